@@ -1,0 +1,754 @@
+package uk.gov.personalbudget.budget.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import uk.gov.personalbudget.contracts.command.AcceptOffer;
+import uk.gov.personalbudget.contracts.command.AddPersonStatement;
+import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
+import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
+import uk.gov.personalbudget.contracts.command.ChooseManagement;
+import uk.gov.personalbudget.contracts.command.CloseBudget;
+import uk.gov.personalbudget.contracts.command.CompleteReview;
+import uk.gov.personalbudget.contracts.command.ContestOffer;
+import uk.gov.personalbudget.contracts.command.DeclineByAuthority;
+import uk.gov.personalbudget.contracts.command.DelegateControl;
+import uk.gov.personalbudget.contracts.command.EndAuthorisation;
+import uk.gov.personalbudget.contracts.command.EndorsePlan;
+import uk.gov.personalbudget.contracts.command.OfferBudget;
+import uk.gov.personalbudget.contracts.command.OpenBudget;
+import uk.gov.personalbudget.contracts.command.RecordAssessment;
+import uk.gov.personalbudget.contracts.command.RecordOutcome;
+import uk.gov.personalbudget.contracts.command.ResumeBudget;
+import uk.gov.personalbudget.contracts.command.ResumeControl;
+import uk.gov.personalbudget.contracts.command.ReturnPlan;
+import uk.gov.personalbudget.contracts.command.ReviseOffer;
+import uk.gov.personalbudget.contracts.command.ScheduleReview;
+import uk.gov.personalbudget.contracts.command.SubmitPlan;
+import uk.gov.personalbudget.contracts.command.SuspendBudget;
+import uk.gov.personalbudget.contracts.control.ControlRule;
+import uk.gov.personalbudget.contracts.control.ControlState;
+import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
+import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
+import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
+import uk.gov.personalbudget.contracts.event.BudgetClosed;
+import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.event.BudgetOffered;
+import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.event.BudgetResumed;
+import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ControlDelegated;
+import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.ManagementChosen;
+import uk.gov.personalbudget.contracts.event.NeedsAssessed;
+import uk.gov.personalbudget.contracts.event.OfferAccepted;
+import uk.gov.personalbudget.contracts.event.OfferContested;
+import uk.gov.personalbudget.contracts.event.OfferRevised;
+import uk.gov.personalbudget.contracts.event.OutcomeRecorded;
+import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
+import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
+import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
+import uk.gov.personalbudget.contracts.event.PlanEndorsed;
+import uk.gov.personalbudget.contracts.event.PlanReturned;
+import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.ReviewCompleted;
+import uk.gov.personalbudget.contracts.event.ReviewScheduled;
+import uk.gov.personalbudget.contracts.value.Act;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.AdjustmentKind;
+import uk.gov.personalbudget.contracts.value.AssessmentKind;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Delegate;
+import uk.gov.personalbudget.contracts.value.DelegationReason;
+import uk.gov.personalbudget.contracts.value.ManagementOption;
+import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Plan;
+import uk.gov.personalbudget.contracts.value.PlanLine;
+import uk.gov.personalbudget.contracts.value.ReviewOutcome;
+import uk.gov.personalbudget.contracts.value.ReviewSchedule;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.ACTIVE;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.APPROVED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.ASSESSED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.CLOSED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.CONTESTED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.OFFERED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.OPENED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLANNING;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLAN_ENDORSED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLAN_SUBMITTED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
+
+/**
+ * One person's budget through its whole life. Each command handler is a row of DOMAIN.md's command table:
+ * who may send it, the rules it must meet, then one event. State changes only in the event sourcing
+ * handlers, and only the state the rules need is kept (it is also the snapshot, hence field visibility).
+ */
+@Aggregate(snapshotTriggerDefinition = "personalBudgetSnapshotTrigger", cache = "personalBudgetCache")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class PersonalBudget {
+
+    private static final Set<BudgetStatus> APPROVED_STATES = EnumSet.of(APPROVED, ACTIVE, SUSPENDED);
+
+    @AggregateIdentifier
+    private BudgetId id;
+    private PersonReference person;
+    private BudgetStatus status;
+    private ControlState control = ControlState.INITIAL;
+    private boolean eligible;
+    private Set<String> recoveryGoalIds = new HashSet<>();
+    private boolean offerMade;
+    private Money offeredAmount;
+    private Money requestedAmount;
+    private boolean personStatementAdded;
+    private Money approvedAmount;
+    private Instant approvedAt;
+    private ReviewSchedule pendingReview;
+    private Instant lastReviewAt;
+    private BudgetStatus statusBeforeSuspension;
+    private boolean managedByDirectPayment;
+    private Delegate delegate;
+
+    protected PersonalBudget() {
+        // For Axon, which rebuilds the budget from its events or its snapshot.
+    }
+
+    @CommandHandler
+    public PersonalBudget(OpenBudget command) {
+        allow(command.actor(), Role.PRACTITIONER, Role.SYSTEM);
+        decide(command.actor(), null,
+                (act, control) -> new BudgetOpened(command.budgetId(), act, control, command.opening()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAssessment command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.PRACTITIONER, Role.PERSON);
+        if (actor.is(Role.PERSON) && command.assessment().kind() != AssessmentKind.SELF) {
+            throw new BudgetRuleViolation(Rule.PERSON_RECORDS_SELF_ASSESSMENT_ONLY,
+                    "a person records a self-assessment; other assessments are recorded by a practitioner",
+                    "assessment.kind");
+        }
+        if (APPROVED_STATES.contains(status)) {
+            throw new BudgetRuleViolation(Rule.ASSESSMENT_AFTER_APPROVAL,
+                    "the plan is approved: a re-assessment happens through a review");
+        }
+        decide(actor, null, (act, control) -> new NeedsAssessed(id, act, control, command.assessment()));
+    }
+
+    @CommandHandler
+    public void handle(OfferBudget command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        if (status != ASSESSED || !eligible) {
+            throw new BudgetRuleViolation(Rule.NO_ELIGIBLE_ASSESSMENT,
+                    "a budget is offered only after an assessment that found eligible needs");
+        }
+        requireSoundOffer(command.offer().amount(), command.offer().calculation(), "offer");
+        decide(actor, null, (act, control) -> new BudgetOffered(id, act, control, command.offer()));
+    }
+
+    @CommandHandler
+    public void handle(ContestOffer command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        PersonActs.requireStandsInPersonsPlace(actor, control);
+        requireStatus(OFFERED, Rule.NO_OPEN_OFFER, "only an open offer can be contested");
+        Money requested = command.contest().requestedAmount();
+        if (requested != null && !requested.isPositive()) {
+            throw new BudgetRuleViolation(Rule.AMOUNT_NOT_POSITIVE, "an amount asked for is more than zero",
+                    "contest.requestedAmount.pence");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new OfferContested(id, act, control, command.contest(), offeredAmount));
+    }
+
+    @CommandHandler
+    public void handle(ReviseOffer command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        requireStatus(CONTESTED, Rule.NO_OPEN_CONTEST, "an offer is revised in answer to a contest");
+        var revision = command.revision();
+        requireSoundOffer(revision.amount(), revision.calculation(), "revision");
+        boolean fallsShort = requestedAmount != null
+                ? revision.amount().compareYearly(requestedAmount) < 0
+                : revision.amount().compareYearly(offeredAmount) <= 0;
+        if (fallsShort && isBlank(revision.reasons())) {
+            throw new BudgetRuleViolation(Rule.REVISION_REASONS_REQUIRED,
+                    "reasons are required when the revised amount does not reach what the person asked for",
+                    "revision.reasons");
+        }
+        decide(actor, null, (act, control) ->
+                new OfferRevised(id, act, control, revision, offeredAmount, requestedAmount));
+    }
+
+    @CommandHandler
+    public void handle(AcceptOffer command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        PersonActs.requireStandsInPersonsPlace(actor, control);
+        requireStatus(OFFERED, Rule.NO_OPEN_OFFER, "only an open offer can be accepted");
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new OfferAccepted(id, act, control, offeredAmount));
+    }
+
+    @CommandHandler
+    public void handle(SubmitPlan command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        Plan plan = command.plan();
+        if (actor.is(Role.PRACTITIONER) && !PersonActs.isDelegate(actor, control)) {
+            if (isBlank(plan.personAgreement())) {
+                throw new BudgetRuleViolation(Rule.PERSON_AGREEMENT_REQUIRED,
+                        "a practitioner submits a plan only with the person's recorded agreement",
+                        "plan.personAgreement");
+            }
+        } else {
+            PersonActs.requireStandsInPersonsPlace(actor, control);
+        }
+        requireStatus(PLANNING, Rule.NOT_PLANNING, "a plan is submitted after the offer is accepted");
+        for (int i = 0; i < plan.lines().size(); i++) {
+            requireLineServesAGoal(plan.lines().get(i), "plan.lines[" + i + "]");
+        }
+        if (plan.yearlyCostPence() > offeredAmount.yearlyPence() && isBlank(plan.exceptionReason())) {
+            throw new BudgetRuleViolation(Rule.PLAN_EXCEEDS_OFFER,
+                    "the plan costs more than the offer: ask for an exception with a reason",
+                    "plan.exceptionReason");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new PlanSubmitted(id, act, control, plan));
+    }
+
+    @CommandHandler
+    public void handle(EndorsePlan command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.PRACTITIONER);
+        requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be endorsed");
+        decide(actor, null, (act, control) -> new PlanEndorsed(id, act, control, command.endorsement()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnPlan command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.PRACTITIONER);
+        requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be returned");
+        decide(actor, null, (act, control) -> new PlanReturned(id, act, control, command.planReturn()));
+    }
+
+    @CommandHandler
+    public void handle(AddPersonStatement command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        PersonActs.requireSpeaksForPerson(actor, control);
+        if (status != PLAN_SUBMITTED && status != PLAN_ENDORSED) {
+            throw new BudgetRuleViolation(Rule.NO_PLAN_AWAITING_DECISION,
+                    "a statement is added to a plan before the authority decides on it");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new PersonStatementAdded(id, act, control, command.statement()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveByAuthority command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be approved");
+        var approval = command.approval();
+        requirePositive(approval.approvedAmount(), "approval.approvedAmount.pence");
+        requirePositive(approval.payment(), "approval.payment.pence");
+        AuthorisationLimitPolicy.requireCovers(actor, approval.approvedAmount());
+        if (approval.payment().compareYearly(approval.approvedAmount()) > 0) {
+            throw new BudgetRuleViolation(Rule.PAYMENT_EXCEEDS_APPROVED_AMOUNT,
+                    "payments over a year come to more than the approved amount", "approval.payment");
+        }
+        if (approval.approvedAmount().compareYearly(offeredAmount) != 0 && isBlank(approval.varianceReason())) {
+            throw new BudgetRuleViolation(Rule.VARIANCE_REASON_REQUIRED,
+                    "the approved amount differs from the indicative amount: give the reason",
+                    "approval.varianceReason");
+        }
+        decide(actor, null, (act, control) ->
+                new PlanApprovedByAuthority(id, act, control, approval, offeredAmount, personStatementAdded));
+    }
+
+    @CommandHandler
+    public void handle(DeclineByAuthority command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be declined");
+        decide(actor, null, (act, control) ->
+                new PlanDeclinedByAuthority(id, act, control, command.decline(), personStatementAdded));
+    }
+
+    @CommandHandler
+    public void handle(ChooseManagement command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        PersonActs.requireStandsInPersonsPlace(actor, control);
+        if (status != APPROVED && status != ACTIVE) {
+            throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED,
+                    "management is chosen for an approved budget that is not suspended");
+        }
+        var management = command.management();
+        if (management.option() == ManagementOption.INDIVIDUAL_SERVICE_FUND && isBlank(management.provider())) {
+            throw new BudgetRuleViolation(Rule.PROVIDER_REQUIRED,
+                    "an individual service fund is held by a named provider", "management.provider");
+        }
+        if (management.option() == ManagementOption.MIXED
+                && (management.split() == null || management.split().yearlyPence() != approvedAmount.yearlyPence())) {
+            throw new BudgetRuleViolation(Rule.MIXED_SPLIT_DOES_NOT_ADD_UP,
+                    "the parts of a mixed budget add up to the approved amount", "management.split");
+        }
+        if (management.includesDirectPayment() && control.isAuthorised()
+                && !actor.id().equals(control.authorisedPerson().actorId())) {
+            throw new BudgetRuleViolation(Rule.DIRECT_PAYMENT_THROUGH_AUTHORISED_PERSON,
+                    "a direct payment for a person who lacks capacity is chosen by their authorised person");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new ManagementChosen(id, act, control, management));
+    }
+
+    @CommandHandler
+    public void handle(DelegateControl command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.PERSON, Role.AUTHORITY);
+        var delegation = command.delegation();
+        if (actor.is(Role.AUTHORITY) && delegation.reason() != DelegationReason.CRISIS) {
+            throw new BudgetRuleViolation(Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS,
+                    "the authority delegates the person's control only in a crisis");
+        }
+        requireOfferMade();
+        if (control.isDelegated()) {
+            throw new BudgetRuleViolation(Rule.ALREADY_DELEGATED,
+                    "control is already delegated: resume it before delegating again");
+        }
+        Role delegateRole = delegation.delegate().role();
+        if (delegateRole != Role.NOMINEE && delegateRole != Role.PRACTITIONER) {
+            throw new BudgetRuleViolation(Rule.DELEGATE_MUST_BE_NOMINEE_OR_PRACTITIONER,
+                    "control is delegated to a nominee or a practitioner", "delegation.delegate.role");
+        }
+        if (!delegation.intendedEnd().isAfter(now())) {
+            throw new BudgetRuleViolation(Rule.INTENDED_END_NOT_IN_FUTURE,
+                    "a delegation's intended end lies in the future", "delegation.intendedEnd");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new ControlDelegated(id, act, control, delegation));
+    }
+
+    @CommandHandler
+    public void handle(ResumeControl command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        if (!PersonActs.isDelegate(actor, control)) {
+            allow(actor, Role.PERSON, Role.AUTHORITY);
+        }
+        if (!control.isDelegated()) {
+            throw new BudgetRuleViolation(Rule.NOT_DELEGATED, "control is not delegated");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person), (act, control) ->
+                new ControlResumed(id, act, control, delegate, command.resumption()));
+    }
+
+    @CommandHandler
+    public void handle(AppointAuthorisedPerson command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        requireOfferMade();
+        if (control.isAuthorised()) {
+            throw new BudgetRuleViolation(Rule.ALREADY_AUTHORISED, "an authorised person is already appointed");
+        }
+        decide(actor, null, (act, control) ->
+                new AuthorisedPersonAppointed(id, act, control, command.authorisation()));
+    }
+
+    @CommandHandler
+    public void handle(EndAuthorisation command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        if (!control.isAuthorised()) {
+            throw new BudgetRuleViolation(Rule.NOT_AUTHORISED, "no authorised person is appointed");
+        }
+        decide(actor, null, (act, control) -> new AuthorisationEnded(
+                id, act, control, this.control.authorisedPerson().actorId(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(AdjustBudget command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        requireApproved("a budget is adjusted once it is approved");
+        var adjustment = command.adjustment();
+        requirePositive(adjustment.newAmount(), "adjustment.newAmount.pence");
+        if (adjustment.kind() == AdjustmentKind.TEMPORARY
+                ? adjustment.endsOn() == null || !adjustment.endsOn().isAfter(adjustment.effectiveFrom())
+                : adjustment.endsOn() != null) {
+            throw new BudgetRuleViolation(Rule.ADJUSTMENT_END_INVALID,
+                    "a temporary adjustment ends after it starts; a lasting one has no end", "adjustment.endsOn");
+        }
+        AuthorisationLimitPolicy.requireCovers(actor, adjustment.newAmount());
+        decide(actor, null, (act, control) -> new BudgetAdjusted(id, act, control, adjustment, approvedAmount));
+    }
+
+    @CommandHandler
+    public void handle(RecordOutcome command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        if (!actor.is(Role.PRACTITIONER)) {
+            PersonActs.requireSpeaksForPerson(actor, control);
+        }
+        requireApproved("outcomes are recorded once the budget is approved");
+        var outcome = command.outcome();
+        if (outcome.recoveryGoalId() != null && !recoveryGoalIds.contains(outcome.recoveryGoalId())) {
+            throw unknownGoal(outcome.recoveryGoalId(), "outcome.recoveryGoalId");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new OutcomeRecorded(id, act, control, outcome));
+    }
+
+    @CommandHandler
+    public void handle(ScheduleReview command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.PRACTITIONER, Role.SYSTEM);
+        requireApproved("a review is scheduled once the budget is approved");
+        if (pendingReview != null) {
+            throw new BudgetRuleViolation(Rule.REVIEW_ALREADY_SCHEDULED,
+                    "a review is already scheduled for " + pendingReview.dueBy());
+        }
+        ReviewWindows.requireWithinWindow(command.review(), approvedAt, lastReviewAt, now(),
+                managedByDirectPayment);
+        decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, command.review()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteReview command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.PRACTITIONER);
+        if (pendingReview == null) {
+            throw new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled");
+        }
+        if (status == SUSPENDED && command.result().result() == ReviewOutcome.CONTINUE) {
+            throw new BudgetRuleViolation(Rule.RESUME_BEFORE_CONTINUING,
+                    "the budget is suspended: resume it to continue, or replan or end it");
+        }
+        decide(actor, null,
+                (act, control) -> new ReviewCompleted(id, act, control, pendingReview, command.result()));
+    }
+
+    @CommandHandler
+    public void handle(SuspendBudget command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        if (status != APPROVED && status != ACTIVE) {
+            throw new BudgetRuleViolation(Rule.BUDGET_NOT_IN_USE, "only an approved budget can be suspended");
+        }
+        decide(actor, null, (act, control) -> new BudgetSuspended(id, act, control, command.suspension()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeBudget command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        requireStatus(SUSPENDED, Rule.BUDGET_NOT_SUSPENDED, "only a suspended budget can be resumed");
+        decide(actor, null, (act, control) -> new BudgetResumed(id, act, control, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(CloseBudget command) {
+        Actor actor = command.actor();
+        guardOpen(actor);
+        allow(actor, Role.AUTHORITY);
+        decide(actor, null, (act, control) -> new BudgetClosed(id, act, control, command.reason()));
+    }
+
+    // --- Event sourcing: the only place state changes. ---
+
+    @EventSourcingHandler
+    void on(BudgetOpened event) {
+        id = event.budgetId();
+        person = event.opening().person();
+        status = OPENED;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(NeedsAssessed event) {
+        status = ASSESSED;
+        eligible = event.assessment().eligible();
+        recoveryGoalIds = new HashSet<>();
+        event.assessment().recoveryGoals().forEach(goal -> recoveryGoalIds.add(goal.id()));
+        offeredAmount = null;
+        requestedAmount = null;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetOffered event) {
+        status = OFFERED;
+        offerMade = true;
+        offeredAmount = event.offer().amount();
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferContested event) {
+        status = CONTESTED;
+        requestedAmount = event.contest().requestedAmount();
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferRevised event) {
+        status = OFFERED;
+        offeredAmount = event.revision().amount();
+        requestedAmount = null;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(OfferAccepted event) {
+        status = PLANNING;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanSubmitted event) {
+        status = PLAN_SUBMITTED;
+        personStatementAdded = false;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanEndorsed event) {
+        status = PLAN_ENDORSED;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanReturned event) {
+        status = PLANNING;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PersonStatementAdded event) {
+        personStatementAdded = true;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanApprovedByAuthority event) {
+        status = APPROVED;
+        approvedAmount = event.approval().approvedAmount();
+        approvedAt = event.act().occurredAt();
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanDeclinedByAuthority event) {
+        status = PLANNING;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(ManagementChosen event) {
+        status = ACTIVE;
+        managedByDirectPayment = event.management().includesDirectPayment();
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(ControlDelegated event) {
+        delegate = event.delegation().delegate();
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(ControlResumed event) {
+        delegate = null;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(AuthorisedPersonAppointed event) {
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(AuthorisationEnded event) {
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetAdjusted event) {
+        approvedAmount = event.adjustment().newAmount();
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeRecorded event) {
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReviewScheduled event) {
+        pendingReview = event.review();
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReviewCompleted event) {
+        pendingReview = null;
+        lastReviewAt = event.act().occurredAt();
+        switch (event.result().result()) {
+            case CONTINUE -> status = ACTIVE;
+            case REPLAN -> {
+                status = PLANNING;
+                personStatementAdded = false;
+            }
+            case END -> status = CLOSED;
+        }
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetSuspended event) {
+        statusBeforeSuspension = status;
+        status = SUSPENDED;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetResumed event) {
+        status = statusBeforeSuspension;
+        statusBeforeSuspension = null;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetClosed event) {
+        status = CLOSED;
+        track(event);
+    }
+
+    /** Every event moves control by the one rule in contracts. */
+    private void track(BudgetEvent event) {
+        control = ControlRule.after(control, event);
+    }
+
+    // --- Deciding and guarding. ---
+
+    /**
+     * Applies the event {@code factory} makes, stamped with whose act it is and the control transfer the
+     * control rule gives for it (the rule reads only the event's content, so a draft answers it).
+     */
+    private void decide(Actor actor, PersonReference onBehalfOf,
+                        BiFunction<Act, ControlTransfer, ? extends BudgetEvent> factory) {
+        Act act = new Act(actor.id(), actor.role(), onBehalfOf, now());
+        ControlTransfer transfer = ControlRule.transfer(control, factory.apply(act, null));
+        apply(factory.apply(act, transfer));
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    private void guardOpen(Actor actor) {
+        if (status == CLOSED) {
+            throw new BudgetRuleViolation(Rule.BUDGET_CLOSED, "the budget is closed: nothing is accepted after it");
+        }
+        PersonActs.requireOwnBudget(actor, person);
+    }
+
+    private static void allow(Actor actor, Role... roles) {
+        for (Role role : roles) {
+            if (actor.is(role)) {
+                return;
+            }
+        }
+        throw PersonActs.notAllowed(actor);
+    }
+
+    private void requireStatus(BudgetStatus required, Rule rule, String detail) {
+        if (status != required) {
+            throw new BudgetRuleViolation(rule, detail + " (the budget is " + status + ")");
+        }
+    }
+
+    private void requireApproved(String detail) {
+        if (!APPROVED_STATES.contains(status)) {
+            throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED, detail + " (the budget is " + status + ")");
+        }
+    }
+
+    private void requireOfferMade() {
+        if (!offerMade) {
+            throw new BudgetRuleViolation(Rule.NO_OFFER_YET, "this is possible any time after a budget is offered");
+        }
+    }
+
+    private static void requireSoundOffer(Money amount, Calculation calculation, String field) {
+        requirePositive(amount, field + ".amount.pence");
+        if (calculation.breakdownYearlyPence() != amount.yearlyPence()) {
+            throw new BudgetRuleViolation(Rule.BREAKDOWN_DOES_NOT_ADD_UP,
+                    "the breakdown comes to " + calculation.breakdownYearlyPence() + " pence a year, the amount to "
+                            + amount.yearlyPence(), field + ".calculation.breakdown");
+        }
+    }
+
+    private static void requirePositive(Money amount, String field) {
+        if (!amount.isPositive()) {
+            throw new BudgetRuleViolation(Rule.AMOUNT_NOT_POSITIVE, "the amount must be more than zero", field);
+        }
+    }
+
+    private void requireLineServesAGoal(PlanLine line, String field) {
+        if (line.recoveryGoalId() == null && line.outcomeDomain() == null) {
+            throw new BudgetRuleViolation(Rule.PLAN_LINE_WITHOUT_PURPOSE,
+                    "each plan line names the recovery goal or outcome domain it serves", field);
+        }
+        if (line.recoveryGoalId() != null && !recoveryGoalIds.contains(line.recoveryGoalId())) {
+            throw unknownGoal(line.recoveryGoalId(), field + ".recoveryGoalId");
+        }
+    }
+
+    private static BudgetRuleViolation unknownGoal(String goalId, String field) {
+        return new BudgetRuleViolation(Rule.UNKNOWN_RECOVERY_GOAL,
+                "no recovery goal '" + goalId + "' in the assessment", field);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,16 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.ReviewResult;
+
+/**
+ * Completes the scheduled review: continue, replan or end. Allowed to PRACTITIONER.
+ */
+public record CompleteReview(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid ReviewResult result) implements BudgetCommand {
+}

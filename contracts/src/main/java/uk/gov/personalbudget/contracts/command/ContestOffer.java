@@ -1,0 +1,17 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Contest;
+
+/**
+ * The person contests an open offer, with a reason and optionally the amount they ask for. Allowed to
+ * PERSON and NOMINEE.
+ */
+public record ContestOffer(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid Contest contest) implements BudgetCommand {
+}

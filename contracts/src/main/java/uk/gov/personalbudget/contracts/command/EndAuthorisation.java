@@ -1,0 +1,17 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Reason;
+
+/**
+ * The authority ends an authorisation, for example because the person regained capacity. Allowed to
+ * AUTHORITY.
+ */
+public record EndAuthorisation(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid Reason reason) implements BudgetCommand {
+}

@@ -1,0 +1,17 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.BudgetOpening;
+
+/**
+ * A practitioner or council system opens a budget for a person, before any assessment. Allowed to
+ * PRACTITIONER and SYSTEM.
+ */
+public record OpenBudget(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid BudgetOpening opening) implements BudgetCommand {
+}

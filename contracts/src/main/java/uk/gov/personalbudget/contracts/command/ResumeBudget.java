@@ -1,0 +1,16 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Reason;
+
+/**
+ * The authority resumes a suspended budget. Allowed to AUTHORITY.
+ */
+public record ResumeBudget(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid Reason reason) implements BudgetCommand {
+}

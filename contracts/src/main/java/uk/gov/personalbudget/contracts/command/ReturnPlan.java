@@ -1,0 +1,16 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.PlanReturn;
+
+/**
+ * A practitioner returns a submitted plan to the person for changes, with reasons. Allowed to PRACTITIONER.
+ */
+public record ReturnPlan(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid PlanReturn planReturn) implements BudgetCommand {
+}

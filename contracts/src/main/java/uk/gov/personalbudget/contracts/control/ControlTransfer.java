@@ -1,0 +1,12 @@
+package uk.gov.personalbudget.contracts.control;
+
+/**
+ * Who held control before an event and who holds it after; every event carries one. When the two differ
+ * the event is a control transfer, the unit of the audit trail.
+ */
+public record ControlTransfer(ControlHolder before, ControlHolder after) {
+
+    public boolean isTransfer() {
+        return !before.equals(after);
+    }
+}

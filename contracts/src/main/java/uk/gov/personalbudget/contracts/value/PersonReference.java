@@ -1,0 +1,34 @@
+package uk.gov.personalbudget.contracts.value;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+
+/**
+ * The council's reference for the person a budget is for (for example a social care record number).
+ * A PERSON's token carries it as the {@code person} claim, a NOMINEE's the person they act for.
+ */
+public record PersonReference(String value) {
+
+    public static final String PATTERN = "[A-Za-z0-9_-]{1,64}";
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public PersonReference {
+        Objects.requireNonNull(value, "value");
+        if (!value.matches(PATTERN)) {
+            throw new IllegalArgumentException("a person reference has 1 to 64 letters, digits, '-' or '_'");
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,15 @@
+package uk.gov.personalbudget.contracts.value;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A pause in the use of a budget.
+ *
+ * @param reason             why
+ * @param interimArrangement what meets the person's needs meanwhile
+ */
+public record Suspension(
+        @NotBlank @Size(max = 4000) String reason,
+        @NotBlank @Size(max = 4000) String interimArrangement) {
+}
