@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
@@ -99,8 +100,10 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
  * One person's budget through its whole life. Each command handler is a row of DOMAIN.md's command table:
  * who may send it, the rules it must meet, then one event. State changes only in the event sourcing
  * handlers, and only the state the rules need is kept (it is also the snapshot, hence field visibility).
+ * Each handler answers with the budget's new version, status and control holder.
  */
-@Aggregate(snapshotTriggerDefinition = "personalBudgetSnapshotTrigger", cache = "personalBudgetCache")
+@Aggregate(snapshotTriggerDefinition = "personalBudgetSnapshotTrigger", cache = "personalBudgetCache",
+        commandTargetResolver = "budgetCommandTargetResolver")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -124,6 +127,7 @@ public class PersonalBudget {
     private ReviewSchedule pendingReview;
     private Instant lastReviewAt;
     private BudgetStatus statusBeforeSuspension;
+    private long version = -1;
     private boolean managedByDirectPayment;
     private Delegate delegate;
 
@@ -139,7 +143,7 @@ public class PersonalBudget {
     }
 
     @CommandHandler
-    public void handle(RecordAssessment command) {
+    public CommandAccepted handle(RecordAssessment command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.PRACTITIONER, Role.PERSON);
@@ -153,10 +157,11 @@ public class PersonalBudget {
                     "the plan is approved: a re-assessment happens through a review");
         }
         decide(actor, null, (act, control) -> new NeedsAssessed(id, act, control, command.assessment()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(OfferBudget command) {
+    public CommandAccepted handle(OfferBudget command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
@@ -166,10 +171,11 @@ public class PersonalBudget {
         }
         requireSoundOffer(command.offer().amount(), command.offer().calculation(), "offer");
         decide(actor, null, (act, control) -> new BudgetOffered(id, act, control, command.offer()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ContestOffer command) {
+    public CommandAccepted handle(ContestOffer command) {
         Actor actor = command.actor();
         guardOpen(actor);
         PersonActs.requireStandsInPersonsPlace(actor, control);
@@ -181,10 +187,11 @@ public class PersonalBudget {
         }
         decide(actor, PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new OfferContested(id, act, control, command.contest(), offeredAmount));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ReviseOffer command) {
+    public CommandAccepted handle(ReviseOffer command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
@@ -201,20 +208,22 @@ public class PersonalBudget {
         }
         decide(actor, null, (act, control) ->
                 new OfferRevised(id, act, control, revision, offeredAmount, requestedAmount));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(AcceptOffer command) {
+    public CommandAccepted handle(AcceptOffer command) {
         Actor actor = command.actor();
         guardOpen(actor);
         PersonActs.requireStandsInPersonsPlace(actor, control);
         requireStatus(OFFERED, Rule.NO_OPEN_OFFER, "only an open offer can be accepted");
         decide(actor, PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new OfferAccepted(id, act, control, offeredAmount));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(SubmitPlan command) {
+    public CommandAccepted handle(SubmitPlan command) {
         Actor actor = command.actor();
         guardOpen(actor);
         Plan plan = command.plan();
@@ -238,28 +247,31 @@ public class PersonalBudget {
         }
         decide(actor, PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new PlanSubmitted(id, act, control, plan));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(EndorsePlan command) {
+    public CommandAccepted handle(EndorsePlan command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.PRACTITIONER);
         requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be endorsed");
         decide(actor, null, (act, control) -> new PlanEndorsed(id, act, control, command.endorsement()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ReturnPlan command) {
+    public CommandAccepted handle(ReturnPlan command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.PRACTITIONER);
         requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be returned");
         decide(actor, null, (act, control) -> new PlanReturned(id, act, control, command.planReturn()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(AddPersonStatement command) {
+    public CommandAccepted handle(AddPersonStatement command) {
         Actor actor = command.actor();
         guardOpen(actor);
         PersonActs.requireSpeaksForPerson(actor, control);
@@ -269,10 +281,11 @@ public class PersonalBudget {
         }
         decide(actor, PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new PersonStatementAdded(id, act, control, command.statement()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ApproveByAuthority command) {
+    public CommandAccepted handle(ApproveByAuthority command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
@@ -292,20 +305,22 @@ public class PersonalBudget {
         }
         decide(actor, null, (act, control) ->
                 new PlanApprovedByAuthority(id, act, control, approval, offeredAmount, personStatementAdded));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(DeclineByAuthority command) {
+    public CommandAccepted handle(DeclineByAuthority command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
         requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be declined");
         decide(actor, null, (act, control) ->
                 new PlanDeclinedByAuthority(id, act, control, command.decline(), personStatementAdded));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ChooseManagement command) {
+    public CommandAccepted handle(ChooseManagement command) {
         Actor actor = command.actor();
         guardOpen(actor);
         PersonActs.requireStandsInPersonsPlace(actor, control);
@@ -330,10 +345,11 @@ public class PersonalBudget {
         }
         decide(actor, PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new ManagementChosen(id, act, control, management));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(DelegateControl command) {
+    public CommandAccepted handle(DelegateControl command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.PERSON, Role.AUTHORITY);
@@ -358,10 +374,11 @@ public class PersonalBudget {
         }
         decide(actor, PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new ControlDelegated(id, act, control, delegation));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ResumeControl command) {
+    public CommandAccepted handle(ResumeControl command) {
         Actor actor = command.actor();
         guardOpen(actor);
         if (!PersonActs.isDelegate(actor, control)) {
@@ -372,10 +389,11 @@ public class PersonalBudget {
         }
         decide(actor, PersonActs.onBehalfOf(actor, person), (act, control) ->
                 new ControlResumed(id, act, control, delegate, command.resumption()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(AppointAuthorisedPerson command) {
+    public CommandAccepted handle(AppointAuthorisedPerson command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
@@ -385,10 +403,11 @@ public class PersonalBudget {
         }
         decide(actor, null, (act, control) ->
                 new AuthorisedPersonAppointed(id, act, control, command.authorisation()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(EndAuthorisation command) {
+    public CommandAccepted handle(EndAuthorisation command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
@@ -397,10 +416,11 @@ public class PersonalBudget {
         }
         decide(actor, null, (act, control) -> new AuthorisationEnded(
                 id, act, control, this.control.authorisedPerson().actorId(), command.reason()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(AdjustBudget command) {
+    public CommandAccepted handle(AdjustBudget command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
@@ -415,10 +435,11 @@ public class PersonalBudget {
         }
         AuthorisationLimitPolicy.requireCovers(actor, adjustment.newAmount());
         decide(actor, null, (act, control) -> new BudgetAdjusted(id, act, control, adjustment, approvedAmount));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(RecordOutcome command) {
+    public CommandAccepted handle(RecordOutcome command) {
         Actor actor = command.actor();
         guardOpen(actor);
         if (!actor.is(Role.PRACTITIONER)) {
@@ -431,10 +452,11 @@ public class PersonalBudget {
         }
         decide(actor, PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new OutcomeRecorded(id, act, control, outcome));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ScheduleReview command) {
+    public CommandAccepted handle(ScheduleReview command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.PRACTITIONER, Role.SYSTEM);
@@ -446,10 +468,11 @@ public class PersonalBudget {
         ReviewWindows.requireWithinWindow(command.review(), approvedAt, lastReviewAt, now(),
                 managedByDirectPayment);
         decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, command.review()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(CompleteReview command) {
+    public CommandAccepted handle(CompleteReview command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.PRACTITIONER);
@@ -462,10 +485,11 @@ public class PersonalBudget {
         }
         decide(actor, null,
                 (act, control) -> new ReviewCompleted(id, act, control, pendingReview, command.result()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(SuspendBudget command) {
+    public CommandAccepted handle(SuspendBudget command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
@@ -473,23 +497,26 @@ public class PersonalBudget {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_IN_USE, "only an approved budget can be suspended");
         }
         decide(actor, null, (act, control) -> new BudgetSuspended(id, act, control, command.suspension()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(ResumeBudget command) {
+    public CommandAccepted handle(ResumeBudget command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
         requireStatus(SUSPENDED, Rule.BUDGET_NOT_SUSPENDED, "only a suspended budget can be resumed");
         decide(actor, null, (act, control) -> new BudgetResumed(id, act, control, command.reason()));
+        return outcome();
     }
 
     @CommandHandler
-    public void handle(CloseBudget command) {
+    public CommandAccepted handle(CloseBudget command) {
         Actor actor = command.actor();
         guardOpen(actor);
         allow(actor, Role.AUTHORITY);
         decide(actor, null, (act, control) -> new BudgetClosed(id, act, control, command.reason()));
+        return outcome();
     }
 
     // --- Event sourcing: the only place state changes. ---
@@ -665,6 +692,12 @@ public class PersonalBudget {
     /** Every event moves control by the one rule in contracts. */
     private void track(BudgetEvent event) {
         control = ControlRule.after(control, event);
+        version++;
+    }
+
+    /** What a command's caller is told: the budget as the command left it. */
+    private CommandAccepted outcome() {
+        return new CommandAccepted(id, version, status, control.holder());
     }
 
     // --- Deciding and guarding. ---

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.contracts.control;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 
 /**
@@ -35,10 +36,12 @@ public record ControlState(
         return ControlHolder.of(base);
     }
 
+    @JsonIgnore
     public boolean isDelegated() {
         return delegate != null;
     }
 
+    @JsonIgnore
     public boolean isAuthorised() {
         return authorisedPerson != null;
     }

@@ -1,11 +1,15 @@
 package uk.gov.personalbudget.contracts.control;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Who held control before an event and who holds it after; every event carries one. When the two differ
  * the event is a control transfer, the unit of the audit trail.
  */
 public record ControlTransfer(ControlHolder before, ControlHolder after) {
 
+    /** Derived, so not part of the JSON form. */
+    @JsonIgnore
     public boolean isTransfer() {
         return !before.equals(after);
     }

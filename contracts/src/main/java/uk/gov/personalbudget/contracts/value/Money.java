@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.contracts.value;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -28,6 +29,8 @@ public record Money(@PositiveOrZero @Max(MAX_PENCE) long pence, @NotNull Period 
         return Math.multiplyExact(pence, (long) period.timesPerYear());
     }
 
+    /** Derived, so not part of the JSON form. */
+    @JsonIgnore
     public boolean isPositive() {
         return pence > 0;
     }

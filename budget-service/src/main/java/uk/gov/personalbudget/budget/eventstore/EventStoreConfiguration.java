@@ -1,0 +1,74 @@
+package uk.gov.personalbudget.budget.eventstore;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.Assert;
+
+/**
+ * Axon's JDBC event store, token store and the PersonalBudget aggregate's snapshot and cache settings.
+ * <p>
+ * The tables are created by Flyway ({@code db/migration/{vendor}}); these schemas only name them. Axon's own
+ * {@code JdbcAutoConfiguration} builds the storage engine and token store from these beans.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /** Bean name the aggregate's {@code @Aggregate(snapshotTriggerDefinition = ...)} refers to. */
+    public static final String SNAPSHOT_TRIGGER = "personalBudgetSnapshotTrigger";
+    /** Bean name the aggregate's {@code @Aggregate(cache = ...)} refers to. */
+    public static final String CACHE = "personalBudgetCache";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /** Tokens live beside the events so a processor's progress commits with its own database work. */
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean(SNAPSHOT_TRIGGER)
+    public SnapshotTriggerDefinition personalBudgetSnapshotTrigger(
+            Snapshotter snapshotter,
+            @Value("${budget.snapshot.threshold:50}") int threshold) {
+        Assert.isTrue(threshold > 0, "budget.snapshot.threshold must be at least 1, was " + threshold);
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Weak references: the cache never holds an aggregate the JVM needs the memory for. */
+    @Bean(CACHE)
+    public Cache personalBudgetCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,179 @@
+package uk.gov.personalbudget.budget.history;
+
+import uk.gov.personalbudget.contracts.api.BudgetView;
+import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
+import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
+import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
+import uk.gov.personalbudget.contracts.event.BudgetClosed;
+import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.event.BudgetOffered;
+import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.event.BudgetResumed;
+import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ControlDelegated;
+import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.ManagementChosen;
+import uk.gov.personalbudget.contracts.event.NeedsAssessed;
+import uk.gov.personalbudget.contracts.event.OfferAccepted;
+import uk.gov.personalbudget.contracts.event.OfferContested;
+import uk.gov.personalbudget.contracts.event.OfferRevised;
+import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
+import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
+import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
+import uk.gov.personalbudget.contracts.event.PlanEndorsed;
+import uk.gov.personalbudget.contracts.event.PlanReturned;
+import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.ReviewCompleted;
+import uk.gov.personalbudget.contracts.event.ReviewScheduled;
+import uk.gov.personalbudget.contracts.value.Adjustment;
+import uk.gov.personalbudget.contracts.value.AdjustmentKind;
+import uk.gov.personalbudget.contracts.value.Approval;
+import uk.gov.personalbudget.contracts.value.Assessment;
+import uk.gov.personalbudget.contracts.value.Authorisation;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.Contest;
+import uk.gov.personalbudget.contracts.value.Delegation;
+import uk.gov.personalbudget.contracts.value.Management;
+import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.Offer;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Plan;
+import uk.gov.personalbudget.contracts.value.ReviewSchedule;
+import uk.gov.personalbudget.contracts.value.Suspension;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds a budget's events, in order, into the {@link BudgetView} a council system reads. Status and control
+ * are taken from the events themselves (each carries the holder after it), never re-derived here.
+ */
+final class BudgetViewFold {
+
+    private BudgetId id;
+    private PersonReference person;
+    private String localAuthority;
+    private BudgetStatus status;
+    private ControlHolder controlHolder;
+    private long version = -1;
+    private Instant openedAt;
+    private Instant lastChangedAt;
+    private Assessment assessment;
+    private Offer offer;
+    private Contest openContest;
+    private Plan plan;
+    private final List<String> personStatements = new ArrayList<>();
+    private Approval approval;
+    private Money lastingAmount;
+    private final List<Adjustment> temporaryAdjustments = new ArrayList<>();
+    private Management management;
+    private Delegation delegation;
+    private Authorisation authorisation;
+    private ReviewSchedule pendingReview;
+    private Suspension suspension;
+    private BudgetStatus statusBeforeSuspension;
+    private String closureReason;
+
+    boolean isEmpty() {
+        return version < 0;
+    }
+
+    void apply(BudgetEvent event) {
+        version++;
+        lastChangedAt = event.act().occurredAt();
+        controlHolder = event.control().after();
+        if (event instanceof BudgetOpened opened) {
+            id = opened.budgetId();
+            person = opened.opening().person();
+            localAuthority = opened.opening().localAuthority();
+            openedAt = opened.act().occurredAt();
+            status = BudgetStatus.OPENED;
+        } else if (event instanceof NeedsAssessed assessed) {
+            assessment = assessed.assessment();
+            offer = null;
+            openContest = null;
+            status = BudgetStatus.ASSESSED;
+        } else if (event instanceof BudgetOffered offered) {
+            offer = offered.offer();
+            status = BudgetStatus.OFFERED;
+        } else if (event instanceof OfferContested contested) {
+            openContest = contested.contest();
+            status = BudgetStatus.CONTESTED;
+        } else if (event instanceof OfferRevised revised) {
+            offer = new Offer(revised.revision().amount(), revised.revision().calculation());
+            openContest = null;
+            status = BudgetStatus.OFFERED;
+        } else if (event instanceof OfferAccepted) {
+            status = BudgetStatus.PLANNING;
+        } else if (event instanceof PlanSubmitted submitted) {
+            plan = submitted.plan();
+            personStatements.clear();
+            status = BudgetStatus.PLAN_SUBMITTED;
+        } else if (event instanceof PlanEndorsed) {
+            status = BudgetStatus.PLAN_ENDORSED;
+        } else if (event instanceof PlanReturned || event instanceof PlanDeclinedByAuthority) {
+            status = BudgetStatus.PLANNING;
+        } else if (event instanceof PersonStatementAdded added) {
+            personStatements.add(added.statement().statement());
+        } else if (event instanceof PlanApprovedByAuthority approved) {
+            approval = approved.approval();
+            lastingAmount = approved.approval().approvedAmount();
+            status = BudgetStatus.APPROVED;
+        } else if (event instanceof ManagementChosen chosen) {
+            management = chosen.management();
+            status = BudgetStatus.ACTIVE;
+        } else if (event instanceof ControlDelegated delegated) {
+            delegation = delegated.delegation();
+        } else if (event instanceof ControlResumed) {
+            delegation = null;
+        } else if (event instanceof AuthorisedPersonAppointed appointed) {
+            authorisation = appointed.authorisation();
+        } else if (event instanceof AuthorisationEnded) {
+            authorisation = null;
+        } else if (event instanceof BudgetAdjusted adjusted) {
+            if (adjusted.adjustment().kind() == AdjustmentKind.TEMPORARY) {
+                temporaryAdjustments.add(adjusted.adjustment());
+            } else {
+                lastingAmount = adjusted.adjustment().newAmount();
+            }
+        } else if (event instanceof ReviewScheduled scheduled) {
+            pendingReview = scheduled.review();
+        } else if (event instanceof ReviewCompleted completed) {
+            pendingReview = null;
+            status = switch (completed.result().result()) {
+                case CONTINUE -> BudgetStatus.ACTIVE;
+                case REPLAN -> BudgetStatus.PLANNING;
+                case END -> BudgetStatus.CLOSED;
+            };
+            if (status == BudgetStatus.CLOSED) {
+                closureReason = completed.result().summary();
+            }
+        } else if (event instanceof BudgetSuspended suspended) {
+            suspension = suspended.suspension();
+            statusBeforeSuspension = status;
+            status = BudgetStatus.SUSPENDED;
+        } else if (event instanceof BudgetResumed) {
+            suspension = null;
+            status = statusBeforeSuspension;
+        } else if (event instanceof BudgetClosed closed) {
+            closureReason = closed.reason().reason();
+            status = BudgetStatus.CLOSED;
+        }
+        // OutcomeRecorded changes nothing in the view: outcomes are read from the history.
+    }
+
+    /** The view at {@code moment}, which decides which temporary adjustment (if any) is in force. */
+    BudgetView view(Instant moment) {
+        Adjustment inForce = temporaryAdjustments.stream()
+                .filter(adjustment -> !moment.isBefore(adjustment.effectiveFrom()) && moment.isBefore(adjustment.endsOn()))
+                .reduce((earlier, later) -> later)
+                .orElse(null);
+        Money currentAmount = inForce != null ? inForce.newAmount() : lastingAmount;
+        return new BudgetView(id, person, localAuthority, status, controlHolder, version, openedAt, lastChangedAt,
+                assessment, offer, openContest, plan, List.copyOf(personStatements), approval, currentAmount,
+                inForce, management, delegation, authorisation, pendingReview, suspension, closureReason);
+    }
+}

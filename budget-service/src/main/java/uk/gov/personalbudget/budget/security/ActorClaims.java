@@ -1,0 +1,107 @@
+package uk.gov.personalbudget.budget.security;
+
+import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * The token claims that say who a caller is, and the one place they are turned into an {@link Actor}. The
+ * token validator and the controller argument resolver both use it, so a token that passes validation always
+ * resolves.
+ */
+public final class ActorClaims {
+
+    public static final String SUBJECT = JwtClaimNames.SUB;
+    public static final String ROLE = "role";
+    public static final String PERSON = "person";
+    public static final String AUTHORISATION_LIMIT = "authorisation_limit";
+
+    private ActorClaims() {
+    }
+
+    /**
+     * The actor the claims describe.
+     *
+     * @throws IllegalArgumentException with a message fit for the caller when a claim is missing or malformed
+     */
+    public static Actor actorOf(ClaimAccessor claims) {
+        Role role = role(claims);
+        PersonReference person = person(claims);
+        if (person == null && (role == Role.PERSON || role == Role.NOMINEE)) {
+            throw new IllegalArgumentException("a " + role + " token names its person in the person claim");
+        }
+        return new Actor(subject(claims), role, person, authorisationLimit(claims));
+    }
+
+    private static String subject(ClaimAccessor claims) {
+        Object sub = claims.getClaims().get(SUBJECT);
+        if (!(sub instanceof String value) || value.isBlank()) {
+            throw new IllegalArgumentException("the token has no sub claim");
+        }
+        return value;
+    }
+
+    private static Role role(ClaimAccessor claims) {
+        Object role = claims.getClaims().get(ROLE);
+        if (role == null) {
+            throw new IllegalArgumentException("the token has no role claim");
+        }
+        return Arrays.stream(Role.values())
+                .filter(known -> known.name().equals(role))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the token's role claim is not one of " + Arrays.toString(Role.values())));
+    }
+
+    private static PersonReference person(ClaimAccessor claims) {
+        Object person = claims.getClaims().get(PERSON);
+        if (person == null) {
+            return null;
+        }
+        if (!(person instanceof String value) || !value.matches(PersonReference.PATTERN)) {
+            throw new IllegalArgumentException(
+                    "the token's person claim is not a person reference (1 to 64 letters, digits, '-' or '_')");
+        }
+        return new PersonReference(value);
+    }
+
+    private static Long authorisationLimit(ClaimAccessor claims) {
+        Object limit = claims.getClaims().get(AUTHORISATION_LIMIT);
+        if (limit == null) {
+            return null;
+        }
+        Long pence = wholeNumber(limit);
+        if (pence == null || pence < 0) {
+            throw new IllegalArgumentException(
+                    "the token's authorisation_limit claim is not a whole number of pence of at least 0");
+        }
+        return pence;
+    }
+
+    /** JSON parsers hand numbers over as Long, Integer, Double or Big*; only whole values that fit are pence. */
+    private static Long wholeNumber(Object value) {
+        try {
+            if (value instanceof Long || value instanceof Integer) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof BigInteger big) {
+                return big.longValueExact();
+            }
+            if (value instanceof BigDecimal decimal) {
+                return decimal.longValueExact();
+            }
+            if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+                return d.longValue();
+            }
+            return null;
+        } catch (ArithmeticException notWhole) {
+            return null;
+        }
+    }
+}

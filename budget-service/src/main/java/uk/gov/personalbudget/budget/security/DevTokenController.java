@@ -1,0 +1,97 @@
+package uk.gov.personalbudget.budget.security;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Issues development tokens; exists in the {@code local} profile only. */
+@RestController
+@Profile("local")
+@Tag(name = "Development tokens", description = "Local profile only: tokens signed by this process")
+public class DevTokenController {
+
+    public static final String PATH = "/dev/tokens";
+    static final String INVALID_TOKEN_REQUEST = "invalid-token-request";
+
+    private final DevTokenIssuer issuer;
+
+    public DevTokenController(DevTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    /** The token, to be sent as {@code Authorization: Bearer <token>}. */
+    public record DevTokenResponse(String token) {
+    }
+
+    @Operation(summary = "Issue a development token valid for 8 hours")
+    @SecurityRequirements
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public DevTokenResponse issue(@Valid @RequestBody DevTokenRequest request) {
+        PersonReference person = request.person() == null ? null : new PersonReference(request.person());
+        return new DevTokenResponse(
+                issuer.issue(request.sub(), request.role(), person, request.authorisationLimit()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException invalid) {
+        List<Map<String, String>> errors = invalid.getFieldErrors().stream()
+                .map(error -> Map.of("field", fieldName(error.getField()),
+                        "reason", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream()
+                .map(error -> error.get("field") + " " + error.get("reason"))
+                .sorted()
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = invalidTokenRequest(detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getCause() instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+            return invalidTokenRequest(field(format) + " must be one of "
+                    + Arrays.toString(format.getTargetType().getEnumConstants()));
+        }
+        if (unreadable.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return invalidTokenRequest(field(mismatch) + " has the wrong type");
+        }
+        return invalidTokenRequest(
+                "the body must be a JSON object {sub, role, person?, authorisation_limit?}");
+    }
+
+    private static ProblemDetail invalidTokenRequest(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(SecurityProblems.type(INVALID_TOKEN_REQUEST));
+        problem.setTitle("Invalid token request");
+        return problem;
+    }
+
+    private static String field(MismatchedInputException mismatch) {
+        return mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+    }
+
+    /** Reports fields by their JSON names. */
+    private static String fieldName(String recordComponent) {
+        return "authorisationLimit".equals(recordComponent) ? "authorisation_limit" : recordComponent;
+    }
+}

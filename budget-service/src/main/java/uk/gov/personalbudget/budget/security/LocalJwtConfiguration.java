@@ -1,0 +1,60 @@
+package uk.gov.personalbudget.budget.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+
+/**
+ * Local development only: the service issues its own tokens ({@code POST /dev/tokens}) with a key pair made at
+ * start-up, and accepts only those. Tokens therefore die with the process.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("local")
+public class LocalJwtConfiguration {
+
+    @Bean
+    RSAKey devTokenSigningKey() {
+        return DevTokenIssuer.generateKey();
+    }
+
+    @Bean
+    DevTokenIssuer devTokenIssuer(RSAKey devTokenSigningKey) {
+        return new DevTokenIssuer(devTokenSigningKey, Clock.systemUTC());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(RSAKey devTokenSigningKey) throws JOSEException {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devTokenSigningKey.toRSAPublicKey()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(DevTokenIssuer.ISSUER), new ActorClaimsValidator()));
+        return decoder;
+    }
+
+    /** Ahead of the API chain: anyone may ask for a development token. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain devTokenSecurityFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(DevTokenController.PATH)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+}

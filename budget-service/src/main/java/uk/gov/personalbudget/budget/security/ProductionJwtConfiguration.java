@@ -1,0 +1,49 @@
+package uk.gov.personalbudget.budget.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.util.StringUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Tokens from the council's identity provider, checked for signature, expiry, issuer, audience and claims. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!local")
+@EnableConfigurationProperties(JwtProperties.class)
+public class ProductionJwtConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties properties) {
+        OAuth2TokenValidator<Jwt> validator = validator(properties);
+        // Lazily, so the service starts (and reports health) while the identity provider is unreachable.
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = StringUtils.hasText(properties.jwkSetUri())
+                    ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+                    : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            decoder.setJwtValidator(validator);
+            return decoder;
+        });
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtIssuerValidator(properties.issuerUri()));
+        if (StringUtils.hasText(properties.audience())) {
+            validators.add(new JwtAudienceValidator(properties.audience()));
+        }
+        validators.add(new ActorClaimsValidator());
+        return JwtValidators.createDefaultWithValidators(validators);
+    }
+}
