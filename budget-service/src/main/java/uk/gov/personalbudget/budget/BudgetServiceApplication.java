@@ -2,9 +2,12 @@ package uk.gov.personalbudget.budget;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import uk.gov.personalbudget.support.ServiceEdge;
 
 /** The budget service: the PersonalBudget aggregate, its event store and the REST API for council systems. */
 @SpringBootApplication
+@Import(ServiceEdge.class)
 public class BudgetServiceApplication {
 
     /**

@@ -1,5 +1,9 @@
 package uk.gov.personalbudget.budget.security;
 
+import uk.gov.personalbudget.support.ServiceEdge;
+import uk.gov.personalbudget.support.web.ApiProblemHandling;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,17 +30,21 @@ import java.util.stream.Collectors;
 
 /** Issues development tokens; exists in the {@code local} profile only. */
 @RestController
-@Profile("local")
+@Profile(ServiceEdge.DEV_TOKENS_PROFILE)
 @Tag(name = "Development tokens", description = "Local profile only: tokens signed by this process")
 public class DevTokenController {
 
     public static final String PATH = "/dev/tokens";
+    /** The public key set of the development tokens, so approval-service (local) can verify them too. */
+    public static final String JWKS_PATH = "/dev/jwks";
     static final String INVALID_TOKEN_REQUEST = "invalid-token-request";
 
     private final DevTokenIssuer issuer;
+    private final RSAKey signingKey;
 
-    public DevTokenController(DevTokenIssuer issuer) {
+    public DevTokenController(DevTokenIssuer issuer, RSAKey devTokenSigningKey) {
         this.issuer = issuer;
+        this.signingKey = devTokenSigningKey;
     }
 
     /** The token, to be sent as {@code Authorization: Bearer <token>}. */
@@ -49,6 +58,13 @@ public class DevTokenController {
         PersonReference person = request.person() == null ? null : new PersonReference(request.person());
         return new DevTokenResponse(
                 issuer.issue(request.sub(), request.role(), person, request.authorisationLimit()));
+    }
+
+    @Operation(summary = "The public JWK set that verifies development tokens")
+    @SecurityRequirements
+    @GetMapping(path = JWKS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> jwks() {
+        return new JWKSet(signingKey.toPublicJWK()).toJSONObject();
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -81,7 +97,7 @@ public class DevTokenController {
 
     private static ProblemDetail invalidTokenRequest(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(SecurityProblems.type(INVALID_TOKEN_REQUEST));
+        problem.setType(ApiProblemHandling.type(INVALID_TOKEN_REQUEST));
         problem.setTitle("Invalid token request");
         return problem;
     }

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.security;
 
+import uk.gov.personalbudget.support.security.ActorClaims;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;

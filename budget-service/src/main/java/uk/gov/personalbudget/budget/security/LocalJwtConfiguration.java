@@ -1,5 +1,7 @@
 package uk.gov.personalbudget.budget.security;
 
+import uk.gov.personalbudget.support.ServiceEdge;
+import uk.gov.personalbudget.support.security.ActorClaimsValidator;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +25,7 @@ import java.time.Clock;
  * start-up, and accepts only those. Tokens therefore die with the process.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("local")
+@Profile(ServiceEdge.DEV_TOKENS_PROFILE)
 public class LocalJwtConfiguration {
 
     @Bean
@@ -44,12 +46,12 @@ public class LocalJwtConfiguration {
         return decoder;
     }
 
-    /** Ahead of the API chain: anyone may ask for a development token. */
+    /** Ahead of the API chain: anyone may ask for a development token or its public key. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain devTokenSecurityFilterChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(DevTokenController.PATH)
+                .securityMatcher(DevTokenController.PATH, DevTokenController.JWKS_PATH)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -1,51 +1,22 @@
 package uk.gov.personalbudget.budget.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.gov.personalbudget.budget.history.BudgetNotFound;
 import uk.gov.personalbudget.budget.lifecycle.BudgetRuleViolation;
+import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/**
- * Turns every rejection into an RFC 9457 problem detail with a stable {@code type} per rule, a human
- * {@code detail}, and for bad input the field at fault ({@code field}, and {@code errors} listing all).
- */
+/** budget-service's own rejections: lifecycle rules, unknown budgets, concurrent changes, invalid commands. */
 @RestControllerAdvice
-public class ApiProblems extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-
-    /** The problem types' common prefix; the last segment is the rule's slug. */
-    public static final String TYPE_PREFIX = "urn:personal-budget:problem:";
-
-    public static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + slug));
-        return problem;
-    }
+public class ApiProblems extends ApiProblemHandling {
 
     @ExceptionHandler(BudgetRuleViolation.class)
     ProblemDetail ruleBroken(BudgetRuleViolation violation) {
@@ -55,10 +26,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = problem(status, violation.rule().slug(), violation.getMessage());
-        violation.field().ifPresent(field -> {
-            problem.setProperty("field", field);
-            problem.setProperty("errors", List.of(fieldError(field, violation.getMessage())));
-        });
+        violation.field().ifPresent(field -> naming(problem, field, violation.getMessage()));
         return problem;
     }
 
@@ -80,104 +48,5 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(violation -> fieldError(violation.getPropertyPath().toString(), violation.getMessage()))
                 .toList();
         return invalidInput(errors);
-    }
-
-    /** Raised inside a controller rather than by the filter chain; answered the same way. */
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail accessDenied(AccessDeniedException denied) {
-        return problem(HttpStatus.FORBIDDEN, "access-denied", "you may not do this");
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ProblemDetail unauthenticated(AuthenticationException unauthenticated) {
-        return problem(HttpStatus.UNAUTHORIZED, "invalid-token", unauthenticated.getMessage());
-    }
-
-    /** Anything unforeseen: logged in full for operators, answered without internals for callers. */
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure) {
-        log.error("unexpected failure", failure);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the service failed to handle this request; nothing was stored unless the budget's history shows it");
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
-                .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
-                .toList();
-        return ResponseEntity.badRequest().body(invalidInput(errors));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "the body is not valid JSON");
-        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String reason = mapping instanceof UnrecognizedPropertyException
-                    ? "unknown field"
-                    : "wrong type or value: " + firstLine(mapping.getOriginalMessage());
-            problem.setDetail("the field '" + field + "' cannot be read: " + reason);
-            problem.setProperty("field", field);
-            problem.setProperty("errors", List.of(fieldError(field, reason)));
-        } else if (unreadable.getCause() == null) {
-            problem.setDetail("a JSON body is required");
-        }
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "parameter";
-        String reason = "asOf".equals(name)
-                ? "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z"
-                : "is not a valid " + name + ": letters, digits, '-' or '_', at most 64";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "'" + name + "' " + reason);
-        problem.setProperty("field", name);
-        problem.setProperty("errors", List.of(fieldError(name, reason)));
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static ProblemDetail invalidInput(List<Map<String, String>> errors) {
-        String summary = errors.stream()
-                .map(error -> error.get("field") + " " + error.get("reason"))
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", summary);
-        if (!errors.isEmpty()) {
-            problem.setProperty("field", errors.get(0).get("field"));
-        }
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    private static Map<String, String> fieldError(String field, String reason) {
-        return Map.of("field", field, "reason", reason == null ? "is invalid" : reason);
-    }
-
-    /** Jackson's path as the dotted, indexed form the validation errors use: {@code plan.lines[0].cost}. */
-    private static String path(JsonMappingException mapping) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.security;
 
+import uk.gov.personalbudget.support.security.ActorClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,11 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where production tokens come from ({@code budget.jwt.*}).
+ * Where production tokens come from ({@code security.jwt.*}).
  *
  * @param issuerUri the issuer every token's {@code iss} must equal; also where the key set is discovered from
  *                  when {@code jwkSetUri} is blank
@@ -13,6 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param audience  when not blank, every token's {@code aud} must contain it
  */
 @Validated
-@ConfigurationProperties("budget.jwt")
+@ConfigurationProperties("security.jwt")
 public record JwtProperties(@NotBlank String issuerUri, String jwkSetUri, String audience) {
 }

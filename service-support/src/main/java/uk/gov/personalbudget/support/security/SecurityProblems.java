@@ -1,5 +1,6 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
 
+import uk.gov.personalbudget.support.web.ApiProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +26,6 @@ import java.net.URI;
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    /** Problem types are URNs {@code urn:personal-budget:problem:<slug>}. */
-    public static final String TYPE_PREFIX = "urn:personal-budget:problem:";
     public static final String MISSING_TOKEN = "missing-token";
     public static final String INVALID_TOKEN = "invalid-token";
     public static final String ACCESS_DENIED = "access-denied";
@@ -63,14 +62,10 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
                 "your token is valid but does not allow this request");
     }
 
-    public static URI type(String slug) {
-        return URI.create(TYPE_PREFIX + slug);
-    }
-
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                        String slug, String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(slug));
+        problem.setType(ApiProblemHandling.type(slug));
         problem.setTitle(title);
         problem.setInstance(instance(request));
         response.setStatus(status.value());

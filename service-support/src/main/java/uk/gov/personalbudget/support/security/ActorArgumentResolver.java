@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;

@@ -1,4 +1,6 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
+
+import uk.gov.personalbudget.support.ServiceEdge;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +20,12 @@ import org.springframework.util.StringUtils;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tokens from the council's identity provider, checked for signature, expiry, issuer, audience and claims. */
+/**
+ * Tokens from an issuer's key set, checked for signature, expiry, issuer, audience and claims: the council's
+ * identity provider in production; budget-service's development key set for approval-service run locally.
+ */
 @Configuration(proxyBeanMethods = false)
-@Profile("!local")
+@Profile("!" + ServiceEdge.DEV_TOKENS_PROFILE)
 @EnableConfigurationProperties(JwtProperties.class)
 public class ProductionJwtConfiguration {
 

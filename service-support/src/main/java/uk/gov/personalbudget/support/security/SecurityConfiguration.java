@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The API is an OAuth2 resource server: every call under {@code /api} carries a bearer JWT, nothing is kept in
  * a session, and the documentation and health endpoints are open. The {@code JwtDecoder} comes from
- * {@link ProductionJwtConfiguration} or, in the {@code local} profile, {@link LocalJwtConfiguration}.
+ * {@link ProductionJwtConfiguration} or, with development tokens, from the service that issues them.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
 
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.security;
+package uk.gov.personalbudget.support.security;
 
 import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;

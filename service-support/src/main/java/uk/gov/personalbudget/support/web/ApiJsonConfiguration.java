@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.web;
+package uk.gov.personalbudget.support.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;

@@ -1,0 +1,24 @@
+package uk.gov.personalbudget.support;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import uk.gov.personalbudget.support.security.ActorWebConfiguration;
+import uk.gov.personalbudget.support.security.ProductionJwtConfiguration;
+import uk.gov.personalbudget.support.security.SecurityConfiguration;
+import uk.gov.personalbudget.support.web.ApiJsonConfiguration;
+
+/**
+ * What both services share at their HTTP edge: bearer JWTs, their claims as an {@code Actor}, strict JSON
+ * reading, and 401/403 as problem details. A service imports this once on its application class.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({SecurityConfiguration.class, ProductionJwtConfiguration.class, ActorWebConfiguration.class,
+        ApiJsonConfiguration.class})
+public class ServiceEdge {
+
+    /**
+     * The profile in which a service issues its own development tokens and trusts only them (budget-service
+     * in the {@code local} profile); without it, tokens are checked against {@code security.jwt.*}.
+     */
+    public static final String DEV_TOKENS_PROFILE = "dev-tokens";
+}
