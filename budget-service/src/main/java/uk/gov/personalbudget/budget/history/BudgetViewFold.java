@@ -27,7 +27,7 @@ import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Adjustment;
-import uk.gov.personalbudget.contracts.value.AdjustmentKind;
+import uk.gov.personalbudget.contracts.value.AmountInForce;
 import uk.gov.personalbudget.contracts.value.Approval;
 import uk.gov.personalbudget.contracts.value.Assessment;
 import uk.gov.personalbudget.contracts.value.Authorisation;
@@ -67,8 +67,8 @@ final class BudgetViewFold {
     private Plan plan;
     private final List<String> personStatements = new ArrayList<>();
     private Approval approval;
-    private Money lastingAmount;
-    private final List<Adjustment> temporaryAdjustments = new ArrayList<>();
+    private Money approvedAmount;
+    private final List<Adjustment> adjustments = new ArrayList<>();
     private Management management;
     private Delegation delegation;
     private Authorisation authorisation;
@@ -120,7 +120,8 @@ final class BudgetViewFold {
             personStatements.add(added.statement().statement());
         } else if (event instanceof PlanApprovedByAuthority approved) {
             approval = approved.approval();
-            lastingAmount = approved.approval().approvedAmount();
+            approvedAmount = approved.approval().approvedAmount();
+            adjustments.clear();
             status = BudgetStatus.APPROVED;
         } else if (event instanceof ManagementChosen chosen) {
             management = chosen.management();
@@ -134,17 +135,13 @@ final class BudgetViewFold {
         } else if (event instanceof AuthorisationEnded) {
             authorisation = null;
         } else if (event instanceof BudgetAdjusted adjusted) {
-            if (adjusted.adjustment().kind() == AdjustmentKind.TEMPORARY) {
-                temporaryAdjustments.add(adjusted.adjustment());
-            } else {
-                lastingAmount = adjusted.adjustment().newAmount();
-            }
+            adjustments.add(adjusted.adjustment());
         } else if (event instanceof ReviewScheduled scheduled) {
             pendingReview = scheduled.review();
         } else if (event instanceof ReviewCompleted completed) {
             pendingReview = null;
             status = switch (completed.result().result()) {
-                case CONTINUE -> BudgetStatus.ACTIVE;
+                case CONTINUE -> status;
                 case REPLAN -> BudgetStatus.PLANNING;
                 case END -> BudgetStatus.CLOSED;
             };
@@ -165,13 +162,10 @@ final class BudgetViewFold {
         // OutcomeRecorded changes nothing in the view: outcomes are read from the history.
     }
 
-    /** The view at {@code moment}, which decides which temporary adjustment (if any) is in force. */
+    /** The view at {@code moment}, which decides the amount in force (see {@link AmountInForce}). */
     BudgetView view(Instant moment) {
-        Adjustment inForce = temporaryAdjustments.stream()
-                .filter(adjustment -> !moment.isBefore(adjustment.effectiveFrom()) && moment.isBefore(adjustment.endsOn()))
-                .reduce((earlier, later) -> later)
-                .orElse(null);
-        Money currentAmount = inForce != null ? inForce.newAmount() : lastingAmount;
+        Adjustment inForce = AmountInForce.temporaryAt(moment, adjustments);
+        Money currentAmount = approvedAmount == null ? null : AmountInForce.at(moment, approvedAmount, adjustments);
         return new BudgetView(id, person, localAuthority, status, controlHolder, version, openedAt, lastChangedAt,
                 assessment, offer, openContest, plan, List.copyOf(personStatements), approval, currentAmount,
                 inForce, management, delegation, authorisation, pendingReview, suspension, closureReason);

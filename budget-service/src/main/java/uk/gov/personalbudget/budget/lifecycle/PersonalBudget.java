@@ -61,7 +61,9 @@ import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
+import uk.gov.personalbudget.contracts.value.AmountInForce;
 import uk.gov.personalbudget.contracts.value.AssessmentKind;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
@@ -78,8 +80,10 @@ import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -123,6 +127,7 @@ public class PersonalBudget {
     private Money requestedAmount;
     private boolean personStatementAdded;
     private Money approvedAmount;
+    private List<Adjustment> adjustments = new ArrayList<>();
     private Instant approvedAt;
     private ReviewSchedule pendingReview;
     private Instant lastReviewAt;
@@ -334,7 +339,7 @@ public class PersonalBudget {
                     "an individual service fund is held by a named provider", "management.provider");
         }
         if (management.option() == ManagementOption.MIXED
-                && (management.split() == null || management.split().yearlyPence() != approvedAmount.yearlyPence())) {
+                && (management.split() == null || management.split().yearlyPence() != amountInForce().yearlyPence())) {
             throw new BudgetRuleViolation(Rule.MIXED_SPLIT_DOES_NOT_ADD_UP,
                     "the parts of a mixed budget add up to the approved amount", "management.split");
         }
@@ -434,7 +439,7 @@ public class PersonalBudget {
                     "a temporary adjustment ends after it starts; a lasting one has no end", "adjustment.endsOn");
         }
         AuthorisationLimitPolicy.requireCovers(actor, adjustment.newAmount());
-        decide(actor, null, (act, control) -> new BudgetAdjusted(id, act, control, adjustment, approvedAmount));
+        decide(actor, null, (act, control) -> new BudgetAdjusted(id, act, control, adjustment, amountInForce()));
         return outcome();
     }
 
@@ -598,6 +603,7 @@ public class PersonalBudget {
     void on(PlanApprovedByAuthority event) {
         status = APPROVED;
         approvedAmount = event.approval().approvedAmount();
+        adjustments = new ArrayList<>();
         approvedAt = event.act().occurredAt();
         track(event);
     }
@@ -639,7 +645,7 @@ public class PersonalBudget {
 
     @EventSourcingHandler
     void on(BudgetAdjusted event) {
-        approvedAmount = event.adjustment().newAmount();
+        adjustments.add(event.adjustment());
         track(event);
     }
 
@@ -659,7 +665,9 @@ public class PersonalBudget {
         pendingReview = null;
         lastReviewAt = event.act().occurredAt();
         switch (event.result().result()) {
-            case CONTINUE -> status = ACTIVE;
+            case CONTINUE -> {
+                // The budget goes on as it was.
+            }
             case REPLAN -> {
                 status = PLANNING;
                 personStatementAdded = false;
@@ -711,6 +719,10 @@ public class PersonalBudget {
         Act act = new Act(actor.id(), actor.role(), onBehalfOf, now());
         ControlTransfer transfer = ControlRule.transfer(control, factory.apply(act, null));
         apply(factory.apply(act, transfer));
+    }
+
+    private Money amountInForce() {
+        return AmountInForce.at(now(), approvedAmount, adjustments);
     }
 
     private static Instant now() {

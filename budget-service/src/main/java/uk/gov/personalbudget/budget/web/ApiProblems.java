@@ -26,8 +26,19 @@ public class ApiProblems extends ApiProblemHandling {
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = problem(status, violation.rule().slug(), violation.getMessage());
-        violation.field().ifPresent(field -> naming(problem, field, violation.getMessage()));
+        violation.field().map(ApiProblems::bodyPath)
+                .ifPresent(field -> naming(problem, field, violation.getMessage()));
         return problem;
+    }
+
+    /**
+     * The aggregate names a field from the command ({@code offer.amount.pence}); each endpoint's body is the
+     * command's payload alone, so callers get the path into that body ({@code amount.pence}), as bean
+     * validation and unreadable JSON give it.
+     */
+    private static String bodyPath(String commandPath) {
+        int dot = commandPath.indexOf('.');
+        return dot < 0 ? commandPath : commandPath.substring(dot + 1);
     }
 
     @ExceptionHandler({BudgetNotFound.class, AggregateNotFoundException.class})

@@ -1,0 +1,36 @@
+package uk.gov.personalbudget.budget.publication;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+import java.time.Duration;
+
+/**
+ * {@code budget.publication.*}: where and how the stored events are published (application.yml documents each).
+ *
+ * @param enabled           false only for tests that involve no Kafka: then no processor and no Kafka bean exist
+ * @param topic             the topic every event goes to
+ * @param partitions        the topic's partitions when it is created
+ * @param replicationFactor the topic's replication factor when it is created
+ * @param batchSize         events per unit of work of the publishing processor (one token update per batch)
+ * @param sendTimeout       how long a batch waits for Kafka to acknowledge all its records before it fails
+ */
+@ConfigurationProperties("budget.publication")
+public record PublicationProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("personal-budget-events") String topic,
+        @DefaultValue("4") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("10s") Duration sendTimeout) {
+
+    public PublicationProperties {
+        Assert.hasText(topic, "budget.publication.topic must not be blank");
+        Assert.isTrue(partitions > 0, "budget.publication.partitions must be at least 1, was " + partitions);
+        Assert.isTrue(replicationFactor > 0,
+                "budget.publication.replication-factor must be at least 1, was " + replicationFactor);
+        Assert.isTrue(batchSize > 0, "budget.publication.batch-size must be at least 1, was " + batchSize);
+        Assert.isTrue(sendTimeout.isPositive(), "budget.publication.send-timeout must be positive, was " + sendTimeout);
+    }
+}
