@@ -17,12 +17,14 @@ final class PendingSends {
 
     private final List<CompletableFuture<?>> sends = new ArrayList<>();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    /** Completes exceptionally with the first failure, so a batch need not wait for its other sends. */
+    private final CompletableFuture<Void> failed = new CompletableFuture<>();
 
     void add(CompletableFuture<?> send) {
         sends.add(send);
         send.whenComplete((result, failure) -> {
-            if (failure != null) {
-                firstFailure.compareAndSet(null, failure);
+            if (failure != null && firstFailure.compareAndSet(null, failure)) {
+                failed.completeExceptionally(failure);
             }
         });
     }
@@ -43,7 +45,7 @@ final class PendingSends {
     void awaitAll(Duration timeout) {
         CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
         try {
-            all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(all, failed).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new PublicationFailed("Kafka did not acknowledge every record of the batch", e.getCause());
         } catch (TimeoutException e) {

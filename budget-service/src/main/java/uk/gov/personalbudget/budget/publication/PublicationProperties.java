@@ -31,6 +31,6 @@ public record PublicationProperties(
         Assert.isTrue(replicationFactor > 0,
                 "budget.publication.replication-factor must be at least 1, was " + replicationFactor);
         Assert.isTrue(batchSize > 0, "budget.publication.batch-size must be at least 1, was " + batchSize);
-        Assert.isTrue(sendTimeout.isPositive(), "budget.publication.send-timeout must be positive, was " + sendTimeout);
+        Assert.isTrue(!sendTimeout.isNegative() && !sendTimeout.isZero(), "budget.publication.send-timeout must be positive, was " + sendTimeout);
     }
 }

@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 
 /**
  * The whole service on the {@code local} profile (development tokens on) with MockMvc, but on a fresh in-memory
- * H2 database per Spring context instead of the files under {@code ./data}.
+ * H2 database per Spring context instead of the files under {@code ./data}, and without publication to Kafka.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,8 @@ import java.lang.annotation.Target;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:budget-${random.uuid};DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:budget-${random.uuid};DB_CLOSE_DELAY=-1",
+        "budget.publication.enabled=false"})
 public @interface LocalProfileTest {
 }

@@ -81,7 +81,8 @@ class LifecycleOnPostgresTest {
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--budget.snapshot.threshold=5");
+                "--budget.snapshot.threshold=5",
+                "--budget.publication.enabled=false");
     }
 
     private String baseUrl() {

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,7 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
 
     /** The problem types' common prefix; the last segment is the rule's slug. */
     public static final String TYPE_PREFIX = "urn:personal-budget:problem:";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     public static URI type(String slug) {
         return URI.create(TYPE_PREFIX + slug);
@@ -106,6 +108,21 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
                 : "is not a valid " + name + ": letters, digits, '-' or '_', at most 64";
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "'" + name + "' " + reason);
         return ResponseEntity.badRequest().body(naming(problem, name, reason));
+    }
+
+    /** Spring MVC's own rejections (no such path, 405, 406, 415...) get a type of ours too, named for the status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && ABOUT_BLANK.equals(problem.getType())) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setType(type(known != null
+                    ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    : "http-" + status.value()));
+        }
+        return response;
     }
 
     protected static ProblemDetail invalidInput(List<Map<String, String>> errors) {

@@ -1,0 +1,576 @@
+package uk.gov.personalbudget.approval.projection;
+
+import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenContest;
+import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenDelegation;
+import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenPlan;
+import uk.gov.personalbudget.approval.projection.BudgetSummary.PendingReview;
+import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
+import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
+import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
+import uk.gov.personalbudget.contracts.event.BudgetClosed;
+import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.event.BudgetOffered;
+import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.event.BudgetResumed;
+import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ControlDelegated;
+import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.ManagementChosen;
+import uk.gov.personalbudget.contracts.event.NeedsAssessed;
+import uk.gov.personalbudget.contracts.event.OfferAccepted;
+import uk.gov.personalbudget.contracts.event.OfferContested;
+import uk.gov.personalbudget.contracts.event.OfferRevised;
+import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
+import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
+import uk.gov.personalbudget.contracts.event.PlanEndorsed;
+import uk.gov.personalbudget.contracts.event.PlanReturned;
+import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.ReviewCompleted;
+import uk.gov.personalbudget.contracts.event.ReviewScheduled;
+import uk.gov.personalbudget.contracts.value.Act;
+import uk.gov.personalbudget.contracts.value.Adjustment;
+import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Management;
+import uk.gov.personalbudget.contracts.value.MixedSplit;
+import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.Reason;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Projects one budget event onto the budget's summary: the new summary and the rows to write. Pure and
+ * deterministic: the same summary and envelope always give the same step, so a replay rebuilds the same rows.
+ * <p>
+ * Control is read from each event's own {@code control} field (stamped by budget-service with the contracts'
+ * {@code ControlRule}), never re-derived. Times are the event's {@code act().occurredAt()}, cut to whole
+ * microseconds, the precision the databases keep, so durations do not depend on whether the summary came
+ * from memory or from a row. Applying each event once, in order, is the caller's job ({@link SequenceCheck}).
+ */
+public final class BudgetProjector {
+
+    /** The step {@code envelope} makes from {@code before}, the budget's summary (null before its first event). */
+    public ProjectionStep project(BudgetSummary before, EventEnvelope envelope) {
+        BudgetEvent event = envelope.event();
+        boolean opening = event instanceof BudgetOpened;
+        if (before == null && !opening) {
+            throw new IllegalStateException("budget " + envelope.budgetId() + ": event " + envelope.sequence() + " ("
+                    + envelope.eventType() + ") arrived before the budget was opened");
+        }
+        if (before != null && opening) {
+            throw new IllegalStateException("budget " + envelope.budgetId() + " is opened a second time");
+        }
+        Objects.requireNonNull(event.control(), "every event states its control transfer");
+        Objects.requireNonNull(event.act(), "every event states whose act it was");
+        return new Step(before, envelope).run();
+    }
+
+    /**
+     * The reason an event states, as its author wrote it, for the control trail; null when it states none.
+     * <table>
+     * <caption>Where each event's reason comes from</caption>
+     * <tr><td>NeedsAssessed</td><td>the eligibility determination's written reasons</td></tr>
+     * <tr><td>OfferContested</td><td>the contest's reason</td></tr>
+     * <tr><td>OfferRevised</td><td>the revision's reasons</td></tr>
+     * <tr><td>PlanSubmitted</td><td>the exception reason of a plan costing more than the offer</td></tr>
+     * <tr><td>PlanEndorsed</td><td>the endorsement comment</td></tr>
+     * <tr><td>PlanReturned</td><td>the return reasons</td></tr>
+     * <tr><td>PlanApprovedByAuthority</td><td>the variance reason</td></tr>
+     * <tr><td>PlanDeclinedByAuthority</td><td>the decline reasons</td></tr>
+     * <tr><td>ControlDelegated</td><td>the delegation's explanation</td></tr>
+     * <tr><td>ControlResumed</td><td>the resumption reason</td></tr>
+     * <tr><td>AuthorisedPersonAppointed</td><td>the capacity assessment reference it rests on</td></tr>
+     * <tr><td>AuthorisationEnded, BudgetResumed, BudgetClosed</td><td>the reason</td></tr>
+     * <tr><td>BudgetAdjusted</td><td>the adjustment's reason</td></tr>
+     * <tr><td>BudgetSuspended</td><td>the suspension's reason</td></tr>
+     * <tr><td>ReviewCompleted</td><td>the review's summary</td></tr>
+     * <tr><td>any other</td><td>none</td></tr>
+     * </table>
+     */
+    public static String reasonOf(BudgetEvent event) {
+        if (event instanceof NeedsAssessed e) {
+            return e.assessment() == null ? null : e.assessment().eligibilityReasons();
+        }
+        if (event instanceof OfferContested e) {
+            return e.contest() == null ? null : e.contest().reason();
+        }
+        if (event instanceof OfferRevised e) {
+            return e.revision() == null ? null : e.revision().reasons();
+        }
+        if (event instanceof PlanSubmitted e) {
+            return e.plan() == null ? null : e.plan().exceptionReason();
+        }
+        if (event instanceof PlanEndorsed e) {
+            return e.endorsement() == null ? null : e.endorsement().comment();
+        }
+        if (event instanceof PlanReturned e) {
+            return e.planReturn() == null ? null : e.planReturn().reasons();
+        }
+        if (event instanceof PlanApprovedByAuthority e) {
+            return e.approval() == null ? null : e.approval().varianceReason();
+        }
+        if (event instanceof PlanDeclinedByAuthority e) {
+            return e.decline() == null ? null : e.decline().reasons();
+        }
+        if (event instanceof ControlDelegated e) {
+            return e.delegation() == null ? null : e.delegation().explanation();
+        }
+        if (event instanceof ControlResumed e) {
+            return e.resumption() == null ? null : e.resumption().reason();
+        }
+        if (event instanceof AuthorisedPersonAppointed e) {
+            return e.authorisation() == null ? null : e.authorisation().capacityAssessmentReference();
+        }
+        if (event instanceof AuthorisationEnded e) {
+            return text(e.reason());
+        }
+        if (event instanceof BudgetAdjusted e) {
+            return e.adjustment() == null ? null : e.adjustment().reason();
+        }
+        if (event instanceof BudgetSuspended e) {
+            return e.suspension() == null ? null : e.suspension().reason();
+        }
+        if (event instanceof BudgetResumed e) {
+            return text(e.reason());
+        }
+        if (event instanceof BudgetClosed e) {
+            return text(e.reason());
+        }
+        if (event instanceof ReviewCompleted e) {
+            return e.result() == null ? null : e.result().summary();
+        }
+        return null;
+    }
+
+    private static String text(Reason reason) {
+        return reason == null ? null : reason.reason();
+    }
+
+    /** Whole seconds from {@code from} to {@code to}, rounded down. */
+    static long seconds(Instant from, Instant to) {
+        return Duration.between(from, to).getSeconds();
+    }
+
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** One event's projection: a working copy of the summary and the rows it collects. */
+    private static final class Step {
+
+        private final BudgetSummary before;
+        private final EventEnvelope envelope;
+        private final BudgetEvent event;
+        private final Act act;
+        private final Instant at;
+        private final long sequence;
+        private final BudgetSummary.Builder s;
+        private final List<ControlTrailEntry> trail = new ArrayList<>(1);
+        private final List<Decision> decisions = new ArrayList<>(1);
+        private final List<QueueChange> queue = new ArrayList<>(2);
+        private final List<DelegationRecord> delegations = new ArrayList<>(1);
+        private final List<PlanCycle> plans = new ArrayList<>(1);
+        private final List<ContestRecord> contests = new ArrayList<>(1);
+
+        Step(BudgetSummary before, EventEnvelope envelope) {
+            this.before = before;
+            this.envelope = envelope;
+            this.event = envelope.event();
+            this.act = event.act();
+            this.at = micros(Objects.requireNonNullElse(act.occurredAt(), envelope.timestamp()));
+            Objects.requireNonNull(at, "an event has a time");
+            this.sequence = envelope.sequence();
+            this.s = before == null ? new BudgetSummary.Builder() : before.toBuilder();
+        }
+
+        ProjectionStep run() {
+            track(event.control());
+            dispatch();
+            s.lastSequence = sequence;
+            s.lastEventAt = at;
+            return new ProjectionStep(s.build(), trail, decisions, queue, delegations, plans, contests);
+        }
+
+        /** A trail row when control moves; the holder always as the event states it. */
+        private void track(ControlTransfer control) {
+            if (control.isTransfer()) {
+                Long heldFor = before == null ? null : seconds(s.controlSince, at);
+                trail.add(new ControlTrailEntry(envelope.budgetId(), sequence, control.before(), control.after(), at,
+                        envelope.eventType(), act.actor(), act.actorRole(), act.onBehalfOf(), reasonOf(event),
+                        heldFor));
+                s.controlSince = at;
+            }
+            s.controlHolder = control.after();
+        }
+
+        private void dispatch() {
+            if (event instanceof BudgetOpened e) {
+                opened(e);
+            } else if (event instanceof NeedsAssessed) {
+                assessed();
+            } else if (event instanceof BudgetOffered e) {
+                offered(e);
+            } else if (event instanceof OfferContested e) {
+                contested(e);
+            } else if (event instanceof OfferRevised e) {
+                revised(e);
+            } else if (event instanceof OfferAccepted) {
+                s.status = BudgetStatus.PLANNING;
+            } else if (event instanceof PlanSubmitted e) {
+                submitted(e);
+            } else if (event instanceof PlanEndorsed e) {
+                endorsed(e);
+            } else if (event instanceof PlanReturned e) {
+                returned(e);
+            } else if (event instanceof PlanApprovedByAuthority e) {
+                approved(e);
+            } else if (event instanceof PlanDeclinedByAuthority e) {
+                declined(e);
+            } else if (event instanceof ManagementChosen e) {
+                managementChosen(e);
+            } else if (event instanceof ControlDelegated e) {
+                delegated(e);
+            } else if (event instanceof ControlResumed) {
+                endDelegation(DelegationEnd.RESUMED);
+            } else if (event instanceof AuthorisedPersonAppointed e) {
+                s.authorisedPerson = e.authorisation().authorisedPerson();
+            } else if (event instanceof AuthorisationEnded) {
+                s.authorisedPerson = null;
+            } else if (event instanceof BudgetAdjusted e) {
+                adjusted(e);
+            } else if (event instanceof ReviewScheduled e) {
+                reviewScheduled(e);
+            } else if (event instanceof ReviewCompleted e) {
+                reviewCompleted(e);
+            } else if (event instanceof BudgetSuspended e) {
+                suspended(e);
+            } else if (event instanceof BudgetResumed e) {
+                budgetResumed(e);
+            } else if (event instanceof BudgetClosed e) {
+                decide(DecisionKind.CLOSURE, null, text(e.reason()), null, null, null, null, null);
+                close();
+            }
+            // PersonStatementAdded and OutcomeRecorded change nothing projected here but the sequence; so does an
+            // event type this service does not know yet, which must not stop the consumer.
+        }
+
+        private void opened(BudgetOpened e) {
+            s.budgetId = e.budgetId();
+            s.person = e.opening().person();
+            s.localAuthority = e.opening().localAuthority();
+            s.allocatedPractitioner = e.opening().allocatedPractitioner();
+            s.openedAt = at;
+            s.status = BudgetStatus.OPENED;
+        }
+
+        /** A (re-)assessment withdraws the offer, and with it any contest or plan still open against it. */
+        private void assessed() {
+            s.status = BudgetStatus.ASSESSED;
+            s.offeredAmount = null;
+            s.offeredAt = null;
+            lapseContest();
+            lapsePlan();
+        }
+
+        private void offered(BudgetOffered e) {
+            s.status = BudgetStatus.OFFERED;
+            s.offeredAmount = e.offer().amount();
+            s.offeredAt = at;
+            decide(DecisionKind.OFFER, null, null, method(e.offer().calculation()), e.offer().amount(),
+                    null, null, null);
+        }
+
+        private void contested(OfferContested e) {
+            lapseContest();
+            s.status = BudgetStatus.CONTESTED;
+            Money offered = e.offeredAmount() != null ? e.offeredAmount() : s.offeredAmount;
+            Money requested = e.contest().requestedAmount();
+            s.openContest = new OpenContest(sequence, at, offered, requested);
+            s.counters = s.counters.contested();
+            contests.add(new ContestRecord(s.budgetId, sequence, at, offered, requested, null, null, null));
+            queue.add(new QueueChange.Upsert(entry(QueueKind.CONTEST_AWAITING_ANSWER,
+                    requested == null ? null : requested.yearlyPence(), null, null)));
+        }
+
+        private void revised(OfferRevised e) {
+            OpenContest contest = s.openContest;
+            Money revised = e.revision().amount();
+            Money previous = firstNonNull(e.previousAmount(), contest == null ? null : contest.offered(),
+                    s.offeredAmount);
+            Objects.requireNonNull(previous, "a revision revises an offer");
+            Money requested = e.requestedAmount();
+            ContestOutcome outcome = ContestOutcome.of(revised, previous, requested);
+            decide(DecisionKind.REVISION, outcome.name(), e.revision().reasons(), method(e.revision().calculation()),
+                    revised, null, null, contest == null ? null : seconds(contest.since(), at));
+            if (contest != null) {
+                contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
+                        contest.requested(), at, revised, outcome));
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
+                s.openContest = null;
+            }
+            s.status = BudgetStatus.OFFERED;
+            s.offeredAmount = revised;
+            s.offeredAt = at;
+        }
+
+        private void submitted(PlanSubmitted e) {
+            lapsePlan();
+            s.status = BudgetStatus.PLAN_SUBMITTED;
+            s.openPlan = new OpenPlan(sequence, at, e.plan().yearlyCostPence(), e.plan().madeBy(), null);
+            s.counters = s.counters.planSubmitted();
+            plans.add(cycle(s.openPlan, null));
+        }
+
+        private void endorsed(PlanEndorsed e) {
+            s.status = BudgetStatus.PLAN_ENDORSED;
+            OpenPlan plan = s.openPlan;
+            Long planYearly = null;
+            if (plan != null) {
+                plan = new OpenPlan(plan.sequence(), plan.submittedAt(), plan.yearlyPence(), plan.madeBy(), at);
+                s.openPlan = plan;
+                plans.add(cycle(plan, null));
+                planYearly = plan.yearlyPence();
+            }
+            decide(DecisionKind.ENDORSEMENT, null, e.endorsement() == null ? null : e.endorsement().comment(), null,
+                    planYearly == null ? null : Money.yearly(planYearly), null, null, null);
+            queue.add(new QueueChange.Upsert(entry(QueueKind.PLAN_AWAITING_DECISION, amountToCommit(planYearly),
+                    null, null)));
+        }
+
+        /** The authority commits the offer, or the plan's cost when the plan asks for more than the offer. */
+        private Long amountToCommit(Long planYearly) {
+            Long offered = s.offeredAmount == null ? null : s.offeredAmount.yearlyPence();
+            if (planYearly == null || offered == null) {
+                return planYearly != null ? planYearly : offered;
+            }
+            return Math.max(planYearly, offered);
+        }
+
+        private void returned(PlanReturned e) {
+            decide(DecisionKind.RETURN, null, e.planReturn().reasons(), null, planCost(), null, null, null);
+            s.status = BudgetStatus.PLANNING;
+            s.counters = s.counters.returned();
+            endPlan(PlanOutcome.RETURNED);
+        }
+
+        private void approved(PlanApprovedByAuthority e) {
+            var approval = e.approval();
+            String conditions = approval.conditions() == null || approval.conditions().isEmpty()
+                    ? null : String.join("; ", approval.conditions());
+            decide(DecisionKind.APPROVAL, null, approval.varianceReason(), conditions, approval.approvedAmount(),
+                    approval.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement());
+            s.status = BudgetStatus.APPROVED;
+            s.approvedAmount = approval.approvedAmount();
+            endPlan(PlanOutcome.APPROVED);
+        }
+
+        private void declined(PlanDeclinedByAuthority e) {
+            var decline = e.decline();
+            decide(DecisionKind.DECLINE, null, decline.reasons(),
+                    decline.personToldBy() == null ? null : "person told by " + decline.personToldBy(), planCost(),
+                    decline.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement());
+            s.status = BudgetStatus.PLANNING;
+            s.counters = s.counters.declined();
+            endPlan(PlanOutcome.DECLINED);
+        }
+
+        private Long waitedSinceEndorsement() {
+            OpenPlan plan = s.openPlan;
+            return plan == null || plan.endorsedAt() == null ? null : seconds(plan.endorsedAt(), at);
+        }
+
+        private Money planCost() {
+            return s.openPlan == null ? null : Money.yearly(s.openPlan.yearlyPence());
+        }
+
+        private void managementChosen(ManagementChosen e) {
+            Management management = e.management();
+            decide(DecisionKind.MANAGEMENT, management.option().name(), null, describe(management), null,
+                    null, null, null);
+            s.status = BudgetStatus.ACTIVE;
+            s.managementOption = management.option();
+        }
+
+        private void delegated(ControlDelegated e) {
+            var delegation = e.delegation();
+            s.openDelegation = new OpenDelegation(sequence, delegation.delegate().id(), delegation.delegate().role(),
+                    delegation.reason(), at, micros(delegation.intendedEnd()));
+            s.counters = s.counters.delegated();
+            delegations.add(delegationRecord(s.openDelegation, null, null));
+            queue.add(new QueueChange.Upsert(entry(QueueKind.DELEGATION, null, s.openDelegation.intendedEnd(),
+                    delegation.delegate().id())));
+        }
+
+        private void adjusted(BudgetAdjusted e) {
+            Adjustment adjustment = e.adjustment();
+            StringJoiner detail = new StringJoiner("; ");
+            if (adjustment.requestedBy() != null) {
+                detail.add("requested by " + adjustment.requestedBy());
+            }
+            if (adjustment.effectiveFrom() != null) {
+                detail.add("effective from " + adjustment.effectiveFrom());
+            }
+            if (adjustment.endsOn() != null) {
+                detail.add("ends on " + adjustment.endsOn());
+            }
+            decide(DecisionKind.ADJUSTMENT, adjustment.kind() == null ? null : adjustment.kind().name(),
+                    adjustment.reason(), detail.length() == 0 ? null : detail.toString(), adjustment.newAmount(),
+                    null, null, null);
+            s.approvedAmount = adjustment.newAmount();
+        }
+
+        private void reviewScheduled(ReviewScheduled e) {
+            s.pendingReview = new PendingReview(e.review().kind(), micros(e.review().dueBy()), at);
+            queue.add(new QueueChange.Upsert(entry(QueueKind.REVIEW, null, s.pendingReview.dueBy(),
+                    e.review().kind().name())));
+        }
+
+        private void reviewCompleted(ReviewCompleted e) {
+            var result = e.result();
+            var kind = e.review() != null ? e.review().kind()
+                    : s.pendingReview == null ? null : s.pendingReview.kind();
+            decide(DecisionKind.REVIEW, result.result().name(), result.summary(), kind == null ? null : kind.name(),
+                    null, result.personTookPart(), null, null);
+            endReview();
+            switch (result.result()) {
+                case CONTINUE -> s.status = BudgetStatus.ACTIVE;
+                case REPLAN -> s.status = BudgetStatus.PLANNING;
+                case END -> close();
+            }
+        }
+
+        private void suspended(BudgetSuspended e) {
+            decide(DecisionKind.SUSPENSION, null, e.suspension().reason(), e.suspension().interimArrangement(), null,
+                    null, null, null);
+            s.statusBeforeSuspension = s.status;
+            s.status = BudgetStatus.SUSPENDED;
+        }
+
+        private void budgetResumed(BudgetResumed e) {
+            decide(DecisionKind.RESUMPTION, null, text(e.reason()), null, null, null, null, null);
+            s.status = s.statusBeforeSuspension != null ? s.statusBeforeSuspension : BudgetStatus.ACTIVE;
+            s.statusBeforeSuspension = null;
+        }
+
+        /** Closing ends everything still open: nothing waits on a closed budget. */
+        private void close() {
+            s.status = BudgetStatus.CLOSED;
+            s.statusBeforeSuspension = null;
+            s.closedAt = at;
+            lapseContest();
+            lapsePlan();
+            endDelegation(DelegationEnd.CLOSED);
+            endReview();
+        }
+
+        private void lapseContest() {
+            OpenContest contest = s.openContest;
+            if (contest != null) {
+                contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
+                        contest.requested(), at, null, ContestOutcome.LAPSED));
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
+                s.openContest = null;
+            }
+        }
+
+        private void lapsePlan() {
+            endPlan(PlanOutcome.LAPSED);
+        }
+
+        private void endPlan(PlanOutcome outcome) {
+            OpenPlan plan = s.openPlan;
+            if (plan != null) {
+                plans.add(cycle(plan, outcome));
+                if (plan.endorsedAt() != null) {
+                    queue.add(new QueueChange.Remove(s.budgetId, QueueKind.PLAN_AWAITING_DECISION));
+                }
+                s.openPlan = null;
+            }
+        }
+
+        private void endDelegation(DelegationEnd how) {
+            OpenDelegation delegation = s.openDelegation;
+            if (delegation != null) {
+                delegations.add(delegationRecord(delegation, at, how));
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.DELEGATION));
+                s.openDelegation = null;
+            }
+        }
+
+        private void endReview() {
+            if (s.pendingReview != null) {
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.REVIEW));
+                s.pendingReview = null;
+            }
+        }
+
+        private PlanCycle cycle(OpenPlan plan, PlanOutcome outcome) {
+            return new PlanCycle(s.budgetId, plan.sequence(), plan.submittedAt(), plan.yearlyPence(), plan.madeBy(),
+                    plan.endorsedAt(), outcome, outcome == null ? null : at);
+        }
+
+        private DelegationRecord delegationRecord(OpenDelegation d, Instant endedAt, DelegationEnd endedBy) {
+            return new DelegationRecord(s.budgetId, d.sequence(), d.delegateId(), d.delegateRole(), d.reason(),
+                    d.since(), d.intendedEnd(), endedAt, endedBy);
+        }
+
+        private ApprovalQueueEntry entry(QueueKind kind, Long yearlyPence, Instant dueBy, String detail) {
+            return new ApprovalQueueEntry(s.budgetId, kind, sequence, at, s.person, s.allocatedPractitioner,
+                    s.localAuthority, yearlyPence, dueBy, detail);
+        }
+
+        private void decide(DecisionKind kind, String outcome, String reasons, String detail, Money amount,
+                            Boolean personTookPart, Boolean personStatementAdded, Long waitedSeconds) {
+            decisions.add(new Decision(s.budgetId, sequence, kind, at, act.actor(), act.actorRole(), act.onBehalfOf(),
+                    outcome, reasons, detail, amount, personTookPart, personStatementAdded, waitedSeconds));
+        }
+    }
+
+    private static String method(Calculation calculation) {
+        if (calculation == null) {
+            return null;
+        }
+        return calculation.allocationMethod() + " " + calculation.methodVersion();
+    }
+
+    private static String describe(Management management) {
+        StringJoiner detail = new StringJoiner("; ");
+        if (management.provider() != null) {
+            detail.add("provider " + management.provider());
+        }
+        MixedSplit split = management.split();
+        if (split != null) {
+            if (split.directPayment() != null) {
+                detail.add("direct payment " + describe(split.directPayment()));
+            }
+            if (split.councilManaged() != null) {
+                detail.add("council-managed " + describe(split.councilManaged()));
+            }
+            if (split.serviceFund() != null) {
+                detail.add("service fund " + describe(split.serviceFund()));
+            }
+        }
+        return detail.length() == 0 ? null : detail.toString();
+    }
+
+    private static String describe(Money money) {
+        return money.pence() + " pence " + money.period();
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... candidates) {
+        for (T candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,163 @@
+package uk.gov.personalbudget.approval.projection;
+
+import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.DelegationReason;
+import uk.gov.personalbudget.contracts.value.ManagementOption;
+import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.ReviewKind;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.time.Instant;
+
+/**
+ * What the projections remember of one budget between its events: who it is for, where it is, who holds
+ * control and since when, and what is open (a contest, a plan, a delegation, a review), so the next event's
+ * rows can be written without reading them back.
+ *
+ * @param lastSequence   the last event projected; the next must be {@code lastSequence + 1}
+ * @param controlHolder  who holds control after the last event
+ * @param controlSince   when they gained it (the last transfer)
+ * @param offeredAmount  the offer standing now (after revisions); null before an offer or after a re-assessment
+ * @param approvedAmount the approved amount after adjustments; null before approval
+ */
+public record BudgetSummary(
+        BudgetId budgetId,
+        long lastSequence,
+        Instant lastEventAt,
+        PersonReference person,
+        String localAuthority,
+        String allocatedPractitioner,
+        Instant openedAt,
+        Instant closedAt,
+        BudgetStatus status,
+        BudgetStatus statusBeforeSuspension,
+        ManagementOption managementOption,
+        ControlHolder controlHolder,
+        Instant controlSince,
+        Money offeredAmount,
+        Instant offeredAt,
+        Money approvedAmount,
+        OpenContest openContest,
+        OpenPlan openPlan,
+        OpenDelegation openDelegation,
+        PendingReview pendingReview,
+        String authorisedPerson,
+        Counters counters) {
+
+    /** A contest waiting for the authority's answer. */
+    public record OpenContest(long sequence, Instant since, Money offered, Money requested) {
+    }
+
+    /** The plan of the current cycle, from submission until returned, decided or lapsed. */
+    public record OpenPlan(long sequence, Instant submittedAt, long yearlyPence, PlanningApproach madeBy,
+                           Instant endorsedAt) {
+    }
+
+    /** The delegation in force. */
+    public record OpenDelegation(long sequence, String delegateId, Role delegateRole, DelegationReason reason,
+                                 Instant since, Instant intendedEnd) {
+    }
+
+    /** The review scheduled and not yet completed. */
+    public record PendingReview(ReviewKind kind, Instant dueBy, Instant since) {
+    }
+
+    /** How many times each thing happened to the budget. */
+    public record Counters(int contests, int plans, int returns, int declines, int delegations) {
+
+        public static final Counters NONE = new Counters(0, 0, 0, 0, 0);
+
+        Counters contested() {
+            return new Counters(contests + 1, plans, returns, declines, delegations);
+        }
+
+        Counters planSubmitted() {
+            return new Counters(contests, plans + 1, returns, declines, delegations);
+        }
+
+        Counters returned() {
+            return new Counters(contests, plans, returns + 1, declines, delegations);
+        }
+
+        Counters declined() {
+            return new Counters(contests, plans, returns, declines + 1, delegations);
+        }
+
+        Counters delegated() {
+            return new Counters(contests, plans, returns, declines, delegations + 1);
+        }
+    }
+
+    public boolean isClosed() {
+        return closedAt != null;
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The projector's working copy while it applies one event. */
+    static final class Builder {
+        BudgetId budgetId;
+        long lastSequence;
+        Instant lastEventAt;
+        PersonReference person;
+        String localAuthority;
+        String allocatedPractitioner;
+        Instant openedAt;
+        Instant closedAt;
+        BudgetStatus status;
+        BudgetStatus statusBeforeSuspension;
+        ManagementOption managementOption;
+        ControlHolder controlHolder;
+        Instant controlSince;
+        Money offeredAmount;
+        Instant offeredAt;
+        Money approvedAmount;
+        OpenContest openContest;
+        OpenPlan openPlan;
+        OpenDelegation openDelegation;
+        PendingReview pendingReview;
+        String authorisedPerson;
+        Counters counters = Counters.NONE;
+
+        Builder() {
+        }
+
+        private Builder(BudgetSummary s) {
+            budgetId = s.budgetId;
+            lastSequence = s.lastSequence;
+            lastEventAt = s.lastEventAt;
+            person = s.person;
+            localAuthority = s.localAuthority;
+            allocatedPractitioner = s.allocatedPractitioner;
+            openedAt = s.openedAt;
+            closedAt = s.closedAt;
+            status = s.status;
+            statusBeforeSuspension = s.statusBeforeSuspension;
+            managementOption = s.managementOption;
+            controlHolder = s.controlHolder;
+            controlSince = s.controlSince;
+            offeredAmount = s.offeredAmount;
+            offeredAt = s.offeredAt;
+            approvedAmount = s.approvedAmount;
+            openContest = s.openContest;
+            openPlan = s.openPlan;
+            openDelegation = s.openDelegation;
+            pendingReview = s.pendingReview;
+            authorisedPerson = s.authorisedPerson;
+            counters = s.counters;
+        }
+
+        BudgetSummary build() {
+            return new BudgetSummary(budgetId, lastSequence, lastEventAt, person, localAuthority,
+                    allocatedPractitioner, openedAt, closedAt, status, statusBeforeSuspension, managementOption,
+                    controlHolder, controlSince, offeredAmount, offeredAt, approvedAmount, openContest, openPlan,
+                    openDelegation, pendingReview, authorisedPerson, counters);
+        }
+    }
+}

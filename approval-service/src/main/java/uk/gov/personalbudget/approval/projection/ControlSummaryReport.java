@@ -1,0 +1,324 @@
+package uk.gov.personalbudget.approval.projection;
+
+import uk.gov.personalbudget.contracts.control.ControlParty;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * How control was shared across budgets over a range of dates (DOMAIN.md, "What the audit trail must
+ * answer", 3), overall and by management option.
+ *
+ * <h2>The range</h2>
+ * A report covers {@code [from, end)} where {@code end} is the earlier of {@code to} and {@code asOf} (the
+ * moment it is made). It counts only what happened before {@code end}: something that happens later, even to
+ * a plan or contest that started in the range, is not seen. So a report of a past range gives the same answer
+ * every time it is made, and after every replay.
+ *
+ * <h2>The figures</h2>
+ * <dl>
+ * <dt>{@link AuthorityWaiting}</dt>
+ * <dd>Plans the authority approved or declined in the range; each waited from its {@code PlanEndorsed} to that
+ * decision, in whole seconds. {@code medianSeconds} and {@code p90Seconds} use the nearest-rank method: the
+ * smallest observed wait that at least 50 % (90 %) of the waits do not exceed, i.e. the wait at position
+ * ⌈q·n⌉ of the sorted waits. Null when no plan was decided.</dd>
+ * <dt>{@link Contests}</dt>
+ * <dd>{@code budgetsOffered}: budgets with a {@code BudgetOffered} in the range. {@code budgetsContested}: of
+ * those, the budgets with an {@code OfferContested} at or after their first offer in the range (and before
+ * {@code end}). {@code contestRate} = contested / offered, null when none was offered. {@code contests} counts
+ * those contests (a budget may contest more than once) and splits them by outcome before {@code end}:
+ * {@code raisedToAsked + raisedPartly + notRaised} (answered by a revision, see {@link ContestOutcome}),
+ * {@code lapsed} (re-assessment or closure came first) and {@code awaitingAnswer} (still open at {@code end}).</dd>
+ * <dt>{@link Plans}</dt>
+ * <dd>{@code submitted}: plans submitted in the range; {@code returned}: of those, the ones a practitioner
+ * returned before {@code end}; {@code returnRate} = returned / submitted. {@code endorsed}: plans endorsed in
+ * the range; {@code declined}: of those, the ones the authority declined before {@code end};
+ * {@code declineRate} = declined / endorsed. Rates are null when their denominator is 0. Each submission is a
+ * plan: a plan returned and submitted again counts twice.</dd>
+ * <dt>{@link PersonControl}</dt>
+ * <dd>Every budget alive at some moment of the range (opened before {@code end}, not closed at or before
+ * {@code from}). Its life runs from opening to closing, or to {@code end} if it is still open then (life before
+ * {@code from} counts too). {@code share} = the part of that life in which control was with the PERSON party
+ * itself, following the trail; time with a delegate or an authorised person acting for the person does not
+ * count as the person's. {@code averageShare} is the plain mean of the budgets' shares (each budget counts
+ * once, whatever its length of life), null when no budget qualifies. Budgets with a life of no length are
+ * left out.</dd>
+ * <dt>{@link OverdueDelegations}</dt>
+ * <dd>Delegations whose intended end falls in the range and that were not ended by its intended end: still in
+ * force, handed back late, or in force when the budget closed after the intended end. One ended on or before
+ * its intended end (handed back, or the budget closed) is not overdue. {@code overdueSeconds} runs from the
+ * intended end to when it ended, or to {@code end} if it had not.</dd>
+ * </dl>
+ *
+ * <h2>By management option</h2>
+ * Each figure is also computed for the budgets of each {@link ManagementGroup}: a budget belongs to the option
+ * of its last {@code ManagementChosen} before {@code end}, or to {@code NONE}. Every group is present, empty or
+ * not, and the groups add up to the overall figure (counts; not medians or averages).
+ */
+public record ControlSummaryReport(
+        Instant from,
+        Instant to,
+        Instant end,
+        Figures overall,
+        Map<ManagementGroup, Figures> byManagementOption) {
+
+    /** The figures for one set of budgets. */
+    public record Figures(
+            AuthorityWaiting authorityWaiting,
+            Contests contests,
+            Plans plans,
+            PersonControl personControl,
+            OverdueDelegations overdueDelegations) {
+    }
+
+    public record AuthorityWaiting(int plansDecided, Long medianSeconds, Long p90Seconds) {
+    }
+
+    public record Contests(int budgetsOffered, int budgetsContested, Double contestRate, int contests,
+                           int raisedToAsked, int raisedPartly, int notRaised, int lapsed, int awaitingAnswer) {
+    }
+
+    public record Plans(int submitted, int returned, Double returnRate, int endorsed, int declined,
+                        Double declineRate) {
+    }
+
+    public record PersonControl(List<BudgetControlShare> budgets, Double averageShare) {
+    }
+
+    /** One budget's life and the part of it the person held control, in whole seconds; share from exact time. */
+    public record BudgetControlShare(BudgetId budgetId, ManagementGroup managementGroup, Instant openedAt,
+                                     Instant lifeEnd, long lifeSeconds, long personSeconds, double share) {
+    }
+
+    public record OverdueDelegations(int count, List<OverdueDelegation> delegations) {
+    }
+
+    /**
+     * A delegation not handed back by its intended end.
+     *
+     * @param endedAt when it ended, if before the report's end; null if it was still in force then
+     * @param endedBy how it ended, under the same condition
+     */
+    public record OverdueDelegation(BudgetId budgetId, long sequence, String delegateId, Role delegateRole,
+                                    Instant since, Instant intendedEnd, Instant endedAt, DelegationEnd endedBy,
+                                    long overdueSeconds) {
+    }
+
+    /** The report over {@code [from, min(to, asOf))} from {@code rows}. */
+    public static ControlSummaryReport compute(ReportRows rows, Instant from, Instant to, Instant asOf) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("a report's range starts before it ends: " + from + " to " + to);
+        }
+        Instant end = asOf != null && asOf.isBefore(to) ? asOf : to;
+        var calculation = new Calculation(rows, from, end);
+        Map<ManagementGroup, Figures> byGroup = new EnumMap<>(ManagementGroup.class);
+        for (ManagementGroup group : ManagementGroup.values()) {
+            byGroup.put(group, calculation.figures(budget -> calculation.groupOf(budget) == group));
+        }
+        return new ControlSummaryReport(from, to, end, calculation.figures(budget -> true),
+                Collections.unmodifiableMap(byGroup));
+    }
+
+    private static final class Calculation {
+
+        private final ReportRows rows;
+        private final Instant from;
+        private final Instant end;
+        private final Map<BudgetId, ManagementGroup> groups = new HashMap<>();
+        private final Map<BudgetId, List<ControlTrailEntry>> trails = new HashMap<>();
+
+        Calculation(ReportRows rows, Instant from, Instant end) {
+            this.rows = rows;
+            this.from = from;
+            this.end = end;
+            rows.decisions().stream()
+                    .filter(d -> d.kind() == DecisionKind.MANAGEMENT && d.at().isBefore(end))
+                    .sorted(Comparator.comparing(Decision::at).thenComparingLong(Decision::sequence))
+                    .forEach(d -> groups.put(d.budgetId(), ManagementGroup.valueOf(d.outcome())));
+            rows.trail().stream()
+                    .filter(t -> t.at().isBefore(end))
+                    .sorted(Comparator.comparingLong(ControlTrailEntry::sequence))
+                    .forEach(t -> trails.computeIfAbsent(t.budgetId(), id -> new ArrayList<>()).add(t));
+        }
+
+        ManagementGroup groupOf(BudgetId budget) {
+            return groups.getOrDefault(budget, ManagementGroup.NONE);
+        }
+
+        Figures figures(Predicate<BudgetId> budgets) {
+            return new Figures(authorityWaiting(budgets), contests(budgets), plans(budgets),
+                    personControl(budgets), overdueDelegations(budgets));
+        }
+
+        private boolean inRange(Instant instant) {
+            return instant != null && !instant.isBefore(from) && instant.isBefore(end);
+        }
+
+        private boolean beforeEnd(Instant instant) {
+            return instant != null && instant.isBefore(end);
+        }
+
+        private AuthorityWaiting authorityWaiting(Predicate<BudgetId> budgets) {
+            List<Long> waits = rows.plans().stream()
+                    .filter(p -> budgets.test(p.budgetId()))
+                    .filter(p -> p.outcome() == PlanOutcome.APPROVED || p.outcome() == PlanOutcome.DECLINED)
+                    .filter(p -> inRange(p.decidedAt()) && p.endorsedAt() != null)
+                    .map(p -> BudgetProjector.seconds(p.endorsedAt(), p.decidedAt()))
+                    .sorted()
+                    .toList();
+            return new AuthorityWaiting(waits.size(), nearestRank(waits, 50), nearestRank(waits, 90));
+        }
+
+        private Contests contests(Predicate<BudgetId> budgets) {
+            Map<BudgetId, Instant> firstOffer = new HashMap<>();
+            rows.decisions().stream()
+                    .filter(d -> d.kind() == DecisionKind.OFFER && budgets.test(d.budgetId()) && inRange(d.at()))
+                    .forEach(d -> firstOffer.merge(d.budgetId(), d.at(), (a, b) -> a.isBefore(b) ? a : b));
+            Set<BudgetId> contested = new HashSet<>();
+            int count = 0;
+            int toAsked = 0;
+            int partly = 0;
+            int notRaised = 0;
+            int lapsed = 0;
+            int waiting = 0;
+            for (ContestRecord contest : rows.contests()) {
+                Instant offered = firstOffer.get(contest.budgetId());
+                if (offered == null || contest.contestedAt().isBefore(offered) || !beforeEnd(contest.contestedAt())) {
+                    continue;
+                }
+                contested.add(contest.budgetId());
+                count++;
+                ContestOutcome outcome = beforeEnd(contest.endedAt()) ? contest.outcome() : null;
+                if (outcome == null) {
+                    waiting++;
+                } else {
+                    switch (outcome) {
+                        case RAISED_TO_ASKED -> toAsked++;
+                        case RAISED_PARTLY -> partly++;
+                        case NOT_RAISED -> notRaised++;
+                        case LAPSED -> lapsed++;
+                    }
+                }
+            }
+            return new Contests(firstOffer.size(), contested.size(), rate(contested.size(), firstOffer.size()), count,
+                    toAsked, partly, notRaised, lapsed, waiting);
+        }
+
+        private Plans plans(Predicate<BudgetId> budgets) {
+            int submitted = 0;
+            int returned = 0;
+            int endorsed = 0;
+            int declined = 0;
+            for (PlanCycle plan : rows.plans()) {
+                if (!budgets.test(plan.budgetId())) {
+                    continue;
+                }
+                boolean decidedBeforeEnd = beforeEnd(plan.decidedAt());
+                if (inRange(plan.submittedAt())) {
+                    submitted++;
+                    if (plan.outcome() == PlanOutcome.RETURNED && decidedBeforeEnd) {
+                        returned++;
+                    }
+                }
+                if (inRange(plan.endorsedAt())) {
+                    endorsed++;
+                    if (plan.outcome() == PlanOutcome.DECLINED && decidedBeforeEnd) {
+                        declined++;
+                    }
+                }
+            }
+            return new Plans(submitted, returned, rate(returned, submitted), endorsed, declined,
+                    rate(declined, endorsed));
+        }
+
+        private PersonControl personControl(Predicate<BudgetId> budgets) {
+            List<BudgetControlShare> shares = new ArrayList<>();
+            for (BudgetSummary budget : rows.budgets()) {
+                BudgetId id = budget.budgetId();
+                if (!budgets.test(id) || !beforeEnd(budget.openedAt())) {
+                    continue;
+                }
+                Instant lifeEnd = beforeEnd(budget.closedAt()) ? budget.closedAt() : end;
+                if (!lifeEnd.isAfter(from) || !lifeEnd.isAfter(budget.openedAt())) {
+                    continue;
+                }
+                long lifeMicros = ChronoUnit.MICROS.between(budget.openedAt(), lifeEnd);
+                long personMicros = personMicros(trails.getOrDefault(id, List.of()), budget.openedAt(), lifeEnd);
+                shares.add(new BudgetControlShare(id, groupOf(id), budget.openedAt(), lifeEnd,
+                        lifeMicros / 1_000_000, personMicros / 1_000_000, (double) personMicros / lifeMicros));
+            }
+            shares.sort(Comparator.comparing(share -> share.budgetId().value()));
+            Double average = shares.isEmpty() ? null
+                    : shares.stream().mapToDouble(BudgetControlShare::share).average().orElseThrow();
+            return new PersonControl(List.copyOf(shares), average);
+        }
+
+        /** Each trail row starts a holding that lasts until the next row, or the end of the life. */
+        private static long personMicros(List<ControlTrailEntry> trail, Instant lifeStart, Instant lifeEnd) {
+            long micros = 0;
+            for (int i = 0; i < trail.size(); i++) {
+                ControlTrailEntry row = trail.get(i);
+                if (row.to().party() != ControlParty.PERSON) {
+                    continue;
+                }
+                Instant start = row.at().isBefore(lifeStart) ? lifeStart : row.at();
+                Instant stop = i + 1 < trail.size() ? trail.get(i + 1).at() : lifeEnd;
+                if (stop.isAfter(lifeEnd)) {
+                    stop = lifeEnd;
+                }
+                if (stop.isAfter(start)) {
+                    micros += ChronoUnit.MICROS.between(start, stop);
+                }
+            }
+            return micros;
+        }
+
+        private OverdueDelegations overdueDelegations(Predicate<BudgetId> budgets) {
+            List<OverdueDelegation> overdue = new ArrayList<>();
+            for (DelegationRecord delegation : rows.delegations()) {
+                if (!budgets.test(delegation.budgetId()) || !inRange(delegation.intendedEnd())) {
+                    continue;
+                }
+                boolean ended = beforeEnd(delegation.endedAt());
+                if (ended && !delegation.endedAt().isAfter(delegation.intendedEnd())) {
+                    continue;
+                }
+                Instant until = ended ? delegation.endedAt() : end;
+                overdue.add(new OverdueDelegation(delegation.budgetId(), delegation.sequence(),
+                        delegation.delegateId(), delegation.delegateRole(), delegation.since(),
+                        delegation.intendedEnd(), ended ? delegation.endedAt() : null,
+                        ended ? delegation.endedBy() : null,
+                        BudgetProjector.seconds(delegation.intendedEnd(), until)));
+            }
+            overdue.sort(Comparator.comparing(OverdueDelegation::intendedEnd)
+                    .thenComparing(d -> d.budgetId().value())
+                    .thenComparingLong(OverdueDelegation::sequence));
+            return new OverdueDelegations(overdue.size(), List.copyOf(overdue));
+        }
+
+        /** The value at position ⌈percent·n/100⌉ (1-based) of sorted {@code values}; null if there are none. */
+        private static Long nearestRank(List<Long> sorted, int percent) {
+            if (sorted.isEmpty()) {
+                return null;
+            }
+            int rank = (percent * sorted.size() + 99) / 100;
+            return sorted.get(Math.max(rank, 1) - 1);
+        }
+
+        private static Double rate(int part, int whole) {
+            return whole == 0 ? null : (double) part / whole;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package uk.gov.personalbudget.approval.projection;
+
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.time.Instant;
+
+/**
+ * One decision of a budget's history (DOMAIN.md, "What the audit trail must answer", 2).
+ *
+ * <table>
+ * <caption>What each kind carries</caption>
+ * <tr><th>kind</th><th>outcome</th><th>reasons</th><th>detail</th><th>amount</th><th>waitedSeconds</th></tr>
+ * <tr><td>OFFER</td><td>-</td><td>-</td><td>allocation method and version</td><td>offer</td><td>-</td></tr>
+ * <tr><td>REVISION</td><td>{@link ContestOutcome}</td><td>revision reasons</td><td>allocation method and
+ *     version</td><td>revised offer</td><td>since the contest</td></tr>
+ * <tr><td>ENDORSEMENT</td><td>-</td><td>endorsement comment</td><td>-</td><td>plan cost a year</td><td>-</td></tr>
+ * <tr><td>RETURN</td><td>-</td><td>return reasons</td><td>-</td><td>plan cost a year</td><td>-</td></tr>
+ * <tr><td>APPROVAL</td><td>-</td><td>variance reason</td><td>conditions, "; "-separated</td><td>approved
+ *     amount</td><td>since the endorsement</td></tr>
+ * <tr><td>DECLINE</td><td>-</td><td>decline reasons</td><td>how the person is told</td><td>plan cost a
+ *     year</td><td>since the endorsement</td></tr>
+ * <tr><td>MANAGEMENT</td><td>the option</td><td>-</td><td>provider, or the mixed split</td><td>-</td><td>-</td></tr>
+ * <tr><td>ADJUSTMENT</td><td>TEMPORARY or LASTING</td><td>reason</td><td>who asked, effective from, ends
+ *     on</td><td>new amount</td><td>-</td></tr>
+ * <tr><td>SUSPENSION</td><td>-</td><td>reason</td><td>interim arrangement</td><td>-</td><td>-</td></tr>
+ * <tr><td>RESUMPTION, CLOSURE</td><td>-</td><td>reason</td><td>-</td><td>-</td><td>-</td></tr>
+ * <tr><td>REVIEW</td><td>CONTINUE, REPLAN or END</td><td>summary</td><td>review kind</td><td>-</td><td>-</td></tr>
+ * </table>
+ *
+ * @param personTookPart       for APPROVAL, DECLINE and REVIEW: whether the person took part; null otherwise
+ * @param personStatementAdded for APPROVAL and DECLINE: whether the person's own statement was attached to
+ *                             the plan before the decision; null otherwise
+ * @param waitedSeconds        how long the decided matter waited for this decision, in whole seconds
+ */
+public record Decision(
+        BudgetId budgetId,
+        long sequence,
+        DecisionKind kind,
+        Instant at,
+        String actor,
+        Role actorRole,
+        PersonReference onBehalfOf,
+        String outcome,
+        String reasons,
+        String detail,
+        Money amount,
+        Boolean personTookPart,
+        Boolean personStatementAdded,
+        Long waitedSeconds) {
+}

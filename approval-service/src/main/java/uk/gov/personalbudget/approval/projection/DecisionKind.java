@@ -1,0 +1,29 @@
+package uk.gov.personalbudget.approval.projection;
+
+/** The decisions of a budget's decision history, one per deciding event. */
+public enum DecisionKind {
+    /** {@code BudgetOffered}: the authority's indicative offer. */
+    OFFER,
+    /** {@code OfferRevised}: the authority's answer to a contest. */
+    REVISION,
+    /** {@code PlanEndorsed}: the practitioner endorsed the plan. */
+    ENDORSEMENT,
+    /** {@code PlanReturned}: the practitioner returned the plan for changes. */
+    RETURN,
+    /** {@code PlanApprovedByAuthority}. */
+    APPROVAL,
+    /** {@code PlanDeclinedByAuthority}. */
+    DECLINE,
+    /** {@code ManagementChosen}: the person's choice of how the budget is managed. */
+    MANAGEMENT,
+    /** {@code BudgetAdjusted}. */
+    ADJUSTMENT,
+    /** {@code BudgetSuspended}. */
+    SUSPENSION,
+    /** {@code BudgetResumed}: a suspended budget resumed (not the ending of a delegation). */
+    RESUMPTION,
+    /** {@code BudgetClosed}. */
+    CLOSURE,
+    /** {@code ReviewCompleted}, with its result (CONTINUE, REPLAN or END) as the outcome. */
+    REVIEW
+}

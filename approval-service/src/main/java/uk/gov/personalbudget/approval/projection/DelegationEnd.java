@@ -1,0 +1,9 @@
+package uk.gov.personalbudget.approval.projection;
+
+/** How a delegation ended. */
+public enum DelegationEnd {
+    /** {@code ControlResumed}: control was handed back. */
+    RESUMED,
+    /** The budget closed ({@code BudgetClosed} or a review ending it) while the delegation was in force. */
+    CLOSED
+}

@@ -1,0 +1,25 @@
+package uk.gov.personalbudget.approval.projection;
+
+import java.util.List;
+
+/**
+ * The projected rows a {@link ControlSummaryReport} is computed from. Rows may cover more budgets and times
+ * than the report's range: the report picks what it needs. Of the decisions it reads only OFFER and MANAGEMENT.
+ */
+public record ReportRows(
+        List<BudgetSummary> budgets,
+        List<ControlTrailEntry> trail,
+        List<Decision> decisions,
+        List<PlanCycle> plans,
+        List<ContestRecord> contests,
+        List<DelegationRecord> delegations) {
+
+    public ReportRows {
+        budgets = List.copyOf(budgets);
+        trail = List.copyOf(trail);
+        decisions = List.copyOf(decisions);
+        plans = List.copyOf(plans);
+        contests = List.copyOf(contests);
+        delegations = List.copyOf(delegations);
+    }
+}

@@ -1,0 +1,459 @@
+package uk.gov.personalbudget.approval.projection.store;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.personalbudget.approval.projection.ApprovalQueueEntry;
+import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
+import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
+import uk.gov.personalbudget.approval.projection.BudgetProjector;
+import uk.gov.personalbudget.approval.projection.BudgetSummary;
+import uk.gov.personalbudget.approval.projection.ContestRecord;
+import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
+import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
+import uk.gov.personalbudget.approval.projection.Decision;
+import uk.gov.personalbudget.approval.projection.DelegationRecord;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.projection.PlanCycle;
+import uk.gov.personalbudget.approval.projection.ProjectionStep;
+import uk.gov.personalbudget.approval.projection.QueueChange;
+import uk.gov.personalbudget.approval.projection.QueueKind;
+import uk.gov.personalbudget.approval.projection.ReportRows;
+import uk.gov.personalbudget.approval.projection.SequenceCheck;
+import uk.gov.personalbudget.approval.projection.SequenceGapException;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The projections in the database: applying batches of events, reading the trail, decisions, queue and
+ * report, and the generations a replay rebuilds into.
+ *
+ * <h2>Generations</h2>
+ * Every row belongs to a generation. Readers use the one {@code projection_generation} marks CURRENT (every
+ * read without a generation argument); a replay writes everything again into a new one from
+ * {@link #startGeneration()}, and {@link #promote(int)} makes it current and deletes the others in one
+ * transaction, so a reader sees either the old projections or the new, never a mix.
+ *
+ * <h2>Applying events</h2>
+ * {@link #apply(List, int)} writes a whole batch in one transaction, with JDBC batch statements. It is
+ * idempotent per budget: an event whose sequence is at or below the budget's last applied one is skipped, so
+ * a redelivered record or batch changes nothing. An event further ahead than the next one means events are
+ * missing (a lost record, a consumer that skipped, a misrouted key): the batch fails with a
+ * {@link SequenceGapException} and nothing of it is written. Skipping the event instead would make every
+ * later event of that budget a gap too, or, projected past the hole, leave durations, the queue and the trail
+ * silently wrong until a replay; failing keeps the projections exactly what the events say, leaves the
+ * consumer to retry (the record may yet arrive, e.g. after a rebalance) and makes the stall visible as lag
+ * and as an error naming the budget and the missing sequence numbers.
+ */
+@Repository
+public class ProjectionStore {
+
+    private static final int BATCH_SIZE = 500;
+    private static final int IN_LIST_SIZE = 500;
+    private static final String CURRENT = "CURRENT";
+    private static final String BUILDING = "BUILDING";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+    private final AuthorisationScheme scheme;
+    private final BudgetProjector projector = new BudgetProjector();
+
+    public ProjectionStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuthorisationScheme scheme) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.scheme = scheme;
+        this.writing = new TransactionTemplate(transactions);
+        // Several statements, one snapshot: a promotion in between cannot mix two generations in one answer.
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    // --- Writing ---
+
+    /**
+     * Projects {@code batch}, in order, into {@code generation}, in one transaction: all of it or, on any
+     * failure, none of it. Events already applied are skipped.
+     *
+     * @throws SequenceGapException if an event comes before an earlier event of its budget was applied
+     * @throws UnknownGeneration    if the generation does not exist (promoted away or discarded)
+     */
+    public void apply(List<EventEnvelope> batch, int generation) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        writing.executeWithoutResult(status -> {
+            requireGeneration(generation);
+            Set<BudgetId> ids = new LinkedHashSet<>();
+            batch.forEach(envelope -> ids.add(envelope.budgetId()));
+            Map<BudgetId, BudgetSummary> loaded = loadSummaries(generation, ids);
+            var writes = new Writes(loaded);
+            for (EventEnvelope envelope : batch) {
+                BudgetSummary before = writes.summaries.getOrDefault(envelope.budgetId(),
+                        loaded.get(envelope.budgetId()));
+                switch (SequenceCheck.of(before, envelope)) {
+                    case ALREADY_APPLIED -> {
+                    }
+                    case GAP -> throw new SequenceGapException(envelope.budgetId(),
+                            before == null ? 0 : before.lastSequence() + 1, envelope.sequence());
+                    case APPLY -> writes.add(projector.project(before, envelope));
+                }
+            }
+            writes.flush(generation);
+        });
+    }
+
+    /** One batch's rows, coalesced so each keyed row is written once with its final content. */
+    private final class Writes {
+
+        private final Map<BudgetId, BudgetSummary> loaded;
+        private final Map<BudgetId, BudgetSummary> summaries = new LinkedHashMap<>();
+        private final List<ControlTrailEntry> trail = new ArrayList<>();
+        private final List<Decision> decisions = new ArrayList<>();
+        private final Map<QueueKey, ApprovalQueueEntry> queue = new LinkedHashMap<>();
+        private final Map<RowKey, DelegationRecord> delegations = new LinkedHashMap<>();
+        private final Map<RowKey, PlanCycle> plans = new LinkedHashMap<>();
+        private final Map<RowKey, ContestRecord> contests = new LinkedHashMap<>();
+
+        Writes(Map<BudgetId, BudgetSummary> loaded) {
+            this.loaded = loaded;
+        }
+
+        void add(ProjectionStep step) {
+            summaries.put(step.after().budgetId(), step.after());
+            trail.addAll(step.trail());
+            decisions.addAll(step.decisions());
+            for (QueueChange change : step.queue()) {
+                QueueKey key = new QueueKey(change.budgetId(), change.kind());
+                queue.put(key, change instanceof QueueChange.Upsert upsert ? upsert.entry() : null);
+            }
+            step.delegations().forEach(row -> delegations.put(new RowKey(row.budgetId(), row.sequence()), row));
+            step.plans().forEach(row -> plans.put(new RowKey(row.budgetId(), row.sequence()), row));
+            step.contests().forEach(row -> contests.put(new RowKey(row.budgetId(), row.sequence()), row));
+        }
+
+        void flush(int generation) {
+            List<BudgetId> replaced = summaries.keySet().stream().filter(loaded::containsKey).toList();
+            deleteRows("budget_summary", "budget_id = ?", generation, replaced,
+                    (binder, id) -> binder.text(id.value()));
+            insert(Tables.BUDGET_SUMMARY, generation, summaries.values());
+            insert(Tables.CONTROL_TRAIL, generation, trail);
+            insert(Tables.DECISION, generation, decisions);
+            deleteRows("approval_queue", "budget_id = ? AND kind = ?", generation, queue.keySet(),
+                    (binder, key) -> binder.text(key.budgetId().value()).name(key.kind()));
+            insert(Tables.APPROVAL_QUEUE, generation, queue.values().stream().filter(entry -> entry != null).toList());
+            replace("delegation", Tables.DELEGATION, generation, delegations);
+            replace("plan_cycle", Tables.PLAN_CYCLE, generation, plans);
+            replace("contest", Tables.CONTEST, generation, contests);
+        }
+
+        /** Rows started by an event of this batch are new; only older ones need deleting before the insert. */
+        private <T> void replace(String table, Tables.Table<T> definition, int generation, Map<RowKey, T> rows) {
+            List<RowKey> existing = rows.keySet().stream().filter(key -> key.sequence() <= lastApplied(key.budgetId()))
+                    .toList();
+            deleteRows(table, "budget_id = ? AND event_sequence = ?", generation, existing,
+                    (binder, key) -> binder.text(key.budgetId().value()).number(key.sequence()));
+            insert(definition, generation, rows.values());
+        }
+
+        private long lastApplied(BudgetId id) {
+            BudgetSummary before = loaded.get(id);
+            return before == null ? -1 : before.lastSequence();
+        }
+    }
+
+    private record QueueKey(BudgetId budgetId, QueueKind kind) {
+    }
+
+    private record RowKey(BudgetId budgetId, long sequence) {
+    }
+
+    private <T> void insert(Tables.Table<T> table, int generation, Collection<T> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(table.insert(), rows, BATCH_SIZE,
+                    (statement, row) -> table.bind(new Columns.Binder(statement), generation, row));
+        }
+    }
+
+    private <K> void deleteRows(String table, String condition, int generation, Collection<K> keys,
+                                Tables.RowBinder<K> binder) {
+        if (!keys.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE generation = ? AND " + condition, keys, BATCH_SIZE,
+                    (statement, key) -> binder.bind(new Columns.Binder(statement).integer(generation), key));
+        }
+    }
+
+    private Map<BudgetId, BudgetSummary> loadSummaries(int generation, Collection<BudgetId> ids) {
+        Map<BudgetId, BudgetSummary> summaries = new HashMap<>();
+        List<String> values = ids.stream().map(BudgetId::value).toList();
+        String sql = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())
+                + " FROM budget_summary WHERE generation = :generation AND budget_id IN (:ids)";
+        for (int from = 0; from < values.size(); from += IN_LIST_SIZE) {
+            var parameters = Map.of("generation", generation,
+                    "ids", values.subList(from, Math.min(values.size(), from + IN_LIST_SIZE)));
+            named.query(sql, parameters, Tables.BUDGET_SUMMARY.mapper())
+                    .forEach(summary -> summaries.put(summary.budgetId(), summary));
+        }
+        return summaries;
+    }
+
+    // --- Reading ---
+
+    /** The budget's control transfers in order, from the current generation. */
+    public List<ControlTrailEntry> controlTrail(BudgetId budget) {
+        return inCurrent(generation -> controlTrail(budget, generation));
+    }
+
+    public List<ControlTrailEntry> controlTrail(BudgetId budget, int generation) {
+        return read(() -> jdbc.query(Tables.CONTROL_TRAIL.select("budget_id = ?"), Tables.CONTROL_TRAIL.mapper(),
+                generation, budget.value()));
+    }
+
+    /** The budget's decisions in order, from the current generation. */
+    public List<Decision> decisions(BudgetId budget) {
+        return inCurrent(generation -> decisions(budget, generation));
+    }
+
+    public List<Decision> decisions(BudgetId budget, int generation) {
+        return read(() -> jdbc.query(Tables.DECISION.select("budget_id = ?"), Tables.DECISION.mapper(), generation,
+                budget.value()));
+    }
+
+    /** The budget's summary, from the current generation. */
+    public Optional<BudgetSummary> summary(BudgetId budget) {
+        return inCurrent(generation -> summary(budget, generation));
+    }
+
+    public Optional<BudgetSummary> summary(BudgetId budget, int generation) {
+        return read(() -> jdbc.query(Tables.BUDGET_SUMMARY.select("budget_id = ?"), Tables.BUDGET_SUMMARY.mapper(),
+                generation, budget.value()).stream().findFirst());
+    }
+
+    /** Whose budget it is, from the current generation; empty if no event of it has been projected. */
+    public Optional<BudgetAccess> budgetAccess(BudgetId budget) {
+        return inCurrent(generation -> budgetAccess(budget, generation));
+    }
+
+    public Optional<BudgetAccess> budgetAccess(BudgetId budget, int generation) {
+        return read(() -> jdbc.query("SELECT person_reference, allocated_practitioner, local_authority "
+                        + "FROM budget_summary WHERE generation = ? AND budget_id = ?",
+                (rs, row) -> new BudgetAccess(budget,
+                        new PersonReference(rs.getString(1)),
+                        rs.getString(2), rs.getString(3)),
+                generation, budget.value()).stream().findFirst());
+    }
+
+    public boolean exists(BudgetId budget) {
+        return budgetAccess(budget).isPresent();
+    }
+
+    public boolean exists(BudgetId budget, int generation) {
+        return budgetAccess(budget, generation).isPresent();
+    }
+
+    /**
+     * The approval queue at {@code now}, longest waiting first, from the current generation.
+     *
+     * @throws IllegalArgumentException if the filter names a level the scheme of authorisation does not have
+     */
+    public List<ApprovalQueueItem> queue(QueueFilter filter, Instant now) {
+        return inCurrent(generation -> queue(filter, now, generation));
+    }
+
+    public List<ApprovalQueueItem> queue(QueueFilter filter, Instant now, int generation) {
+        if (filter.level() != null && !scheme.hasLevel(filter.level())) {
+            throw new IllegalArgumentException("no authorisation level " + filter.level() + " in " + scheme);
+        }
+        if (filter.level() != null && filter.kind() != null && filter.kind() != QueueKind.PLAN_AWAITING_DECISION) {
+            return List.of();
+        }
+        QueueKind kind = filter.level() != null ? QueueKind.PLAN_AWAITING_DECISION : filter.kind();
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>(List.of(generation));
+        if (kind != null) {
+            conditions.add("kind = ?");
+            parameters.add(kind.name());
+        }
+        if (filter.overdueOnly()) {
+            conditions.add("due_by < ?");
+            parameters.add(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        }
+        String sql = "SELECT " + String.join(", ", Tables.APPROVAL_QUEUE.columns())
+                + " FROM approval_queue WHERE generation = ?"
+                + conditions.stream().map(condition -> " AND " + condition).reduce("", String::concat)
+                + " ORDER BY since, budget_id, kind";
+        List<ApprovalQueueEntry> entries = read(() -> jdbc.query(sql, Tables.APPROVAL_QUEUE.mapper(),
+                parameters.toArray()));
+        return entries.stream()
+                .map(entry -> ApprovalQueueItem.of(entry, scheme, now))
+                .filter(item -> filter.level() == null || filter.level().equals(item.level()))
+                .filter(item -> !filter.overdueOnly() || item.overdue())
+                .toList();
+    }
+
+    /** The control summary report over {@code [from, to)} as of now, from the current generation. */
+    public ControlSummaryReport report(Instant from, Instant to) {
+        return report(from, to, Instant.now());
+    }
+
+    /** The control summary report over {@code [from, min(to, asOf))}, from the current generation. */
+    public ControlSummaryReport report(Instant from, Instant to, Instant asOf) {
+        return inCurrent(generation -> report(from, to, asOf, generation));
+    }
+
+    public ControlSummaryReport report(Instant from, Instant to, Instant asOf, int generation) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("a report's range starts before it ends: " + from + " to " + to);
+        }
+        Instant end = asOf.isBefore(to) ? asOf : to;
+        OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+        OffsetDateTime stop = OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
+        String alive = "opened_at < ? AND (closed_at IS NULL OR closed_at > ?)";
+        ReportRows rows = read(() -> new ReportRows(
+                jdbc.query(Tables.BUDGET_SUMMARY.select(alive), Tables.BUDGET_SUMMARY.mapper(), generation, stop,
+                        start),
+                jdbc.query(Tables.CONTROL_TRAIL.select("occurred_at < ? AND budget_id IN (SELECT budget_id FROM "
+                                + "budget_summary WHERE generation = ? AND " + alive + ")"),
+                        Tables.CONTROL_TRAIL.mapper(), generation, stop, generation, stop, start),
+                jdbc.query(Tables.DECISION.select("kind IN ('OFFER', 'MANAGEMENT') AND occurred_at < ?"),
+                        Tables.DECISION.mapper(), generation, stop),
+                jdbc.query(Tables.PLAN_CYCLE.select("submitted_at < ?"), Tables.PLAN_CYCLE.mapper(), generation,
+                        stop),
+                jdbc.query(Tables.CONTEST.select("contested_at < ?"), Tables.CONTEST.mapper(), generation, stop),
+                jdbc.query(Tables.DELEGATION.select("intended_end >= ? AND intended_end < ?"),
+                        Tables.DELEGATION.mapper(), generation, start, stop)));
+        return ControlSummaryReport.compute(rows, from, to, asOf);
+    }
+
+    // --- Generations ---
+
+    /** The generation readers use. */
+    public int currentGeneration() {
+        Integer current = jdbc.query("SELECT generation FROM projection_generation WHERE status = ?",
+                (rs, row) -> rs.getInt(1), CURRENT).stream().findFirst().orElse(null);
+        if (current == null) {
+            throw new IllegalStateException("no projection generation is current");
+        }
+        return current;
+    }
+
+    /** The generation a replay is building, if one was started and neither promoted nor discarded. */
+    public Optional<Integer> pendingGeneration() {
+        return jdbc.query("SELECT generation FROM projection_generation WHERE status = ? ORDER BY generation DESC",
+                (rs, row) -> rs.getInt(1), BUILDING).stream().findFirst();
+    }
+
+    /**
+     * A new, empty generation to rebuild into; readers keep the current one. A generation still being built
+     * from an earlier start is discarded: one rebuild at a time, the newest wins.
+     */
+    public int startGeneration() {
+        return writing.execute(status -> {
+            pendingGeneration().ifPresent(this::deleteGeneration);
+            int next = jdbc.queryForObject("SELECT COALESCE(MAX(generation), 0) + 1 FROM projection_generation",
+                    Integer.class);
+            jdbc.update("INSERT INTO projection_generation (generation, status, created_at) VALUES (?, ?, ?)",
+                    next, BUILDING, OffsetDateTime.now(ZoneOffset.UTC));
+            return next;
+        });
+    }
+
+    /** Makes {@code generation} the one readers use, and deletes every other generation, in one transaction. */
+    public void promote(int generation) {
+        writing.executeWithoutResult(status -> {
+            requireGeneration(generation);
+            for (Tables.Table<?> table : Tables.ALL) {
+                jdbc.update("DELETE FROM " + table.name() + " WHERE generation <> ?", generation);
+            }
+            jdbc.update("DELETE FROM projection_generation WHERE generation <> ?", generation);
+            jdbc.update("UPDATE projection_generation SET status = ? WHERE generation = ?", CURRENT, generation);
+        });
+    }
+
+    /**
+     * Deletes a generation that is not current, e.g. an abandoned rebuild. Discarding one that does not exist
+     * does nothing.
+     *
+     * @throws IllegalStateException for the current generation
+     */
+    public void discard(int generation) {
+        writing.executeWithoutResult(status -> {
+            if (generation == currentGeneration()) {
+                throw new IllegalStateException("generation " + generation + " is current: promote another first");
+            }
+            deleteGeneration(generation);
+        });
+    }
+
+    private void deleteGeneration(int generation) {
+        for (Tables.Table<?> table : Tables.ALL) {
+            jdbc.update("DELETE FROM " + table.name() + " WHERE generation = ?", generation);
+        }
+        jdbc.update("DELETE FROM projection_generation WHERE generation = ?", generation);
+    }
+
+    /** Every row of {@code generation}, without the generation, in a fixed order. */
+    public ProjectionSnapshot snapshot(int generation) {
+        return read(() -> new ProjectionSnapshot(
+                all(Tables.BUDGET_SUMMARY, generation),
+                all(Tables.CONTROL_TRAIL, generation),
+                all(Tables.DECISION, generation),
+                all(Tables.APPROVAL_QUEUE, generation),
+                all(Tables.DELEGATION, generation),
+                all(Tables.PLAN_CYCLE, generation),
+                all(Tables.CONTEST, generation)));
+    }
+
+    /** Compares two generations in the database, table by table, without loading their rows. */
+    public GenerationComparison compareGenerations(int a, int b) {
+        return read(() -> {
+            Map<String, Long> differing = new LinkedHashMap<>();
+            for (Tables.Table<?> table : Tables.ALL) {
+                long onlyInA = jdbc.queryForObject(table.except(), Long.class, a, b);
+                long onlyInB = jdbc.queryForObject(table.except(), Long.class, b, a);
+                differing.put(table.name(), onlyInA + onlyInB);
+            }
+            return new GenerationComparison(a, b, differing);
+        });
+    }
+
+    private <T> List<T> all(Tables.Table<T> table, int generation) {
+        return jdbc.query(table.select(""), table.mapper(), generation);
+    }
+
+    private void requireGeneration(int generation) {
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM projection_generation WHERE generation = ?", Integer.class, generation);
+        if (found == null || found == 0) {
+            throw new UnknownGeneration(generation);
+        }
+    }
+
+    private <T> T inCurrent(Function<Integer, T> query) {
+        return read(() -> query.apply(currentGeneration()));
+    }
+
+    private <T> T read(Supplier<T> query) {
+        return reading.execute(status -> query.get());
+    }
+}

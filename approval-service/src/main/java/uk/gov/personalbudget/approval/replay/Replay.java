@@ -1,0 +1,31 @@
+package uk.gov.personalbudget.approval.replay;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A rebuild of the projections from the start of the topic, as an auditor sees it.
+ *
+ * @param eventsProcessed events of the rebuild consumed so far
+ * @param eventsTotal     events on the topic when the rebuild started
+ * @param percent         eventsProcessed of eventsTotal, 0 to 100
+ * @param eventsPerSecond average rate since the start
+ * @param etaSeconds      estimated seconds to go, unknown (null) until the first events are consumed
+ */
+public record Replay(
+        UUID id,
+        Status status,
+        String requestedBy,
+        Instant startedAt,
+        Instant finishedAt,
+        long eventsProcessed,
+        long eventsTotal,
+        int percent,
+        long eventsPerSecond,
+        Long etaSeconds) {
+
+    public enum Status {
+        RUNNING,
+        COMPLETED
+    }
+}

@@ -1,0 +1,56 @@
+package uk.gov.personalbudget.approval.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
+import uk.gov.personalbudget.approval.projection.QueueKind;
+import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.projection.store.QueueFilter;
+import uk.gov.personalbudget.contracts.value.Actor;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The authority's approval queue: endorsed plans waiting for a decision with the authorisation level each
+ * needs, contests waiting for an answer, delegations and reviews with their due dates.
+ */
+@RestController
+@RequestMapping("/api/v1/approvals")
+@Tag(name = "Approval queue")
+public class ApprovalQueueController {
+
+    /** The queue as it stands, oldest first within each kind. */
+    public record ApprovalQueue(boolean rebuildInProgress, List<ApprovalQueueItem> items) {
+    }
+
+    private final ProjectionStore store;
+    private final RebuildNotice rebuild;
+    private final Clock clock;
+
+    public ApprovalQueueController(ProjectionStore store, RebuildNotice rebuild, Clock clock) {
+        this.store = store;
+        this.rebuild = rebuild;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(operationId = "getApprovalQueue", summary = "What waits for the authority, and for how long")
+    public ResponseEntity<ApprovalQueue> queue(
+            @Parameter(description = "only items of this kind") @RequestParam(required = false) QueueKind kind,
+            @Parameter(description = "only plans needing this authorisation level, e.g. HEAD_OF_SERVICE")
+            @RequestParam(required = false) String level,
+            @Parameter(description = "only delegations and reviews past their due date")
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @Parameter(hidden = true) Actor actor) {
+        ReadAccess.requireMayReadAcrossBudgets(actor);
+        List<ApprovalQueueItem> items = store.queue(new QueueFilter(kind, level, overdue), clock.instant());
+        return rebuild.answer(new ApprovalQueue(rebuild.inProgress(), items));
+    }
+}

@@ -1,0 +1,11 @@
+package uk.gov.personalbudget.approval.web;
+
+import uk.gov.personalbudget.contracts.value.BudgetId;
+
+/** approval-service has received no event of this budget (yet). */
+class BudgetNotKnown extends RuntimeException {
+
+    BudgetNotKnown(BudgetId id) {
+        super("no events of budget " + id + " have reached approval-service");
+    }
+}

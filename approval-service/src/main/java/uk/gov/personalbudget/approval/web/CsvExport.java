@@ -1,0 +1,82 @@
+package uk.gov.personalbudget.approval.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
+import uk.gov.personalbudget.approval.projection.Decision;
+import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.value.Money;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Trails and decisions as CSV (RFC 4180, with a header row) for auditors' spreadsheets. */
+final class CsvExport {
+
+    static final String MEDIA_TYPE = "text/csv";
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private CsvExport() {
+    }
+
+    record TrailRow(String budgetId, long sequence, String fromParty, String fromActor, String toParty,
+                    String toActor, Instant at, String event, String actor, String actorRole, String onBehalfOf,
+                    String reason, Long heldForSeconds) {
+
+        static TrailRow of(ControlTrailEntry entry) {
+            return new TrailRow(entry.budgetId().value(), entry.sequence(), party(entry.from()), actorId(entry.from()),
+                    party(entry.to()), actorId(entry.to()), entry.at(), entry.event(), entry.actor(),
+                    String.valueOf(entry.actorRole()), text(entry.onBehalfOf()), entry.reason(), entry.heldForSeconds());
+        }
+    }
+
+    record DecisionRow(String budgetId, long sequence, String kind, Instant at, String actor, String actorRole,
+                       String onBehalfOf, String outcome, String reasons, String detail, Long amountPence,
+                       String amountPeriod, Boolean personTookPart, Boolean personStatementAdded,
+                       Long waitedSeconds) {
+
+        static DecisionRow of(Decision decision) {
+            Money amount = decision.amount();
+            return new DecisionRow(decision.budgetId().value(), decision.sequence(), decision.kind().name(),
+                    decision.at(), decision.actor(), String.valueOf(decision.actorRole()), text(decision.onBehalfOf()),
+                    decision.outcome(), decision.reasons(), decision.detail(),
+                    amount == null ? null : amount.pence(), amount == null ? null : amount.period().name(),
+                    decision.personTookPart(), decision.personStatementAdded(), decision.waitedSeconds());
+        }
+    }
+
+    static String trail(List<ControlTrailEntry> entries) {
+        return write(TrailRow.class, entries.stream().map(TrailRow::of).toList());
+    }
+
+    static String decisions(List<Decision> decisions) {
+        return write(DecisionRow.class, decisions.stream().map(DecisionRow::of).toList());
+    }
+
+    private static <T> String write(Class<T> rowType, List<T> rows) {
+        try {
+            return CSV.writer(CSV.schemaFor(rowType).withHeader()).writeValueAsString(rows);
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private static String party(ControlHolder holder) {
+        return holder == null ? null : holder.party().name();
+    }
+
+    private static String actorId(ControlHolder holder) {
+        return holder == null ? null : holder.actorId();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package uk.gov.personalbudget.approval.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.gov.personalbudget.approval.replay.Replay;
+import uk.gov.personalbudget.approval.replay.ReplayService;
+import uk.gov.personalbudget.contracts.value.Actor;
+
+import java.util.UUID;
+
+/** Rebuilds every projection from the start of the topic, for auditors; reads keep answering meanwhile. */
+@RestController
+@RequestMapping("/api/v1/replays")
+@Tag(name = "Replays")
+public class ReplayController {
+
+    private final ReplayService replays;
+
+    public ReplayController(ReplayService replays) {
+        this.replays = replays;
+    }
+
+    @PostMapping
+    @Operation(operationId = "startReplay", summary = "Rebuild every projection from the start of the topic "
+            + "(AUDITOR, SYSTEM); answers 202 with the replay's Location")
+    public ResponseEntity<Replay> start(@Parameter(hidden = true) Actor actor) {
+        ReadAccess.requireMayReplay(actor);
+        Replay replay = replays.start(actor);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(replay.id());
+        return ResponseEntity.accepted().location(location).body(replay);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getReplay", summary = "A replay's progress: events processed, of how many, rate, ETA")
+    public Replay get(@PathVariable UUID id, @Parameter(hidden = true) Actor actor) {
+        ReadAccess.requireMayReplay(actor);
+        return replays.find(id).orElseThrow(() -> new ReplayNotFound(id));
+    }
+}

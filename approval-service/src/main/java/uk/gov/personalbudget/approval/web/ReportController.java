@@ -1,0 +1,48 @@
+package uk.gov.personalbudget.approval.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
+import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.contracts.value.Actor;
+
+import java.time.Instant;
+
+/** Reports across budgets and a range of dates. */
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports")
+public class ReportController {
+
+    private final ProjectionStore store;
+    private final RebuildNotice rebuild;
+
+    public ReportController(ProjectionStore store, RebuildNotice rebuild) {
+        this.store = store;
+        this.rebuild = rebuild;
+    }
+
+    @GetMapping("/control-summary")
+    @Operation(operationId = "getControlSummary", summary = "Authority waiting times, contests, returns and "
+            + "declines, the person's share of control and delegations not handed back, overall and by "
+            + "management option, for [from, to)")
+    public ResponseEntity<ControlSummaryReport> controlSummary(
+            @Parameter(description = "start of the range, an ISO-8601 instant (inclusive)")
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "end of the range, an ISO-8601 instant (exclusive)")
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(hidden = true) Actor actor) {
+        ReadAccess.requireMayReadAcrossBudgets(actor);
+        if (!to.isAfter(from)) {
+            throw new InvalidRange("'to' must be after 'from'");
+        }
+        return rebuild.answer(store.report(from, to));
+    }
+}

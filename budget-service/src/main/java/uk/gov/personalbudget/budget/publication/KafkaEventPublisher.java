@@ -1,0 +1,74 @@
+package uk.gov.personalbudget.budget.publication;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+
+/**
+ * Publishes every stored event to Kafka, at least once and never lost. The event store is the outbox: this handler
+ * runs in its own pooled streaming processor ({@value #PROCESSING_GROUP}), whose token lives in the same database.
+ * Sends are asynchronous; the batch's unit of work, whose commit stores the token, first waits until Kafka has
+ * acknowledged every record of the batch, and fails (so the batch is retried later) if one is not.
+ */
+@ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
+public class KafkaEventPublisher {
+
+    public static final String PROCESSING_GROUP = "kafka-publication";
+
+    private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pendingSends";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Serializer eventSerializer;
+    private final Runnable topicCheck;
+    private final String topic;
+    private final Duration sendTimeout;
+
+    /**
+     * @param topicCheck makes sure the topic exists with its settings before the first record is sent (it throws
+     *                   if Kafka cannot be reached, failing the batch)
+     */
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, Serializer eventSerializer, Runnable topicCheck,
+            String topic, Duration sendTimeout) {
+        this.kafka = kafka;
+        this.eventSerializer = eventSerializer;
+        this.topicCheck = topicCheck;
+        this.topic = topic;
+        this.sendTimeout = sendTimeout;
+    }
+
+    @EventHandler
+    public void publish(EventMessage<?> event) {
+        if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+            // The JDBC event store returns every event as a domain event; anything else would have no budget key.
+            throw new IllegalStateException("not a budget's event: " + event.getIdentifier());
+        }
+        PendingSends pending = pendingSendsOfThisBatch();
+        pending.throwIfAnyFailed();
+        if (pending.size() == 0) {
+            topicCheck.run();
+        }
+        pending.add(kafka.send(EventRecords.of(topic, domainEvent, eventSerializer)));
+    }
+
+    /**
+     * The pending sends of the processor's current (batching) unit of work, created with the first event of the
+     * batch together with the prepare-commit hook that waits for them. The processor stores its token in an
+     * earlier prepare-commit hook, but in the same database transaction, which commits only after every
+     * prepare-commit hook has returned: a failure here rolls the token back.
+     */
+    private PendingSends pendingSendsOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            PendingSends pending = new PendingSends();
+            batch.onPrepareCommit(u -> pending.awaitAll(sendTimeout));
+            return pending;
+        });
+    }
+}

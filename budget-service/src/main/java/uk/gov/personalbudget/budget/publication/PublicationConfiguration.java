@@ -1,0 +1,111 @@
+package uk.gov.personalbudget.budget.publication;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+import java.util.Map;
+
+/**
+ * Publication of the stored events to Kafka: the topic, the producer and the pooled streaming processor that runs
+ * {@link KafkaEventPublisher}. Spring Boot's own Kafka auto-configuration is excluded (application.yml) so that,
+ * with {@code budget.publication.enabled=false}, no Kafka bean exists at all; the {@code spring.kafka.*} settings
+ * still apply, read here.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "budget.publication", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties({PublicationProperties.class, KafkaProperties.class})
+public class PublicationConfiguration {
+
+    /** Kept forever: approval-service, and any council system, rebuild their views from the first event. */
+    @Bean
+    public NewTopic budgetEventsTopic(PublicationProperties publication) {
+        return TopicBuilder.name(publication.topic())
+                .partitions(publication.partitions())
+                .replicas(publication.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .build();
+    }
+
+    /** Creates the topic at start-up; a broker that cannot be reached then delays start-up by the admin timeouts. */
+    @Bean
+    public KafkaAdmin kafkaAdmin(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles) {
+        KafkaAdmin admin = new KafkaAdmin(kafka.buildAdminProperties(sslBundles.getIfAvailable()));
+        KafkaProperties.Admin settings = kafka.getAdmin();
+        if (settings.getCloseTimeout() != null) {
+            admin.setCloseTimeout((int) settings.getCloseTimeout().toSeconds());
+        }
+        if (settings.getOperationTimeout() != null) {
+            admin.setOperationTimeout((int) settings.getOperationTimeout().toSeconds());
+        }
+        admin.setFatalIfBrokerNotAvailable(settings.isFailFast());
+        admin.setModifyTopicConfigs(settings.isModifyTopicConfigs());
+        admin.setAutoCreate(settings.isAutoCreate());
+        return admin;
+    }
+
+    /**
+     * {@code spring.kafka.producer.*} settings, except what the no-loss guarantee rests on: every in-sync replica
+     * acknowledges a record, and the idempotent producer neither duplicates nor reorders on its own retries.
+     */
+    @Bean
+    public ProducerFactory<String, byte[]> budgetEventsProducerFactory(KafkaProperties kafka,
+            ObjectProvider<SslBundles> sslBundles, PublicationProperties publication) {
+        Map<String, Object> settings = kafka.buildProducerProperties(sslBundles.getIfAvailable());
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // An unreachable broker blocks send() for up to max.block.ms; no longer than a batch may wait anyway.
+        settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, publication.sendTimeout().toMillis());
+        return new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    public KafkaTemplate<String, byte[]> budgetEventsKafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
+            @Qualifier("eventSerializer") Serializer eventSerializer, KafkaAdmin kafkaAdmin, NewTopic budgetEventsTopic,
+            PublicationProperties publication) {
+        return new KafkaEventPublisher(kafkaTemplate, eventSerializer, new TopicCheck(kafkaAdmin, budgetEventsTopic),
+                publication.topic(), publication.sendTimeout());
+    }
+
+    /**
+     * The processor reads the event store from its first event. One budget's events share a segment (sequential
+     * per aggregate), so they are sent in order by one thread. A handler error is not merely logged (Axon's
+     * default for handlers): it rolls the batch back, and the processor retries it with back-off.
+     */
+    @Bean
+    public ConfigurerModule kafkaPublicationProcessor(PublicationProperties publication) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP,
+                        config -> config.eventStore(),
+                        (config, builder) -> builder.batchSize(publication.batchSize()))
+                .registerSequencingPolicy(KafkaEventPublisher.PROCESSING_GROUP,
+                        config -> SequentialPerAggregatePolicy.instance())
+                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+}

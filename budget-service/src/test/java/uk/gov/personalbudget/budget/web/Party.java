@@ -1,0 +1,42 @@
+package uk.gov.personalbudget.budget.web;
+
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
+
+/** The callers the API tests act as, each with the token claims their role needs. */
+enum Party {
+    PRACTITIONER("pr-ellis", Role.PRACTITIONER, null, null),
+    /** An approver whose limit (£20,000 a year) covers every amount the bodies use. */
+    AUTHORITY("au-okafor", Role.AUTHORITY, null, 2_000_000L),
+    /** An approver whose limit (£5,000 a year) covers none of them. */
+    JUNIOR_AUTHORITY("au-junior", Role.AUTHORITY, null, 500_000L),
+    /** An authority token without an authorisation_limit claim. */
+    UNLIMITED_AUTHORITY("au-nolimit", Role.AUTHORITY, null, null),
+    PERSON("p-amara", Role.PERSON, Party.PERSON_REF, null),
+    /** The nominee that delegations and authorisations in these tests name. */
+    NOMINEE("n-jordan", Role.NOMINEE, Party.PERSON_REF, null),
+    /** A nominee for the same person whom nothing names. */
+    OTHER_NOMINEE("n-casey", Role.NOMINEE, Party.PERSON_REF, null),
+    /** Another budget's person. */
+    OTHER_PERSON("p-bo", Role.PERSON, Party.OTHER_PERSON_REF, null),
+    /** Another person's nominee. */
+    OTHER_PERSONS_NOMINEE("n-drew", Role.NOMINEE, Party.OTHER_PERSON_REF, null),
+    AUDITOR("aud-khan", Role.AUDITOR, null, null),
+    SYSTEM("sys-scheduler", Role.SYSTEM, null, null);
+
+    /** The person every budget in these tests is for. */
+    static final String PERSON_REF = "P-1001";
+    static final String OTHER_PERSON_REF = "P-2002";
+
+    final String sub;
+    final Role role;
+    final PersonReference person;
+    final Long authorisationLimit;
+
+    Party(String sub, Role role, String person, Long authorisationLimit) {
+        this.sub = sub;
+        this.role = role;
+        this.person = person == null ? null : new PersonReference(person);
+        this.authorisationLimit = authorisationLimit;
+    }
+}

@@ -1,0 +1,215 @@
+package uk.gov.personalbudget.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Both services as real processes with a real Kafka broker (in-process KRaft): the whole walkthrough, then
+ * checks that every control transfer budget-service stored arrived, in order and once, in approval-service's
+ * trail; that redelivering every record changes nothing; and that a replay rebuilds the same projections.
+ * Subclasses choose the databases.
+ */
+abstract class CrossServiceLifecycleTest {
+
+    static final String TOPIC = "personal-budget-events";
+    private static final Pattern FIRST_BUDGET = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private EmbeddedKafkaKraftBroker broker;
+    private ServiceProcess budgetService;
+    private ServiceProcess approvalService;
+
+    /** Datasource arguments for one service ({@code budget} or {@code approval}). */
+    abstract List<String> database(String service) throws Exception;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    @Test
+    void aWholeLifecycleArrivesCompleteAndInOrderSurvivesRedeliveryAndRebuildsIdentically() throws Exception {
+        startStack();
+
+        var run = WalkthroughScript.runWholeStack(Map.of(
+                "BASE", budgetService.baseUrl(), "APPROVAL", approvalService.baseUrl()));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("The trail after the replay is identical to the trail before it.")
+                .contains("\"level\":\"TEAM_MANAGER\"")
+                .contains("\"status\":\"COMPLETED\"");
+        Matcher first = FIRST_BUDGET.matcher(run.output());
+        assertThat(first.find()).isTrue();
+        String budget = first.group(1);
+
+        List<String> expected = transfersStoredBy(budget);
+        assertThat(expected).hasSize(16);
+        assertThat(trailTransfers(budget)).containsExactlyElementsOf(expected);
+        String trail = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
+        String decisions = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
+        String queue = read(approvalService, "/api/v1/approvals");
+        assertThat(json.readTree(decisions).get("decisions")).hasSize(11);
+
+        int redelivered = redeliverEveryRecord();
+        assertThat(redelivered).isGreaterThan(expected.size());
+        awaitConsumerCaughtUp();
+        assertThat(read(approvalService, "/api/v1/budgets/" + budget + "/control-trail")).isEqualTo(trail);
+        assertThat(read(approvalService, "/api/v1/budgets/" + budget + "/decisions")).isEqualTo(decisions);
+        assertThat(withoutWaitingTimes(read(approvalService, "/api/v1/approvals")))
+                .isEqualTo(withoutWaitingTimes(queue));
+    }
+
+    private void startStack() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 4);
+        broker.afterPropertiesSet();
+        running.add(broker::destroy);
+        List<String> budgetArguments = new ArrayList<>(database("budget"));
+        budgetArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+        budgetService = ServiceProcess.start("budget-service", budgetArguments);
+        running.add(budgetService);
+        List<String> approvalArguments = new ArrayList<>(database("approval"));
+        approvalArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+        approvalArguments.add("--security.jwt.jwk-set-uri=" + budgetService.baseUrl() + "/dev/jwks");
+        approvalService = ServiceProcess.start("approval-service", approvalArguments);
+        running.add(approvalService);
+    }
+
+    /** "sequence:from->to" of every event budget-service stored that moved control. */
+    private List<String> transfersStoredBy(String budget) throws Exception {
+        List<String> transfers = new ArrayList<>();
+        for (JsonNode event : json.readTree(read(budgetService, "/api/v1/budgets/" + budget + "/events"))) {
+            if (!event.get("controlBefore").equals(event.get("controlAfter"))) {
+                transfers.add(event.get("sequence").asLong() + ":" + holder(event.get("controlBefore"))
+                        + "->" + holder(event.get("controlAfter")));
+            }
+        }
+        return transfers;
+    }
+
+    private List<String> trailTransfers(String budget) throws Exception {
+        List<String> transfers = new ArrayList<>();
+        for (JsonNode entry : json.readTree(read(approvalService, "/api/v1/budgets/" + budget + "/control-trail"))
+                .get("transfers")) {
+            transfers.add(entry.get("sequence").asLong() + ":" + holder(entry.get("from")) + "->"
+                    + holder(entry.get("to")));
+        }
+        return transfers;
+    }
+
+    private static String holder(JsonNode holder) {
+        return holder.get("party").asText() + (holder.get("actorId").isNull() ? "" : "/" + holder.get("actorId").asText());
+    }
+
+    /** Publishes a copy of every record of the topic again, headers and all, as a redelivery would. */
+    private int redeliverEveryRecord() {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await("every record read back").atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+            });
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                producer.send(new ProducerRecord<>(TOPIC, record.partition(), record.key(), record.value(),
+                        record.headers()));
+            }
+            producer.flush();
+        }
+        return records.size();
+    }
+
+    private void awaitConsumerCaughtUp() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (Admin admin = Admin.create(properties)) {
+            await("approval-service consumed every record").atMost(Duration.ofSeconds(60)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets("approval-service").partitionsToOffsetAndMetadata().get();
+                var latest = admin.listOffsets(committed.keySet().stream()
+                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()))).all().get();
+                return !committed.isEmpty() && committed.entrySet().stream()
+                        .allMatch(entry -> entry.getValue().offset() >= latest.get(entry.getKey()).offset());
+            });
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return properties;
+    }
+
+    private Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return properties;
+    }
+
+    private String read(ServiceProcess service, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + auditorToken()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private String auditorToken() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"system-test-auditor\",\"role\":\"AUDITOR\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).get("token").asText();
+    }
+
+    /** Waiting times grow with the clock; everything else in the queue must be unchanged. */
+    private static String withoutWaitingTimes(String queue) {
+        return queue.replaceAll("\"waitingSeconds\":\\d+", "\"waitingSeconds\":_");
+    }
+}

@@ -1,0 +1,128 @@
+package uk.gov.personalbudget.system;
+
+import org.awaitility.Awaitility;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of our services run from its packaged jar as a real child process, on a free port, with its output in
+ * a log file under target/, ready once its readiness probe answers UP.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts {@code ../<module>/target/<module>.jar} with the local profile and the given arguments. */
+    static ServiceProcess start(String module, List<String> arguments) throws IOException {
+        Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+        }
+        int port = freePort();
+        Path log = Files.createDirectories(Path.of("target", "service-logs"))
+                .resolve(module + "-" + port + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(),
+                "--spring.profiles.active=local", "--server.port=" + port));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        ServiceProcess service = new ServiceProcess(module, port, log, process);
+        service.awaitReady();
+        return service;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private void awaitReady() {
+        try {
+            Awaitility.await(name + " ready (log: " + log + ")")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited with " + process.exitValue()
+                                    + "; its log: " + log + "\n" + tail());
+                        }
+                        return isReady();
+                    });
+        } catch (RuntimeException notReady) {
+            close();
+            throw notReady;
+        }
+    }
+
+    private boolean isReady() {
+        try {
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException refused) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException unreadable) {
+            return "(log unreadable: " + unreadable.getMessage() + ")";
+        }
+    }
+
+    /** Stops the service as an operator would (SIGTERM), forcibly if it does not stop within 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
