@@ -1,6 +1,7 @@
 -- Projections of the budget events (package uk.gov.personalbudget.approval.projection.store).
--- Every table is keyed by generation first: a replay rebuilds into a new generation while readers keep the
--- one projection_generation marks CURRENT; promoting flips the mark and deletes every other generation.
+-- Every table is keyed by generation first: a replay rebuilds into a new generation (BUILDING) while readers
+-- keep the one projection_generation marks CURRENT; promoting flips the mark and deletes every other
+-- generation's rows. Retired generations stay listed, without rows, so a number is never used twice.
 -- Times are instants (timestamptz, microseconds); money is integer pence with its period.
 
 CREATE TABLE projection_generation (
@@ -8,7 +9,7 @@ CREATE TABLE projection_generation (
     status     VARCHAR(16) NOT NULL,
     created_at TIMESTAMPTZ NOT NULL,
     CONSTRAINT projection_generation_pk PRIMARY KEY (generation),
-    CONSTRAINT projection_generation_status_ck CHECK (status IN ('CURRENT', 'BUILDING'))
+    CONSTRAINT projection_generation_status_ck CHECK (status IN ('CURRENT', 'BUILDING', 'RETIRED'))
 );
 -- At most one generation is current.
 CREATE UNIQUE INDEX projection_generation_one_current ON projection_generation (status) WHERE status = 'CURRENT';

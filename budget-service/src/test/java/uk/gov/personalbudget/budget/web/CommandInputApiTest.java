@@ -65,7 +65,7 @@ class CommandInputApiTest extends ApiTestSupport {
 
         api.rejects(id, command.command(), command.by(), withActor, 400, "malformed-request")
                 .andExpect(fieldAtFault("actor"))
-                .andExpect(jsonPath("$.errors[0].reason").value("unknown field"));
+                .andExpect(jsonPath("$.errors[0].reason").value("is not a known field"));
     }
 
     @ParameterizedTest(name = "{0}")

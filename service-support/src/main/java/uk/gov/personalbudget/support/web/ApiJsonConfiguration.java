@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.support.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +11,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 /**
- * Request bodies are read strictly: an unknown field, a null or fractional number where a whole one is
- * due, or an enum given as a number is a 400 naming the field, not a silent default. Only the HTTP
- * converter gets this; the event serializer shares Spring's mapper and stays lenient, so stored events
- * written by an older version still read.
+ * Request bodies are read strictly: an unknown or repeated field, content after the body, a null or
+ * fractional number where a whole one is due, or an enum given as a number is a 400, not a silent default.
+ * Only the HTTP converter gets this; the event serializer shares Spring's mapper and stays lenient, so
+ * stored events written by an older version still read.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiJsonConfiguration implements WebMvcConfigurer {
@@ -24,6 +25,8 @@ public class ApiJsonConfiguration implements WebMvcConfigurer {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
                 json.setObjectMapper(json.getObjectMapper().copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

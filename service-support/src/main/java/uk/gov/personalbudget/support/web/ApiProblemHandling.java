@@ -1,7 +1,9 @@
 package uk.gov.personalbudget.support.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -19,6 +21,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +61,7 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
     /** Raised inside a controller rather than by the filter chain; answered the same way. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException denied) {
-        return problem(HttpStatus.FORBIDDEN, "access-denied", "you may not do this");
+        return problem(HttpStatus.FORBIDDEN, "access-denied", denied.getMessage());
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -88,16 +92,39 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "the body is not valid JSON");
         if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            String reason = mapping instanceof UnrecognizedPropertyException
-                    ? "unknown field"
-                    : "wrong type or value: " + firstLine(mapping.getOriginalMessage());
-            problem.setDetail("the field '" + field + "' cannot be read: " + reason);
+            String reason = reasonFor(mapping);
+            problem.setDetail("the field '" + field + "' " + reason);
             naming(problem, field, reason);
         } else if (unreadable.getCause() == null) {
             problem.setDetail("a JSON body is required");
         }
         return ResponseEntity.badRequest().body(problem);
     }
+
+    /** Says what is wrong in the caller's terms, never with the parser's internals. */
+    private static String reasonFor(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (mapping instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            return "is invalid: " + instantiation.getCause().getMessage();
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            if (target == Instant.class) {
+                return "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z";
+            }
+            if (target.isPrimitive() || Number.class.isAssignableFrom(target)) {
+                return "must be a whole number";
+            }
+            return "must be " + (target == String.class ? "a string" : "an object of the documented shape");
+        }
+        return "has the wrong type";
+    }
+
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
@@ -157,11 +184,4 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         return path.toString();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }

@@ -37,9 +37,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +52,9 @@ import java.util.function.Supplier;
  * Every row belongs to a generation. Readers use the one {@code projection_generation} marks CURRENT (every
  * read without a generation argument); a replay writes everything again into a new one from
  * {@link #startGeneration()}, and {@link #promote(int)} makes it current and deletes the others in one
- * transaction, so a reader sees either the old projections or the new, never a mix.
+ * transaction, so a reader sees either the old projections or the new, never a mix. Generation numbers only
+ * rise: a promoted-away or discarded generation stays listed as RETIRED, without rows, and is never written
+ * again.
  *
  * <h2>Applying events</h2>
  * {@link #apply(List, int)} writes a whole batch in one transaction, with JDBC batch statements. It is
@@ -70,6 +74,7 @@ public class ProjectionStore {
     private static final int IN_LIST_SIZE = 500;
     private static final String CURRENT = "CURRENT";
     private static final String BUILDING = "BUILDING";
+    private static final String RETIRED = "RETIRED";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -153,32 +158,37 @@ public class ProjectionStore {
         }
 
         void flush(int generation) {
-            List<BudgetId> replaced = summaries.keySet().stream().filter(loaded::containsKey).toList();
-            deleteRows("budget_summary", "budget_id = ?", generation, replaced,
-                    (binder, id) -> binder.text(id.value()));
-            insert(Tables.BUDGET_SUMMARY, generation, summaries.values());
+            write(Tables.BUDGET_SUMMARY, generation, summaries.values(), row -> loaded.containsKey(row.budgetId()),
+                    (binder, row) -> binder.text(row.budgetId().value()));
             insert(Tables.CONTROL_TRAIL, generation, trail);
             insert(Tables.DECISION, generation, decisions);
             deleteRows("approval_queue", "budget_id = ? AND kind = ?", generation, queue.keySet(),
                     (binder, key) -> binder.text(key.budgetId().value()).name(key.kind()));
-            insert(Tables.APPROVAL_QUEUE, generation, queue.values().stream().filter(entry -> entry != null).toList());
-            replace("delegation", Tables.DELEGATION, generation, delegations);
-            replace("plan_cycle", Tables.PLAN_CYCLE, generation, plans);
-            replace("contest", Tables.CONTEST, generation, contests);
+            insert(Tables.APPROVAL_QUEUE, generation, queue.values().stream().filter(Objects::nonNull).toList());
+            write(Tables.DELEGATION, generation, delegations.values(), row -> existed(row.budgetId(), row.sequence()),
+                    (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
+            write(Tables.PLAN_CYCLE, generation, plans.values(), row -> existed(row.budgetId(), row.sequence()),
+                    (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
+            write(Tables.CONTEST, generation, contests.values(), row -> existed(row.budgetId(), row.sequence()),
+                    (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
         }
 
-        /** Rows started by an event of this batch are new; only older ones need deleting before the insert. */
-        private <T> void replace(String table, Tables.Table<T> definition, int generation, Map<RowKey, T> rows) {
-            List<RowKey> existing = rows.keySet().stream().filter(key -> key.sequence() <= lastApplied(key.budgetId()))
-                    .toList();
-            deleteRows(table, "budget_id = ? AND event_sequence = ?", generation, existing,
-                    (binder, key) -> binder.text(key.budgetId().value()).number(key.sequence()));
-            insert(definition, generation, rows.values());
+        /** Updates the rows stored before this batch, in place; inserts the rest. */
+        private <T> void write(Tables.Table<T> table, int generation, Collection<T> rows, Predicate<T> stored,
+                               Tables.RowBinder<T> key) {
+            List<T> updates = rows.stream().filter(stored).toList();
+            List<T> inserts = rows.stream().filter(stored.negate()).toList();
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate(table.update(), updates, BATCH_SIZE,
+                        (statement, row) -> table.bindUpdate(new Columns.Binder(statement), generation, row, key));
+            }
+            insert(table, generation, inserts);
         }
 
-        private long lastApplied(BudgetId id) {
+        /** A delegation, plan or contest row is keyed by the event that started it: older ones are stored. */
+        private boolean existed(BudgetId id, long sequence) {
             BudgetSummary before = loaded.get(id);
-            return before == null ? -1 : before.lastSequence();
+            return before != null && sequence <= before.lastSequence();
         }
     }
 
@@ -205,12 +215,13 @@ public class ProjectionStore {
 
     private Map<BudgetId, BudgetSummary> loadSummaries(int generation, Collection<BudgetId> ids) {
         Map<BudgetId, BudgetSummary> summaries = new HashMap<>();
-        List<String> values = ids.stream().map(BudgetId::value).toList();
+        List<Object[]> keys = ids.stream().map(id -> new Object[] {generation, id.value()}).toList();
+        // Row values, not "generation = ? AND budget_id IN (...)": H2 looks those up by the primary key
+        // rather than scanning the whole generation.
         String sql = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())
-                + " FROM budget_summary WHERE generation = :generation AND budget_id IN (:ids)";
-        for (int from = 0; from < values.size(); from += IN_LIST_SIZE) {
-            var parameters = Map.of("generation", generation,
-                    "ids", values.subList(from, Math.min(values.size(), from + IN_LIST_SIZE)));
+                + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
+        for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
+            var parameters = Map.of("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE)));
             named.query(sql, parameters, Tables.BUDGET_SUMMARY.mapper())
                     .forEach(summary -> summaries.put(summary.budgetId(), summary));
         }
@@ -385,7 +396,7 @@ public class ProjectionStore {
             for (Tables.Table<?> table : Tables.ALL) {
                 jdbc.update("DELETE FROM " + table.name() + " WHERE generation <> ?", generation);
             }
-            jdbc.update("DELETE FROM projection_generation WHERE generation <> ?", generation);
+            jdbc.update("UPDATE projection_generation SET status = ? WHERE generation <> ?", RETIRED, generation);
             jdbc.update("UPDATE projection_generation SET status = ? WHERE generation = ?", CURRENT, generation);
         });
     }
@@ -409,7 +420,7 @@ public class ProjectionStore {
         for (Tables.Table<?> table : Tables.ALL) {
             jdbc.update("DELETE FROM " + table.name() + " WHERE generation = ?", generation);
         }
-        jdbc.update("DELETE FROM projection_generation WHERE generation = ?", generation);
+        jdbc.update("UPDATE projection_generation SET status = ? WHERE generation = ?", RETIRED, generation);
     }
 
     /** Every row of {@code generation}, without the generation, in a fixed order. */
@@ -442,8 +453,8 @@ public class ProjectionStore {
     }
 
     private void requireGeneration(int generation) {
-        Integer found = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM projection_generation WHERE generation = ?", Integer.class, generation);
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM projection_generation "
+                + "WHERE generation = ? AND status IN (?, ?)", Integer.class, generation, CURRENT, BUILDING);
         if (found == null || found == 0) {
             throw new UnknownGeneration(generation);
         }

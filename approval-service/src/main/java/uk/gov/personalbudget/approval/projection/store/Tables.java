@@ -23,7 +23,6 @@ import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.List;
 
 import static uk.gov.personalbudget.approval.projection.store.Columns.flag;
@@ -47,11 +46,31 @@ final class Tables {
         void bind(Columns.Binder binder, T row) throws SQLException;
     }
 
-    record Table<T>(String name, List<String> columns, String keyOrder, RowBinder<T> binder, RowMapper<T> mapper) {
+    /**
+     * @param keyColumns how many of {@code columns}, from the first, form the key after the generation
+     */
+    record Table<T>(String name, List<String> columns, int keyColumns, String keyOrder, RowBinder<T> binder,
+                    RowMapper<T> mapper) {
 
         String insert() {
             return "INSERT INTO " + name + " (generation, " + String.join(", ", columns) + ") VALUES (?"
                     + ", ?".repeat(columns.size()) + ")";
+        }
+
+        /**
+         * Rewrites the row with the same key: every column (keys to themselves), then the generation and key
+         * again, so one binder serves inserts and updates, and PostgreSQL can update in place.
+         */
+        String update() {
+            List<String> keys = columns.subList(0, keyColumns);
+            return "UPDATE " + name + " SET " + String.join(", ", columns.stream().map(c -> c + " = ?").toList())
+                    + " WHERE generation = ? AND " + String.join(" AND ", keys.stream().map(c -> c + " = ?").toList());
+        }
+
+        void bindUpdate(Columns.Binder parameters, int generation, T row, RowBinder<T> key) throws SQLException {
+            binder.bind(parameters, row);
+            parameters.integer(generation);
+            key.bind(parameters, row);
         }
 
         /** Rows of one generation (the first parameter) meeting {@code condition}, in key order. */
@@ -83,7 +102,7 @@ final class Tables {
             "delegation_sequence", "delegate_id", "delegate_role", "delegation_reason", "delegation_since",
             "delegation_intended_end", "review_kind", "review_due_by", "review_since", "authorised_person",
             "contest_count", "plan_count", "return_count", "decline_count", "delegation_count"),
-            "budget_id",
+            1, "budget_id",
             (b, s) -> {
                 b.text(s.budgetId().value()).number(s.lastSequence()).instant(s.lastEventAt())
                         .text(s.person().value()).text(s.localAuthority()).text(s.allocatedPractitioner())
@@ -151,7 +170,7 @@ final class Tables {
     static final Table<ControlTrailEntry> CONTROL_TRAIL = new Table<>("control_trail", List.of(
             "budget_id", "event_sequence", "from_party", "from_actor_id", "to_party", "to_actor_id", "occurred_at",
             "event_type", "actor", "actor_role", "on_behalf_of", "reason", "held_for_seconds"),
-            "budget_id, event_sequence",
+            2, "budget_id, event_sequence",
             (b, t) -> b.text(t.budgetId().value()).number(t.sequence()).holder(t.from()).holder(t.to())
                     .instant(t.at()).text(t.event()).text(t.actor()).name(t.actorRole()).text(t.onBehalfOf())
                     .text(t.reason()).number(t.heldForSeconds()),
@@ -165,7 +184,7 @@ final class Tables {
             "budget_id", "event_sequence", "kind", "occurred_at", "actor", "actor_role", "on_behalf_of", "outcome",
             "reasons", "detail", "amount_pence", "amount_period", "person_took_part", "person_statement_added",
             "waited_seconds"),
-            "budget_id, event_sequence",
+            2, "budget_id, event_sequence",
             (b, d) -> b.text(d.budgetId().value()).number(d.sequence()).name(d.kind()).instant(d.at())
                     .text(d.actor()).name(d.actorRole()).text(d.onBehalfOf()).text(d.outcome()).text(d.reasons())
                     .text(d.detail()).money(d.amount()).flag(d.personTookPart()).flag(d.personStatementAdded())
@@ -179,7 +198,7 @@ final class Tables {
     static final Table<ApprovalQueueEntry> APPROVAL_QUEUE = new Table<>("approval_queue", List.of(
             "budget_id", "kind", "event_sequence", "since", "person_reference", "allocated_practitioner",
             "local_authority", "yearly_pence", "due_by", "detail"),
-            "budget_id, kind",
+            2, "budget_id, kind",
             (b, q) -> b.text(q.budgetId().value()).name(q.kind()).number(q.sequence()).instant(q.since())
                     .text(q.person().value()).text(q.allocatedPractitioner()).text(q.localAuthority())
                     .number(q.yearlyPence()).instant(q.dueBy()).text(q.detail()),
@@ -192,7 +211,7 @@ final class Tables {
     static final Table<DelegationRecord> DELEGATION = new Table<>("delegation", List.of(
             "budget_id", "event_sequence", "delegate_id", "delegate_role", "reason", "since", "intended_end",
             "ended_at", "ended_by"),
-            "budget_id, event_sequence",
+            2, "budget_id, event_sequence",
             (b, d) -> b.text(d.budgetId().value()).number(d.sequence()).text(d.delegateId()).name(d.delegateRole())
                     .name(d.reason()).instant(d.since()).instant(d.intendedEnd()).instant(d.endedAt())
                     .name(d.endedBy()),
@@ -204,7 +223,7 @@ final class Tables {
     static final Table<PlanCycle> PLAN_CYCLE = new Table<>("plan_cycle", List.of(
             "budget_id", "event_sequence", "submitted_at", "yearly_pence", "made_by", "endorsed_at", "outcome",
             "decided_at"),
-            "budget_id, event_sequence",
+            2, "budget_id, event_sequence",
             (b, p) -> b.text(p.budgetId().value()).number(p.sequence()).instant(p.submittedAt())
                     .number(p.yearlyPence()).name(p.madeBy()).instant(p.endorsedAt()).name(p.outcome())
                     .instant(p.decidedAt()),
@@ -216,7 +235,7 @@ final class Tables {
     static final Table<ContestRecord> CONTEST = new Table<>("contest", List.of(
             "budget_id", "event_sequence", "contested_at", "offered_pence", "offered_period", "requested_pence",
             "requested_period", "ended_at", "revised_pence", "revised_period", "outcome"),
-            "budget_id, event_sequence",
+            2, "budget_id, event_sequence",
             (b, c) -> b.text(c.budgetId().value()).number(c.sequence()).instant(c.contestedAt()).money(c.offered())
                     .money(c.requested()).instant(c.endedAt()).money(c.revised()).name(c.outcome()),
             (rs, row) -> new ContestRecord(new BudgetId(rs.getString("budget_id")), rs.getLong("event_sequence"),
@@ -224,8 +243,8 @@ final class Tables {
                     instant(rs, "ended_at"), money(rs, "revised"), name(rs, "outcome", ContestOutcome.class)));
 
     /** Every projection table, for snapshots, comparisons and deleting a generation. */
-    static final List<Table<?>> ALL = Collections.unmodifiableList(List.of(
-            BUDGET_SUMMARY, CONTROL_TRAIL, DECISION, APPROVAL_QUEUE, DELEGATION, PLAN_CYCLE, CONTEST));
+    static final List<Table<?>> ALL = List.of(
+            BUDGET_SUMMARY, CONTROL_TRAIL, DECISION, APPROVAL_QUEUE, DELEGATION, PLAN_CYCLE, CONTEST);
 
     private Tables() {
     }

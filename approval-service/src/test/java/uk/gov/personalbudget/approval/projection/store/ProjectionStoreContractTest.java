@@ -1,0 +1,444 @@
+package uk.gov.personalbudget.approval.projection.store;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
+import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
+import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
+import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
+import uk.gov.personalbudget.approval.projection.Decision;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.projection.InMemoryProjection;
+import uk.gov.personalbudget.approval.projection.QueueKind;
+import uk.gov.personalbudget.approval.projection.SequenceGapException;
+import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.ManagementOption;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.ReviewKind;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static uk.gov.personalbudget.approval.support.LifecycleEvents.START;
+
+/**
+ * What the projection store must do on every database we run on: Flyway's schema, batched idempotent writes
+ * that match the projector row for row, the reads, and generations for replays. Subclasses pick the database.
+ * Not transactional: each store call commits or rolls back on its own, as in production.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ContextConfiguration(classes = ProjectionStoreContractTest.StoreOnly.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+abstract class ProjectionStoreContractTest {
+
+    /**
+     * Just the store and its configuration: the slice must not depend on what the application class brings
+     * in (Kafka, web, security). Nested in a test class, so application component scans never pick it up.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Import({ProjectionStore.class, ProjectionConfiguration.class})
+    static class StoreOnly {
+    }
+
+    private static final List<String> TABLES = List.of("budget_summary", "control_trail", "decision",
+            "approval_queue", "delegation", "plan_cycle", "contest");
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    @Autowired
+    ProjectionStore store;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AuthorisationScheme scheme;
+
+    @BeforeEach
+    void emptyProjections() {
+        TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+        jdbc.update("DELETE FROM projection_generation");
+        jdbc.update("INSERT INTO projection_generation (generation, status, created_at) VALUES (1, 'CURRENT', ?)",
+                java.time.OffsetDateTime.now());
+    }
+
+    private static BudgetId id(String value) {
+        return new BudgetId(value);
+    }
+
+    /** Several budgets' events in the order one Kafka partition might hold them: interleaved, each in order. */
+    private static List<EventEnvelope> interleave(List<List<EventEnvelope>> budgets) {
+        List<EventEnvelope> all = new ArrayList<>();
+        int longest = budgets.stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < longest; i++) {
+            for (List<EventEnvelope> events : budgets) {
+                if (i < events.size()) {
+                    all.add(events.get(i));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static List<EventEnvelope> threeLives() {
+        return interleave(List.of(
+                LifecycleEvents.fullLifecycle("PB-A").envelopes(),
+                LifecycleEvents.fullLifecycle("PB-B", START.plus(Duration.ofDays(3))).envelopes(),
+                LifecycleEvents.budget("PB-C").opened().assessed().offered(1_250_000)
+                        .contested("Too little for evenings", 1_400_000L).envelopes()));
+    }
+
+    private void applyInBatches(List<EventEnvelope> events, int size, int generation) {
+        for (int from = 0; from < events.size(); from += size) {
+            store.apply(events.subList(from, Math.min(events.size(), from + size)), generation);
+        }
+    }
+
+    /** The stored generation holds exactly the rows the projector makes in memory from the same events. */
+    private void assertStoredAsProjected(InMemoryProjection expected, int generation) {
+        ProjectionSnapshot stored = store.snapshot(generation);
+        assertThat(stored.budgets()).containsExactlyInAnyOrderElementsOf(expected.summaries());
+        assertThat(stored.trail()).containsExactlyInAnyOrderElementsOf(expected.trail());
+        assertThat(stored.decisions()).containsExactlyInAnyOrderElementsOf(expected.decisions());
+        assertThat(stored.queue()).containsExactlyInAnyOrderElementsOf(expected.queue());
+        assertThat(stored.delegations()).containsExactlyInAnyOrderElementsOf(expected.delegations());
+        assertThat(stored.plans()).containsExactlyInAnyOrderElementsOf(expected.plans());
+        assertThat(stored.contests()).containsExactlyInAnyOrderElementsOf(expected.contests());
+    }
+
+    private long rowsOfGeneration(int generation) {
+        return TABLES.stream().mapToLong(table -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + table + " WHERE generation = ?", Long.class, generation)).sum();
+    }
+
+    // --- Schema ---
+
+    @Test
+    void flywayStartsWithGenerationOneCurrentAndNothingPending() {
+        assertThat(store.currentGeneration()).isEqualTo(1);
+        assertThat(store.pendingGeneration()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" "
+                + "WHERE \"version\" = '1' AND \"success\" = TRUE", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void theSchemeOfAuthorisationDefaultsToTheCouncilExample() {
+        assertThat(scheme.levels()).extracting(AuthorisationScheme.Level::name, AuthorisationScheme.Level::yearlyLimitPence)
+                .containsExactly(tuple("TEAM_MANAGER", 1_500_000L), tuple("SERVICE_MANAGER", 3_000_000L),
+                        tuple("HEAD_OF_SERVICE", null));
+    }
+
+    // --- Applying ---
+
+    @Test
+    void wholeLivesInOneBatchAreStoredExactlyAsProjectedAndReadBackInOrder() {
+        List<EventEnvelope> events = threeLives();
+
+        store.apply(events, 1);
+
+        InMemoryProjection expected = InMemoryProjection.of(events);
+        assertStoredAsProjected(expected, 1);
+        List<ControlTrailEntry> trail = store.controlTrail(id("PB-A"));
+        assertThat(trail).hasSize(20).isEqualTo(expected.trail().stream()
+                .filter(row -> row.budgetId().equals(id("PB-A"))).toList());
+        assertThat(trail.get(0).heldForSeconds()).isNull();
+        List<Decision> decisions = store.decisions(id("PB-A"));
+        assertThat(decisions).hasSize(13).isEqualTo(expected.decisions().stream()
+                .filter(row -> row.budgetId().equals(id("PB-A"))).toList());
+        assertThat(store.summary(id("PB-A"))).get()
+                .satisfies(summary -> assertThat(summary.status()).isEqualTo(BudgetStatus.CLOSED));
+        assertThat(store.queue(QueueFilter.ALL, NOW)).extracting(ApprovalQueueItem::budgetId, ApprovalQueueItem::kind)
+                .containsExactly(tuple(id("PB-C"), QueueKind.CONTEST_AWAITING_ANSWER));
+    }
+
+    @Test
+    void afterEveryEventOfALifeTheStoreHoldsWhatTheProjectorMade() {
+        List<EventEnvelope> events = threeLives();
+        var expected = new InMemoryProjection();
+        int applied = 0;
+        int size = 1;
+        while (applied < events.size()) {
+            List<EventEnvelope> batch = events.subList(applied, Math.min(events.size(), applied + size));
+            store.apply(batch, 1);
+            expected.apply(batch);
+            assertStoredAsProjected(expected, 1);
+            applied += batch.size();
+            size = size % 4 + 1;
+        }
+    }
+
+    @Test
+    void applyingTheSameBatchTwiceChangesNothing() {
+        List<EventEnvelope> events = threeLives();
+        store.apply(events, 1);
+        ProjectionSnapshot once = store.snapshot(1);
+
+        store.apply(events, 1);
+
+        assertThat(store.snapshot(1)).isEqualTo(once);
+    }
+
+    @Test
+    void aRedeliveredOverlappingBatchAppliesOnlyWhatIsNew() {
+        List<EventEnvelope> events = threeLives();
+
+        store.apply(events.subList(0, 30), 1);
+        store.apply(events.subList(10, 50), 1);
+        store.apply(events.subList(45, events.size()), 1);
+        store.apply(events.subList(0, 5), 1);
+
+        assertStoredAsProjected(InMemoryProjection.of(events), 1);
+    }
+
+    @Test
+    void aGapRefusesTheWholeBatchSoNothingOfItIsWritten() {
+        List<EventEnvelope> a = LifecycleEvents.budget("PB-A").opened().assessed().offered(1_000_000).envelopes();
+        List<EventEnvelope> b = LifecycleEvents.budget("PB-B").opened().assessed().offered(1_000_000).envelopes();
+        List<EventEnvelope> batch = List.of(a.get(0), a.get(1), a.get(2), b.get(0), b.get(2));
+
+        assertThatThrownBy(() -> store.apply(batch, 1)).isInstanceOfSatisfying(SequenceGapException.class, gap -> {
+            assertThat(gap.budgetId()).isEqualTo(id("PB-B"));
+            assertThat(gap.expectedSequence()).isEqualTo(1);
+            assertThat(gap.actualSequence()).isEqualTo(2);
+        });
+
+        assertThat(rowsOfGeneration(1)).isZero();
+        assertThat(store.exists(id("PB-A"))).isFalse();
+    }
+
+    @Test
+    void aGapLeavesWhatEarlierBatchesWroteAsItWas() {
+        List<EventEnvelope> events = LifecycleEvents.fullLifecycle("PB-A").envelopes();
+        store.apply(events.subList(0, 4), 1);
+
+        assertThatThrownBy(() -> store.apply(List.of(events.get(4), events.get(6)), 1))
+                .isInstanceOf(SequenceGapException.class);
+
+        assertStoredAsProjected(InMemoryProjection.of(events.subList(0, 4)), 1);
+        store.apply(events.subList(4, events.size()), 1);
+        assertStoredAsProjected(InMemoryProjection.of(events), 1);
+    }
+
+    @Test
+    void anEventThatCannotBeProjectedFailsTheBatchAndWritesNothing() {
+        List<EventEnvelope> a = LifecycleEvents.budget("PB-A").opened().assessed().envelopes();
+        EventEnvelope assessedFirst = LifecycleEvents.budget("PB-B").opened().assessed().envelopes().get(1);
+        EventEnvelope withoutOpening = new EventEnvelope(assessedFirst.eventId(), assessedFirst.budgetId(), 0,
+                assessedFirst.timestamp(), assessedFirst.event());
+
+        assertThatThrownBy(() -> store.apply(List.of(a.get(0), a.get(1), withoutOpening), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before the budget was opened");
+
+        assertThat(rowsOfGeneration(1)).isZero();
+    }
+
+    @Test
+    void applyingToAGenerationThatDoesNotExistFails() {
+        assertThatThrownBy(() -> store.apply(threeLives(), 7)).isInstanceOf(UnknownGeneration.class);
+        assertThat(rowsOfGeneration(7)).isZero();
+    }
+
+    // --- Reading ---
+
+    @Test
+    void theQueueShowsWhatWaitsWithTheLevelItNeedsHowLongAndWhatIsOverdue() {
+        Instant dueSoon = NOW.plus(Duration.ofDays(5));
+        Instant duePast = NOW.minus(Duration.ofDays(5));
+        store.apply(interleave(List.of(
+                LifecycleEvents.budget("TM").opened().assessed().offered(1_250_000).accepted().submitted(1_200_000)
+                        .endorsed(null).envelopes(),
+                LifecycleEvents.budget("SM", START.plusSeconds(60)).opened().assessed().offered(2_000_000).accepted()
+                        .submitted(2_000_000).endorsed(null).envelopes(),
+                LifecycleEvents.budget("HOS", START.plusSeconds(120)).opened().assessed().offered(2_500_000)
+                        .accepted().submitted(3_200_000).endorsed(null).envelopes(),
+                LifecycleEvents.budget("CONTEST").opened().assessed().offered(1_000_000)
+                        .contested("Too little", null).envelopes(),
+                LifecycleEvents.budget("LATE").opened().assessed().offered(1_000_000)
+                        .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, duePast, "In hospital").envelopes(),
+                LifecycleEvents.budget("ONTIME").opened().assessed().offered(1_000_000)
+                        .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, dueSoon, "In hospital").envelopes(),
+                LifecycleEvents.budget("REVIEW").opened().assessed().offered(1_000_000).accepted()
+                        .submitted(1_000_000).endorsed(null).approved()
+                        .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                        .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, duePast).envelopes())), 1);
+
+        List<ApprovalQueueItem> all = store.queue(QueueFilter.ALL, NOW);
+        assertThat(all).extracting(item -> item.budgetId().value(), ApprovalQueueItem::kind,
+                ApprovalQueueItem::level, ApprovalQueueItem::overdue).containsExactlyInAnyOrder(
+                tuple("TM", QueueKind.PLAN_AWAITING_DECISION, "TEAM_MANAGER", false),
+                tuple("SM", QueueKind.PLAN_AWAITING_DECISION, "SERVICE_MANAGER", false),
+                tuple("HOS", QueueKind.PLAN_AWAITING_DECISION, "HEAD_OF_SERVICE", false),
+                tuple("CONTEST", QueueKind.CONTEST_AWAITING_ANSWER, null, false),
+                tuple("LATE", QueueKind.DELEGATION, null, true),
+                tuple("ONTIME", QueueKind.DELEGATION, null, false),
+                tuple("REVIEW", QueueKind.REVIEW, null, true));
+        assertThat(all).extracting(item -> item.entry().since()).isSorted();
+        ApprovalQueueItem tm = all.stream().filter(item -> item.budgetId().value().equals("TM")).findFirst()
+                .orElseThrow();
+        assertThat(tm.waitingSeconds()).isEqualTo(Duration.between(tm.entry().since(), NOW).toSeconds());
+        assertThat(tm.entry().yearlyPence()).isEqualTo(1_250_000L);
+
+        assertThat(store.queue(QueueFilter.of(QueueKind.DELEGATION), NOW))
+                .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "ONTIME");
+        assertThat(store.queue(new QueueFilter(null, "SERVICE_MANAGER", false), NOW))
+                .extracting(item -> item.budgetId().value()).containsExactly("SM");
+        assertThat(store.queue(new QueueFilter(QueueKind.REVIEW, "SERVICE_MANAGER", false), NOW)).isEmpty();
+        assertThat(store.queue(new QueueFilter(null, null, true), NOW))
+                .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "REVIEW");
+        assertThat(store.queue(new QueueFilter(QueueKind.DELEGATION, null, true), NOW))
+                .extracting(item -> item.budgetId().value()).containsExactly("LATE");
+        assertThatThrownBy(() -> store.queue(new QueueFilter(null, "DIRECTOR", false), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theReportIsComputedFromTheStoredRows() {
+        List<EventEnvelope> events = interleave(List.of(
+                LifecycleEvents.fullLifecycle("PB-A").envelopes(),
+                LifecycleEvents.budget("PB-B", START.plus(Duration.ofDays(2))).opened().assessed().offered(2_000_000)
+                        .after(Duration.ofDays(1)).contested("Not enough", 2_400_000L)
+                        .after(Duration.ofDays(4)).revised(2_400_000, null).accepted()
+                        .after(Duration.ofDays(9)).submitted(2_400_000).after(Duration.ofDays(3)).endorsed(null)
+                        .after(Duration.ofDays(8)).approved().managementChosen(ManagementOption.COUNCIL_MANAGED)
+                        .after(Duration.ofDays(10)).delegated(LifecycleEvents.NOMINEE, Role.NOMINEE,
+                                START.plus(Duration.ofDays(60)), "Crisis").envelopes(),
+                LifecycleEvents.budget("PB-C", START.plus(Duration.ofDays(40))).opened().assessed().offered(900_000)
+                        .accepted().after(Duration.ofDays(2)).submitted(900_000)
+                        .after(Duration.ofDays(1)).returned("Which goal?").envelopes()));
+        applyInBatches(events, 9, 1);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        Instant to = Instant.parse("2027-01-01T00:00:00Z");
+
+        ControlSummaryReport report = store.report(from, to, to);
+
+        assertThat(report).isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(events).reportRows(),
+                from, to, to));
+        assertThat(report.overall().contests().budgetsOffered()).isEqualTo(3);
+        assertThat(report.overall().plans().submitted()).isEqualTo(5);
+        assertThat(report.overall().overdueDelegations().delegations()).extracting(d -> d.budgetId().value())
+                .containsExactly("PB-B");
+        assertThat(report.overall().personControl().budgets()).hasSize(3);
+
+        Instant mid = START.plus(Duration.ofDays(45));
+        assertThat(store.report(from, to, mid)).isEqualTo(ControlSummaryReport.compute(
+                InMemoryProjection.of(events).reportRows(), from, to, mid));
+    }
+
+    @Test
+    void budgetAccessTellsWhoseBudgetItIs() {
+        store.apply(LifecycleEvents.budget("PB-A", START, new PersonReference("P-7"), "sw-9").opened().envelopes(), 1);
+
+        assertThat(store.budgetAccess(id("PB-A"))).contains(new BudgetAccess(id("PB-A"), new PersonReference("P-7"),
+                "sw-9", LifecycleEvents.LOCAL_AUTHORITY));
+        assertThat(store.exists(id("PB-A"))).isTrue();
+        assertThat(store.budgetAccess(id("PB-X"))).isEmpty();
+        assertThat(store.exists(id("PB-X"))).isFalse();
+        assertThat(store.controlTrail(id("PB-X"))).isEmpty();
+    }
+
+    // --- Generations ---
+
+    @Test
+    void generationsAreIsolatedUntilPromoted() {
+        List<EventEnvelope> a = LifecycleEvents.fullLifecycle("PB-A").envelopes();
+        List<EventEnvelope> b = LifecycleEvents.budget("PB-B").opened().assessed().envelopes();
+        store.apply(a, 1);
+
+        int rebuild = store.startGeneration();
+        store.apply(b, rebuild);
+
+        assertThat(rebuild).isEqualTo(2);
+        assertThat(store.currentGeneration()).isEqualTo(1);
+        assertThat(store.pendingGeneration()).contains(2);
+        assertThat(store.exists(id("PB-A"))).isTrue();
+        assertThat(store.exists(id("PB-B"))).isFalse();
+        assertThat(store.exists(id("PB-A"), 2)).isFalse();
+        assertThat(store.exists(id("PB-B"), 2)).isTrue();
+        assertThat(store.controlTrail(id("PB-B"), 2)).hasSize(2);
+        assertThat(store.controlTrail(id("PB-A"), 2)).isEmpty();
+    }
+
+    @Test
+    void promotingFlipsReadersToTheNewGenerationAndDeletesEveryOther() {
+        store.apply(LifecycleEvents.fullLifecycle("PB-A").envelopes(), 1);
+        int rebuild = store.startGeneration();
+        store.apply(LifecycleEvents.budget("PB-B").opened().assessed().envelopes(), rebuild);
+
+        store.promote(rebuild);
+
+        assertThat(store.currentGeneration()).isEqualTo(rebuild);
+        assertThat(store.pendingGeneration()).isEmpty();
+        assertThat(rowsOfGeneration(1)).isZero();
+        assertThat(jdbc.queryForList("SELECT generation FROM projection_generation WHERE status <> 'RETIRED'",
+                Integer.class)).containsExactly(rebuild);
+        assertThat(store.exists(id("PB-B"))).isTrue();
+        assertThat(store.exists(id("PB-A"))).isFalse();
+        assertThatThrownBy(() -> store.apply(LifecycleEvents.budget("PB-C").opened().envelopes(), 1))
+                .isInstanceOf(UnknownGeneration.class);
+        assertThat(store.startGeneration()).as("numbers keep rising").isEqualTo(rebuild + 1);
+    }
+
+    @Test
+    void aRebuildFromTheSameEventsIsIdenticalWhateverTheBatchesAndRedeliveries() {
+        List<EventEnvelope> events = threeLives();
+        applyInBatches(events, 7, 1);
+        int rebuild = store.startGeneration();
+        store.apply(events.subList(0, 20), rebuild);
+        store.apply(events.subList(0, 40), rebuild);
+        applyInBatches(events.subList(40, events.size()), 50, rebuild);
+
+        assertThat(store.compareGenerations(1, rebuild).identical()).isTrue();
+        assertThat(store.snapshot(rebuild)).isEqualTo(store.snapshot(1));
+
+        jdbc.update("UPDATE control_trail SET reason = 'changed' WHERE generation = ? AND budget_id = 'PB-A' "
+                + "AND event_sequence = 3", rebuild);
+        GenerationComparison changed = store.compareGenerations(1, rebuild);
+        assertThat(changed.identical()).isFalse();
+        assertThat(changed.differingRows()).containsEntry("control_trail", 2L).containsEntry("decision", 0L);
+        assertThat(store.snapshot(rebuild)).isNotEqualTo(store.snapshot(1));
+    }
+
+    @Test
+    void discardDeletesARebuildButNeverTheCurrentGeneration() {
+        store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), 1);
+        int rebuild = store.startGeneration();
+        store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), rebuild);
+
+        store.discard(rebuild);
+        store.discard(rebuild);
+
+        assertThat(rowsOfGeneration(rebuild)).isZero();
+        assertThat(store.pendingGeneration()).isEmpty();
+        assertThatThrownBy(() -> store.discard(1)).isInstanceOf(IllegalStateException.class);
+        assertThat(store.exists(id("PB-A"))).isTrue();
+    }
+
+    @Test
+    void startingARebuildDiscardsAnUnfinishedOne() {
+        int first = store.startGeneration();
+        store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first);
+
+        int second = store.startGeneration();
+
+        assertThat(second).isEqualTo(first + 1);
+        assertThat(store.pendingGeneration()).contains(second);
+        assertThat(rowsOfGeneration(first)).isZero();
+        assertThatThrownBy(() -> store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first))
+                .isInstanceOf(UnknownGeneration.class);
+    }
+}
