@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
 import uk.gov.personalbudget.contracts.event.BudgetEventTypes;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
 import java.io.IOException;
@@ -27,8 +28,8 @@ public class EventRecordReader {
     }
 
     public EventEnvelope read(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, "event-type");
-        String revision = header(record, "event-revision");
+        String type = header(record, EventHeaders.EVENT_TYPE);
+        String revision = header(record, EventHeaders.EVENT_REVISION);
         if (!BudgetEventTypes.REVISION.equals(revision)) {
             throw new UnreadableEventRecord(record, "revision " + revision + " of " + type + " is not supported");
         }
@@ -36,9 +37,9 @@ public class EventRecordReader {
                 .orElseThrow(() -> new UnreadableEventRecord(record, "unknown event type " + type));
         try {
             BudgetEvent event = objectMapper.readValue(record.value(), eventClass);
-            return new EventEnvelope(header(record, "event-id"), new BudgetId(record.key()),
-                    Long.parseLong(header(record, "aggregate-sequence")),
-                    Instant.parse(header(record, "event-timestamp")), event);
+            return new EventEnvelope(header(record, EventHeaders.EVENT_ID), new BudgetId(record.key()),
+                    Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)),
+                    Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP)), event);
         } catch (IOException | RuntimeException unreadable) {
             throw new UnreadableEventRecord(record, unreadable.getMessage());
         }

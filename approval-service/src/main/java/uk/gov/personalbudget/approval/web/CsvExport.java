@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.approval.web;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -13,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
-/** Trails and decisions as CSV (RFC 4180, with a header row) for auditors' spreadsheets. */
+/** Trails and decisions as CSV (RFC 4180, with a header row, columns in reading order) for auditors' spreadsheets. */
 final class CsvExport {
 
     static final String MEDIA_TYPE = "text/csv";
@@ -26,6 +27,8 @@ final class CsvExport {
     private CsvExport() {
     }
 
+    @JsonPropertyOrder({"budgetId", "sequence", "fromParty", "fromActor", "toParty", "toActor", "at", "event", "actor",
+            "actorRole", "onBehalfOf", "reason", "heldForSeconds"})
     record TrailRow(String budgetId, long sequence, String fromParty, String fromActor, String toParty,
                     String toActor, Instant at, String event, String actor, String actorRole, String onBehalfOf,
                     String reason, Long heldForSeconds) {
@@ -37,6 +40,8 @@ final class CsvExport {
         }
     }
 
+    @JsonPropertyOrder({"budgetId", "sequence", "kind", "at", "actor", "actorRole", "onBehalfOf", "outcome", "reasons",
+            "detail", "amountPence", "amountPeriod", "personTookPart", "personStatementAdded", "waitedSeconds"})
     record DecisionRow(String budgetId, long sequence, String kind, Instant at, String actor, String actorRole,
                        String onBehalfOf, String outcome, String reasons, String detail, Long amountPence,
                        String amountPeriod, Boolean personTookPart, Boolean personStatementAdded,

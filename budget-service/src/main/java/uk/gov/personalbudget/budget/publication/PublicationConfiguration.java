@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.publication;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -23,6 +24,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -47,21 +49,28 @@ public class PublicationConfiguration {
                 .build();
     }
 
-    /** Creates the topic at start-up; a broker that cannot be reached then delays start-up by the admin timeouts. */
+    /**
+     * Creates the topic at start-up ({@code spring.kafka.admin.*} settings apply). A broker that cannot be reached
+     * then delays the start by about the operation timeout; {@link TopicCheck} tries again before publishing.
+     */
     @Bean
     public KafkaAdmin kafkaAdmin(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles) {
-        KafkaAdmin admin = new KafkaAdmin(kafka.buildAdminProperties(sslBundles.getIfAvailable()));
-        KafkaProperties.Admin settings = kafka.getAdmin();
-        if (settings.getCloseTimeout() != null) {
-            admin.setCloseTimeout((int) settings.getCloseTimeout().toSeconds());
+        Map<String, Object> settings = kafka.buildAdminProperties(sslBundles.getIfAvailable());
+        KafkaProperties.Admin admin = kafka.getAdmin();
+        Duration operationTimeout = admin.getOperationTimeout() != null ? admin.getOperationTimeout() : Duration.ofSeconds(30);
+        // KafkaAdmin closes its clients without a timeout, which waits for their calls' own timeouts (a minute by
+        // default): bound them by the operation timeout.
+        settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) operationTimeout.toMillis());
+        settings.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) operationTimeout.toMillis());
+        KafkaAdmin kafkaAdmin = new KafkaAdmin(settings);
+        kafkaAdmin.setOperationTimeout((int) Math.max(1, operationTimeout.toSeconds()));
+        if (admin.getCloseTimeout() != null) {
+            kafkaAdmin.setCloseTimeout((int) Math.max(1, admin.getCloseTimeout().toSeconds()));
         }
-        if (settings.getOperationTimeout() != null) {
-            admin.setOperationTimeout((int) settings.getOperationTimeout().toSeconds());
-        }
-        admin.setFatalIfBrokerNotAvailable(settings.isFailFast());
-        admin.setModifyTopicConfigs(settings.isModifyTopicConfigs());
-        admin.setAutoCreate(settings.isAutoCreate());
-        return admin;
+        kafkaAdmin.setFatalIfBrokerNotAvailable(admin.isFailFast());
+        kafkaAdmin.setModifyTopicConfigs(admin.isModifyTopicConfigs());
+        kafkaAdmin.setAutoCreate(admin.isAutoCreate());
+        return kafkaAdmin;
     }
 
     /**

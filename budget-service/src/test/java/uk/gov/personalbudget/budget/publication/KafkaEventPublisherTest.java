@@ -1,0 +1,229 @@
+package uk.gov.personalbudget.budget.publication;
+
+import uk.gov.personalbudget.contracts.event.EventHeaders;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
+import uk.gov.personalbudget.budget.trace.TraceParent;
+import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.event.BudgetEventTypes;
+import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.value.Act;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.BudgetOpening;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * The publisher inside a batch's unit of work, the way the pooled streaming processor runs it: the processor's
+ * token is stored in a prepare-commit hook registered before the batch is handled, inside a transaction that
+ * commits in the commit phase. Here that transaction is a pair of counters; MockProducer plays Kafka, acknowledging
+ * or failing each record when the test says.
+ */
+class KafkaEventPublisherTest {
+
+    private static final String TOPIC = "personal-budget-events";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+    private final MockProducer<String, byte[]> kafka =
+            new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer());
+    private final AtomicInteger topicChecks = new AtomicInteger();
+    private final ExecutorService processorThread = Executors.newSingleThreadExecutor();
+
+    private final AtomicInteger tokenStores = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
+    private final AtomicInteger rollbacks = new AtomicInteger();
+
+    @AfterEach
+    void stopProcessorThread() {
+        processorThread.shutdownNow();
+    }
+
+    @Test
+    void aBatchCommitsOnlyOnceKafkaHasAcknowledgedEveryRecord() {
+        var batch = processInBackground(publisher(SEND_TIMEOUT), events("b-1", 3));
+        await().until(() -> kafka.history().size() == 3);
+
+        kafka.completeNext();
+        kafka.completeNext();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !batch.isDone());
+        assertThat(commits).hasValue(0);
+
+        kafka.completeNext();
+        assertThat(batch.join().isExceptional()).isFalse();
+        assertThat(tokenStores).hasValue(1);
+        assertThat(commits).hasValue(1);
+        assertThat(rollbacks).hasValue(0);
+        assertThat(topicChecks).as("once, before the batch's first send").hasValue(1);
+    }
+
+    @Test
+    void aRecordKafkaRefusesRollsTheBatchAndItsTokenBack() {
+        var batch = processInBackground(publisher(SEND_TIMEOUT), events("b-1", 3));
+        await().until(() -> kafka.history().size() == 3);
+
+        kafka.completeNext();
+        kafka.errorNext(new NotEnoughReplicasException("only 1 of 3 replicas in sync"));
+
+        ResultMessage<?> result = batch.join();
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).isInstanceOf(PendingSends.PublicationFailed.class)
+                .hasRootCauseInstanceOf(NotEnoughReplicasException.class);
+        assertThat(tokenStores).as("the token was written in the transaction...").hasValue(1);
+        assertThat(commits).as("...which never committed").hasValue(0);
+        assertThat(rollbacks).hasValue(1);
+    }
+
+    @Test
+    void aBatchKafkaDoesNotAcknowledgeInTimeIsRolledBack() {
+        var batch = processInBackground(publisher(Duration.ofMillis(200)), events("b-1", 2));
+        await().until(() -> kafka.history().size() == 2);
+        kafka.completeNext();
+
+        ResultMessage<?> result = batch.join();
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).hasMessageContaining("did not acknowledge all 2 records");
+        assertThat(commits).hasValue(0);
+        assertThat(rollbacks).hasValue(1);
+    }
+
+    @Test
+    void aBatchSendsNothingAndIsRolledBackWhenKafkaCannotBeReached() {
+        var publisher = new KafkaEventPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)), serializer,
+                () -> {
+                    throw new KafkaException("Timed out waiting to get existing topics");
+                }, TOPIC, SEND_TIMEOUT);
+
+        ResultMessage<?> result = processInBackground(publisher, events("b-1", 3)).join();
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(kafka.history()).isEmpty();
+        assertThat(commits).hasValue(0);
+        assertThat(rollbacks).hasValue(1);
+    }
+
+    @Test
+    void onceOneSendHasFailedTheBatchStopsSendingAndStopsWaiting() {
+        var pending = new PendingSends();
+        var acknowledged = new CompletableFuture<>();
+        var neverAnswered = new CompletableFuture<>();
+        var refused = new CompletableFuture<>();
+        pending.add(acknowledged);
+        pending.add(neverAnswered);
+        pending.add(refused);
+        acknowledged.complete("ok");
+        pending.throwIfAnyFailed();
+
+        refused.completeExceptionally(new NotEnoughReplicasException("only 1 of 3 replicas in sync"));
+
+        assertThatThrownBy(pending::throwIfAnyFailed).isInstanceOf(PendingSends.PublicationFailed.class);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> pending.awaitAll(Duration.ofHours(1)))
+                .isInstanceOf(PendingSends.PublicationFailed.class)
+                .hasRootCauseInstanceOf(NotEnoughReplicasException.class));
+    }
+
+    @Test
+    void eachEventBecomesOneRecordKeyedByItsBudgetWithItsStoredJsonAndHeaders() throws Exception {
+        String traceParent = TraceParent.random().value();
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 4, opened("b-7"),
+                MetaData.with(TraceParent.METADATA_KEY, traceParent).and("correlationId", "c-1"));
+
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer);
+
+        assertThat(record.topic()).isEqualTo(TOPIC);
+        assertThat(record.key()).isEqualTo("b-7");
+        assertThat(json.readTree(record.value())).isEqualTo(json.valueToTree(opened("b-7")));
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("BudgetOpened");
+        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo(BudgetEventTypes.REVISION);
+        assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo(event.getIdentifier());
+        assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo("b-7");
+        assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("4");
+        assertThat(Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP))).isEqualTo(event.getTimestamp());
+        assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo(traceParent);
+        assertThat(record.headers().toArray()).hasSize(7);
+    }
+
+    @Test
+    void anEventWithoutTraceContextHasNoTraceparentHeader() {
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 0, opened("b-7"));
+
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer);
+
+        assertThat(record.headers().lastHeader(EventHeaders.TRACEPARENT)).isNull();
+        assertThat(record.headers().toArray()).hasSize(6);
+    }
+
+    private KafkaEventPublisher publisher(Duration sendTimeout) {
+        var template = new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka));
+        return new KafkaEventPublisher(template, serializer, topicChecks::incrementAndGet, TOPIC, sendTimeout);
+    }
+
+    /** What WorkPackage does with a batch: token hook first, then the handler for each event, then commit. */
+    private CompletableFuture<ResultMessage<?>> processInBackground(KafkaEventPublisher publisher,
+            List<DomainEventMessage<?>> events) {
+        return CompletableFuture.supplyAsync(() -> {
+            var unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
+            unitOfWork.onPrepareCommit(u -> tokenStores.incrementAndGet());
+            unitOfWork.onCommit(u -> commits.incrementAndGet());
+            unitOfWork.onRollback(u -> rollbacks.incrementAndGet());
+            return unitOfWork.executeWithResult(() -> {
+                publisher.publish(unitOfWork.getMessage());
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+        }, processorThread);
+    }
+
+    private static List<DomainEventMessage<?>> events(String budget, int count) {
+        return IntStream.range(0, count)
+                .<DomainEventMessage<?>>mapToObj(sequence ->
+                        new GenericDomainEventMessage<>("PersonalBudget", budget, sequence, opened(budget)))
+                .toList();
+    }
+
+    private static BudgetOpened opened(String budget) {
+        return new BudgetOpened(new BudgetId(budget),
+                new Act("pr-ellis", Role.PRACTITIONER, null, Instant.parse("2026-11-22T10:15:30Z")),
+                new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
+                new BudgetOpening(new PersonReference("P-1001"), "Northshire County Council", "pr-ellis"));
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

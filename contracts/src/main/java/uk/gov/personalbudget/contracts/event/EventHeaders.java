@@ -1,0 +1,26 @@
+package uk.gov.personalbudget.contracts.event;
+
+/**
+ * The headers every record of the budget events topic carries, as UTF-8 strings (docs/events.md). The record's
+ * key is the budget id and its value the event's JSON.
+ */
+public final class EventHeaders {
+
+    /** The event's type, the simple name of its contracts record, e.g. {@code BudgetOffered}. */
+    public static final String EVENT_TYPE = "event-type";
+    /** The schema revision of that type's JSON ({@link BudgetEventTypes#REVISION}). */
+    public static final String EVENT_REVISION = "event-revision";
+    /** The event's unique id: the key to deduplicate on. */
+    public static final String EVENT_ID = "event-id";
+    /** The budget id, the same as the record key. */
+    public static final String AGGREGATE_ID = "aggregate-id";
+    /** The event's position in its budget's history, from 0 with no gaps. */
+    public static final String AGGREGATE_SEQUENCE = "aggregate-sequence";
+    /** When the event was stored, an ISO-8601 UTC instant. */
+    public static final String EVENT_TIMESTAMP = "event-timestamp";
+    /** The W3C trace context of the request that caused the event, when it carries one. */
+    public static final String TRACEPARENT = "traceparent";
+
+    private EventHeaders() {
+    }
+}
