@@ -1,21 +1,49 @@
 package uk.gov.personalbudget.approval.intake;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * A batch that cannot be stored (database down, a record that does not read) is retried with growing
- * pauses, for ever: the consumer stalls and its lag shows it, but no event is skipped.
+ * pauses, for ever: the consumer stalls and its lag shows it, but no event is skipped. Every failed attempt is
+ * logged as an error naming the cause, so operators see why it stalls.
  */
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BudgetEventListener.class);
 
     @Bean
     DefaultErrorHandler batchRetries() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // Spring Kafka reports failed attempts only at DEBUG.
+        handler.setRetryListeners(new StallReport());
+        return handler;
+    }
+
+    private static final class StallReport implements RetryListener {
+
+        @Override
+        public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int attempt) {
+            log.error("a batch of {} budget events not stored (attempt {}); the consumer retries it and goes no further: {}",
+                    records.count(), attempt, NestedExceptionUtils.getMostSpecificCause(failure).getMessage(), failure);
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+            log.error("budget event {}-{}@{} not stored (attempt {}); the consumer retries and goes no further: {}",
+                    record.topic(), record.partition(), record.offset(), attempt,
+                    NestedExceptionUtils.getMostSpecificCause(failure).getMessage(), failure);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
+import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
 import uk.gov.personalbudget.approval.projection.store.QueueFilter;
@@ -33,11 +34,14 @@ public class ApprovalQueueController {
     private final ProjectionStore store;
     private final RebuildNotice rebuild;
     private final Clock clock;
+    private final AuthorisationScheme scheme;
 
-    public ApprovalQueueController(ProjectionStore store, RebuildNotice rebuild, Clock clock) {
+    public ApprovalQueueController(ProjectionStore store, RebuildNotice rebuild, Clock clock,
+                                   AuthorisationScheme scheme) {
         this.store = store;
         this.rebuild = rebuild;
         this.clock = clock;
+        this.scheme = scheme;
     }
 
     @GetMapping
@@ -50,6 +54,9 @@ public class ApprovalQueueController {
             @RequestParam(defaultValue = "false") boolean overdue,
             @Parameter(hidden = true) Actor actor) {
         ReadAccess.requireMayReadAcrossBudgets(actor);
+        if (level != null && !scheme.hasLevel(level)) {
+            throw new UnknownLevel(level, scheme.levels().stream().map(AuthorisationScheme.Level::name).toList());
+        }
         List<ApprovalQueueItem> items = store.queue(new QueueFilter(kind, level, overdue), clock.instant());
         return rebuild.answer(new ApprovalQueue(rebuild.inProgress(), items));
     }

@@ -1,0 +1,53 @@
+package uk.gov.personalbudget.approval.intake;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import uk.gov.personalbudget.approval.intake.EventRecordReader.UnreadableEventRecord;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.replay.ReplayService;
+import uk.gov.personalbudget.approval.support.BudgetEventTopic;
+import uk.gov.personalbudget.approval.support.LifecycleEvents;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * A batch holding a record that does not read is stored not at all, and the failure goes to the container,
+ * which retries the batch instead of committing past it (shown end to end in {@link UnreadableRecordStallsTest}).
+ */
+class BudgetEventListenerTest {
+
+    private final ProjectionStore store = mock(ProjectionStore.class);
+    private final ReplayService replays = mock(ReplayService.class);
+    private final BudgetEventListener listener = new BudgetEventListener(new EventRecordReader(BudgetEventTopic.JSON),
+            store, replays);
+
+    @Test
+    void aBatchWithAGarbageValueStoresNothingAndFails() {
+        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().offered(900_000)
+                .envelopes();
+        ConsumerRecord<String, byte[]> garbage = EventRecordReaderTest.consumed(life.get(1), record ->
+                new ProducerRecord<>(record.topic(), record.partition(), record.key(),
+                        "{\"budgetId\": tru".getBytes(StandardCharsets.UTF_8), record.headers()));
+        when(replays.writeGeneration()).thenReturn(1);
+
+        assertThatThrownBy(() -> listener.onBatch(List.of(
+                EventRecordReaderTest.consumed(life.get(0), record -> record), garbage,
+                EventRecordReaderTest.consumed(life.get(2), record -> record))))
+                .isInstanceOf(UnreadableEventRecord.class);
+
+        verify(store, never()).apply(any(), anyInt());
+        verify(replays, never()).consumed(any());
+    }
+}

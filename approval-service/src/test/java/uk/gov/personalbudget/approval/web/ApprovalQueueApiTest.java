@@ -1,0 +1,161 @@
+package uk.gov.personalbudget.approval.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
+import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.contracts.value.ReviewKind;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The authority's approval queue over HTTP: its filters, and who may read it. */
+class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
+
+    private static final Instant NOW = Instant.now();
+
+    /** Waiting for the authority, within a team manager's limit; endorsed before {@link #bigPlan}. */
+    private static String smallPlan;
+    /** Waiting for the authority, above a team manager's limit (£15,000 a year). */
+    private static String bigPlan;
+    private static String contest;
+    private static String overdueDelegation;
+    private static String delegation;
+    private static String overdueReview;
+
+    @BeforeEach
+    void budgets() {
+        if (smallPlan != null) {
+            return;
+        }
+        smallPlan = "PB-" + UUID.randomUUID();
+        bigPlan = "PB-" + UUID.randomUUID();
+        contest = "PB-" + UUID.randomUUID();
+        overdueDelegation = "PB-" + UUID.randomUUID();
+        delegation = "PB-" + UUID.randomUUID();
+        overdueReview = "PB-" + UUID.randomUUID();
+        List<EventEnvelope> all = new ArrayList<>();
+        all.addAll(endorsed(smallPlan, 1_200_000, days(60)).envelopes());
+        all.addAll(endorsed(bigPlan, 2_500_000, days(50)).envelopes());
+        all.addAll(LifecycleEvents.budget(contest, NOW.minus(days(40))).opened().assessed().offered(1_000_000)
+                .contested("It leaves out the evenings", 1_300_000L).envelopes());
+        all.addAll(LifecycleEvents.budget(overdueDelegation, NOW.minus(days(40))).opened().assessed()
+                .offered(1_000_000).delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.minus(days(5)), "In hospital")
+                .envelopes());
+        all.addAll(LifecycleEvents.budget(delegation, NOW.minus(days(40))).opened().assessed().offered(1_000_000)
+                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.plus(days(30)), "In hospital").envelopes());
+        all.addAll(endorsed(overdueReview, 1_000_000, days(90)).approved()
+                .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, NOW.minus(days(1))).envelopes());
+        publishAndAwait(all);
+    }
+
+    @Test
+    void plansAwaitingADecisionShowTheLevelTheyNeedLongestWaitingFirst() throws Exception {
+        List<JsonNode> plans = items("kind=PLAN_AWAITING_DECISION");
+
+        assertThat(plans).extracting(item -> item.at("/entry/budgetId").asText()).containsExactly(smallPlan, bigPlan);
+        assertThat(plans).extracting(item -> item.get("level").asText())
+                .containsExactly("TEAM_MANAGER", "SERVICE_MANAGER");
+        assertThat(plans).extracting(item -> item.at("/entry/yearlyPence").asLong())
+                .containsExactly(1_200_000L, 2_500_000L);
+        assertThat(plans.get(1).get("waitingSeconds").asLong()).isGreaterThanOrEqualTo(days(49).toSeconds());
+    }
+
+    @Test
+    void filteringByLevelKeepsOnlyPlansNeedingThatLevel() throws Exception {
+        assertThat(budgetIds(items("level=SERVICE_MANAGER"))).containsExactly(bigPlan);
+        assertThat(budgetIds(items("level=TEAM_MANAGER"))).containsExactly(smallPlan);
+        assertThat(items("level=TEAM_MANAGER&kind=DELEGATION")).isEmpty();
+    }
+
+    @Test
+    void filteringByKindKeepsOnlyThatKind() throws Exception {
+        List<JsonNode> contests = items("kind=CONTEST_AWAITING_ANSWER");
+        assertThat(budgetIds(contests)).containsExactly(contest);
+        assertThat(contests.get(0).at("/entry/yearlyPence").asLong()).as("the amount asked for").isEqualTo(1_300_000);
+
+        assertThat(budgetIds(items("kind=DELEGATION"))).containsExactlyInAnyOrder(overdueDelegation, delegation);
+        assertThat(budgetIds(items("kind=REVIEW"))).containsExactly(overdueReview);
+    }
+
+    @Test
+    void filteringOnOverdueKeepsDelegationsAndReviewsPastTheirDate() throws Exception {
+        List<JsonNode> overdue = items("overdue=true");
+        assertThat(budgetIds(overdue)).containsExactlyInAnyOrder(overdueDelegation, overdueReview);
+        assertThat(overdue).allSatisfy(item -> assertThat(item.get("overdue").asBoolean()).isTrue());
+        assertThat(budgetIds(items("overdue=true&kind=DELEGATION"))).containsExactly(overdueDelegation);
+
+        assertThat(items("kind=DELEGATION")).filteredOn(item -> item.at("/entry/budgetId").asText().equals(delegation))
+                .singleElement().satisfies(item -> assertThat(item.get("overdue").asBoolean()).isFalse());
+    }
+
+    @Test
+    void auditorsReadTheQueueToo() throws Exception {
+        get("/api/v1/approvals", tokens.auditor()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rebuildInProgress").value(false));
+    }
+
+    @Test
+    void peoplePractitionersNomineesAndSystemsMayNotReadTheQueue() throws Exception {
+        for (String token : List.of(tokens.person(LifecycleEvents.PERSON_REF),
+                tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF),
+                tokens.practitioner(LifecycleEvents.PRACTITIONER), tokens.system())) {
+            get("/api/v1/approvals", token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+        }
+    }
+
+    @Test
+    void aFilterValueThatMeansNothingIsABadRequest() throws Exception {
+        get("/api/v1/approvals?kind=EVERYTHING", tokens.authority())
+                .andExpect(problem(HttpStatus.BAD_REQUEST, "invalid-parameter"))
+                .andExpect(jsonPath("$.field").value("kind"))
+                .andExpect(jsonPath("$.detail").value(containsString("PLAN_AWAITING_DECISION")));
+        get("/api/v1/approvals?overdue=maybe", tokens.authority())
+                .andExpect(problem(HttpStatus.BAD_REQUEST, "invalid-parameter"))
+                .andExpect(jsonPath("$.field").value("overdue"))
+                .andExpect(jsonPath("$.detail").value(containsString("true or false")));
+        get("/api/v1/approvals?level=CHIEF_EXECUTIVE", tokens.authority())
+                .andExpect(problem(HttpStatus.BAD_REQUEST, "invalid-parameter"))
+                .andExpect(jsonPath("$.field").value("level"))
+                .andExpect(jsonPath("$.detail").value(containsString("SERVICE_MANAGER")));
+    }
+
+    /** This test's budgets among the queue's items, as the authority reads them. */
+    private List<JsonNode> items(String query) throws Exception {
+        JsonNode body = json(get("/api/v1/approvals?" + query, tokens.authority()).andExpect(status().isOk())
+                .andReturn());
+        List<String> mine = List.of(smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview);
+        List<JsonNode> items = new ArrayList<>();
+        body.get("items").forEach(item -> {
+            if (mine.contains(item.at("/entry/budgetId").asText())) {
+                items.add(item);
+            }
+        });
+        return items;
+    }
+
+    private static List<String> budgetIds(List<JsonNode> items) {
+        return items.stream().map(item -> item.at("/entry/budgetId").asText()).toList();
+    }
+
+    private static LifecycleEvents endorsed(String id, long yearlyPence, Duration ago) {
+        return LifecycleEvents.budget(id, NOW.minus(ago)).opened().assessed().offered(yearlyPence).accepted()
+                .submitted(yearlyPence).endorsed("Sensible plan");
+    }
+
+    private static Duration days(long days) {
+        return Duration.ofDays(days);
+    }
+}

@@ -1,0 +1,220 @@
+package uk.gov.personalbudget.approval.web;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
+import uk.gov.personalbudget.approval.projection.Decision;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
+import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who reads which budget's control trail and decisions, and in which shapes. */
+class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
+
+    private static final PersonReference OTHER_PERSON = new PersonReference("P-2002");
+    private static final String RETURN_REASONS = "Say which goal the £30 \"gym\" pass serves,\nplease";
+
+    /** Sam's full life, and a returned plan whose reasons test CSV quoting; published once for the class. */
+    private static String sams;
+    private static String returned;
+
+    @BeforeEach
+    void budgets() {
+        if (sams == null) {
+            sams = "PB-" + UUID.randomUUID();
+            returned = "PB-" + UUID.randomUUID();
+            List<EventEnvelope> all = new ArrayList<>(LifecycleEvents.fullLifecycle(sams).envelopes());
+            all.addAll(LifecycleEvents.budget(returned, LifecycleEvents.START, OTHER_PERSON, "sw-3002").opened()
+                    .assessed().offered(1_000_000).accepted().submitted(1_000_000).returned(RETURN_REASONS)
+                    .envelopes());
+            publishAndAwait(all);
+        }
+    }
+
+    @Test
+    void auditorsAndTheAuthorityReadEveryBudget() throws Exception {
+        for (String token : List.of(tokens.auditor(), tokens.authority())) {
+            for (String budget : List.of(sams, returned)) {
+                get(trailPath(budget), token).andExpect(status().isOk())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                        .andExpect(jsonPath("$.budgetId").value(budget))
+                        .andExpect(jsonPath("$.rebuildInProgress").value(false));
+                get(decisionsPath(budget), token).andExpect(status().isOk())
+                        .andExpect(jsonPath("$.budgetId").value(budget));
+            }
+        }
+    }
+
+    @Test
+    void aPractitionerReadsOnlyTheBudgetsAllocatedToThem() throws Exception {
+        String allocated = tokens.practitioner(LifecycleEvents.PRACTITIONER);
+        get(trailPath(sams), allocated).andExpect(status().isOk());
+        get(decisionsPath(sams), allocated).andExpect(status().isOk());
+
+        get(trailPath(returned), allocated).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+        get(decisionsPath(returned), allocated).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+        get(trailPath(returned), tokens.practitioner("sw-3002")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aPersonAndTheirNomineeReadOnlyThatPersonsBudgets() throws Exception {
+        String sam = tokens.person(LifecycleEvents.PERSON_REF);
+        String samsSister = tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF);
+        for (String token : List.of(sam, samsSister)) {
+            get(trailPath(sams), token).andExpect(status().isOk());
+            get(decisionsPath(sams), token).andExpect(status().isOk());
+            get(trailPath(returned), token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+            get(decisionsPath(returned), token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+        }
+        get(trailPath(returned), tokens.person(OTHER_PERSON)).andExpect(status().isOk());
+        get(trailPath(sams), tokens.nominee("nominee-9", OTHER_PERSON)).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+    }
+
+    @Test
+    void aSystemReadsNoTrail() throws Exception {
+        get(trailPath(sams), tokens.system()).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+        get(decisionsPath(sams), tokens.system()).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+    }
+
+    @Test
+    void aBudgetApprovalServiceHasNoEventOfIsNotFound() throws Exception {
+        String unknown = "PB-" + UUID.randomUUID();
+        get(trailPath(unknown), tokens.auditor()).andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+        get(decisionsPath(unknown), tokens.authority()).andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+        get(trailPath(unknown), tokens.auditor(), csv()).andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+    }
+
+    @Test
+    void aBudgetIdThatCannotBeOneIsABadRequest() throws Exception {
+        get("/api/v1/budgets/not a budget!/control-trail", tokens.auditor())
+                .andExpect(problem(HttpStatus.BAD_REQUEST, "invalid-parameter"))
+                .andExpect(jsonPath("$.field").value("id"));
+    }
+
+    @Test
+    void everyRequestNeedsAValidToken() throws Exception {
+        getWithoutToken(trailPath(sams)).andExpect(problem(HttpStatus.UNAUTHORIZED, "missing-token"))
+                .andExpect(header().string("WWW-Authenticate", "Bearer"));
+        for (String forged : List.of(tokens.signedByAnotherKey(Role.AUDITOR), tokens.fromAnotherIssuer(Role.AUDITOR),
+                tokens.expired(Role.AUDITOR), "not.a.jwt")) {
+            get(trailPath(sams), forged).andExpect(problem(HttpStatus.UNAUTHORIZED, "invalid-token"));
+        }
+        // A PERSON token must name its person.
+        get(trailPath(sams), tokens.token("p-1", Role.PERSON, null)).andExpect(problem(HttpStatus.UNAUTHORIZED, "invalid-token"));
+    }
+
+    @Test
+    void theTrailAsCsvHasAHeaderRowAndOneRowPerTransfer() throws Exception {
+        List<ControlTrailEntry> trail = controlTrail(sams);
+        MvcResult result = get(trailPath(sams), tokens.auditor(), csv()).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn();
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(body.lines().findFirst()).contains("budgetId,sequence,fromParty,fromActor,toParty,toActor,at,"
+                + "event,actor,actorRole,onBehalfOf,reason,heldForSeconds");
+        List<Map<String, String>> rows = rows(body);
+        assertThat(rows).hasSize(trail.size()).hasSize(20);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            ControlTrailEntry entry = trail.get(i);
+            assertThat(row).containsEntry("budgetId", sams)
+                    .containsEntry("sequence", Long.toString(entry.sequence()))
+                    .containsEntry("fromParty", entry.from().party().name())
+                    .containsEntry("fromActor", entry.from().actorId() == null ? "" : entry.from().actorId())
+                    .containsEntry("toParty", entry.to().party().name())
+                    .containsEntry("toActor", entry.to().actorId() == null ? "" : entry.to().actorId())
+                    .containsEntry("at", entry.at().toString())
+                    .containsEntry("event", entry.event())
+                    .containsEntry("actor", entry.actor())
+                    .containsEntry("actorRole", entry.actorRole().name())
+                    .containsEntry("onBehalfOf", "")
+                    .containsEntry("reason", entry.reason() == null ? "" : entry.reason())
+                    .containsEntry("heldForSeconds",
+                            entry.heldForSeconds() == null ? "" : Long.toString(entry.heldForSeconds()));
+        }
+        assertThat(rows.get(14)).containsEntry("event", "ControlResumed").containsEntry("fromParty", "NOMINEE")
+                .containsEntry("fromActor", LifecycleEvents.NOMINEE);
+    }
+
+    @Test
+    void theDecisionsAsCsvHaveAHeaderRowAndOneRowPerDecision() throws Exception {
+        List<Decision> decisions = decisions(sams);
+        String body = get(decisionsPath(sams), tokens.authority(), csv()).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(body.lines().findFirst()).contains("budgetId,sequence,kind,at,actor,actorRole,onBehalfOf,outcome,"
+                + "reasons,detail,amountPence,amountPeriod,personTookPart,personStatementAdded,waitedSeconds");
+        List<Map<String, String>> rows = rows(body);
+        assertThat(rows).hasSize(decisions.size()).hasSize(13);
+        assertThat(rows).extracting(row -> row.get("kind")).containsExactlyElementsOf(
+                decisions.stream().map(decision -> decision.kind().name()).toList());
+        assertThat(rows.get(6)).containsEntry("kind", "APPROVAL").containsEntry("sequence", "14")
+                .containsEntry("amountPence", "1350000").containsEntry("amountPeriod", "YEARLY")
+                .containsEntry("personTookPart", "true").containsEntry("personStatementAdded", "false")
+                .containsEntry("waitedSeconds", Long.toString(3 * 86_400));
+        assertThat(rows.get(4)).containsEntry("kind", "DECLINE")
+                .containsEntry("reasons", "The personal assistant agency is not registered")
+                .containsEntry("personStatementAdded", "true");
+    }
+
+    @Test
+    void csvKeepsReasonsExactlyAsWritten() throws Exception {
+        String trailCsv = get(trailPath(returned), tokens.auditor(), csv()).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String decisionsCsv = get(decisionsPath(returned), tokens.auditor(), csv()).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(rows(trailCsv)).last().satisfies(row -> assertThat(row).containsEntry("event", "PlanReturned")
+                .containsEntry("reason", RETURN_REASONS));
+        assertThat(rows(decisionsCsv)).last().satisfies(row -> assertThat(row).containsEntry("kind", "RETURN")
+                .containsEntry("reasons", RETURN_REASONS));
+    }
+
+    @Test
+    void aCsvRequestThatIsRefusedGetsAProblemNotCsv() throws Exception {
+        get(trailPath(returned), tokens.person(LifecycleEvents.PERSON_REF), csv())
+                .andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+    }
+
+    private static String trailPath(String budget) {
+        return "/api/v1/budgets/" + budget + "/control-trail";
+    }
+
+    private static String decisionsPath(String budget) {
+        return "/api/v1/budgets/" + budget + "/decisions";
+    }
+
+    private static MediaType csv() {
+        return MediaType.parseMediaType("text/csv");
+    }
+
+    private static List<Map<String, String>> rows(String csv) throws Exception {
+        CsvMapper mapper = new CsvMapper();
+        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+}
