@@ -3,12 +3,22 @@ package uk.gov.personalbudget.budget;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PathVariable;
+import uk.gov.personalbudget.budget.web.BudgetCommandController;
 
-/** The OpenAPI document's description, and the bearer token every {@code /api} operation needs. */
+import java.util.Arrays;
+
+/**
+ * The OpenAPI document's description, the bearer token every {@code /api} operation needs, and If-Match on the
+ * commands (service-support documents Idempotency-Key).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -31,5 +41,25 @@ class OpenApiConfiguration {
                         .description("A JWT with the claims sub, role, and where the role needs them person and "
                                 + "authorisation_limit")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+
+    /** Every command to an existing budget takes the version it expects in If-Match. */
+    @Bean
+    OperationCustomizer ifMatchOnCommands() {
+        return (operation, handlerMethod) -> {
+            boolean toAnExistingBudget = Arrays.stream(handlerMethod.getMethodParameters())
+                    .anyMatch(parameter -> parameter.hasParameterAnnotation(PathVariable.class));
+            if (handlerMethod.getBeanType().equals(BudgetCommandController.class) && toAnExistingBudget) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name("If-Match")
+                        .required(false)
+                        .description("The budget's version as the ETag of GET or of the previous command gives it, "
+                                + "e.g. \"7\" (W/\"7\" is accepted too): the command runs only if the budget is "
+                                + "still at that version, else 412 (version-mismatch, with currentVersion) and "
+                                + "nothing is stored. Not one version: 400 (invalid-if-match).")
+                        .schema(new StringSchema().example("\"7\"")));
+            }
+            return operation;
+        };
     }
 }

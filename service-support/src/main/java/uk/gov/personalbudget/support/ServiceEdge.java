@@ -2,18 +2,24 @@ package uk.gov.personalbudget.support;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import uk.gov.personalbudget.support.idempotency.IdempotencyConfiguration;
 import uk.gov.personalbudget.support.security.ActorWebConfiguration;
 import uk.gov.personalbudget.support.security.ProductionJwtConfiguration;
 import uk.gov.personalbudget.support.security.SecurityConfiguration;
 import uk.gov.personalbudget.support.web.ApiJsonConfiguration;
+import uk.gov.personalbudget.support.web.ProblemErrorController;
+import uk.gov.personalbudget.support.web.RequestLimitsConfiguration;
 
 /**
  * What both services share at their HTTP edge: bearer JWTs, their claims as an {@code Actor}, strict JSON
- * reading, and 401/403 as problem details. A service imports this once on its application class.
+ * reading, a limit on request bodies, 401/403/413 and the container's error page as problem details, and
+ * {@code Idempotency-Key} on POSTs (each service's database holds the keys, table {@code idempotent_request}).
+ * A service imports this once on its application class.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProductionJwtConfiguration.class, ActorWebConfiguration.class,
-        ApiJsonConfiguration.class})
+        ApiJsonConfiguration.class, RequestLimitsConfiguration.class, IdempotencyConfiguration.class,
+        ProblemErrorController.class})
 public class ServiceEdge {
 
     /**

@@ -25,7 +25,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Both services as real processes with a real Kafka broker (in-process KRaft): the whole walkthrough, then
  * checks that every control transfer budget-service stored arrived, in order and once, in approval-service's
- * trail; that redelivering every record changes nothing; and that a replay rebuilds the same projections.
- * Subclasses choose the databases.
+ * trail; that redelivering every record changes nothing; that a replay rebuilds the same projections; and that
+ * erasing the person's personal data leaves all of that as it was except the personal text, which then reads
+ * {@code [erased]} in both services and is sealed on the topic. Subclasses choose the databases.
  */
 abstract class CrossServiceLifecycleTest {
 
@@ -58,6 +61,9 @@ abstract class CrossServiceLifecycleTest {
     /** Datasource arguments for one service ({@code budget} or {@code approval}). */
     abstract List<String> database(String service) throws Exception;
 
+    /** The personal data key store, one database both services are given (budget-service makes the keys). */
+    abstract List<String> keyStore() throws Exception;
+
     @AfterEach
     void stopEverything() throws Exception {
         for (int i = running.size() - 1; i >= 0; i--) {
@@ -66,7 +72,7 @@ abstract class CrossServiceLifecycleTest {
     }
 
     @Test
-    void aWholeLifecycleArrivesCompleteAndInOrderSurvivesRedeliveryAndRebuildsIdentically() throws Exception {
+    void aWholeLifecycleArrivesCompleteAndInOrderSurvivesRedeliveryRebuildsIdenticallyAndIsErasable() throws Exception {
         startStack();
 
         var run = WalkthroughScript.runWholeStack(Map.of(
@@ -95,17 +101,72 @@ abstract class CrossServiceLifecycleTest {
         assertThat(read(approvalService, "/api/v1/budgets/" + budget + "/decisions")).isEqualTo(decisions);
         assertThat(withoutWaitingTimes(read(approvalService, "/api/v1/approvals")))
                 .isEqualTo(withoutWaitingTimes(queue));
+
+        erasureLeavesEverythingButThePersonalText(budget, expected);
     }
 
+    /**
+     * After {@code POST /api/v1/persons/P-1001/erasure}: the same transfers, decisions and report, and every
+     * reason that was personal text reads {@code [erased]}, in approval-service (JSON and CSV) and budget-service;
+     * the topic never held the text in clear.
+     */
+    private void erasureLeavesEverythingButThePersonalText(String budget, List<String> transfers) throws Exception {
+        String contestReason = "Six hours is not enough on bad weeks";
+        String statement = "Going out with someone I trust is what keeps me well.";
+        String trail = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
+        String decisions = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
+        String events = read(budgetService, "/api/v1/budgets/" + budget + "/events");
+        Instant to = Instant.now();
+        String report = "/api/v1/reports/control-summary?from=" + to.minus(Duration.ofDays(1)) + "&to=" + to;
+        String reportBefore = read(approvalService, report);
+        assertThat(trail).contains(contestReason);
+        assertThat(events).contains(contestReason, statement);
+
+        String published = readEveryRecord().stream().filter(record -> record.key().equals(budget))
+                .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("\n"));
+        assertThat(published).as("the budget's records on the topic").contains("\"reason\":\"pd:v1:")
+                .doesNotContain(contestReason, statement, "Going into hospital for a short stay")
+                .contains("\"pence\":1300000", "\"person\":\"P-1001\"");
+
+        HttpResponse<String> erasure = http.send(HttpRequest.newBuilder(
+                        URI.create(budgetService.baseUrl() + "/api/v1/persons/P-1001/erasure"))
+                .header("Authorization", "Bearer " + token("{\"sub\":\"au-okafor\",\"role\":\"AUTHORITY\"}"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(200);
+        assertThat(json.readTree(erasure.body()).get("person").asText()).isEqualTo("P-1001");
+
+        await("approval-service reads the erasure").atMost(Duration.ofSeconds(60)).until(() ->
+                !read(approvalService, "/api/v1/budgets/" + budget + "/control-trail").contains(contestReason));
+        String trailAfter = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
+        String decisionsAfter = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
+        String csvAfter = readCsv(approvalService, "/api/v1/budgets/" + budget + "/decisions");
+        String eventsAfter = read(budgetService, "/api/v1/budgets/" + budget + "/events");
+        assertThat(trailAfter).contains("\"reason\":\"[erased]\"").doesNotContain(contestReason);
+        assertThat(withoutText(trailAfter)).isEqualTo(withoutText(trail));
+        assertThat(trailTransfers(budget)).containsExactlyElementsOf(transfers);
+        assertThat(decisionsAfter).contains("\"reasons\":\"[erased]\"");
+        assertThat(withoutText(decisionsAfter)).isEqualTo(withoutText(decisions));
+        assertThat(json.readTree(decisionsAfter).get("decisions")).hasSize(11);
+        assertThat(csvAfter).contains("[erased]").doesNotContain("Extra hours agreed for bad weeks");
+        assertThat(read(approvalService, report)).as("the report").isEqualTo(reportBefore);
+        assertThat(eventsAfter).contains("[erased]").doesNotContain(contestReason, statement);
+        assertThat(transfersStoredBy(budget)).containsExactlyElementsOf(transfers);
+    }
     private void startStack() throws Exception {
         broker = new EmbeddedKafkaKraftBroker(1, 4);
         broker.afterPropertiesSet();
         running.add(broker::destroy);
+        List<String> keys = keyStore();
         List<String> budgetArguments = new ArrayList<>(database("budget"));
+        budgetArguments.addAll(keys);
         budgetArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         budgetService = ServiceProcess.start("budget-service", budgetArguments);
         running.add(budgetService);
         List<String> approvalArguments = new ArrayList<>(database("approval"));
+        approvalArguments.addAll(keys);
+        // A short key cache, so the erasure reaches approval-service's answers within a second or so.
+        approvalArguments.add("--personal-data.keys.cache-ttl=1s");
         approvalArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         approvalArguments.add("--security.jwt.jwk-set-uri=" + budgetService.baseUrl() + "/dev/jwks");
         approvalService = ServiceProcess.start("approval-service", approvalArguments);
@@ -140,6 +201,19 @@ abstract class CrossServiceLifecycleTest {
 
     /** Publishes a copy of every record of the topic again, headers and all, as a redelivery would. */
     private int redeliverEveryRecord() {
+        List<ConsumerRecord<String, byte[]>> records = readEveryRecord();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                producer.send(new ProducerRecord<>(TOPIC, record.partition(), record.key(), record.value(),
+                        record.headers()));
+            }
+            producer.flush();
+        }
+        return records.size();
+    }
+
+    /** Every record on the topic, from the first offset of each partition. */
+    private List<ConsumerRecord<String, byte[]>> readEveryRecord() {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
@@ -152,14 +226,7 @@ abstract class CrossServiceLifecycleTest {
                 return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
             });
         }
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                producer.send(new ProducerRecord<>(TOPIC, record.partition(), record.key(), record.value(),
-                        record.headers()));
-            }
-            producer.flush();
-        }
-        return records.size();
+        return records;
     }
 
     private void awaitConsumerCaughtUp() {
@@ -200,12 +267,29 @@ abstract class CrossServiceLifecycleTest {
         return response.body();
     }
 
+    private String readCsv(ServiceProcess service, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + auditorToken()).header("Accept", "text/csv").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
     private String auditorToken() throws Exception {
+        return token("{\"sub\":\"system-test-auditor\",\"role\":\"AUDITOR\"}");
+    }
+
+    private String token(String claims) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/dev/tokens"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"system-test-auditor\",\"role\":\"AUDITOR\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(claims))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body()).get("token").asText();
+    }
+
+    /** A trail's or decisions' JSON with its free text (reasons, details) blanked, to compare everything else. */
+    private static String withoutText(String body) {
+        return body.replaceAll("\"(reason|reasons|detail)\":\"(?:[^\"\\\\]|\\\\.)*\"", "\"$1\":_");
     }
 
     /** Waiting times grow with the clock; everything else in the queue must be unchanged. */

@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 
-/** The cross-service lifecycle with each service on its own database of a real PostgreSQL server. */
+/**
+ * The cross-service lifecycle with each service on its own database of a real PostgreSQL server, and the key
+ * store in a third database of it.
+ */
 class CrossServiceOnPostgresTest extends CrossServiceLifecycleTest {
 
     private static EmbeddedPostgres postgres;
@@ -31,5 +34,15 @@ class CrossServiceOnPostgresTest extends CrossServiceLifecycleTest {
         }
         return List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", service),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+
+    @Override
+    List<String> keyStore() throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE keys");
+        }
+        return List.of("--personal-data.keys.datasource.url=" + postgres.getJdbcUrl("postgres", "keys"),
+                "--personal-data.keys.datasource.username=postgres", "--personal-data.keys.datasource.password=postgres");
     }
 }

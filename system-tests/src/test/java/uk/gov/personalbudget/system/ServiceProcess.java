@@ -37,11 +37,28 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code ../<module>/target/<module>.jar} with the local profile and the given arguments. */
     static ServiceProcess start(String module, List<String> arguments) throws IOException {
+        return start(module, freePort(), arguments);
+    }
+
+    /**
+     * As {@link #start(String, List)}, on the given port: a restart on the port of an earlier process, whose
+     * log it appends to.
+     */
+    static ServiceProcess start(String module, int port, List<String> arguments) throws IOException {
+        return start(module, packagedJar(module), port, arguments);
+    }
+
+    /** {@code ../<module>/target/<module>.jar}, which must exist. */
+    static Path packagedJar(String module) {
         Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
-        int port = freePort();
+        return jar;
+    }
+
+    /** As {@link #start(String, int, List)}, from the given copy of the module's jar. */
+    static ServiceProcess start(String module, Path jar, int port, List<String> arguments) throws IOException {
         Path log = Files.createDirectories(Path.of("target", "service-logs"))
                 .resolve(module + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -51,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServiceProcess service = new ServiceProcess(module, port, log, process);
         service.awaitReady();
@@ -60,6 +77,22 @@ final class ServiceProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the process at once (SIGKILL, as {@code kill -9}): no shutdown hook, no clean close of anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+        }
     }
 
     Path log() {
@@ -120,7 +153,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

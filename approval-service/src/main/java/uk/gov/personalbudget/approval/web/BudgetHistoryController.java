@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.approval.personaldata.RevealedHistory;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
@@ -33,10 +34,12 @@ public class BudgetHistoryController {
 
     private final ProjectionStore store;
     private final RebuildNotice rebuild;
+    private final RevealedHistory revealed;
 
-    public BudgetHistoryController(ProjectionStore store, RebuildNotice rebuild) {
+    public BudgetHistoryController(ProjectionStore store, RebuildNotice rebuild, RevealedHistory revealed) {
         this.store = store;
         this.rebuild = rebuild;
+        this.revealed = revealed;
     }
 
     @GetMapping(path = "/control-trail", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,14 +47,14 @@ public class BudgetHistoryController {
             + "when, by which event and whose act, why, and how long the party that lost control had held it")
     public ResponseEntity<ControlTrail> controlTrail(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
-        return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), store.controlTrail(id)));
+        return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(store.controlTrail(id))));
     }
 
     @GetMapping(path = "/control-trail", produces = CsvExport.MEDIA_TYPE)
     @Operation(operationId = "getControlTrailCsv", summary = "The control trail as CSV")
     public ResponseEntity<String> controlTrailCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
-        return rebuild.answer(CsvExport.trail(store.controlTrail(id)));
+        return rebuild.answer(CsvExport.trail(revealed.trail(store.controlTrail(id))));
     }
 
     @GetMapping(path = "/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,14 +62,14 @@ public class BudgetHistoryController {
             + "the person took part or added a statement")
     public ResponseEntity<Decisions> decisions(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
-        return rebuild.answer(new Decisions(id, rebuild.inProgress(), store.decisions(id)));
+        return rebuild.answer(new Decisions(id, rebuild.inProgress(), revealed.decisions(store.decisions(id))));
     }
 
     @GetMapping(path = "/decisions", produces = CsvExport.MEDIA_TYPE)
     @Operation(operationId = "getDecisionsCsv", summary = "The decision history as CSV")
     public ResponseEntity<String> decisionsCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
-        return rebuild.answer(CsvExport.decisions(store.decisions(id)));
+        return rebuild.answer(CsvExport.decisions(revealed.decisions(store.decisions(id))));
     }
 
     private void requireMayRead(Actor actor, BudgetId id) {

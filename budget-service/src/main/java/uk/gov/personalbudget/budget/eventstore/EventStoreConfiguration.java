@@ -2,21 +2,30 @@ package uk.gov.personalbudget.budget.eventstore;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.Assert;
+import uk.gov.personalbudget.budget.integrity.HashChainingAppend;
 
 /**
  * Axon's JDBC event store, token store and the PersonalBudget aggregate's snapshot and cache settings.
  * <p>
- * The tables are created by Flyway ({@code db/migration/{vendor}}); these schemas only name them. Axon's own
- * {@code JdbcAutoConfiguration} builds the storage engine and token store from these beans.
+ * The tables are created by Flyway ({@code db/migration/{vendor}}); these schemas only name them. The storage engine
+ * is Axon's JDBC engine as Axon's own {@code JdbcAutoConfiguration} builds it, except that it stores each event with
+ * its hash chain ({@link HashChainingAppend}); that auto-configuration builds the token store.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -41,6 +50,28 @@ public class EventStoreConfiguration {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /** The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert. */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .appendEvents(new HashChainingAppend())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package uk.gov.personalbudget.budget.history;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
+import uk.gov.personalbudget.budget.integrity.TamperEvidence;
 import uk.gov.personalbudget.contracts.api.BudgetView;
 import uk.gov.personalbudget.contracts.api.HistoryEntry;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
@@ -11,6 +12,7 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a budget's decision history straight from the event store (from sequence 0, never from a
@@ -20,16 +22,22 @@ import java.util.List;
 public class BudgetHistory {
 
     private final EventStore eventStore;
+    private final TamperEvidence tamperEvidence;
     private final Clock clock;
 
-    public BudgetHistory(EventStore eventStore, Clock clock) {
+    public BudgetHistory(EventStore eventStore, TamperEvidence tamperEvidence, Clock clock) {
         this.eventStore = eventStore;
+        this.tamperEvidence = tamperEvidence;
         this.clock = clock;
     }
 
-    /** Every event of the budget, in order. */
+    /** Every event of the budget, in order, with its hash. */
     public List<HistoryEntry> entries(BudgetId id) {
-        List<HistoryEntry> entries = events(id).stream().map(BudgetHistory::entry).toList();
+        List<? extends DomainEventMessage<?>> events = events(id);
+        Map<Long, String> hashes = tamperEvidence.hashesOf(id);
+        List<HistoryEntry> entries = events.stream()
+                .map(message -> entry(message, hashes.get(message.getSequenceNumber())))
+                .toList();
         if (entries.isEmpty()) {
             throw new BudgetNotFound(id);
         }
@@ -64,10 +72,10 @@ public class BudgetHistory {
         return eventStore.readEvents(id.value(), 0).asStream().toList();
     }
 
-    private static HistoryEntry entry(DomainEventMessage<?> message) {
+    private static HistoryEntry entry(DomainEventMessage<?> message, String hash) {
         BudgetEvent event = (BudgetEvent) message.getPayload();
         return new HistoryEntry(message.getPayloadType().getSimpleName(), message.getSequenceNumber(),
                 message.getTimestamp(), event.act().actor(), event.act().actorRole(), event.act().onBehalfOf(),
-                event.control().before(), event.control().after(), event);
+                event.control().before(), event.control().after(), event, hash);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
@@ -138,6 +140,16 @@ public class PersonalBudget {
 
     protected PersonalBudget() {
         // For Axon, which rebuilds the budget from its events or its snapshot.
+    }
+
+    /**
+     * A command whose caller expected an older version (If-Match) is refused before any rule is checked, so the
+     * caller hears that the budget changed rather than a rule the change may have caused. Axon would otherwise
+     * refuse it only after the handler ran; without an expected version the resolver finds nothing.
+     */
+    @CommandHandlerInterceptor
+    void refuseStaleVersion(ConflictResolver conflicts) {
+        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
     }
 
     @CommandHandler
@@ -645,7 +657,10 @@ public class PersonalBudget {
 
     @EventSourcingHandler
     void on(BudgetAdjusted event) {
-        adjustments.add(event.adjustment());
+        Adjustment adjustment = event.adjustment();
+        // Only the amounts and dates count here; the reason is personal data and must not reach a snapshot.
+        adjustments.add(new Adjustment(adjustment.kind(), adjustment.newAmount(), adjustment.effectiveFrom(),
+                adjustment.endsOn(), null, adjustment.requestedBy()));
         track(event);
     }
 

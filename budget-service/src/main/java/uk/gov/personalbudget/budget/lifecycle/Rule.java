@@ -13,6 +13,8 @@ public enum Rule {
     AUTHORITY_DELEGATES_ONLY_IN_CRISIS(Kind.FORBIDDEN, "authority-delegates-only-in-crisis"),
     PERSON_RECORDS_SELF_ASSESSMENT_ONLY(Kind.FORBIDDEN, "person-records-self-assessment-only"),
     DIRECT_PAYMENT_THROUGH_AUTHORISED_PERSON(Kind.FORBIDDEN, "direct-payment-through-authorised-person"),
+    /** DOMAIN.md puts the agreement in the "by" column: without it a practitioner may not submit at all. */
+    PERSON_AGREEMENT_REQUIRED(Kind.FORBIDDEN, "person-agreement-required"),
 
     // Where the budget is in its lifecycle.
     BUDGET_ALREADY_EXISTS(Kind.CONFLICT, "budget-already-exists"),
@@ -44,7 +46,6 @@ public enum Rule {
     PLAN_LINE_WITHOUT_PURPOSE(Kind.INVALID, "plan-line-without-purpose"),
     UNKNOWN_RECOVERY_GOAL(Kind.INVALID, "unknown-recovery-goal"),
     PLAN_EXCEEDS_OFFER(Kind.INVALID, "plan-exceeds-offer"),
-    PERSON_AGREEMENT_REQUIRED(Kind.INVALID, "person-agreement-required"),
     VARIANCE_REASON_REQUIRED(Kind.INVALID, "variance-reason-required"),
     PAYMENT_EXCEEDS_APPROVED_AMOUNT(Kind.INVALID, "payment-exceeds-approved-amount"),
     PROVIDER_REQUIRED(Kind.INVALID, "provider-required"),

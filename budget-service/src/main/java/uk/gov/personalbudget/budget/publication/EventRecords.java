@@ -21,8 +21,11 @@ public final class EventRecords {
     /**
      * The record for {@code event}. Serializing with the event store's own serializer returns the stored bytes as
      * they are, so consumers read exactly what the store holds.
+     *
+     * @param hash the event's stored hash; null for an event stored before the hash chain began
      */
-    public static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, Serializer eventSerializer) {
+    public static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, Serializer eventSerializer,
+            String hash) {
         byte[] json = event.serializePayload(eventSerializer, byte[].class).getData();
         RecordHeaders headers = new RecordHeaders();
         add(headers, EventHeaders.EVENT_TYPE, event.getPayloadType().getSimpleName());
@@ -31,6 +34,9 @@ public final class EventRecords {
         add(headers, EventHeaders.AGGREGATE_ID, event.getAggregateIdentifier());
         add(headers, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(event.getSequenceNumber()));
         add(headers, EventHeaders.EVENT_TIMESTAMP, event.getTimestamp().toString());
+        if (hash != null) {
+            add(headers, EventHeaders.EVENT_HASH, hash);
+        }
         if (event.getMetaData().get(EventHeaders.TRACEPARENT) instanceof String traceParent) {
             add(headers, EventHeaders.TRACEPARENT, traceParent);
         }

@@ -10,6 +10,8 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Publishes every stored event to Kafka, at least once and never lost. The event store is the outbox: this handler
@@ -26,18 +28,21 @@ public class KafkaEventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer eventSerializer;
+    private final Function<String, Optional<String>> storedHash;
     private final Runnable topicCheck;
     private final String topic;
     private final Duration sendTimeout;
 
     /**
+     * @param storedHash an event's hash as the event store holds it, by event id (empty for a legacy event)
      * @param topicCheck makes sure the topic exists with its settings before the first record is sent (it throws
      *                   if Kafka cannot be reached, failing the batch)
      */
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, Serializer eventSerializer, Runnable topicCheck,
-            String topic, Duration sendTimeout) {
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, Serializer eventSerializer,
+            Function<String, Optional<String>> storedHash, Runnable topicCheck, String topic, Duration sendTimeout) {
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
+        this.storedHash = storedHash;
         this.topicCheck = topicCheck;
         this.topic = topic;
         this.sendTimeout = sendTimeout;
@@ -54,7 +59,8 @@ public class KafkaEventPublisher {
         if (pending.size() == 0) {
             topicCheck.run();
         }
-        pending.add(kafka.send(EventRecords.of(topic, domainEvent, eventSerializer)));
+        String hash = storedHash.apply(domainEvent.getIdentifier()).orElse(null);
+        pending.add(kafka.send(EventRecords.of(topic, domainEvent, eventSerializer, hash)));
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import uk.gov.personalbudget.budget.integrity.TamperEvidence;
 
 import java.time.Duration;
 import java.util.Map;
@@ -95,10 +96,10 @@ public class PublicationConfiguration {
 
     @Bean
     public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
-            @Qualifier("eventSerializer") Serializer eventSerializer, KafkaAdmin kafkaAdmin, NewTopic budgetEventsTopic,
-            PublicationProperties publication) {
-        return new KafkaEventPublisher(kafkaTemplate, eventSerializer, new TopicCheck(kafkaAdmin, budgetEventsTopic),
-                publication.topic(), publication.sendTimeout());
+            @Qualifier("eventSerializer") Serializer eventSerializer, TamperEvidence tamperEvidence, KafkaAdmin kafkaAdmin,
+            NewTopic budgetEventsTopic, PublicationProperties publication) {
+        return new KafkaEventPublisher(kafkaTemplate, eventSerializer, tamperEvidence::hashOf,
+                new TopicCheck(kafkaAdmin, budgetEventsTopic), publication.topic(), publication.sendTimeout());
     }
 
     /**

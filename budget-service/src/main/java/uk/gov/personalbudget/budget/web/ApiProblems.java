@@ -3,8 +3,10 @@ package uk.gov.personalbudget.budget.web;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.gov.personalbudget.budget.history.BudgetNotFound;
@@ -14,9 +16,14 @@ import uk.gov.personalbudget.support.web.ApiProblemHandling;
 import java.util.List;
 import java.util.Map;
 
-/** budget-service's own rejections: lifecycle rules, unknown budgets, concurrent changes, invalid commands. */
+/**
+ * budget-service's own rejections: lifecycle rules, unknown budgets, concurrent changes, stale or malformed
+ * If-Match, invalid commands.
+ */
 @RestControllerAdvice
 public class ApiProblems extends ApiProblemHandling {
+
+    static final String VERSION_MISMATCH = "version-mismatch";
 
     @ExceptionHandler(BudgetRuleViolation.class)
     ProblemDetail ruleBroken(BudgetRuleViolation violation) {
@@ -51,6 +58,33 @@ public class ApiProblems extends ApiProblemHandling {
     ProblemDetail concurrentChange(ConcurrencyException conflict) {
         return problem(HttpStatus.CONFLICT, "concurrent-change",
                 "the budget was changed by another command at the same moment: read it again and retry");
+    }
+
+    /**
+     * Axon refuses a command whose If-Match version is not the budget's: before its handler runs when the caller
+     * is ahead or, through the aggregate's interceptor, behind. Nothing is stored.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> versionMismatch(ConflictingAggregateVersionException stale) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, VERSION_MISMATCH,
+                "the budget is at version " + stale.getActualVersion() + ", not " + stale.getExpectedVersion()
+                        + " as If-Match says: read it again, and send the command again if it still applies");
+        problem.setProperty("currentVersion", stale.getActualVersion());
+        problem.setProperty("expectedVersion", stale.getExpectedVersion());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag("\"" + stale.getActualVersion() + "\"")
+                .body(problem);
+    }
+
+    @ExceptionHandler(BudgetCommands.NoVersionYet.class)
+    ProblemDetail noVersionYet(BudgetCommands.NoVersionYet noVersion) {
+        return problem(HttpStatus.PRECONDITION_FAILED, VERSION_MISMATCH, noVersion.getMessage());
+    }
+
+    @ExceptionHandler(IfMatch.InvalidIfMatch.class)
+    ProblemDetail invalidIfMatch(IfMatch.InvalidIfMatch invalid) {
+        return naming(problem(HttpStatus.BAD_REQUEST, "invalid-if-match", invalid.getMessage()), IfMatch.HEADER,
+                IfMatch.InvalidIfMatch.REASON);
     }
 
     @ExceptionHandler(JSR303ViolationException.class)

@@ -7,18 +7,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.gov.personalbudget.budget.history.BudgetHistory;
+import uk.gov.personalbudget.budget.lifecycle.BudgetCommandTargetResolver;
 import uk.gov.personalbudget.budget.trace.TraceParent;
 import uk.gov.personalbudget.contracts.api.BudgetView;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Sends commands to the aggregate and waits: a caller is answered only once the event is stored. Each command
  * carries the caller's W3C {@code traceparent} (a new one when the request has none or an invalid one), which
- * its events keep and take to Kafka.
+ * its events keep and take to Kafka, and the version the caller's {@code If-Match} names, which the aggregate
+ * must be at for the command to run (else Axon refuses it: 412).
  */
 @Component
 public class BudgetCommands {
@@ -33,23 +38,41 @@ public class BudgetCommands {
 
     /** Opens a budget; the aggregate's constructor answers only with its id, so the new state is read back. */
     public CommandAccepted open(OpenBudget command) {
-        gateway.sendAndWait(traced(command));
+        List<String> ifMatch = incomingHeader(IfMatch.HEADER);
+        if (IfMatch.isPresent(ifMatch)) {
+            IfMatch.expectedVersion(ifMatch);
+            throw new NoVersionYet();
+        }
+        gateway.sendAndWait(withMetaData(command));
         BudgetView opened = history.current(command.budgetId());
         return new CommandAccepted(opened.id(), opened.version(), opened.status(), opened.controlHolder());
     }
 
     public CommandAccepted send(BudgetCommand command) {
-        return gateway.sendAndWait(traced(command));
+        return gateway.sendAndWait(withMetaData(command));
     }
 
-    private static CommandMessage<?> traced(BudgetCommand command) {
-        return GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(TraceParent.METADATA_KEY, TraceParent.fromHeaderOrNew(incomingTraceParent()).value()));
+    private static CommandMessage<?> withMetaData(BudgetCommand command) {
+        List<String> traceParent = incomingHeader(TraceParent.METADATA_KEY);
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(TraceParent.METADATA_KEY,
+                TraceParent.fromHeaderOrNew(traceParent.isEmpty() ? null : traceParent.get(0)).value());
+        IfMatch.expectedVersion(incomingHeader(IfMatch.HEADER))
+                .ifPresent(version -> metaData.put(BudgetCommandTargetResolver.EXPECTED_VERSION, version));
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
     }
 
-    private static String incomingTraceParent() {
+    private static List<String> incomingHeader(String name) {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? request.getRequest().getHeader(TraceParent.METADATA_KEY)
-                : null;
+                ? Collections.list(request.getRequest().getHeaders(name))
+                : List.of();
+    }
+
+    /** If-Match on opening: a budget that does not exist yet has no version to match. */
+    static final class NoVersionYet extends RuntimeException {
+
+        NoVersionYet() {
+            super("a new budget has no version yet: send If-Match only with commands to an existing budget");
+        }
     }
 }

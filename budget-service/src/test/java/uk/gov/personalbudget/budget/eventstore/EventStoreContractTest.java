@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.personalbudget.budget.personaldata.PersonalDataEventSerializer;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
@@ -79,12 +80,22 @@ abstract class EventStoreContractTest {
         assertThat(types).hasSize(5).allSatisfy(type -> assertThat(type).isEqualToIgnoringCase(binaryColumnType()));
     }
 
+    /**
+     * Events are written by a copy of Spring Boot's mapper that also seals personal data (docs/security.md,
+     * "Personal data and erasure"); snapshots, tokens and messages by Spring Boot's mapper itself.
+     */
     @Test
     void axonSerializesWithSpringBootsObjectMapper() {
-        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(eventSerializer).isInstanceOf(PersonalDataEventSerializer.class);
         assertThat(serializer).isInstanceOf(JacksonSerializer.class);
-        assertThat(((JacksonSerializer) eventSerializer).getObjectMapper()).isSameAs(objectMapper);
         assertThat(((JacksonSerializer) serializer).getObjectMapper()).isSameAs(objectMapper);
+        ObjectMapper eventMapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
+        assertThat(eventMapper.getRegisteredModuleIds()).containsAll(objectMapper.getRegisteredModuleIds())
+                .contains("personal-data");
+        assertThat(eventMapper.getSerializationConfig().getSerializationFeatures())
+                .isEqualTo(objectMapper.getSerializationConfig().getSerializationFeatures());
+        assertThat(eventMapper.getDeserializationConfig().getDeserializationFeatures())
+                .isEqualTo(objectMapper.getDeserializationConfig().getDeserializationFeatures());
     }
 
     @Test

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,7 +127,7 @@ class KafkaEventPublisherTest {
     @Test
     void aBatchSendsNothingAndIsRolledBackWhenKafkaCannotBeReached() {
         var publisher = new KafkaEventPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)), serializer,
-                () -> {
+                KafkaEventPublisherTest::hashOf, () -> {
                     throw new KafkaException("Timed out waiting to get existing topics");
                 }, TOPIC, SEND_TIMEOUT);
 
@@ -164,7 +165,7 @@ class KafkaEventPublisherTest {
         DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 4, opened("b-7"),
                 MetaData.with(TraceParent.METADATA_KEY, traceParent).and("correlationId", "c-1"));
 
-        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer);
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer, "ab".repeat(32));
 
         assertThat(record.topic()).isEqualTo(TOPIC);
         assertThat(record.key()).isEqualTo("b-7");
@@ -176,22 +177,46 @@ class KafkaEventPublisherTest {
         assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("4");
         assertThat(Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP))).isEqualTo(event.getTimestamp());
         assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo(traceParent);
-        assertThat(record.headers().toArray()).hasSize(7);
+        assertThat(header(record, EventHeaders.EVENT_HASH)).isEqualTo("ab".repeat(32));
+        assertThat(record.headers().toArray()).hasSize(8);
     }
 
     @Test
     void anEventWithoutTraceContextHasNoTraceparentHeader() {
         DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 0, opened("b-7"));
 
-        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer);
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer, "ab".repeat(32));
 
         assertThat(record.headers().lastHeader(EventHeaders.TRACEPARENT)).isNull();
+        assertThat(record.headers().toArray()).hasSize(7);
+    }
+
+    @Test
+    void anEventStoredBeforeTheHashChainBeganHasNoHashHeader() {
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 0, opened("b-7"));
+
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer, null);
+
+        assertThat(record.headers().lastHeader(EventHeaders.EVENT_HASH)).isNull();
         assertThat(record.headers().toArray()).hasSize(6);
+    }
+
+    @Test
+    void eachRecordCarriesItsEventsStoredHash() {
+        var batch = processInBackground(publisher(SEND_TIMEOUT), events("b-1", 2));
+        await().until(() -> kafka.history().size() == 2);
+        kafka.completeNext();
+        kafka.completeNext();
+
+        assertThat(batch.join().isExceptional()).isFalse();
+        assertThat(kafka.history()).allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
+                .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
     }
 
     private KafkaEventPublisher publisher(Duration sendTimeout) {
         var template = new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka));
-        return new KafkaEventPublisher(template, serializer, topicChecks::incrementAndGet, TOPIC, sendTimeout);
+        return new KafkaEventPublisher(template, serializer, KafkaEventPublisherTest::hashOf, topicChecks::incrementAndGet,
+                TOPIC, sendTimeout);
     }
 
     /** What WorkPackage does with a batch: token hook first, then the handler for each event, then commit. */
@@ -214,6 +239,11 @@ class KafkaEventPublisherTest {
                 .<DomainEventMessage<?>>mapToObj(sequence ->
                         new GenericDomainEventMessage<>("PersonalBudget", budget, sequence, opened(budget)))
                 .toList();
+    }
+
+    /** Stands in for the event store's hash column. */
+    private static Optional<String> hashOf(String eventId) {
+        return Optional.of("hash-of-" + eventId);
     }
 
     private static BudgetOpened opened(String budget) {

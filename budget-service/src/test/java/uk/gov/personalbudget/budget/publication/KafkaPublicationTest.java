@@ -95,7 +95,7 @@ class KafkaPublicationTest {
 
     /** Stored events, as the event store's table holds them. */
     record StoredEvent(String eventId, String budget, long sequence, String payloadType, Instant timestamp,
-                       byte[] payload, JsonNode metaData) {
+                       byte[] payload, JsonNode metaData, String hash) {
     }
 
     @BeforeAll
@@ -137,6 +137,7 @@ class KafkaPublicationTest {
             assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo(Long.toString(event.sequence()));
             assertThat(Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP))).isEqualTo(event.timestamp());
             assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo(event.metaData().path("traceparent").textValue());
+            assertThat(header(record, EventHeaders.EVENT_HASH)).as("the stored hash").isEqualTo(event.hash()).isNotNull();
         }
     }
 
@@ -273,9 +274,9 @@ class KafkaPublicationTest {
             assertThat(topic.size()).as("no more records than events").isEqualTo(storedEventCount());
         }
         return jdbc.query("SELECT event_identifier, aggregate_identifier, sequence_number, payload_type, time_stamp, "
-                        + "payload, meta_data FROM domain_event_entry ORDER BY global_index",
+                        + "payload, meta_data, hash FROM domain_event_entry ORDER BY global_index",
                 (row, i) -> new StoredEvent(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        Instant.parse(row.getString(5)), row.getBytes(6), readTree(row.getBytes(7))));
+                        Instant.parse(row.getString(5)), row.getBytes(6), readTree(row.getBytes(7)), row.getString(8)));
     }
 
     private long storedEventCount() {

@@ -13,28 +13,28 @@ import java.time.temporal.ChronoUnit;
  * Request bodies as a council system would send them (after docs/walkthrough.md), and small edits to them.
  * The offer is £12,000 a year; the plan and the approval match it, so no exception or variance reason is due.
  */
-final class Bodies {
+public final class Bodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Bodies() {
     }
 
-    static String opening() {
+    public static String opening() {
         return opening(Party.PERSON_REF);
     }
 
-    static String opening(String person) {
+    public static String opening(String person) {
         return """
                 {"person":"%s","localAuthority":"Northshire County Council","allocatedPractitioner":"pr-ellis"}
                 """.formatted(person);
     }
 
-    static String assessment() {
+    public static String assessment() {
         return assessment("CO_PRODUCED");
     }
 
-    static String assessment(String kind) {
+    public static String assessment(String kind) {
         return """
                 {"kind":"%s",
                  "eligibleNeeds":["Maintaining a habitable home","Developing and maintaining relationships"],
@@ -47,7 +47,7 @@ final class Bodies {
                 """.formatted(kind);
     }
 
-    static String offer() {
+    public static String offer() {
         return """
                 {"amount":{"pence":1200000,"period":"YEARLY"},
                  "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
@@ -57,13 +57,13 @@ final class Bodies {
                 """;
     }
 
-    static String contest() {
+    public static String contest() {
         return """
                 {"reason":"Six hours is not enough on bad weeks","requestedAmount":{"pence":1400000,"period":"YEARLY"}}
                 """;
     }
 
-    static String revision() {
+    public static String revision() {
         return """
                 {"amount":{"pence":1300000,"period":"YEARLY"},
                  "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
@@ -74,7 +74,7 @@ final class Bodies {
                 """;
     }
 
-    static String plan() {
+    public static String plan() {
         return """
                 {"lines":[{"description":"Personal assistant for outings","cost":{"pence":936000,"period":"YEARLY"},"recoveryGoalId":"G1"},
                           {"description":"Peer support group","cost":{"pence":164000,"period":"YEARLY"},"recoveryGoalId":"G2"},
@@ -83,25 +83,25 @@ final class Bodies {
                 """;
     }
 
-    static String endorsement() {
+    public static String endorsement() {
         return """
                 {"comment":"Co-produced with peer support; realistic"}
                 """;
     }
 
-    static String planReturn() {
+    public static String planReturn() {
         return """
                 {"reasons":"Please say which days the assistant is needed"}
                 """;
     }
 
-    static String statement() {
+    public static String statement() {
         return """
                 {"statement":"Going out with someone I trust is what keeps me well."}
                 """;
     }
 
-    static String approval() {
+    public static String approval() {
         return """
                 {"approvedAmount":{"pence":1200000,"period":"YEARLY"},
                  "payment":{"pence":23000,"period":"WEEKLY"},
@@ -110,48 +110,48 @@ final class Bodies {
                 """;
     }
 
-    static String decline() {
+    public static String decline() {
         return """
                 {"reasons":"The plan does not say how the assistant will be found.","personTookPart":true,"personToldBy":"LETTER"}
                 """;
     }
 
-    static String management(String option) {
+    public static String management(String option) {
         return """
                 {"option":"%s"}
                 """.formatted(option);
     }
 
-    static String delegation() {
+    public static String delegation() {
         return delegation(Party.NOMINEE.sub, "NOMINEE", "FLUCTUATING_CAPACITY");
     }
 
-    static String delegation(String delegateId, String delegateRole, String reason) {
+    public static String delegation(String delegateId, String delegateRole, String reason) {
         return """
                 {"delegate":{"id":"%s","role":"%s"},"reason":"%s",
                  "explanation":"Going into hospital for a short stay","intendedEnd":"%s"}
                 """.formatted(delegateId, delegateRole, reason, fromNow(Duration.ofDays(14)));
     }
 
-    static String resumption() {
+    public static String resumption() {
         return """
                 {"reason":"Back home and well"}
                 """;
     }
 
-    static String authorisation() {
+    public static String authorisation() {
         return """
                 {"authorisedPerson":"%s","capacityAssessmentReference":"CA-2026-117"}
                 """.formatted(Party.NOMINEE.sub);
     }
 
-    static String reason(String reason) {
+    public static String reason(String reason) {
         return """
                 {"reason":"%s"}
                 """.formatted(reason);
     }
 
-    static String adjustment() {
+    public static String adjustment() {
         return """
                 {"kind":"TEMPORARY","newAmount":{"pence":1500000,"period":"YEARLY"},
                  "effectiveFrom":"%s","endsOn":"%s",
@@ -159,44 +159,44 @@ final class Bodies {
                 """.formatted(fromNow(Duration.ZERO), fromNow(Duration.ofDays(28)));
     }
 
-    static String outcome() {
+    public static String outcome() {
         return """
                 {"domain":"SOCIAL_PARTICIPATION_AND_RELATIONSHIPS","personsOwnWords":"I saw two old friends this month.","recoveryGoalId":"G2"}
                 """;
     }
 
-    static String review() {
+    public static String review() {
         return """
                 {"kind":"INITIAL_LIGHT_TOUCH","dueBy":"%s"}
                 """.formatted(fromNow(Duration.ofDays(49)));
     }
 
-    static String reviewResult(String result) {
+    public static String reviewResult(String result) {
         return """
                 {"result":"%s","summary":"Going well; keep the plan","personTookPart":true}
                 """.formatted(result);
     }
 
-    static String suspension() {
+    public static String suspension() {
         return """
                 {"reason":"In hospital for several weeks","interimArrangement":"Ward staff and family meet needs meanwhile"}
                 """;
     }
 
     /** An ISO-8601 instant {@code offset} from now, to the second. */
-    static String fromNow(Duration offset) {
+    public static String fromNow(Duration offset) {
         return Instant.now().plus(offset).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** {@code json} without the field at the dotted {@code path}. */
-    static String without(String json, String path) {
+    public static String without(String json, String path) {
         ObjectNode root = read(json);
         parentOf(root, path).remove(lastSegment(path));
         return root.toString();
     }
 
     /** {@code json} with the field at the dotted {@code path} set to {@code rawJson}, e.g. {@code "\"12\""}. */
-    static String with(String json, String path, String rawJson) {
+    public static String with(String json, String path, String rawJson) {
         ObjectNode root = read(json);
         try {
             parentOf(root, path).set(lastSegment(path), JSON.readTree(rawJson));

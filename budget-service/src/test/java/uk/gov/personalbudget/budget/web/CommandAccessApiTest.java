@@ -148,6 +148,17 @@ class CommandAccessApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aPractitionerSubmitsAPlanOnlyWithThePersonsRecordedAgreement() throws Exception {
+        String id = api.budgetAt(Stage.PLANNING);
+
+        api.rejects(id, "submit-plan", Party.PRACTITIONER, Bodies.plan(), 403, "person-agreement-required")
+                .andExpect(ApiClient.fieldAtFault("personAgreement"));
+        api.send(id, "submit-plan", Party.PRACTITIONER,
+                Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void theAuthorityDelegatesThePersonsControlOnlyInACrisis() throws Exception {
         String id = api.budgetAt(Stage.ACTIVE);
 

@@ -213,8 +213,6 @@ class CommandInputApiTest extends ApiTestSupport {
                 Arguments.of(Stage.PLANNING, "submit-plan", Party.PERSON,
                         Bodies.plan().replace("\"G1\"", "\"G9\""),
                         "unknown-recovery-goal", "lines[0].recoveryGoalId"),
-                Arguments.of(Stage.PLANNING, "submit-plan", Party.PRACTITIONER, Bodies.plan(),
-                        "person-agreement-required", "personAgreement"),
                 Arguments.of(Stage.PLAN_ENDORSED, "approve-by-authority", Party.AUTHORITY,
                         Bodies.with(Bodies.with(Bodies.approval(), "approvedAmount.pence", "1100000"),
                                 "payment.pence", "21000"),

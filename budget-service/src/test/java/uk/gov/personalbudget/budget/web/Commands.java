@@ -23,7 +23,7 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
  * sends it for it to succeed, what it leaves (status and control holder, after DOMAIN.md's control table),
  * a role that may not send it, a stage where the lifecycle refuses it, and a field its body cannot do without.
  */
-final class Commands {
+public final class Commands {
 
     private static final ControlHolder NAMED_NOMINEE = ControlHolder.named(ControlParty.NOMINEE, Party.NOMINEE.sub);
 
@@ -42,15 +42,15 @@ final class Commands {
      * @param conflictSlug  the rule that refuses it there
      * @param requiredField a top-level body field without which the body is invalid, or null when none is
      */
-    record CommandCase(String command, Stage at, Party by, Supplier<String> body,
+    public record CommandCase(String command, Stage at, Party by, Supplier<String> body,
                        BudgetStatus statusAfter, ControlHolder controlAfter,
                        Party wrongRole, Stage conflictAt, String conflictSlug, String requiredField) {
 
-        String validBody() {
+        public String validBody() {
             return body == null ? null : body.get();
         }
 
-        boolean readsABody() {
+        public boolean readsABody() {
             return body != null;
         }
 
@@ -60,7 +60,7 @@ final class Commands {
         }
     }
 
-    static List<CommandCase> all() {
+    public static List<CommandCase> all() {
         return List.of(
                 new CommandCase("record-assessment", Stage.OPENED, Party.PRACTITIONER, Bodies::assessment,
                         ASSESSED, ControlHolder.AUTHORITY,
@@ -138,7 +138,7 @@ final class Commands {
                         Party.PRACTITIONER, Stage.CLOSED, "budget-closed", "reason"));
     }
 
-    static CommandCase named(String command) {
+    public static CommandCase named(String command) {
         return all().stream().filter(row -> row.command().equals(command)).findFirst().orElseThrow();
     }
 

@@ -40,17 +40,43 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
             } else {
                 assertThat(schemaOf(post)).as(command).isEqualTo(schema);
             }
-            assertThat(post.get("parameters").findValuesAsText("name")).as(command).containsExactly("id");
+            assertThat(post.get("parameters").findValuesAsText("name")).as(command)
+                    .containsExactly("id", "If-Match", "Idempotency-Key");
         });
     }
 
     @Test
-    void theTwoReadsAreGetsWithTheirParameters() throws Exception {
+    void everyPostDocumentsIdempotencyKeyAndEveryCommandToABudgetIfMatch() throws Exception {
+        JsonNode paths = document().get("paths");
+
+        JsonNode open = paths.get(BUDGETS).get("post").get("parameters");
+        assertThat(open.findValuesAsText("name")).containsExactly("Idempotency-Key");
+        JsonNode key = open.get(0);
+        assertThat(key.get("in").textValue()).isEqualTo("header");
+        assertThat(key.get("required").booleanValue()).isFalse();
+        assertThat(key.get("schema").get("maxLength").intValue()).isEqualTo(255);
+        assertThat(key.get("description").textValue()).contains("422", "409", "Idempotent-Replayed");
+        JsonNode ifMatch = paths.get(BUDGETS + "/{id}/approve-by-authority").get("post").get("parameters").get(1);
+        assertThat(ifMatch.get("name").textValue()).isEqualTo("If-Match");
+        assertThat(ifMatch.get("in").textValue()).isEqualTo("header");
+        assertThat(ifMatch.get("description").textValue()).contains("412", "version-mismatch");
+        paths.forEach(path -> path.fields().forEachRemaining(operation -> {
+            if (!operation.getKey().equals("post")) {
+                assertThat(operation.getValue().path("parameters").findValuesAsText("name"))
+                        .doesNotContain("Idempotency-Key", "If-Match");
+            }
+        }));
+    }
+
+    @Test
+    void theReadsAreGetsWithTheirParameters() throws Exception {
         JsonNode paths = document().get("paths");
 
         assertThat(paths.get(BUDGETS + "/{id}").get("get").get("parameters").findValuesAsText("name"))
                 .containsExactlyInAnyOrder("id", "asOf");
         assertThat(paths.get(BUDGETS + "/{id}/events").get("get").get("parameters").findValuesAsText("name"))
+                .containsExactly("id");
+        assertThat(paths.get(BUDGETS + "/{id}/verification").get("get").get("parameters").findValuesAsText("name"))
                 .containsExactly("id");
         List<String> apiPaths = new ArrayList<>();
         paths.fieldNames().forEachRemaining(path -> {
@@ -58,7 +84,7 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
                 apiPaths.add(path);
             }
         });
-        assertThat(apiPaths).hasSize(COMMAND_BODIES.size() + 3);
+        assertThat(apiPaths).hasSize(COMMAND_BODIES.size() + 4);
     }
 
     @Test

@@ -4,7 +4,7 @@ import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
 
 /** The callers the API tests act as, each with the token claims their role needs. */
-enum Party {
+public enum Party {
     PRACTITIONER("pr-ellis", Role.PRACTITIONER, null, null),
     /** An approver whose limit (£20,000 a year) covers every amount the bodies use. */
     AUTHORITY("au-okafor", Role.AUTHORITY, null, 2_000_000L),
@@ -25,13 +25,13 @@ enum Party {
     SYSTEM("sys-scheduler", Role.SYSTEM, null, null);
 
     /** The person every budget in these tests is for. */
-    static final String PERSON_REF = "P-1001";
-    static final String OTHER_PERSON_REF = "P-2002";
+    public static final String PERSON_REF = "P-1001";
+    public static final String OTHER_PERSON_REF = "P-2002";
 
-    final String sub;
-    final Role role;
-    final PersonReference person;
-    final Long authorisationLimit;
+    public final String sub;
+    public final Role role;
+    public final PersonReference person;
+    public final Long authorisationLimit;
 
     Party(String sub, Role role, String person, Long authorisationLimit) {
         this.sub = sub;

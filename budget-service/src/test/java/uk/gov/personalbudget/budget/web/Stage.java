@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Where a test wants a budget to be, and the one command that takes it there from the stage before. The
  * budget is managed by direct payment once active, so control is then with the person.
  */
-enum Stage {
+public enum Stage {
     OPENED(null, null),
     ASSESSED(OPENED, new Step(Party.PRACTITIONER, "record-assessment", Bodies::assessment)),
     OFFERED(ASSESSED, new Step(Party.AUTHORITY, "offer-budget", Bodies::offer)),
@@ -28,7 +28,7 @@ enum Stage {
     CLOSED(ACTIVE, new Step(Party.AUTHORITY, "close-budget", () -> Bodies.reason("The person moved away")));
 
     /** One command: who sends it, its path segment, and its body (null for none). */
-    record Step(Party by, String command, Supplier<String> body) {
+    public record Step(Party by, String command, Supplier<String> body) {
     }
 
     final Stage from;
@@ -40,7 +40,7 @@ enum Stage {
     }
 
     /** The steps from a freshly opened budget to this stage, in order. */
-    List<Step> steps() {
+    public List<Step> steps() {
         Deque<Step> steps = new ArrayDeque<>();
         for (Stage stage = this; stage.step != null; stage = stage.from) {
             steps.addFirst(stage.step);

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param controlBefore who held control before it
  * @param controlAfter  who holds control after it
  * @param payload       the event itself, in its public JSON form
+ * @param hash          its hash in the budget's hash chain (docs/security.md, "Tamper evidence"); null for an event
+ *                      stored before the chain began
  */
 public record HistoryEntry(
         String type,
@@ -29,5 +31,6 @@ public record HistoryEntry(
         PersonReference onBehalfOf,
         ControlHolder controlBefore,
         ControlHolder controlAfter,
-        BudgetEvent payload) {
+        BudgetEvent payload,
+        String hash) {
 }

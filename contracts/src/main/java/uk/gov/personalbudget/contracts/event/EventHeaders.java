@@ -18,6 +18,11 @@ public final class EventHeaders {
     public static final String AGGREGATE_SEQUENCE = "aggregate-sequence";
     /** When the event was stored, an ISO-8601 UTC instant. */
     public static final String EVENT_TIMESTAMP = "event-timestamp";
+    /**
+     * The event's hash in its budget's hash chain, 64 lower-case hex digits (docs/security.md, "Tamper evidence");
+     * absent on events stored before the chain began.
+     */
+    public static final String EVENT_HASH = "event-hash";
     /** The W3C trace context of the request that caused the event, when it carries one. */
     public static final String TRACEPARENT = "traceparent";
 

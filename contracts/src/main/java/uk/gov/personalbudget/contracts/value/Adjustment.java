@@ -22,6 +22,6 @@ public record Adjustment(
         @NotNull @Valid Money newAmount,
         @NotNull Instant effectiveFrom,
         Instant endsOn,
-        @NotBlank @Size(max = 4000) String reason,
+        @PersonalData @NotBlank @Size(max = 4000) String reason,
         @NotNull Role requestedBy) {
 }

@@ -19,8 +19,8 @@ import java.util.List;
 public record Approval(
         @NotNull @Valid Money approvedAmount,
         @NotNull @Valid Money payment,
-        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 1000) String> conditions,
-        @Size(max = 4000) String varianceReason,
+        @PersonalData @NotNull @Size(max = 20) List<@NotBlank @Size(max = 1000) String> conditions,
+        @PersonalData @Size(max = 4000) String varianceReason,
         @NotNull Boolean personTookPart) {
 
     public Approval {

@@ -20,9 +20,9 @@ import java.util.List;
  */
 public record Assessment(
         @NotNull AssessmentKind kind,
-        @NotNull @Size(max = 50) List<@NotBlank @Size(max = 500) String> eligibleNeeds,
+        @PersonalData @NotNull @Size(max = 50) List<@NotBlank @Size(max = 500) String> eligibleNeeds,
         @NotNull Boolean eligible,
-        @NotBlank @Size(max = 4000) String eligibilityReasons,
+        @PersonalData @NotBlank @Size(max = 4000) String eligibilityReasons,
         @NotNull Boolean wantsCouncilToMeetNeeds,
         @NotNull @Size(max = 50) List<@NotNull @Valid RecoveryGoal> recoveryGoals,
         @NotNull Boolean advocateNeeded) {

@@ -11,5 +11,5 @@ import jakarta.validation.constraints.Size;
  */
 public record Authorisation(
         @NotBlank @Size(max = 64) String authorisedPerson,
-        @NotBlank @Size(max = 200) String capacityAssessmentReference) {
+        @PersonalData @NotBlank @Size(max = 200) String capacityAssessmentReference) {
 }

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param personToldBy   how the person is told
  */
 public record Decline(
-        @NotBlank @Size(max = 4000) String reasons,
+        @PersonalData @NotBlank @Size(max = 4000) String reasons,
         @NotNull Boolean personTookPart,
         @NotNull NotificationMethod personToldBy) {
 }

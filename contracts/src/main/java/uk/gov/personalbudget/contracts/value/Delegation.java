@@ -18,6 +18,6 @@ import java.time.Instant;
 public record Delegation(
         @NotNull @Valid Delegate delegate,
         @NotNull DelegationReason reason,
-        @NotBlank @Size(max = 4000) String explanation,
+        @PersonalData @NotBlank @Size(max = 4000) String explanation,
         @NotNull Instant intendedEnd) {
 }

@@ -14,6 +14,6 @@ import jakarta.validation.constraints.Size;
  */
 public record Outcome(
         @NotNull OutcomeDomain domain,
-        @NotBlank @Size(max = 8000) String personsOwnWords,
+        @PersonalData @NotBlank @Size(max = 8000) String personsOwnWords,
         @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String recoveryGoalId) {
 }

@@ -18,8 +18,8 @@ import java.util.List;
 public record Plan(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid PlanLine> lines,
         @NotNull PlanningApproach madeBy,
-        @Size(max = 4000) String exceptionReason,
-        @Size(max = 500) String personAgreement) {
+        @PersonalData @Size(max = 4000) String exceptionReason,
+        @PersonalData @Size(max = 500) String personAgreement) {
 
     public Plan {
         lines = lines == null ? null : List.copyOf(lines);

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * domain, or both (at least one).
  */
 public record PlanLine(
-        @NotBlank @Size(max = 500) String description,
+        @PersonalData @NotBlank @Size(max = 500) String description,
         @NotNull @Valid Money cost,
         @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String recoveryGoalId,
         OutcomeDomain outcomeDomain) {

@@ -7,6 +7,6 @@ import jakarta.validation.constraints.Size;
 /** The result of a review, its summary and whether the person took part. */
 public record ReviewResult(
         @NotNull ReviewOutcome result,
-        @NotBlank @Size(max = 8000) String summary,
+        @PersonalData @NotBlank @Size(max = 8000) String summary,
         @NotNull Boolean personTookPart) {
 }

@@ -14,5 +14,5 @@ import jakarta.validation.constraints.Size;
 public record Revision(
         @NotNull @Valid Money amount,
         @NotNull @Valid Calculation calculation,
-        @Size(max = 4000) String reasons) {
+        @PersonalData @Size(max = 4000) String reasons) {
 }

@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param interimArrangement what meets the person's needs meanwhile
  */
 public record Suspension(
-        @NotBlank @Size(max = 4000) String reason,
-        @NotBlank @Size(max = 4000) String interimArrangement) {
+        @PersonalData @NotBlank @Size(max = 4000) String reason,
+        @PersonalData @NotBlank @Size(max = 4000) String interimArrangement) {
 }

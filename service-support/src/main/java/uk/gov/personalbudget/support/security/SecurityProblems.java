@@ -2,19 +2,25 @@ package uk.gov.personalbudget.support.security;
 
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.RemoteKeySourceException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.util.StringUtils;
 
 import java.io.IOException;
@@ -22,9 +28,12 @@ import java.net.URI;
 
 /**
  * Writes the filter chain's 401 and 403 as RFC 9457 problem details. The bearer-token handlers run first so
- * the {@code WWW-Authenticate} header stays as RFC 6750 describes it.
+ * the {@code WWW-Authenticate} header stays as RFC 6750 describes it. A token that cannot be checked because the
+ * issuer's key set cannot be fetched is a 503 the caller may retry, not a 500.
  */
-public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
     public static final String MISSING_TOKEN = "missing-token";
     public static final String INVALID_TOKEN = "invalid-token";
@@ -52,6 +61,33 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
             write(request, response, HttpStatus.UNAUTHORIZED, MISSING_TOKEN, "Missing token",
                     "this resource needs a bearer token: send the header 'Authorization: Bearer <token>'");
         }
+    }
+
+    /** As Spring's default (the entry point, and a rethrow of internal failures), but 503 for an unreachable key set. */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException failure) throws IOException, ServletException {
+        if (!(failure instanceof AuthenticationServiceException)) {
+            commence(request, response, failure);
+            return;
+        }
+        if (!keySetUnreachable(failure)) {
+            throw failure;
+        }
+        log.warn("token not checked, the issuer's key set is unreachable: {}", failure.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ApiProblemHandling.RETRY_AFTER_SECONDS));
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "the token cannot be checked for the moment (the issuer's keys are unreachable); retry after "
+                        + ApiProblemHandling.RETRY_AFTER_SECONDS + " seconds");
+    }
+
+    private static boolean keySetUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof RemoteKeySourceException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -69,12 +69,27 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         return problem(HttpStatus.UNAUTHORIZED, "invalid-token", unauthenticated.getMessage());
     }
 
-    /** Anything unforeseen: logged in full for operators, answered without internals for callers. */
+    /** Seconds a caller is asked to wait before retrying while a database is unavailable. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * Anything unforeseen: logged in full for operators, answered without internals for callers. A database
+     * that is down or restarting is not a fault of the service: it is a 503 the caller may retry.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DatabaseUnavailable.isCauseOf(failure)) {
+            log.warn("database unavailable: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                            "the service's database is unavailable for the moment; retry after " + RETRY_AFTER_SECONDS
+                                    + " seconds. A command answered this way was not acknowledged: read the budget's"
+                                    + " history before sending it again"));
+        }
         log.error("unexpected failure", failure);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the service failed to handle this request; nothing was stored unless the budget's history shows it");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the service failed to handle this request; nothing was stored unless the budget's history shows it"));
     }
 
     @Override

@@ -1,0 +1,109 @@
+package uk.gov.personalbudget.approval.access;
+
+import uk.gov.personalbudget.contracts.value.Role;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The "Access matrix" table of docs/security.md: one row per endpoint, one cell per role. */
+public final class AccessMatrix {
+
+    static final Path DOCUMENT = Path.of("..", "docs", "security.md");
+    static final Set<String> CELLS = Set.of("yes", "own", "self", "named", "agreement", "caseload", "limit",
+            "crisis", "no");
+
+    /** One endpoint and what each role may do there. */
+    public record Row(String service, String method, String path, Map<Role, String> cells) {
+
+        public String endpoint() {
+            return method + " " + path;
+        }
+    }
+
+    private AccessMatrix() {
+    }
+
+    /** The rows of one service, in the document's order. */
+    public static List<Row> rows(String service) {
+        return all().stream().filter(row -> row.service().equals(service)).toList();
+    }
+
+    static List<Row> all() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(DOCUMENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DOCUMENT.toAbsolutePath(), e);
+        }
+        int section = lines.indexOf("## Access matrix");
+        if (section < 0) {
+            throw new IllegalStateException(DOCUMENT + " has no '## Access matrix' section");
+        }
+        List<String> header = null;
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(section + 1, lines.size())) {
+            if (line.startsWith("## ")) {
+                break;
+            }
+            if (!line.startsWith("|")) {
+                if (header != null && !rows.isEmpty()) {
+                    break;
+                }
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (header == null) {
+                if (cells.containsAll(List.of("service", "method", "path"))) {
+                    header = cells;
+                }
+            } else if (!cells.get(0).startsWith("---")) {
+                rows.add(row(header, cells, line));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("the access matrix in " + DOCUMENT + " has no rows");
+        }
+        return rows;
+    }
+
+    private static Row row(List<String> header, List<String> cells, String line) {
+        if (cells.size() != header.size()) {
+            throw new IllegalStateException("a row of the access matrix has " + cells.size() + " cells, the header "
+                    + header.size() + ": " + line);
+        }
+        Map<Role, String> byRole = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            int column = header.indexOf(role.name());
+            if (column < 0) {
+                throw new IllegalStateException("the access matrix has no column for " + role);
+            }
+            String cell = cells.get(column);
+            if (!CELLS.contains(cell)) {
+                throw new IllegalStateException("'" + cell + "' is not a cell of the access matrix's vocabulary "
+                        + CELLS + ": " + line);
+            }
+            byRole.put(role, cell);
+        }
+        return new Row(cells.get(header.indexOf("service")), cells.get(header.indexOf("method")),
+                cells.get(header.indexOf("path")), byRole);
+    }
+
+    private static List<String> cells(String line) {
+        String inner = line.strip();
+        inner = inner.substring(1, inner.endsWith("|") ? inner.length() - 1 : inner.length());
+        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).map(AccessMatrix::unquote).toList();
+    }
+
+    private static String unquote(String cell) {
+        return cell.length() > 1 && cell.startsWith("`") && cell.endsWith("`") ? cell.substring(1, cell.length() - 1)
+                : cell;
+    }
+}

@@ -1,0 +1,59 @@
+package uk.gov.personalbudget.budget.personaldata;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.support.personaldata.PersonKey;
+import uk.gov.personalbudget.support.personaldata.PersonKeyStore;
+import uk.gov.personalbudget.support.personaldata.PersonKeys;
+
+import static uk.gov.personalbudget.support.web.ApiProblemHandling.problem;
+
+/**
+ * The right to erasure by crypto-shredding: destroying the person's key makes every personal field of every
+ * event of theirs unreadable, in the event store, on the Kafka topic and in approval-service, while the history,
+ * the amounts and the control trail stay as they were.
+ */
+@RestController
+@Tag(name = "Personal data")
+public class ErasureController {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureController.class);
+
+    private final PersonKeys keys;
+
+    public ErasureController(PersonKeys keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping("/api/v1/persons/{ref}/erasure")
+    @Operation(operationId = "erasePersonalData", summary = "Erase a person's personal data (AUTHORITY)",
+            description = "Destroys the person's key: their personal fields read as [erased] from then on. A repeat "
+                    + "answers 200 with the first erasure (alreadyErased true); 404 when the service holds no key "
+                    + "for the person.")
+    public PersonalDataErasure erase(@PathVariable PersonReference ref, @Parameter(hidden = true) Actor actor) {
+        if (!actor.is(Role.AUTHORITY)) {
+            throw new AccessDeniedException("only the authority erases a person's personal data");
+        }
+        PersonKeyStore.Erasure erasure = keys.erase(ref, actor.id()).orElseThrow(() -> new ErrorResponseException(
+                HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "person-not-found",
+                        "no personal data is held for person " + ref), null));
+        PersonKey erased = erasure.key();
+        if (!erasure.alreadyErased()) {
+            log.info("personal data of {} erased by {}: key {} destroyed", ref, actor.id(), erased.keyId());
+        }
+        return new PersonalDataErasure(erased.person(), erased.keyId(), erased.erasedAt(), erased.erasedBy(),
+                erasure.alreadyErased());
+    }
+}

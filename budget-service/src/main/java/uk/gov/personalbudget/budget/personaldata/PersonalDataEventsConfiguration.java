@@ -1,0 +1,42 @@
+package uk.gov.personalbudget.budget.personaldata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.personalbudget.support.personaldata.PersonKeys;
+import uk.gov.personalbudget.support.personaldata.PersonalDataConfiguration;
+import uk.gov.personalbudget.support.personaldata.PersonalDataModule;
+import uk.gov.personalbudget.support.personaldata.PersonalDataReader;
+
+import javax.sql.DataSource;
+
+/**
+ * Personal data in budget-service: the key store (which this service creates and migrates), and the event
+ * serializer that seals personal text as events are stored. Defining the {@code eventSerializer} bean makes
+ * Axon's auto-configuration use it for the event store (and publication, which sends its bytes as stored),
+ * while snapshots, tokens and messages keep Axon's general serializer: they hold no personal text.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(PersonalDataConfiguration.class)
+public class PersonalDataEventsConfiguration {
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver, DataSource dataSource,
+            EventSchema eventSchema, PersonKeys keys, PersonalDataReader reader) {
+        JacksonSerializer.Builder builder = JacksonSerializer.builder()
+                .objectMapper(objectMapper.copy().registerModule(new PersonalDataModule()))
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(getClass().getClassLoader()));
+        BudgetPersons persons = new BudgetPersons(new JdbcTemplate(dataSource), eventSchema, objectMapper);
+        return new PersonalDataEventSerializer(builder, persons, keys, reader);
+    }
+}

@@ -1,0 +1,42 @@
+package uk.gov.personalbudget.budget.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.budget.history.BudgetNotFound;
+import uk.gov.personalbudget.budget.integrity.TamperEvidence;
+import uk.gov.personalbudget.contracts.api.ChainVerification;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Role;
+
+/** Whether a budget's stored history is still as it was written: its hash chain recomputed from the event store. */
+@RestController
+@RequestMapping("/api/v1/budgets")
+@Tag(name = "Tamper evidence")
+public class VerificationController {
+
+    private final TamperEvidence tamperEvidence;
+
+    public VerificationController(TamperEvidence tamperEvidence) {
+        this.tamperEvidence = tamperEvidence;
+    }
+
+    @GetMapping("/{id}/verification")
+    @Operation(operationId = "verifyBudget",
+            summary = "Recompute the budget's hash chain from the event store (AUDITOR, AUTHORITY)",
+            description = "Says whether every stored event still matches its hash and links to the event before it "
+                    + "and, if not, which event is the first that does not. See docs/security.md, Tamper evidence.")
+    public ChainVerification verify(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
+        // Checked before the budget is looked up, so other roles cannot learn which budgets exist.
+        if (!actor.is(Role.AUDITOR) && !actor.is(Role.AUTHORITY)) {
+            throw new AccessDeniedException("only an AUDITOR or AUTHORITY verifies a budget's history");
+        }
+        return tamperEvidence.verify(id).orElseThrow(() -> new BudgetNotFound(id));
+    }
+}
