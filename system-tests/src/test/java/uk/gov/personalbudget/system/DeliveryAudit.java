@@ -1,0 +1,300 @@
+package uk.gov.personalbudget.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a fault test checks once its load has stopped: every command acknowledged is stored, everything stored
+ * was sent, everything stored is on the topic (read with a plain consumer), and approval-service's control trail
+ * holds every stored transfer once. Prints one summary of what was sent, acknowledged and arrived.
+ */
+final class DeliveryAudit {
+
+    /** How long, after the load, everything may take to arrive (publication and intake back off after errors). */
+    private static final Duration ARRIVAL = Duration.ofSeconds(150);
+
+    private final FaultStack stack;
+    private final String title;
+    private final Set<String> storedBefore;
+
+    private DeliveryAudit(FaultStack stack, String title, Set<String> storedBefore) {
+        this.stack = stack;
+        this.title = title;
+        this.storedBefore = storedBefore;
+    }
+
+    /** Notes the budgets already stored, so that only those of this test are audited. */
+    static DeliveryAudit begin(FaultStack stack, String title) throws Exception {
+        return new DeliveryAudit(stack, title, stack.storedBudgetIds());
+    }
+
+    /** A stored event as "sequence:type", and a control transfer as "sequence:from->to". */
+    private record StoredBudget(String id, String person, List<String> events, List<String> transfers) {
+    }
+
+    /** Audits the stopped load; returns the first 20 problems found (none when every guarantee held), after printing. */
+    List<String> verify(LifecycleLoad load, List<String> notes) throws Exception {
+        List<String> problems = new ArrayList<>();
+        Set<String> created = new HashSet<>(stack.storedBudgetIds());
+        created.removeAll(storedBefore);
+
+        // What budget-service stored, through its API.
+        String token = stack.auditorToken();
+        Map<String, StoredBudget> stored = new LinkedHashMap<>();
+        for (String id : created) {
+            stored.put(id, storedBudget(id, token));
+        }
+
+        // Attribute each stored budget to the opening that created it (person references are unique per opening).
+        Map<String, LifecycleLoad.Budget> byPerson = load.budgets().stream()
+                .collect(Collectors.toMap(budget -> budget.person, budget -> budget));
+        int unacknowledgedOpeningsStored = 0;
+        Map<LifecycleLoad.Budget, StoredBudget> storedOf = new HashMap<>();
+        for (StoredBudget budget : stored.values()) {
+            LifecycleLoad.Budget sent = byPerson.get(budget.person());
+            if (sent == null) {
+                problems.add("budget " + budget.id() + " is stored but no opening for " + budget.person() + " was sent");
+                continue;
+            }
+            if (sent.id == null) {
+                unacknowledgedOpeningsStored++;
+            } else if (!sent.id.equals(budget.id())) {
+                problems.add("opening for " + budget.person() + " acknowledged as " + sent.id + " but stored as " + budget.id());
+            }
+            storedOf.put(sent, budget);
+        }
+
+        // acknowledged ⊆ stored ⊆ sent, per budget: its stored events are its script's first events, at least as
+        // many as were acknowledged and at most as many as were sent; each acknowledgement named the right version.
+        int storedEvents = 0;
+        int storedNotAcknowledged = 0;
+        for (LifecycleLoad.Budget budget : load.budgets()) {
+            StoredBudget found = storedOf.get(budget);
+            List<String> events = found == null ? List.of() : found.events();
+            storedEvents += events.size();
+            int acknowledged = budget.acknowledged();
+            int sent = budget.sent.size();
+            if (events.size() < acknowledged || events.size() > sent) {
+                problems.add(budget.person + " (" + budget.id + "): " + acknowledged + " acknowledged, " + sent
+                        + " sent, but " + events.size() + " stored");
+            }
+            storedNotAcknowledged += Math.max(0, events.size() - acknowledged);
+            for (int i = 0; i < events.size(); i++) {
+                String expected = i + ":" + LifecycleLoad.SCRIPT.get(Math.min(i, LifecycleLoad.SCRIPT.size() - 1)).eventType();
+                if (!events.get(i).equals(expected)) {
+                    problems.add(budget.person + " (" + budget.id + "): stored " + events.get(i) + ", expected " + expected);
+                }
+            }
+            for (LifecycleLoad.Sent command : budget.sent) {
+                if (command.outcome() == LifecycleLoad.Outcome.ACKNOWLEDGED && command.version() != command.step()) {
+                    problems.add(budget.person + " (" + budget.id + "): step " + command.step()
+                            + " acknowledged with version " + command.version());
+                }
+            }
+        }
+
+        // stored == on the topic.
+        Map<String, Set<String>> storedEventsById = new HashMap<>();
+        stored.values().forEach(budget -> storedEventsById.put(budget.id(), new HashSet<>(budget.events())));
+        TopicContents topic = new TopicContents();
+        try (KafkaConsumer<String, byte[]> consumer = topicConsumer()) {
+            try {
+                await("every stored event on the topic").atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> {
+                            topic.readMore(consumer);
+                            return storedEventsById.entrySet().stream().allMatch(entry ->
+                                    topic.distinct(entry.getKey()).containsAll(entry.getValue()));
+                        });
+            } catch (ConditionTimeoutException late) {
+                storedEventsById.forEach((id, events) -> {
+                    Set<String> missing = new HashSet<>(events);
+                    missing.removeAll(topic.distinct(id));
+                    if (!missing.isEmpty()) {
+                        problems.add("budget " + id + ": stored but not on the topic: " + new TreeSet<>(missing));
+                    }
+                });
+            }
+        }
+        int onTopicDistinct = 0;
+        int onTopicRecords = 0;
+        for (String id : topic.budgets()) {
+            if (storedBefore.contains(id)) {
+                continue;
+            }
+            Set<String> expected = storedEventsById.get(id);
+            if (expected == null) {
+                problems.add("budget " + id + " is on the topic but not in the event store");
+                continue;
+            }
+            Set<String> extra = new HashSet<>(topic.distinct(id));
+            extra.removeAll(expected);
+            if (!extra.isEmpty()) {
+                problems.add("budget " + id + ": on the topic but not stored: " + extra);
+            }
+            onTopicDistinct += topic.distinct(id).size();
+            onTopicRecords += topic.records(id);
+        }
+
+        // approval-service's trail holds every stored transfer, once, in order.
+        Map<String, List<String>> trails = new HashMap<>();
+        try {
+            await("approval-service's trails equal to the stored transfers").atMost(ARRIVAL)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        String auditor = stack.auditorToken();
+                        for (StoredBudget budget : stored.values()) {
+                            if (!budget.transfers().equals(trails.get(budget.id()))) {
+                                trails.put(budget.id(), trail(budget.id(), auditor));
+                            }
+                        }
+                        return stored.values().stream()
+                                .allMatch(budget -> budget.transfers().equals(trails.get(budget.id())));
+                    });
+        } catch (ConditionTimeoutException late) {
+            stored.values().stream()
+                    .filter(budget -> !budget.transfers().equals(trails.get(budget.id())))
+                    .forEach(budget -> problems.add("budget " + budget.id() + ": trail " + trails.get(budget.id())
+                            + " but stored transfers " + budget.transfers()));
+        }
+        int storedTransfers = stored.values().stream().mapToInt(budget -> budget.transfers().size()).sum();
+        int trailEntries = trails.values().stream().mapToInt(trail -> trail == null ? 0 : trail.size()).sum();
+        int trailDuplicates = trails.values().stream().mapToInt(trail -> trail == null ? 0
+                : trail.size() - (int) trail.stream().map(entry -> entry.substring(0, entry.indexOf(':'))).distinct().count())
+                .sum();
+        if (trailDuplicates > 0) {
+            problems.add(trailDuplicates + " duplicate entries in approval-service's trails");
+        }
+
+        long acknowledged = load.acknowledged();
+        StringBuilder summary = new StringBuilder()
+                .append("\n==== fault test: ").append(title).append(" ====\n")
+                .append(String.format("sent:          %d commands for %d budgets (%d openings not acknowledged)%n",
+                        load.sent().size(), load.budgets().size(), load.unacknowledgedOpenings().size()))
+                .append(String.format("answers:       %s%n", load.outcomes()))
+                .append(String.format("acknowledged:  %d commands%n", acknowledged))
+                .append(String.format("stored:        %d events in %d budgets (%d stored without an acknowledgement,"
+                                + " %d of them in budgets whose opening was not acknowledged)%n",
+                        storedEvents, stored.size(), storedNotAcknowledged, unacknowledgedOpeningsStored))
+                .append(String.format("on the topic:  %d distinct events in %d records (%d redelivered copies)%n",
+                        onTopicDistinct, onTopicRecords, onTopicRecords - onTopicDistinct))
+                .append(String.format("trail:         %d entries for %d stored transfers, %d duplicates%n",
+                        trailEntries, storedTransfers, trailDuplicates))
+                .append(String.format("reads:         %s%n", load.readOutcomes()));
+        notes.forEach(note -> summary.append("note:          ").append(note).append('\n'));
+        summary.append(problems.isEmpty() ? "checks:        acknowledged ⊆ stored ⊆ sent, stored == on topic,"
+                + " trail == stored transfers once each: all hold\n" : "PROBLEMS:\n  " + String.join("\n  ",
+                problems.subList(0, Math.min(problems.size(), 40))) + "\n");
+        System.out.print(summary);
+        return problems.subList(0, Math.min(problems.size(), 20));
+    }
+
+    private StoredBudget storedBudget(String id, String token) throws Exception {
+        FaultStack.Answer answer = stack.get(stack.budgetServiceUrl() + "/api/v1/budgets/" + id + "/events", token);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("events of " + id + ": " + answer.status());
+        }
+        List<String> events = new ArrayList<>();
+        List<String> transfers = new ArrayList<>();
+        for (JsonNode event : answer.body()) {
+            long sequence = event.get("sequence").asLong();
+            events.add(sequence + ":" + event.get("type").asText());
+            if (!event.get("controlBefore").equals(event.get("controlAfter"))) {
+                transfers.add(sequence + ":" + holder(event.get("controlBefore")) + "->" + holder(event.get("controlAfter")));
+            }
+        }
+        String person = answer.body().get(0).get("payload").get("opening").get("person").asText();
+        return new StoredBudget(id, person, events, transfers);
+    }
+
+    /** The trail's transfers, or null while approval-service does not know the budget or the token yet. */
+    private List<String> trail(String id, String token) throws Exception {
+        FaultStack.Answer answer = stack.get(stack.approvalServiceUrl() + "/api/v1/budgets/" + id + "/control-trail", token);
+        if (answer.status() != 200) {
+            return null;
+        }
+        List<String> transfers = new ArrayList<>();
+        for (JsonNode entry : answer.body().get("transfers")) {
+            transfers.add(entry.get("sequence").asLong() + ":" + holder(entry.get("from")) + "->" + holder(entry.get("to")));
+        }
+        return transfers;
+    }
+
+    private static String holder(JsonNode holder) {
+        return holder.get("party").asText() + (holder.get("actorId").isNull() ? "" : "/" + holder.get("actorId").asText());
+    }
+
+    private KafkaConsumer<String, byte[]> topicConsumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return new KafkaConsumer<>(properties);
+    }
+
+    /** Every record of the topic, from its first, as "sequence:event-type" per budget; read incrementally. */
+    private static final class TopicContents {
+        private final Map<String, Set<String>> distinct = new HashMap<>();
+        private final Map<String, Integer> records = new HashMap<>();
+        private boolean assigned;
+
+        void readMore(KafkaConsumer<String, byte[]> consumer) {
+            if (!assigned) {
+                List<TopicPartition> partitions = consumer.partitionsFor(FaultStack.TOPIC, Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(FaultStack.TOPIC, info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                assigned = true;
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
+            while (end.entrySet().stream().anyMatch(entry -> consumer.position(entry.getKey()) < entry.getValue())) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    distinct.computeIfAbsent(record.key(), key -> new HashSet<>())
+                            .add(header(record, "aggregate-sequence") + ":" + header(record, "event-type"));
+                    records.merge(record.key(), 1, Integer::sum);
+                }
+            }
+        }
+
+        Set<String> budgets() {
+            return distinct.keySet();
+        }
+
+        Set<String> distinct(String budget) {
+            return distinct.getOrDefault(budget, Set.of());
+        }
+
+        int records(String budget) {
+            return records.getOrDefault(budget, 0);
+        }
+
+        private static String header(ConsumerRecord<?, ?> record, String name) {
+            Header header = record.headers().lastHeader(name);
+            return header == null ? "(no " + name + ")" : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    }
+}

