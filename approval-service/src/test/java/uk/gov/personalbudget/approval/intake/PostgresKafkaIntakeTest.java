@@ -6,7 +6,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.personalbudget.approval.support.ApprovalServiceIntegrationTest;
-import uk.gov.personalbudget.approval.support.EmbeddedPostgresServer;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.access;
 
+import uk.gov.personalbudget.testsupport.AccessMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

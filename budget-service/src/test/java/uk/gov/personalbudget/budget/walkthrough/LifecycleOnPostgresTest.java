@@ -7,7 +7,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.personalbudget.budget.BudgetServiceApplication;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
-import uk.gov.personalbudget.budget.support.EmbeddedPostgresServer;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.net.URI;

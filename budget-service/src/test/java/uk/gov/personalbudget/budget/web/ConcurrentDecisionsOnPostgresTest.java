@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import uk.gov.personalbudget.budget.BudgetServiceApplication;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
-import uk.gov.personalbudget.budget.support.EmbeddedPostgresServer;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
 import java.net.URI;
 import java.net.http.HttpClient;

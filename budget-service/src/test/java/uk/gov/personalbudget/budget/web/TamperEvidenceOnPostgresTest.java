@@ -6,7 +6,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import uk.gov.personalbudget.budget.support.EmbeddedPostgresServer;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
 /** Tamper evidence on a real PostgreSQL (bytea payloads), with the {@code local} profile's development tokens. */
 @SpringBootTest

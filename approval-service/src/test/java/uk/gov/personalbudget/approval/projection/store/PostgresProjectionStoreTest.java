@@ -2,7 +2,7 @@ package uk.gov.personalbudget.approval.projection.store;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import uk.gov.personalbudget.approval.support.EmbeddedPostgresServer;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
 /** The projection store on a real PostgreSQL, as production runs it. */
 class PostgresProjectionStoreTest extends ProjectionStoreContractTest {

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.support;
+package uk.gov.personalbudget.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,7 +49,7 @@ public final class EmbeddedPostgresServer {
 
     /** A new, empty database on the shared server. */
     public static Database newDatabase() {
-        String name = "approval_" + UUID.randomUUID().toString().replace("-", "");
+        String name = "test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

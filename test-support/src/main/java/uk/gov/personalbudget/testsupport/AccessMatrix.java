@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.access;
+package uk.gov.personalbudget.testsupport;
 
 import uk.gov.personalbudget.contracts.value.Role;
 
