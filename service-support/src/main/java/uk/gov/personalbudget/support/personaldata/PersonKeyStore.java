@@ -33,6 +33,8 @@ public class PersonKeyStore implements AutoCloseable {
             instant(row.getObject("created_at", OffsetDateTime.class)),
             instant(row.getObject("erased_at", OffsetDateTime.class)), row.getString("erased_by"));
 
+    private static final long KEY_STORE_CONNECTION_TIMEOUT_MILLIS = 5_000;
+
     private final HikariDataSource dataSource;
     private final JdbcTemplate jdbc;
 
@@ -52,6 +54,9 @@ public class PersonKeyStore implements AutoCloseable {
         dataSource.setUsername(settings.username());
         dataSource.setPassword(settings.password());
         dataSource.setMaximumPoolSize(settings.maximumPoolSize());
+        // Hikari waits 30 s for a connection by default: longer than callers wait. With the key store down,
+        // a command should get its 503 problem within a few seconds instead.
+        dataSource.setConnectionTimeout(KEY_STORE_CONNECTION_TIMEOUT_MILLIS);
         if (migrate) {
             try {
                 Flyway.configure()
