@@ -1,9 +1,14 @@
 package uk.gov.personalbudget.approval.intake;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import uk.gov.personalbudget.approval.intake.EventRecordReader.UnreadableEventRecord;
+import uk.gov.personalbudget.approval.observability.IntakeStatus;
+import uk.gov.personalbudget.approval.observability.IntakeTracing;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
 import uk.gov.personalbudget.approval.replay.ReplayService;
@@ -11,9 +16,12 @@ import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -30,8 +38,10 @@ class BudgetEventListenerTest {
 
     private final ProjectionStore store = mock(ProjectionStore.class);
     private final ReplayService replays = mock(ReplayService.class);
+    private final IntakeStatus status = new IntakeStatus();
     private final BudgetEventListener listener = new BudgetEventListener(new EventRecordReader(BudgetEventTopic.JSON),
-            store, replays);
+            store, replays, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, new SimpleMeterRegistry()), status,
+            Clock.systemUTC());
 
     @Test
     void aBatchWithAGarbageValueStoresNothingAndFails() {
@@ -49,5 +59,19 @@ class BudgetEventListenerTest {
 
         verify(store, never()).apply(any(), anyInt());
         verify(replays, never()).consumed(any());
+        assertThat(status.failing()).as("the intake's health reports the failure")
+                .hasValueSatisfying(failure -> assertThat(failure.cause()).isEqualTo("UnreadableEventRecord"));
+    }
+
+    @Test
+    void aStoredBatchClearsTheLastFailure() {
+        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().envelopes();
+        when(replays.writeGeneration()).thenReturn(1);
+        status.failed(new IllegalStateException("earlier"), Instant.now());
+
+        listener.onBatch(life.stream().map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList());
+
+        verify(store).apply(any(), anyInt());
+        assertThat(status.failing()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.publication;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,20 +33,24 @@ public class KafkaEventPublisher {
     private final Runnable topicCheck;
     private final String topic;
     private final Duration sendTimeout;
+    private final PublicationObserver observer;
 
     /**
      * @param storedHash an event's hash as the event store holds it, by event id (empty for a legacy event)
      * @param topicCheck makes sure the topic exists with its settings before the first record is sent (it throws
      *                   if Kafka cannot be reached, failing the batch)
+     * @param observer   told of each send and its outcome (trace span, metrics)
      */
     public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, Serializer eventSerializer,
-            Function<String, Optional<String>> storedHash, Runnable topicCheck, String topic, Duration sendTimeout) {
+            Function<String, Optional<String>> storedHash, Runnable topicCheck, String topic, Duration sendTimeout,
+            PublicationObserver observer) {
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
         this.storedHash = storedHash;
         this.topicCheck = topicCheck;
         this.topic = topic;
         this.sendTimeout = sendTimeout;
+        this.observer = observer;
     }
 
     @EventHandler
@@ -60,7 +65,9 @@ public class KafkaEventPublisher {
             topicCheck.run();
         }
         String hash = storedHash.apply(domainEvent.getIdentifier()).orElse(null);
-        pending.add(kafka.send(EventRecords.of(topic, domainEvent, eventSerializer, hash)));
+        ProducerRecord<String, byte[]> record = EventRecords.of(topic, domainEvent, eventSerializer, hash);
+        var outcome = observer.sending(record, domainEvent);
+        pending.add(kafka.send(record).whenComplete(outcome));
     }
 
     /**

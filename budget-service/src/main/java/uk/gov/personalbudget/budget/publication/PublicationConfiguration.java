@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.publication;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,7 +25,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import uk.gov.personalbudget.budget.integrity.TamperEvidence;
+import uk.gov.personalbudget.budget.trace.TraceContexts;
+import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -94,12 +98,19 @@ public class PublicationConfiguration {
         return new KafkaTemplate<>(producerFactory);
     }
 
+    /** {@code kafka} in /actuator/health: whether the brokers answer (not part of readiness, see the class). */
+    @Bean("kafka")
+    public KafkaBrokerHealth kafkaHealth(KafkaAdmin kafkaAdmin) {
+        return new KafkaBrokerHealth(kafkaAdmin.getConfigurationProperties(), Clock.systemUTC());
+    }
+
     @Bean
     public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer, TamperEvidence tamperEvidence, KafkaAdmin kafkaAdmin,
-            NewTopic budgetEventsTopic, PublicationProperties publication) {
+            NewTopic budgetEventsTopic, PublicationProperties publication, TraceContexts traces, MeterRegistry meters) {
         return new KafkaEventPublisher(kafkaTemplate, eventSerializer, tamperEvidence::hashOf,
-                new TopicCheck(kafkaAdmin, budgetEventsTopic), publication.topic(), publication.sendTimeout());
+                new TopicCheck(kafkaAdmin, budgetEventsTopic), publication.topic(), publication.sendTimeout(),
+                new TracedPublication(traces, meters, publication.topic()));
     }
 
     /**

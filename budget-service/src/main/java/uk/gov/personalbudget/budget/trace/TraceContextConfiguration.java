@@ -1,8 +1,11 @@
 package uk.gov.personalbudget.budget.trace;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +25,11 @@ public class TraceContextConfiguration {
     @Bean
     public CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
+    }
+
+    /** Without Micrometer Tracing (some test slices) every command starts a trace of its own, untraced. */
+    @Bean
+    public TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContexts(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.gov.personalbudget.budget.history.BudgetHistory;
 import uk.gov.personalbudget.budget.lifecycle.BudgetCommandTargetResolver;
+import uk.gov.personalbudget.budget.observability.CommandObservation;
+import uk.gov.personalbudget.budget.trace.TraceContexts;
 import uk.gov.personalbudget.budget.trace.TraceParent;
 import uk.gov.personalbudget.contracts.api.BudgetView;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
@@ -20,20 +22,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends commands to the aggregate and waits: a caller is answered only once the event is stored. Each command
- * carries the caller's W3C {@code traceparent} (a new one when the request has none or an invalid one), which
- * its events keep and take to Kafka, and the version the caller's {@code If-Match} names, which the aggregate
- * must be at for the command to run (else Axon refuses it: 412).
+ * Sends commands to the aggregate and waits: a caller is answered only once the event is stored. Each command is
+ * observed ({@link CommandObservation}: timer and span) and carries the W3C {@code traceparent} of its span, which
+ * continues the caller's trace (a new one when the request has none or an invalid one) and which its events keep
+ * and take to Kafka; and the version the caller's {@code If-Match} names, which the aggregate must be at for the
+ * command to run (else Axon refuses it: 412).
  */
 @Component
 public class BudgetCommands {
 
     private final CommandGateway gateway;
     private final BudgetHistory history;
+    private final CommandObservation observation;
+    private final TraceContexts traces;
 
-    public BudgetCommands(CommandGateway gateway, BudgetHistory history) {
+    public BudgetCommands(CommandGateway gateway, BudgetHistory history, CommandObservation observation,
+            TraceContexts traces) {
         this.gateway = gateway;
         this.history = history;
+        this.observation = observation;
+        this.traces = traces;
     }
 
     /** Opens a budget; the aggregate's constructor answers only with its id, so the new state is read back. */
@@ -43,20 +51,21 @@ public class BudgetCommands {
             IfMatch.expectedVersion(ifMatch);
             throw new NoVersionYet();
         }
-        gateway.sendAndWait(withMetaData(command));
+        observation.observe(command, () -> gateway.sendAndWait(withMetaData(command)));
         BudgetView opened = history.current(command.budgetId());
         return new CommandAccepted(opened.id(), opened.version(), opened.status(), opened.controlHolder());
     }
 
     public CommandAccepted send(BudgetCommand command) {
-        return gateway.sendAndWait(withMetaData(command));
+        return observation.observe(command, () -> gateway.sendAndWait(withMetaData(command)));
     }
 
-    private static CommandMessage<?> withMetaData(BudgetCommand command) {
-        List<String> traceParent = incomingHeader(TraceParent.METADATA_KEY);
+    private CommandMessage<?> withMetaData(BudgetCommand command) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put(TraceParent.METADATA_KEY,
-                TraceParent.fromHeaderOrNew(traceParent.isEmpty() ? null : traceParent.get(0)).value());
+        metaData.put(TraceParent.METADATA_KEY, traces.current().orElseGet(() -> {
+            List<String> incoming = incomingHeader(TraceParent.METADATA_KEY);
+            return TraceParent.fromHeaderOrNew(incoming.isEmpty() ? null : incoming.get(0));
+        }).value());
         IfMatch.expectedVersion(incomingHeader(IfMatch.HEADER))
                 .ifPresent(version -> metaData.put(BudgetCommandTargetResolver.EXPECTED_VERSION, version));
         return GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);

@@ -129,7 +129,7 @@ class KafkaEventPublisherTest {
         var publisher = new KafkaEventPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)), serializer,
                 KafkaEventPublisherTest::hashOf, () -> {
                     throw new KafkaException("Timed out waiting to get existing topics");
-                }, TOPIC, SEND_TIMEOUT);
+                }, TOPIC, SEND_TIMEOUT, PublicationObserver.NONE);
 
         ResultMessage<?> result = processInBackground(publisher, events("b-1", 3)).join();
 
@@ -216,7 +216,7 @@ class KafkaEventPublisherTest {
     private KafkaEventPublisher publisher(Duration sendTimeout) {
         var template = new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka));
         return new KafkaEventPublisher(template, serializer, KafkaEventPublisherTest::hashOf, topicChecks::incrementAndGet,
-                TOPIC, sendTimeout);
+                TOPIC, sendTimeout, PublicationObserver.NONE);
     }
 
     /** What WorkPackage does with a batch: token hook first, then the handler for each event, then commit. */

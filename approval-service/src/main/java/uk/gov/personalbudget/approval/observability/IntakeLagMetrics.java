@@ -1,0 +1,107 @@
+package uk.gov.personalbudget.approval.observability;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.DisposableBean;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The consumer group's progress on the topic, read from Kafka itself rather than from the consumer, so it is right
+ * even while the consumer is stalled or stopped: {@code approval.intake.lag} (records on the topic the group has
+ * not committed) and {@code approval.intake.position} (records it has), both tagged with the group. NaN when Kafka
+ * does not answer within a few seconds. Read at most every {@link #KEEP_FOR}.
+ */
+public class IntakeLagMetrics implements MeterBinder, DisposableBean {
+
+    static final Duration KEEP_FOR = Duration.ofSeconds(5);
+    private static final long TIMEOUT_MILLIS = 3_000;
+
+    private final Admin admin;
+    private final String topic;
+    private final String group;
+    private final Clock clock;
+    private volatile Reading last = new Reading(Instant.EPOCH, Double.NaN, Double.NaN);
+
+    public IntakeLagMetrics(Map<String, Object> adminSettings, String topic, String group, Clock clock) {
+        Map<String, Object> settings = new HashMap<>(adminSettings);
+        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "intake-lag");
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MILLIS);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MILLIS);
+        this.admin = Admin.create(settings);
+        this.topic = topic;
+        this.group = group;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("approval.intake.lag", this, metrics -> metrics.reading().lag())
+                .tag("group", group)
+                .description("Budget events on the topic that the consumer group has not yet stored")
+                .register(registry);
+        Gauge.builder("approval.intake.position", this, metrics -> metrics.reading().position())
+                .tag("group", group)
+                .description("Budget events the consumer group has stored (sum of committed offsets)")
+                .register(registry);
+    }
+
+    private synchronized Reading reading() {
+        Instant now = clock.instant();
+        if (last.at().plus(KEEP_FOR).isBefore(now)) {
+            last = read(now);
+        }
+        return last;
+    }
+
+    private Reading read(Instant now) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).get(topic).partitions().stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            Map<TopicPartition, Long> end = admin.listOffsets(partitions.stream()
+                            .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
+                    .all().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+            long position = 0;
+            long lag = 0;
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                long done = offset == null ? 0 : offset.offset();
+                position += done;
+                lag += Math.max(0, end.getOrDefault(partition, 0L) - done);
+            }
+            return new Reading(now, lag, position);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reading(now, Double.NaN, Double.NaN);
+        } catch (Exception e) {
+            return new Reading(now, Double.NaN, Double.NaN);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        admin.close(Duration.ofSeconds(1));
+    }
+
+    private record Reading(Instant at, double lag, double position) {
+    }
+}

@@ -1,0 +1,86 @@
+package uk.gov.personalbudget.approval.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A consumer span per record, continuing the trace its {@code traceparent} header names (the publishing span in
+ * budget-service), so one trace runs from the REST call that caused an event into its projection here. Spring
+ * Kafka observes only record listeners; this one takes batches, so the spans are made here. Counts
+ * {@code approval.events.projected} by event type once a batch is stored.
+ */
+public class IntakeTracing {
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final MeterRegistry meters;
+
+    public IntakeTracing(Tracer tracer, Propagator propagator, MeterRegistry meters) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.meters = meters;
+    }
+
+    /** Opens one span per record; the batch's outcome ends them all. */
+    public Batch start(List<ConsumerRecord<String, byte[]>> records) {
+        List<Span> spans = records.stream().map(this::start).toList();
+        return new Batch(records, spans);
+    }
+
+    private Span start(ConsumerRecord<String, byte[]> record) {
+        return propagator.extract(record.headers(), IntakeTracing::header)
+                .name("project " + headerOr(record.headers(), EventHeaders.EVENT_TYPE, "event"))
+                .kind(Span.Kind.CONSUMER)
+                .tag("messaging.system", "kafka")
+                .tag("messaging.destination.name", record.topic())
+                .tag("messaging.kafka.partition", record.partition())
+                .tag("messaging.kafka.offset", record.offset())
+                .tag("budget.id", record.key() == null ? "" : record.key())
+                .start();
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String headerOr(Headers headers, String name, String otherwise) {
+        String value = header(headers, name);
+        return value == null ? otherwise : value;
+    }
+
+    /** The spans of one batch being stored. */
+    public final class Batch {
+
+        private final List<ConsumerRecord<String, byte[]>> records;
+        private final List<Span> spans;
+
+        private Batch(List<ConsumerRecord<String, byte[]>> records, List<Span> spans) {
+            this.records = records;
+            this.spans = spans;
+        }
+
+        public void stored() {
+            spans.forEach(Span::end);
+            records.forEach(record -> Counter.builder("approval.events.projected")
+                    .description("Budget events stored into the projections (a redelivered event counts again)")
+                    .tag("type", headerOr(record.headers(), EventHeaders.EVENT_TYPE, "unknown"))
+                    .register(meters)
+                    .increment());
+        }
+
+        public void failed(Throwable failure) {
+            spans.forEach(span -> span.error(failure).end());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package uk.gov.personalbudget.approval.observability;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+import uk.gov.personalbudget.approval.intake.BudgetEventListener;
+import uk.gov.personalbudget.approval.replay.ReplayService;
+import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
+
+import java.time.Clock;
+
+/**
+ * approval-service's health components and meters beyond Spring Boot's own: {@code budgetEventIntake} (in
+ * readiness, application.yml) and {@code kafka} in /actuator/health, the consumer group's lag and position, replay
+ * progress, and the spans of each consumed record.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ObservabilityConfiguration {
+
+    @Bean
+    public IntakeStatus intakeStatus() {
+        return new IntakeStatus();
+    }
+
+    @Bean("budgetEventIntake")
+    public IntakeHealth intakeHealth(KafkaListenerEndpointRegistry listeners, IntakeStatus status) {
+        return new IntakeHealth(listeners, BudgetEventListener.ID, status);
+    }
+
+    @Bean("kafka")
+    public KafkaBrokerHealth kafkaHealth(KafkaAdmin kafkaAdmin, Clock clock) {
+        return new KafkaBrokerHealth(kafkaAdmin.getConfigurationProperties(), clock);
+    }
+
+    @Bean
+    public IntakeLagMetrics intakeLagMetrics(KafkaAdmin kafkaAdmin, @Value("${approval.kafka.topic}") String topic,
+            @Value("${spring.kafka.consumer.group-id}") String group, Clock clock) {
+        return new IntakeLagMetrics(kafkaAdmin.getConfigurationProperties(), topic, group, clock);
+    }
+
+    @Bean
+    public ReplayMetrics replayMetrics(ReplayService replays) {
+        return new ReplayMetrics(replays);
+    }
+
+    /** Without Micrometer Tracing (some test slices) the spans are no-ops. */
+    @Bean
+    public IntakeTracing intakeTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            MeterRegistry meters) {
+        return new IntakeTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP), meters);
+    }
+}

@@ -1,0 +1,34 @@
+package uk.gov.personalbudget.budget.observability;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
+
+/**
+ * budget-service's health components and meters beyond Spring Boot's and Axon's own: {@code eventProcessors} in
+ * /actuator/health and in readiness (application.yml; {@code kafka} is declared with publication), the processors'
+ * positions, and each command's observation.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ObservabilityConfiguration {
+
+    @Bean
+    public CommandObservation commandObservation(ObjectProvider<ObservationRegistry> observations) {
+        return new CommandObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean("eventProcessors")
+    public EventProcessorsHealth eventProcessorsHealth(EventProcessingConfiguration processing,
+            ObjectProvider<KafkaBrokerHealth> kafka) {
+        return new EventProcessorsHealth(processing, () -> kafka.getIfAvailable() != null && kafka.getObject().reachable());
+    }
+
+    @Bean
+    public ProcessorMetrics eventProcessorPositionMetrics(EventProcessingConfiguration processing, EventStorageEngine events) {
+        return new ProcessorMetrics(processing, events);
+    }
+}
