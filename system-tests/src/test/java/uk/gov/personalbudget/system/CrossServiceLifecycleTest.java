@@ -22,6 +22,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,9 +31,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,7 +51,9 @@ import static org.awaitility.Awaitility.await;
  * checks that every control transfer budget-service stored arrived, in order and once, in approval-service's
  * trail; that redelivering every record changes nothing; that a replay rebuilds the same projections; and that
  * erasing the person's personal data leaves all of that as it was except the personal text, which then reads
- * {@code [erased]} in both services and is sealed on the topic. Subclasses choose the databases.
+ * {@code [erased]} in both services and is sealed on the topic; that one command makes one trace across both
+ * services; and that both services' logs are JSON lines holding none of the person's details. Subclasses choose
+ * the databases.
  */
 abstract class CrossServiceLifecycleTest {
 
@@ -57,6 +66,7 @@ abstract class CrossServiceLifecycleTest {
     private EmbeddedKafkaKraftBroker broker;
     private ServiceProcess budgetService;
     private ServiceProcess approvalService;
+    private OtlpTraceReceiver traces;
 
     /** Datasource arguments for one service ({@code budget} or {@code approval}). */
     abstract List<String> database(String service) throws Exception;
@@ -102,7 +112,102 @@ abstract class CrossServiceLifecycleTest {
         assertThat(withoutWaitingTimes(read(approvalService, "/api/v1/approvals")))
                 .isEqualTo(withoutWaitingTimes(queue));
 
+        oneCommandIsOneTraceFromTheRestCallToItsProjection();
         erasureLeavesEverythingButThePersonalText(budget, expected);
+        logsAreJsonLinesWithoutThePersonsDetails();
+        theDashboardAndAlertsUseOnlyMetricsTheServicesExport();
+    }
+
+    /** deploy/observability's Grafana dashboard and Prometheus alerts, against both services' real scrapes. */
+    private void theDashboardAndAlertsUseOnlyMetricsTheServicesExport() throws Exception {
+        Set<String> exported = new HashSet<>();
+        for (ServiceProcess service : List.of(budgetService, approvalService)) {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                    URI.create(service.baseUrl() + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).as("the scrape needs no token").isEqualTo(200);
+            scrape.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+        }
+        Pattern metric = Pattern.compile("\\b(?:budget|approval|health|http_server|jvm|hikaricp|process)_[a-z0-9_]+");
+        for (String file : List.of("grafana-dashboard.json", "prometheus-alerts.yml")) {
+            Matcher used = metric.matcher(Files.readString(Path.of("..", "deploy", "observability", file)));
+            Set<String> names = new HashSet<>();
+            while (used.find()) {
+                names.add(used.group());
+            }
+            assertThat(names).as(file + " names metrics").isNotEmpty();
+            assertThat(exported).as(file).containsAll(names);
+        }
+    }
+
+    /**
+     * A command sent with a W3C traceparent: budget-service's request, command and publication spans and
+     * approval-service's projection span all belong to the caller's trace, each the child of the one before, as the
+     * services export them over OTLP; and budget-service's log line for the command carries the trace id.
+     */
+    private void oneCommandIsOneTraceFromTheRestCallToItsProjection() throws Exception {
+        var random = ThreadLocalRandom.current();
+        String traceId = HexFormat.of().toHexDigits(random.nextLong() | 1) + HexFormat.of().toHexDigits(random.nextLong());
+        String callerSpan = "00f067aa0ba902b7";
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(
+                        URI.create(budgetService.baseUrl() + "/api/v1/budgets"))
+                .header("Authorization", "Bearer " + token("{\"sub\":\"pr-ellis\",\"role\":\"PRACTITIONER\"}"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"person\":\"P-7007\",\"localAuthority\":"
+                        + "\"Northshire County Council\",\"allocatedPractitioner\":\"pr-ellis\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String budget = json.readTree(opened.body()).get("id").asText();
+
+        await("both services' spans of trace " + traceId).atMost(Duration.ofSeconds(60)).until(() ->
+                traces.spansOf(traceId).stream().anyMatch(span -> span.name().equals("project BudgetOpened")));
+        var spans = traces.spansOf(traceId);
+        var request = only(spans, "budget-service", name -> name.startsWith("http post"));
+        var command = only(spans, "budget-service", name -> name.equals("command open-budget"));
+        var publication = only(spans, "budget-service", name -> name.equals("publish BudgetOpened"));
+        var projection = only(spans, "approval-service", name -> name.equals("project BudgetOpened"));
+        assertThat(request.parentSpanId()).as("the caller's span is the request's parent").isEqualTo(callerSpan);
+        assertThat(command.parentSpanId()).isEqualTo(request.spanId());
+        assertThat(publication.parentSpanId()).as("publication continues the stored event's trace")
+                .isEqualTo(command.spanId());
+        assertThat(projection.parentSpanId()).as("the projection continues the record's trace")
+                .isEqualTo(publication.spanId());
+        assertThat(jsonLines(budgetService.log()))
+                .filteredOn(line -> line.path("message").asText().startsWith("command OpenBudget on budget " + budget))
+                .singleElement()
+                .satisfies(line -> assertThat(line.path("traceId").asText()).isEqualTo(traceId))
+                .satisfies(line -> assertThat(line.path("spanId").asText()).isEqualTo(command.spanId()));
+    }
+
+    private static OtlpTraceReceiver.ReceivedSpan only(List<OtlpTraceReceiver.ReceivedSpan> spans, String service,
+            Predicate<String> name) {
+        var matching = spans.stream().filter(span -> span.service().equals(service) && name.test(span.name())).toList();
+        assertThat(matching).as(service + " span among " + spans).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** Every line of both logs is a JSON object, and none holds the person's reference or any personal text. */
+    private void logsAreJsonLinesWithoutThePersonsDetails() throws Exception {
+        for (ServiceProcess service : List.of(budgetService, approvalService)) {
+            String log = Files.readString(service.log());
+            assertThat(jsonLines(service.log())).as(service.log() + " as JSON lines").hasSize((int) log.lines().count());
+            assertThat(log).as(service.log().toString()).doesNotContain("P-1001", "P-7007",
+                    "Six hours is not enough on bad weeks", "Going out with someone I trust",
+                    "Going into hospital for a short stay", "Extra hours agreed for bad weeks",
+                    "Needs arise from a mental impairment", "Please say which days the assistant is needed",
+                    "The plan does not say how the assistant will be found", "Rebuild contact with friends");
+        }
+    }
+
+    private List<JsonNode> jsonLines(Path log) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
     }
 
     /**
@@ -157,14 +262,21 @@ abstract class CrossServiceLifecycleTest {
         broker = new EmbeddedKafkaKraftBroker(1, 4);
         broker.afterPropertiesSet();
         running.add(broker::destroy);
+        traces = new OtlpTraceReceiver();
+        running.add(traces);
+        // As in production: spans exported over OTLP, logs as JSON lines (the local profile's defaults are off).
+        List<String> observed = List.of("--management.otlp.tracing.endpoint=" + traces.endpoint(),
+                "--logging.structured.format.console=ecs");
         List<String> keys = keyStore();
         List<String> budgetArguments = new ArrayList<>(database("budget"));
         budgetArguments.addAll(keys);
+        budgetArguments.addAll(observed);
         budgetArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         budgetService = ServiceProcess.start("budget-service", budgetArguments);
         running.add(budgetService);
         List<String> approvalArguments = new ArrayList<>(database("approval"));
         approvalArguments.addAll(keys);
+        approvalArguments.addAll(observed);
         // A short key cache, so the erasure reaches approval-service's answers within a second or so.
         approvalArguments.add("--personal-data.keys.cache-ttl=1s");
         approvalArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());

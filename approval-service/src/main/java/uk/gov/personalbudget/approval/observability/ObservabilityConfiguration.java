@@ -5,15 +5,18 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import uk.gov.personalbudget.approval.intake.BudgetEventListener;
 import uk.gov.personalbudget.approval.replay.ReplayService;
+import uk.gov.personalbudget.support.observability.HealthMetrics;
 import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * approval-service's health components and meters beyond Spring Boot's own: {@code budgetEventIntake} (in
@@ -42,6 +45,12 @@ public class ObservabilityConfiguration {
     public IntakeLagMetrics intakeLagMetrics(KafkaAdmin kafkaAdmin, @Value("${approval.kafka.topic}") String topic,
             @Value("${spring.kafka.consumer.group-id}") String group, Clock clock) {
         return new IntakeLagMetrics(kafkaAdmin.getConfigurationProperties(), topic, group, clock);
+    }
+
+    /** The probes' answers as gauges, for the not-ready and Kafka alerts (deploy/observability). */
+    @Bean
+    public HealthMetrics healthMetrics(HealthEndpoint health) {
+        return new HealthMetrics(health, List.of("readiness", "liveness", "db", "budgetEventIntake", "kafka"));
     }
 
     @Bean

@@ -10,7 +10,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The running replay's progress: {@code approval.replay.running} (1 while one runs), {@code .events.processed},
- * {@code .events.total} and {@code .events.per.second}; 0 when none runs.
+ * {@code .events.to.process} and {@code .events.per.second}; 0 when none runs.
  */
 public class ReplayMetrics implements MeterBinder {
 
@@ -25,7 +25,7 @@ public class ReplayMetrics implements MeterBinder {
         gauge(registry, "approval.replay.running", "1 while a replay rebuilds the projections", replay -> 1);
         gauge(registry, "approval.replay.events.processed", "Events the running replay has consumed",
                 Replay::eventsProcessed);
-        gauge(registry, "approval.replay.events.total", "Events on the topic when the running replay began",
+        gauge(registry, "approval.replay.events.to.process", "Events on the topic when the running replay began",
                 Replay::eventsTotal);
         gauge(registry, "approval.replay.events.per.second", "The running replay's average rate",
                 Replay::eventsPerSecond);

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -107,7 +108,10 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
         assertThat(listeners.getListenerContainer(BudgetEventListener.ID).isRunning())
                 .as("the consumer keeps trying").isTrue();
         get("/api/v1/approvals", tokens.auditor()).andExpect(status().isOk());
-        mvc.perform(MockMvcRequestBuilders.get("/actuator/health"))
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/health/liveness"))
                 .andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/health/readiness"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.components.budgetEventIntake.status").value("DOWN"));
     }
 }

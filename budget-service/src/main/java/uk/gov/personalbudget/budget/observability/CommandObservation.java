@@ -6,10 +6,13 @@ import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.gov.personalbudget.budget.history.BudgetNotFound;
 import uk.gov.personalbudget.budget.lifecycle.BudgetRuleViolation;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +23,10 @@ import java.util.function.Supplier;
 public class CommandObservation {
 
     public static final String NAME = "budget.commands";
+    private static final Logger log = LoggerFactory.getLogger(CommandObservation.class);
     private static final String NO_RULE = "none";
+    private static final String ACCEPTED = "accepted";
+    private static final String FAILED = "failed";
 
     private final ObservationRegistry registry;
 
@@ -30,23 +36,44 @@ public class CommandObservation {
 
     public <T> T observe(BudgetCommand command, Supplier<T> dispatch) {
         String type = command.getClass().getSimpleName();
+        String budget = command.budgetId().toString();
         Observation observation = Observation.createNotStarted(NAME, registry)
-                .contextualName("command " + type)
+                // Micrometer turns capitals in span names into "-x"; "command open-budget" reads better than that.
+                .contextualName("command " + type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
                 .lowCardinalityKeyValue("command", type)
-                .highCardinalityKeyValue("budget.id", command.budgetId().toString())
+                .highCardinalityKeyValue("budget.id", budget)
                 .start();
+        long started = System.nanoTime();
         try (Observation.Scope scope = observation.openScope()) {
-            T result = dispatch.get();
-            observation.lowCardinalityKeyValue("outcome", "accepted").lowCardinalityKeyValue("rule", NO_RULE);
-            return result;
-        } catch (RuntimeException failure) {
-            observation.lowCardinalityKeyValue("outcome", outcomeOf(failure))
-                    .lowCardinalityKeyValue("rule", failure instanceof BudgetRuleViolation violation
-                            ? violation.rule().slug() : NO_RULE)
-                    .error(failure);
-            throw failure;
+            try {
+                T result = dispatch.get();
+                observation.lowCardinalityKeyValue("outcome", ACCEPTED).lowCardinalityKeyValue("rule", NO_RULE);
+                log(type, budget, ACCEPTED, NO_RULE, started);
+                return result;
+            } catch (RuntimeException failure) {
+                String outcome = outcomeOf(failure);
+                String rule = failure instanceof BudgetRuleViolation violation ? violation.rule().slug() : NO_RULE;
+                observation.lowCardinalityKeyValue("outcome", outcome).lowCardinalityKeyValue("rule", rule)
+                        .error(failure);
+                log(type, budget, outcome, rule, started);
+                throw failure;
+            }
         } finally {
             observation.stop();
+        }
+    }
+
+    /**
+     * One line per command, inside its span so the log carries its trace and span ids. Only the command's type, the
+     * budget's id and the outcome: never the body, which may hold personal text.
+     */
+    private static void log(String type, String budget, String outcome, String rule, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (outcome.equals(FAILED)) {
+            log.warn("command {} on budget {}: {} after {} ms", type, budget, outcome, millis);
+        } else {
+            log.info("command {} on budget {}: {}{} in {} ms", type, budget, outcome,
+                    rule.equals(NO_RULE) ? "" : " (" + rule + ")", millis);
         }
     }
 
@@ -71,6 +98,6 @@ public class CommandObservation {
         if (failure instanceof JSR303ViolationException) {
             return "invalid";
         }
-        return "failed";
+        return FAILED;
     }
 }

@@ -51,7 +51,8 @@ public class ErasureController {
                         "no personal data is held for person " + ref), null));
         PersonKey erased = erasure.key();
         if (!erasure.alreadyErased()) {
-            log.info("personal data of {} erased by {}: key {} destroyed", ref, actor.id(), erased.keyId());
+            // The person's reference stays out of the log (the key store records whose key it was, and who erased it).
+            log.info("personal data erased: key {} destroyed", erased.keyId());
         }
         return new PersonalDataErasure(erased.person(), erased.keyId(), erased.erasedAt(), erased.erasedBy(),
                 erasure.alreadyErased());

@@ -35,7 +35,9 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**").permitAll()
+                        // Probes and the Prometheus scrape: no personal data, and orchestrators send no tokens. Keep
+                        // /actuator off any ingress (deploy/README.md).
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
                         // Everything else, /api/** above all, needs a valid token.
                         .anyRequest().authenticated())
