@@ -38,6 +38,7 @@ final class DeliveryAudit {
     private final FaultStack stack;
     private final String title;
     private final Set<String> storedBefore;
+    private boolean everyStoredCommandAnswered;
 
     private DeliveryAudit(FaultStack stack, String title, Set<String> storedBefore) {
         this.stack = stack;
@@ -48,6 +49,15 @@ final class DeliveryAudit {
     /** Notes the budgets already stored, so that only those of this test are audited. */
     static DeliveryAudit begin(FaultStack stack, String title) throws Exception {
         return new DeliveryAudit(stack, title, stack.storedBudgetIds());
+    }
+
+    /**
+     * Also requires that no command was stored without its caller being answered: what a graceful stop promises
+     * (a kill may cut off a command after it was stored).
+     */
+    DeliveryAudit requiringEveryStoredCommandAnswered() {
+        everyStoredCommandAnswered = true;
+        return this;
     }
 
     /** A stored event as "sequence:type", and a control transfer as "sequence:from->to". */
@@ -101,6 +111,10 @@ final class DeliveryAudit {
                         + " sent, but " + events.size() + " stored");
             }
             storedNotAcknowledged += Math.max(0, events.size() - acknowledged);
+            if (everyStoredCommandAnswered && events.size() > acknowledged) {
+                problems.add(budget.person + " (" + budget.id + "): " + (events.size() - acknowledged)
+                        + " command(s) stored but their caller got no answer");
+            }
             for (int i = 0; i < events.size(); i++) {
                 String expected = i + ":" + LifecycleLoad.SCRIPT.get(Math.min(i, LifecycleLoad.SCRIPT.size() - 1)).eventType();
                 if (!events.get(i).equals(expected)) {

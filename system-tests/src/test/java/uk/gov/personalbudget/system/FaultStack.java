@@ -135,6 +135,25 @@ final class FaultStack implements AutoCloseable {
         budgetService.kill();
     }
 
+    /** SIGTERM, as an orchestrator stops a pod; returns once the process has exited. */
+    void stopBudgetService() {
+        budgetService.close();
+    }
+
+    /** The owner of each of the publication processor's token claims, read from the event store's database. */
+    List<String> publicationClaimOwners() throws SQLException {
+        List<String> owners = new ArrayList<>();
+        try (Connection connection = postgres.connect(BUDGET_DB);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT owner FROM token_entry WHERE processor_name = 'kafka-publication'")) {
+            while (rows.next()) {
+                owners.add(rows.getString(1));
+            }
+        }
+        return owners;
+    }
+
     void stopApprovalService() {
         approvalService.close();
     }

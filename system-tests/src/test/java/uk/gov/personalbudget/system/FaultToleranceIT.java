@@ -71,6 +71,37 @@ class FaultToleranceIT {
     }
 
     @Test
+    @Order(5)
+    void budgetServiceStoppedWithSigtermMidLoadAnswersEveryCommandItStoredAndReleasesItsClaims() throws Exception {
+        DeliveryAudit audit = DeliveryAudit.begin(stack, "budget-service stopped (SIGTERM) mid-load and restarted")
+                .requiringEveryStoredCommandAnswered();
+        List<String> notes = new ArrayList<>();
+        load = startLoad("sigterm");
+        awaitAcknowledged(load, PHASE_COMMANDS, "load before the stop");
+
+        await("a command in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                .until(() -> load.inFlight() > 0);
+        int inFlight = load.inFlight();
+        Instant asked = Instant.now();
+        stack.stopBudgetService();
+        Instant stopped = Instant.now();
+        assertThat(stack.publicationClaimOwners()).as("the publication processor's claims after the stop")
+                .isNotEmpty().containsOnlyNulls();
+        stack.startBudgetService();
+        notes.add(String.format("SIGTERM with %d command(s) in flight; exited after %.1f s with its claims released; "
+                + "back and ready after %.1f s", inFlight, Duration.between(asked, stopped).toMillis() / 1000.0,
+                Duration.between(stopped, Instant.now()).toMillis() / 1000.0));
+        awaitAcknowledged(load, PHASE_COMMANDS, "load after the restart");
+        load.stop();
+
+        assertThat(audit.verify(load, notes)).as("what the audit found (first 20)").isEmpty();
+        assertNoServerErrorButRetryable503(load);
+        // After the restart the old tokens are refused (the local profile signs with a key made at start-up).
+        assertThat(load.sent()).filteredOn(rejected())
+                .allSatisfy(sent -> assertThat(sent.status()).as("a rejection").isEqualTo(401));
+    }
+
+    @Test
     @Order(1)
     void budgetServiceKilledMidLoadAndRestartedLosesNoAcknowledgedCommandAndDuplicatesNothing() throws Exception {
         DeliveryAudit audit = DeliveryAudit.begin(stack, "budget-service killed (kill -9) mid-load and restarted");
