@@ -1,6 +1,7 @@
 package uk.gov.personalbudget.approval.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -77,6 +78,8 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
     private CountingReader reader;
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void aRecordOfAnUnknownEventTypeStallsTheConsumerRatherThanBeingSkipped(CapturedOutput output) throws Exception {
@@ -113,5 +116,7 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
         mvc.perform(MockMvcRequestBuilders.get("/actuator/health/readiness"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.components.budgetEventIntake.status").value("DOWN"));
+        await("the lag gauge counts the records waiting behind the stall").atMost(ARRIVAL).until(() ->
+                meters.get("approval.intake.lag").gauge().value() >= 2);
     }
 }

@@ -3,6 +3,7 @@ package uk.gov.personalbudget.budget.publication;
 import uk.gov.personalbudget.contracts.event.EventHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,6 +88,8 @@ class KafkaPublicationTest {
     EventStore eventStore;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    MeterRegistry meters;
 
     private Lifecycles lifecycles;
     private String closedBudget;
@@ -157,6 +160,28 @@ class KafkaPublicationTest {
         assertThat(byBudget.get(closedBudget)).extracting(record -> header(record, EventHeaders.EVENT_TYPE))
                 .startsWith("BudgetOpened", "NeedsAssessed", "BudgetOffered", "OfferContested", "OfferRevised")
                 .endsWith("BudgetAdjusted", "ReviewScheduled", "ReviewCompleted", "BudgetClosed");
+    }
+
+    @Test
+    void theMetricsShowThePublicationCaughtUpWithTheStore() {
+        List<StoredEvent> stored = awaitAllPublished();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(gauge("budget.processor.lag")).as("lag once every event is on the topic").isZero();
+            assertThat(gauge("budget.processor.position")).isEqualTo(gauge("budget.event.store.head"));
+        });
+        assertThat(meters.find("budget.events.published").counters())
+                .as("published counts by event type").isNotEmpty()
+                .extracting(counter -> counter.getId().getTag("type")).contains("BudgetOpened", "BudgetClosed");
+        assertThat(meters.find("budget.events.published").counters().stream().mapToDouble(counter -> counter.count()).sum())
+                .isGreaterThanOrEqualTo(stored.size());
+        assertThat(meters.get("budget.commands").tag("command", "OpenBudget").tag("outcome", "accepted").timer().count())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    /** The one processor here is kafka-publication, so each gauge has one series. */
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
     }
 
     @Test
