@@ -55,6 +55,11 @@ import java.util.function.Predicate;
  * count as the person's. {@code averageShare} is the plain mean of the budgets' shares (each budget counts
  * once, whatever its length of life), null when no budget qualifies. Budgets with a life of no length are
  * left out.</dd>
+ * <dt>{@code authorityWaitSeconds}</dt>
+ * <dd>The waits {@link AuthorityWaiting} summarises, each one, shortest first: their distribution.</dd>
+ * <dt>{@code secondsHeldByParty}</dt>
+ * <dd>Over the budgets and lives {@link PersonControl} counts: how long each party held control, summed across
+ * those budgets, in whole seconds (time after the report's end not counted); every party is present.</dd>
  * <dt>{@link OverdueDelegations}</dt>
  * <dd>Delegations whose intended end falls in the range and that were not ended by its intended end: still in
  * force, handed back late, or in force when the budget closed after the intended end. One ended on or before
@@ -77,9 +82,11 @@ public record ControlSummaryReport(
     /** The figures for one set of budgets. */
     public record Figures(
             AuthorityWaiting authorityWaiting,
+            List<Long> authorityWaitSeconds,
             Contests contests,
             Plans plans,
             PersonControl personControl,
+            Map<ControlParty, Long> secondsHeldByParty,
             OverdueDelegations overdueDelegations) {
     }
 
@@ -158,8 +165,8 @@ public record ControlSummaryReport(
         }
 
         Figures figures(Predicate<BudgetId> budgets) {
-            return new Figures(authorityWaiting(budgets), contests(budgets), plans(budgets),
-                    personControl(budgets), overdueDelegations(budgets));
+            return new Figures(authorityWaiting(budgets), authorityWaits(budgets), contests(budgets), plans(budgets),
+                    personControl(budgets), secondsHeldByParty(budgets), overdueDelegations(budgets));
         }
 
         private boolean inRange(Instant instant) {
@@ -171,14 +178,45 @@ public record ControlSummaryReport(
         }
 
         private AuthorityWaiting authorityWaiting(Predicate<BudgetId> budgets) {
-            List<Long> waits = rows.plans().stream()
+            List<Long> waits = authorityWaits(budgets);
+            return new AuthorityWaiting(waits.size(), nearestRank(waits, 50), nearestRank(waits, 90));
+        }
+
+        /** Each decided plan's wait from endorsement to decision, shortest first: the distribution. */
+        private List<Long> authorityWaits(Predicate<BudgetId> budgets) {
+            return rows.plans().stream()
                     .filter(p -> budgets.test(p.budgetId()))
                     .filter(p -> p.outcome() == PlanOutcome.APPROVED || p.outcome() == PlanOutcome.DECLINED)
                     .filter(p -> inRange(p.decidedAt()) && p.endorsedAt() != null)
                     .map(p -> BudgetProjector.seconds(p.endorsedAt(), p.decidedAt()))
                     .sorted()
                     .toList();
-            return new AuthorityWaiting(waits.size(), nearestRank(waits, 50), nearestRank(waits, 90));
+        }
+
+        /**
+         * Over the same budgets and lives as {@link PersonControl}: how long each party held control, summed
+         * across budgets, in whole seconds. Every party is present.
+         */
+        private Map<ControlParty, Long> secondsHeldByParty(Predicate<BudgetId> budgets) {
+            Map<ControlParty, Long> micros = new EnumMap<>(ControlParty.class);
+            for (ControlParty party : ControlParty.values()) {
+                micros.put(party, 0L);
+            }
+            for (BudgetSummary budget : rows.budgets()) {
+                BudgetId id = budget.budgetId();
+                Instant lifeEnd = lifeEnd(budget);
+                if (!budgets.test(id) || lifeEnd == null) {
+                    continue;
+                }
+                List<ControlTrailEntry> trail = trails.getOrDefault(id, List.of());
+                for (int i = 0; i < trail.size(); i++) {
+                    long held = heldMicros(trail, i, budget.openedAt(), lifeEnd);
+                    micros.merge(trail.get(i).to().party(), held, Long::sum);
+                }
+            }
+            Map<ControlParty, Long> seconds = new EnumMap<>(ControlParty.class);
+            micros.forEach((party, value) -> seconds.put(party, value / 1_000_000));
+            return Collections.unmodifiableMap(seconds);
         }
 
         private Contests contests(Predicate<BudgetId> budgets) {
@@ -247,11 +285,8 @@ public record ControlSummaryReport(
             List<BudgetControlShare> shares = new ArrayList<>();
             for (BudgetSummary budget : rows.budgets()) {
                 BudgetId id = budget.budgetId();
-                if (!budgets.test(id) || !beforeEnd(budget.openedAt())) {
-                    continue;
-                }
-                Instant lifeEnd = beforeEnd(budget.closedAt()) ? budget.closedAt() : end;
-                if (!lifeEnd.isAfter(from) || !lifeEnd.isAfter(budget.openedAt())) {
+                Instant lifeEnd = lifeEnd(budget);
+                if (!budgets.test(id) || lifeEnd == null) {
                     continue;
                 }
                 long lifeMicros = ChronoUnit.MICROS.between(budget.openedAt(), lifeEnd);
@@ -265,24 +300,37 @@ public record ControlSummaryReport(
             return new PersonControl(List.copyOf(shares), average);
         }
 
-        /** Each trail row starts a holding that lasts until the next row, or the end of the life. */
+        /**
+         * The end of the budget's life as the report sees it (its closure, or the report's end), or null when the
+         * budget does not count: opened at or after the end, closed at or before {@code from}, or no life at all.
+         */
+        private Instant lifeEnd(BudgetSummary budget) {
+            if (!beforeEnd(budget.openedAt())) {
+                return null;
+            }
+            Instant lifeEnd = beforeEnd(budget.closedAt()) ? budget.closedAt() : end;
+            return lifeEnd.isAfter(from) && lifeEnd.isAfter(budget.openedAt()) ? lifeEnd : null;
+        }
+
         private static long personMicros(List<ControlTrailEntry> trail, Instant lifeStart, Instant lifeEnd) {
             long micros = 0;
             for (int i = 0; i < trail.size(); i++) {
-                ControlTrailEntry row = trail.get(i);
-                if (row.to().party() != ControlParty.PERSON) {
-                    continue;
-                }
-                Instant start = row.at().isBefore(lifeStart) ? lifeStart : row.at();
-                Instant stop = i + 1 < trail.size() ? trail.get(i + 1).at() : lifeEnd;
-                if (stop.isAfter(lifeEnd)) {
-                    stop = lifeEnd;
-                }
-                if (stop.isAfter(start)) {
-                    micros += ChronoUnit.MICROS.between(start, stop);
+                if (trail.get(i).to().party() == ControlParty.PERSON) {
+                    micros += heldMicros(trail, i, lifeStart, lifeEnd);
                 }
             }
             return micros;
+        }
+
+        /** Each trail row starts a holding that lasts until the next row, or the end of the life. */
+        private static long heldMicros(List<ControlTrailEntry> trail, int row, Instant lifeStart, Instant lifeEnd) {
+            Instant at = trail.get(row).at();
+            Instant start = at.isBefore(lifeStart) ? lifeStart : at;
+            Instant stop = row + 1 < trail.size() ? trail.get(row + 1).at() : lifeEnd;
+            if (stop.isAfter(lifeEnd)) {
+                stop = lifeEnd;
+            }
+            return stop.isAfter(start) ? ChronoUnit.MICROS.between(start, stop) : 0;
         }
 
         private OverdueDelegations overdueDelegations(Predicate<BudgetId> budgets) {

@@ -10,12 +10,12 @@ import uk.gov.personalbudget.contracts.value.Role;
  * PERSON or NOMINEE only the budget of the person their token names. Only auditors and operators' systems
  * may rebuild the projections.
  */
-final class ReadAccess {
+public final class ReadAccess {
 
     private ReadAccess() {
     }
 
-    static void requireMayRead(Actor actor, BudgetAccess budget) {
+    public static void requireMayRead(Actor actor, BudgetAccess budget) {
         boolean allowed = switch (actor.role()) {
             case AUDITOR, AUTHORITY -> true;
             case PRACTITIONER -> actor.id().equals(budget.allocatedPractitioner());
@@ -27,13 +27,13 @@ final class ReadAccess {
         }
     }
 
-    static void requireMayReadAcrossBudgets(Actor actor) {
+    public static void requireMayReadAcrossBudgets(Actor actor) {
         if (!actor.is(Role.AUDITOR) && !actor.is(Role.AUTHORITY)) {
             throw new AccessDeniedException("only the authority and auditors read across budgets");
         }
     }
 
-    static void requireMayReplay(Actor actor) {
+    public static void requireMayReplay(Actor actor) {
         if (!actor.is(Role.AUDITOR) && !actor.is(Role.SYSTEM)) {
             throw new AccessDeniedException("only auditors and operators' systems rebuild the projections");
         }

@@ -118,7 +118,8 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         String template = endpoint.substring(endpoint.indexOf(' ') + 1);
         return switch (endpoint) {
             case "GET /api/v1/approvals", "POST /api/v1/replays" -> template;
-            case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions" ->
+            case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions",
+                 "GET /api/v1/budgets/{id}/state", "GET /api/v1/budgets/{id}/verification" ->
                     template.replace("{id}", budgetOfA());
             case "GET /api/v1/reports/control-summary" -> template + RANGE;
             case "GET /api/v1/replays/{id}" -> template.replace("{id}", finishedReplay().toString());

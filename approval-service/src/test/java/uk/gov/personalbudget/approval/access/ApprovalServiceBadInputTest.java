@@ -226,7 +226,8 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
     private Target target(String method, String template) {
         return switch (method + " " + template) {
             case "GET /api/v1/approvals" -> new Target(method, template, template, "", Caller.AUTHORITY);
-            case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions" ->
+            case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions",
+                 "GET /api/v1/budgets/{id}/state", "GET /api/v1/budgets/{id}/verification" ->
                     new Target(method, template, template.replace("{id}", budgetOfA()), "", Caller.AUDITOR);
             case "GET /api/v1/reports/control-summary" ->
                     new Target(method, template, template, "?" + RANGE, Caller.AUDITOR);

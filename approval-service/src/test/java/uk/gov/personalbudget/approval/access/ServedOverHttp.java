@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * against {@link TestIssuer} (issuer and audience required), H2 in memory, a Kafka broker in the JVM. Two
  * budgets arrive on the topic once: person A's ({@link Caller#PERSON}, allocated to {@link Caller#PRACTITIONER})
  * and person B's ({@link Caller#OTHER_PERSON}, allocated to {@link Caller#OTHER_PRACTITIONER}). The
- * access-matrix and bad-input tests extend it and so share one context.
+ * access-matrix and bad-input tests extend it and so share one context. The console's reads of budget-service go
+ * to a {@link StubBudgetService}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 4, topics = ServedOverHttp.TOPIC)
@@ -56,6 +57,7 @@ public abstract class ServedOverHttp {
         registry.add("APPROVAL_KEYS_DB_USERNAME", () -> "sa");
         registry.add("APPROVAL_KAFKA_BOOTSTRAP_SERVERS", () -> "${spring.embedded.kafka.brokers}");
         TestIssuer.get().register(registry);
+        registry.add("APPROVAL_BUDGET_SERVICE_URL", StubBudgetService::baseUrl);
     }
 
     protected ApprovalHttp http() {

@@ -325,6 +325,11 @@ class ControlSummaryReportTest {
         assertThat(share.personSeconds()).isEqualTo(163 * DAY);
         assertThat(share.share()).isCloseTo(163.0 / 280, within(1e-12));
         assertThat(overall.overdueDelegations().count()).as("handed back on day 92, meant by day 120").isZero();
+        assertThat(overall.authorityWaitSeconds()).containsExactly(3 * DAY, 6 * DAY);
+        assertThat(overall.secondsHeldByParty()).containsEntry(ControlParty.PERSON, 163 * DAY)
+                .containsEntry(ControlParty.NOBODY, 0L).containsKeys(ControlParty.values());
+        assertThat(overall.secondsHeldByParty().values().stream().mapToLong(Long::longValue).sum())
+                .as("every moment of the life is held by someone").isEqualTo(280 * DAY);
         assertThat(report.byManagementOption().get(ManagementGroup.DIRECT_PAYMENT)).isEqualTo(overall);
         assertThat(report.byManagementOption().get(ManagementGroup.NONE).personControl().budgets()).isEmpty();
     }

@@ -23,9 +23,13 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
                 "/api/v1/approvals",
                 "/api/v1/budgets/{id}/control-trail",
                 "/api/v1/budgets/{id}/decisions",
+                "/api/v1/budgets/{id}/state",
+                "/api/v1/budgets/{id}/verification",
                 "/api/v1/reports/control-summary",
                 "/api/v1/replays",
-                "/api/v1/replays/{id}");
+                "/api/v1/replays/{id}",
+                // The local profile's development tokens for the console's sign-in (forwarded to budget-service).
+                "/dev/tokens");
         assertThat(paths.at("/~1api~1v1~1replays/post").isObject()).isTrue();
         assertThat(paths.at("/~1api~1v1~1budgets~1{id}~1control-trail/get/responses/200/content").fieldNames())
                 .toIterable().contains("application/json", "text/csv");

@@ -1,0 +1,157 @@
+// The control-summary report for a range of dates as charts, each with its figures as a table, and the figures
+// as a CSV download.
+(function () {
+  'use strict';
+  const who = Console.requireSignIn();
+  if (!who) { return; }
+  const C = Console;
+  const PARTIES = ['PERSON', 'NOMINEE', 'PRACTITIONER', 'AUTHORITY', 'PROVIDER'];
+  const GROUPS = ['DIRECT_PAYMENT', 'COUNCIL_MANAGED', 'INDIVIDUAL_SERVICE_FUND', 'MIXED', 'NONE'];
+  const BUCKETS = [
+    { label: 'under 1 hour', upTo: 3600 }, { label: '1 hour to 1 day', upTo: 86400 },
+    { label: '1 to 7 days', upTo: 7 * 86400 }, { label: '7 to 28 days', upTo: 28 * 86400 },
+    { label: 'over 28 days', upTo: Infinity }
+  ];
+  const errorRegion = document.getElementById('report-error');
+  const from = document.getElementById('from');
+  const to = document.getElementById('to');
+  const csvLink = document.getElementById('csv');
+  let csvUrl = null;
+
+  // datetime-local holds the browser's local time; the API takes instants.
+  function local(date) {
+    const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+    return shifted.toISOString().slice(0, 19);
+  }
+  const now = new Date();
+  to.value = local(new Date(now.getTime() + 60000));
+  from.value = local(new Date(now.getTime() - 30 * 86400000));
+
+  document.getElementById('range-form').addEventListener('submit', event => {
+    event.preventDefault();
+    load();
+  });
+  load();
+
+  async function load() {
+    errorRegion.hidden = true;
+    const range = '?from=' + encodeURIComponent(new Date(from.value).toISOString())
+      + '&to=' + encodeURIComponent(new Date(to.value).toISOString());
+    let report;
+    try {
+      report = await C.api('/api/v1/reports/control-summary' + range);
+    } catch (failed) {
+      C.showError(errorRegion, failed);
+      return;
+    }
+    document.getElementById('report').hidden = false;
+    document.getElementById('report-range').textContent = 'From ' + C.when(report.from) + ' to ' + C.when(report.end)
+      + ' (' + report.overall.personControl.budgets.length + ' budgets alive in the range).';
+    partyTime(report.overall);
+    waits(report.overall);
+    rates(report);
+    overdue(report.overall);
+    csv(report);
+  }
+
+  /** A horizontal bar chart; its figures are in the table beside it, so the SVG itself is hidden from readers. */
+  function barChart(place, rows, format, max) {
+    place.innerHTML = '';
+    const width = 760;
+    const labelWidth = 230;
+    const rowHeight = 30;
+    const svg = C.svg('svg', { viewBox: '0 0 ' + width + ' ' + (rows.length * rowHeight + 10), width: '100%', 'aria-hidden': 'true' });
+    const top = max || Math.max(1, ...rows.map(r => r.value || 0));
+    rows.forEach((row, i) => {
+      const y = 5 + i * rowHeight;
+      const length = (width - labelWidth - 140) * (row.value || 0) / top;
+      svg.append(C.svg('text', { x: 0, y: y + 19 }, row.label));
+      svg.append(C.svg('rect', { class: row.className || 'bar', x: labelWidth, y: y + 4, width: Math.max(length, 1), height: rowHeight - 10 }));
+      svg.append(C.svg('text', { x: labelWidth + length + 8, y: y + 19 }, format(row.value)));
+    });
+    place.append(svg);
+  }
+
+  function table(id, headings, rows) {
+    const element = document.getElementById(id);
+    const head = element.tHead || element.createTHead();
+    head.innerHTML = '';
+    const headRow = head.insertRow();
+    headings.forEach(h => headRow.append(C.element('th', { scope: 'col', text: h })));
+    const body = element.tBodies[0] || element.createTBody();
+    body.innerHTML = '';
+    rows.forEach(cells => {
+      const row = body.insertRow();
+      cells.forEach((cell, i) => row.append(C.element(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row', text: cell } : { text: cell })));
+    });
+    if (!rows.length) {
+      body.append(C.element('tr', {}, [C.element('td', { colspan: headings.length, text: 'None in the range.' })]));
+    }
+  }
+
+  function partyTime(figures) {
+    const held = figures.secondsHeldByParty;
+    const total = PARTIES.reduce((sum, party) => sum + (held[party] || 0), 0);
+    const rows = PARTIES.map(party => ({ label: party.charAt(0) + party.slice(1).toLowerCase(), value: held[party] || 0, className: 'bar-' + party }));
+    barChart(document.getElementById('party-chart'), rows, C.duration);
+    table('party-table', ['Party', 'Time held', 'Share of all time held'], rows.map(r =>
+      [r.label, C.duration(r.value), total ? C.percent(r.value / total) : '–']));
+  }
+
+  function waits(figures) {
+    const seconds = figures.authorityWaitSeconds;
+    const counts = BUCKETS.map(() => 0);
+    seconds.forEach(s => { counts[BUCKETS.findIndex(b => s < b.upTo)]++; });
+    const rows = BUCKETS.map((b, i) => ({ label: b.label, value: counts[i] }));
+    barChart(document.getElementById('waits-chart'), rows, n => n + (n === 1 ? ' plan' : ' plans'));
+    const waiting = figures.authorityWaiting;
+    document.getElementById('waits-caption').textContent = 'How long endorsed plans waited for the authority\'s '
+      + 'decision: ' + waiting.plansDecided + ' decided, median ' + C.duration(waiting.medianSeconds)
+      + ', 90th percentile ' + C.duration(waiting.p90Seconds);
+    table('waits-table', ['Waited', 'Plans'], rows.map(r => [r.label, String(r.value)]));
+  }
+
+  function rates(report) {
+    const groups = [['Overall', report.overall]].concat(GROUPS.map(g => [g.replace(/_/g, ' ').toLowerCase(), report.byManagementOption[g]]));
+    const rows = [];
+    groups.forEach(([name, f]) => {
+      rows.push({ label: name + ': contest', value: f.contests.contestRate, className: 'bar-AUTHORITY' });
+      rows.push({ label: name + ': return', value: f.plans.returnRate, className: 'bar-PRACTITIONER' });
+      rows.push({ label: name + ': decline', value: f.plans.declineRate, className: 'bar-NOMINEE' });
+    });
+    barChart(document.getElementById('rates-chart'), rows, C.percent, 1);
+    table('rates-table', ['Management option', 'Contest rate', 'Return rate', 'Decline rate', 'Person\'s average share of control', 'Budgets'],
+      groups.map(([name, f]) => [name, C.percent(f.contests.contestRate) + ' (' + f.contests.budgetsContested + ' of ' + f.contests.budgetsOffered + ')',
+        C.percent(f.plans.returnRate) + ' (' + f.plans.returned + ' of ' + f.plans.submitted + ')',
+        C.percent(f.plans.declineRate) + ' (' + f.plans.declined + ' of ' + f.plans.endorsed + ')',
+        C.percent(f.personControl.averageShare), String(f.personControl.budgets.length)]));
+  }
+
+  function overdue(figures) {
+    table('overdue-table', ['Budget', 'Delegate', 'Intended end', 'Ended', 'Overdue by'],
+      figures.overdueDelegations.delegations.map(d => [d.budgetId, d.delegateId + ' (' + d.delegateRole + ')',
+        C.when(d.intendedEnd), d.endedAt ? C.when(d.endedAt) : 'still in force', C.duration(d.overdueSeconds)]));
+  }
+
+  /** Every figure as one row: group, figure, value. */
+  function csv(report) {
+    const lines = [['from', 'to', 'group', 'figure', 'value']];
+    const add = (group, name, value) => lines.push([report.from, report.end, group, name, value === null || value === undefined ? '' : String(value)]);
+    [['OVERALL', report.overall]].concat(GROUPS.map(g => [g, report.byManagementOption[g]])).forEach(([group, f]) => {
+      add(group, 'plansDecided', f.authorityWaiting.plansDecided);
+      add(group, 'authorityWaitMedianSeconds', f.authorityWaiting.medianSeconds);
+      add(group, 'authorityWaitP90Seconds', f.authorityWaiting.p90Seconds);
+      PARTIES.concat(['NOBODY']).forEach(party => add(group, 'secondsHeldBy' + party, f.secondsHeldByParty[party]));
+      ['budgetsOffered', 'budgetsContested', 'contestRate', 'contests', 'raisedToAsked', 'raisedPartly', 'notRaised',
+        'lapsed', 'awaitingAnswer'].forEach(name => add(group, name, f.contests[name]));
+      ['submitted', 'returned', 'returnRate', 'endorsed', 'declined', 'declineRate'].forEach(name => add(group, name, f.plans[name]));
+      add(group, 'personAverageShare', f.personControl.averageShare);
+      add(group, 'overdueDelegations', f.overdueDelegations.count);
+    });
+    const text = lines.map(row => row.map(cell => /[",\n]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell).join(',')).join('\r\n') + '\r\n';
+    if (csvUrl) { URL.revokeObjectURL(csvUrl); }
+    csvUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+    csvLink.href = csvUrl;
+    csvLink.hidden = false;
+  }
+}());

@@ -1,0 +1,300 @@
+package uk.gov.personalbudget.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The auditor's console in a real headless Chromium against both services and a Kafka broker: sign in with a
+ * development token, open the budget the walkthrough took through its whole life and check that the swimlanes
+ * show exactly its control trail, move the point-in-time control and see the state budget-service gives for
+ * that moment, read the queue and the report, and start a replay whose progress reaches 100 %. Every page is
+ * saved as a screenshot under target/screenshots/.
+ */
+class ConsoleInBrowserTest {
+
+    private static final Pattern FIRST_BUDGET = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Duration PAGE = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private ServiceProcess budgetService;
+    private ServiceProcess approvalService;
+    private ChromeDriver browser;
+
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    @Test
+    void anAuditorSeesWhereControlPassedMovesThroughTimeAndWatchesAReplayComplete() throws Exception {
+        // CI installs the browser (.ci/run), so there it must run; elsewhere it may be missing.
+        assumeTrue(SystemChromium.installed() || "true".equals(System.getenv("CI")),
+                "needs Debian's chromium and chromium-driver (" + SystemChromium.BROWSER + ", " + SystemChromium.DRIVER
+                        + "): apt-get install chromium chromium-driver");
+        startStack();
+        var run = WalkthroughScript.runWholeStack(Map.of(
+                "BASE", budgetService.baseUrl(), "APPROVAL", approvalService.baseUrl()));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        Matcher first = FIRST_BUDGET.matcher(run.output());
+        assertThat(first.find()).isTrue();
+        String budget = first.group(1);
+
+        browser = SystemChromium.start(data);
+        running.add(browser::quit);
+
+        signIn();
+        approvalQueue();
+        budgetPage(budget);
+        reportsPage();
+        replayPage();
+    }
+
+    private void signIn() throws Exception {
+        browser.get(approvalService.baseUrl() + "/console/");
+        await("the sign-in page").atMost(PAGE).until(() -> !browser.findElements(By.id("dev-form")).isEmpty());
+        everyControlIsLabelled();
+        browser.findElement(By.cssSelector("#dev-role option[value='AUDITOR']")).click();
+        WebElement sub = browser.findElement(By.id("dev-sub"));
+        sub.clear();
+        sub.sendKeys("console-auditor");
+        SystemChromium.screenshot(browser, "sign-in");
+        browser.findElement(By.id("dev-sign-in")).click();
+        await("signed in and on the queue").atMost(PAGE).until(() -> browser.getCurrentUrl().endsWith("/console/queue.html")
+                && browser.findElement(By.id("who")).getText().contains("console-auditor (AUDITOR)"));
+        Object token = ((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('personal-budget-console-token')");
+        assertThat((String) token).isNotBlank();
+        assertThat(browser.getCurrentUrl()).as("the token is never in a URL").doesNotContain((String) token);
+    }
+
+    /** The walkthrough leaves its second budget's plan waiting for the authority, at TEAM_MANAGER level. */
+    private void approvalQueue() throws Exception {
+        JsonNode queue = api(approvalService, "/api/v1/approvals").get("items");
+        List<String> waitingPlans = new ArrayList<>();
+        queue.forEach(item -> {
+            if (item.get("entry").get("kind").asText().equals("PLAN_AWAITING_DECISION")) {
+                waitingPlans.add(item.get("entry").get("budgetId").asText());
+            }
+        });
+        assertThat(waitingPlans).isNotEmpty();
+        await("the queue's plans").atMost(PAGE).until(() ->
+                browser.findElements(By.cssSelector("#plans-table tbody tr[data-budget]")).size() == waitingPlans.size());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#plans-table tbody tr[data-budget]"));
+        assertThat(rows).extracting(row -> row.getAttribute("data-budget")).containsExactlyInAnyOrderElementsOf(waitingPlans);
+        assertThat(rows.get(0).getText()).contains("TEAM_MANAGER");
+        // Sorting by waiting time is a button in the header, with aria-sort saying the order.
+        WebElement sortByWaiting = browser.findElement(By.xpath("//table[@id='plans-table']//th/button[.='Waiting']"));
+        sortByWaiting.click();
+        assertThat(sortByWaiting.findElement(By.xpath("..")).getAttribute("aria-sort")).isEqualTo("ascending");
+        everyControlIsLabelled();
+        SystemChromium.screenshot(browser, "queue");
+    }
+
+    private void budgetPage(String budget) throws Exception {
+        JsonNode trail = api(approvalService, "/api/v1/budgets/" + budget + "/control-trail").get("transfers");
+        browser.findElement(By.linkText("Budget")).click();
+        WebElement id = browser.findElement(By.id("budget-id"));
+        id.sendKeys(budget, Keys.ENTER);
+        await("the swimlanes").atMost(PAGE).until(() ->
+                browser.findElements(By.cssSelector("#swimlane .transfer")).size() == trail.size());
+
+        List<String> expected = new ArrayList<>();
+        List<String> parties = new ArrayList<>();
+        trail.forEach(entry -> {
+            expected.add(entry.get("sequence").asLong() + ":" + entry.get("from").get("party").asText() + "->"
+                    + entry.get("to").get("party").asText() + ":" + entry.get("event").asText());
+            parties.add(entry.get("to").get("party").asText());
+        });
+        List<String> shown = browser.findElements(By.cssSelector("#swimlane .transfer")).stream()
+                .map(marker -> marker.getAttribute("data-sequence") + ":" + marker.getAttribute("data-from") + "->"
+                        + marker.getAttribute("data-to") + ":" + marker.getAttribute("data-event"))
+                .toList();
+        assertThat(shown).as("the transfers drawn, in order").containsExactlyElementsOf(expected);
+        List<String> lanes = browser.findElements(By.cssSelector("#swimlane [data-lane]")).stream()
+                .map(lane -> lane.getAttribute("data-lane")).toList();
+        assertThat(lanes).containsExactly("PERSON", "NOMINEE", "PRACTITIONER", "AUTHORITY");
+        assertThat(lanes).containsAll(parties.stream().filter(party -> !party.equals("NOBODY")).toList());
+        // Each holding is a bar in the lane of the party that gained control.
+        assertThat(browser.findElements(By.cssSelector("#swimlane rect[data-holding]"))).hasSize(trail.size() - 1);
+        assertThat(browser.findElements(By.cssSelector("#trail-table tbody tr"))).hasSize(trail.size());
+        assertThat(browser.findElements(By.cssSelector("#decisions-table tbody tr")))
+                .hasSize(api(approvalService, "/api/v1/budgets/" + budget + "/decisions").get("decisions").size());
+        await("the verification").atMost(PAGE).until(() ->
+                browser.findElement(By.id("verification")).getText().startsWith("Intact"));
+
+        // Keyboard: Tab to the first transfer, arrow along to the delegation, Enter shows its actor and reason.
+        int delegation = indexOf(trail, "ControlDelegated");
+        WebElement firstMarker = browser.findElement(By.cssSelector("#swimlane .transfer[data-index='0']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", firstMarker);
+        for (int step = 0; step < delegation; step++) {
+            browser.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        }
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("transfer-detail")).getText())
+                .contains("ControlDelegated", "NOMINEE (n-jordan)", "p-amara (PERSON)",
+                        "Going into hospital for a short stay");
+
+        pointInTime(budget, trail, delegation);
+        everyControlIsLabelled();
+        SystemChromium.screenshot(browser, "budget");
+    }
+
+    /** The slider's stops are the transfers; each shows what budget-service says of the budget at that moment. */
+    private void pointInTime(String budget, JsonNode trail, int delegation) throws Exception {
+        WebElement slider = browser.findElement(By.id("as-of"));
+        awaitState("CLOSED");
+        assertThat(stateField("version")).isEqualTo("21");
+
+        slider.sendKeys(Keys.HOME);
+        awaitState("OPENED");
+        assertThat(stateField("version")).isEqualTo("0");
+        matchesBudgetService(budget);
+
+        for (int step = 0; step < delegation; step++) {
+            slider.sendKeys(Keys.ARROW_RIGHT);
+        }
+        awaitState("ACTIVE");
+        assertThat(stateField("control")).isEqualTo("NOMINEE (n-jordan)");
+        assertThat(stateField("delegation")).startsWith("n-jordan until");
+        assertThat(slider.getAttribute("aria-valuetext")).contains("ControlDelegated");
+        matchesBudgetService(budget);
+        assertThat(trail.get(delegation).get("to").get("actorId").asText()).isEqualTo("n-jordan");
+    }
+
+    private void matchesBudgetService(String budget) throws Exception {
+        String instant = browser.findElement(By.id("as-of-value")).getAttribute("data-instant");
+        assertThat(instant).isNotEmpty();
+        JsonNode state = api(budgetService, "/api/v1/budgets/" + budget + "?asOf="
+                + URLEncoder.encode(instant, StandardCharsets.UTF_8));
+        assertThat(stateField("status")).isEqualTo(state.get("status").asText());
+        assertThat(stateField("version")).isEqualTo(state.get("version").asText());
+        JsonNode holder = state.get("controlHolder");
+        assertThat(stateField("control")).isEqualTo(holder.get("actorId").isNull() ? holder.get("party").asText()
+                : holder.get("party").asText() + " (" + holder.get("actorId").asText() + ")");
+    }
+
+    private void awaitState(String status) {
+        await("the state " + status).atMost(PAGE).until(() -> {
+            List<WebElement> field = browser.findElements(By.cssSelector("#state [data-field='status']"));
+            return !field.isEmpty() && field.get(0).getText().equals(status);
+        });
+    }
+
+    private String stateField(String name) {
+        return browser.findElement(By.cssSelector("#state [data-field='" + name + "']")).getText();
+    }
+
+    private void reportsPage() throws Exception {
+        browser.findElement(By.linkText("Reports")).click();
+        await("the report").atMost(PAGE).until(() -> browser.findElement(By.id("report")).isDisplayed()
+                && !browser.findElements(By.cssSelector("#party-table tbody tr")).isEmpty());
+        List<WebElement> waits = browser.findElements(By.cssSelector("#waits-table tbody tr td"));
+        int plans = waits.stream().mapToInt(cell -> Integer.parseInt(cell.getText())).sum();
+        assertThat(plans).as("decline and approval of the first budget").isEqualTo(2);
+        assertThat(browser.findElements(By.cssSelector("#party-table tbody tr"))).hasSize(5);
+        assertThat(browser.findElement(By.id("csv")).getAttribute("href")).startsWith("blob:");
+        everyControlIsLabelled();
+        SystemChromium.screenshot(browser, "reports");
+    }
+
+    private void replayPage() throws Exception {
+        browser.findElement(By.linkText("Replay")).click();
+        WebElement start = browser.findElement(By.id("start-replay"));
+        await("the replay page").atMost(PAGE).until(start::isEnabled);
+        start.click();
+        WebElement status = browser.findElement(By.id("replay-status"));
+        await("the replay completes").atMost(Duration.ofMinutes(2)).until(() ->
+                "COMPLETED".equals(status.getAttribute("data-status")));
+        assertThat(browser.findElement(By.id("replay-progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(status.getText()).contains("(100 %)");
+        everyControlIsLabelled();
+        SystemChromium.screenshot(browser, "replay");
+    }
+
+    /** Every form control has a label a screen reader announces. */
+    private void everyControlIsLabelled() {
+        Object unlabelled = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('input, select, textarea, progress'))"
+                        + ".filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.id);");
+        assertThat((List<?>) unlabelled).as("controls without a label on " + browser.getCurrentUrl()).isEmpty();
+    }
+
+    private static int indexOf(JsonNode trail, String event) {
+        for (int i = 0; i < trail.size(); i++) {
+            if (trail.get(i).get("event").asText().equals(event)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + event + " in the trail");
+    }
+
+    private void startStack() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
+        broker.afterPropertiesSet();
+        running.add(broker::destroy);
+        List<String> keys = List.of("--personal-data.keys.datasource.url=jdbc:h2:file:" + data.resolve("keys")
+                + ";AUTO_SERVER=TRUE");
+        List<String> budgetArguments = new ArrayList<>(keys);
+        budgetArguments.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("budget") + ";DB_CLOSE_ON_EXIT=FALSE");
+        budgetArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+        budgetService = ServiceProcess.start("budget-service", budgetArguments);
+        running.add(budgetService);
+        List<String> approvalArguments = new ArrayList<>(keys);
+        approvalArguments.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("approval") + ";DB_CLOSE_ON_EXIT=FALSE");
+        approvalArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+        approvalArguments.add("--security.jwt.jwk-set-uri=" + budgetService.baseUrl() + "/dev/jwks");
+        approvalArguments.add("--approval.budget-service.url=" + budgetService.baseUrl());
+        approvalService = ServiceProcess.start("approval-service", approvalArguments);
+        running.add(approvalService);
+    }
+
+    private JsonNode api(ServiceProcess service, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private String token() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"console-test-auditor\",\"role\":\"AUDITOR\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).get("token").asText();
+    }
+}
