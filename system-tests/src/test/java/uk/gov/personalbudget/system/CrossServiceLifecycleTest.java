@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
+import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
 import java.net.URI;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
+import uk.gov.personalbudget.testsupport.process.LifecycleScript;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -116,7 +117,7 @@ final class DeliveryAudit {
                         + " command(s) stored but their caller got no answer");
             }
             for (int i = 0; i < events.size(); i++) {
-                String expected = i + ":" + LifecycleLoad.SCRIPT.get(Math.min(i, LifecycleLoad.SCRIPT.size() - 1)).eventType();
+                String expected = i + ":" + LifecycleScript.SCRIPT.get(Math.min(i, LifecycleScript.SCRIPT.size() - 1)).eventType();
                 if (!events.get(i).equals(expected)) {
                     problems.add(budget.person + " (" + budget.id + "): stored " + events.get(i) + ", expected " + expected);
                 }

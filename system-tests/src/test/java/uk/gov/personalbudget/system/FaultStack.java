@@ -2,6 +2,9 @@ package uk.gov.personalbudget.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.gov.personalbudget.testsupport.process.KafkaBrokerProcess;
+import uk.gov.personalbudget.testsupport.process.RestartablePostgres;
+import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
 import java.io.IOException;
 import java.net.URI;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
 import java.nio.file.Path;
 import java.time.Duration;

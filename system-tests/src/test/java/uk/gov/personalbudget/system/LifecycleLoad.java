@@ -2,6 +2,7 @@ package uk.gov.personalbudget.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.gov.personalbudget.testsupport.process.LifecycleScript.Step;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,49 +22,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
+
+import static uk.gov.personalbudget.testsupport.process.LifecycleScript.SCRIPT;
 
 /**
  * A steady load of lifecycle commands over HTTP, only to budget-service on localhost: a few threads each open a
- * budget, drive it through {@link #SCRIPT} and open the next. It records every command it sends and how it was
+ * budget, drive it through {@link uk.gov.personalbudget.testsupport.process.LifecycleScript#SCRIPT} and open the next. It records every command it sends and how it was
  * answered. A thread gives a budget up at its first command that is not acknowledged (2xx): whether that command
  * was stored is then unknown, and the checks allow either, so a budget's stored events are always a prefix of its
  * script between what was acknowledged and what was sent. A reader thread meanwhile reads finished budgets back
  * from both services, to see what callers get during the fault.
  */
 final class LifecycleLoad implements AutoCloseable {
-
-    /** One command of the script: the endpoint (empty for opening), who sends it, its body, the event it stores. */
-    record Step(String path, String role, String eventType, Supplier<String> body) {
-    }
-
-    static final List<Step> SCRIPT = List.of(
-            new Step("", "PRACTITIONER", "BudgetOpened", null),
-            new Step("record-assessment", "PRACTITIONER", "NeedsAssessed", () -> """
-                    {"kind":"SELF","eligibleNeeds":["Accessing the community"],"eligible":true,
-                     "eligibilityReasons":"Cannot achieve two outcomes without support.","wantsCouncilToMeetNeeds":true,
-                     "recoveryGoals":[{"id":"G1","description":"Go to the allotment weekly"}],"advocateNeeded":false}"""),
-            new Step("offer-budget", "AUTHORITY", "BudgetOffered", () -> """
-                    {"amount":{"pence":520000,"period":"YEARLY"},
-                     "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
-                       "breakdown":[{"description":"Support worker, 2 hours a week","amount":{"pence":520000,"period":"YEARLY"}}]}}"""),
-            new Step("accept-offer", "PERSON", "OfferAccepted", null),
-            new Step("submit-plan", "PERSON", "PlanSubmitted", () -> """
-                    {"lines":[{"description":"Support worker","cost":{"pence":10000,"period":"WEEKLY"},"recoveryGoalId":"G1"}],
-                     "madeBy":"SELF"}"""),
-            new Step("endorse-plan", "PRACTITIONER", "PlanEndorsed", null),
-            new Step("approve-by-authority", "AUTHORITY", "PlanApprovedByAuthority", () -> """
-                    {"approvedAmount":{"pence":520000,"period":"YEARLY"},"payment":{"pence":10000,"period":"WEEKLY"},
-                     "conditions":[],"personTookPart":true}"""),
-            new Step("choose-management", "PERSON", "ManagementChosen", () -> "{\"option\":\"DIRECT_PAYMENT\"}"),
-            new Step("suspend-budget", "AUTHORITY", "BudgetSuspended", () -> """
-                    {"reason":"In hospital for a few weeks","interimArrangement":"Ward staff meet needs meanwhile"}"""),
-            new Step("resume-budget", "AUTHORITY", "BudgetResumed", () -> "{\"reason\":\"Home again\"}"),
-            new Step("schedule-review", "PRACTITIONER", "ReviewScheduled", () -> "{\"kind\":\"REQUESTED\",\"dueBy\":\""
-                    + Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS) + "\"}"),
-            new Step("complete-review", "PRACTITIONER", "ReviewCompleted",
-                    () -> "{\"result\":\"CONTINUE\",\"summary\":\"Going well\",\"personTookPart\":true}"),
-            new Step("close-budget", "AUTHORITY", "BudgetClosed", () -> "{\"reason\":\"The person moved away\"}"));
 
     enum Outcome { ACKNOWLEDGED, REJECTED, NO_ANSWER }
 

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.system;
+package uk.gov.personalbudget.testsupport.process;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * stopped and started again as the same server: the services' connection settings stay valid and their data
  * stays where it was.
  */
-final class RestartablePostgres implements AutoCloseable {
+public final class RestartablePostgres implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
@@ -25,14 +25,14 @@ final class RestartablePostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static RestartablePostgres start(Path dataDir) throws IOException {
+    public static RestartablePostgres start(Path dataDir) throws IOException {
         RestartablePostgres postgres = new RestartablePostgres(dataDir, ServiceProcess.freePort());
         postgres.start();
         return postgres;
     }
 
     /** Starts the server; the first start creates the cluster, later ones reuse it. */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         if (server != null) {
             throw new IllegalStateException("PostgreSQL is already running");
         }
@@ -44,30 +44,34 @@ final class RestartablePostgres implements AutoCloseable {
     }
 
     /** Stops the server (pg_ctl stop, fast mode: open connections are ended, committed work is kept). */
-    synchronized void stop() throws IOException {
+    public synchronized void stop() throws IOException {
         if (server != null) {
             server.close();
             server = null;
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return server != null;
     }
 
-    void createDatabase(String name) throws SQLException {
+    public void createDatabase(String name) throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return server.getDatabase("postgres", database).getConnection();
     }
 
+    public int port() {
+        return port;
+    }
+
     /** Datasource arguments for a service on {@code database}. */
-    List<String> datasourceArguments(String database) {
+    public List<String> datasourceArguments(String database) {
         return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/" + database,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     }

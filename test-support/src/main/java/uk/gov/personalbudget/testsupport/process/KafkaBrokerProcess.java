@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.system;
+package uk.gov.personalbudget.testsupport.process;
 
 import org.awaitility.Awaitility;
 
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The single-node KRaft broker of {@code ./run-local} ({@code local-stack/target/local-kafka.jar}) as a child
  * process, so that it can really be stopped and started again on the same ports and data directory.
  */
-final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** What LocalKafkaBroker logs once a client round trip has succeeded. */
     private static final String READY = "Kafka broker ready on";
@@ -34,7 +34,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** {@code local-stack/target/local-kafka.jar}, which must exist. */
-    static Path packagedJar() {
+    public static Path packagedJar() {
         Path jar = Path.of("..", "local-stack", "target", "local-kafka.jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package local-stack first (./mvnw verify does)");
@@ -43,7 +43,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** Starts a broker from {@code jar} with a new data directory {@code dataDir}, on free ports. */
-    static KafkaBrokerProcess start(Path jar, Path dataDir) throws IOException {
+    public static KafkaBrokerProcess start(Path jar, Path dataDir) throws IOException {
         Path log = Files.createDirectories(Path.of("target", "service-logs"))
                 .resolve("kafka-" + System.currentTimeMillis() + ".log");
         KafkaBrokerProcess broker = new KafkaBrokerProcess(jar, ServiceProcess.freePort(), ServiceProcess.freePort(),
@@ -52,16 +52,16 @@ final class KafkaBrokerProcess implements AutoCloseable {
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return process != null && process.isAlive();
     }
 
     /** Starts the broker (again) and returns once it answers a client. */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         if (isRunning()) {
             throw new IllegalStateException("the broker is already running");
         }
@@ -86,7 +86,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** Stops the broker as an operator would (SIGTERM): it flushes and closes its logs. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (!isRunning()) {
             return;
         }

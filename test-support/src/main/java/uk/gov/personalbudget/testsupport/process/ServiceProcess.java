@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.system;
+package uk.gov.personalbudget.testsupport.process;
 
 import org.awaitility.Awaitility;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * One of our services run from its packaged jar as a real child process, on a free port, with its output in
  * a log file under target/, ready once its readiness probe answers UP.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -27,6 +27,7 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    private Duration startup;
 
     private ServiceProcess(String name, int port, Path log, Process process) {
         this.name = name;
@@ -36,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code ../<module>/target/<module>.jar} with the local profile and the given arguments. */
-    static ServiceProcess start(String module, List<String> arguments) throws IOException {
+    public static ServiceProcess start(String module, List<String> arguments) throws IOException {
         return start(module, freePort(), arguments);
     }
 
@@ -44,12 +45,12 @@ final class ServiceProcess implements AutoCloseable {
      * As {@link #start(String, List)}, on the given port: a restart on the port of an earlier process, whose
      * log it appends to.
      */
-    static ServiceProcess start(String module, int port, List<String> arguments) throws IOException {
+    public static ServiceProcess start(String module, int port, List<String> arguments) throws IOException {
         return start(module, packagedJar(module), port, arguments);
     }
 
     /** {@code ../<module>/target/<module>.jar}, which must exist. */
-    static Path packagedJar(String module) {
+    public static Path packagedJar(String module) {
         Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
@@ -58,44 +59,62 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** As {@link #start(String, int, List)}, from the given copy of the module's jar. */
-    static ServiceProcess start(String module, Path jar, int port, List<String> arguments) throws IOException {
+    public static ServiceProcess start(String module, Path jar, int port, List<String> arguments) throws IOException {
+        return start(module, jar, port, List.of("-Xmx512m"), arguments);
+    }
+
+    /** As {@link #start(String, Path, int, List)}, with the given JVM options (heap size, profiling) instead. */
+    public static ServiceProcess start(String module, Path jar, int port, List<String> jvmOptions,
+            List<String> arguments) throws IOException {
         Path log = Files.createDirectories(Path.of("target", "service-logs"))
                 .resolve(module + "-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(),
-                "--spring.profiles.active=local", "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local", "--server.port=" + port));
         command.addAll(arguments);
+        long started = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServiceProcess service = new ServiceProcess(module, port, log, process);
         service.awaitReady();
+        service.startup = Duration.ofNanos(System.nanoTime() - started);
         return service;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Kills the process at once (SIGKILL, as {@code kill -9}): no shutdown hook, no clean close of anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
         }
     }
 
-    Path log() {
+    /** From starting the JVM to the first readiness probe that answered UP (polled every 100 ms). */
+    public Duration startup() {
+        return startup;
+    }
+
+    /** The operating system's process id, to read its resident memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
         return log;
     }
 
@@ -103,7 +122,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Awaitility.await(name + " ready (log: " + log + ")")
                     .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(250))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException(name + " exited with " + process.exitValue()
@@ -153,7 +172,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
