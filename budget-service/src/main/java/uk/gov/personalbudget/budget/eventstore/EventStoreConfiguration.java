@@ -1,12 +1,14 @@
 package uk.gov.personalbudget.budget.eventstore;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -89,17 +91,25 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** {@code budget.snapshot.enabled=false} is Axon's default (no snapshots), for benchmarks against it. */
     @Bean(SNAPSHOT_TRIGGER)
     public SnapshotTriggerDefinition personalBudgetSnapshotTrigger(
             Snapshotter snapshotter,
+            @Value("${budget.snapshot.enabled:true}") boolean enabled,
             @Value("${budget.snapshot.threshold:50}") int threshold) {
+        if (!enabled) {
+            return NoSnapshotTriggerDefinition.INSTANCE;
+        }
         Assert.isTrue(threshold > 0, "budget.snapshot.threshold must be at least 1, was " + threshold);
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-    /** Weak references: the cache never holds an aggregate the JVM needs the memory for. */
+    /**
+     * Weak references: the cache never holds an aggregate the JVM needs the memory for.
+     * {@code budget.aggregate-cache.enabled=false} is Axon's default (every command loads its budget from the store).
+     */
     @Bean(CACHE)
-    public Cache personalBudgetCache() {
-        return new WeakReferenceCache();
+    public Cache personalBudgetCache(@Value("${budget.aggregate-cache.enabled:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 }
