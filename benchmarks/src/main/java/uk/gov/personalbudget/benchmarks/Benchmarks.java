@@ -16,10 +16,10 @@ public final class Benchmarks {
             usage: ./benchmarks/run <benchmark> [--flag=value ...]
               throughput    commands/s and latency at 8, 32, 64 clients beside pgbench  --clients=8,32,64 --warm-up=10 --seconds=20
               out-of-box    shipped settings vs Axon's defaults                          --clients=32 --warm-up=10 --seconds=20
-              lag           command 2xx to approval-service's control trail              --rates=100,500 --warm-up=10 --seconds=30
-              long-history  a budget with 10,000 events vs one with 10                   --events=10000 --samples=100
-              footprint     start-up time and resident memory, idle and under load       --clients=32 --seconds=30
-              replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-budgets=200
+              lag           command 2xx to approval-service's control trail              --rates=100,500 --clients=64 --warm-up=10 --seconds=30
+              long-history  a budget with 10,000 events vs ones with 10                  --events=10000 --samples=100
+              footprint     start-up time and resident memory, idle and under load       --clients=32 --idle=20 --seconds=30
+              replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-seconds=20
             every benchmark also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)""";
 
     public static void main(String[] arguments) throws Exception {
@@ -33,6 +33,10 @@ public final class Benchmarks {
         switch (arguments[0]) {
             case "throughput" -> Throughput.run(new Options(flags, Throughput.FLAGS));
             case "out-of-box" -> OutOfTheBox.run(new Options(flags, OutOfTheBox.FLAGS));
+            case "lag" -> EndToEndLag.run(new Options(flags, EndToEndLag.FLAGS));
+            case "long-history" -> LongHistory.run(new Options(flags, LongHistory.FLAGS));
+            case "footprint" -> Footprint.run(new Options(flags, Footprint.FLAGS));
+            case "replay" -> Replay.run(new Options(flags, Replay.FLAGS));
             default -> {
                 System.err.println("unknown benchmark " + arguments[0] + "\n" + USAGE);
                 System.exit(2);

@@ -69,8 +69,20 @@ final class CommandLoad {
         }
     }
 
+    /** Told when the measured phase opens and closes, to take readings of its own at the same moments. */
+    interface Window {
+        void opened() throws Exception;
+
+        void closed() throws Exception;
+    }
+
     /** Runs {@code warmUp} unmeasured, then {@code measure}, and stops the clients. */
-    Result run(Duration warmUp, Duration measure) throws InterruptedException {
+    Result run(Duration warmUp, Duration measure) throws Exception {
+        return run(warmUp, measure, null);
+    }
+
+    /** As {@link #run(Duration, Duration)}, telling {@code window} (if not null) when the measured phase opens and closes. */
+    Result run(Duration warmUp, Duration measure, Window window) throws Exception {
         List<Client> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Client client = new Client(i);
@@ -78,11 +90,17 @@ final class CommandLoad {
             client.thread.start();
         }
         Thread.sleep(warmUp.toMillis());
+        if (window != null) {
+            window.opened();
+        }
         measuring = true;
         long start = System.nanoTime();
         Thread.sleep(measure.toMillis());
         measuring = false;
         long end = System.nanoTime();
+        if (window != null) {
+            window.closed();
+        }
         stopped = true;
         Histogram all = new Histogram(3);
         long commands = 0;

@@ -24,6 +24,7 @@ final class PgBench {
     private static final String DATABASE = "pgbench";
     /** About the size of a stored event's JSON payload. */
     private static final String SCRIPT = "INSERT INTO single_row_insert (payload) VALUES (repeat('x', 600));\n";
+    private static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: ([0-9]+)");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     private final RestartablePostgres postgres;
@@ -47,8 +48,12 @@ final class PgBench {
         return new PgBench(postgres, script, executable());
     }
 
-    /** Transactions (single-row INSERTs) per second with {@code clients} connections for {@code duration}. */
-    double tps(int clients, Duration duration) throws IOException, InterruptedException {
+    /** Transactions (single-row INSERTs) run, and per second, by one run of pgbench. */
+    record Result(long transactions, double tps) {
+    }
+
+    /** Runs single-row INSERTs with {@code clients} connections for {@code duration}. */
+    Result run(int clients, Duration duration) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of(executable.toString(), "--no-vacuum",
                 "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
                 "--time=" + duration.toSeconds(), "--file=" + script,
@@ -59,10 +64,11 @@ final class PgBench {
             throw new IllegalStateException("pgbench failed:\n" + output);
         }
         Matcher tps = TPS.matcher(output);
-        if (!tps.find()) {
-            throw new IllegalStateException("no tps in pgbench's output:\n" + output);
+        Matcher transactions = TRANSACTIONS.matcher(output);
+        if (!tps.find() || !transactions.find()) {
+            throw new IllegalStateException("no figures in pgbench's output:\n" + output);
         }
-        return Double.parseDouble(tps.group(1));
+        return new Result(Long.parseLong(transactions.group(1)), Double.parseDouble(tps.group(1)));
     }
 
     private static Path executable() throws IOException {

@@ -131,6 +131,10 @@ final class Stack implements AutoCloseable {
         return postgres.connect(database);
     }
 
+    Path postgresDataDirectory() {
+        return runDirectory.resolve("postgres");
+    }
+
     Path runDirectory() {
         return runDirectory;
     }

@@ -1,5 +1,8 @@
 package uk.gov.personalbudget.benchmarks;
 
+import uk.gov.personalbudget.testsupport.process.ServiceProcess;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,17 +21,50 @@ final class Throughput {
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
         try (Stack stack = Stack.start("throughput", Benchmarks.serviceJvm(options))) {
-            stack.startBudgetService(List.of());
+            ServiceProcess budgetService = stack.startBudgetService(List.of());
             PgBench pgbench = PgBench.on(stack.postgres(), stack.runDirectory());
             BudgetApi api = new BudgetApi(stack.budgetServiceUrl());
             Benchmarks.heading("Command throughput over REST on PostgreSQL, beside pgbench (single-row INSERT)");
             for (int clients : clientCounts) {
-                CommandLoad.Result ours = new CommandLoad(api, clients, "tp" + clients, null, null).run(warmUp, measure);
-                double tps = pgbench.tps(clients, measure);
+                CpuWindow cpu = new CpuWindow(budgetService, stack.postgresDataDirectory());
+                CommandLoad.Result ours = new CommandLoad(api, clients, "tp" + clients, null, null)
+                        .run(warmUp, measure, cpu);
+                double postgresBefore = CpuTime.ofPostgres(stack.postgresDataDirectory());
+                PgBench.Result reference = pgbench.run(clients, measure);
+                double postgresPerInsert = (CpuTime.ofPostgres(stack.postgresDataDirectory()) - postgresBefore)
+                        / reference.transactions();
                 System.out.println(ours.summary());
-                System.out.printf("%3d clients: pgbench %8.1f tps   ratio ours / pgbench = %.2f  (goal >= 0.5)%n",
-                        clients, tps, ours.perSecond() / tps);
+                System.out.printf("%3d clients: CPU per command: budget-service %.2f ms, PostgreSQL %.3f ms%n", clients,
+                        1000 * cpu.service / ours.commands(), 1000 * cpu.postgres / ours.commands());
+                System.out.printf("%3d clients: pgbench %8.1f tps (PostgreSQL CPU %.3f ms per insert)   "
+                                + "ratio ours / pgbench = %.3f  (goal >= 0.5)%n",
+                        clients, reference.tps(), 1000 * postgresPerInsert, ours.perSecond() / reference.tps());
             }
+        }
+    }
+
+    /** CPU seconds budget-service and PostgreSQL used while the load was measured. */
+    static final class CpuWindow implements CommandLoad.Window {
+        private final ServiceProcess serviceProcess;
+        private final Path postgresData;
+        double service;
+        double postgres;
+
+        CpuWindow(ServiceProcess service, Path postgresData) {
+            this.serviceProcess = service;
+            this.postgresData = postgresData;
+        }
+
+        @Override
+        public void opened() throws Exception {
+            service = -CpuTime.of(serviceProcess.pid());
+            postgres = -CpuTime.ofPostgres(postgresData);
+        }
+
+        @Override
+        public void closed() throws Exception {
+            service += CpuTime.of(serviceProcess.pid());
+            postgres += CpuTime.ofPostgres(postgresData);
         }
     }
 

@@ -1,0 +1,50 @@
+package uk.gov.personalbudget.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time (user plus system) that processes have used, from /proc: what a command costs whatever else the
+ * machine is doing, where commands per second fall whenever other work takes the cores.
+ */
+final class CpuTime {
+
+    /** Clock ticks per second of /proc's times: 100 on Linux everywhere this runs. */
+    private static final double TICKS = 100.0;
+
+    /** Seconds of CPU the process has used. */
+    static double of(long pid) throws IOException {
+        String[] fields = stat(pid);
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+    }
+
+    /** Seconds of CPU the PostgreSQL server of {@code dataDirectory} and its backends have used. */
+    static double ofPostgres(Path dataDirectory) throws IOException {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        double seconds = of(postmaster);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] fields = stat(Long.parseLong(process.getFileName().toString()));
+                    if (Long.parseLong(fields[1]) == postmaster) {
+                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // The process ended while the list was read.
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name: [0] is the state, [1] the parent, [11] utime. */
+    private static String[] stat(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private CpuTime() {
+    }
+}

@@ -1,0 +1,98 @@
+package uk.gov.personalbudget.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmark 3: from a command's 2xx to the transfer it caused being readable in approval-service's control trail,
+ * at a steady rate of commands (the throughput mix, paced). Every budget opened while measuring is traced: its
+ * opening is a control transfer (sequence 0), polled for every {@link #POLL} until the trail lists it. Lags are
+ * therefore rounded up to the poll interval plus one read.
+ */
+final class EndToEndLag {
+
+    static final Set<String> FLAGS = Set.of("rates", "clients", "warm-up", "seconds", "service-jvm");
+    private static final Duration POLL = Duration.ofMillis(5);
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
+    static void run(Options options) throws Exception {
+        List<Integer> rates = options.integers("rates", List.of(100, 500));
+        int clients = options.integer("clients", 64);
+        Duration warmUp = options.seconds("warm-up", 10);
+        Duration measure = options.seconds("seconds", 30);
+        try (Stack stack = Stack.start("lag", Benchmarks.serviceJvm(options))) {
+            stack.startBudgetService(List.of());
+            stack.startApprovalService(List.of());
+            BudgetApi api = new BudgetApi(stack.budgetServiceUrl());
+            String auditor = api.token("aud-bench", "AUDITOR", null, null);
+            Benchmarks.heading("End-to-end lag: command 2xx to approval-service's control trail");
+            for (int rate : rates) {
+                Histogram lags = new Histogram(3);
+                AtomicLong lost = new AtomicLong();
+                ExecutorService pollers = Executors.newFixedThreadPool(16);
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                CommandLoad load = new CommandLoad(api, clients, "lag" + rate, new Pacer(rate),
+                        (budget, acknowledgedAt) -> pollers.execute(() -> trace(http, stack.approvalServiceUrl(), auditor,
+                                budget, acknowledgedAt, lags, lost)));
+                CommandLoad.Result result = load.run(warmUp, measure);
+                pollers.shutdown();
+                pollers.awaitTermination(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS);
+                synchronized (lags) {
+                    System.out.printf("target %4d commands/s: sent %6.1f commands/s (p99 latency %.1f ms); lag over %d "
+                                    + "openings p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms, %d not seen within %d s"
+                                    + "  (goal p99 <= 100 ms at 500/s)%n",
+                            rate, result.perSecond(), result.millis(99), lags.getTotalCount(),
+                            lags.getValueAtPercentile(50) / 1000.0, lags.getValueAtPercentile(99) / 1000.0,
+                            lags.getMaxValue() / 1000.0, lost.get(), GIVE_UP.toSeconds());
+                }
+            }
+        }
+    }
+
+    private static void trace(HttpClient http, String approvalService, String auditor, String budget,
+                              long acknowledgedAt, Histogram lags, AtomicLong lost) {
+        ObjectMapper json = new ObjectMapper();
+        String url = approvalService + "/api/v1/budgets/" + budget + "/control-trail";
+        try {
+            while (System.nanoTime() - acknowledgedAt < GIVE_UP.toNanos()) {
+                HttpResponse<String> trail = BudgetApi.get(http, url, auditor);
+                if (trail.statusCode() == 200 && listsOpening(json.readTree(trail.body()))) {
+                    long lag = (System.nanoTime() - acknowledgedAt) / 1000;
+                    synchronized (lags) {
+                        lags.recordValue(lag);
+                    }
+                    return;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            lost.incrementAndGet();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (Exception failed) {
+            lost.incrementAndGet();
+        }
+    }
+
+    private static boolean listsOpening(JsonNode trail) {
+        for (JsonNode transfer : trail.path("transfers")) {
+            if (transfer.path("sequence").asLong(-1) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private EndToEndLag() {
+    }
+}

@@ -1,0 +1,218 @@
+package uk.gov.personalbudget.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Benchmark 4: approval-service's replay (POST /api/v1/replays) over a topic of a million events, beside a plain
+ * KafkaConsumer reading the same topic from start to end. Publishing a million events through budget-service
+ * would take hours here, so the topic is filled from real ones: the throughput load runs for a while, and the
+ * records budget-service published are copied budget by budget, each copy under a new budget id (key, header,
+ * payload) and new event ids, until the topic holds the number asked for. approval-service is stopped while the
+ * copies are written and its replay is started as soon as it is ready again.
+ */
+final class Replay {
+
+    static final Set<String> FLAGS = Set.of("events", "seed-seconds", "service-jvm");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static void run(Options options) throws Exception {
+        int target = options.integer("events", 1_000_000);
+        Duration seed = options.seconds("seed-seconds", 20);
+        try (Stack stack = Stack.start("replay", Benchmarks.serviceJvm(options))) {
+            stack.startBudgetService(List.of());
+            BudgetApi api = new BudgetApi(stack.budgetServiceUrl());
+            CommandLoad.Result seeded = new CommandLoad(api, 8, "seed", null, null).run(Duration.ZERO, seed);
+            long stored = storedEvents(stack);
+            awaitTopicHolds(stack, stored);
+            System.out.printf("seed: %d events stored and published (%d commands acknowledged)%n", stored,
+                    seeded.commands());
+
+            long copied = copyUntil(stack, target);
+            long onTopic = topicSize(stack);
+            System.out.printf("topic filled to %d events (%d copied) %n", onTopic, copied);
+
+            Benchmarks.heading("Replay of " + onTopic + " events vs a plain KafkaConsumer (goal >= 100,000 events/s)");
+            double plain = plainConsumer(stack, onTopic);
+            System.out.printf("plain KafkaConsumer: %,.0f events/s (%d events in %.1f s)%n", onTopic / plain, onTopic, plain);
+
+            stack.stopBudgetService();
+            stack.startBudgetService(List.of());
+            stack.startApprovalService(List.of());
+            String auditor = new BudgetApi(stack.budgetServiceUrl()).token("aud-replay", "AUDITOR", null, null);
+            JsonNode replay = replay(stack.approvalServiceUrl(), auditor);
+            double seconds = Duration.between(Instant.parse(replay.get("startedAt").asText()),
+                    Instant.parse(replay.get("finishedAt").asText())).toMillis() / 1000.0;
+            long events = replay.get("eventsTotal").asLong();
+            System.out.printf("approval-service replay: %,.0f events/s (%d events in %.1f s)%n", events / seconds,
+                    events, seconds);
+            System.out.printf("ratio replay / plain consumer = %.2f%n", (events / seconds) / (onTopic / plain));
+        }
+    }
+
+    private static long storedEvents(Stack stack) throws Exception {
+        try (Connection connection = stack.connect(Stack.BUDGET_DB); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static void awaitTopicHolds(Stack stack, long events) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (topicSize(stack) < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("budget-service published " + topicSize(stack) + " of " + events);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static long topicSize(Stack stack) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum()
+                    - consumer.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Copies the topic's budgets under new ids until it holds {@code target} events; how many were written. */
+    private static long copyUntil(Stack stack, long target) throws Exception {
+        Map<String, List<ConsumerRecord<String, byte[]>>> budgets = new LinkedHashMap<>();
+        long onTopic;
+        try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            onTopic = end.values().stream().mapToLong(Long::longValue).sum();
+            long read = 0;
+            while (read < onTopic) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    budgets.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record);
+                    read++;
+                }
+            }
+        }
+        Properties settings = new Properties();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        long written = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings)) {
+            while (onTopic + written < target) {
+                for (List<ConsumerRecord<String, byte[]>> history : budgets.values()) {
+                    String oldId = history.get(0).key();
+                    String newId = UUID.randomUUID().toString();
+                    for (ConsumerRecord<String, byte[]> record : history) {
+                        producer.send(copy(record, oldId, newId));
+                        written++;
+                    }
+                    if (onTopic + written >= target) {
+                        break;
+                    }
+                }
+            }
+            producer.flush();
+        }
+        return written;
+    }
+
+    private static ProducerRecord<String, byte[]> copy(ConsumerRecord<String, byte[]> record, String oldId, String newId) {
+        List<Header> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            String value = new String(header.value(), StandardCharsets.UTF_8);
+            String copied = header.key().equals("event-id") ? UUID.randomUUID().toString() : value.replace(oldId, newId);
+            headers.add(new RecordHeader(header.key(), copied.getBytes(StandardCharsets.UTF_8)));
+        }
+        byte[] value = new String(record.value(), StandardCharsets.UTF_8).replace(oldId, newId)
+                .getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(record.topic(), null, newId, value, headers);
+    }
+
+    /** Seconds a plain consumer (no group, byte arrays) takes to read the whole topic. */
+    private static double plainConsumer(Stack stack, long events) {
+        long start = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (read < events) {
+                read += consumer.poll(Duration.ofSeconds(1)).count();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Starts a replay and waits for it to complete: its final state. */
+    private static JsonNode replay(String approvalService, String auditor) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(approvalService + "/api/v1/replays"))
+                .header("Authorization", "Bearer " + auditor)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("replay not started: " + started.statusCode() + " " + started.body());
+        }
+        String id = JSON.readTree(started.body()).get("id").asText();
+        while (true) {
+            JsonNode replay = JSON.readTree(BudgetApi.get(http, approvalService + "/api/v1/replays/" + id, auditor).body());
+            if ("COMPLETED".equals(replay.path("status").asText())) {
+                return replay;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(Stack stack) {
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return new KafkaConsumer<>(settings);
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        return consumer.partitionsFor(Stack.TOPIC).stream()
+                .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+    }
+
+    private Replay() {
+    }
+}
