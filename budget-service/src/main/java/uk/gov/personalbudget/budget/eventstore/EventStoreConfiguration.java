@@ -2,7 +2,6 @@ package uk.gov.personalbudget.budget.eventstore;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -105,11 +104,14 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Weak references: the cache never holds an aggregate the JVM needs the memory for.
-     * {@code budget.aggregate-cache.enabled=false} is Axon's default (every command loads its budget from the store).
+     * The budgets most recently used, up to {@code budget.aggregate-cache.size} (docs/benchmarks.md measured the weak
+     * reference cache this replaced). {@code budget.aggregate-cache.enabled=false} is Axon's default: every command
+     * loads its budget from the store.
      */
     @Bean(CACHE)
-    public Cache personalBudgetCache(@Value("${budget.aggregate-cache.enabled:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache personalBudgetCache(@Value("${budget.aggregate-cache.enabled:true}") boolean enabled,
+            @Value("${budget.aggregate-cache.size:10000}") long size) {
+        Assert.isTrue(size > 0, "budget.aggregate-cache.size must be at least 1, was " + size);
+        return enabled ? new BoundedAggregateCache(size) : NoCache.INSTANCE;
     }
 }
