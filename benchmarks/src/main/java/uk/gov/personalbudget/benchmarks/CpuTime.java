@@ -20,10 +20,15 @@ final class CpuTime {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
     }
 
-    /** Seconds of CPU the PostgreSQL server of {@code dataDirectory} and its backends have used. */
+    /**
+     * Seconds of CPU the PostgreSQL server of {@code dataDirectory} and its backends have used: the postmaster's own,
+     * its ended backends' (which it has waited for: cutime and cstime), and its running backends'.
+     */
     static double ofPostgres(Path dataDirectory) throws IOException {
         long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-        double seconds = of(postmaster);
+        String[] own = stat(postmaster);
+        double seconds = (Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+                + Long.parseLong(own[14])) / TICKS;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
                 try {
@@ -39,7 +44,10 @@ final class CpuTime {
         return seconds;
     }
 
-    /** The fields of /proc/<pid>/stat after the command name: [0] is the state, [1] the parent, [11] utime. */
+    /**
+     * The fields of /proc/<pid>/stat after the command name: [0] the state, [1] the parent, [11] utime, [12] stime,
+     * [13] cutime, [14] cstime.
+     */
     private static String[] stat(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
