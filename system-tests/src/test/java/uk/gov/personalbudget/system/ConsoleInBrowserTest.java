@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
+import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
 import java.net.URI;
 import java.net.URLEncoder;
