@@ -161,8 +161,14 @@ abstract class CrossServiceLifecycleTest {
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String budget = json.readTree(opened.body()).get("id").asText();
 
-        await("both services' spans of trace " + traceId).atMost(Duration.ofSeconds(60)).until(() ->
-                traces.spansOf(traceId).stream().anyMatch(span -> span.name().equals("project BudgetOpened")));
+        // Each service exports its spans in its own batches, so either's may arrive first: wait for all four.
+        await("both services' spans of trace " + traceId).atMost(Duration.ofSeconds(60)).until(() -> {
+            var received = traces.spansOf(traceId);
+            return received.stream().anyMatch(span -> span.name().equals("project BudgetOpened"))
+                    && received.stream().anyMatch(span -> span.name().startsWith("http post"))
+                    && received.stream().anyMatch(span -> span.name().equals("command open-budget"))
+                    && received.stream().anyMatch(span -> span.name().equals("publish BudgetOpened"));
+        });
         var spans = traces.spansOf(traceId);
         var request = only(spans, "budget-service", name -> name.startsWith("http post"));
         var command = only(spans, "budget-service", name -> name.equals("command open-budget"));
