@@ -76,56 +76,57 @@ class FaultToleranceIT {
     void budgetServiceStoppedWithSigtermMidLoadAnswersEveryCommandItStoredAndReleasesItsClaims() throws Exception {
         DeliveryAudit audit = DeliveryAudit.begin(stack, "budget-service stopped (SIGTERM) mid-load and restarted")
                 .requiringEveryStoredCommandAnswered();
-        List<String> notes = new ArrayList<>();
-        load = startLoad("sigterm");
-        awaitAcknowledged(load, PHASE_COMMANDS, "load before the stop");
-
-        await("a command in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
-                .until(() -> load.inFlight() > 0);
-        int inFlight = load.inFlight();
-        Instant asked = Instant.now();
-        stack.stopBudgetService();
-        Instant stopped = Instant.now();
-        assertThat(stack.publicationClaimOwners()).as("the publication processor's claims after the stop")
-                .isNotEmpty().containsOnlyNulls();
-        stack.startBudgetService();
-        notes.add(String.format("SIGTERM with %d command(s) in flight; exited after %.1f s with its claims released; "
-                + "back and ready after %.1f s", inFlight, Duration.between(asked, stopped).toMillis() / 1000.0,
-                Duration.between(stopped, Instant.now()).toMillis() / 1000.0));
-        awaitAcknowledged(load, PHASE_COMMANDS, "load after the restart");
-        load.stop();
-
-        assertThat(audit.verify(load, notes)).as("what the audit found (first 20)").isEmpty();
-        assertNoServerErrorButRetryable503(load);
-        // After the restart the old tokens are refused (the local profile signs with a key made at start-up).
-        assertThat(load.sent()).filteredOn(rejected())
-                .allSatisfy(sent -> assertThat(sent.status()).as("a rejection").isEqualTo(401));
+        restartBudgetServiceMidLoad("sigterm", audit, inFlight -> {
+            Instant asked = Instant.now();
+            stack.stopBudgetService();
+            Duration exiting = Duration.between(asked, Instant.now());
+            assertThat(stack.publicationClaimOwners()).as("the publication processor's claims after the stop")
+                    .isNotEmpty().containsOnlyNulls();
+            return String.format("SIGTERM with %d command(s) in flight; exited after %.1f s with its claims released",
+                    inFlight, exiting.toMillis() / 1000.0);
+        });
     }
 
     @Test
     @Order(1)
     void budgetServiceKilledMidLoadAndRestartedLosesNoAcknowledgedCommandAndDuplicatesNothing() throws Exception {
         DeliveryAudit audit = DeliveryAudit.begin(stack, "budget-service killed (kill -9) mid-load and restarted");
-        List<String> notes = new ArrayList<>();
-        load = startLoad("kill");
-        awaitAcknowledged(load, PHASE_COMMANDS, "load before the kill");
+        // Killed while a command is in flight, so that one may be stored without its acknowledgement.
+        restartBudgetServiceMidLoad("kill", audit, inFlight -> {
+            stack.killBudgetService();
+            return String.format("killed with %d command(s) in flight", inFlight);
+        });
+    }
 
-        // Kill while a command is in flight, so that one may be stored without its acknowledgement.
+    /** How a test stops budget-service; answers what the audit's note says of it. */
+    @FunctionalInterface
+    private interface BudgetServiceStop {
+        String stop(int commandsInFlight) throws Exception;
+    }
+
+    /**
+     * Under load, stops budget-service while a command is in flight, starts it again on the same database and port,
+     * lets the load go on as long again, and audits what was sent, stored and published. Commands cut off by the
+     * stop have no answer; after the restart the old tokens are refused (the local profile signs with a key made at
+     * start-up). Nothing else may fail.
+     */
+    private void restartBudgetServiceMidLoad(String label, DeliveryAudit audit, BudgetServiceStop stop)
+            throws Exception {
+        load = startLoad(label);
+        awaitAcknowledged(load, PHASE_COMMANDS, "load before the stop");
+
         await("a command in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
                 .until(() -> load.inFlight() > 0);
-        int inFlight = load.inFlight();
-        stack.killBudgetService();
-        Instant killed = Instant.now();
+        String howItStopped = stop.stop(load.inFlight());
+        Instant stopped = Instant.now();
         stack.startBudgetService();
-        notes.add(String.format("killed with %d command(s) in flight; back and ready after %.1f s", inFlight,
-                Duration.between(killed, Instant.now()).toMillis() / 1000.0));
+        List<String> notes = List.of(String.format("%s; back and ready after %.1f s", howItStopped,
+                Duration.between(stopped, Instant.now()).toMillis() / 1000.0));
         awaitAcknowledged(load, PHASE_COMMANDS, "load after the restart");
         load.stop();
 
         assertThat(audit.verify(load, notes)).as("what the audit found (first 20)").isEmpty();
         assertNoServerErrorButRetryable503(load);
-        // Commands cut off by the kill have no answer; after the restart the old tokens are refused (the local
-        // profile signs with a key made at start-up). Nothing else may fail.
         assertThat(load.sent()).filteredOn(rejected())
                 .allSatisfy(sent -> assertThat(sent.status()).as("a rejection").isEqualTo(401));
     }

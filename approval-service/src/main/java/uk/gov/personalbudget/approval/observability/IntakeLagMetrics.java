@@ -9,16 +9,14 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
+import uk.gov.personalbudget.approval.replay.TopicOffsets;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The consumer group's progress on the topic, read from Kafka itself rather than from the consumer, so it is right
@@ -29,7 +27,7 @@ import java.util.stream.Collectors;
 public class IntakeLagMetrics implements MeterBinder, DisposableBean {
 
     static final Duration KEEP_FOR = Duration.ofSeconds(5);
-    private static final long TIMEOUT_MILLIS = 3_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final Admin admin;
     private final String topic;
@@ -40,8 +38,8 @@ public class IntakeLagMetrics implements MeterBinder, DisposableBean {
     public IntakeLagMetrics(Map<String, Object> adminSettings, String topic, String group, Clock clock) {
         Map<String, Object> settings = new HashMap<>(adminSettings);
         settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "intake-lag");
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MILLIS);
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MILLIS);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         this.admin = Admin.create(settings);
         this.topic = topic;
         this.group = group;
@@ -71,22 +69,15 @@ public class IntakeLagMetrics implements MeterBinder, DisposableBean {
     private Reading read(Instant now) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).get(topic).partitions().stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            Map<TopicPartition, Long> end = admin.listOffsets(partitions.stream()
-                            .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
-                    .all().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> end = TopicOffsets.of(admin, topic, OffsetSpec.latest(), TIMEOUT);
             long position = 0;
             long lag = 0;
-            for (TopicPartition partition : partitions) {
+            for (TopicPartition partition : end.keySet()) {
                 OffsetAndMetadata offset = committed.get(partition);
                 long done = offset == null ? 0 : offset.offset();
                 position += done;
-                lag += Math.max(0, end.getOrDefault(partition, 0L) - done);
+                lag += Math.max(0, end.get(partition) - done);
             }
             return new Reading(now, lag, position);
         } catch (InterruptedException e) {

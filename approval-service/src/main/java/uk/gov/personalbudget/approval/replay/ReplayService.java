@@ -1,7 +1,6 @@
 package uk.gov.personalbudget.approval.replay;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -29,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -189,14 +187,6 @@ public class ReplayService {
 
     private Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec)
             throws ExecutionException, InterruptedException, TimeoutException {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic).partitions().stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> listed = admin
-                .listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
-                .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return listed.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        return TopicOffsets.of(admin, topic, spec, Duration.ofSeconds(ADMIN_TIMEOUT_SECONDS));
     }
 }

@@ -2,6 +2,7 @@ package uk.gov.personalbudget.approval.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

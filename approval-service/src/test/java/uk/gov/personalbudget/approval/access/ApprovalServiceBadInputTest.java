@@ -10,9 +10,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.springframework.test.context.TestContextManager;
 import uk.gov.personalbudget.approval.access.ApprovalHttp.Answer;
-import uk.gov.personalbudget.approval.access.BadTokens.BadToken;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.store.ProjectionSnapshot;
+import uk.gov.personalbudget.testsupport.tokens.BadTokens.BadToken;
+import uk.gov.personalbudget.testsupport.tokens.BadTokens;
+import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;

@@ -2,9 +2,10 @@ package uk.gov.personalbudget.approval.access;
 
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 /** Whom a token describes: its {@code sub}, {@code role}, {@code person} and {@code authorisation_limit}. */
-public record Caller(String sub, Role role, String person, Long authorisationLimit) {
+public record Caller(String sub, Role role, String person, Long authorisationLimit) implements TokenHolder {
 
     /** The person of the budget the tests read. */
     public static final Caller PERSON = new Caller("p-1001", Role.PERSON, LifecycleEvents.PERSON_REF.value(), null);

@@ -13,6 +13,7 @@ import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.time.Duration;
 import java.util.UUID;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.gov.personalbudget.budget.web.Bodies;
 import uk.gov.personalbudget.budget.web.Party;
 import uk.gov.personalbudget.budget.web.Stage;
+import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

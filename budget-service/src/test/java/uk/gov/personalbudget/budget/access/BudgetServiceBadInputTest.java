@@ -12,12 +12,14 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.springframework.test.context.TestContextManager;
-import uk.gov.personalbudget.budget.access.BadTokens.BadToken;
 import uk.gov.personalbudget.budget.access.BudgetHttp.Answer;
 import uk.gov.personalbudget.budget.web.Bodies;
 import uk.gov.personalbudget.budget.web.Commands;
 import uk.gov.personalbudget.budget.web.Party;
 import uk.gov.personalbudget.budget.web.Stage;
+import uk.gov.personalbudget.testsupport.tokens.BadTokens.BadToken;
+import uk.gov.personalbudget.testsupport.tokens.BadTokens;
+import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.access;
+package uk.gov.personalbudget.testsupport.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -33,7 +33,7 @@ public final class BadTokens {
     }
 
     /** Every kind of bad token we know of, each otherwise a valid token for {@code caller}. */
-    public static List<BadToken> forCaller(TestIssuer issuer, Caller caller) {
+    public static List<BadToken> forCaller(TestIssuer issuer, TokenHolder caller) {
         Instant now = Instant.now();
         String valid = issuer.token(caller);
         return List.of(

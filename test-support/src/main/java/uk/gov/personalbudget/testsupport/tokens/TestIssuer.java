@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.access;
+package uk.gov.personalbudget.testsupport.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -75,13 +75,18 @@ public final class TestIssuer {
         registry.add("security.jwt.audience", () -> AUDIENCE);
     }
 
+    /** Where the issuer's public key set is served. */
+    public String jwkSetUri() {
+        return jwkSetUri;
+    }
+
     /** A valid token for the caller, good for an hour. */
-    public String token(Caller caller) {
+    public String token(TokenHolder caller) {
         return sign(claims(caller).build());
     }
 
     /** The claims of a valid token for the caller, to be spoilt by a test. */
-    public JWTClaimsSet.Builder claims(Caller caller) {
+    public JWTClaimsSet.Builder claims(TokenHolder caller) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
