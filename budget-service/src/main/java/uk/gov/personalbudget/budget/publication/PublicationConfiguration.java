@@ -88,8 +88,19 @@ public class PublicationConfiguration {
         Map<String, Object> settings = kafka.buildProducerProperties(sslBundles.getIfAvailable());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // An unreachable broker blocks send() for up to max.block.ms; no longer than a batch may wait anyway.
-        settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, publication.sendTimeout().toMillis());
+        // The producer gives up on a record when the batch that sent it does (an unreachable broker blocks send()
+        // for up to max.block.ms), so no record of a failed batch is left behind in it. Left behind, such a record
+        // can hold its partition: kafka-clients 3.9 splits and resends a batch over the topic's max.message.bytes
+        // forever (KAFKA-8350, pinned down by ProducerSplitLoopTest) and, once the broker takes it, no later send to
+        // that partition was acknowledged until the producer's own delivery timeout (two minutes by default).
+        int sendTimeoutMs = (int) publication.sendTimeout().toMillis();
+        settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) sendTimeoutMs);
+        settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeoutMs);
+        // delivery.timeout.ms may not be shorter than linger.ms + request.timeout.ms.
+        Object linger = settings.getOrDefault(ProducerConfig.LINGER_MS_CONFIG,
+                ProducerConfig.configDef().defaultValues().get(ProducerConfig.LINGER_MS_CONFIG));
+        int lingerMs = Integer.parseInt(String.valueOf(linger));
+        settings.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, Math.min(30_000, sendTimeoutMs - lingerMs)));
         return new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -122,7 +123,10 @@ class KafkaOutageTest {
 
         assertThat(awaitEveryStoredEventOnTheTopic()).extracting(ConsumerRecord::key).containsOnly(budget);
         // The processor's retry back-off grows to 60 s, so its token may catch up only after the next retry.
-        await().atMost(Duration.ofSeconds(90)).until(() -> !unpublishedEventsAreAheadOfSomeToken());
+        long lastEvent = lastStoredEvent();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(tokenPositions())
+                .as("each segment's token position, once Kafka accepts the records (last event %d)", lastEvent)
+                .allSatisfy((segment, position) -> assertThat(position).isGreaterThanOrEqualTo(lastEvent)));
     }
 
     private ConfigurableApplicationContext start(String bootstrapServers) {
@@ -151,21 +155,27 @@ class KafkaOutageTest {
 
     /** True while some segment's token is before an event the store holds, i.e. that event is not yet published. */
     private boolean unpublishedEventsAreAheadOfSomeToken() {
-        var jdbc = service.getBean(JdbcTemplate.class);
+        long lastEvent = lastStoredEvent();
+        return tokenPositions().values().stream().anyMatch(position -> position < lastEvent);
+    }
+
+    private long lastStoredEvent() {
+        return service.getBean(JdbcTemplate.class).queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+    }
+
+    /** Each segment's token position (-1 for none yet), by segment. */
+    private Map<Integer, Long> tokenPositions() {
         var serializer = service.getBean("serializer", Serializer.class);
-        long lastEvent = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        List<Long> positions = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (row, i) -> {
-                    byte[] token = row.getBytes(1);
-                    if (token == null) {
-                        return -1L;
-                    }
-                    TrackingToken tracking = serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, row.getString(2), null));
-                    return tracking.position().orElse(-1L);
+        Map<Integer, Long> positions = new TreeMap<>();
+        service.getBean(JdbcTemplate.class).query("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?",
+                row -> {
+                    byte[] token = row.getBytes(2);
+                    TrackingToken tracking = token == null ? null : serializer.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, row.getString(3), null));
+                    positions.put(row.getInt(1), tracking == null ? -1L : tracking.position().orElse(-1L));
                 }, KafkaEventPublisher.PROCESSING_GROUP);
         assertThat(positions).isNotEmpty();
-        return positions.stream().anyMatch(position -> position < lastEvent);
+        return positions;
     }
 
     /** Every stored event's id appears on the topic (a re-published one may appear twice). */
