@@ -98,11 +98,16 @@ public class PublicationConfiguration {
         settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) sendTimeoutMs);
         settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeoutMs);
         // delivery.timeout.ms may not be shorter than linger.ms + request.timeout.ms.
-        Object linger = settings.getOrDefault(ProducerConfig.LINGER_MS_CONFIG,
-                ProducerConfig.configDef().defaultValues().get(ProducerConfig.LINGER_MS_CONFIG));
-        int lingerMs = Integer.parseInt(String.valueOf(linger));
-        settings.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, Math.min(30_000, sendTimeoutMs - lingerMs)));
+        long deliveryMs = millis(settings, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        long lingerMs = millis(settings, ProducerConfig.LINGER_MS_CONFIG);
+        settings.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, deliveryMs - lingerMs)));
         return new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A producer setting in milliseconds, as set (a number or its text) or else kafka-clients' default. */
+    private static long millis(Map<String, Object> settings, String name) {
+        Object value = settings.getOrDefault(name, ProducerConfig.configDef().defaultValues().get(name));
+        return Long.parseLong(String.valueOf(value));
     }
 
     @Bean
