@@ -14,14 +14,18 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
 import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +199,26 @@ class ConsoleInBrowserTest {
         assertThat(slider.getAttribute("aria-valuetext")).contains("ControlDelegated");
         matchesBudgetService(budget);
         assertThat(trail.get(delegation).get("to").get("actorId").asText()).isEqualTo("n-jordan");
+
+        momentInput(budget, Instant.parse(trail.get(delegation).get("at").asText()).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * The date input (whole seconds, the browser's local time): the page shows the budget as budget-service says it
+     * was at that instant. The value is set as a person's typing would leave it, then the input's change fires.
+     */
+    private void momentInput(String budget, Instant moment) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const input = arguments[0], at = new Date(arguments[1]), two = n => String(n).padStart(2, '0');
+                input.value = at.getFullYear() + '-' + two(at.getMonth() + 1) + '-' + two(at.getDate()) + 'T'
+                    + two(at.getHours()) + ':' + two(at.getMinutes()) + ':' + two(at.getSeconds());
+                input.dispatchEvent(new Event('change'));""",
+                browser.findElement(By.id("as-of-moment")), moment.toString());
+        await("the state as of " + moment).atMost(PAGE).untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("as-of-value")).getAttribute("data-instant"))
+                    .isEqualTo(moment.toString().replace("Z", ".000Z"));
+            matchesBudgetService(budget);
+        });
     }
 
     private void matchesBudgetService(String budget) throws Exception {
@@ -229,8 +253,21 @@ class ConsoleInBrowserTest {
         assertThat(plans).as("decline and approval of the first budget").isEqualTo(2);
         assertThat(browser.findElements(By.cssSelector("#party-table tbody tr"))).hasSize(5);
         assertThat(browser.findElement(By.id("csv")).getAttribute("href")).startsWith("blob:");
+        csvDownload(plans);
         everyControlIsLabelled();
         SystemChromium.screenshot(browser, "reports");
+    }
+
+    /** What the CSV link downloads: one row per group and figure, the same figures as the page's tables. */
+    private void csvDownload(int plansDecided) throws IOException {
+        browser.findElement(By.id("csv")).click();
+        Path file = SystemChromium.downloads(data).resolve("control-summary.csv");
+        await("the CSV download").atMost(PAGE).until(() -> Files.exists(file));
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("from,to,group,figure,value");
+        assertThat(lines).anySatisfy(line -> assertThat(line).endsWith(",OVERALL,plansDecided," + plansDecided));
+        assertThat(lines.stream().filter(line -> line.contains(",OVERALL,secondsHeldBy")))
+                .as("time held by each party and by nobody").hasSize(6);
     }
 
     private void replayPage() throws Exception {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /**
  * The machine's own Chromium and chromedriver (Debian's {@code chromium} and {@code chromium-driver}), headless.
@@ -30,6 +31,11 @@ final class SystemChromium {
     }
 
     /** A fresh headless browser with a throwaway profile under {@code profileParent}. */
+    /** Where the browser started with {@code profileParent} saves what it downloads. */
+    static Path downloads(Path profileParent) {
+        return profileParent.resolve("downloads");
+    }
+
     static ChromeDriver start(Path profileParent) throws IOException {
         Path profile = Files.createTempDirectory(Files.createDirectories(profileParent), "chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -38,6 +44,10 @@ final class SystemChromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile,
                 "--window-size=1400,1800", "--force-device-scale-factor=1", "--lang=en-GB");
+        // Downloads land, without asking, in downloads(profileParent).
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", Files.createDirectories(downloads(profileParent)).toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
