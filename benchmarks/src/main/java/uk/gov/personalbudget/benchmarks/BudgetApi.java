@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.gov.personalbudget.testsupport.process.LifecycleScript;
 import uk.gov.personalbudget.testsupport.process.LifecycleScript.Step;
+import uk.gov.personalbudget.testsupport.tokens.DevTokenRequests;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,18 +36,11 @@ final class BudgetApi {
 
     /** A development token from POST /dev/tokens (local profile). */
     String token(String sub, String role, String person, Long authorisationLimit) throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder("{\"sub\":\"" + sub + "\",\"role\":\"" + role + "\"");
-        if (person != null) {
-            body.append(",\"person\":\"").append(person).append('"');
-        }
-        if (authorisationLimit != null) {
-            body.append(",\"authorisation_limit\":").append(authorisationLimit);
-        }
-        body.append('}');
+        String body = DevTokenRequests.body(sub, role, person, authorisationLimit);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token from budget-service: " + response.statusCode() + " " + response.body());
         }

@@ -96,7 +96,7 @@ final class Stack implements AutoCloseable {
         }
         List<String> arguments = new ArrayList<>(postgres.datasourceArguments(APPROVAL_DB));
         arguments.addAll(commonArguments());
-        arguments.add("--security.jwt.jwk-set-uri=http://localhost:" + budgetPort + "/dev/jwks");
+        arguments.add("--security.jwt.jwk-set-uri=" + budgetServiceUrl() + "/dev/jwks");
         arguments.addAll(settings);
         approvalService = ServiceProcess.start("approval-service", approvalJar, approvalPort, serviceJvmOptions,
                 arguments);
@@ -106,8 +106,7 @@ final class Stack implements AutoCloseable {
     private List<String> commonArguments() {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
-        postgres.datasourceArguments(KEYS_DB).forEach(argument ->
-                arguments.add(argument.replace("--spring.datasource.", "--personal-data.keys.datasource.")));
+        arguments.addAll(postgres.keyStoreArguments(KEYS_DB));
         return arguments;
     }
 

@@ -129,8 +129,7 @@ final class FaultStack implements AutoCloseable {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
         arguments.add("--spring.datasource.hikari.connection-timeout=2000");
-        postgres.datasourceArguments(KEYS_DB).forEach(argument ->
-                arguments.add(argument.replace("--spring.datasource.", "--personal-data.keys.datasource.")));
+        arguments.addAll(postgres.keyStoreArguments(KEYS_DB));
         return arguments;
     }
 

@@ -3,6 +3,7 @@ package uk.gov.personalbudget.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.gov.personalbudget.testsupport.process.LifecycleScript.Step;
+import uk.gov.personalbudget.testsupport.tokens.DevTokenRequests;
 
 import java.io.IOException;
 import java.net.URI;
@@ -366,19 +367,12 @@ final class LifecycleLoad implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        StringBuilder body = new StringBuilder("{\"sub\":\"" + sub + "\",\"role\":\"" + role + "\"");
-        if (person != null) {
-            body.append(",\"person\":\"").append(person).append('"');
-        }
-        if (authorisationLimit != null) {
-            body.append(",\"authorisation_limit\":").append(authorisationLimit);
-        }
-        body.append('}');
+        String body = DevTokenRequests.body(sub, role, person, authorisationLimit);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetService + "/dev/tokens"))
                     .timeout(Duration.ofSeconds(20))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return null;
             }

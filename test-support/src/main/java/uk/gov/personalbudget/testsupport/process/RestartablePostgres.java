@@ -76,6 +76,13 @@ public final class RestartablePostgres implements AutoCloseable {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     }
 
+    /** The same for the persons' key store ({@code personal-data.keys.datasource.*}) on {@code database}. */
+    public List<String> keyStoreArguments(String database) {
+        return datasourceArguments(database).stream()
+                .map(argument -> argument.replace("--spring.datasource.", "--personal-data.keys.datasource."))
+                .toList();
+    }
+
     @Override
     public void close() throws IOException {
         stop();
