@@ -2,7 +2,7 @@ package uk.gov.personalbudget.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import uk.gov.personalbudget.testsupport.process.LifecycleScript.Step;
+import uk.gov.personalbudget.testsupport.process.LifecycleScript;
 import uk.gov.personalbudget.testsupport.tokens.DevTokenRequests;
 
 import java.io.IOException;
@@ -253,12 +253,8 @@ final class LifecycleLoad implements AutoCloseable {
     }
 
     private Sent send(Budget budget, int step, String token) {
-        Step command = SCRIPT.get(step);
-        String uri = budgetService + "/api/v1/budgets" + (step == 0 ? "" : "/" + budget.id + "/" + command.path());
-        String body = step == 0
-                ? "{\"person\":\"" + budget.person + "\",\"localAuthority\":\"Northshire County Council\","
-                + "\"allocatedPractitioner\":\"pr-load\"}"
-                : command.body() == null ? "" : command.body().get();
+        String uri = budgetService + LifecycleScript.path(step, budget.id);
+        String body = LifecycleScript.body(step, budget.person, "pr-load");
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token)

@@ -49,6 +49,21 @@ public final class LifecycleScript {
     /** Index of {@code resume-budget} in {@link #SCRIPT}. */
     public static final int RESUME = 9;
 
+    /** The path of step {@code step} for the budget, under a service's base URL; opening posts to the collection. */
+    public static String path(int step, String budgetId) {
+        return "/api/v1/budgets" + (step == 0 ? "" : "/" + budgetId + "/" + SCRIPT.get(step).path());
+    }
+
+    /** The body of step {@code step}; opening names the person and the practitioner allocated to them. */
+    public static String body(int step, String person, String practitioner) {
+        if (step == 0) {
+            return "{\"person\":\"" + person + "\",\"localAuthority\":\"Northshire County Council\","
+                    + "\"allocatedPractitioner\":\"" + practitioner + "\"}";
+        }
+        Step command = SCRIPT.get(step);
+        return command.body() == null ? "" : command.body().get();
+    }
+
     private LifecycleScript() {
     }
 }

@@ -118,6 +118,24 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * The sum of all series of the Prometheus counter {@code name} (e.g. {@code budget_aggregate_reloads_total})
+     * at this service's {@code /actuator/prometheus}, or NaN when it does not expose it or does not answer. It
+     * counts from 0 again when the service is started again.
+     */
+    public double prometheusCounter(String name) throws InterruptedException {
+        try {
+            HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return scrape.statusCode() != 200 ? Double.NaN : scrape.body().lines()
+                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .reduce(Double::sum).orElse(Double.NaN);
+        } catch (IOException noAnswer) {
+            return Double.NaN;
+        }
+    }
+
     private void awaitReady() {
         try {
             Awaitility.await(name + " ready (log: " + log + ")")

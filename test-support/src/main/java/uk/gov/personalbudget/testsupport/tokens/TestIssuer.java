@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -73,6 +74,17 @@ public final class TestIssuer {
         registry.add("security.jwt.issuer-uri", () -> ISSUER);
         registry.add("security.jwt.jwk-set-uri", () -> jwkSetUri);
         registry.add("security.jwt.audience", () -> AUDIENCE);
+    }
+
+    /**
+     * The same for a service run as a child process ({@code ServiceProcess}, local profile): its
+     * {@code security.jwt.*} arguments, and the local profile's group emptied, since budget-service's brings the
+     * {@code dev-tokens} profile, whose instance signs tokens with a key of its own and accepts only those. All
+     * instances started with these accept the same tokens, as behind one identity provider.
+     */
+    public List<String> serviceArguments() {
+        return List.of("--spring.profiles.group.local=", "--security.jwt.issuer-uri=" + ISSUER,
+                "--security.jwt.jwk-set-uri=" + jwkSetUri, "--security.jwt.audience=" + AUDIENCE);
     }
 
     /** Where the issuer's public key set is served. */

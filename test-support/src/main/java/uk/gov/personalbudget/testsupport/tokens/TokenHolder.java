@@ -16,4 +16,13 @@ public interface TokenHolder {
     String person();
 
     Long authorisationLimit();
+
+    /** A holder for callers that need no record of their own (loads driving services run as processes). */
+    static TokenHolder of(String sub, Role role, String person, Long authorisationLimit) {
+        return new Claims(sub, role, person, authorisationLimit);
+    }
+
+    /** The plain holder {@link #of} makes. */
+    record Claims(String sub, Role role, String person, Long authorisationLimit) implements TokenHolder {
+    }
 }
