@@ -1,17 +1,9 @@
 package uk.gov.personalbudget.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 import uk.gov.personalbudget.testsupport.process.LifecycleScript;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -62,7 +52,7 @@ final class DeliveryAudit {
     }
 
     /** A stored event as "sequence:type", and a control transfer as "sequence:from->to". */
-    private record StoredBudget(String id, String person, List<String> events, List<String> transfers) {
+    record StoredBudget(String id, String person, List<String> events, List<String> transfers) {
     }
 
     /** Audits the stopped load; returns the first 20 problems found (none when every guarantee held), after printing. */
@@ -133,25 +123,9 @@ final class DeliveryAudit {
         // stored == on the topic.
         Map<String, Set<String>> storedEventsById = new HashMap<>();
         stored.values().forEach(budget -> storedEventsById.put(budget.id(), new HashSet<>(budget.events())));
-        TopicContents topic = new TopicContents();
-        try (KafkaConsumer<String, byte[]> consumer = topicConsumer()) {
-            try {
-                await("every stored event on the topic").atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> {
-                            topic.readMore(consumer);
-                            return storedEventsById.entrySet().stream().allMatch(entry ->
-                                    topic.distinct(entry.getKey()).containsAll(entry.getValue()));
-                        });
-            } catch (ConditionTimeoutException late) {
-                storedEventsById.forEach((id, events) -> {
-                    Set<String> missing = new HashSet<>(events);
-                    missing.removeAll(topic.distinct(id));
-                    if (!missing.isEmpty()) {
-                        problems.add("budget " + id + ": stored but not on the topic: " + new TreeSet<>(missing));
-                    }
-                });
-            }
-        }
+        TopicRecords topic = TopicRecords.readUntilPresent(stack.kafkaBootstrapServers(), storedEventsById, ARRIVAL);
+        topic.missing(storedEventsById).forEach((id, missing) ->
+                problems.add("budget " + id + ": stored but not on the topic: " + missing));
         int onTopicDistinct = 0;
         int onTopicRecords = 0;
         for (String id : topic.budgets()) {
@@ -230,22 +204,35 @@ final class DeliveryAudit {
         if (answer.status() != 200) {
             throw new IllegalStateException("events of " + id + ": " + answer.status());
         }
+        return storedBudget(id, answer.body());
+    }
+
+    /** A budget's events and control transfers from budget-service's {@code GET /api/v1/budgets/{id}/events}. */
+    static StoredBudget storedBudget(String id, JsonNode stored) {
         List<String> events = new ArrayList<>();
         List<String> transfers = new ArrayList<>();
-        for (JsonNode event : answer.body()) {
+        for (JsonNode event : stored) {
             long sequence = event.get("sequence").asLong();
             events.add(sequence + ":" + event.get("type").asText());
             if (!event.get("controlBefore").equals(event.get("controlAfter"))) {
                 transfers.add(sequence + ":" + holder(event.get("controlBefore")) + "->" + holder(event.get("controlAfter")));
             }
         }
-        String person = answer.body().get(0).get("payload").get("opening").get("person").asText();
+        String person = stored.get(0).get("payload").get("opening").get("person").asText();
         return new StoredBudget(id, person, events, transfers);
     }
 
     /** The trail's transfers, or null while approval-service does not know the budget or the token yet. */
     private List<String> trail(String id, String token) throws Exception {
-        FaultStack.Answer answer = stack.get(stack.approvalServiceUrl() + "/api/v1/budgets/" + id + "/control-trail", token);
+        return trail(stack, stack.approvalServiceUrl(), id, token);
+    }
+
+    /**
+     * The transfers of a budget's control trail read from the approval-service at {@code approvalService}, as
+     * "sequence:from->to", or null while that instance does not know the budget (or the token) yet.
+     */
+    static List<String> trail(FaultStack stack, String approvalService, String id, String token) throws Exception {
+        FaultStack.Answer answer = stack.get(approvalService + "/api/v1/budgets/" + id + "/control-trail", token);
         if (answer.status() != 200) {
             return null;
         }
@@ -258,58 +245,5 @@ final class DeliveryAudit {
 
     private static String holder(JsonNode holder) {
         return holder.get("party").asText() + (holder.get("actorId").isNull() ? "" : "/" + holder.get("actorId").asText());
-    }
-
-    private KafkaConsumer<String, byte[]> topicConsumer() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        return new KafkaConsumer<>(properties);
-    }
-
-    /** Every record of the topic, from its first, as "sequence:event-type" per budget; read incrementally. */
-    private static final class TopicContents {
-        private final Map<String, Set<String>> distinct = new HashMap<>();
-        private final Map<String, Integer> records = new HashMap<>();
-        private boolean assigned;
-
-        void readMore(KafkaConsumer<String, byte[]> consumer) {
-            if (!assigned) {
-                List<TopicPartition> partitions = consumer.partitionsFor(FaultStack.TOPIC, Duration.ofSeconds(10)).stream()
-                        .map(info -> new TopicPartition(FaultStack.TOPIC, info.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                assigned = true;
-            }
-            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
-            while (end.entrySet().stream().anyMatch(entry -> consumer.position(entry.getKey()) < entry.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    distinct.computeIfAbsent(record.key(), key -> new HashSet<>())
-                            .add(header(record, "aggregate-sequence") + ":" + header(record, "event-type"));
-                    records.merge(record.key(), 1, Integer::sum);
-                }
-            }
-        }
-
-        Set<String> budgets() {
-            return distinct.keySet();
-        }
-
-        Set<String> distinct(String budget) {
-            return distinct.getOrDefault(budget, Set.of());
-        }
-
-        int records(String budget) {
-            return records.getOrDefault(budget, 0);
-        }
-
-        private static String header(ConsumerRecord<?, ?> record, String name) {
-            Header header = record.headers().lastHeader(name);
-            return header == null ? "(no " + name + ")" : new String(header.value(), StandardCharsets.UTF_8);
-        }
     }
 }
