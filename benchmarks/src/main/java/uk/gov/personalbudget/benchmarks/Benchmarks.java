@@ -20,6 +20,7 @@ public final class Benchmarks {
               long-history  a budget with 10,000 events vs ones with 10                  --events=10000 --samples=100
               footprint     start-up time and resident memory, idle and under load       --clients=32 --idle=20 --seconds=30
               replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-seconds=20
+              scale-out     1, 2, 3 budget-service instances, commands round robin      --instances=1,2,3 --clients=32 --warm-up=10 --seconds=20
             every benchmark also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)""";
 
     public static void main(String[] arguments) throws Exception {
@@ -37,6 +38,7 @@ public final class Benchmarks {
             case "long-history" -> LongHistory.run(new Options(flags, LongHistory.FLAGS));
             case "footprint" -> Footprint.run(new Options(flags, Footprint.FLAGS));
             case "replay" -> Replay.run(new Options(flags, Replay.FLAGS));
+            case "scale-out" -> ScaleOut.run(new Options(flags, ScaleOut.FLAGS));
             default -> {
                 System.err.println("unknown benchmark " + arguments[0] + "\n" + USAGE);
                 System.exit(2);

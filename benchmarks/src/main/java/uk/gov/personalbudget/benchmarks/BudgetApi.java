@@ -2,9 +2,11 @@ package uk.gov.personalbudget.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.testsupport.process.LifecycleScript;
-import uk.gov.personalbudget.testsupport.process.LifecycleScript.Step;
 import uk.gov.personalbudget.testsupport.tokens.DevTokenRequests;
+import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** budget-service's REST API as the load generator uses it: development tokens and lifecycle commands. */
+/**
+ * budget-service's REST API as the load generator uses it: tokens and lifecycle commands. With one instance,
+ * development tokens from it; with several, tokens from the issuer they all trust, and each command sent to the
+ * next instance in turn (one turn shared by all clients), as a load balancer without affinity sends them.
+ */
 final class BudgetApi {
 
     /** How budget-service answered one command; {@code budgetId} and {@code version} only for a 2xx. */
@@ -26,16 +34,29 @@ final class BudgetApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final List<String> instances;
+    private final TestIssuer issuer;
+    private final AtomicLong turn = new AtomicLong();
     private final HttpClient http;
 
     BudgetApi(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(List.of(baseUrl), null);
+    }
+
+    /** Round robin across {@code instances}, with tokens from {@code issuer} (null: development tokens). */
+    BudgetApi(List<String> instances, TestIssuer issuer) {
+        this.baseUrl = instances.get(0);
+        this.instances = List.copyOf(instances);
+        this.issuer = issuer;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** A development token from POST /dev/tokens (local profile). */
+    /** A token from the shared issuer, or a development token from POST /dev/tokens (local profile). */
     String token(String sub, String role, String person, Long authorisationLimit) throws IOException, InterruptedException {
+        if (issuer != null) {
+            return issuer.token(TokenHolder.of(sub, Role.valueOf(role), person, authorisationLimit));
+        }
         String body = DevTokenRequests.body(sub, role, person, authorisationLimit);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
                 .timeout(Duration.ofSeconds(30))
@@ -49,12 +70,9 @@ final class BudgetApi {
 
     /** Sends step {@code step} of {@link LifecycleScript#SCRIPT} for the budget (opening when {@code budgetId} is null). */
     Answer command(int step, String budgetId, String person, String token) throws IOException, InterruptedException {
-        Step command = LifecycleScript.SCRIPT.get(step);
-        String uri = baseUrl + "/api/v1/budgets" + (step == 0 ? "" : "/" + budgetId + "/" + command.path());
-        String body = step == 0
-                ? "{\"person\":\"" + person + "\",\"localAuthority\":\"Northshire County Council\","
-                + "\"allocatedPractitioner\":\"pr-bench\"}"
-                : command.body() == null ? "" : command.body().get();
+        String uri = instances.get((int) (turn.getAndIncrement() % instances.size()))
+                + LifecycleScript.path(step, budgetId);
+        String body = LifecycleScript.body(step, person, "pr-bench");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)

@@ -3,6 +3,7 @@ package uk.gov.personalbudget.benchmarks;
 import uk.gov.personalbudget.testsupport.process.KafkaBrokerProcess;
 import uk.gov.personalbudget.testsupport.process.RestartablePostgres;
 import uk.gov.personalbudget.testsupport.process.ServiceProcess;
+import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,6 +36,8 @@ final class Stack implements AutoCloseable {
     private final List<String> serviceJvmOptions;
     private ServiceProcess budgetService;
     private ServiceProcess approvalService;
+    /** Instances started by {@link #startBudgetServices}, beside the single {@link #budgetService}. */
+    private final List<ServiceProcess> budgetServices = new ArrayList<>();
 
     private Stack(Path runDirectory, RestartablePostgres postgres, KafkaBrokerProcess kafka, Path jars,
                   List<String> serviceJvmOptions) throws IOException {
@@ -87,6 +91,26 @@ final class Stack implements AutoCloseable {
             budgetService.close();
             budgetService = null;
         }
+        budgetServices.forEach(ServiceProcess::close);
+        budgetServices.clear();
+    }
+
+    /**
+     * Stops any budget-service and starts {@code count} instances on the same event store and key store, each on a
+     * port of its own, with the shipped settings plus {@code settings}. They all trust {@code issuer} (as instances
+     * behind one identity provider do) instead of each issuing development tokens only it accepts.
+     */
+    List<ServiceProcess> startBudgetServices(int count, TestIssuer issuer, List<String> settings) throws IOException {
+        stopBudgetService();
+        for (int i = 0; i < count; i++) {
+            List<String> arguments = new ArrayList<>(postgres.datasourceArguments(BUDGET_DB));
+            arguments.addAll(commonArguments());
+            arguments.addAll(issuer.serviceArguments());
+            arguments.addAll(settings);
+            budgetServices.add(ServiceProcess.start("budget-service", budgetJar, ServiceProcess.freePort(),
+                    serviceJvmOptions, arguments));
+        }
+        return List.copyOf(budgetServices);
     }
 
     /** Starts approval-service, trusting budget-service's development tokens. */
@@ -141,7 +165,11 @@ final class Stack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         Exception first = null;
-        for (AutoCloseable part : new AutoCloseable[] {approvalService, budgetService, kafka, postgres}) {
+        // Null for a service not started.
+        List<AutoCloseable> parts = new ArrayList<>(Arrays.asList(approvalService, budgetService));
+        parts.addAll(budgetServices);
+        parts.addAll(List.of(kafka, postgres));
+        for (AutoCloseable part : parts) {
             try {
                 if (part != null) {
                     part.close();

@@ -43,28 +43,40 @@ final class Throughput {
         }
     }
 
-    /** CPU seconds budget-service and PostgreSQL used while the load was measured. */
-    static final class CpuWindow implements CommandLoad.Window {
-        private final ServiceProcess serviceProcess;
+    /** CPU seconds budget-service (all its instances) and PostgreSQL used while the load was measured. */
+    static class CpuWindow implements CommandLoad.Window {
+        private final List<ServiceProcess> serviceProcesses;
         private final Path postgresData;
         double service;
         double postgres;
 
         CpuWindow(ServiceProcess service, Path postgresData) {
-            this.serviceProcess = service;
+            this(List.of(service), postgresData);
+        }
+
+        CpuWindow(List<ServiceProcess> services, Path postgresData) {
+            this.serviceProcesses = List.copyOf(services);
             this.postgresData = postgresData;
         }
 
         @Override
         public void opened() throws Exception {
-            service = -CpuTime.of(serviceProcess.pid());
+            service = -serviceCpu();
             postgres = -CpuTime.ofPostgres(postgresData);
         }
 
         @Override
         public void closed() throws Exception {
-            service += CpuTime.of(serviceProcess.pid());
+            service += serviceCpu();
             postgres += CpuTime.ofPostgres(postgresData);
+        }
+
+        private double serviceCpu() throws Exception {
+            double seconds = 0;
+            for (ServiceProcess process : serviceProcesses) {
+                seconds += CpuTime.of(process.pid());
+            }
+            return seconds;
         }
     }
 
