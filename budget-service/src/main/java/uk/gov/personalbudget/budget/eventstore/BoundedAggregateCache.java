@@ -15,18 +15,18 @@ import java.util.function.UnaryOperator;
  * Axon's aggregate {@link Cache} on a Caffeine cache holding at most a fixed number of budgets, the least used
  * evicted first. Unlike Axon's {@code WeakReferenceCache}, whose entries every garbage collection clears (under
  * load several times a second), a budget stays cached between its commands; the bound keeps memory in check.
- * An entry is handed out only while its {@link EntryCheck} says it is current; otherwise it is removed, and Axon
- * loads the budget from the event store.
+ * An entry is handed out only once its {@link EntryCheck} has made sure it is current (bringing it up to date if it
+ * can); otherwise it is removed, and Axon loads the budget from the event store.
  */
 final class BoundedAggregateCache implements Cache {
 
-    /** Decides, as an entry is read, whether it may still be used. */
+    /** As an entry is read: makes it current if it is not and can be; false when it may not be used. */
     @FunctionalInterface
     interface EntryCheck {
 
         EntryCheck ALWAYS_CURRENT = (key, entry) -> true;
 
-        boolean isCurrent(Object key, Object entry);
+        boolean makeCurrent(Object key, Object entry);
     }
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
@@ -55,7 +55,7 @@ final class BoundedAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
         Object value = cache.getIfPresent(key);
-        if (value != null && !check.isCurrent(key, value)) {
+        if (value != null && !check.makeCurrent(key, value)) {
             remove(key);
             return null;
         }

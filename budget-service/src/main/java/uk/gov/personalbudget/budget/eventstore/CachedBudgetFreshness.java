@@ -6,21 +6,24 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a budget cached by this instance is still the budget the event store holds. Several instances share one
+ * Keeps a budget cached by this instance equal to the budget the event store holds. Several instances share one
  * event store: once another instance has stored an event of a budget, this instance's cached copy is stale, and a
- * command decided on it would be refused by a rule it no longer breaks (or refused by the store's unique sequence).
- * So before a cached budget is used, its version is compared with the last sequence number stored for it (one
- * index-only query); a stale copy is dropped, and Axon loads the budget from its snapshot and events instead.
- * Each such reload is counted in {@value #RELOADS}.
+ * command decided on it would be refused by a rule it no longer breaks (or by the store's unique sequence). So
+ * before a cached budget is used, its version is compared with the last sequence number stored for it (one
+ * index-only query). A copy behind the store catches up by applying only the events it missed, as Axon applies a
+ * budget's events when it loads one ({@value #RELOADS} counts them); a copy that cannot (ahead of the store, or an
+ * event that does not apply) is dropped, and Axon loads the budget from its snapshot and events instead.
  */
 final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
 
     static final String RELOADS = "budget.aggregate.reloads";
+    private static final Logger log = LoggerFactory.getLogger(CachedBudgetFreshness.class);
 
     private final EventStorageEngine events;
     private final Counter reloads;
@@ -29,29 +32,41 @@ final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
         this.events = events;
         this.reloads = Counter.builder(RELOADS)
                 .description("Commands whose cached budget was older than the event store (another instance had"
-                        + " changed it), so the budget was loaded from the store")
+                        + " changed it), so it was brought up to date from the store")
                 .register(meters);
     }
 
     @Override
-    public boolean isCurrent(Object key, Object entry) {
+    public boolean makeCurrent(Object key, Object entry) {
         if (!(entry instanceof AggregateCacheEntry<?> cached)) {
             return true;
         }
-        Optional<Long> stored = events.lastSequenceNumberFor(String.valueOf(key));
-        if (Objects.equals(stored.orElse(null), versionOf(cached))) {
+        String budget = String.valueOf(key);
+        EventSourcedAggregate<?> aggregate = aggregateOf(cached);
+        Long version = aggregate.version();
+        Optional<Long> stored = events.lastSequenceNumberFor(budget);
+        if (version == null || stored.isEmpty() || stored.get() < version) {
+            return false;
+        }
+        if (stored.get().equals(version)) {
             return true;
         }
         reloads.increment();
-        return false;
+        try {
+            aggregate.initializeState(events.readEvents(budget, version + 1));
+        } catch (RuntimeException failed) {
+            log.warn("cached budget {} could not catch up from version {}; loading it from the store", budget, version,
+                    failed);
+            return false;
+        }
+        return stored.get().equals(aggregate.version());
     }
 
     /**
-     * The cached aggregate's version. An in-memory entry holds the aggregate itself, which recreating returns as it
-     * is (nothing is rebuilt, none of the arguments is used); {@code CachedBudgetFreshnessTest} pins that down.
+     * The cached aggregate itself. An in-memory entry holds it, and recreating hands it back as it is (nothing is
+     * rebuilt, none of the arguments is used); {@code CachedBudgetFreshnessTest} pins that down.
      */
-    private static Long versionOf(AggregateCacheEntry<?> cached) {
-        EventSourcedAggregate<?> aggregate = cached.recreateAggregate(null, null, null, NoSnapshotTriggerDefinition.INSTANCE);
-        return aggregate.version();
+    private static EventSourcedAggregate<?> aggregateOf(AggregateCacheEntry<?> cached) {
+        return cached.recreateAggregate(null, null, null, NoSnapshotTriggerDefinition.INSTANCE);
     }
 }

@@ -106,7 +106,7 @@ public class EventStoreConfiguration {
 
     /**
      * The budgets most recently used, up to {@code budget.aggregate-cache.size} (docs/benchmarks.md measured the weak
-     * reference cache this replaced), each used only while the event store holds no later event of it
+     * reference cache this replaced), each brought up to date with the event store before it is used
      * ({@link CachedBudgetFreshness}: other instances may have changed it). {@code budget.aggregate-cache.enabled=false}
      * is Axon's default: every command loads its budget from the store.
      */

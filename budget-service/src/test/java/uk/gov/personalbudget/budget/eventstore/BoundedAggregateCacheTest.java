@@ -41,7 +41,7 @@ class BoundedAggregateCacheTest {
     }
 
     @Test
-    void handsOutAnEntryOnlyWhileItsCheckSaysItIsCurrentAndDropsItOtherwise() {
+    void handsOutAnEntryOnlyOnceItsCheckMadeItCurrentAndDropsItOtherwise() {
         List<String> current = new ArrayList<>(List.of("budget-1"));
         BoundedAggregateCache cache = new BoundedAggregateCache(10, (key, entry) -> current.contains(key));
         cache.put("budget-1", "state");

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -11,6 +12,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,22 +29,38 @@ class CachedBudgetFreshnessTest {
     @Test
     void aCachedBudgetAtTheStoredSequenceIsCurrent() {
         store(0, 1, 2);
+        EventSourcedAggregate<Thing> cached = aggregateAt(2);
 
-        assertThat(freshness.isCurrent(BUDGET, cachedAt(2))).isTrue();
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(cached))).isTrue();
+        assertThat(cached.getAggregateRoot().applied).isEmpty();
         assertThat(reloads()).isZero();
     }
 
     @Test
-    void aCachedBudgetBehindTheStoreIsStaleAndCounted() {
-        store(0, 1, 2, 3);
+    void aCachedBudgetBehindTheStoreCatchesUpOnTheEventsItMissed() {
+        store(0, 1, 2, 3, 4);
+        EventSourcedAggregate<Thing> cached = aggregateAt(2);
 
-        assertThat(freshness.isCurrent(BUDGET, cachedAt(2))).isFalse();
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(cached))).isTrue();
+        assertThat(cached.getAggregateRoot().applied).containsExactly("event 3", "event 4");
+        assertThat(cached.version()).isEqualTo(4L);
         assertThat(reloads()).isEqualTo(1);
     }
 
     @Test
-    void aCachedBudgetTheStoreDoesNotHoldIsStale() {
-        assertThat(freshness.isCurrent(BUDGET, cachedAt(0))).isFalse();
+    void aCachedBudgetWhoseMissedEventDoesNotApplyIsDropped() {
+        store(0, 1, 2);
+        events.appendEvents(List.of(new GenericDomainEventMessage<>("Thing", BUDGET, 3, "poison")));
+
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(aggregateAt(2)))).isFalse();
+    }
+
+    @Test
+    void aCachedBudgetAheadOfTheStoreOrNotInItIsDropped() {
+        store(0, 1);
+
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(aggregateAt(2)))).isFalse();
+        assertThat(freshness.makeCurrent("budget-2", new AggregateCacheEntry<>(aggregateAt(0)))).isFalse();
     }
 
     @Test
@@ -60,10 +79,6 @@ class CachedBudgetFreshnessTest {
                 .toList());
     }
 
-    private AggregateCacheEntry<Thing> cachedAt(long version) {
-        return new AggregateCacheEntry<>(aggregateAt(version));
-    }
-
     private EventSourcedAggregate<Thing> aggregateAt(long version) {
         Thing root = new Thing();
         root.id = BUDGET;
@@ -80,5 +95,14 @@ class CachedBudgetFreshnessTest {
 
         @AggregateIdentifier
         String id;
+        final List<String> applied = new ArrayList<>();
+
+        @EventSourcingHandler
+        void on(String event) {
+            if (event.equals("poison")) {
+                throw new IllegalStateException("an event this budget cannot apply");
+            }
+            applied.add(event);
+        }
     }
 }
