@@ -113,7 +113,7 @@ class ConcurrentDecisionsOnPostgresTest {
             }
             double reloaded = reloads(context) + reloads(secondInstance) - reloadsBefore;
             System.out.printf("%d commands sent round-robin to two instances, none refused; %.0f cached budgets"
-                    + " found stale and reloaded%n", commands, reloaded);
+                    + " found stale and brought up to date%n", commands, reloaded);
             assertThat(reloaded).isPositive();
         }
     }
@@ -125,11 +125,9 @@ class ConcurrentDecisionsOnPostgresTest {
             Node second = new Node(baseUrl(secondInstance), secondInstance.getBean(DevTokenIssuer.class));
             String budget = budgetAt(first, Stage.PLAN_ENDORSED);
             String endorsed = "\"" + (Stage.PLAN_ENDORSED.events() - 1) + "\"";
-            assertThat(second.post("/api/v1/budgets/" + budget + "/approve-by-authority", Bodies.approval(),
-                    Party.AUTHORITY, Map.of("If-Match", endorsed)).statusCode()).isEqualTo(200);
 
-            HttpResponse<String> decline = first.post("/api/v1/budgets/" + budget + "/decline-by-authority",
-                    Bodies.decline(), Party.AUTHORITY, Map.of("If-Match", endorsed));
+            HttpResponse<String> decline = declineAfterTheOtherApproved(first, second, budget,
+                    Map.of("If-Match", endorsed));
 
             assertThat(decline.statusCode()).as(decline.body()).isEqualTo(412);
             assertThat(eventsOf(budget)).isEqualTo(Stage.PLAN_ENDORSED.events() + 1);
@@ -144,11 +142,8 @@ class ConcurrentDecisionsOnPostgresTest {
             // The first instance took the budget to its endorsement, so its aggregate cache holds the endorsed
             // budget: it finds that copy stale and decides on the approved budget the store holds.
             String budget = budgetAt(first, Stage.PLAN_ENDORSED);
-            assertThat(second.post("/api/v1/budgets/" + budget + "/approve-by-authority", Bodies.approval(),
-                    Party.AUTHORITY, Map.of()).statusCode()).isEqualTo(200);
 
-            HttpResponse<String> decline = first.post("/api/v1/budgets/" + budget + "/decline-by-authority",
-                    Bodies.decline(), Party.AUTHORITY, Map.of());
+            HttpResponse<String> decline = declineAfterTheOtherApproved(first, second, budget, Map.of());
 
             assertThat(decline.statusCode()).as(decline.body()).isEqualTo(409);
             assertThat(json.readTree(decline.body()).get("type").textValue()).isIn(REFUSALS);
@@ -183,6 +178,15 @@ class ConcurrentDecisionsOnPostgresTest {
             }
         }
         assertThat(eventsOf(budget)).isEqualTo(Stage.ACTIVE.events() + 1);
+    }
+
+    /** The second instance approves the endorsed plan, then the first (whose cache holds it endorsed) declines it. */
+    private static HttpResponse<String> declineAfterTheOtherApproved(Node first, Node second, String budget,
+            Map<String, String> headers) throws Exception {
+        assertThat(second.post("/api/v1/budgets/" + budget + "/approve-by-authority", Bodies.approval(),
+                Party.AUTHORITY, headers).statusCode()).isEqualTo(200);
+        return first.post("/api/v1/budgets/" + budget + "/decline-by-authority", Bodies.decline(), Party.AUTHORITY,
+                headers);
     }
 
     /** One round: a fresh endorsed plan, then approve on one node and decline on the other at once. */
