@@ -55,6 +55,5 @@ public class BudgetEventListener {
         }
         traced.stored(duplicates);
         status.stored();
-        replays.consumed(records);
     }
 }

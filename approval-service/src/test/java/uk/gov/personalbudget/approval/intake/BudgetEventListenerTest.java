@@ -58,7 +58,6 @@ class BudgetEventListenerTest {
                 .isInstanceOf(UnreadableEventRecord.class);
 
         verify(store, never()).apply(any(), anyInt());
-        verify(replays, never()).consumed(any());
         assertThat(status.failing()).as("the intake's health reports the failure")
                 .hasValueSatisfying(failure -> assertThat(failure.cause()).isEqualTo("UnreadableEventRecord"));
     }

@@ -370,6 +370,20 @@ public class ProjectionStore {
         return current;
     }
 
+    /**
+     * The generation new events go to: the one a replay is building if there is one, else the current one. Read
+     * from the database on every call, so every instance writes where the last replay's step left it.
+     */
+    public int writeGeneration() {
+        // A generation being built is always newer than the current one: numbers only rise.
+        Integer newest = jdbc.queryForObject("SELECT MAX(generation) FROM projection_generation WHERE status IN (?, ?)",
+                Integer.class, CURRENT, BUILDING);
+        if (newest == null) {
+            throw new IllegalStateException("no projection generation is current");
+        }
+        return newest;
+    }
+
     /** The generation a replay is building, if one was started and neither promoted nor discarded. */
     public Optional<Integer> pendingGeneration() {
         return jdbc.query("SELECT generation FROM projection_generation WHERE status = ? ORDER BY generation DESC",
