@@ -38,6 +38,8 @@
     status.textContent = replay.status === 'COMPLETED'
       ? 'Completed: ' + replay.eventsProcessed + ' of ' + replay.eventsTotal + ' events (100 %), finished at '
         + C.when(replay.finishedAt) + '.'
+      : replay.status === 'FAILED'
+      ? 'Failed: intake could not be paused on every instance; nothing changed.'
       : 'Running: ' + replay.eventsProcessed + ' of ' + replay.eventsTotal + ' events (' + replay.percent + ' %)'
         + (replay.etaSeconds === null ? '' : ', about ' + C.duration(replay.etaSeconds) + ' to go') + '.';
     status.dataset.status = replay.status;
@@ -49,7 +51,7 @@
       try {
         const replay = await C.api('/api/v1/replays/' + encodeURIComponent(id));
         show(replay);
-        if (replay.status === 'COMPLETED') {
+        if (replay.status === 'COMPLETED' || replay.status === 'FAILED') {
           button.disabled = false;
         } else {
           follow(id);

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Consumes the budget events topic in batches. Each batch is written to the projections in one transaction
- * before Kafka is told the offsets are done, so a crash means redelivery (which the projections ignore),
- * never a gap. Each record's projection is a span of the trace that caused its event; each batch's outcome is
+ * before Kafka is told the offsets are done, so a crash means redelivery (which the projections skip, counting
+ * them as {@code approval.intake.duplicates}), never a gap. Each record's projection is a span of the trace that caused its event; each batch's outcome is
  * what the intake's health reports.
  */
 @Component
@@ -44,16 +44,16 @@ public class BudgetEventListener {
     @KafkaListener(id = ID, idIsGroup = false, topics = "${approval.kafka.topic}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         IntakeTracing.Batch traced = tracing.start(records);
+        int duplicates;
         try {
             List<EventEnvelope> envelopes = records.stream().map(reader::read).toList();
-            store.apply(envelopes, replays.writeGeneration());
+            duplicates = store.apply(envelopes, replays.writeGeneration());
         } catch (RuntimeException failure) {
             traced.failed(failure);
             status.failed(failure, clock.instant());
             throw failure;
         }
-        traced.stored();
+        traced.stored(duplicates);
         status.stored();
-        replays.consumed(records);
     }
 }

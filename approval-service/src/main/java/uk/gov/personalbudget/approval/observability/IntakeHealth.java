@@ -5,26 +5,35 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * The intake of budget events, part of readiness: DOWN when its listener container is not running or the last
  * batch could not be stored (an event it cannot read, a projection that fails): the consumer then retries that
- * batch and goes no further, so every answer would be missing what came after it.
+ * batch and goes no further, so every answer would be missing what came after it. A container a replay stopped
+ * is UP ({@code PAUSED_FOR_REPLAY}): every instance pauses together, and reads go on answering meanwhile.
  */
 public class IntakeHealth implements HealthIndicator {
 
     private final KafkaListenerEndpointRegistry listeners;
     private final String listenerId;
     private final IntakeStatus status;
+    private final BooleanSupplier pausedForReplay;
 
-    public IntakeHealth(KafkaListenerEndpointRegistry listeners, String listenerId, IntakeStatus status) {
+    public IntakeHealth(KafkaListenerEndpointRegistry listeners, String listenerId, IntakeStatus status,
+                        BooleanSupplier pausedForReplay) {
         this.listeners = listeners;
         this.listenerId = listenerId;
         this.status = status;
+        this.pausedForReplay = pausedForReplay;
     }
 
     @Override
     public Health health() {
         MessageListenerContainer container = listeners.getListenerContainer(listenerId);
+        if ((container == null || !container.isRunning()) && pausedForReplay.getAsBoolean()) {
+            return Health.up().withDetail("state", "PAUSED_FOR_REPLAY").build();
+        }
         if (container == null || !container.isRunning()) {
             return Health.down().withDetail("state", "STOPPED").build();
         }

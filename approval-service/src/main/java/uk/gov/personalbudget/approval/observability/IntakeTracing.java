@@ -17,7 +17,9 @@ import java.util.List;
  * A consumer span per record, continuing the trace its {@code traceparent} header names (the publishing span in
  * budget-service), so one trace runs from the REST call that caused an event into its projection here. Spring
  * Kafka observes only record listeners; this one takes batches, so the spans are made here. Counts
- * {@code approval.events.projected} by event type once a batch is stored.
+ * {@code approval.events.projected} by event type once a batch is stored, and {@code approval.intake.duplicates},
+ * the records of it the projections skipped because their budget already had that event (a redelivery, or a
+ * copy budget-service published again).
  */
 public class IntakeTracing {
 
@@ -70,8 +72,13 @@ public class IntakeTracing {
             this.spans = spans;
         }
 
-        public void stored() {
+        /** The batch is stored; {@code duplicates} of its records were already applied and so skipped. */
+        public void stored(int duplicates) {
             spans.forEach(Span::end);
+            Counter.builder("approval.intake.duplicates")
+                    .description("Budget events the projections skipped as already applied (redelivered or re-published)")
+                    .register(meters)
+                    .increment(duplicates);
             records.forEach(record -> Counter.builder("approval.events.projected")
                     .description("Budget events stored into the projections (a redelivered event counts again)")
                     .tag("type", headerOr(record.headers(), EventHeaders.EVENT_TYPE, "unknown"))

@@ -32,8 +32,9 @@ public class ObservabilityConfiguration {
     }
 
     @Bean("budgetEventIntake")
-    public IntakeHealth intakeHealth(KafkaListenerEndpointRegistry listeners, IntakeStatus status) {
-        return new IntakeHealth(listeners, BudgetEventListener.ID, status);
+    public IntakeHealth intakeHealth(KafkaListenerEndpointRegistry listeners, IntakeStatus status,
+            ReplayService replays) {
+        return new IntakeHealth(listeners, BudgetEventListener.ID, status, replays::intakePausedForReplay);
     }
 
     @Bean("kafka")

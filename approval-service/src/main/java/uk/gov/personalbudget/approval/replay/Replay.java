@@ -7,7 +7,7 @@ import java.util.UUID;
  * A rebuild of the projections from the start of the topic, as an auditor sees it.
  *
  * @param eventsProcessed events of the rebuild consumed so far
- * @param eventsTotal     events on the topic when the rebuild started
+ * @param eventsTotal     events on the topic when the rebuild started (0 while intake is being paused)
  * @param percent         eventsProcessed of eventsTotal, 0 to 100
  * @param eventsPerSecond average rate since the start
  * @param etaSeconds      estimated seconds to go, unknown (null) until the first events are consumed
@@ -25,7 +25,10 @@ public record Replay(
         Long etaSeconds) {
 
     public enum Status {
+        /** Intake is paused on every instance, or the projections are being rebuilt. */
         RUNNING,
-        COMPLETED
+        COMPLETED,
+        /** Intake could not be paused on every instance in time, or Kafka refused to move the offsets: nothing changed. */
+        FAILED
     }
 }

@@ -1,20 +1,19 @@
 package uk.gov.personalbudget.approval.replay;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.replay.ReplayRun.Phase;
 import uk.gov.personalbudget.contracts.value.Actor;
 
 import java.time.Clock;
@@ -24,169 +23,304 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
- * Rebuilds every projection from the start of the topic into a new generation while readers keep reading
- * the current one; when the rebuild has consumed everything that was on the topic when it began, the new
- * generation becomes current and the old one is deleted. The consumer group's offsets are moved back to the
- * start, so a crash mid-replay resumes it (the pending generation is kept) rather than losing events.
+ * Rebuilds every projection from the start of the topic into a new generation while readers keep reading the
+ * current one, however many instances share the consumer group. The run lives in the {@code replay_run} table
+ * ({@link ReplayRuns}), and every instance takes part through {@link #coordinate()}, which {@link ReplayPolling}
+ * calls every poll interval:
+ * <ol>
+ * <li>a run PAUSING: the instance stops its listener container, so its consumer leaves the group; once the group
+ * has no members, whichever instance sees it first moves the group's offsets back to the start, opens a new
+ * generation and records the topic's end offsets (REBUILDING), all under the run's row lock;</li>
+ * <li>REBUILDING: every instance consumes again, into that generation ({@link #writeGeneration()} reads it from
+ * the database); whichever instance sees the group's committed offsets reach the end offsets promotes it, once
+ * (DONE: the update is guarded by the phase it leaves), and every instance then writes into the new current
+ * generation.</li>
+ * </ol>
+ * An instance that crashes mid-replay leaves nothing behind but the row, which the others carry on; a run that
+ * cannot pause intake within the pause timeout (an instance still consuming) FAILS, with nothing changed.
  */
 @Service
-public class ReplayService {
+public class ReplayService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
-    private static final long ADMIN_TIMEOUT_SECONDS = 30;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final ProjectionStore store;
+    private final ReplayRuns runs;
     private final KafkaListenerEndpointRegistry listeners;
-    private final KafkaAdmin kafkaAdmin;
+    private final ConsumerGroup group;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String topic;
-    private final String groupId;
     private final String listenerId;
+    private final Duration pollInterval;
+    private final Duration pauseTimeout;
 
-    private final Map<UUID, Replay> finished = new ConcurrentHashMap<>();
-    private volatile ReplayProgress running;
-    private volatile int writeGeneration;
+    /** The run this instance stopped its container for, to start it again once the run is past PAUSING. */
+    private volatile UUID pausedFor;
     private Instant lastLogged = Instant.EPOCH;
 
-    public ReplayService(ProjectionStore store, KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin,
-                         Clock clock, @Value("${approval.kafka.topic}") String topic,
+    public ReplayService(ProjectionStore store, ReplayRuns runs, KafkaListenerEndpointRegistry listeners,
+                         KafkaAdmin kafkaAdmin, PlatformTransactionManager transactions, Clock clock,
+                         @Value("${approval.kafka.topic}") String topic,
                          @Value("${spring.kafka.consumer.group-id}") String groupId,
-                         @Value("${approval.kafka.listener-id:budget-events}") String listenerId) {
+                         @Value("${approval.kafka.listener-id:budget-events}") String listenerId,
+                         @Value("${approval.replay.poll-interval:500ms}") Duration pollInterval,
+                         @Value("${approval.replay.pause-timeout:60s}") Duration pauseTimeout) {
         this.store = store;
+        this.runs = runs;
         this.listeners = listeners;
-        this.kafkaAdmin = kafkaAdmin;
+        this.group = new ConsumerGroup(kafkaAdmin.getConfigurationProperties(), topic, groupId, ADMIN_TIMEOUT);
+        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.topic = topic;
-        this.groupId = groupId;
         this.listenerId = listenerId;
-        this.writeGeneration = store.pendingGeneration().orElse(store.currentGeneration());
+        this.pollInterval = pollInterval;
+        this.pauseTimeout = pauseTimeout;
     }
 
     /** The generation the consumer writes into: the current one, or during a replay the one being built. */
     public int writeGeneration() {
-        return writeGeneration;
+        return store.writeGeneration();
     }
 
-    /** Whether readers are being served a generation that a replay is about to replace. */
+    /** The replay running now, on whichever instance it was started. */
     public Optional<Replay> inProgress() {
-        ReplayProgress progress = running;
-        return progress == null ? Optional.empty() : Optional.of(progress.snapshot(clock.instant()));
+        return runs.active().map(run -> run.view(clock.instant()));
     }
 
     public Optional<Replay> find(UUID id) {
-        ReplayProgress progress = running;
-        if (progress != null && progress.id().equals(id)) {
-            return Optional.of(progress.snapshot(clock.instant()));
-        }
-        return Optional.ofNullable(finished.get(id));
+        return runs.find(id).map(run -> run.view(clock.instant()));
     }
 
-    /** Starts a replay; only one runs at a time. */
-    public synchronized Replay start(Actor requestedBy) {
-        if (running != null) {
-            throw new ReplayAlreadyRunning(running.id());
+    /** Whether this instance's listener container is stopped because a replay is pausing intake. */
+    public boolean intakePausedForReplay() {
+        return pausedFor != null;
+    }
+
+    Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * Starts a replay and returns once intake is paused on every instance and the rebuild has begun; only one
+     * runs at a time, across all instances.
+     *
+     * @throws ReplayAlreadyRunning naming the active run, if there is one
+     * @throws ReplayNotStarted     if intake could not be paused in time or Kafka refused to move the offsets
+     */
+    public Replay start(Actor requestedBy) {
+        UUID id = UUID.randomUUID();
+        claim(id, requestedBy.id());
+        log.info("replay {} requested by {}: pausing intake on every instance", id, requestedBy.id());
+        while (true) {
+            coordinate();
+            ReplayRun run = runs.find(id).orElseThrow();
+            switch (run.phase()) {
+                case PAUSING -> awaitNextPoll();
+                case FAILED -> throw new ReplayNotStarted(run.failure(), null);
+                default -> {
+                    return run.view(clock.instant());
+                }
+            }
         }
-        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
-        container.stop();
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<TopicPartition, Long> begin = offsets(admin, OffsetSpec.earliest());
-            Map<TopicPartition, Long> end = offsets(admin, OffsetSpec.latest());
-            // Offsets first: should that fail, nothing has changed; should a later step fail, re-reading into
-            // the current generation is harmless, as the projections skip what they already hold.
-            admin.alterConsumerGroupOffsets(groupId, begin.entrySet().stream()
-                            .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue()))))
-                    .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            int generation = store.startGeneration();
-            writeGeneration = generation;
-            running = new ReplayProgress(UUID.randomUUID(), requestedBy.id(), generation, clock.instant(), begin, end);
-            log.info("replay {} requested by {}: rebuilding generation {} from {} events on {}",
-                    running.id(), requestedBy.id(), generation, running.total(), topic);
-        } catch (ExecutionException | TimeoutException failure) {
-            throw new ReplayNotStarted("Kafka refused to move the consumer group back to the start: "
-                    + failure.getMessage() + " (a replay needs every other approval-service instance stopped)", failure);
+    }
+
+    private void claim(UUID id, String requestedBy) {
+        try {
+            runs.insertPausing(id, requestedBy, clock.instant());
+        } catch (DuplicateKeyException taken) {
+            // The active run may have finished since; then this one may start.
+            UUID running = runs.active().map(ReplayRun::id).orElse(null);
+            if (running != null) {
+                throw new ReplayAlreadyRunning(running);
+            }
+            runs.insertPausing(id, requestedBy, clock.instant());
+        }
+    }
+
+    private void awaitNextPoll() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ReplayNotStarted("interrupted while starting the replay", interrupted);
-        } finally {
-            container.start();
+            throw new ReplayNotStarted("interrupted while pausing intake; the replay goes on", interrupted);
         }
-        Replay started = running.snapshot(clock.instant());
-        completeIfCaughtUp();
-        return started;
     }
 
-    /** Called by the consumer after each batch is stored. */
-    public void consumed(List<ConsumerRecord<String, byte[]>> records) {
-        ReplayProgress progress = running;
-        if (progress == null) {
+    /**
+     * This instance's part in the active run, if any: its intake paused or running as the run's phase says, and
+     * the run advanced as far as it can be now.
+     */
+    synchronized void coordinate() {
+        Optional<ReplayRun> active = runs.active();
+        if (active.isEmpty() || active.get().phase() != Phase.PAUSING) {
+            resumeIntake();
+        }
+        if (active.isEmpty()) {
             return;
         }
-        records.forEach(record -> progress.consumed(new TopicPartition(record.topic(), record.partition()), record.offset()));
-        Instant now = clock.instant();
-        if (Duration.between(lastLogged, now).compareTo(LOG_EVERY) >= 0) {
-            lastLogged = now;
-            Replay replay = progress.snapshot(now);
-            log.info("replay {}: {} of {} events ({}%), {} events/s, about {} s to go", replay.id(),
-                    replay.eventsProcessed(), replay.eventsTotal(), replay.percent(), replay.eventsPerSecond(),
-                    replay.etaSeconds());
+        ReplayRun run = active.get();
+        if (run.phase() == Phase.PAUSING) {
+            pauseIntake(run);
+            if (rebuildOncePaused(run)) {
+                resumeIntake();
+                runs.find(run.id()).ifPresent(this::followRebuild);
+            }
+        } else {
+            followRebuild(run);
         }
-        completeIfCaughtUp();
     }
 
-    /** A replay a crash interrupted goes on from the offsets it had committed. */
-    @EventListener(ApplicationReadyEvent.class)
-    public synchronized void resumeInterruptedReplay() {
+    /**
+     * A rebuild a version without {@code replay_run} left behind (a pending generation and no run) goes on from
+     * the offsets the group had committed.
+     */
+    void resumeLeftoverRebuild() {
         Optional<Integer> pending = store.pendingGeneration();
-        if (pending.isEmpty() || running != null) {
+        if (pending.isEmpty() || runs.active().isPresent()) {
             return;
         }
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<TopicPartition, Long> begin = offsets(admin, OffsetSpec.earliest());
-            Map<TopicPartition, Long> end = offsets(admin, OffsetSpec.latest());
-            ReplayProgress resumed = new ReplayProgress(UUID.randomUUID(), "resumed after restart", pending.get(),
-                    clock.instant(), begin, end);
-            admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
-                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .forEach((partition, committed) -> {
-                        if (committed != null && committed.offset() > 0) {
-                            resumed.consumed(partition, committed.offset() - 1);
-                        }
-                    });
-            running = resumed;
-            log.info("replay {} resumed into generation {} after a restart", resumed.id(), pending.get());
+        try {
+            UUID id = UUID.randomUUID();
+            runs.insertRebuilding(id, "resumed after restart", pending.get(), group.offsets(OffsetSpec.earliest()),
+                    group.offsets(OffsetSpec.latest()), clock.instant());
+            log.info("replay {} resumed into generation {} after a restart", id, pending.get());
+        } catch (DuplicateKeyException another) {
+            log.debug("another instance resumed the rebuild of generation {}", pending.get());
         } catch (ExecutionException | TimeoutException failure) {
             log.error("could not resume the interrupted replay into generation {}; it goes on when Kafka answers",
                     pending.get(), failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        completeIfCaughtUp();
     }
 
-    private synchronized void completeIfCaughtUp() {
-        ReplayProgress progress = running;
-        if (progress == null || !progress.caughtUp()) {
+    private void pauseIntake(ReplayRun run) {
+        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
+        if (container != null && container.isRunning()) {
+            log.info("replay {}: intake paused on this instance", run.id());
+            container.stop();
+            pausedFor = run.id();
+        }
+    }
+
+    private void resumeIntake() {
+        if (pausedFor == null) {
             return;
         }
-        store.promote(progress.generation());
-        Replay done = progress.completed(clock.instant());
-        finished.put(done.id(), done);
-        running = null;
-        log.info("replay {} complete: {} events in {} s; generation {} is now current", done.id(),
-                done.eventsProcessed(), Duration.between(done.startedAt(), done.finishedAt()).toSeconds(),
-                progress.generation());
+        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
+        if (container != null) {
+            container.start();
+        }
+        log.info("replay {}: intake resumed on this instance", pausedFor);
+        pausedFor = null;
     }
 
-    private Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        return TopicOffsets.of(admin, topic, spec, Duration.ofSeconds(ADMIN_TIMEOUT_SECONDS));
+    /** PAUSING to REBUILDING once the group is empty, or FAILED; true if this call moved it to REBUILDING. */
+    private boolean rebuildOncePaused(ReplayRun run) {
+        try {
+            List<String> members = group.members();
+            if (!members.isEmpty()) {
+                if (clock.instant().isAfter(run.requestedAt().plus(pauseTimeout))) {
+                    fail(run, "intake was not paused on every instance within " + pauseTimeout + ": consumer group "
+                            + group.id() + " still has members " + members);
+                } else {
+                    log.debug("replay {}: waiting for {} to stop consuming", run.id(), members);
+                }
+                return false;
+            }
+            Map<Integer, Long> begin = group.offsets(OffsetSpec.earliest());
+            Map<Integer, Long> end = group.offsets(OffsetSpec.latest());
+            // Offsets first: should a later step fail, re-reading into the current generation is harmless, as the
+            // projections skip what they already hold.
+            if (!group.moveTo(begin)) {
+                return false;
+            }
+            Boolean moved = transactions.execute(status -> {
+                if (runs.lock(run.id()).map(locked -> locked.phase() != Phase.PAUSING).orElse(true)) {
+                    return false;
+                }
+                return runs.rebuilding(run.id(), store.startGeneration(), begin, end);
+            });
+            if (Boolean.TRUE.equals(moved)) {
+                ReplayRun rebuilding = runs.find(run.id()).orElseThrow();
+                log.info("replay {}: intake paused on every instance; rebuilding generation {} from {} events on {}",
+                        run.id(), rebuilding.generation(), rebuilding.total(), topic);
+            }
+            return Boolean.TRUE.equals(moved);
+        } catch (ExecutionException | TimeoutException failure) {
+            fail(run, "Kafka refused to move the consumer group back to the start: " + failure.getMessage());
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void fail(ReplayRun run, String reason) {
+        if (runs.failed(run.id(), reason, clock.instant())) {
+            log.error("replay {} not started, nothing changed: {}", run.id(), reason);
+        }
+    }
+
+    /** Records the rebuild's progress, and promotes its generation once the group has consumed up to the end. */
+    private void followRebuild(ReplayRun run) {
+        if (run.phase() != Phase.REBUILDING) {
+            return;
+        }
+        long processed;
+        try {
+            processed = run.processedBy(group.committed());
+        } catch (ExecutionException | TimeoutException failure) {
+            log.warn("replay {}: the consumer group's offsets not read, trying again: {}", run.id(),
+                    failure.getMessage());
+            return;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (processed < run.total()) {
+            if (processed != run.processed()) {
+                runs.progress(run.id(), processed);
+            }
+            logProgress(run, processed);
+            return;
+        }
+        Instant now = clock.instant();
+        Boolean promoted = transactions.execute(status -> {
+            if (!runs.done(run.id(), processed, now)) {
+                return false;
+            }
+            store.promote(run.generation());
+            return true;
+        });
+        if (Boolean.TRUE.equals(promoted)) {
+            log.info("replay {} complete: {} events in {} s; generation {} is now current", run.id(), processed,
+                    Duration.between(run.requestedAt(), now).toSeconds(), run.generation());
+        }
+    }
+
+    private void logProgress(ReplayRun run, long processed) {
+        Instant now = clock.instant();
+        if (Duration.between(lastLogged, now).compareTo(LOG_EVERY) < 0) {
+            return;
+        }
+        lastLogged = now;
+        Replay replay = new ReplayRun(run.id(), run.requestedBy(), run.phase(), run.generation(), run.begin(),
+                run.end(), processed, run.total(), run.requestedAt(), null, null).view(now);
+        log.info("replay {}: {} of {} events ({}%), {} events/s, about {} s to go", replay.id(),
+                replay.eventsProcessed(), replay.eventsTotal(), replay.percent(), replay.eventsPerSecond(),
+                replay.etaSeconds());
+    }
+
+    @Override
+    public void destroy() {
+        group.close();
     }
 }

@@ -14,7 +14,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
-/** Trails and decisions as CSV (RFC 4180, with a header row, columns in reading order) for auditors' spreadsheets. */
+/**
+ * Trails and decisions as CSV (RFC 4180, with a header row, columns in reading order) for auditors' spreadsheets.
+ * Every text cell that a spreadsheet would read as a formula is neutralised ({@link #cell}): reasons and ids are
+ * written by callers, and a cell such as {@code =HYPERLINK(...)} must stay text when an auditor opens the file.
+ */
 final class CsvExport {
 
     static final String MEDIA_TYPE = "text/csv";
@@ -34,9 +38,10 @@ final class CsvExport {
                     String reason, Long heldForSeconds) {
 
         static TrailRow of(ControlTrailEntry entry) {
-            return new TrailRow(entry.budgetId().value(), entry.sequence(), party(entry.from()), actorId(entry.from()),
-                    party(entry.to()), actorId(entry.to()), entry.at(), entry.event(), entry.actor(),
-                    String.valueOf(entry.actorRole()), text(entry.onBehalfOf()), entry.reason(), entry.heldForSeconds());
+            return new TrailRow(cell(entry.budgetId().value()), entry.sequence(), party(entry.from()),
+                    cell(actorId(entry.from())), party(entry.to()), cell(actorId(entry.to())), entry.at(),
+                    entry.event(), cell(entry.actor()), String.valueOf(entry.actorRole()), cell(text(entry.onBehalfOf())),
+                    cell(entry.reason()), entry.heldForSeconds());
         }
     }
 
@@ -49,9 +54,10 @@ final class CsvExport {
 
         static DecisionRow of(Decision decision) {
             Money amount = decision.amount();
-            return new DecisionRow(decision.budgetId().value(), decision.sequence(), decision.kind().name(),
-                    decision.at(), decision.actor(), String.valueOf(decision.actorRole()), text(decision.onBehalfOf()),
-                    decision.outcome(), decision.reasons(), decision.detail(),
+            return new DecisionRow(cell(decision.budgetId().value()), decision.sequence(), decision.kind().name(),
+                    decision.at(), cell(decision.actor()), String.valueOf(decision.actorRole()),
+                    cell(text(decision.onBehalfOf())), cell(decision.outcome()), cell(decision.reasons()),
+                    cell(decision.detail()),
                     amount == null ? null : amount.pence(), amount == null ? null : amount.period().name(),
                     decision.personTookPart(), decision.personStatementAdded(), decision.waitedSeconds());
         }
@@ -71,6 +77,20 @@ final class CsvExport {
         } catch (JsonProcessingException impossible) {
             throw new UncheckedIOException(impossible);
         }
+    }
+
+    /**
+     * Text as a spreadsheet shows it but never evaluates: a cell starting with {@code = + - @}, a tab or a carriage
+     * return gets a leading apostrophe (OWASP's advice on CSV injection); any other text is kept exactly.
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     private static String party(ControlHolder holder) {

@@ -30,7 +30,8 @@ public class ReplayController {
 
     @PostMapping
     @Operation(operationId = "startReplay", summary = "Rebuild every projection from the start of the topic "
-            + "(AUDITOR, SYSTEM); answers 202 with the replay's Location")
+            + "(AUDITOR, SYSTEM); answers 202 with the replay's Location once intake is paused on every instance, "
+            + "409 naming the replay already running on any instance")
     public ResponseEntity<Replay> start(@Parameter(hidden = true) Actor actor) {
         ReadAccess.requireMayReplay(actor);
         Replay replay = replays.start(actor);
@@ -39,7 +40,8 @@ public class ReplayController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getReplay", summary = "A replay's progress: events processed, of how many, rate, ETA")
+    @Operation(operationId = "getReplay", summary = "A replay's progress: events processed, of how many, rate, ETA "
+            + "(the same on every instance)")
     public Replay get(@PathVariable UUID id, @Parameter(hidden = true) Actor actor) {
         ReadAccess.requireMayReplay(actor);
         return replays.find(id).orElseThrow(() -> new ReplayNotFound(id));

@@ -2,10 +2,10 @@ package uk.gov.personalbudget.approval.web;
 
 import java.util.UUID;
 
-/** No replay has this id (replays are remembered until the service restarts). */
+/** No replay has this id, on any instance. */
 class ReplayNotFound extends RuntimeException {
 
     ReplayNotFound(UUID id) {
-        super("no replay " + id + " is known to this approval-service");
+        super("no replay " + id + " is known");
     }
 }

@@ -38,7 +38,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     private static final String SERVICE = "approval-service";
     private static final String RANGE = "?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
 
-    /** Replays are remembered until the service stops, so one serves every read of a replay. */
+    /** Replays are kept in the database, so one serves every read of a replay. */
     private static UUID finishedReplay;
 
     @Autowired

@@ -39,9 +39,9 @@ class BudgetEventListenerTest {
     private final ProjectionStore store = mock(ProjectionStore.class);
     private final ReplayService replays = mock(ReplayService.class);
     private final IntakeStatus status = new IntakeStatus();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final BudgetEventListener listener = new BudgetEventListener(new EventRecordReader(BudgetEventTopic.JSON),
-            store, replays, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, new SimpleMeterRegistry()), status,
-            Clock.systemUTC());
+            store, replays, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, meters), status, Clock.systemUTC());
 
     @Test
     void aBatchWithAGarbageValueStoresNothingAndFails() {
@@ -58,7 +58,6 @@ class BudgetEventListenerTest {
                 .isInstanceOf(UnreadableEventRecord.class);
 
         verify(store, never()).apply(any(), anyInt());
-        verify(replays, never()).consumed(any());
         assertThat(status.failing()).as("the intake's health reports the failure")
                 .hasValueSatisfying(failure -> assertThat(failure.cause()).isEqualTo("UnreadableEventRecord"));
     }
@@ -73,5 +72,22 @@ class BudgetEventListenerTest {
 
         verify(store).apply(any(), anyInt());
         assertThat(status.failing()).isEmpty();
+    }
+
+    @Test
+    void recordsTheProjectionsSkippedAsAlreadyAppliedAreCountedAsDuplicates() {
+        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().envelopes();
+        List<ConsumerRecord<String, byte[]>> records = life.stream()
+                .map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList();
+        when(replays.writeGeneration()).thenReturn(1);
+        when(store.apply(any(), anyInt())).thenReturn(0, 2);
+
+        listener.onBatch(records);
+        assertThat(meters.counter("approval.intake.duplicates").count()).isZero();
+        listener.onBatch(records);
+
+        assertThat(meters.counter("approval.intake.duplicates").count()).isEqualTo(2);
+        assertThat(meters.find("approval.events.projected").counters()).extracting(counter -> counter.count())
+                .as("every record still counts as projected").containsOnly(2.0);
     }
 }

@@ -15,14 +15,31 @@ import java.util.function.UnaryOperator;
  * Axon's aggregate {@link Cache} on a Caffeine cache holding at most a fixed number of budgets, the least used
  * evicted first. Unlike Axon's {@code WeakReferenceCache}, whose entries every garbage collection clears (under
  * load several times a second), a budget stays cached between its commands; the bound keeps memory in check.
+ * An entry is handed out only once its {@link EntryCheck} has made sure it is current (bringing it up to date if it
+ * can); otherwise it is removed, and Axon loads the budget from the event store.
  */
 final class BoundedAggregateCache implements Cache {
 
+    /** As an entry is read: makes it current if it is not and can be; false when it may not be used. */
+    @FunctionalInterface
+    interface EntryCheck {
+
+        EntryCheck ALWAYS_CURRENT = (key, entry) -> true;
+
+        boolean makeCurrent(Object key, Object entry);
+    }
+
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
     private final ConcurrentMap<Object, Object> entries;
+    private final EntryCheck check;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     BoundedAggregateCache(long maximumSize) {
+        this(maximumSize, EntryCheck.ALWAYS_CURRENT);
+    }
+
+    BoundedAggregateCache(long maximumSize, EntryCheck check) {
+        this.check = check;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .removalListener((Object key, Object value, RemovalCause cause) -> {
@@ -38,6 +55,10 @@ final class BoundedAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
         Object value = cache.getIfPresent(key);
+        if (value != null && !check.makeCurrent(key, value)) {
+            remove(key);
+            return null;
+        }
         if (value != null) {
             listeners.forEach(listener -> listener.onEntryRead(key, value));
         }

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -105,13 +106,17 @@ public class EventStoreConfiguration {
 
     /**
      * The budgets most recently used, up to {@code budget.aggregate-cache.size} (docs/benchmarks.md measured the weak
-     * reference cache this replaced). {@code budget.aggregate-cache.enabled=false} is Axon's default: every command
-     * loads its budget from the store.
+     * reference cache this replaced), each brought up to date with the event store before it is used
+     * ({@link CachedBudgetFreshness}: other instances may have changed it). {@code budget.aggregate-cache.enabled=false}
+     * is Axon's default: every command loads its budget from the store.
      */
     @Bean(CACHE)
     public Cache personalBudgetCache(@Value("${budget.aggregate-cache.enabled:true}") boolean enabled,
-            @Value("${budget.aggregate-cache.size:10000}") long size) {
+            @Value("${budget.aggregate-cache.size:10000}") long size, EventStorageEngine eventStorageEngine,
+            MeterRegistry meters) {
         Assert.isTrue(size > 0, "budget.aggregate-cache.size must be at least 1, was " + size);
-        return enabled ? new BoundedAggregateCache(size) : NoCache.INSTANCE;
+        return enabled
+                ? new BoundedAggregateCache(size, new CachedBudgetFreshness(eventStorageEngine, meters))
+                : NoCache.INSTANCE;
     }
 }

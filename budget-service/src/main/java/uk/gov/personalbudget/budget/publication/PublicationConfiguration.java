@@ -138,7 +138,8 @@ public class PublicationConfiguration {
 
     /**
      * The processor reads the event store from its first event. One budget's events share a segment (sequential
-     * per aggregate), so they are sent in order by one thread. A handler error is not merely logged (Axon's
+     * per aggregate), so they are sent in order by one thread. With several instances, each segment is claimed by
+     * one of them at a time; a crashed instance's segments are taken over once their claims time out. A handler error is not merely logged (Axon's
      * default for handlers): it rolls the batch back, and the processor retries it with back-off.
      */
     @Bean
@@ -147,7 +148,8 @@ public class PublicationConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP,
                         config -> promptEventSource.getObject(),
-                        (config, builder) -> builder.batchSize(publication.batchSize()))
+                        (config, builder) -> builder.batchSize(publication.batchSize())
+                                .tokenClaimInterval(publication.claimInterval().toMillis()))
                 .registerSequencingPolicy(KafkaEventPublisher.PROCESSING_GROUP,
                         config -> SequentialPerAggregatePolicy.instance())
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param replicationFactor the topic's replication factor when it is created
  * @param batchSize         events per unit of work of the publishing processor (one token update per batch)
  * @param sendTimeout       how long a batch waits for Kafka to acknowledge all its records before it fails
+ * @param claimInterval     how often each instance's processor looks for segments no instance holds (a segment of a
+ *                          crashed instance is free once its claim times out, {@code axon.eventhandling.tokenstore.claim-timeout})
  */
 @ConfigurationProperties("budget.publication")
 public record PublicationProperties(
@@ -23,7 +25,8 @@ public record PublicationProperties(
         @DefaultValue("4") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("100") int batchSize,
-        @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("2s") Duration claimInterval) {
 
     public PublicationProperties {
         Assert.hasText(topic, "budget.publication.topic must not be blank");
@@ -32,5 +35,7 @@ public record PublicationProperties(
                 "budget.publication.replication-factor must be at least 1, was " + replicationFactor);
         Assert.isTrue(batchSize > 0, "budget.publication.batch-size must be at least 1, was " + batchSize);
         Assert.isTrue(!sendTimeout.isNegative() && !sendTimeout.isZero(), "budget.publication.send-timeout must be positive, was " + sendTimeout);
+        Assert.isTrue(!claimInterval.isNegative() && !claimInterval.isZero(),
+                "budget.publication.claim-interval must be positive, was " + claimInterval);
     }
 }

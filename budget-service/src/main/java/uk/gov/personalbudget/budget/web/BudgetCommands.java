@@ -1,8 +1,11 @@
 package uk.gov.personalbudget.budget.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -31,14 +34,21 @@ import java.util.Map;
 @Component
 public class BudgetCommands {
 
+    static final String RETRIES = "budget.command.retries";
+
     private final CommandGateway gateway;
     private final BudgetHistory history;
     private final CommandObservation observation;
     private final TraceContexts traces;
+    private final Counter retries;
 
     public BudgetCommands(CommandGateway gateway, BudgetHistory history, CommandObservation observation,
-            TraceContexts traces) {
+            TraceContexts traces, MeterRegistry meters) {
         this.gateway = gateway;
+        this.retries = Counter.builder(RETRIES)
+                .description("Commands sent a second time because another command stored an event of the same budget"
+                        + " between loading it and appending to it")
+                .register(meters);
         this.history = history;
         this.observation = observation;
         this.traces = traces;
@@ -56,8 +66,23 @@ public class BudgetCommands {
         return new CommandAccepted(opened.id(), opened.version(), opened.status(), opened.controlHolder());
     }
 
+    /**
+     * Sends a command to an existing budget. Should another instance store an event of the budget between this
+     * instance's check of its cached copy and its own append, the event store's unique sequence refuses the append
+     * ({@link ConcurrencyException}); the command is then sent once more, on the budget as now stored, as one instance
+     * would have run the two commands one after the other. If the caller named a version (If-Match) that the budget
+     * is no longer at, the second run refuses it (412); a rule the stored budget breaks refuses it (409).
+     */
     public CommandAccepted send(BudgetCommand command) {
-        return observation.observe(command, () -> gateway.sendAndWait(withMetaData(command)));
+        return observation.observe(command, () -> {
+            CommandMessage<?> message = withMetaData(command);
+            try {
+                return gateway.sendAndWait(message);
+            } catch (ConcurrencyException changedMeanwhile) {
+                retries.increment();
+                return gateway.sendAndWait(message);
+            }
+        });
     }
 
     private CommandMessage<?> withMetaData(BudgetCommand command) {

@@ -41,6 +41,18 @@ class BoundedAggregateCacheTest {
     }
 
     @Test
+    void handsOutAnEntryOnlyOnceItsCheckMadeItCurrentAndDropsItOtherwise() {
+        List<String> current = new ArrayList<>(List.of("budget-1"));
+        BoundedAggregateCache cache = new BoundedAggregateCache(10, (key, entry) -> current.contains(key));
+        cache.put("budget-1", "state");
+        cache.put("budget-2", "stale state");
+
+        assertThat((String) cache.get("budget-1")).isEqualTo("state");
+        assertThat((String) cache.get("budget-2")).isNull();
+        assertThat(cache.containsKey("budget-2")).isFalse();
+    }
+
+    @Test
     void computesOnlyWhatIsAbsentAndUpdatesOnlyWhatIsPresent() {
         BoundedAggregateCache cache = new BoundedAggregateCache(10);
 

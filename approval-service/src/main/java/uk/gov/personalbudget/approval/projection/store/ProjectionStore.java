@@ -100,31 +100,33 @@ public class ProjectionStore {
      * Projects {@code batch}, in order, into {@code generation}, in one transaction: all of it or, on any
      * failure, none of it. Events already applied are skipped.
      *
+     * @return how many events of the batch were skipped as already applied (redelivered or re-published copies)
      * @throws SequenceGapException if an event comes before an earlier event of its budget was applied
      * @throws UnknownGeneration    if the generation does not exist (promoted away or discarded)
      */
-    public void apply(List<EventEnvelope> batch, int generation) {
+    public int apply(List<EventEnvelope> batch, int generation) {
         if (batch.isEmpty()) {
-            return;
+            return 0;
         }
-        writing.executeWithoutResult(status -> {
+        return writing.execute(status -> {
             requireGeneration(generation);
             Set<BudgetId> ids = new LinkedHashSet<>();
             batch.forEach(envelope -> ids.add(envelope.budgetId()));
             Map<BudgetId, BudgetSummary> loaded = loadSummaries(generation, ids);
             var writes = new Writes(loaded);
+            int skipped = 0;
             for (EventEnvelope envelope : batch) {
                 BudgetSummary before = writes.summaries.getOrDefault(envelope.budgetId(),
                         loaded.get(envelope.budgetId()));
                 switch (SequenceCheck.of(before, envelope)) {
-                    case ALREADY_APPLIED -> {
-                    }
+                    case ALREADY_APPLIED -> skipped++;
                     case GAP -> throw new SequenceGapException(envelope.budgetId(),
                             before == null ? 0 : before.lastSequence() + 1, envelope.sequence());
                     case APPLY -> writes.add(projector.project(before, envelope));
                 }
             }
             writes.flush(generation);
+            return skipped;
         });
     }
 
@@ -366,6 +368,20 @@ public class ProjectionStore {
             throw new IllegalStateException("no projection generation is current");
         }
         return current;
+    }
+
+    /**
+     * The generation new events go to: the one a replay is building if there is one, else the current one. Read
+     * from the database on every call, so every instance writes where the last replay's step left it.
+     */
+    public int writeGeneration() {
+        // A generation being built is always newer than the current one: numbers only rise.
+        Integer newest = jdbc.queryForObject("SELECT MAX(generation) FROM projection_generation WHERE status IN (?, ?)",
+                Integer.class, CURRENT, BUILDING);
+        if (newest == null) {
+            throw new IllegalStateException("no projection generation is current");
+        }
+        return newest;
     }
 
     /** The generation a replay is building, if one was started and neither promoted nor discarded. */

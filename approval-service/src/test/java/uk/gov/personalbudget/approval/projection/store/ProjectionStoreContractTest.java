@@ -197,10 +197,10 @@ abstract class ProjectionStoreContractTest {
     void aRedeliveredOverlappingBatchAppliesOnlyWhatIsNew() {
         List<EventEnvelope> events = threeLives();
 
-        store.apply(events.subList(0, 30), 1);
-        store.apply(events.subList(10, 50), 1);
-        store.apply(events.subList(45, events.size()), 1);
-        store.apply(events.subList(0, 5), 1);
+        assertThat(store.apply(events.subList(0, 30), 1)).as("skipped as already applied").isZero();
+        assertThat(store.apply(events.subList(10, 50), 1)).isEqualTo(20);
+        assertThat(store.apply(events.subList(45, events.size()), 1)).isEqualTo(5);
+        assertThat(store.apply(events.subList(0, 5), 1)).isEqualTo(5);
 
         assertStoredAsProjected(InMemoryProjection.of(events), 1);
     }
