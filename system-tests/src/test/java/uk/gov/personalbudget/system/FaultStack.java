@@ -361,10 +361,14 @@ final class FaultStack implements AutoCloseable {
     record Answer(int status, JsonNode body) {
     }
 
-    /** POST {@code url} with the token and no body: the status and the JSON body (the answer or its problem detail). */
+    /**
+     * POST {@code url} with the token and no body: the status and the JSON body (the answer or its problem detail).
+     * Waits up to 90 s: starting a replay answers once intake has paused on every approval-service instance, which
+     * may take up to its pause timeout (60 s) after an instance was killed.
+     */
     Answer post(String url, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), json.readTree(response.body()));
     }

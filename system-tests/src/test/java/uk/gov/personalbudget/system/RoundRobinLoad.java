@@ -213,15 +213,14 @@ final class RoundRobinLoad {
                 acknowledge(budget, instance);
                 return true;
             }
-            String reason = answer.statusCode() + " " + problemType(answer);
+            String reason = answer.statusCode() + " " + shortType(answer);
             if (answer.statusCode() == 503 || (answer.statusCode() == 409 && IN_USE.equals(problemType(answer)))) {
                 retries.merge(reason, 1, Integer::sum);
                 pause(Duration.ofSeconds(answer.headers().firstValueAsLong("Retry-After").orElse(1)));
                 continue;
             }
-            String shortReason = answer.statusCode() + " " + shortType(answer);
-            refusals.merge(shortReason, 1, Integer::sum);
-            budget.refusal = SCRIPT.get(step).eventType() + ": " + shortReason;
+            refusals.merge(reason, 1, Integer::sum);
+            budget.refusal = SCRIPT.get(step).eventType() + ": " + reason;
             return false;
         }
         budget.refusal = SCRIPT.get(step).eventType() + ": load's time over";

@@ -82,9 +82,11 @@ class ScaleOutIT {
             awaitAcknowledged(load, 2 * COMMANDS / 3);
             String auditor = stack.auditorToken();
             String replays = stack.approvalServiceUrl(REPLAY_INSTANCE) + "/api/v1/replays";
+            long acknowledgedBeforeReplay = load.acknowledged();
             FaultStack.Answer replay = stack.post(replays, auditor);
-            notes.add(String.format("replay asked of approval-service %d after %d acknowledgements: %d %s",
-                    REPLAY_INSTANCE, load.acknowledged(), replay.status(),
+            notes.add(String.format("replay asked of approval-service %d after %d acknowledgements, answered %d after"
+                            + " %d (it answers once intake has paused on every instance) %s", REPLAY_INSTANCE,
+                    acknowledgedBeforeReplay, replay.status(), load.acknowledged(),
                     replay.status() == 202 ? "" : replay.body().path("detail").asText()));
 
             load.awaitDone();
@@ -314,9 +316,10 @@ class ScaleOutIT {
                                     + " transfers: %s; identical on all instances: %d%n", expectedTrails.size(),
                             transfers, String.join(", ", agreeing), identical))
                     .append(String.format("replay:        %s%n", replayStatus))
-                    .append(String.format("metrics:       budget_aggregate_reloads_total %s,"
+                    .append(String.format("metrics:       budget_aggregate_reloads_total %s, budget_command_retries_total %s,"
                                     + " approval_intake_duplicates_total %s (a killed instance counts from 0 again)%n",
                             counters(BUDGET_INSTANCES, stack::budgetService, "budget_aggregate_reloads_total"),
+                            counters(BUDGET_INSTANCES, stack::budgetService, "budget_command_retries_total"),
                             counters(APPROVAL_INSTANCES, stack::approvalService, "approval_intake_duplicates_total")));
             notes.forEach(note -> summary.append("note:          ").append(note).append('\n'));
             summary.append(problems.isEmpty() ? "checks:        acknowledged stored once in order, stored == on topic,"
