@@ -19,10 +19,26 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * budget-service's REST API as the load generator uses it: tokens and lifecycle commands. With one instance,
- * development tokens from it; with several, tokens from the issuer they all trust, and each command sent to the
- * next instance in turn (one turn shared by all clients), as a load balancer without affinity sends them.
+ * development tokens from it; with several, tokens from the issuer they all trust, and each command sent to an
+ * instance by the {@link Routing}.
  */
 final class BudgetApi {
+
+    /** How a balancer in front of several instances picks one for a command. */
+    enum Routing {
+        /** The next instance in turn (one turn shared by all clients): a balancer without affinity. */
+        ROUND_ROBIN,
+        /** By a hash of the budget id in the path (openings round robin): a balancer with budget affinity. */
+        BY_BUDGET;
+
+        static Routing of(String flag) {
+            return valueOf(flag.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+
+        String flag() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     /** How budget-service answered one command; {@code budgetId} and {@code version} only for a 2xx. */
     record Answer(int status, String budgetId, long version, String body) {
@@ -36,18 +52,20 @@ final class BudgetApi {
     private final String baseUrl;
     private final List<String> instances;
     private final TestIssuer issuer;
+    private final Routing routing;
     private final AtomicLong turn = new AtomicLong();
     private final HttpClient http;
 
     BudgetApi(String baseUrl) {
-        this(List.of(baseUrl), null);
+        this(List.of(baseUrl), null, Routing.ROUND_ROBIN);
     }
 
-    /** Round robin across {@code instances}, with tokens from {@code issuer} (null: development tokens). */
-    BudgetApi(List<String> instances, TestIssuer issuer) {
+    /** Commands to {@code instances} by {@code routing}, with tokens from {@code issuer} (null: development tokens). */
+    BudgetApi(List<String> instances, TestIssuer issuer, Routing routing) {
         this.baseUrl = instances.get(0);
         this.instances = List.copyOf(instances);
         this.issuer = issuer;
+        this.routing = routing;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -70,8 +88,7 @@ final class BudgetApi {
 
     /** Sends step {@code step} of {@link LifecycleScript#SCRIPT} for the budget (opening when {@code budgetId} is null). */
     Answer command(int step, String budgetId, String person, String token) throws IOException, InterruptedException {
-        String uri = instances.get((int) (turn.getAndIncrement() % instances.size()))
-                + LifecycleScript.path(step, budgetId);
+        String uri = instanceFor(budgetId) + LifecycleScript.path(step, budgetId);
         String body = LifecycleScript.body(step, person, "pr-bench");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(60))
@@ -85,6 +102,13 @@ final class BudgetApi {
         JsonNode accepted = JSON.readTree(response.body());
         return new Answer(response.statusCode(), step == 0 ? accepted.get("id").asText() : budgetId,
                 accepted.get("version").asLong(), null);
+    }
+
+    private String instanceFor(String budgetId) {
+        if (routing == Routing.BY_BUDGET && budgetId != null) {
+            return instances.get(Math.floorMod(budgetId.hashCode(), instances.size()));
+        }
+        return instances.get((int) (turn.getAndIncrement() % instances.size()));
     }
 
     /** GET with a token: the status and body. */

@@ -41,6 +41,13 @@ final class Options {
                 : fallback;
     }
 
+    /** A comma-separated list of words. */
+    List<String> list(String name, List<String> fallback) {
+        return values.containsKey(check(name))
+                ? Arrays.stream(values.get(name).split(",")).map(String::trim).toList()
+                : fallback;
+    }
+
     /** JVM options for the services, space-separated (e.g. to record a flight recording). */
     List<String> words(String name, List<String> fallback) {
         return values.containsKey(check(name)) ? List.of(values.get(name).trim().split("\\s+")) : fallback;

@@ -10,47 +10,58 @@ import java.util.Set;
 
 /**
  * Benchmark 7: the throughput load against 1, 2 and 3 budget-service instances on the same event store
- * (PostgreSQL, publishing to Kafka), the clients sending each command to the next instance in turn. For each
- * count: commands/s, budget-service's CPU per command (all instances together), and the share of commands whose
- * instance found its cached budget stale and reloaded it ({@code budget_aggregate_reloads_total}, summed over the
- * instances, over the commands answered in the same window). On one machine the instances share its cores, so
- * this measures what scaling out costs per command, not what it gains on separate hosts.
+ * (PostgreSQL, publishing to Kafka), with each routing a balancer may use: each command to the next instance in
+ * turn, or by budget. For each: commands/s, budget-service's CPU per command (all instances together), the share
+ * of commands whose instance found its cached budget stale and brought it up to date
+ * ({@code budget_aggregate_reloads_total}), and the share run a second time after losing a race on the event store
+ * ({@code budget_command_retries_total}), both summed over the instances, over the commands answered in the same
+ * window. On one machine the instances share its cores, so this measures what scaling out costs per command, not
+ * what it gains on separate hosts.
  */
 final class ScaleOut {
 
-    static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "instances", "service-jvm");
+    static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "instances", "routing", "service-jvm");
     static final String RELOADS = "budget_aggregate_reloads_total";
+    static final String RETRIES = "budget_command_retries_total";
 
     static void run(Options options) throws Exception {
         int clients = options.integer("clients", 32);
         List<Integer> instanceCounts = options.integers("instances", List.of(1, 2, 3));
+        List<BudgetApi.Routing> routings = options.list("routing", List.of("round-robin", "by-budget")).stream()
+                .map(BudgetApi.Routing::of).toList();
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
         try (Stack stack = Stack.start("scale-out", Benchmarks.serviceJvm(options))) {
-            Benchmarks.heading("budget-service instances on one event store, " + clients
-                    + " clients sending round robin across them");
+            Benchmarks.heading("budget-service instances on one event store, " + clients + " clients");
             for (int count : instanceCounts) {
                 List<ServiceProcess> instances = stack.startBudgetServices(count, TestIssuer.get(), List.of());
-                BudgetApi api = new BudgetApi(instances.stream().map(ServiceProcess::baseUrl).toList(),
-                        TestIssuer.get());
-                Window window = new Window(instances, stack.postgresDataDirectory());
-                CommandLoad.Result result = new CommandLoad(api, clients, "so" + count, null, null)
-                        .run(warmUp, measure, window);
-                System.out.printf("%d instance(s): %s%n", count, result.summary());
-                System.out.printf("%d instance(s): CPU per command: budget-service %.2f ms (all instances),"
-                                + " PostgreSQL %.2f ms; reloads %s%n", count,
-                        1000 * window.service / result.commands(), 1000 * window.postgres / result.commands(),
-                        Double.isNaN(window.reloads) ? "not exposed (" + RELOADS + " absent)"
-                                : String.format("%.0f of %d commands (%.1f %%)", window.reloads, result.commands(),
-                                100 * window.reloads / result.commands()));
+                for (BudgetApi.Routing routing : count == 1 ? routings.subList(0, 1) : routings) {
+                    BudgetApi api = new BudgetApi(instances.stream().map(ServiceProcess::baseUrl).toList(),
+                            TestIssuer.get(), routing);
+                    Window window = new Window(instances, stack.postgresDataDirectory());
+                    String run = count + " instance(s)" + (count == 1 ? "" : ", " + routing.flag());
+                    CommandLoad.Result result = new CommandLoad(api, clients, "so" + count + routing.ordinal(), null,
+                            null).run(warmUp, measure, window);
+                    System.out.printf("%s: %s%n", run, result.summary());
+                    System.out.printf("%s: CPU per command: budget-service %.2f ms (all instances), PostgreSQL"
+                                    + " %.2f ms; reloads %s; retries %s%n", run,
+                            1000 * window.service / result.commands(), 1000 * window.postgres / result.commands(),
+                            share(window.reloads, result.commands()), share(window.retries, result.commands()));
+                }
             }
         }
     }
 
-    /** The CPU readings of the throughput benchmark, and the instances' reloads over the same window. */
+    private static String share(double count, long commands) {
+        return Double.isNaN(count) ? "not exposed"
+                : String.format("%.0f of %d commands (%.1f %%)", count, commands, 100 * count / commands);
+    }
+
+    /** The CPU readings of the throughput benchmark, and the instances' reloads and retries over the same window. */
     private static final class Window extends Throughput.CpuWindow {
         private final List<ServiceProcess> instances;
         double reloads;
+        double retries;
 
         Window(List<ServiceProcess> instances, Path postgresData) {
             super(instances, postgresData);
@@ -60,20 +71,22 @@ final class ScaleOut {
         @Override
         public void opened() throws Exception {
             super.opened();
-            reloads = -reloads();
+            reloads = -sum(RELOADS);
+            retries = -sum(RETRIES);
         }
 
         @Override
         public void closed() throws Exception {
             super.closed();
-            reloads += reloads();
+            reloads += sum(RELOADS);
+            retries += sum(RETRIES);
         }
 
         /** NaN when an instance does not expose the counter. */
-        private double reloads() throws InterruptedException {
+        private double sum(String counter) throws InterruptedException {
             double sum = 0;
             for (ServiceProcess instance : instances) {
-                sum += instance.prometheusCounter(RELOADS);
+                sum += instance.prometheusCounter(counter);
             }
             return sum;
         }
