@@ -23,6 +23,7 @@ final class ScaleOut {
     static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "instances", "routing", "service-jvm");
     static final String RELOADS = "budget_aggregate_reloads_total";
     static final String RETRIES = "budget_command_retries_total";
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(30);
 
     static void run(Options options) throws Exception {
         int clients = options.integer("clients", 32);
@@ -35,9 +36,13 @@ final class ScaleOut {
             Benchmarks.heading("budget-service instances on one event store, " + clients + " clients");
             for (int count : instanceCounts) {
                 List<ServiceProcess> instances = stack.startBudgetServices(count, TestIssuer.get(), List.of());
+                List<String> urls = instances.stream().map(ServiceProcess::baseUrl).toList();
+                // Freshly started JVMs spend their first tens of seconds compiling: without this, whichever routing
+                // ran first paid for it (twice the CPU per command in a run with a 10 s warm-up alone).
+                new CommandLoad(new BudgetApi(urls, TestIssuer.get(), BudgetApi.Routing.ROUND_ROBIN), clients,
+                        "so" + count + "jit", null, null).run(JIT_WARM_UP, Duration.ofSeconds(1));
                 for (BudgetApi.Routing routing : count == 1 ? routings.subList(0, 1) : routings) {
-                    BudgetApi api = new BudgetApi(instances.stream().map(ServiceProcess::baseUrl).toList(),
-                            TestIssuer.get(), routing);
+                    BudgetApi api = new BudgetApi(urls, TestIssuer.get(), routing);
                     Window window = new Window(instances, stack.postgresDataDirectory());
                     String run = count + " instance(s)" + (count == 1 ? "" : ", " + routing.flag());
                     CommandLoad.Result result = new CommandLoad(api, clients, "so" + count + routing.ordinal(), null,
