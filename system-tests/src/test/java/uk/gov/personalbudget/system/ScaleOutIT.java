@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +52,8 @@ class ScaleOutIT {
     private static final Duration MAX_LOAD = Duration.ofMinutes(4);
     /** How long, after the load, the topic and the trails may take to be complete (publication and intake back off). */
     private static final Duration ARRIVAL = Duration.ofSeconds(120);
-    private static final int KILLED_BUDGET_INSTANCE = 1;
+    /** Claim timeout (10 s) + claim interval (2 s), with room for a loaded 2-core machine. */
+    private static final Duration MAX_TAKEOVER = Duration.ofSeconds(30);
     private static final int KILLED_APPROVAL_INSTANCE = 1;
     private static final int REPLAY_INSTANCE = 0;
 
@@ -69,15 +71,26 @@ class ScaleOutIT {
 
             awaitAcknowledged(load, COMMANDS / 3);
             int inFlight = load.inFlight();
-            stack.killBudgetService(KILLED_BUDGET_INSTANCE);
+            // The instance publishing most: the first to start claims every segment, and the test is of their takeover.
+            List<String> owners = stack.publicationClaimOwners();
+            int killedBudget = IntStream.range(0, BUDGET_INSTANCES).boxed()
+                    .max(Comparator.comparingLong(instance -> claimsOf(owners, ownerPrefix(stack, instance))))
+                    .orElseThrow();
+            String killedOwner = ownerPrefix(stack, killedBudget);
+            long claimsHeld = claimsOf(owners, killedOwner);
+            stack.killBudgetService(killedBudget);
             stack.killApprovalService(KILLED_APPROVAL_INSTANCE);
             Instant killed = Instant.now();
             notes.add(String.format("killed budget-service %d and approval-service %d after %d acknowledgements,"
-                    + " %d request(s) in flight", KILLED_BUDGET_INSTANCE, KILLED_APPROVAL_INSTANCE,
+                    + " %d request(s) in flight", killedBudget, KILLED_APPROVAL_INSTANCE,
                     load.acknowledged(), inFlight));
-            CompletableFuture<Duration> budgetBack = restart(() -> stack.startBudgetService(KILLED_BUDGET_INSTANCE), killed);
+            CompletableFuture<Duration> budgetBack = restart(() -> stack.startBudgetService(killedBudget), killed);
             CompletableFuture<Duration> approvalBack = restart(() -> stack.startApprovalService(KILLED_APPROVAL_INSTANCE),
                     killed);
+            Duration takeover = awaitTakeover(stack, killedOwner, killed);
+            notes.add(String.format("publication segments: the killed instance held %d claim(s); none left %.1f s"
+                    + " after the kill (claim timeout 10 s + claim interval 2 s)", claimsHeld,
+                    takeover.toMillis() / 1000.0));
 
             awaitAcknowledged(load, 2 * COMMANDS / 3);
             String auditor = stack.auditorToken();
@@ -108,6 +121,9 @@ class ScaleOutIT {
                     startUp.toMillis() / 1000.0));
             System.out.print(audit.summary(replayStatus, notes));
 
+            assertThat(claimsHeld).as("publication claims the killed instance held").isPositive();
+            assertThat(takeover).as("time until the killed instance's publication segments were taken over")
+                    .isLessThanOrEqualTo(MAX_TAKEOVER);
             assertThat(load.refusals()).as("refusals, by reason (a single instance refuses none of the script)").isEmpty();
             assertThat(load.budgets()).as("budgets through their whole lifecycle")
                     .hasSize(BUDGETS).allMatch(RoundRobinLoad.Budget::finished);
@@ -133,6 +149,26 @@ class ScaleOutIT {
                 throw new IllegalStateException("restart failed", failed);
             }
         }, task -> new Thread(task, "restart").start());
+    }
+
+    /** How a budget-service instance names itself as a claim's owner: Axon's default node id, "pid@host". */
+    private static String ownerPrefix(FaultStack stack, int instance) {
+        return stack.budgetService(instance).pid() + "@";
+    }
+
+    private static long claimsOf(List<String> owners, String ownerPrefix) {
+        return owners.stream().filter(owner -> owner != null && owner.startsWith(ownerPrefix)).count();
+    }
+
+    /**
+     * Waits until no publication segment is claimed by the killed instance any more (its claims time out, and the
+     * others' coordinators claim them); answers how long after the kill that was.
+     */
+    private static Duration awaitTakeover(FaultStack stack, String killedOwner, Instant killed) {
+        await("the killed instance's publication segments taken over").atMost(MAX_TAKEOVER.plusSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> claimsOf(stack.publicationClaimOwners(), killedOwner) == 0);
+        return Duration.between(killed, Instant.now());
     }
 
     /** Waits until {@code target} commands are acknowledged, or the load has ended short of them (refusals). */
