@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Consumes the budget events topic in batches. Each batch is written to the projections in one transaction
  * before Kafka is told the offsets are done, so a crash means redelivery (which the projections skip, counting
- * them as {@code approval.intake.duplicates}), never a gap. Each record's projection is a span of the trace that caused its event; each batch's outcome is
- * what the intake's health reports.
+ * them as {@code approval.intake.duplicates}), never a gap. Each record's projection is a span of the trace that
+ * caused its event; each batch's outcome is what the intake's health reports.
  */
 @Component
 public class BudgetEventListener {

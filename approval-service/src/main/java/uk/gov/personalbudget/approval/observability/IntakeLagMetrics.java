@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -14,7 +13,6 @@ import uk.gov.personalbudget.approval.replay.TopicOffsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,11 +34,7 @@ public class IntakeLagMetrics implements MeterBinder, DisposableBean {
     private volatile Reading last = new Reading(Instant.EPOCH, Double.NaN, Double.NaN);
 
     public IntakeLagMetrics(Map<String, Object> adminSettings, String topic, String group, Clock clock) {
-        Map<String, Object> settings = new HashMap<>(adminSettings);
-        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "intake-lag");
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        this.admin = Admin.create(settings);
+        this.admin = TopicOffsets.admin(adminSettings, "intake-lag", TIMEOUT);
         this.topic = topic;
         this.group = group;
         this.clock = clock;

@@ -26,11 +26,16 @@ public class IntakeTracing {
     private final Tracer tracer;
     private final Propagator propagator;
     private final MeterRegistry meters;
+    private final Counter duplicates;
 
     public IntakeTracing(Tracer tracer, Propagator propagator, MeterRegistry meters) {
         this.tracer = tracer;
         this.propagator = propagator;
         this.meters = meters;
+        // Registered now, so the series exists (at 0) before the first batch rather than after it.
+        this.duplicates = Counter.builder("approval.intake.duplicates")
+                .description("Budget events the projections skipped as already applied (redelivered or re-published)")
+                .register(meters);
     }
 
     /** Opens one span per record; the batch's outcome ends them all. */
@@ -75,10 +80,7 @@ public class IntakeTracing {
         /** The batch is stored; {@code duplicates} of its records were already applied and so skipped. */
         public void stored(int duplicates) {
             spans.forEach(Span::end);
-            Counter.builder("approval.intake.duplicates")
-                    .description("Budget events the projections skipped as already applied (redelivered or re-published)")
-                    .register(meters)
-                    .increment(duplicates);
+            IntakeTracing.this.duplicates.increment(duplicates);
             records.forEach(record -> Counter.builder("approval.events.projected")
                     .description("Budget events stored into the projections (a redelivered event counts again)")
                     .tag("type", headerOr(record.headers(), EventHeaders.EVENT_TYPE, "unknown"))

@@ -1,7 +1,6 @@
 package uk.gov.personalbudget.approval.replay;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,11 +29,7 @@ final class ConsumerGroup implements AutoCloseable {
     private final Duration timeout;
 
     ConsumerGroup(Map<String, Object> adminSettings, String topic, String groupId, Duration timeout) {
-        Map<String, Object> settings = new HashMap<>(adminSettings);
-        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "replay-coordination");
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        this.admin = Admin.create(settings);
+        this.admin = TopicOffsets.admin(adminSettings, "replay-coordination", timeout);
         this.topic = topic;
         this.groupId = groupId;
         this.timeout = timeout;

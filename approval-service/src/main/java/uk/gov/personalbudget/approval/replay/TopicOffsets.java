@@ -1,10 +1,12 @@
 package uk.gov.personalbudget.approval.replay;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +19,15 @@ import java.util.stream.Collectors;
 public final class TopicOffsets {
 
     private TopicOffsets() {
+    }
+
+    /** An admin client on {@code settings}, named {@code clientId}, each of its calls bounded by {@code timeout}. */
+    public static Admin admin(Map<String, Object> settings, String clientId, Duration timeout) {
+        Map<String, Object> bounded = new HashMap<>(settings);
+        bounded.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        bounded.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        bounded.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return Admin.create(bounded);
     }
 
     /** Each partition of {@code topic} with its offset at {@code spec} (earliest, latest), each call bounded by {@code timeout}. */
