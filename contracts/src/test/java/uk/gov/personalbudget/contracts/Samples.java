@@ -32,6 +32,16 @@ import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
 import uk.gov.personalbudget.contracts.event.BudgetClosed;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
+import uk.gov.personalbudget.contracts.command.WithdrawContest;
+import uk.gov.personalbudget.contracts.command.WithdrawPlan;
+import uk.gov.personalbudget.contracts.value.AgreementMethod;
+import uk.gov.personalbudget.contracts.value.Closure;
+import uk.gov.personalbudget.contracts.value.PersonAgreement;
+import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
 import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
@@ -131,7 +141,8 @@ public final class Samples {
                             null),
                     new PlanLine("Hearing Voices peer group", new Money(5_000, Period.MONTHLY), null,
                             OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS)),
-            PlanningApproach.PEER_SUPPORTED, null, "Agreed with Sam at home visit, 3 Feb 2026");
+            PlanningApproach.PEER_SUPPORTED, null, "Agreed with Sam at home visit, 3 Feb 2026",
+            new PersonAgreement(AgreementMethod.IN_PERSON, Instant.parse("2026-02-03T11:00:00Z"), "Case note CN-2026-0203"));
     public static final Approval APPROVAL = new Approval(OFFERED, new Money(104_166, Period.MONTHLY),
             List.of("Keep receipts for the allotment tools"), null, true);
     public static final Delegation DELEGATION = new Delegation(new Delegate("nominee-2001", Role.NOMINEE),
@@ -158,7 +169,7 @@ public final class Samples {
     /** One instance of every command, each with every optional field filled. */
     public static List<BudgetCommand> oneOfEachCommand() {
         return List.of(
-                new OpenBudget(BUDGET, PRACTITIONER, new BudgetOpening(PERSON_REF, "Leeds City Council", "sw-3001")),
+                new OpenBudget(BUDGET, PRACTITIONER, new BudgetOpening(PERSON_REF, "leeds", "sw-3001")),
                 new RecordAssessment(BUDGET, PRACTITIONER, ASSESSMENT),
                 new OfferBudget(BUDGET, AUTHORITY, new Offer(OFFERED, CALCULATION)),
                 new ContestOffer(BUDGET, PERSON, new Contest("The offer leaves no hours for evenings",
@@ -192,14 +203,17 @@ public final class Samples {
                 new SuspendBudget(BUDGET, AUTHORITY, new Suspension("Admitted to hospital under s2",
                         "Ward staff and the hospital discharge team meet needs")),
                 new ResumeBudget(BUDGET, AUTHORITY, new Reason("Discharged home")),
-                new CloseBudget(BUDGET, AUTHORITY, new Reason("Moved to another council area")));
+                new CloseBudget(BUDGET, AUTHORITY, new Closure("Moved to another council area", NotificationMethod.LETTER)),
+                new ReallocatePractitioner(BUDGET, AUTHORITY, new Reallocation("sw-3002", "Sam's social worker moved team")),
+                new WithdrawContest(BUDGET, PERSON, new Reason("I talked it over and the offer is enough")),
+                new WithdrawPlan(BUDGET, PERSON, new Reason("My needs changed: I want a new assessment")));
     }
 
     /** One instance of every event, each with a control transfer and every optional field filled. */
     public static List<BudgetEvent> oneOfEachEvent() {
         return List.of(
                 new BudgetOpened(BUDGET, act(PRACTITIONER), transfer(ControlParty.NOBODY, ControlParty.PRACTITIONER),
-                        new BudgetOpening(PERSON_REF, "Leeds City Council", "sw-3001")),
+                        new BudgetOpening(PERSON_REF, "leeds", "sw-3001")),
                 new NeedsAssessed(BUDGET, act(PRACTITIONER),
                         transfer(ControlParty.PRACTITIONER, ControlParty.AUTHORITY), ASSESSMENT),
                 new BudgetOffered(BUDGET, act(AUTHORITY), transfer(ControlParty.AUTHORITY, ControlParty.PERSON),
@@ -257,6 +271,12 @@ public final class Samples {
                 new BudgetResumed(BUDGET, act(AUTHORITY), transfer(ControlParty.AUTHORITY, ControlParty.PERSON),
                         new Reason("Discharged home")),
                 new BudgetClosed(BUDGET, act(AUTHORITY), transfer(ControlParty.PERSON, ControlParty.NOBODY),
-                        new Reason("Moved to another council area")));
+                        new Reason("Moved to another council area"), NotificationMethod.LETTER),
+                new PractitionerReallocated(BUDGET, act(AUTHORITY), transfer(ControlParty.PERSON, ControlParty.PERSON),
+                        new Reallocation("sw-3002", "Sam's social worker moved team"), "sw-3001"),
+                new ContestWithdrawn(BUDGET, act(PERSON), transfer(ControlParty.AUTHORITY, ControlParty.PERSON),
+                        new Reason("I talked it over and the offer is enough")),
+                new PlanWithdrawn(BUDGET, act(PERSON), transfer(ControlParty.AUTHORITY, ControlParty.PERSON),
+                        new Reason("My needs changed: I want a new assessment")));
     }
 }

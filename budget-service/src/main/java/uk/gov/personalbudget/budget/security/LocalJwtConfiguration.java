@@ -2,6 +2,7 @@ package uk.gov.personalbudget.budget.security;
 
 import uk.gov.personalbudget.support.ServiceEdge;
 import uk.gov.personalbudget.support.security.ActorClaimsValidator;
+import uk.gov.personalbudget.support.security.Councils;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.context.annotation.Bean;
@@ -39,10 +40,10 @@ public class LocalJwtConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(RSAKey devTokenSigningKey) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey devTokenSigningKey, Councils councils) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devTokenSigningKey.toRSAPublicKey()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(DevTokenIssuer.ISSUER), new ActorClaimsValidator()));
+                new JwtIssuerValidator(DevTokenIssuer.ISSUER), new ActorClaimsValidator(councils)));
         return decoder;
     }
 

@@ -8,6 +8,7 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
@@ -20,6 +21,7 @@ import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Role;
@@ -45,7 +47,8 @@ public final class ControlRule {
         }
         if (event instanceof BudgetOffered || event instanceof OfferRevised || event instanceof OfferAccepted
                 || event instanceof PlanReturned || event instanceof PlanDeclinedByAuthority
-                || event instanceof PlanApprovedByAuthority) {
+                || event instanceof PlanApprovedByAuthority || event instanceof ContestWithdrawn
+                || event instanceof PlanWithdrawn) {
             return before.withBase(ControlParty.PERSON);
         }
         if (event instanceof PlanSubmitted) {
@@ -61,7 +64,8 @@ public final class ControlRule {
             return switch (completed.result().result()) {
                 case CONTINUE -> before.withBase(managerOf(before.management()));
                 case REPLAN -> before.withBase(ControlParty.PERSON);
-                case END -> before.withBase(ControlParty.NOBODY);
+                // The authority closes the budget, with BudgetClosed, and tells the person.
+                case END -> before.withBase(ControlParty.AUTHORITY);
             };
         }
         if (event instanceof BudgetClosed) {
@@ -81,7 +85,8 @@ public final class ControlRule {
         if (event instanceof AuthorisationEnded) {
             return before.withAuthorisedPerson(null);
         }
-        // PersonStatementAdded, BudgetAdjusted, OutcomeRecorded, ReviewScheduled leave control where it is.
+        // PersonStatementAdded, BudgetAdjusted, OutcomeRecorded, ReviewScheduled, PractitionerReallocated leave
+        // control where it is.
         return before;
     }
 

@@ -3,14 +3,19 @@ package uk.gov.personalbudget.contracts.event;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
 import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
 
 /**
- * The budget was closed; nothing is accepted after it. Control: nobody.
+ * The authority closed the budget; it is always the budget's last event. Control: nobody.
+ *
+ * @param reason       why
+ * @param personToldBy how the person was told (absent only from budgets closed before it was recorded)
  */
 public record BudgetClosed(
         BudgetId budgetId,
         Act act,
         ControlTransfer control,
-        Reason reason) implements BudgetEvent {
+        Reason reason,
+        NotificationMethod personToldBy) implements BudgetEvent {
 }

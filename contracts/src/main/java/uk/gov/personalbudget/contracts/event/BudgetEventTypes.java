@@ -40,7 +40,10 @@ public final class BudgetEventTypes {
             ReviewCompleted.class,
             BudgetSuspended.class,
             BudgetResumed.class,
-            BudgetClosed.class);
+            BudgetClosed.class,
+            PractitionerReallocated.class,
+            ContestWithdrawn.class,
+            PlanWithdrawn.class);
 
     private static final Map<String, Class<? extends BudgetEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

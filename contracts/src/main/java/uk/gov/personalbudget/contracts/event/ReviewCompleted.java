@@ -8,7 +8,7 @@ import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 
 /**
  * The scheduled review was completed. Control: the manager of the money (continue), the person (replan) or
- * nobody (end).
+ * the authority (end: the budget is ENDING until the authority closes it with BudgetClosed).
  */
 public record ReviewCompleted(
         BudgetId budgetId,

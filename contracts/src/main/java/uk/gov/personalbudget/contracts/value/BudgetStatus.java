@@ -22,6 +22,8 @@ public enum BudgetStatus {
     ACTIVE,
     /** The budget is paused; an interim arrangement meets needs. */
     SUSPENDED,
+    /** A review ended the budget; the authority closes it (and tells the person). */
+    ENDING,
     /** The budget is closed; nothing is accepted after it. */
     CLOSED
 }

@@ -22,6 +22,10 @@ import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferAccepted;
 import uk.gov.personalbudget.contracts.event.OfferContested;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.OutcomeRecorded;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
@@ -99,6 +103,12 @@ class ControlRuleTest {
                 row("BudgetOpened: the practitioner assesses", ControlState.INITIAL, opened(), of(PRACTITIONER)),
                 row("NeedsAssessed: the authority offers", base(PRACTITIONER), assessed(), of(AUTHORITY)),
                 row("OfferContested: the authority answers", base(PERSON), contested(), of(AUTHORITY)),
+                row("ContestWithdrawn: the person, whose offer is open again", base(AUTHORITY),
+                        new ContestWithdrawn(BUDGET, null, null, new Reason("The offer is enough")), of(PERSON)),
+                row("PlanWithdrawn: the person plans again", base(AUTHORITY),
+                        new PlanWithdrawn(BUDGET, null, null, new Reason("Needs changed")), of(PERSON)),
+                row("PractitionerReallocated: unchanged", base(PRACTITIONER), new PractitionerReallocated(BUDGET, null,
+                        null, new Reallocation("sw-3002", "Moved team"), "sw-3001"), of(PRACTITIONER)),
                 row("BudgetOffered: the person", base(AUTHORITY), offered(), of(PERSON)),
                 row("OfferRevised: the person", base(AUTHORITY), revised(), of(PERSON)),
                 row("OfferAccepted: the person plans", base(PERSON), accepted(), of(PERSON)),
@@ -139,8 +149,8 @@ class ControlRuleTest {
                         reviewed(ReviewOutcome.CONTINUE), of(PERSON)),
                 row("ReviewCompleted replan: the person plans again", managed(PROVIDER, INDIVIDUAL_SERVICE_FUND),
                         reviewed(ReviewOutcome.REPLAN), of(PERSON)),
-                row("ReviewCompleted end: nobody", managed(AUTHORITY, COUNCIL_MANAGED),
-                        reviewed(ReviewOutcome.END), of(NOBODY)),
+                row("ReviewCompleted end: the authority, to close the budget", managed(PERSON, DIRECT_PAYMENT),
+                        reviewed(ReviewOutcome.END), of(AUTHORITY)),
                 row("BudgetClosed: nobody", managed(PERSON, DIRECT_PAYMENT), closed(), of(NOBODY)),
                 row("BudgetClosed while delegated: nobody, not the delegate", delegated(PERSON, SISTER), closed(),
                         of(NOBODY)),
@@ -380,6 +390,6 @@ class ControlRuleTest {
     }
 
     private static BudgetEvent closed() {
-        return new BudgetClosed(BUDGET, null, null, new Reason("Moved away"));
+        return new BudgetClosed(BUDGET, null, null, new Reason("Moved away"), NotificationMethod.LETTER);
     }
 }

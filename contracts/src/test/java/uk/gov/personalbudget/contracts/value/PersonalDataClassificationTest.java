@@ -41,7 +41,9 @@ class PersonalDataClassificationTest {
             "Outcome.recoveryGoalId",
             "PlanLine.recoveryGoalId",
             "RecoveryGoal.id",
-            "AuthorisationEnded.formerAuthorisedPerson");
+            "AuthorisationEnded.formerAuthorisedPerson",
+            "Reallocation.practitioner",
+            "PractitionerReallocated.previousPractitioner");
 
     private static final Set<String> PERSONAL = Set.of(
             "Adjustment.reason",
@@ -59,6 +61,8 @@ class PersonalDataClassificationTest {
             "PersonStatement.statement",
             "Plan.exceptionReason",
             "Plan.personAgreement",
+            "PersonAgreement.reference",
+            "Reallocation.reason",
             "PlanLine.description",
             "PlanReturn.reasons",
             "Reason.reason",

@@ -17,6 +17,12 @@ import uk.gov.personalbudget.contracts.value.Actor;
  */
 public final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
+    private final Councils councils;
+
+    public ActorArgumentResolver(Councils councils) {
+        this.councils = councils;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return Actor.class.equals(parameter.getParameterType());
@@ -29,12 +35,12 @@ public final class ActorArgumentResolver implements HandlerMethodArgumentResolve
     }
 
     /** The authenticated caller; the token validator has already checked the claims this reads. */
-    public static Actor currentActor() {
+    public Actor currentActor() {
         Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext()
                 .getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationCredentialsNotFoundException("No bearer token authenticates this request");
         }
-        return ActorClaims.actorOf(token.getToken());
+        return ActorClaims.actorOf(token.getToken(), councils);
     }
 }

@@ -9,6 +9,7 @@ import uk.gov.personalbudget.contracts.value.Role;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The token claims that say who a caller is, and the one place they are turned into an {@link Actor}. The
@@ -21,22 +22,44 @@ public final class ActorClaims {
     public static final String ROLE = "role";
     public static final String PERSON = "person";
     public static final String AUTHORISATION_LIMIT = "authorisation_limit";
+    public static final String COUNCIL = "council";
 
     private ActorClaims() {
     }
 
     /**
-     * The actor the claims describe.
+     * The actor the claims describe, working in the council their {@code council} claim names (for a SYSTEM token
+     * without one, the councils configured for its subject).
      *
      * @throws IllegalArgumentException with a message fit for the caller when a claim is missing or malformed
      */
-    public static Actor actorOf(ClaimAccessor claims) {
+    public static Actor actorOf(ClaimAccessor claims, Councils councils) {
         Role role = role(claims);
         PersonReference person = person(claims);
-        if (person == null && (role == Role.PERSON || role == Role.NOMINEE)) {
-            throw new IllegalArgumentException("a " + role + " token names its person in the person claim");
+        if (person == null && role == Role.PERSON) {
+            throw new IllegalArgumentException("a PERSON token names its person in the person claim");
         }
-        return new Actor(subject(claims), role, person, authorisationLimit(claims));
+        String subject = subject(claims);
+        return new Actor(subject, role, person, authorisationLimit(claims), councils(claims, role, subject, councils));
+    }
+
+    private static Set<String> councils(ClaimAccessor claims, Role role, String subject, Councils councils) {
+        Object council = claims.getClaims().get(COUNCIL);
+        if (council == null) {
+            if (role != Role.SYSTEM) {
+                throw new IllegalArgumentException("the token has no council claim");
+            }
+            Set<String> configured = councils.systemScope(subject);
+            if (configured.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "a SYSTEM token without a council claim needs councils configured for its subject");
+            }
+            return configured;
+        }
+        if (!(council instanceof String id) || !councils.serves(id)) {
+            throw new IllegalArgumentException("the token's council claim names no council this service serves");
+        }
+        return Set.of(id);
     }
 
     private static String subject(ClaimAccessor claims) {

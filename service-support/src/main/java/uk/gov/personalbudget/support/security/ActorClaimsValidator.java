@@ -9,10 +9,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Rejects, as an invalid token, a JWT whose claims do not describe an {@link ActorClaims actor}. */
 public final class ActorClaimsValidator implements OAuth2TokenValidator<Jwt> {
 
+    private final Councils councils;
+
+    public ActorClaimsValidator(Councils councils) {
+        this.councils = councils;
+    }
+
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         try {
-            ActorClaims.actorOf(jwt);
+            ActorClaims.actorOf(jwt, councils);
             return OAuth2TokenValidatorResult.success();
         } catch (IllegalArgumentException invalid) {
             return OAuth2TokenValidatorResult.failure(

@@ -30,8 +30,8 @@ import java.util.List;
 public class ProductionJwtConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties) {
-        OAuth2TokenValidator<Jwt> validator = validator(properties);
+    JwtDecoder jwtDecoder(JwtProperties properties, Councils councils) {
+        OAuth2TokenValidator<Jwt> validator = validator(properties, councils);
         // Lazily, so the service starts (and reports health) while the identity provider is unreachable.
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = StringUtils.hasText(properties.jwkSetUri())
@@ -42,13 +42,13 @@ public class ProductionJwtConfiguration {
         });
     }
 
-    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, Councils councils) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtIssuerValidator(properties.issuerUri()));
         if (StringUtils.hasText(properties.audience())) {
             validators.add(new JwtAudienceValidator(properties.audience()));
         }
-        validators.add(new ActorClaimsValidator());
+        validators.add(new ActorClaimsValidator(councils));
         return JwtValidators.createDefaultWithValidators(validators);
     }
 }

@@ -40,7 +40,7 @@ class ProductionJwtValidatorTest {
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String audience) {
-        return ProductionJwtConfiguration.validator(new JwtProperties(ISSUER, null, audience));
+        return ProductionJwtConfiguration.validator(new JwtProperties(ISSUER, null, audience), ActorClaimsTest.COUNCILS);
     }
 
     private static Jwt jwt(String issuer, String audience, String role) {
@@ -50,6 +50,7 @@ class ProductionJwtValidatorTest {
                 .audience(List.of(audience))
                 .subject("caller-1")
                 .claim(ActorClaims.ROLE, role)
+                .claim(ActorClaims.COUNCIL, "leeds")
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(60))
                 .build();

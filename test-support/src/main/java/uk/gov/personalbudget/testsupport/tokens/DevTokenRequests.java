@@ -11,7 +11,15 @@ public final class DevTokenRequests {
      * @param authorisationLimit an AUTHORITY's limit in pence, or null
      */
     public static String body(String sub, String role, String person, Long authorisationLimit) {
+        return body(sub, role, person, authorisationLimit, TokenHolder.HOME_COUNCIL);
+    }
+
+    /** @param council the token's council claim, or null to leave it out */
+    public static String body(String sub, String role, String person, Long authorisationLimit, String council) {
         StringBuilder body = new StringBuilder("{\"sub\":\"" + sub + "\",\"role\":\"" + role + "\"");
+        if (council != null) {
+            body.append(",\"council\":\"").append(council).append('"');
+        }
         if (person != null) {
             body.append(",\"person\":\"").append(person).append('"');
         }

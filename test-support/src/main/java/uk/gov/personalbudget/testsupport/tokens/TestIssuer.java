@@ -74,6 +74,7 @@ public final class TestIssuer {
         registry.add("security.jwt.issuer-uri", () -> ISSUER);
         registry.add("security.jwt.jwk-set-uri", () -> jwkSetUri);
         registry.add("security.jwt.audience", () -> AUDIENCE);
+        registry.add("security.councils.served", () -> TokenHolder.SERVED_COUNCILS);
     }
 
     /**
@@ -84,7 +85,8 @@ public final class TestIssuer {
      */
     public List<String> serviceArguments() {
         return List.of("--spring.profiles.group.local=", "--security.jwt.issuer-uri=" + ISSUER,
-                "--security.jwt.jwk-set-uri=" + jwkSetUri, "--security.jwt.audience=" + AUDIENCE);
+                "--security.jwt.jwk-set-uri=" + jwkSetUri, "--security.jwt.audience=" + AUDIENCE,
+                "--security.councils.served=" + TokenHolder.SERVED_COUNCILS);
     }
 
     /** Where the issuer's public key set is served. */
@@ -113,6 +115,9 @@ public final class TestIssuer {
         }
         if (caller.authorisationLimit() != null) {
             claims.claim(ActorClaims.AUTHORISATION_LIMIT, caller.authorisationLimit());
+        }
+        if (caller.council() != null) {
+            claims.claim(ActorClaims.COUNCIL, caller.council());
         }
         return claims;
     }

@@ -1,0 +1,16 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Reason;
+
+/**
+ * The person withdraws their open contest, with a reason: the offer is open again. Allowed to whoever stands in the person's place.
+ */
+public record WithdrawContest(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid Reason reason) implements BudgetCommand {
+}

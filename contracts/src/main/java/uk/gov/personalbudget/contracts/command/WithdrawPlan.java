@@ -1,0 +1,16 @@
+package uk.gov.personalbudget.contracts.command;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Reason;
+
+/**
+ * The plan awaiting the practitioner or the authority is withdrawn, with a reason: planning goes on. Allowed to whoever stands in the person's place, and to the practitioner who submitted it.
+ */
+public record WithdrawPlan(
+        @NotNull @Valid BudgetId budgetId,
+        @NotNull @Valid Actor actor,
+        @NotNull @Valid Reason reason) implements BudgetCommand {
+}

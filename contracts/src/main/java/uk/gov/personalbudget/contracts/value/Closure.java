@@ -1,0 +1,16 @@
+package uk.gov.personalbudget.contracts.value;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The authority's closing of a budget.
+ *
+ * @param reason       why the budget closes, in plain words
+ * @param personToldBy how the person was told
+ */
+public record Closure(
+        @PersonalData @NotBlank @Size(max = 4000) String reason,
+        @NotNull NotificationMethod personToldBy) {
+}
