@@ -1,6 +1,8 @@
 package uk.gov.personalbudget.budget.history;
 
+import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.BudgetView;
+import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
@@ -11,6 +13,7 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
@@ -24,6 +27,8 @@ import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Adjustment;
@@ -37,10 +42,12 @@ import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Delegation;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
+import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.contracts.value.Suspension;
 
 import java.time.Instant;
@@ -56,6 +63,7 @@ final class BudgetViewFold {
     private BudgetId id;
     private PersonReference person;
     private String localAuthority;
+    private String allocatedPractitioner;
     private BudgetStatus status;
     private ControlHolder controlHolder;
     private long version = -1;
@@ -76,6 +84,7 @@ final class BudgetViewFold {
     private Suspension suspension;
     private BudgetStatus statusBeforeSuspension;
     private String closureReason;
+    private NotificationMethod personToldOfClosureBy;
 
     boolean isEmpty() {
         return version < 0;
@@ -89,6 +98,7 @@ final class BudgetViewFold {
             id = opened.budgetId();
             person = opened.opening().person();
             localAuthority = opened.opening().localAuthority();
+            allocatedPractitioner = opened.opening().allocatedPractitioner();
             openedAt = opened.act().occurredAt();
             status = BudgetStatus.OPENED;
         } else if (event instanceof NeedsAssessed assessed) {
@@ -102,6 +112,9 @@ final class BudgetViewFold {
         } else if (event instanceof OfferContested contested) {
             openContest = contested.contest();
             status = BudgetStatus.CONTESTED;
+        } else if (event instanceof ContestWithdrawn) {
+            openContest = null;
+            status = BudgetStatus.OFFERED;
         } else if (event instanceof OfferRevised revised) {
             offer = new Offer(revised.revision().amount(), revised.revision().calculation());
             openContest = null;
@@ -112,6 +125,9 @@ final class BudgetViewFold {
             plan = submitted.plan();
             personStatements.clear();
             status = BudgetStatus.PLAN_SUBMITTED;
+        } else if (event instanceof PlanWithdrawn) {
+            personStatements.clear();
+            status = BudgetStatus.PLANNING;
         } else if (event instanceof PlanEndorsed) {
             status = BudgetStatus.PLAN_ENDORSED;
         } else if (event instanceof PlanReturned || event instanceof PlanDeclinedByAuthority) {
@@ -143,11 +159,8 @@ final class BudgetViewFold {
             status = switch (completed.result().result()) {
                 case CONTINUE -> status;
                 case REPLAN -> BudgetStatus.PLANNING;
-                case END -> BudgetStatus.CLOSED;
+                case END -> BudgetStatus.ENDING;
             };
-            if (status == BudgetStatus.CLOSED) {
-                closureReason = completed.result().summary();
-            }
         } else if (event instanceof BudgetSuspended suspended) {
             suspension = suspended.suspension();
             statusBeforeSuspension = status;
@@ -157,7 +170,10 @@ final class BudgetViewFold {
             status = statusBeforeSuspension;
         } else if (event instanceof BudgetClosed closed) {
             closureReason = closed.reason().reason();
+            personToldOfClosureBy = closed.personToldBy();
             status = BudgetStatus.CLOSED;
+        } else if (event instanceof PractitionerReallocated reallocated) {
+            allocatedPractitioner = reallocated.reallocation().practitioner();
         }
         // OutcomeRecorded changes nothing in the view: outcomes are read from the history.
     }
@@ -166,8 +182,19 @@ final class BudgetViewFold {
     BudgetView view(Instant moment) {
         Adjustment inForce = AmountInForce.temporaryAt(moment, adjustments);
         Money currentAmount = approvedAmount == null ? null : AmountInForce.at(moment, approvedAmount, adjustments);
-        return new BudgetView(id, person, localAuthority, status, controlHolder, version, openedAt, lastChangedAt,
-                assessment, offer, openContest, plan, List.copyOf(personStatements), approval, currentAmount,
-                inForce, management, delegation, authorisation, pendingReview, suspension, closureReason);
+        return new BudgetView(id, person, localAuthority, allocatedPractitioner, status, controlHolder, version, openedAt,
+                lastChangedAt, assessment, offer, openContest, plan, List.copyOf(personStatements), approval,
+                currentAmount, inForce, management, delegation, authorisation, pendingReview, suspension, closureReason,
+                personToldOfClosureBy);
+    }
+
+    /** Who the budget is for and who may stand for the person, as folded so far: for the access rule. */
+    BudgetParties parties() {
+        ControlHolder delegate = delegation == null ? null : ControlHolder.named(
+                delegation.delegate().role() == Role.PRACTITIONER ? ControlParty.PRACTITIONER : ControlParty.NOMINEE,
+                delegation.delegate().id());
+        ControlHolder authorised = authorisation == null ? null
+                : ControlHolder.named(ControlParty.NOMINEE, authorisation.authorisedPerson());
+        return new BudgetParties(localAuthority, person, allocatedPractitioner, delegate, authorised);
     }
 }

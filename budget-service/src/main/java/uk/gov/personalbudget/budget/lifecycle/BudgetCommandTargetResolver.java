@@ -7,7 +7,8 @@ import uk.gov.personalbudget.contracts.command.BudgetCommand;
 
 /**
  * Routes a command to its budget by {@link BudgetCommand#budgetId()}, so the contracts need no Axon
- * annotation. An expected version, when a caller gives one, travels as metadata.
+ * annotation. An expected version, when a caller gives one, travels as metadata and is compared by the aggregate
+ * once it knows the caller may see the budget ({@link PersonalBudget}), never by Axon on loading.
  */
 public class BudgetCommandTargetResolver implements CommandTargetResolver {
 
@@ -19,8 +20,6 @@ public class BudgetCommandTargetResolver implements CommandTargetResolver {
         if (!(command.getPayload() instanceof BudgetCommand budgetCommand)) {
             throw new IllegalArgumentException("not a budget command: " + command.getPayloadType().getName());
         }
-        Object expected = command.getMetaData().get(EXPECTED_VERSION);
-        Long version = expected instanceof Number number ? number.longValue() : null;
-        return new VersionedAggregateIdentifier(budgetCommand.budgetId().value(), version);
+        return new VersionedAggregateIdentifier(budgetCommand.budgetId().value(), null);
     }
 }

@@ -19,14 +19,6 @@ final class PersonActs {
     private PersonActs() {
     }
 
-    /** A PERSON or NOMINEE acts only on the budget of the person their token names. */
-    static void requireOwnBudget(Actor actor, PersonReference person) {
-        if ((actor.is(Role.PERSON) || actor.is(Role.NOMINEE)) && !person.equals(actor.person())) {
-            throw new BudgetRuleViolation(Rule.NOT_THE_PERSONS_BUDGET,
-                    "this budget is not for the person your token names");
-        }
-    }
-
     /** The acts that move the budget on for the person: only whoever stands in the person's place now. */
     static void requireStandsInPersonsPlace(Actor actor, ControlState control) {
         ControlHolder inPlace = personsPlace(control);

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import uk.gov.personalbudget.contracts.access.BudgetAccessRule;
+import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
+import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
@@ -24,6 +29,7 @@ import uk.gov.personalbudget.contracts.command.EndAuthorisation;
 import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.OfferBudget;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
+import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
 import uk.gov.personalbudget.contracts.command.RecordAssessment;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
 import uk.gov.personalbudget.contracts.command.ResumeBudget;
@@ -33,6 +39,8 @@ import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
+import uk.gov.personalbudget.contracts.command.WithdrawContest;
+import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlState;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
@@ -45,6 +53,7 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
@@ -59,6 +68,8 @@ import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
@@ -77,6 +88,8 @@ import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
+import uk.gov.personalbudget.contracts.value.Reason;
+import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 import uk.gov.personalbudget.contracts.value.Role;
@@ -95,6 +108,7 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.APPROVED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.ASSESSED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.CLOSED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.CONTESTED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.ENDING;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.OFFERED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.OPENED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLANNING;
@@ -106,8 +120,11 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
  * One person's budget through its whole life. Each command handler is a row of DOMAIN.md's command table:
  * who may send it, the rules it must meet, then one event. State changes only in the event sourcing
  * handlers, and only the state the rules need is kept (it is also the snapshot, hence field visibility).
- * Each handler answers with the budget's new version, status and control holder.
+ * Each handler answers with the budget's new version, status and control holder. Before any of them, the caller
+ * must be one who may see the budget ({@link BudgetAccessRule}), else it is answered as a budget that does not exist.
+ * The revision is that of the snapshot's shape: a snapshot of another shape is not used, the events are.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "personalBudgetSnapshotTrigger", cache = "personalBudgetCache",
         commandTargetResolver = "budgetCommandTargetResolver")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -120,6 +137,8 @@ public class PersonalBudget {
     @AggregateIdentifier
     private BudgetId id;
     private PersonReference person;
+    private String council;
+    private String allocatedPractitioner;
     private BudgetStatus status;
     private ControlState control = ControlState.INITIAL;
     private boolean eligible;
@@ -128,6 +147,8 @@ public class PersonalBudget {
     private Money offeredAmount;
     private Money requestedAmount;
     private boolean personStatementAdded;
+    /** The practitioner who submitted the plan awaiting an answer, when a practitioner did. */
+    private String planSubmittedBy;
     private Money approvedAmount;
     private List<Adjustment> adjustments = new ArrayList<>();
     private Instant approvedAt;
@@ -143,35 +164,62 @@ public class PersonalBudget {
     }
 
     /**
-     * A command whose caller expected an older version (If-Match) is refused before any rule is checked, so the
-     * caller hears that the budget changed rather than a rule the change may have caused. Axon would otherwise
-     * refuse it only after the handler ran; without an expected version the resolver finds nothing.
+     * Before any rule: a caller who may not see the budget hears that it does not exist; then a command whose caller
+     * expected another version (If-Match) is refused, so the caller hears that the budget changed rather than a rule
+     * the change may have caused. The version is compared here rather than by Axon on loading, which would tell any
+     * caller, before this check, the version of a budget they may not see.
      */
     @CommandHandlerInterceptor
-    void refuseStaleVersion(ConflictResolver conflicts) {
-        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
+    void authoriseThenMatchVersion(BudgetCommand command,
+                                   @MetaDataValue(BudgetCommandTargetResolver.EXPECTED_VERSION) Long expectedVersion) {
+        if (!BudgetAccessRule.maySee(command.actor(), parties())) {
+            throw new BudgetHidden();
+        }
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new ConflictingAggregateVersionException(id.value(), expectedVersion, version);
+        }
     }
 
     @CommandHandler
     public PersonalBudget(OpenBudget command) {
-        allow(command.actor(), Role.PRACTITIONER, Role.SYSTEM);
-        decide(command.actor(), null,
-                (act, control) -> new BudgetOpened(command.budgetId(), act, control, command.opening()));
+        Actor actor = command.actor();
+        allow(actor, Role.PRACTITIONER, Role.SYSTEM);
+        var opening = command.opening();
+        if (!actor.serves(opening.localAuthority())) {
+            throw new BudgetRuleViolation(Rule.NOT_YOUR_COUNCIL,
+                    "a budget is opened only for a council your token names", "opening.localAuthority");
+        }
+        // A practitioner who names nobody opens the budget onto their own caseload.
+        var allocated = opening.allocatedPractitioner() == null && actor.is(Role.PRACTITIONER)
+                ? opening.withAllocatedPractitioner(actor.id()) : opening;
+        decide(actor, null, (act, control) -> new BudgetOpened(command.budgetId(), act, control, allocated));
     }
 
     @CommandHandler
     public CommandAccepted handle(RecordAssessment command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.PRACTITIONER, Role.PERSON);
         if (actor.is(Role.PERSON) && command.assessment().kind() != AssessmentKind.SELF) {
             throw new BudgetRuleViolation(Rule.PERSON_RECORDS_SELF_ASSESSMENT_ONLY,
                     "a person records a self-assessment; other assessments are recorded by a practitioner",
                     "assessment.kind");
         }
-        if (APPROVED_STATES.contains(status)) {
+        if (actor.is(Role.PERSON) && control.isAuthorised()) {
+            throw new BudgetRuleViolation(Rule.AUTHORISED_PERSON_ACTS,
+                    "an authorised person is appointed: the assessment is recorded by a practitioner with them");
+        }
+        if (APPROVED_STATES.contains(status) || status == ENDING) {
             throw new BudgetRuleViolation(Rule.ASSESSMENT_AFTER_APPROVAL,
                     "the plan is approved: a re-assessment happens through a review");
+        }
+        if (status == CONTESTED) {
+            throw new BudgetRuleViolation(Rule.ANSWER_AWAITED,
+                    "a contest awaits the authority's answer: it is withdrawn (withdraw-contest) before a new assessment");
+        }
+        if (status == PLAN_SUBMITTED || status == PLAN_ENDORSED) {
+            throw new BudgetRuleViolation(Rule.ANSWER_AWAITED,
+                    "a plan awaits an answer: it is withdrawn (withdraw-plan) before a new assessment");
         }
         decide(actor, null, (act, control) -> new NeedsAssessed(id, act, control, command.assessment()));
         return outcome();
@@ -180,7 +228,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(OfferBudget command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         if (status != ASSESSED || !eligible) {
             throw new BudgetRuleViolation(Rule.NO_ELIGIBLE_ASSESSMENT,
@@ -194,7 +242,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(ContestOffer command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         PersonActs.requireStandsInPersonsPlace(actor, control);
         requireStatus(OFFERED, Rule.NO_OPEN_OFFER, "only an open offer can be contested");
         Money requested = command.contest().requestedAmount();
@@ -208,9 +256,20 @@ public class PersonalBudget {
     }
 
     @CommandHandler
+    public CommandAccepted handle(WithdrawContest command) {
+        Actor actor = command.actor();
+        guardOpen();
+        PersonActs.requireStandsInPersonsPlace(actor, control);
+        requireStatus(CONTESTED, Rule.NO_OPEN_CONTEST, "only an open contest can be withdrawn");
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new ContestWithdrawn(id, act, control, command.reason()));
+        return outcome();
+    }
+
+    @CommandHandler
     public CommandAccepted handle(ReviseOffer command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         requireStatus(CONTESTED, Rule.NO_OPEN_CONTEST, "an offer is revised in answer to a contest");
         var revision = command.revision();
@@ -231,7 +290,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(AcceptOffer command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         PersonActs.requireStandsInPersonsPlace(actor, control);
         requireStatus(OFFERED, Rule.NO_OPEN_OFFER, "only an open offer can be accepted");
         decide(actor, PersonActs.onBehalfOf(actor, person),
@@ -242,13 +301,13 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(SubmitPlan command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         Plan plan = command.plan();
         if (actor.is(Role.PRACTITIONER) && !PersonActs.isDelegate(actor, control)) {
-            if (isBlank(plan.personAgreement())) {
+            if (plan.agreement() == null) {
                 throw new BudgetRuleViolation(Rule.PERSON_AGREEMENT_REQUIRED,
-                        "a practitioner submits a plan only with the person's recorded agreement",
-                        "plan.personAgreement");
+                        "a practitioner submits a plan for the person only with a record of how, when and where the"
+                                + " person agreed", "plan.agreement");
             }
         } else {
             PersonActs.requireStandsInPersonsPlace(actor, control);
@@ -270,9 +329,13 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(EndorsePlan command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.PRACTITIONER);
         requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be endorsed");
+        if (actor.id().equals(planSubmittedBy)) {
+            throw new BudgetRuleViolation(Rule.ENDORSER_SUBMITTED_PLAN,
+                    "you submitted this plan for the person: another practitioner endorses it");
+        }
         decide(actor, null, (act, control) -> new PlanEndorsed(id, act, control, command.endorsement()));
         return outcome();
     }
@@ -280,7 +343,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(ReturnPlan command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.PRACTITIONER);
         requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be returned");
         decide(actor, null, (act, control) -> new PlanReturned(id, act, control, command.planReturn()));
@@ -288,9 +351,25 @@ public class PersonalBudget {
     }
 
     @CommandHandler
+    public CommandAccepted handle(WithdrawPlan command) {
+        Actor actor = command.actor();
+        guardOpen();
+        if (!actor.id().equals(planSubmittedBy) || !actor.is(Role.PRACTITIONER)) {
+            PersonActs.requireStandsInPersonsPlace(actor, control);
+        }
+        if (status != PLAN_SUBMITTED && status != PLAN_ENDORSED) {
+            throw new BudgetRuleViolation(Rule.NO_PLAN_AWAITING_DECISION,
+                    "only a plan awaiting the practitioner or the authority can be withdrawn");
+        }
+        decide(actor, PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new PlanWithdrawn(id, act, control, command.reason()));
+        return outcome();
+    }
+
+    @CommandHandler
     public CommandAccepted handle(AddPersonStatement command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         PersonActs.requireSpeaksForPerson(actor, control);
         if (status != PLAN_SUBMITTED && status != PLAN_ENDORSED) {
             throw new BudgetRuleViolation(Rule.NO_PLAN_AWAITING_DECISION,
@@ -304,7 +383,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(ApproveByAuthority command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be approved");
         var approval = command.approval();
@@ -328,7 +407,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(DeclineByAuthority command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be declined");
         decide(actor, null, (act, control) ->
@@ -339,7 +418,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(ChooseManagement command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         PersonActs.requireStandsInPersonsPlace(actor, control);
         if (status != APPROVED && status != ACTIVE) {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED,
@@ -368,12 +447,16 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(DelegateControl command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.PERSON, Role.AUTHORITY);
         var delegation = command.delegation();
         if (actor.is(Role.AUTHORITY) && delegation.reason() != DelegationReason.CRISIS) {
             throw new BudgetRuleViolation(Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS,
                     "the authority delegates the person's control only in a crisis");
+        }
+        if (actor.is(Role.PERSON) && control.isAuthorised()) {
+            throw new BudgetRuleViolation(Rule.AUTHORISED_PERSON_ACTS,
+                    "an authorised person is appointed: they act for the person, who cannot delegate meanwhile");
         }
         requireOfferMade();
         if (control.isDelegated()) {
@@ -397,7 +480,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(ResumeControl command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         if (!PersonActs.isDelegate(actor, control)) {
             allow(actor, Role.PERSON, Role.AUTHORITY);
         }
@@ -412,7 +495,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(AppointAuthorisedPerson command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         requireOfferMade();
         if (control.isAuthorised()) {
@@ -420,26 +503,28 @@ public class PersonalBudget {
         }
         decide(actor, null, (act, control) ->
                 new AuthorisedPersonAppointed(id, act, control, command.authorisation()));
+        scheduleCapacityReview(actor);
         return outcome();
     }
 
     @CommandHandler
     public CommandAccepted handle(EndAuthorisation command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         if (!control.isAuthorised()) {
             throw new BudgetRuleViolation(Rule.NOT_AUTHORISED, "no authorised person is appointed");
         }
         decide(actor, null, (act, control) -> new AuthorisationEnded(
                 id, act, control, this.control.authorisedPerson().actorId(), command.reason()));
+        scheduleCapacityReview(actor);
         return outcome();
     }
 
     @CommandHandler
     public CommandAccepted handle(AdjustBudget command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         requireApproved("a budget is adjusted once it is approved");
         var adjustment = command.adjustment();
@@ -458,7 +543,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(RecordOutcome command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         if (!actor.is(Role.PRACTITIONER)) {
             PersonActs.requireSpeaksForPerson(actor, control);
         }
@@ -475,7 +560,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(ScheduleReview command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.PRACTITIONER, Role.SYSTEM);
         requireApproved("a review is scheduled once the budget is approved");
         if (pendingReview != null) {
@@ -491,7 +576,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(CompleteReview command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.PRACTITIONER);
         if (pendingReview == null) {
             throw new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled");
@@ -508,7 +593,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(SuspendBudget command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         if (status != APPROVED && status != ACTIVE) {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_IN_USE, "only an approved budget can be suspended");
@@ -520,7 +605,7 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(ResumeBudget command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
         requireStatus(SUSPENDED, Rule.BUDGET_NOT_SUSPENDED, "only a suspended budget can be resumed");
         decide(actor, null, (act, control) -> new BudgetResumed(id, act, control, command.reason()));
@@ -530,9 +615,26 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(CloseBudget command) {
         Actor actor = command.actor();
-        guardOpen(actor);
+        guardOpen();
         allow(actor, Role.AUTHORITY);
-        decide(actor, null, (act, control) -> new BudgetClosed(id, act, control, command.reason()));
+        var closure = command.closure();
+        decide(actor, null, (act, control) ->
+                new BudgetClosed(id, act, control, new Reason(closure.reason()), closure.personToldBy()));
+        return outcome();
+    }
+
+    @CommandHandler
+    public CommandAccepted handle(ReallocatePractitioner command) {
+        Actor actor = command.actor();
+        guardOpen();
+        allow(actor, Role.AUTHORITY);
+        var reallocation = command.reallocation();
+        if (reallocation.practitioner().equals(allocatedPractitioner)) {
+            throw new BudgetRuleViolation(Rule.ALREADY_ALLOCATED,
+                    "the budget is already allocated to this practitioner", "reallocation.practitioner");
+        }
+        decide(actor, null, (act, control) ->
+                new PractitionerReallocated(id, act, control, reallocation, allocatedPractitioner));
         return outcome();
     }
 
@@ -542,6 +644,8 @@ public class PersonalBudget {
     void on(BudgetOpened event) {
         id = event.budgetId();
         person = event.opening().person();
+        council = event.opening().localAuthority();
+        allocatedPractitioner = event.opening().allocatedPractitioner();
         status = OPENED;
         track(event);
     }
@@ -573,6 +677,13 @@ public class PersonalBudget {
     }
 
     @EventSourcingHandler
+    void on(ContestWithdrawn event) {
+        status = OFFERED;
+        requestedAmount = null;
+        track(event);
+    }
+
+    @EventSourcingHandler
     void on(OfferRevised event) {
         status = OFFERED;
         offeredAmount = event.revision().amount();
@@ -590,6 +701,15 @@ public class PersonalBudget {
     void on(PlanSubmitted event) {
         status = PLAN_SUBMITTED;
         personStatementAdded = false;
+        planSubmittedBy = event.act().actorRole() == Role.PRACTITIONER ? event.act().actor() : null;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanWithdrawn event) {
+        status = PLANNING;
+        personStatementAdded = false;
+        planSubmittedBy = null;
         track(event);
     }
 
@@ -687,7 +807,7 @@ public class PersonalBudget {
                 status = PLANNING;
                 personStatementAdded = false;
             }
-            case END -> status = CLOSED;
+            case END -> status = ENDING;
         }
         track(event);
     }
@@ -712,10 +832,33 @@ public class PersonalBudget {
         track(event);
     }
 
+    @EventSourcingHandler
+    void on(PractitionerReallocated event) {
+        allocatedPractitioner = event.reallocation().practitioner();
+        track(event);
+    }
+
     /** Every event moves control by the one rule in contracts. */
     private void track(BudgetEvent event) {
         control = ControlRule.after(control, event);
         version++;
+    }
+
+    /** Who the budget is for and who may stand for the person now, for the access rule. */
+    private BudgetParties parties() {
+        return new BudgetParties(council, person, allocatedPractitioner, control.delegate(),
+                control.authorisedPerson());
+    }
+
+    /**
+     * Losing or regaining capacity calls for a review (DOMAIN.md). One is scheduled with the appointment or its end
+     * once the budget is approved and no review is pending; before approval, the plan cycle itself follows the change.
+     */
+    private void scheduleCapacityReview(Actor actor) {
+        if (APPROVED_STATES.contains(status) && pendingReview == null) {
+            var review = new ReviewSchedule(ReviewKind.CAPACITY_CHANGE, ReviewWindows.capacityReviewDue(now()));
+            decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, review));
+        }
     }
 
     /** What a command's caller is told: the budget as the command left it. */
@@ -744,11 +887,10 @@ public class PersonalBudget {
         return GenericEventMessage.clock.instant();
     }
 
-    private void guardOpen(Actor actor) {
+    private void guardOpen() {
         if (status == CLOSED) {
             throw new BudgetRuleViolation(Rule.BUDGET_CLOSED, "the budget is closed: nothing is accepted after it");
         }
-        PersonActs.requireOwnBudget(actor, person);
     }
 
     private static void allow(Actor actor, Role... roles) {

@@ -15,7 +15,14 @@ final class ReviewWindows {
     private static final Duration SIX_MONTHS = Duration.ofDays(183);
     private static final Duration YEAR = Duration.ofDays(365);
 
+    /** A review for a change of capacity is due within four weeks of the appointment or its end. */
+    private static final Duration CAPACITY_REVIEW_WITHIN = Duration.ofDays(28);
+
     private ReviewWindows() {
+    }
+
+    static Instant capacityReviewDue(Instant change) {
+        return change.plus(CAPACITY_REVIEW_WITHIN);
     }
 
     /**

@@ -7,7 +7,8 @@ package uk.gov.personalbudget.budget.lifecycle;
 public enum Rule {
     // Who may act.
     ROLE_NOT_ALLOWED(Kind.FORBIDDEN, "role-not-allowed"),
-    NOT_THE_PERSONS_BUDGET(Kind.FORBIDDEN, "not-the-persons-budget"),
+    /** A budget is opened only for a council the opener works in. */
+    NOT_YOUR_COUNCIL(Kind.FORBIDDEN, "not-your-council"),
     NOT_ACTING_FOR_THE_PERSON(Kind.FORBIDDEN, "not-acting-for-the-person"),
     AUTHORISATION_LIMIT_EXCEEDED(Kind.FORBIDDEN, "authorisation-limit-exceeded"),
     AUTHORITY_DELEGATES_ONLY_IN_CRISIS(Kind.FORBIDDEN, "authority-delegates-only-in-crisis"),
@@ -15,11 +16,18 @@ public enum Rule {
     DIRECT_PAYMENT_THROUGH_AUTHORISED_PERSON(Kind.FORBIDDEN, "direct-payment-through-authorised-person"),
     /** DOMAIN.md puts the agreement in the "by" column: without it a practitioner may not submit at all. */
     PERSON_AGREEMENT_REQUIRED(Kind.FORBIDDEN, "person-agreement-required"),
+    /** The practitioner who submitted a plan for the person is not the one who endorses it. */
+    ENDORSER_SUBMITTED_PLAN(Kind.FORBIDDEN, "endorser-submitted-plan"),
+    /** While an authorised person is appointed, they act for the person (Care Act s32). */
+    AUTHORISED_PERSON_ACTS(Kind.FORBIDDEN, "authorised-person-acts"),
 
     // Where the budget is in its lifecycle.
     BUDGET_ALREADY_EXISTS(Kind.CONFLICT, "budget-already-exists"),
     BUDGET_CLOSED(Kind.CONFLICT, "budget-closed"),
     ASSESSMENT_AFTER_APPROVAL(Kind.CONFLICT, "assessment-after-approval"),
+    /** A contest or a plan awaits an answer: it is withdrawn (with a reason) before a new assessment. */
+    ANSWER_AWAITED(Kind.CONFLICT, "answer-awaited"),
+    ALREADY_ALLOCATED(Kind.CONFLICT, "already-allocated"),
     NO_ELIGIBLE_ASSESSMENT(Kind.CONFLICT, "no-eligible-assessment"),
     NO_OPEN_OFFER(Kind.CONFLICT, "no-open-offer"),
     NO_OPEN_CONTEST(Kind.CONFLICT, "no-open-contest"),

@@ -18,6 +18,8 @@ import uk.gov.personalbudget.support.personaldata.PersonKey;
 import uk.gov.personalbudget.support.personaldata.PersonKeyStore;
 import uk.gov.personalbudget.support.personaldata.PersonKeys;
 
+import java.util.Set;
+
 import static uk.gov.personalbudget.support.web.ApiProblemHandling.problem;
 
 /**
@@ -32,9 +34,11 @@ public class ErasureController {
     private static final Logger log = LoggerFactory.getLogger(ErasureController.class);
 
     private final PersonKeys keys;
+    private final PersonsCouncils councils;
 
-    public ErasureController(PersonKeys keys) {
+    ErasureController(PersonKeys keys, PersonsCouncils councils) {
         this.keys = keys;
+        this.councils = councils;
     }
 
     @PostMapping("/api/v1/persons/{ref}/erasure")
@@ -46,9 +50,18 @@ public class ErasureController {
         if (!actor.is(Role.AUTHORITY)) {
             throw new AccessDeniedException("only the authority erases a person's personal data");
         }
-        PersonKeyStore.Erasure erasure = keys.erase(ref, actor.id()).orElseThrow(() -> new ErrorResponseException(
-                HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "person-not-found",
-                        "no personal data is held for person " + ref), null));
+        // A person with no budget of the caller's council is, to the caller, a person we hold nothing for.
+        Set<String> personsCouncils = councils.councilsOf(ref);
+        if (personsCouncils.stream().noneMatch(actor::serves)) {
+            throw personNotFound(ref);
+        }
+        if (!personsCouncils.stream().allMatch(actor::serves)) {
+            // One key seals the person's data at every council: one council alone does not destroy it.
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT,
+                    "erasure-needs-every-council", "the person's personal data is also held for another council's"
+                            + " budget: erasing it is agreed between the councils"), null);
+        }
+        PersonKeyStore.Erasure erasure = keys.erase(ref, actor.id()).orElseThrow(() -> personNotFound(ref));
         PersonKey erased = erasure.key();
         if (!erasure.alreadyErased()) {
             // The person's reference stays out of the log (the key store records whose key it was, and who erased it).
@@ -56,5 +69,10 @@ public class ErasureController {
         }
         return new PersonalDataErasure(erased.person(), erased.keyId(), erased.erasedAt(), erased.erasedBy(),
                 erasure.alreadyErased());
+    }
+
+    private static ErrorResponseException personNotFound(PersonReference ref) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "person-not-found",
+                "no personal data is held for person " + ref), null);
     }
 }

@@ -39,4 +39,9 @@ public class PersonalDataEventsConfiguration {
         BudgetPersons persons = new BudgetPersons(new JdbcTemplate(dataSource), eventSchema, objectMapper);
         return new PersonalDataEventSerializer(builder, persons, keys, reader);
     }
+
+    @Bean
+    PersonsCouncils personsCouncils(DataSource dataSource, EventSchema eventSchema, ObjectMapper objectMapper) {
+        return new PersonsCouncils(new JdbcTemplate(dataSource), eventSchema, objectMapper);
+    }
 }

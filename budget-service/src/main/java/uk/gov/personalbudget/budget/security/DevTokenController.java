@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.support.security.Councils;
 
 import java.util.Arrays;
 import java.util.List;
@@ -41,10 +43,12 @@ public class DevTokenController {
 
     private final DevTokenIssuer issuer;
     private final RSAKey signingKey;
+    private final Councils councils;
 
-    public DevTokenController(DevTokenIssuer issuer, RSAKey devTokenSigningKey) {
+    public DevTokenController(DevTokenIssuer issuer, RSAKey devTokenSigningKey, Councils councils) {
         this.issuer = issuer;
         this.signingKey = devTokenSigningKey;
+        this.councils = councils;
     }
 
     /** The token, to be sent as {@code Authorization: Bearer <token>}. */
@@ -57,7 +61,34 @@ public class DevTokenController {
     public DevTokenResponse issue(@Valid @RequestBody DevTokenRequest request) {
         PersonReference person = request.person() == null ? null : new PersonReference(request.person());
         return new DevTokenResponse(
-                issuer.issue(request.sub(), request.role(), person, request.authorisationLimit()));
+                issuer.issue(request.sub(), request.role(), person, request.authorisationLimit(), council(request)));
+    }
+
+    private String council(DevTokenRequest request) {
+        if (request.council() != null) {
+            if (!councils.serves(request.council())) {
+                throw new UnservedCouncil(request.council());
+            }
+            return request.council();
+        }
+        boolean scopedByConfiguration = request.role() == Role.SYSTEM
+                && !councils.systemScope(request.sub()).isEmpty();
+        return scopedByConfiguration ? null : councils.served().get(0);
+    }
+
+    @ExceptionHandler(UnservedCouncil.class)
+    ProblemDetail unservedCouncil(UnservedCouncil unserved) {
+        ProblemDetail problem = invalidTokenRequest(unserved.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "council", "reason", unserved.getMessage())));
+        return problem;
+    }
+
+    /** A council the service does not serve: a token for it would be refused anyway. */
+    static final class UnservedCouncil extends RuntimeException {
+
+        UnservedCouncil(String council) {
+            super("council " + council + " is not served here (security.councils.served)");
+        }
     }
 
     @Operation(summary = "The public JWK set that verifies development tokens")
@@ -92,7 +123,7 @@ public class DevTokenController {
             return invalidTokenRequest(field(mismatch) + " has the wrong type");
         }
         return invalidTokenRequest(
-                "the body must be a JSON object {sub, role, person?, authorisation_limit?}");
+                "the body must be a JSON object {sub, role, person?, authorisation_limit?, council?}");
     }
 
     private static ProblemDetail invalidTokenRequest(String detail) {

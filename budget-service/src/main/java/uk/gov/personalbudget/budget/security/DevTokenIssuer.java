@@ -55,8 +55,9 @@ public final class DevTokenIssuer {
      *
      * @param person             the person claim, or null
      * @param authorisationLimit the authorisation_limit claim in pence, or null
+     * @param council            the council claim, or null (a SYSTEM caller scoped by configuration)
      */
-    public String issue(String sub, Role role, PersonReference person, Long authorisationLimit) {
+    public String issue(String sub, Role role, PersonReference person, Long authorisationLimit, String council) {
         Objects.requireNonNull(role, "role");
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -72,11 +73,18 @@ public final class DevTokenIssuer {
         if (authorisationLimit != null) {
             claims.claim(ActorClaims.AUTHORISATION_LIMIT, authorisationLimit);
         }
+        if (council != null) {
+            claims.claim(ActorClaims.COUNCIL, council);
+        }
         return sign(claims.build());
     }
 
     public String issue(Actor actor) {
-        return issue(actor.id(), actor.role(), actor.person(), actor.authorisationLimit());
+        if (actor.councils().size() > 1) {
+            throw new IllegalArgumentException("a token names one council; several are a SYSTEM caller's configuration");
+        }
+        return issue(actor.id(), actor.role(), actor.person(), actor.authorisationLimit(),
+                actor.councils().stream().findFirst().orElse(null));
     }
 
     /** Signs any claims at all, for tests that need a token this class would not issue. */

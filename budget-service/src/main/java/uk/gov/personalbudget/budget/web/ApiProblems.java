@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.gov.personalbudget.budget.history.BudgetNotFound;
+import uk.gov.personalbudget.budget.lifecycle.BudgetHidden;
 import uk.gov.personalbudget.budget.lifecycle.BudgetRuleViolation;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
@@ -48,9 +49,14 @@ public class ApiProblems extends ApiProblemHandling {
         return dot < 0 ? commandPath : commandPath.substring(dot + 1);
     }
 
-    @ExceptionHandler({BudgetNotFound.class, AggregateNotFoundException.class})
+    /**
+     * A budget that does not exist and one the caller may not see ({@link BudgetHidden}) get the same answer, word for
+     * word; only a caller who may see a budget hears that it did not yet exist at a past moment.
+     */
+    @ExceptionHandler({BudgetNotFound.class, BudgetHidden.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException notFound) {
-        String detail = notFound instanceof BudgetNotFound ? notFound.getMessage() : "no budget with this id";
+        String detail = notFound instanceof BudgetNotFound missing && missing.moment().isPresent()
+                ? notFound.getMessage() : BudgetNotFound.NO_SUCH_BUDGET;
         return problem(HttpStatus.NOT_FOUND, "budget-not-found", detail);
     }
 

@@ -39,6 +39,11 @@ import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
+import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
+import uk.gov.personalbudget.contracts.command.WithdrawContest;
+import uk.gov.personalbudget.contracts.command.WithdrawPlan;
+import uk.gov.personalbudget.contracts.value.Closure;
+import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.Approval;
 import uk.gov.personalbudget.contracts.value.Assessment;
@@ -125,7 +130,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/submit-plan")
-    @Operation(operationId = "submitPlan", summary = "SubmitPlan: Submit a support plan (PERSON, NOMINEE; PRACTITIONER with the person's recorded agreement)",
+    @Operation(operationId = "submitPlan", summary = "SubmitPlan: Submit a support plan (PERSON, NOMINEE; PRACTITIONER with the person's recorded agreement, then endorsed by another practitioner)",
             description = "Stores PlanSubmitted and answers with the budget's new version, status and control holder.")
     public CommandAccepted submitPlan(@PathVariable BudgetId id, @Valid @RequestBody Plan plan,
             @Parameter(hidden = true) Actor actor) {
@@ -238,7 +243,7 @@ public class BudgetCommandController {
 
     @PostMapping("/{id}/complete-review")
     @Operation(operationId = "completeReview", summary = "CompleteReview: Complete the scheduled review: continue, replan or end (PRACTITIONER)",
-            description = "Stores ReviewCompleted and answers with the budget's new version, status and control holder.")
+            description = "Stores ReviewCompleted and answers with the budget's new version, status and control holder. With result END the budget is ENDING and control passes to the authority, which closes it (close-budget).")
     public CommandAccepted completeReview(@PathVariable BudgetId id, @Valid @RequestBody ReviewResult result,
             @Parameter(hidden = true) Actor actor) {
         return commands.send(new CompleteReview(id, actor, result));
@@ -261,10 +266,34 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/close-budget")
-    @Operation(operationId = "closeBudget", summary = "CloseBudget: Close the budget; nothing is accepted after it (AUTHORITY)",
-            description = "Stores BudgetClosed and answers with the budget's new version, status and control holder.")
-    public CommandAccepted closeBudget(@PathVariable BudgetId id, @Valid @RequestBody Reason reason,
+    @Operation(operationId = "closeBudget", summary = "CloseBudget: Close the budget, saying why and how the person was told; nothing is accepted after it (AUTHORITY)",
+            description = "Stores BudgetClosed, always the budget's last event, and answers with the budget's new version, status and control holder.")
+    public CommandAccepted closeBudget(@PathVariable BudgetId id, @Valid @RequestBody Closure closure,
             @Parameter(hidden = true) Actor actor) {
-        return commands.send(new CloseBudget(id, actor, reason));
+        return commands.send(new CloseBudget(id, actor, closure));
+    }
+
+    @PostMapping("/{id}/reallocate-practitioner")
+    @Operation(operationId = "reallocatePractitioner", summary = "ReallocatePractitioner: Move the budget to another practitioner's caseload, with a reason (AUTHORITY)",
+            description = "Stores PractitionerReallocated: from then on the new practitioner, and no longer the previous one, reads and acts on the budget.")
+    public CommandAccepted reallocatePractitioner(@PathVariable BudgetId id, @Valid @RequestBody Reallocation reallocation,
+            @Parameter(hidden = true) Actor actor) {
+        return commands.send(new ReallocatePractitioner(id, actor, reallocation));
+    }
+
+    @PostMapping("/{id}/withdraw-contest")
+    @Operation(operationId = "withdrawContest", summary = "WithdrawContest: Withdraw the open contest, with a reason: the offer is open again (PERSON; NOMINEE or PRACTITIONER named as delegate)",
+            description = "Stores ContestWithdrawn and answers with the budget's new version, status and control holder.")
+    public CommandAccepted withdrawContest(@PathVariable BudgetId id, @Valid @RequestBody Reason reason,
+            @Parameter(hidden = true) Actor actor) {
+        return commands.send(new WithdrawContest(id, actor, reason));
+    }
+
+    @PostMapping("/{id}/withdraw-plan")
+    @Operation(operationId = "withdrawPlan", summary = "WithdrawPlan: Withdraw the plan awaiting the practitioner or the authority, with a reason (PERSON; NOMINEE or PRACTITIONER named as delegate; the PRACTITIONER who submitted it)",
+            description = "Stores PlanWithdrawn and answers with the budget's new version, status and control holder.")
+    public CommandAccepted withdrawPlan(@PathVariable BudgetId id, @Valid @RequestBody Reason reason,
+            @Parameter(hidden = true) Actor actor) {
+        return commands.send(new WithdrawPlan(id, actor, reason));
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.budget.history.BudgetHistory;
 import uk.gov.personalbudget.budget.history.BudgetNotFound;
+import uk.gov.personalbudget.contracts.access.BudgetAccessRule;
 import uk.gov.personalbudget.budget.integrity.TamperEvidence;
 import uk.gov.personalbudget.contracts.api.ChainVerification;
 import uk.gov.personalbudget.contracts.value.Actor;
@@ -22,9 +24,11 @@ import uk.gov.personalbudget.contracts.value.Role;
 public class VerificationController {
 
     private final TamperEvidence tamperEvidence;
+    private final BudgetHistory history;
 
-    public VerificationController(TamperEvidence tamperEvidence) {
+    public VerificationController(TamperEvidence tamperEvidence, BudgetHistory history) {
         this.tamperEvidence = tamperEvidence;
+        this.history = history;
     }
 
     @GetMapping("/{id}/verification")
@@ -33,7 +37,10 @@ public class VerificationController {
             description = "Says whether every stored event still matches its hash and links to the event before it "
                     + "and, if not, which event is the first that does not. See docs/security.md, Tamper evidence.")
     public ChainVerification verify(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
-        // Checked before the budget is looked up, so other roles cannot learn which budgets exist.
+        // First whether the caller may see the budget at all: to one who may not, it does not exist.
+        if (!BudgetAccessRule.maySee(actor, history.parties(id))) {
+            throw new BudgetNotFound(id);
+        }
         if (!actor.is(Role.AUDITOR) && !actor.is(Role.AUTHORITY)) {
             throw new AccessDeniedException("only an AUDITOR or AUTHORITY verifies a budget's history");
         }

@@ -8,6 +8,13 @@ import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
+import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
+import uk.gov.personalbudget.contracts.command.WithdrawContest;
+import uk.gov.personalbudget.contracts.command.WithdrawPlan;
+import uk.gov.personalbudget.contracts.value.AgreementMethod;
+import uk.gov.personalbudget.contracts.value.Closure;
+import uk.gov.personalbudget.contracts.value.PersonAgreement;
+import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
 import uk.gov.personalbudget.contracts.command.ContestOffer;
 import uk.gov.personalbudget.contracts.command.DeclineByAuthority;
@@ -34,6 +41,8 @@ import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
 import uk.gov.personalbudget.contracts.event.BudgetClosed;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
 import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
@@ -104,6 +113,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -120,26 +130,36 @@ final class Budgets {
     static final PersonReference SAM = new PersonReference("P-1001");
     static final PersonReference SOMEONE_ELSE = new PersonReference("P-1002");
 
-    // Who acts: the token's subject, role, person claim and authorisation limit.
-    static final Actor PERSON = new Actor("person-1001", Role.PERSON, SAM, null);
-    static final Actor OTHER_PERSON = new Actor("person-1002", Role.PERSON, SOMEONE_ELSE, null);
-    static final Actor PERSON_WITHOUT_CLAIM = new Actor("person-1003", Role.PERSON, null, null);
+    /** The council Sam's budget belongs to, and another. */
+    static final String LEEDS = "leeds";
+    static final String BRISTOL = "bristol";
+
+    // Who acts: the token's subject, role, person claim, authorisation limit and council.
+    static final Actor PERSON = new Actor("person-1001", Role.PERSON, SAM, null, Set.of(LEEDS));
+    static final Actor OTHER_PERSON = new Actor("person-1002", Role.PERSON, SOMEONE_ELSE, null, Set.of(LEEDS));
+    static final Actor PERSON_WITHOUT_CLAIM = new Actor("person-1003", Role.PERSON, null, null, Set.of(LEEDS));
     /** Sam's sister, the delegate in the sample delegations. */
-    static final Actor NOMINEE = new Actor("nominee-2001", Role.NOMINEE, SAM, null);
+    static final Actor NOMINEE = new Actor("nominee-2001", Role.NOMINEE, SAM, null, Set.of(LEEDS));
     /** The authorised person (Care Act s32) in the sample authorisation. */
-    static final Actor AUTHORISED_PERSON = new Actor("nominee-2002", Role.NOMINEE, SAM, null);
+    static final Actor AUTHORISED_PERSON = new Actor("nominee-2002", Role.NOMINEE, SAM, null, Set.of(LEEDS));
     /** A nominee for Sam whom no delegation or authorisation names. */
-    static final Actor UNNAMED_NOMINEE = new Actor("nominee-2003", Role.NOMINEE, SAM, null);
+    static final Actor UNNAMED_NOMINEE = new Actor("nominee-2003", Role.NOMINEE, SAM, null, Set.of(LEEDS));
     /** The sister's id with a token for somebody else. */
-    static final Actor NOMINEE_FOR_SOMEONE_ELSE = new Actor("nominee-2001", Role.NOMINEE, SOMEONE_ELSE, null);
-    static final Actor PRACTITIONER = Actor.of("sw-3001", Role.PRACTITIONER);
-    static final Actor OTHER_PRACTITIONER = Actor.of("sw-3002", Role.PRACTITIONER);
+    static final Actor NOMINEE_FOR_SOMEONE_ELSE = new Actor("nominee-2001", Role.NOMINEE, SOMEONE_ELSE, null,
+            Set.of(LEEDS));
+    /** The practitioner Sam's budget is allocated to. */
+    static final Actor PRACTITIONER = Actor.of("sw-3001", Role.PRACTITIONER, LEEDS);
+    /** A practitioner of the council with no link to Sam's budget. */
+    static final Actor OTHER_PRACTITIONER = Actor.of("sw-3002", Role.PRACTITIONER, LEEDS);
     /** A team manager who may commit up to £15,000 a year. */
-    static final Actor AUTHORITY = new Actor("tm-4001", Role.AUTHORITY, null, 1_500_000L);
-    static final Actor HEAD_OF_SERVICE = new Actor("hos-4002", Role.AUTHORITY, null, 5_000_000L);
-    static final Actor AUTHORITY_WITHOUT_LIMIT = Actor.of("panel-4003", Role.AUTHORITY);
-    static final Actor AUDITOR = Actor.of("audit-5001", Role.AUDITOR);
-    static final Actor SYSTEM = Actor.of("review-scheduler", Role.SYSTEM);
+    static final Actor AUTHORITY = new Actor("tm-4001", Role.AUTHORITY, null, 1_500_000L, Set.of(LEEDS));
+    static final Actor HEAD_OF_SERVICE = new Actor("hos-4002", Role.AUTHORITY, null, 5_000_000L, Set.of(LEEDS));
+    static final Actor AUTHORITY_WITHOUT_LIMIT = Actor.of("panel-4003", Role.AUTHORITY, LEEDS);
+    /** A head of service of another council, who may commit anything there. */
+    static final Actor OTHER_COUNCILS_AUTHORITY = new Actor("hos-9001", Role.AUTHORITY, null, 9_000_000L,
+            Set.of(BRISTOL));
+    static final Actor AUDITOR = Actor.of("audit-5001", Role.AUDITOR, LEEDS);
+    static final Actor SYSTEM = Actor.of("review-scheduler", Role.SYSTEM, LEEDS);
 
     // Who holds control, when a named person holds it.
     static final ControlHolder NOMINEE_IN_CONTROL = ControlHolder.named(ControlParty.NOMINEE, "nominee-2001");
@@ -157,7 +177,7 @@ final class Budgets {
     static final Instant CHOSEN_AT = daysAgo(10);
     static final Instant RECENTLY = daysAgo(2);
 
-    static final BudgetOpening OPENING = new BudgetOpening(SAM, "Leeds City Council", "sw-3001");
+    static final BudgetOpening OPENING = new BudgetOpening(SAM, LEEDS, "sw-3001");
 
     static final Assessment ASSESSMENT = new Assessment(AssessmentKind.CO_PRODUCED,
             List.of("Managing and maintaining nutrition", "Developing and maintaining family relationships"),
@@ -195,6 +215,14 @@ final class Budgets {
                     new PlanLine("Hearing Voices peer group", new Money(5_000, Period.MONTHLY), null,
                             OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS)),
             PlanningApproach.PEER_SUPPORTED, null, null);
+
+    static final Closure CLOSURE = new Closure("Sam moved to another council area", NotificationMethod.LETTER);
+    static final Reallocation REALLOCATION = new Reallocation("sw-3002", "Sam's social worker moved to another team");
+    static final PersonAgreement AGREEMENT = new PersonAgreement(AgreementMethod.SIGNED_PLAN,
+            Instant.parse("2026-02-27T14:00:00Z"), "Signed copy on file CF-1001-07");
+
+    /** The sample plan with the record of Sam's agreement, as a practitioner submits it for him. */
+    static final Plan AGREED_PLAN = new Plan(PLAN.lines(), PLAN.madeBy(), null, null, AGREEMENT);
 
     static final Approval APPROVAL = new Approval(OFFERED, new Money(104_166, Period.MONTHLY),
             List.of("Keep receipts for the allotment tools"), null, true);
@@ -303,6 +331,10 @@ final class Budgets {
         return new PlanSubmitted(ID, act(PERSON, SUBMITTED_AT), null, plan);
     }
 
+    static BudgetEvent planSubmittedBy(Actor actor, Plan plan) {
+        return new PlanSubmitted(ID, act(actor, SUBMITTED_AT), null, plan);
+    }
+
     static BudgetEvent planReturned() {
         return new PlanReturned(ID, act(PRACTITIONER, SUBMITTED_AT.plusSeconds(86_400)), null,
                 new PlanReturn("Say who the personal assistant is and how they were chosen"));
@@ -333,6 +365,15 @@ final class Budgets {
 
     static BudgetEvent controlDelegated(Delegation delegation) {
         return new ControlDelegated(ID, act(PERSON, RECENTLY), null, delegation);
+    }
+
+    static BudgetEvent contestWithdrawn() {
+        return new ContestWithdrawn(ID, act(PERSON, RECENTLY), null, new Reason("The offer is enough after all"));
+    }
+
+    static BudgetEvent practitionerReallocated(Actor to) {
+        return new PractitionerReallocated(ID, act(AUTHORITY, RECENTLY), null,
+                new Reallocation(to.id(), "Sam's social worker moved to another team"), PRACTITIONER.id());
     }
 
     static BudgetEvent controlResumed() {
@@ -372,7 +413,7 @@ final class Budgets {
 
     static BudgetEvent budgetClosed() {
         return new BudgetClosed(ID, act(AUTHORITY, RECENTLY.plusSeconds(7_200)), null,
-                new Reason("Sam moved to another council area"));
+                new Reason("Sam moved to another council area"), NotificationMethod.LETTER);
     }
 
     // --- Histories, one for each stage of the lifecycle. ---
@@ -517,7 +558,7 @@ final class Budgets {
                         actor -> new ChooseManagement(ID, actor, DIRECT_PAYMENT)),
                 new CommandCase("DelegateControl", offered(), PERSON, PRACTITIONER,
                         actor -> new DelegateControl(ID, actor, DELEGATION)),
-                new CommandCase("ResumeControl", delegated(), PERSON, OTHER_PRACTITIONER,
+                new CommandCase("ResumeControl", delegated(), PERSON, AUDITOR,
                         actor -> new ResumeControl(ID, actor, RESUMPTION)),
                 new CommandCase("AppointAuthorisedPerson", offered(), AUTHORITY, PRACTITIONER,
                         actor -> new AppointAuthorisedPerson(ID, actor, AUTHORISATION)),
@@ -537,6 +578,12 @@ final class Budgets {
                 new CommandCase("ResumeBudget", suspended(), AUTHORITY, PRACTITIONER,
                         actor -> new ResumeBudget(ID, actor, new Reason("Home again"))),
                 new CommandCase("CloseBudget", active(), AUTHORITY, PRACTITIONER,
-                        actor -> new CloseBudget(ID, actor, new Reason("Moved away"))));
+                        actor -> new CloseBudget(ID, actor, CLOSURE)),
+                new CommandCase("ReallocatePractitioner", active(), AUTHORITY, PRACTITIONER,
+                        actor -> new ReallocatePractitioner(ID, actor, REALLOCATION)),
+                new CommandCase("WithdrawContest", contested(), PERSON, AUTHORITY,
+                        actor -> new WithdrawContest(ID, actor, new Reason("The offer is enough after all"))),
+                new CommandCase("WithdrawPlan", endorsed(), PERSON, AUTHORITY,
+                        actor -> new WithdrawPlan(ID, actor, new Reason("My needs changed"))));
     }
 }

@@ -41,6 +41,8 @@ import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.Closure;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.contracts.value.Suspension;
@@ -112,7 +114,7 @@ class PersonalBudgetCommandValidationTest extends BudgetFixtureSupport {
                 argumentSet("ResumeBudget without a reason", suspended(),
                         new ResumeBudget(ID, AUTHORITY, new Reason(" ")), "reason.reason"),
                 argumentSet("CloseBudget without a reason", active(),
-                        new CloseBudget(ID, AUTHORITY, new Reason("")), "reason.reason"));
+                        new CloseBudget(ID, AUTHORITY, new Closure("", NotificationMethod.LETTER)), "closure.reason"));
     }
 
     @ParameterizedTest

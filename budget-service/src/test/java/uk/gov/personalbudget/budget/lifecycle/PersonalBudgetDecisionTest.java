@@ -26,6 +26,7 @@ import uk.gov.personalbudget.contracts.value.Period;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
@@ -103,7 +104,7 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
 
     @Test
     void anApproverCannotApproveAboveTheirLimit() {
-        Actor limitBelowTheAmount = new Actor("tm-4004", Role.AUTHORITY, null, 1_249_999L);
+        Actor limitBelowTheAmount = new Actor("tm-4004", Role.AUTHORITY, null, 1_249_999L, Set.of(LEEDS));
 
         given(endorsed())
                 .when(new ApproveByAuthority(ID, limitBelowTheAmount, APPROVAL))
@@ -114,7 +115,7 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
 
     @Test
     void anApproverMayApproveExactlyTheirLimit() {
-        Actor limitEqualToTheAmount = new Actor("tm-4005", Role.AUTHORITY, null, 1_250_000L);
+        Actor limitEqualToTheAmount = new Actor("tm-4005", Role.AUTHORITY, null, 1_250_000L, Set.of(LEEDS));
 
         given(endorsed())
                 .when(new ApproveByAuthority(ID, limitEqualToTheAmount, APPROVAL))
@@ -125,7 +126,7 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
 
     @Test
     void theLimitCoversTheAmountPerYearNotPerPayment() {
-        Actor limitEqualToTheOffer = new Actor("tm-4005", Role.AUTHORITY, null, 1_250_000L);
+        Actor limitEqualToTheOffer = new Actor("tm-4005", Role.AUTHORITY, null, 1_250_000L, Set.of(LEEDS));
         var weekly = new Approval(new Money(24_100, Period.WEEKLY), new Money(24_100, Period.WEEKLY), List.of(),
                 "Rounded up to whole weekly hours", true);
 

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.RecordAssessment;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
@@ -29,10 +31,13 @@ import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
+import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Outcome;
 import uk.gov.personalbudget.contracts.value.OutcomeDomain;
 import uk.gov.personalbudget.contracts.value.Period;
+import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
@@ -45,6 +50,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.axonframework.test.matchers.Matchers.matches;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static uk.gov.personalbudget.budget.lifecycle.Budgets.*;
 
@@ -56,7 +62,7 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
     private static final Suspension SUSPENSION =
             new Suspension("Admitted to hospital under s2", "The ward and the discharge team meet Sam's needs");
     private static final Reason DISCHARGED = new Reason("Discharged home with the crisis team's support");
-    private static final Reason MOVED_AWAY = new Reason("Sam moved to another council area");
+    private static final Reason MOVED_AWAY = new Reason(CLOSURE.reason());
     private static final List<BudgetEvent> REVIEW_DUE = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW));
     /** A week's uplift to £14,000 a year that ended two days ago. */
     private static final Adjustment ENDED_UPLIFT = new Adjustment(AdjustmentKind.TEMPORARY, Money.yearly(1_400_000),
@@ -230,8 +236,7 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
     void aNomineeNotNamedByADelegationOrAuthorisationRecordsNoOutcome() {
         given(active())
                 .when(new RecordOutcome(ID, NOMINEE, OUTCOME))
-                .expectException(BudgetRuleViolation.class)
-                .expectException(breaking(Rule.NOT_ACTING_FOR_THE_PERSON))
+                .expectException(BudgetHidden.class)
                 .expectNoEvents();
     }
 
@@ -428,12 +433,14 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
     }
 
     @Test
-    void aReviewThatEndsTheBudgetLeavesNobodyInControl() {
+    void aReviewThatEndsTheBudgetHandsControlToTheAuthorityToCloseIt() {
         given(REVIEW_DUE)
                 .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.END)))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(
+                        matches(accepted -> ((CommandAccepted) accepted).status() == BudgetStatus.ENDING))
                 .expectEvents(new ReviewCompleted(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.NOBODY), LIGHT_TOUCH_REVIEW,
+                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), LIGHT_TOUCH_REVIEW,
                         reviewResult(ReviewOutcome.END)));
     }
 
@@ -462,7 +469,7 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.END)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ReviewCompleted(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.NOBODY), LIGHT_TOUCH_REVIEW,
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), LIGHT_TOUCH_REVIEW,
                         reviewResult(ReviewOutcome.END)));
     }
 
@@ -553,37 +560,51 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
     @Test
     void theAuthorityClosesABudgetWithAReasonAndNobodyHoldsControl() {
         given(active())
-                .when(new CloseBudget(ID, AUTHORITY, MOVED_AWAY))
+                .when(new CloseBudget(ID, AUTHORITY, CLOSURE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.NOBODY), MOVED_AWAY));
+                        transfer(ControlHolder.PERSON, ControlHolder.NOBODY), MOVED_AWAY, NotificationMethod.LETTER));
     }
 
     @Test
     void aBudgetMayBeClosedBeforeItIsEverAssessed() {
         given(opened())
-                .when(new CloseBudget(ID, AUTHORITY, new Reason("Opened in error: duplicate of PB-2025-0907")))
+                .when(new CloseBudget(ID, AUTHORITY,
+                        new Closure("Opened in error: duplicate of PB-2025-0907", NotificationMethod.PHONE)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
                         transfer(ControlHolder.PRACTITIONER, ControlHolder.NOBODY),
-                        new Reason("Opened in error: duplicate of PB-2025-0907")));
+                        new Reason("Opened in error: duplicate of PB-2025-0907"), NotificationMethod.PHONE));
     }
 
     @Test
     void aDelegationEndsWithTheBudget() {
         given(plus(active(), controlDelegated(DELEGATION)))
-                .when(new CloseBudget(ID, AUTHORITY, MOVED_AWAY))
+                .when(new CloseBudget(ID, AUTHORITY, CLOSURE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.NOBODY), MOVED_AWAY));
+                        transfer(NOMINEE_IN_CONTROL, ControlHolder.NOBODY), MOVED_AWAY, NotificationMethod.LETTER));
     }
 
     @Test
-    void nothingIsAcceptedAfterAReviewEndsTheBudget() {
+    void aReviewThatEndsTheBudgetHandsItToTheAuthorityWhoClosesItSayingHowThePersonWasTold() {
         given(plus(REVIEW_DUE, reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.END, RECENTLY)))
-                .when(new CloseBudget(ID, AUTHORITY, MOVED_AWAY))
-                .expectException(BudgetRuleViolation.class)
-                .expectException(breaking(Rule.BUDGET_CLOSED))
+                .when(new CloseBudget(ID, AUTHORITY, CLOSURE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.NOBODY), MOVED_AWAY, NotificationMethod.LETTER));
+    }
+
+    @Test
+    void aBudgetAReviewEndsIsEndingAndOnlyClosingItRemains() {
+        var ending = plus(REVIEW_DUE, reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.END, RECENTLY));
+        given(ending)
+                .when(new AdjustBudget(ID, AUTHORITY, temporaryAdjustment(Money.yearly(1_400_000))))
+                .expectException(breaking(Rule.BUDGET_NOT_APPROVED))
+                .expectNoEvents();
+        given(ending)
+                .when(new RecordAssessment(ID, PRACTITIONER, ASSESSMENT))
+                .expectException(breaking(Rule.ASSESSMENT_AFTER_APPROVAL))
                 .expectNoEvents();
     }
 

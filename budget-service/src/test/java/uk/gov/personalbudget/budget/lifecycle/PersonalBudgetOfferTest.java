@@ -166,8 +166,7 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
     void aNomineeContestsOnlyWhileADelegationNamesThem() {
         given(offered())
                 .when(new ContestOffer(ID, NOMINEE, CONTEST))
-                .expectException(BudgetRuleViolation.class)
-                .expectException(breaking(Rule.NOT_ACTING_FOR_THE_PERSON))
+                .expectException(BudgetHidden.class)
                 .expectNoEvents();
     }
 

@@ -97,8 +97,7 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
     void thePersonRecordsASelfAssessmentOnlyOnTheirOwnBudget() {
         given(opened())
                 .when(new RecordAssessment(ID, OTHER_PERSON, SELF_ASSESSMENT))
-                .expectException(BudgetRuleViolation.class)
-                .expectException(breaking(Rule.NOT_THE_PERSONS_BUDGET))
+                .expectException(BudgetHidden.class)
                 .expectNoEvents();
     }
 

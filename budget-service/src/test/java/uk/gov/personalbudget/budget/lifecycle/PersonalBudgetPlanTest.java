@@ -6,6 +6,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.personalbudget.contracts.value.Reason;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.ReturnPlan;
@@ -33,7 +36,6 @@ import static uk.gov.personalbudget.budget.lifecycle.Budgets.*;
 /** SubmitPlan, EndorsePlan, ReturnPlan and AddPersonStatement. */
 class PersonalBudgetPlanTest extends BudgetFixtureSupport {
 
-    private static final String AGREEMENT = "Sam agreed the plan with me at home on 3 February 2026";
     private static final Endorsement ENDORSEMENT = new Endorsement("Meets the assessed needs and both goals");
     private static final PlanReturn PLAN_RETURN = new PlanReturn("Say who the personal assistant is");
     private static final PersonStatement STATEMENT =
@@ -63,14 +65,13 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
     void aNomineeNotNamedByADelegationOrAuthorisationCannotSubmit() {
         given(planning())
                 .when(new SubmitPlan(ID, NOMINEE, PLAN))
-                .expectException(BudgetRuleViolation.class)
-                .expectException(breaking(Rule.NOT_ACTING_FOR_THE_PERSON))
+                .expectException(BudgetHidden.class)
                 .expectNoEvents();
     }
 
     @Test
     void aPractitionerSubmitsWithThePersonsRecordedAgreement() {
-        Plan agreed = withAgreement(PLAN, AGREEMENT);
+        Plan agreed = AGREED_PLAN;
 
         given(planning())
                 .when(new SubmitPlan(ID, PRACTITIONER, agreed))
@@ -81,12 +82,56 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "   "})
-    void aPractitionerCannotSubmitWithoutThePersonsRecordedAgreement(String agreement) {
+    @ValueSource(strings = {"", "   ", "Sam agreed the plan with me at home on 3 February 2026"})
+    void aPractitionerCannotSubmitWithoutAStructuredRecordOfThePersonsAgreement(String agreementInWords) {
         given(planning())
-                .when(new SubmitPlan(ID, PRACTITIONER, withAgreement(PLAN, agreement)))
+                .when(new SubmitPlan(ID, PRACTITIONER, withAgreement(PLAN, agreementInWords)))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.PERSON_AGREEMENT_REQUIRED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPlanAPractitionerSubmittedIsEndorsedByAnotherPractitioner() {
+        var submittedByThePractitioner = plus(planning(), planSubmittedBy(PRACTITIONER, AGREED_PLAN));
+        given(submittedByThePractitioner)
+                .when(new EndorsePlan(ID, PRACTITIONER, new Endorsement(null)))
+                .expectException(BudgetRuleViolation.class)
+                .expectException(breaking(Rule.ENDORSER_SUBMITTED_PLAN))
+                .expectNoEvents();
+        // The authority moves the budget to a colleague, who endorses it.
+        given(plus(submittedByThePractitioner, practitionerReallocated(OTHER_PRACTITIONER)))
+                .when(new EndorsePlan(ID, OTHER_PRACTITIONER, new Endorsement(null)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PlanEndorsed(ID, act(OTHER_PRACTITIONER),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY), new Endorsement(null)));
+    }
+
+    @Test
+    void aPlanAwaitingAnAnswerIsWithdrawnWithAReasonAndPlanningGoesOn() {
+        Reason why = new Reason("I was admitted to hospital; I want to plan again afterwards");
+        given(endorsed())
+                .when(new WithdrawPlan(ID, PERSON, why))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PlanWithdrawn(ID, act(PERSON), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        why));
+        given(plus(planning(), planSubmittedBy(PRACTITIONER, AGREED_PLAN)))
+                .when(new WithdrawPlan(ID, PRACTITIONER, why))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PlanWithdrawn(ID, actFor(PRACTITIONER),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.PERSON), why));
+    }
+
+    @Test
+    void aPlanIsWithdrawnOnlyByWhoeverStandsInThePersonsPlaceOrItsSubmitter() {
+        given(endorsed())
+                .when(new WithdrawPlan(ID, PRACTITIONER, new Reason("Not needed")))
+                .expectException(BudgetRuleViolation.class)
+                .expectException(breaking(Rule.ROLE_NOT_ALLOWED))
+                .expectNoEvents();
+        given(planning())
+                .when(new WithdrawPlan(ID, PERSON, new Reason("Nothing to withdraw")))
+                .expectException(breaking(Rule.NO_PLAN_AWAITING_DECISION))
                 .expectNoEvents();
     }
 
@@ -296,8 +341,7 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
     void aNomineeNotNamedByADelegationOrAuthorisationCannotAddAStatement() {
         given(endorsed())
                 .when(new AddPersonStatement(ID, NOMINEE, STATEMENT))
-                .expectException(BudgetRuleViolation.class)
-                .expectException(breaking(Rule.NOT_ACTING_FOR_THE_PERSON))
+                .expectException(BudgetHidden.class)
                 .expectNoEvents();
     }
 }

@@ -4,6 +4,9 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.Reallocation;
+import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
@@ -74,8 +77,14 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
         var reviewDue = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW));
 
         scenario(Rule.ROLE_NOT_ALLOWED, assessed(), new OfferBudget(ID, PRACTITIONER, OFFER));
-        scenario(Rule.NOT_THE_PERSONS_BUDGET, offered(), new AcceptOffer(ID, OTHER_PERSON));
-        scenario(Rule.NOT_ACTING_FOR_THE_PERSON, offered(), new AcceptOffer(ID, NOMINEE));
+        scenario(Rule.NOT_YOUR_COUNCIL, List.of(), new OpenBudget(ID, Actor.of("sw-9001", Role.PRACTITIONER, BRISTOL), OPENING));
+        scenario(Rule.ENDORSER_SUBMITTED_PLAN, plus(planning(), planSubmittedBy(PRACTITIONER, AGREED_PLAN)),
+                new EndorsePlan(ID, PRACTITIONER, new Endorsement(null)));
+        scenario(Rule.AUTHORISED_PERSON_ACTS, authorised(), new DelegateControl(ID, PERSON, DELEGATION));
+        scenario(Rule.ANSWER_AWAITED, contested(), new RecordAssessment(ID, PRACTITIONER, ASSESSMENT));
+        scenario(Rule.ALREADY_ALLOCATED, active(), new ReallocatePractitioner(ID, AUTHORITY,
+                new Reallocation(PRACTITIONER.id(), "Back from leave")));
+        scenario(Rule.NOT_ACTING_FOR_THE_PERSON, delegated(), new AcceptOffer(ID, PERSON));
         scenario(Rule.AUTHORISATION_LIMIT_EXCEEDED, endorsed(),
                 new ApproveByAuthority(ID, AUTHORITY_WITHOUT_LIMIT, APPROVAL));
         scenario(Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS, active(), new DelegateControl(ID, AUTHORITY, DELEGATION));

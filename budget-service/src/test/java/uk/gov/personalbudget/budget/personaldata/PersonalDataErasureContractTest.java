@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -286,7 +287,7 @@ abstract class PersonalDataErasureContractTest {
                 Role.PRACTITIONER, "pr-ellis", Role.AUTHORITY, "au-okafor", Role.AUDITOR, "aud-khan",
                 Role.SYSTEM, "sys-scheduler");
         PersonReference claim = role == Role.PERSON || role == Role.NOMINEE ? new PersonReference(person) : null;
-        return issuer.issue(subjects.get(role), role, claim, role == Role.AUTHORITY ? 2_000_000L : null);
+        return issuer.issue(subjects.get(role), role, claim, role == Role.AUTHORITY ? 2_000_000L : null, TokenHolder.HOME_COUNCIL);
     }
 
     private static String inDays(int days) {

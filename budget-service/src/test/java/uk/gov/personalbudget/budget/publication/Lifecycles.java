@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -177,7 +178,7 @@ final class Lifecycles {
 
     private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, Caller caller, String traceParent) {
         request.contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + tokens.issue(caller.sub, caller.role, caller.person, caller.limit));
+                .header("Authorization", "Bearer " + tokens.issue(caller.sub, caller.role, caller.person, caller.limit, TokenHolder.HOME_COUNCIL));
         if (traceParent != null) {
             request.header(TraceParent.METADATA_KEY, traceParent);
         }

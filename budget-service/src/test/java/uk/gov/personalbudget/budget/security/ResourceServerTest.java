@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -91,7 +92,7 @@ class ResourceServerTest {
     @Test
     void aTokenSignedWithAnotherKeyIsInvalid() throws Exception {
         String forged = new DevTokenIssuer(DevTokenIssuer.generateKey(), Clock.systemUTC())
-                .issue("practitioner-1", Role.PRACTITIONER, null, null);
+                .issue("practitioner-1", Role.PRACTITIONER, null, null, TokenHolder.HOME_COUNCIL);
 
         expectInvalidToken(forged, "signature");
     }
@@ -100,7 +101,7 @@ class ResourceServerTest {
     void anExpiredTokenIsInvalid() throws Exception {
         Clock nineHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(9)), ZoneOffset.UTC);
         String expired = new DevTokenIssuer(devTokenSigningKey, nineHoursAgo)
-                .issue("practitioner-1", Role.PRACTITIONER, null, null);
+                .issue("practitioner-1", Role.PRACTITIONER, null, null, TokenHolder.HOME_COUNCIL);
 
         expectInvalidToken(expired, "expired");
     }
@@ -135,8 +136,8 @@ class ResourceServerTest {
 
     @Test
     void controllersGetTheActorFromTheTokenClaims() throws Exception {
-        String nominee = issuer.issue("nominee-7", Role.NOMINEE, new PersonReference("P-123"), null);
-        String authority = issuer.issue("panel-2", Role.AUTHORITY, null, 2_500_000L);
+        String nominee = issuer.issue("nominee-7", Role.NOMINEE, new PersonReference("P-123"), null, TokenHolder.HOME_COUNCIL);
+        String authority = issuer.issue("panel-2", Role.AUTHORITY, null, 2_500_000L, TokenHolder.HOME_COUNCIL);
 
         JsonNode nomineeActor = echo(nominee);
         JsonNode authorityActor = echo(authority);

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,7 +92,7 @@ class LifecycleOnPostgresTest {
 
     private String token(Role role) {
         return service.getBean(DevTokenIssuer.class).issue("test-" + role.name().toLowerCase(), role, null,
-                role == Role.AUTHORITY ? 10_000_000L : null);
+                role == Role.AUTHORITY ? 10_000_000L : null, TokenHolder.HOME_COUNCIL);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

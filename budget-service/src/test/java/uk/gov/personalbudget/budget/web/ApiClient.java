@@ -14,6 +14,7 @@ import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 
 import java.util.EnumMap;
 import java.util.Map;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -46,7 +47,7 @@ final class ApiClient {
 
     String token(Party party) {
         return tokens.computeIfAbsent(party,
-                p -> issuer.issue(p.sub, p.role, p.person, p.authorisationLimit));
+                p -> issuer.issue(p.sub, p.role, p.person, p.authorisationLimit, TokenHolder.HOME_COUNCIL));
     }
 
     // --- Commands ---

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -53,10 +54,10 @@ class CommandAccessApiTest extends ApiTestSupport {
     void aCommandWithAForgedExpiredOrGarbledTokenIsUnauthorisedAndStoresNothing() throws Exception {
         String id = api.budgetAt(Stage.OFFERED);
         String forged = new DevTokenIssuer(DevTokenIssuer.generateKey(), Clock.systemUTC())
-                .issue(Party.PERSON.sub, Role.PERSON, Party.PERSON.person, null);
+                .issue(Party.PERSON.sub, Role.PERSON, Party.PERSON.person, null, TokenHolder.HOME_COUNCIL);
         String expired = new DevTokenIssuer(devTokenSigningKey,
                 Clock.fixed(Instant.now().minus(Duration.ofHours(9)), ZoneOffset.UTC))
-                .issue(Party.PERSON.sub, Role.PERSON, Party.PERSON.person, null);
+                .issue(Party.PERSON.sub, Role.PERSON, Party.PERSON.person, null, TokenHolder.HOME_COUNCIL);
 
         for (String token : List.of(forged, expired, "not-a-jwt")) {
             long before = api.version(id);

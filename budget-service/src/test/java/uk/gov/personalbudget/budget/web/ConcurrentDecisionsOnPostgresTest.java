@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -290,7 +291,7 @@ class ConcurrentDecisionsOnPostgresTest {
         }
 
         HttpResponse<String> post(String path, String body, Party by, Map<String, String> headers) throws Exception {
-            String token = issuer.issue(by.sub, by.role, by.person, by.authorisationLimit);
+            String token = issuer.issue(by.sub, by.role, by.person, by.authorisationLimit, TokenHolder.HOME_COUNCIL);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,7 +80,7 @@ class IdempotencyKeysSurviveARestartTest {
     }
 
     private HttpResponse<String> post(String path, String key, String body, Party by) throws Exception {
-        String token = service.getBean(DevTokenIssuer.class).issue(by.sub, by.role, by.person, by.authorisationLimit);
+        String token = service.getBean(DevTokenIssuer.class).issue(by.sub, by.role, by.person, by.authorisationLimit, TokenHolder.HOME_COUNCIL);
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Authorization", "Bearer " + token)

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +64,7 @@ class TamperEvidenceDocTest {
     private String openBudget() throws Exception {
         HttpResponse<String> opened = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create("http://localhost:" + port + "/api/v1/budgets"))
-                .header("Authorization", "Bearer " + issuer.issue("pr-ellis", Role.PRACTITIONER, null, null))
+                .header("Authorization", "Bearer " + issuer.issue("pr-ellis", Role.PRACTITIONER, null, null, TokenHolder.HOME_COUNCIL))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Bodies.opening())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);

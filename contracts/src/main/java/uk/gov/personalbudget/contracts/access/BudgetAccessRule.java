@@ -15,7 +15,8 @@ import java.util.Objects;
  * <ul>
  *   <li>No caller sees a budget of a council they do not work in.</li>
  *   <li>PERSON: their own budget.</li>
- *   <li>NOMINEE: only while the delegation or authorisation in force names their {@code sub}.</li>
+ *   <li>NOMINEE: only while the delegation or authorisation in force names their {@code sub} (and, when their token
+ *       names a person, only for that person).</li>
  *   <li>PRACTITIONER: the budgets allocated to them, and those whose delegation in force names them.</li>
  *   <li>AUTHORITY, AUDITOR: every budget of their council (an AUDITOR only reads).</li>
  *   <li>SYSTEM: every budget of the councils it is configured for, for its commands only: it reads no
@@ -36,7 +37,8 @@ public final class BudgetAccessRule {
             case PERSON -> Objects.equals(actor.person(), budget.person()) ? Relationship.OWN
                     : Relationship.SAME_COUNCIL;
             case NOMINEE -> {
-                if (isNamed(actor, budget.delegate()) || isNamed(actor, budget.authorisedPerson())) {
+                boolean forThisPerson = actor.person() == null || actor.person().equals(budget.person());
+                if (forThisPerson && (isNamed(actor, budget.delegate()) || isNamed(actor, budget.authorisedPerson()))) {
                     yield Relationship.NAMED_DELEGATE;
                 }
                 yield Objects.equals(actor.person(), budget.person()) ? Relationship.OWN : Relationship.SAME_COUNCIL;

@@ -11,6 +11,7 @@ import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Delegation;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
@@ -25,7 +26,8 @@ import java.util.List;
  *
  * @param id                   the budget
  * @param person               the person it is for
- * @param localAuthority       the council responsible
+ * @param localAuthority       the council it belongs to
+ * @param allocatedPractitioner the practitioner whose caseload it is on, if any
  * @param status               where it is in its lifecycle
  * @param controlHolder        who holds control
  * @param version              the sequence number of its latest event at that moment (the ETag)
@@ -45,11 +47,13 @@ import java.util.List;
  * @param pendingReview        the review scheduled and not yet completed, if any
  * @param suspension           the suspension in force, if any
  * @param closureReason        why the budget closed, once closed
+ * @param personToldOfClosureBy how the person was told of the closure, once closed
  */
 public record BudgetView(
         BudgetId id,
         PersonReference person,
         String localAuthority,
+        String allocatedPractitioner,
         BudgetStatus status,
         ControlHolder controlHolder,
         long version,
@@ -68,5 +72,6 @@ public record BudgetView(
         Authorisation authorisation,
         ReviewSchedule pendingReview,
         Suspension suspension,
-        String closureReason) {
+        String closureReason,
+        NotificationMethod personToldOfClosureBy) {
 }

@@ -43,6 +43,10 @@ class BudgetAccessRuleTest {
         assertThat(BudgetAccessRule.mayRead(nominee, DELEGATED)).isTrue();
         assertThat(BudgetAccessRule.relationship(nominee, PLAIN)).isEqualTo(OWN);
         assertThat(BudgetAccessRule.maySee(nominee, PLAIN)).as("the person claim alone gives nothing").isFalse();
+        assertThat(BudgetAccessRule.maySee(Actor.of("nominee-2001", Role.NOMINEE, "leeds"), DELEGATED))
+                .as("a token naming no person: the delegation decides").isTrue();
+        assertThat(BudgetAccessRule.maySee(new Actor("nominee-2001", Role.NOMINEE, new PersonReference("P-1002"),
+                null, Set.of("leeds")), DELEGATED)).as("a token for another person").isFalse();
     }
 
     @Test
