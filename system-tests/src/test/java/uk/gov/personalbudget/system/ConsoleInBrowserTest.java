@@ -183,7 +183,7 @@ class ConsoleInBrowserTest {
     private void pointInTime(String budget, JsonNode trail, int delegation) throws Exception {
         WebElement slider = browser.findElement(By.id("as-of"));
         awaitState("CLOSED");
-        assertThat(stateField("version")).isEqualTo("21");
+        assertThat(stateField("version")).isEqualTo("22");
 
         slider.sendKeys(Keys.HOME);
         awaitState("OPENED");

@@ -156,7 +156,7 @@ abstract class CrossServiceLifecycleTest {
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"person\":\"P-7007\",\"localAuthority\":"
-                        + "\"Northshire County Council\",\"allocatedPractitioner\":\"pr-ellis\"}"))
+                        + "\"leeds\",\"allocatedPractitioner\":\"pr-ellis\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String budget = json.readTree(opened.body()).get("id").asText();

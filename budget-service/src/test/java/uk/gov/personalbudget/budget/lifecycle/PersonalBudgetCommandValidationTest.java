@@ -70,7 +70,7 @@ class PersonalBudgetCommandValidationTest extends BudgetFixtureSupport {
     static Stream<Arguments> commandsMissingWhatTheRulesRequire() {
         return Stream.of(
                 argumentSet("OpenBudget without a person reference", List.of(),
-                        new OpenBudget(ID, PRACTITIONER, new BudgetOpening(null, "Leeds City Council", null)),
+                        new OpenBudget(ID, PRACTITIONER, new BudgetOpening(null, "leeds", null)),
                         "opening.person"),
                 argumentSet("OpenBudget without a local authority", List.of(),
                         new OpenBudget(ID, PRACTITIONER, new BudgetOpening(SAM, " ", null)),

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -82,7 +82,7 @@ abstract class PersonalDataErasureContractTest {
         assertThat(PERSONAL_TEXT).as("personal text in the stored payloads").allSatisfy(text ->
                 assertThat(stored).doesNotContain(text));
         assertThat(stored).contains("\"pence\":1300000", "\"pence\":1500000", "\"person\":\"" + person + "\"",
-                "Northshire County Council", "\"party\":\"NOMINEE\"", "\"actorId\":\"n-jordan\"", "pd:v1:");
+                "leeds", "\"party\":\"NOMINEE\"", "\"actorId\":\"n-jordan\"", "pd:v1:");
 
         List<String> snapshots = jdbc.query("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?",
                 (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8), budget);
@@ -220,11 +220,11 @@ abstract class PersonalDataErasureContractTest {
         send(budget, "suspend-budget", Role.AUTHORITY, "{\"reason\":\"In hospital for several weeks\","
                 + "\"interimArrangement\":\"Ward staff and family meet needs meanwhile\"}");
         send(budget, "resume-budget", Role.AUTHORITY, "{\"reason\":\"Home again\"}");
-        send(budget, "schedule-review", Role.PRACTITIONER,
-                "{\"kind\":\"INITIAL_LIGHT_TOUCH\",\"dueBy\":\"%s\"}".formatted(inDays(49)));
+        // Ending the authorisation scheduled a capacity change review: this completes it.
         send(budget, "complete-review", Role.PRACTITIONER,
                 "{\"result\":\"CONTINUE\",\"summary\":\"Going well; keep the plan\",\"personTookPart\":true}");
-        send(budget, "close-budget", Role.AUTHORITY, "{\"reason\":\"The person moved to another council area\"}");
+        send(budget, "close-budget", Role.AUTHORITY,
+                "{\"reason\":\"The person moved to another council area\",\"personToldBy\":\"LETTER\"}");
         return budget;
     }
 
@@ -256,7 +256,7 @@ abstract class PersonalDataErasureContractTest {
              "madeBy":"PEER_SUPPORTED"}""";
 
     private String opening() {
-        return "{\"person\":\"" + person + "\",\"localAuthority\":\"Northshire County Council\","
+        return "{\"person\":\"" + person + "\",\"localAuthority\":\"leeds\","
                 + "\"allocatedPractitioner\":\"pr-ellis\"}";
     }
 

@@ -250,7 +250,7 @@ class KafkaEventPublisherTest {
         return new BudgetOpened(new BudgetId(budget),
                 new Act("pr-ellis", Role.PRACTITIONER, null, Instant.parse("2026-11-22T10:15:30Z")),
                 new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
-                new BudgetOpening(new PersonReference("P-1001"), "Northshire County Council", "pr-ellis"));
+                new BudgetOpening(new PersonReference("P-1001"), "leeds", "pr-ellis"));
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

@@ -122,7 +122,7 @@ class KafkaPublicationTest {
 
         assertThat(stored).extracting(StoredEvent::budget)
                 .filteredOn(Set.of(closedBudget, suspendedBudget, offeredBudget)::contains)
-                .hasSize(22 + 13 + 3);
+                .hasSize(22 + 18 + 3);
         assertThat(records).extracting(record -> header(record, EventHeaders.EVENT_ID)).as("one record per event")
                 .doesNotHaveDuplicates();
         Map<String, ConsumerRecord<String, byte[]>> byEventId = records.stream()
@@ -329,6 +329,6 @@ class KafkaPublicationTest {
         return new BudgetOpened(new BudgetId(budget),
                 new Act("sys-migration", Role.SYSTEM, null, Instant.parse("2026-11-22T10:15:30Z")),
                 new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
-                new BudgetOpening(new PersonReference("P-1001"), "Northshire County Council", null));
+                new BudgetOpening(new PersonReference("P-1001"), "leeds", null));
     }
 }

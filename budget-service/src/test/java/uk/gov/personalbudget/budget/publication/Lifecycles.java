@@ -8,13 +8,13 @@ import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 import uk.gov.personalbudget.budget.trace.TraceParent;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -35,7 +35,9 @@ final class Lifecycles {
         PRACTITIONER("pr-ellis", Role.PRACTITIONER, null, null),
         AUTHORITY("au-okafor", Role.AUTHORITY, null, 2_000_000L),
         PERSON("p-amara", Role.PERSON, PERSON_REF, null),
-        NOMINEE("n-jordan", Role.NOMINEE, PERSON_REF, null);
+        NOMINEE("n-jordan", Role.NOMINEE, PERSON_REF, null),
+        /** The practitioner a budget is reallocated to. */
+        COLLEAGUE("pr-morgan", Role.PRACTITIONER, null, null);
 
         final String sub;
         final Role role;
@@ -99,21 +101,31 @@ final class Lifecycles {
                 "{\"kind\":\"INITIAL_LIGHT_TOUCH\",\"dueBy\":\"%s\"}".formatted(fromNow(49)));
         budget.send(Caller.PRACTITIONER, "complete-review",
                 "{\"result\":\"CONTINUE\",\"summary\":\"Going well; keep the plan\",\"personTookPart\":true}");
-        budget.send(Caller.AUTHORITY, "close-budget", "{\"reason\":\"The person moved to another council area\"}");
+        budget.send(Caller.AUTHORITY, "close-budget",
+                "{\"reason\":\"The person moved to another council area\",\"personToldBy\":\"LETTER\"}");
         return budget.id;
     }
 
-    /** The event types the walkthrough does not reach: an authorisation, an outcome, a suspension: 13 events. */
+    /**
+     * The event types the walkthrough does not reach: an authorisation, a withdrawn contest and plan, a reallocation,
+     * an outcome, a suspension: 18 events.
+     */
     String withAuthorisationOutcomeAndSuspension(Trace trace) throws Exception {
         var budget = open(trace);
         budget.send(Caller.PRACTITIONER, "record-assessment", ASSESSMENT);
         budget.send(Caller.AUTHORITY, "offer-budget", OFFER);
+        budget.send(Caller.PERSON, "contest-offer", "{\"reason\":\"Six hours is not enough on bad weeks\"}");
+        budget.send(Caller.PERSON, "withdraw-contest", "{\"reason\":\"We talked it over: the offer is enough\"}");
         budget.send(Caller.AUTHORITY, "appoint-authorised-person",
                 "{\"authorisedPerson\":\"n-jordan\",\"capacityAssessmentReference\":\"CA-2026-117\"}");
         budget.send(Caller.AUTHORITY, "end-authorisation", "{\"reason\":\"Capacity regained\"}");
         budget.send(Caller.PERSON, "accept-offer", null);
         budget.send(Caller.PERSON, "submit-plan", PLAN_1200);
-        budget.send(Caller.PRACTITIONER, "endorse-plan", null);
+        budget.send(Caller.PERSON, "withdraw-plan", "{\"reason\":\"I want to add the allotment first\"}");
+        budget.send(Caller.PERSON, "submit-plan", PLAN_1200);
+        budget.send(Caller.AUTHORITY, "reallocate-practitioner",
+                "{\"practitioner\":\"pr-morgan\",\"reason\":\"Ellis moved to the crisis team\"}");
+        budget.send(Caller.COLLEAGUE, "endorse-plan", null);
         budget.send(Caller.AUTHORITY, "approve-by-authority", """
                 {"approvedAmount":{"pence":1200000,"period":"YEARLY"},"payment":{"pence":23000,"period":"WEEKLY"},
                  "conditions":[],"personTookPart":true}""");
@@ -138,7 +150,7 @@ final class Lifecycles {
     private Budget open(Trace trace) throws Exception {
         String traceParent = traceHeader(trace);
         var request = post("/api/v1/budgets")
-                .content("{\"person\":\"" + PERSON_REF + "\",\"localAuthority\":\"Northshire County Council\","
+                .content("{\"person\":\"" + PERSON_REF + "\",\"localAuthority\":\"leeds\","
                         + "\"allocatedPractitioner\":\"pr-ellis\"}");
         String answer = mvc.perform(as(request, Caller.PRACTITIONER, traceParent))
                 .andExpect(status().isCreated())

@@ -18,12 +18,13 @@ import uk.gov.personalbudget.budget.support.LocalProfileTest;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -143,9 +144,29 @@ class ResourceServerTest {
         JsonNode authorityActor = echo(authority);
 
         assertThat(objectMapper.treeToValue(nomineeActor, Actor.class))
-                .isEqualTo(new Actor("nominee-7", Role.NOMINEE, new PersonReference("P-123"), null));
+                .isEqualTo(new Actor("nominee-7", Role.NOMINEE, new PersonReference("P-123"), null,
+                        Set.of(TokenHolder.HOME_COUNCIL)));
         assertThat(objectMapper.treeToValue(authorityActor, Actor.class))
-                .isEqualTo(new Actor("panel-2", Role.AUTHORITY, null, 2_500_000L));
+                .isEqualTo(new Actor("panel-2", Role.AUTHORITY, null, 2_500_000L, Set.of(TokenHolder.HOME_COUNCIL)));
+    }
+
+    @Test
+    void aTokenWithoutACouncilOrForACouncilNotServedHereIsInvalid() throws Exception {
+        for (String council : new String[] {null, "york"}) {
+            String token = issuer.issue("panel-2", Role.AUTHORITY, null, 2_500_000L, council);
+            mvc.perform(get("/api/v1/budgets/PB-1").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.type").value(PROBLEM + "invalid-token"))
+                    .andExpect(jsonPath("$.detail").value(containsString("council")));
+        }
+    }
+
+    @Test
+    void devTokensAreForCouncilsServedHere() throws Exception {
+        mvc.perform(post("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sub\":\"a\",\"role\":\"AUTHORITY\",\"council\":\"york\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("council"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import uk.gov.personalbudget.budget.BudgetServiceApplication;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +58,7 @@ class LifecycleOnPostgresTest {
 
         HttpResponse<String> after = get("/api/v1/budgets/" + budget);
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(after.headers().firstValue("ETag")).hasValue("\"21\"");
+        assertThat(after.headers().firstValue("ETag")).hasValue("\"22\"");
         assertThat(after.body()).isEqualTo(before);
         assertThat(get("/api/v1/budgets/" + budget + "/events").body()).isEqualTo(eventsBefore);
         assertThat(get("/api/v1/budgets/" + budget + "?asOf=" + asOfEndorsed).body())

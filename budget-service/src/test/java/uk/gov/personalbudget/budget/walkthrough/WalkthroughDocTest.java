@@ -26,10 +26,10 @@ class WalkthroughDocTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.controlHolders()).as(run.output()).containsExactlyElementsOf(WalkthroughScript.EXPECTED_CONTROL);
         assertThat(run.output())
-                .contains("ETag: \"21\"")
+                .contains("ETag: \"22\"")
                 .contains("\"status\":\"CLOSED\"")
                 .contains("\"status\":\"PLAN_ENDORSED\"")
                 .contains("\"version\":13")
-                .contains("\"type\":\"BudgetClosed\",\"sequence\":21");
+                .contains("\"type\":\"BudgetClosed\",\"sequence\":22");
     }
 }

@@ -78,7 +78,7 @@ public final class WalkthroughScript {
         return new Run(process.exitValue(), output);
     }
 
-    /** The control holder after each step of the walk, then the reads of section 7 (now, then asOf). */
+    /** The control holder after each step of the walk, then the reads of section 8 (now, then asOf). */
     public static final List<String> EXPECTED_CONTROL = List.of(
             "PRACTITIONER",                                                   // opened
             "AUTHORITY", "PERSON", "AUTHORITY", "PERSON", "PERSON",           // assess, offer, contest, revise, accept
@@ -86,6 +86,7 @@ public final class WalkthroughScript {
             "AUTHORITY", "PERSON",                                            // statement, decline
             "PRACTITIONER", "AUTHORITY", "PERSON", "PERSON",                  // resubmit, endorse, approve, choose
             "NOMINEE", "PERSON",                                              // delegate, resume
+            "PERSON",                                                         // reallocate
             "PERSON", "PERSON", "PERSON", "NOBODY",                           // adjust, schedule, complete, close
             "NOBODY", "AUTHORITY");                                           // read now, read asOf
 }

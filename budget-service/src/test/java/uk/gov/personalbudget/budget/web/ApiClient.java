@@ -14,7 +14,6 @@ import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 
 import java.util.EnumMap;
 import java.util.Map;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -47,7 +46,7 @@ final class ApiClient {
 
     String token(Party party) {
         return tokens.computeIfAbsent(party,
-                p -> issuer.issue(p.sub, p.role, p.person, p.authorisationLimit, TokenHolder.HOME_COUNCIL));
+                p -> issuer.issue(p.sub, p.role, p.person, p.authorisationLimit, p.council));
     }
 
     // --- Commands ---
@@ -108,8 +107,9 @@ final class ApiClient {
         return mvc;
     }
 
+    /** The budget now, as the council's authority reads it (a practitioner's caseload may have moved). */
     JsonNode view(String id) throws Exception {
-        return read(get(BUDGETS + "/" + id, Party.PRACTITIONER).andExpect(status().isOk()));
+        return read(get(BUDGETS + "/" + id, Party.AUTHORITY).andExpect(status().isOk()));
     }
 
     long version(String id) throws Exception {
@@ -117,12 +117,12 @@ final class ApiClient {
     }
 
     JsonNode events(String id) throws Exception {
-        return read(get(BUDGETS + "/" + id + "/events", Party.PRACTITIONER).andExpect(status().isOk()));
+        return read(get(BUDGETS + "/" + id + "/events", Party.AUTHORITY).andExpect(status().isOk()));
     }
 
     /** That no budget has this id: its GET is still a 404. */
     void expectNoBudget(String id) throws Exception {
-        get(BUDGETS + "/" + id, Party.PRACTITIONER).andExpect(problem(404, "budget-not-found"));
+        get(BUDGETS + "/" + id, Party.AUTHORITY).andExpect(problem(404, "budget-not-found"));
     }
 
     /** Every event stored, of every budget; for rejections that name no budget that exists. */

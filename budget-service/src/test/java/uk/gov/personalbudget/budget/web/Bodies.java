@@ -26,7 +26,7 @@ public final class Bodies {
 
     public static String opening(String person) {
         return """
-                {"person":"%s","localAuthority":"Northshire County Council","allocatedPractitioner":"pr-ellis"}
+                {"person":"%s","localAuthority":"leeds","allocatedPractitioner":"pr-ellis"}
                 """.formatted(person);
     }
 
@@ -143,6 +143,25 @@ public final class Bodies {
         return """
                 {"authorisedPerson":"%s","capacityAssessmentReference":"CA-2026-117"}
                 """.formatted(Party.NOMINEE.sub);
+    }
+
+    public static String closure(String reason) {
+        return """
+                {"reason":"%s","personToldBy":"LETTER"}
+                """.formatted(reason);
+    }
+
+    public static String reallocation(String practitioner) {
+        return """
+                {"practitioner":"%s","reason":"The allocated social worker moved to the crisis team"}
+                """.formatted(practitioner);
+    }
+
+    /** The structured record of the person's agreement that a practitioner's plan needs. */
+    public static String agreement() {
+        return """
+                {"method":"SIGNED_PLAN","agreedAt":"%s","reference":"Signed plan on file, CF-1001-07"}
+                """.formatted(fromNow(Duration.ofDays(-1)));
     }
 
     public static String reason(String reason) {

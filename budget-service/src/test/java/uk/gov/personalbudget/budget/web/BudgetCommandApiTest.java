@@ -36,7 +36,7 @@ class BudgetCommandApiTest extends ApiTestSupport {
         opened.andExpect(header().string(HttpHeaders.LOCATION, endsWith("/api/v1/budgets/" + id)));
         JsonNode view = api.view(id);
         assertThat(view.get("person").textValue()).isEqualTo(Party.PERSON_REF);
-        assertThat(view.get("localAuthority").textValue()).isEqualTo("Northshire County Council");
+        assertThat(view.get("localAuthority").textValue()).isEqualTo("leeds");
         assertThat(api.events(id).get(0).get("actor").textValue()).isEqualTo(Party.PRACTITIONER.sub);
     }
 
@@ -85,7 +85,7 @@ class BudgetCommandApiTest extends ApiTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"CONTINUE, ACTIVE, PERSON", "REPLAN, PLANNING, PERSON", "END, CLOSED, NOBODY"})
+    @CsvSource({"CONTINUE, ACTIVE, PERSON", "REPLAN, PLANNING, PERSON", "END, ENDING, AUTHORITY"})
     void completingAReviewContinuesReplansOrEndsTheBudget(String result, BudgetStatus status, String holder)
             throws Exception {
         String id = api.budgetAt(Stage.REVIEW_SCHEDULED);

@@ -50,7 +50,7 @@ class BudgetQueryApiTest extends ApiTestSupport {
                 .andExpect(header().string(HttpHeaders.ETAG, "\"" + version + "\""))
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.person").value(Party.PERSON_REF))
-                .andExpect(jsonPath("$.localAuthority").value("Northshire County Council"))
+                .andExpect(jsonPath("$.localAuthority").value("leeds"))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.controlHolder.party").value("NOMINEE"))
                 .andExpect(jsonPath("$.controlHolder.actorId").value(Party.NOMINEE.sub))
@@ -196,7 +196,7 @@ class BudgetQueryApiTest extends ApiTestSupport {
                 new Stage.Step(Party.AUTHORITY, "approve-by-authority", () -> Bodies.with(
                         Bodies.with(Bodies.approval(), "approvedAmount.pence", "1300000"), "payment.pence", "25000")),
                 new Stage.Step(Party.PERSON, "choose-management", () -> Bodies.management("COUNCIL_MANAGED")),
-                new Stage.Step(Party.AUTHORITY, "close-budget", () -> Bodies.reason("The person moved away")));
+                new Stage.Step(Party.AUTHORITY, "close-budget", () -> Bodies.closure("The person moved away")));
         for (Stage.Step step : steps) {
             api.send(id, step.command(), step.by(), step.body().get()).andExpect(status().isOk());
         }

@@ -6,15 +6,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -106,17 +107,30 @@ class CommandAccessApiTest extends ApiTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("uk.gov.personalbudget.budget.web.Commands#all")
-    void anotherPersonMayNotActOnThisPersonsBudget(Commands.CommandCase command) throws Exception {
+    void toACallerWhoMayNotSeeTheBudgetItDoesNotExist(Commands.CommandCase command) throws Exception {
         String id = api.budgetAt(command.at());
+        String unknown = api.read(api.send("PB-does-not-exist", command.command(), Party.AUTHORITY,
+                command.validBody()).andExpect(status().isNotFound())).toString();
 
-        api.rejects(id, command.command(), Party.OTHER_PERSON, command.validBody(), 403, "not-the-persons-budget");
+        for (Party stranger : List.of(Party.OTHER_PERSON, Party.OTHER_PRACTITIONER, Party.OTHER_COUNCILS_AUTHORITY,
+                Party.OTHER_COUNCILS_PRACTITIONER, Party.OTHER_COUNCILS_PERSON)) {
+            // With an If-Match the stranger cannot know: still nothing about the budget, not even its version.
+            var answer = api.perform(post(ApiClient.BUDGETS + "/" + id + "/" + command.command())
+                    .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                    .content(command.validBody() == null ? "" : command.validBody()), stranger);
+            answer.andExpect(ApiClient.problem(404, "budget-not-found")).andExpect(header().doesNotExist(HttpHeaders.ETAG));
+            assertThat(api.read(answer).toString()).as("%s as %s", command, stranger)
+                    .isEqualTo(unknown.replace("PB-does-not-exist", id));
+        }
+        assertThat(api.read(api.get(ApiClient.BUDGETS + "/" + id + "/events", Party.PRACTITIONER)).size())
+                .as("events of the budget after the strangers").isEqualTo(command.at().events());
     }
 
     @Test
     void anotherPersonsNomineeMayNotActOnThisPersonsBudget() throws Exception {
         String id = api.budgetAt(Stage.DELEGATED);
 
-        api.rejects(id, "record-outcome", Party.OTHER_PERSONS_NOMINEE, Bodies.outcome(), 403, "not-the-persons-budget");
+        api.rejects(id, "record-outcome", Party.OTHER_PERSONS_NOMINEE, Bodies.outcome(), 404, "budget-not-found");
     }
 
     @Test
@@ -153,10 +167,13 @@ class CommandAccessApiTest extends ApiTestSupport {
         String id = api.budgetAt(Stage.PLANNING);
 
         api.rejects(id, "submit-plan", Party.PRACTITIONER, Bodies.plan(), 403, "person-agreement-required")
-                .andExpect(ApiClient.fieldAtFault("personAgreement"));
-        api.send(id, "submit-plan", Party.PRACTITIONER,
-                Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""))
+                .andExpect(ApiClient.fieldAtFault("agreement"));
+        api.rejects(id, "submit-plan", Party.PRACTITIONER,
+                Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""), 403,
+                "person-agreement-required");
+        api.send(id, "submit-plan", Party.PRACTITIONER, Bodies.with(Bodies.plan(), "agreement", Bodies.agreement()))
                 .andExpect(status().isOk());
+        api.rejects(id, "endorse-plan", Party.PRACTITIONER, null, 403, "endorser-submitted-plan");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,11 +44,19 @@ class CommandLifecycleApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aBudgetEndedByAReviewAcceptsNothingEither() throws Exception {
+    void aBudgetEndedByAReviewWaitsForTheAuthorityToCloseItAndThenAcceptsNothing() throws Exception {
         String id = api.budgetAt(Stage.REVIEW_SCHEDULED);
-        api.send(id, "complete-review", Party.PRACTITIONER, Bodies.reviewResult("END")).andExpect(status().isOk());
+        api.send(id, "complete-review", Party.PRACTITIONER, Bodies.reviewResult("END"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ENDING"))
+                .andExpect(jsonPath("$.controlHolder.party").value("AUTHORITY"));
+        api.rejects(id, "record-outcome", Party.PERSON, Bodies.outcome(), 409, "budget-not-approved");
 
+        api.send(id, "close-budget", Party.AUTHORITY, Bodies.closure("The review found the needs are met"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"));
         api.rejects(id, "record-outcome", Party.PERSON, Bodies.outcome(), 409, "budget-closed");
+        assertThat(api.events(id).get(api.events(id).size() - 1).get("type").textValue()).isEqualTo("BudgetClosed");
     }
 
     @Test

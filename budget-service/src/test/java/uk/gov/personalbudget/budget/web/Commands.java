@@ -133,9 +133,21 @@ public final class Commands {
                         ACTIVE, ControlHolder.PERSON,
                         Party.PERSON, Stage.ACTIVE, "budget-not-suspended", "reason"),
                 new CommandCase("close-budget", Stage.ACTIVE, Party.AUTHORITY,
-                        () -> Bodies.reason("The person moved to another council area"),
+                        () -> Bodies.closure("The person moved to another council area"),
                         CLOSED, ControlHolder.NOBODY,
-                        Party.PRACTITIONER, Stage.CLOSED, "budget-closed", "reason"));
+                        Party.PRACTITIONER, Stage.CLOSED, "budget-closed", "personToldBy"),
+                new CommandCase("reallocate-practitioner", Stage.ACTIVE, Party.AUTHORITY,
+                        () -> Bodies.reallocation(Party.OTHER_PRACTITIONER.sub),
+                        ACTIVE, ControlHolder.PERSON,
+                        Party.PRACTITIONER, Stage.CLOSED, "budget-closed", "practitioner"),
+                new CommandCase("withdraw-contest", Stage.CONTESTED, Party.PERSON,
+                        () -> Bodies.reason("The offer is enough after all"),
+                        OFFERED, ControlHolder.PERSON,
+                        Party.AUTHORITY, Stage.OFFERED, "no-open-contest", "reason"),
+                new CommandCase("withdraw-plan", Stage.PLAN_ENDORSED, Party.PERSON,
+                        () -> Bodies.reason("My needs changed: I want a new assessment"),
+                        PLANNING, ControlHolder.PERSON,
+                        Party.AUTHORITY, Stage.PLANNING, "no-plan-awaiting-decision", "reason"));
     }
 
     public static CommandCase named(String command) {

@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 import uk.gov.personalbudget.budget.BudgetServiceApplication;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,14 +21,14 @@ class DelegationApiTest extends ApiTestSupport {
     @Test
     void aNomineeAcceptsAndSubmitsOnlyWhileControlIsDelegatedToThem() throws Exception {
         String id = api.budgetAt(Stage.OFFERED);
-        api.rejects(id, "accept-offer", Party.NOMINEE, null, 403, "not-acting-for-the-person");
-        api.rejects(id, "contest-offer", Party.NOMINEE, Bodies.contest(), 403, "not-acting-for-the-person");
+        api.rejects(id, "accept-offer", Party.NOMINEE, null, 404, "budget-not-found");
+        api.rejects(id, "contest-offer", Party.NOMINEE, Bodies.contest(), 404, "budget-not-found");
 
         api.send(id, "delegate-control", Party.PERSON, Bodies.delegation())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("OFFERED"))
                 .andExpect(controlHolder(JORDAN));
-        api.rejects(id, "accept-offer", Party.OTHER_NOMINEE, null, 403, "not-acting-for-the-person");
+        api.rejects(id, "accept-offer", Party.OTHER_NOMINEE, null, 404, "budget-not-found");
         api.rejects(id, "accept-offer", Party.PERSON, null, 403, "not-acting-for-the-person");
         api.send(id, "accept-offer", Party.NOMINEE, null)
                 .andExpect(status().isOk())
@@ -44,7 +44,7 @@ class DelegationApiTest extends ApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(controlHolder(ControlHolder.PERSON));
 
-        api.rejects(id, "submit-plan", Party.NOMINEE, Bodies.plan(), 403, "not-acting-for-the-person");
+        api.rejects(id, "submit-plan", Party.NOMINEE, Bodies.plan(), 404, "budget-not-found");
         api.send(id, "submit-plan", Party.PERSON, Bodies.plan()).andExpect(status().isOk());
 
         JsonNode events = api.events(id);
@@ -78,10 +78,10 @@ class DelegationApiTest extends ApiTestSupport {
         String endorsed = api.budgetAt(Stage.PLAN_ENDORSED);
         String delegated = api.budgetAt(Stage.DELEGATED);
 
-        api.rejects(endorsed, "add-person-statement", Party.NOMINEE, Bodies.statement(), 403,
-                "not-acting-for-the-person");
-        api.rejects(delegated, "record-outcome", Party.OTHER_NOMINEE, Bodies.outcome(), 403,
-                "not-acting-for-the-person");
+        api.rejects(endorsed, "add-person-statement", Party.NOMINEE, Bodies.statement(), 404,
+                "budget-not-found");
+        api.rejects(delegated, "record-outcome", Party.OTHER_NOMINEE, Bodies.outcome(), 404,
+                "budget-not-found");
         api.send(delegated, "record-outcome", Party.NOMINEE, Bodies.outcome()).andExpect(status().isOk());
         api.send(delegated, "record-outcome", Party.PERSON, Bodies.outcome()).andExpect(status().isOk());
 
@@ -101,7 +101,7 @@ class DelegationApiTest extends ApiTestSupport {
         api.send(id, "end-authorisation", Party.AUTHORITY, Bodies.reason("The person has regained capacity"))
                 .andExpect(status().isOk())
                 .andExpect(controlHolder(ControlHolder.PERSON));
-        api.rejects(id, "submit-plan", Party.NOMINEE, Bodies.plan(), 403, "not-acting-for-the-person");
+        api.rejects(id, "submit-plan", Party.NOMINEE, Bodies.plan(), 404, "budget-not-found");
 
         expectEntry(api.events(id).get(4), "OfferAccepted", Party.NOMINEE, Party.PERSON_REF, "NOMINEE", JORDAN);
     }

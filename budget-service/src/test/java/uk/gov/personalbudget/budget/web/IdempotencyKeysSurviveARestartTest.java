@@ -9,13 +9,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.personalbudget.budget.BudgetServiceApplication;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -158,7 +158,10 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
         bodies.put("complete-review", "ReviewResult");
         bodies.put("suspend-budget", "Suspension");
         bodies.put("resume-budget", "Reason");
-        bodies.put("close-budget", "Reason");
+        bodies.put("close-budget", "Closure");
+        bodies.put("reallocate-practitioner", "Reallocation");
+        bodies.put("withdraw-contest", "Reason");
+        bodies.put("withdraw-plan", "Reason");
         return bodies;
     }
 }

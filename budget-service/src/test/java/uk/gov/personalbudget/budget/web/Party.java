@@ -2,6 +2,7 @@ package uk.gov.personalbudget.budget.web;
 
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 /** The callers the API tests act as, each with the token claims their role needs. */
 public enum Party {
@@ -22,7 +23,13 @@ public enum Party {
     /** Another person's nominee. */
     OTHER_PERSONS_NOMINEE("n-drew", Role.NOMINEE, Party.OTHER_PERSON_REF, null),
     AUDITOR("aud-khan", Role.AUDITOR, null, null),
-    SYSTEM("sys-scheduler", Role.SYSTEM, null, null);
+    SYSTEM("sys-scheduler", Role.SYSTEM, null, null),
+    /** A practitioner of the council to whom no budget in these tests is allocated. */
+    OTHER_PRACTITIONER("pr-stranger", Role.PRACTITIONER, null, null),
+    /** The same roles at another council, which none of these budgets belongs to. */
+    OTHER_COUNCILS_AUTHORITY("au-elsewhere", Role.AUTHORITY, null, 9_000_000L, TokenHolder.OTHER_COUNCIL),
+    OTHER_COUNCILS_PRACTITIONER("pr-ellis", Role.PRACTITIONER, null, null, TokenHolder.OTHER_COUNCIL),
+    OTHER_COUNCILS_PERSON("p-amara", Role.PERSON, Party.PERSON_REF, null, TokenHolder.OTHER_COUNCIL);
 
     /** The person every budget in these tests is for. */
     public static final String PERSON_REF = "P-1001";
@@ -32,11 +39,18 @@ public enum Party {
     public final Role role;
     public final PersonReference person;
     public final Long authorisationLimit;
+    /** The token's council claim: every budget in these tests belongs to {@link TokenHolder#HOME_COUNCIL}. */
+    public final String council;
 
     Party(String sub, Role role, String person, Long authorisationLimit) {
+        this(sub, role, person, authorisationLimit, TokenHolder.HOME_COUNCIL);
+    }
+
+    Party(String sub, Role role, String person, Long authorisationLimit, String council) {
         this.sub = sub;
         this.role = role;
         this.person = person == null ? null : new PersonReference(person);
         this.authorisationLimit = authorisationLimit;
+        this.council = council;
     }
 }

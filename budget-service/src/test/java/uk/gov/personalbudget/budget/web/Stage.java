@@ -25,7 +25,7 @@ public enum Stage {
     DELEGATED(ACTIVE, new Step(Party.PERSON, "delegate-control", Bodies::delegation)),
     REVIEW_SCHEDULED(ACTIVE, new Step(Party.PRACTITIONER, "schedule-review", Bodies::review)),
     SUSPENDED(ACTIVE, new Step(Party.AUTHORITY, "suspend-budget", Bodies::suspension)),
-    CLOSED(ACTIVE, new Step(Party.AUTHORITY, "close-budget", () -> Bodies.reason("The person moved away")));
+    CLOSED(ACTIVE, new Step(Party.AUTHORITY, "close-budget", () -> Bodies.closure("The person moved away")));
 
     /** One command: who sends it, its path segment, and its body (null for none). */
     public record Step(Party by, String command, Supplier<String> body) {

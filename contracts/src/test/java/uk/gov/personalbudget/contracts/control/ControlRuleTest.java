@@ -286,7 +286,7 @@ class ControlRuleTest {
     // Events carry no act or control here: the rule reads neither.
 
     private static BudgetEvent opened() {
-        return new BudgetOpened(BUDGET, null, null, new BudgetOpening(Samples.PERSON_REF, "Leeds City Council", null));
+        return new BudgetOpened(BUDGET, null, null, new BudgetOpening(Samples.PERSON_REF, "leeds", null));
     }
 
     private static BudgetEvent assessed() {

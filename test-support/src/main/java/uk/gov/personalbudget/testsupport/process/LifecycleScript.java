@@ -42,7 +42,7 @@ public final class LifecycleScript {
                     + Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS) + "\"}"),
             new Step("complete-review", "PRACTITIONER", "ReviewCompleted",
                     () -> "{\"result\":\"CONTINUE\",\"summary\":\"Going well\",\"personTookPart\":true}"),
-            new Step("close-budget", "AUTHORITY", "BudgetClosed", () -> "{\"reason\":\"The person moved away\"}"));
+            new Step("close-budget", "AUTHORITY", "BudgetClosed", () -> "{\"reason\":\"The person moved away\",\"personToldBy\":\"LETTER\"}"));
 
     /** Index of {@code suspend-budget} in {@link #SCRIPT}; {@code resume-budget} follows it. */
     public static final int SUSPEND = 8;
@@ -57,7 +57,7 @@ public final class LifecycleScript {
     /** The body of step {@code step}; opening names the person and the practitioner allocated to them. */
     public static String body(int step, String person, String practitioner) {
         if (step == 0) {
-            return "{\"person\":\"" + person + "\",\"localAuthority\":\"Northshire County Council\","
+            return "{\"person\":\"" + person + "\",\"localAuthority\":\"leeds\","
                     + "\"allocatedPractitioner\":\"" + practitioner + "\"}";
         }
         Step command = SCRIPT.get(step);
