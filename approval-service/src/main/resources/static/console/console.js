@@ -56,7 +56,7 @@
     }
     const place = document.getElementById('who');
     if (place) {
-      place.textContent = 'Signed in as ' + who.sub + ' (' + who.role + ')';
+      place.textContent = 'Signed in as ' + who.sub + ' (' + who.role + (who.council ? ', ' + who.council : '') + ')';
     }
     const out = document.getElementById('sign-out');
     if (out) { out.addEventListener('click', signOut); }

@@ -1,5 +1,6 @@
-// The approval queue: plans awaiting a decision with their level and waiting time, contests awaiting an answer,
-// delegations and reviews with overdue ones flagged; each table sortable.
+// The approval queue of the signed-in council: plans awaiting a decision with their level and waiting time, contests
+// awaiting an answer, budgets a review ended awaiting closure, delegations and reviews with overdue ones flagged;
+// each table sortable.
 (function () {
   'use strict';
   const who = Console.requireSignIn();
@@ -53,6 +54,15 @@
       waiting
     ], of('CONTEST_AWAITING_ANSWER'), item => cells(C.element('tr', { 'data-budget': item.entry.budgetId }), [
       budgetLink(item), item.entry.person, yearly(item.entry.yearlyPence), C.when(item.entry.since),
+      C.duration(item.waitingSeconds)]));
+    C.sortable(document.getElementById('ending-table'), [
+      { key: 'budget', label: 'Budget', sort: item => item.entry.budgetId },
+      { key: 'person', label: 'Person', sort: item => item.entry.person },
+      { key: 'review', label: 'Review', sort: item => item.entry.detail || '' },
+      { key: 'since', label: 'Review ended it', sort: item => item.entry.since },
+      waiting
+    ], of('ENDING_AWAITING_CLOSURE'), item => cells(C.element('tr', { 'data-budget': item.entry.budgetId }), [
+      budgetLink(item), item.entry.person, item.entry.detail || '–', C.when(item.entry.since),
       C.duration(item.waitingSeconds)]));
     C.sortable(document.getElementById('due-table'), [
       { key: 'budget', label: 'Budget', sort: item => item.entry.budgetId },

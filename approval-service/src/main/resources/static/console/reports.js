@@ -144,7 +144,9 @@
       PARTIES.concat(['NOBODY']).forEach(party => add(group, 'secondsHeldBy' + party, f.secondsHeldByParty[party]));
       ['budgetsOffered', 'budgetsContested', 'contestRate', 'contests', 'raisedToAsked', 'raisedPartly', 'notRaised',
         'lapsed', 'awaitingAnswer'].forEach(name => add(group, name, f.contests[name]));
+      add(group, 'contestsWithdrawn', f.contests.withdrawn);
       ['submitted', 'returned', 'returnRate', 'endorsed', 'declined', 'declineRate'].forEach(name => add(group, name, f.plans[name]));
+      add(group, 'plansWithdrawn', f.plans.withdrawn);
       add(group, 'personAverageShare', f.personControl.averageShare);
       add(group, 'overdueDelegations', f.overdueDelegations.count);
     });

@@ -22,7 +22,9 @@
     };
     const person = document.getElementById('dev-person').value.trim();
     const limit = document.getElementById('dev-limit').value.trim();
+    const council = document.getElementById('dev-council').value.trim();
     if (person) { request.person = person; }
+    if (council) { request.council = council; }
     if (limit) { request.authorisation_limit = Number(limit); }
     try {
       const answer = await Console.api('/dev/tokens', {

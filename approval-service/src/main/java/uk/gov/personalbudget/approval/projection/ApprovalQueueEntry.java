@@ -15,7 +15,10 @@ import java.time.Instant;
  *                    the offer and the plan's cost (a plan above the offer asks for an exception);
  *                    CONTEST_AWAITING_ANSWER: the yearly amount the person asked for, if any; null otherwise
  * @param dueBy       DELEGATION: the intended end; REVIEW: the date it is due by; null otherwise
- * @param detail      DELEGATION: the delegate's id; REVIEW: the review kind; null otherwise
+ * @param detail      DELEGATION: the delegate's id; REVIEW and ENDING_AWAITING_CLOSURE: the review kind; null
+ *                    otherwise
+ * @param allocatedPractitioner whose caseload the budget is on now (kept up to date when it moves)
+ * @param localAuthority        the council the budget belongs to: the queue is read per council
  */
 public record ApprovalQueueEntry(
         BudgetId budgetId,
@@ -28,4 +31,9 @@ public record ApprovalQueueEntry(
         Long yearlyPence,
         Instant dueBy,
         String detail) {
+
+    public ApprovalQueueEntry withAllocatedPractitioner(String practitioner) {
+        return new ApprovalQueueEntry(budgetId, kind, sequence, since, person, practitioner, localAuthority,
+                yearlyPence, dueBy, detail);
+    }
 }

@@ -4,6 +4,7 @@ import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenContest;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenDelegation;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenPlan;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.PendingReview;
+import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
@@ -14,6 +15,7 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
@@ -26,6 +28,8 @@ import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
@@ -35,6 +39,7 @@ import uk.gov.personalbudget.contracts.value.Calculation;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
 
 import java.time.Duration;
@@ -87,7 +92,10 @@ public final class BudgetProjector {
      * <tr><td>ControlDelegated</td><td>the delegation's explanation</td></tr>
      * <tr><td>ControlResumed</td><td>the resumption reason</td></tr>
      * <tr><td>AuthorisedPersonAppointed</td><td>the capacity assessment reference it rests on</td></tr>
-     * <tr><td>AuthorisationEnded, BudgetResumed, BudgetClosed</td><td>the reason</td></tr>
+     * <tr><td>AuthorisationEnded, BudgetResumed, BudgetClosed, ContestWithdrawn, PlanWithdrawn</td><td>the
+     *     reason</td></tr>
+     * <tr><td>PractitionerReallocated</td><td>the reallocation's reason (it moves no control, so it is in the
+     *     decisions, not the trail)</td></tr>
      * <tr><td>BudgetAdjusted</td><td>the adjustment's reason</td></tr>
      * <tr><td>BudgetSuspended</td><td>the suspension's reason</td></tr>
      * <tr><td>ReviewCompleted</td><td>the review's summary</td></tr>
@@ -146,11 +154,25 @@ public final class BudgetProjector {
         if (event instanceof ReviewCompleted e) {
             return e.result() == null ? null : e.result().summary();
         }
+        if (event instanceof ContestWithdrawn e) {
+            return text(e.reason());
+        }
+        if (event instanceof PlanWithdrawn e) {
+            return text(e.reason());
+        }
+        if (event instanceof PractitionerReallocated e) {
+            return e.reallocation() == null ? null : e.reallocation().reason();
+        }
         return null;
     }
 
     private static String text(Reason reason) {
         return reason == null ? null : reason.reason();
+    }
+
+    /** How the person was told of a decline or a closure, for the decision's detail. */
+    private static String toldBy(NotificationMethod method) {
+        return method == null ? null : "person told by " + method;
     }
 
     /** Whole seconds from {@code from} to {@code to}, rounded down. */
@@ -254,8 +276,15 @@ public final class BudgetProjector {
             } else if (event instanceof BudgetResumed e) {
                 budgetResumed(e);
             } else if (event instanceof BudgetClosed e) {
-                decide(DecisionKind.CLOSURE, null, text(e.reason()), null, null, null, null, null);
+                decide(DecisionKind.CLOSURE, null, text(e.reason()), toldBy(e.personToldBy()), null, null, null,
+                        null);
                 close();
+            } else if (event instanceof PractitionerReallocated e) {
+                reallocated(e);
+            } else if (event instanceof ContestWithdrawn e) {
+                contestWithdrawn(e);
+            } else if (event instanceof PlanWithdrawn e) {
+                planWithdrawn(e);
             }
             // PersonStatementAdded and OutcomeRecorded change nothing projected here but the sequence; so does an
             // event type this service does not know yet, which must not stop the consumer.
@@ -320,6 +349,21 @@ public final class BudgetProjector {
             s.offeredAt = at;
         }
 
+        /** The person withdrew their contest: the offer stands open again, and the contest ends as WITHDRAWN. */
+        private void contestWithdrawn(ContestWithdrawn e) {
+            OpenContest contest = s.openContest;
+            decide(DecisionKind.CONTEST_WITHDRAWAL, null, text(e.reason()), null,
+                    contest == null ? s.offeredAmount : contest.offered(), null, null,
+                    contest == null ? null : seconds(contest.since(), at));
+            if (contest != null) {
+                contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
+                        contest.requested(), at, null, ContestOutcome.WITHDRAWN));
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
+                s.openContest = null;
+            }
+            s.status = BudgetStatus.OFFERED;
+        }
+
         private void submitted(PlanSubmitted e) {
             lapsePlan();
             s.status = BudgetStatus.PLAN_SUBMITTED;
@@ -373,12 +417,28 @@ public final class BudgetProjector {
 
         private void declined(PlanDeclinedByAuthority e) {
             var decline = e.decline();
-            decide(DecisionKind.DECLINE, null, decline.reasons(),
-                    decline.personToldBy() == null ? null : "person told by " + decline.personToldBy(), planCost(),
+            decide(DecisionKind.DECLINE, null, decline.reasons(), toldBy(decline.personToldBy()), planCost(),
                     decline.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement());
             s.status = BudgetStatus.PLANNING;
             s.counters = s.counters.declined();
             endPlan(PlanOutcome.DECLINED);
+        }
+
+        /** The plan awaiting the practitioner or the authority was withdrawn: planning goes on. */
+        private void planWithdrawn(PlanWithdrawn e) {
+            decide(DecisionKind.PLAN_WITHDRAWAL, null, text(e.reason()), null, planCost(), null, null, null);
+            s.status = BudgetStatus.PLANNING;
+            endPlan(PlanOutcome.WITHDRAWN);
+        }
+
+        /** The budget moved to another practitioner's caseload: a decision, and the queue names them from now. */
+        private void reallocated(PractitionerReallocated e) {
+            String practitioner = e.reallocation().practitioner();
+            String previous = e.previousPractitioner();
+            decide(DecisionKind.REALLOCATION, null, e.reallocation().reason(),
+                    (previous == null ? "" : "from " + previous + " ") + "to " + practitioner, null, null, null, null);
+            s.allocatedPractitioner = practitioner;
+            queue.add(new QueueChange.Reallocate(s.budgetId, practitioner));
         }
 
         private Long waitedSinceEndorsement() {
@@ -442,8 +502,22 @@ public final class BudgetProjector {
             switch (result.result()) {
                 case CONTINUE -> s.status = BudgetStatus.ACTIVE;
                 case REPLAN -> s.status = BudgetStatus.PLANNING;
-                case END -> close();
+                case END -> ending(e.control(), kind == null ? null : kind.name());
             }
+        }
+
+        /**
+         * A review ended the budget: it is ENDING, and waits for the authority to close it and tell the person.
+         * Events written before ENDING existed gave control to nobody here and no BudgetClosed followed: those
+         * close the budget as they did then.
+         */
+        private void ending(ControlTransfer control, String reviewKind) {
+            if (control.after().party() == ControlParty.NOBODY) {
+                close();
+                return;
+            }
+            s.status = BudgetStatus.ENDING;
+            queue.add(new QueueChange.Upsert(entry(QueueKind.ENDING_AWAITING_CLOSURE, null, null, reviewKind)));
         }
 
         private void suspended(BudgetSuspended e) {
@@ -459,14 +533,23 @@ public final class BudgetProjector {
             s.statusBeforeSuspension = null;
         }
 
-        /** Closing ends everything still open: nothing waits on a closed budget. */
+        /**
+         * Closing ends everything still open: nothing waits on a closed budget. A delegation in force ends for the
+         * queue and the reports, but its delegate stays named in the summary, as in the contracts' control state
+         * (only {@code ControlResumed} clears it): both services then let the same callers see the closed budget.
+         */
         private void close() {
+            if (s.status == BudgetStatus.ENDING || s.statusBeforeSuspension == BudgetStatus.ENDING) {
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.ENDING_AWAITING_CLOSURE));
+            }
             s.status = BudgetStatus.CLOSED;
             s.statusBeforeSuspension = null;
             s.closedAt = at;
             lapseContest();
             lapsePlan();
+            OpenDelegation delegation = s.openDelegation;
             endDelegation(DelegationEnd.CLOSED);
+            s.openDelegation = delegation;
             endReview();
         }
 

@@ -1,6 +1,8 @@
 package uk.gov.personalbudget.approval.projection;
 
+import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
@@ -14,11 +16,19 @@ import uk.gov.personalbudget.contracts.value.Role;
 import java.time.Instant;
 
 /**
- * What the projections remember of one budget between its events: who it is for, where it is, who holds
- * control and since when, and what is open (a contest, a plan, a delegation, a review), so the next event's
- * rows can be written without reading them back.
+ * What the projections remember of one budget between its events: who it is for and who may stand for the
+ * person ({@link #parties()}, for the access rule), where it is, who holds control and since when, and what is
+ * open (a contest, a plan, a delegation, a review), so the next event's rows can be written without reading
+ * them back.
  *
  * @param lastSequence   the last event projected; the next must be {@code lastSequence + 1}
+ * @param localAuthority the id of the council the budget belongs to (e.g. {@code leeds})
+ * @param allocatedPractitioner whose caseload the budget is on: from the opening, then each
+ *                       {@code PractitionerReallocated}
+ * @param openDelegation the delegation in force: from {@code ControlDelegated} until {@code ControlResumed}. A
+ *                       closure ends its record and queue item, but the delegate stays named here, as in the
+ *                       contracts' control state
+ * @param authorisedPerson the authorised person in force (a NOMINEE), until {@code AuthorisationEnded}
  * @param controlHolder  who holds control after the last event
  * @param controlSince   when they gained it (the last transfer)
  * @param offeredAmount  the offer standing now (after revisions); null before an offer or after a re-assessment
@@ -94,6 +104,16 @@ public record BudgetSummary(
 
     public boolean isClosed() {
         return closedAt != null;
+    }
+
+    /** What the contracts' {@code BudgetAccessRule} needs to decide who may see the budget now. */
+    public BudgetParties parties() {
+        ControlHolder delegate = openDelegation == null ? null : ControlHolder.named(
+                openDelegation.delegateRole() == Role.PRACTITIONER ? ControlParty.PRACTITIONER : ControlParty.NOMINEE,
+                openDelegation.delegateId());
+        ControlHolder authorised = authorisedPerson == null ? null
+                : ControlHolder.named(ControlParty.NOMINEE, authorisedPerson);
+        return new BudgetParties(localAuthority, person, allocatedPractitioner, delegate, authorised);
     }
 
     Builder toBuilder() {

@@ -16,7 +16,9 @@ public enum ContestOutcome {
     /** The revision did not raise the offer (kept or lowered it) and did not reach the amount asked for. */
     NOT_RAISED,
     /** It ended unanswered: the needs were re-assessed or the budget closed. */
-    LAPSED;
+    LAPSED,
+    /** The person withdrew it before the authority answered ({@code ContestWithdrawn}). */
+    WITHDRAWN;
 
     /**
      * The outcome of a revision to {@code revised} of the offer {@code previous}, when the person asked for

@@ -40,13 +40,15 @@ import java.util.function.Predicate;
  * {@code end}). {@code contestRate} = contested / offered, null when none was offered. {@code contests} counts
  * those contests (a budget may contest more than once) and splits them by outcome before {@code end}:
  * {@code raisedToAsked + raisedPartly + notRaised} (answered by a revision, see {@link ContestOutcome}),
- * {@code lapsed} (re-assessment or closure came first) and {@code awaitingAnswer} (still open at {@code end}).</dd>
+ * {@code withdrawn} (the person withdrew it before an answer), {@code lapsed} (re-assessment or closure came
+ * first) and {@code awaitingAnswer} (still open at {@code end}).</dd>
  * <dt>{@link Plans}</dt>
  * <dd>{@code submitted}: plans submitted in the range; {@code returned}: of those, the ones a practitioner
  * returned before {@code end}; {@code returnRate} = returned / submitted. {@code endorsed}: plans endorsed in
  * the range; {@code declined}: of those, the ones the authority declined before {@code end};
- * {@code declineRate} = declined / endorsed. Rates are null when their denominator is 0. Each submission is a
- * plan: a plan returned and submitted again counts twice.</dd>
+ * {@code declineRate} = declined / endorsed. Rates are null when their denominator is 0. {@code withdrawn}: of the
+ * plans submitted in the range, the ones withdrawn before {@code end} (by the person, or the practitioner who
+ * submitted them) before a decision. Each submission is a plan: a plan returned and submitted again counts twice.</dd>
  * <dt>{@link PersonControl}</dt>
  * <dd>Every budget alive at some moment of the range (opened before {@code end}, not closed at or before
  * {@code from}). Its life runs from opening to closing, or to {@code end} if it is still open then (life before
@@ -94,11 +96,12 @@ public record ControlSummaryReport(
     }
 
     public record Contests(int budgetsOffered, int budgetsContested, Double contestRate, int contests,
-                           int raisedToAsked, int raisedPartly, int notRaised, int lapsed, int awaitingAnswer) {
+                           int raisedToAsked, int raisedPartly, int notRaised, int withdrawn, int lapsed,
+                           int awaitingAnswer) {
     }
 
     public record Plans(int submitted, int returned, Double returnRate, int endorsed, int declined,
-                        Double declineRate) {
+                        Double declineRate, int withdrawn) {
     }
 
     public record PersonControl(List<BudgetControlShare> budgets, Double averageShare) {
@@ -229,6 +232,7 @@ public record ControlSummaryReport(
             int toAsked = 0;
             int partly = 0;
             int notRaised = 0;
+            int withdrawn = 0;
             int lapsed = 0;
             int waiting = 0;
             for (ContestRecord contest : rows.contests()) {
@@ -246,12 +250,13 @@ public record ControlSummaryReport(
                         case RAISED_TO_ASKED -> toAsked++;
                         case RAISED_PARTLY -> partly++;
                         case NOT_RAISED -> notRaised++;
+                        case WITHDRAWN -> withdrawn++;
                         case LAPSED -> lapsed++;
                     }
                 }
             }
             return new Contests(firstOffer.size(), contested.size(), rate(contested.size(), firstOffer.size()), count,
-                    toAsked, partly, notRaised, lapsed, waiting);
+                    toAsked, partly, notRaised, withdrawn, lapsed, waiting);
         }
 
         private Plans plans(Predicate<BudgetId> budgets) {
@@ -259,6 +264,7 @@ public record ControlSummaryReport(
             int returned = 0;
             int endorsed = 0;
             int declined = 0;
+            int withdrawn = 0;
             for (PlanCycle plan : rows.plans()) {
                 if (!budgets.test(plan.budgetId())) {
                     continue;
@@ -269,6 +275,9 @@ public record ControlSummaryReport(
                     if (plan.outcome() == PlanOutcome.RETURNED && decidedBeforeEnd) {
                         returned++;
                     }
+                    if (plan.outcome() == PlanOutcome.WITHDRAWN && decidedBeforeEnd) {
+                        withdrawn++;
+                    }
                 }
                 if (inRange(plan.endorsedAt())) {
                     endorsed++;
@@ -278,7 +287,7 @@ public record ControlSummaryReport(
                 }
             }
             return new Plans(submitted, returned, rate(returned, submitted), endorsed, declined,
-                    rate(declined, endorsed));
+                    rate(declined, endorsed), withdrawn);
         }
 
         private PersonControl personControl(Predicate<BudgetId> budgets) {

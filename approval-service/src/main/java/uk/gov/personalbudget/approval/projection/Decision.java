@@ -26,8 +26,15 @@ import java.time.Instant;
  * <tr><td>ADJUSTMENT</td><td>TEMPORARY or LASTING</td><td>reason</td><td>who asked, effective from, ends
  *     on</td><td>new amount</td><td>-</td></tr>
  * <tr><td>SUSPENSION</td><td>-</td><td>reason</td><td>interim arrangement</td><td>-</td><td>-</td></tr>
- * <tr><td>RESUMPTION, CLOSURE</td><td>-</td><td>reason</td><td>-</td><td>-</td><td>-</td></tr>
+ * <tr><td>RESUMPTION</td><td>-</td><td>reason</td><td>-</td><td>-</td><td>-</td></tr>
+ * <tr><td>CLOSURE</td><td>-</td><td>reason</td><td>how the person was told (none for budgets closed before it
+ *     was recorded)</td><td>-</td><td>-</td></tr>
  * <tr><td>REVIEW</td><td>CONTINUE, REPLAN or END</td><td>summary</td><td>review kind</td><td>-</td><td>-</td></tr>
+ * <tr><td>REALLOCATION</td><td>-</td><td>reason</td><td>"from" the previous practitioner "to" the new
+ *     one</td><td>-</td><td>-</td></tr>
+ * <tr><td>CONTEST_WITHDRAWAL</td><td>-</td><td>reason</td><td>-</td><td>the offer standing</td><td>since the
+ *     contest</td></tr>
+ * <tr><td>PLAN_WITHDRAWAL</td><td>-</td><td>reason</td><td>-</td><td>plan cost a year</td><td>-</td></tr>
  * </table>
  *
  * @param personTookPart       for APPROVAL, DECLINE and REVIEW: whether the person took part; null otherwise

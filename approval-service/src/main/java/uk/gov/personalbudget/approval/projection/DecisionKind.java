@@ -22,8 +22,14 @@ public enum DecisionKind {
     SUSPENSION,
     /** {@code BudgetResumed}: a suspended budget resumed (not the ending of a delegation). */
     RESUMPTION,
-    /** {@code BudgetClosed}. */
+    /** {@code BudgetClosed}: the authority closed the budget, with how the person was told. */
     CLOSURE,
     /** {@code ReviewCompleted}, with its result (CONTINUE, REPLAN or END) as the outcome. */
-    REVIEW
+    REVIEW,
+    /** {@code PractitionerReallocated}: the budget moved to another practitioner's caseload. */
+    REALLOCATION,
+    /** {@code ContestWithdrawn}: the person withdrew their contest before the authority answered it. */
+    CONTEST_WITHDRAWAL,
+    /** {@code PlanWithdrawn}: the plan was withdrawn before the practitioner or the authority answered it. */
+    PLAN_WITHDRAWAL
 }

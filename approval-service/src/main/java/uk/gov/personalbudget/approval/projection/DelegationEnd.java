@@ -4,6 +4,9 @@ package uk.gov.personalbudget.approval.projection;
 public enum DelegationEnd {
     /** {@code ControlResumed}: control was handed back. */
     RESUMED,
-    /** The budget closed ({@code BudgetClosed} or a review ending it) while the delegation was in force. */
+    /**
+     * The budget closed ({@code BudgetClosed}, or a review that ended it before budgets were ENDING) while the
+     * delegation was in force.
+     */
     CLOSED
 }

@@ -9,5 +9,7 @@ public enum PlanOutcome {
     /** The authority declined it. */
     DECLINED,
     /** It ended undecided: the needs were re-assessed or the budget closed. */
-    LAPSED
+    LAPSED,
+    /** It was withdrawn before the practitioner or the authority answered it ({@code PlanWithdrawn}). */
+    WITHDRAWN
 }

@@ -14,6 +14,10 @@ public record ReportRows(
         List<ContestRecord> contests,
         List<DelegationRecord> delegations) {
 
+    /** No rows: the report of no budgets. */
+    public static final ReportRows NONE = new ReportRows(List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+
     public ReportRows {
         budgets = List.copyOf(budgets);
         trail = List.copyOf(trail);

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The authority's approval queue: endorsed plans waiting for a decision with the authorisation level each
- * needs, contests waiting for an answer, delegations and reviews with their due dates.
+ * needs, contests waiting for an answer, delegations and reviews with their due dates, budgets a review ended
+ * waiting to be closed. Each caller sees the budgets of their own council only.
  */
 @RestController
 @RequestMapping("/api/v1/approvals")
@@ -45,7 +46,8 @@ public class ApprovalQueueController {
     }
 
     @GetMapping
-    @Operation(operationId = "getApprovalQueue", summary = "What waits for the authority, and for how long")
+    @Operation(operationId = "getApprovalQueue", summary = "What waits for the authority, and for how long",
+            description = "AUTHORITY and AUDITOR; only the budgets of the council the caller's token names.")
     public ResponseEntity<ApprovalQueue> queue(
             @Parameter(description = "only items of this kind") @RequestParam(required = false) QueueKind kind,
             @Parameter(description = "only plans needing this authorisation level, e.g. HEAD_OF_SERVICE")
@@ -53,11 +55,11 @@ public class ApprovalQueueController {
             @Parameter(description = "only delegations and reviews past their due date")
             @RequestParam(defaultValue = "false") boolean overdue,
             @Parameter(hidden = true) Actor actor) {
-        ReadAccess.requireMayReadAcrossBudgets(actor);
+        var councils = BudgetVisibility.councilsReadableAcross(actor);
         if (level != null && !scheme.hasLevel(level)) {
             throw new UnknownLevel(level, scheme.levels().stream().map(AuthorisationScheme.Level::name).toList());
         }
-        List<ApprovalQueueItem> items = store.queue(new QueueFilter(kind, level, overdue), clock.instant());
+        List<ApprovalQueueItem> items = store.queue(councils, new QueueFilter(kind, level, overdue), clock.instant());
         return rebuild.answer(new ApprovalQueue(rebuild.inProgress(), items));
     }
 }

@@ -18,7 +18,11 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 
 import java.util.List;
 
-/** One budget's control trail and decision history, as JSON or CSV ({@code Accept: text/csv}). */
+/**
+ * One budget's control trail and decision history, as JSON or CSV ({@code Accept: text/csv}), for those the
+ * contracts' access rule lets see the budget and whose role reads ({@link BudgetVisibility}): anyone else gets the
+ * 404 of an unknown budget, and a SYSTEM caller a 403.
+ */
 @RestController
 @RequestMapping("/api/v1/budgets/{id}")
 @Tag(name = "Audit trail")
@@ -32,26 +36,35 @@ public class BudgetHistoryController {
     public record Decisions(BudgetId budgetId, boolean rebuildInProgress, List<Decision> decisions) {
     }
 
+    static final String READERS = "For the budget's own PERSON, the NOMINEE or PRACTITIONER named by the "
+            + "delegation or authorisation in force, the PRACTITIONER whose caseload it is on, and the AUTHORITY and "
+            + "AUDITOR of its council. Anyone else gets 404 budget-not-found, as for a budget that does not exist; "
+            + "SYSTEM gets 403.";
+
     private final ProjectionStore store;
     private final RebuildNotice rebuild;
     private final RevealedHistory revealed;
+    private final BudgetVisibility visibility;
 
-    public BudgetHistoryController(ProjectionStore store, RebuildNotice rebuild, RevealedHistory revealed) {
+    public BudgetHistoryController(ProjectionStore store, RebuildNotice rebuild, RevealedHistory revealed,
+                                   BudgetVisibility visibility) {
         this.store = store;
         this.rebuild = rebuild;
         this.revealed = revealed;
+        this.visibility = visibility;
     }
 
     @GetMapping(path = "/control-trail", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getControlTrail", summary = "Every control transfer of the budget: from whom to whom, "
-            + "when, by which event and whose act, why, and how long the party that lost control had held it")
+            + "when, by which event and whose act, why, and how long the party that lost control had held it",
+            description = READERS)
     public ResponseEntity<ControlTrail> controlTrail(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
         return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(store.controlTrail(id))));
     }
 
     @GetMapping(path = "/control-trail", produces = CsvExport.MEDIA_TYPE)
-    @Operation(operationId = "getControlTrailCsv", summary = "The control trail as CSV")
+    @Operation(operationId = "getControlTrailCsv", summary = "The control trail as CSV", description = READERS)
     public ResponseEntity<String> controlTrailCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
         return rebuild.answer(CsvExport.trail(revealed.trail(store.controlTrail(id))));
@@ -59,20 +72,21 @@ public class BudgetHistoryController {
 
     @GetMapping(path = "/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getDecisions", summary = "Every decision on the budget with its reasons, and whether "
-            + "the person took part or added a statement")
+            + "the person took part or added a statement (offers, revisions, plans, closure with how the person was "
+            + "told, reallocations to another practitioner, withdrawn contests and plans)", description = READERS)
     public ResponseEntity<Decisions> decisions(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
         return rebuild.answer(new Decisions(id, rebuild.inProgress(), revealed.decisions(store.decisions(id))));
     }
 
     @GetMapping(path = "/decisions", produces = CsvExport.MEDIA_TYPE)
-    @Operation(operationId = "getDecisionsCsv", summary = "The decision history as CSV")
+    @Operation(operationId = "getDecisionsCsv", summary = "The decision history as CSV", description = READERS)
     public ResponseEntity<String> decisionsCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
         return rebuild.answer(CsvExport.decisions(revealed.decisions(store.decisions(id))));
     }
 
     private void requireMayRead(Actor actor, BudgetId id) {
-        ReadAccess.requireMayRead(actor, store.budgetAccess(id).orElseThrow(() -> new BudgetNotKnown(id)));
+        visibility.requireReadable(actor, id);
     }
 }

@@ -1,11 +1,12 @@
 package uk.gov.personalbudget.approval.web;
 
-import uk.gov.personalbudget.contracts.value.BudgetId;
+/**
+ * approval-service has received no event of this budget, or the caller may not see it: the two are answered
+ * alike, word for word, so a refusal tells nothing about a budget ({@link BudgetVisibility}).
+ */
+class BudgetNotKnown extends RuntimeException {
 
-/** approval-service has received no event of this budget (yet). */
-public class BudgetNotKnown extends RuntimeException {
-
-    public BudgetNotKnown(BudgetId id) {
-        super("no events of budget " + id + " have reached approval-service");
+    BudgetNotKnown() {
+        super("no budget with this id is known to approval-service", null, false, false);
     }
 }

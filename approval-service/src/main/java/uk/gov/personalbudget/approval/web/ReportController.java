@@ -15,7 +15,7 @@ import uk.gov.personalbudget.contracts.value.Actor;
 
 import java.time.Instant;
 
-/** Reports across budgets and a range of dates. */
+/** Reports across the budgets of the caller's council and a range of dates. */
 @RestController
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
@@ -32,17 +32,19 @@ public class ReportController {
     @GetMapping("/control-summary")
     @Operation(operationId = "getControlSummary", summary = "Authority waiting times, contests, returns and "
             + "declines, the person's share of control and delegations not handed back, overall and by "
-            + "management option, for [from, to)")
+            + "management option, for [from, to)", description = "AUTHORITY and AUDITOR; only the budgets of the "
+            + "council the caller's token names. Contests end raised to what was asked, raised partly, not raised, "
+            + "withdrawn by the person or lapsed; plans can be withdrawn before a decision.")
     public ResponseEntity<ControlSummaryReport> controlSummary(
             @Parameter(description = "start of the range, an ISO-8601 instant (inclusive)")
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @Parameter(description = "end of the range, an ISO-8601 instant (exclusive)")
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @Parameter(hidden = true) Actor actor) {
-        ReadAccess.requireMayReadAcrossBudgets(actor);
+        var councils = BudgetVisibility.councilsReadableAcross(actor);
         if (!to.isAfter(from)) {
             throw new InvalidRange("'to' must be after 'from'");
         }
-        return rebuild.answer(store.report(from, to));
+        return rebuild.answer(store.report(councils, from, to));
     }
 }

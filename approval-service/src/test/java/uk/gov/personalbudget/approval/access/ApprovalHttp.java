@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** approval-service over real HTTP, with tokens from {@link TestIssuer}. */
 public final class ApprovalHttp {
@@ -27,7 +29,7 @@ public final class ApprovalHttp {
     }
 
     /** What the service answered. */
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, List<String>> headers) {
 
         public JsonNode json() {
             try {
@@ -65,7 +67,8 @@ public final class ApprovalHttp {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+                    response.headers().firstValue("Content-Type").orElse(null), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " got no answer", e);
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
 import uk.gov.personalbudget.approval.replay.ReplayService;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
@@ -16,6 +17,9 @@ import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -66,6 +70,18 @@ public abstract class ServedOverHttp {
             http = new ApprovalHttp("http://localhost:" + port);
         }
         return http;
+    }
+
+    /** Publishes budgets' events once and waits until approval-service has projected the last of each. */
+    protected void publishAndAwait(List<EventEnvelope> events) {
+        Map<BudgetId, Long> last = new HashMap<>();
+        events.forEach(event -> last.merge(event.budgetId(), event.sequence(), Math::max));
+        try (BudgetEventTopic topic = new BudgetEventTopic(broker.getBrokersAsString(), TOPIC)) {
+            topic.publish(events);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> last.entrySet().stream().allMatch(budget ->
+                store.summary(budget.getKey()).map(summary -> summary.lastSequence() == budget.getValue())
+                        .orElse(false)));
     }
 
     /** Person A's budget, published and projected on first use. */

@@ -5,9 +5,13 @@ import org.junit.jupiter.api.Test;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
+import uk.gov.personalbudget.contracts.control.ControlRule;
+import uk.gov.personalbudget.contracts.control.ControlState;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.event.BudgetEventTypes;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
@@ -22,6 +26,7 @@ import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -209,6 +214,33 @@ class BudgetProjectorTest {
         }
 
         @Test
+        void aWithdrawnContestIsADecisionThatHandsControlBackAndLeavesTheQueueWithAnOutcomeOfItsOwn() {
+            var projection = InMemoryProjection.of(offered()
+                    .after(days(2)).contested("It does not cover the evenings", 1_400_000L)
+                    .after(days(3)).contestWithdrawn("We talked it through: the offer is enough").envelopes());
+
+            ProjectionStep step = projection.step(4);
+            assertThat(step.trail()).singleElement().satisfies(row -> {
+                assertThat(row.from()).isEqualTo(ControlHolder.AUTHORITY);
+                assertThat(row.to()).isEqualTo(ControlHolder.PERSON);
+                assertThat(row.event()).isEqualTo("ContestWithdrawn");
+                assertThat(row.actor()).isEqualTo(PERSON);
+                assertThat(row.reason()).isEqualTo("We talked it through: the offer is enough");
+                assertThat(row.heldForSeconds()).isEqualTo(seconds(days(3)));
+            });
+            assertThat(step.decisions()).containsExactly(new Decision(ID, 4, DecisionKind.CONTEST_WITHDRAWAL, day(17),
+                    PERSON, Role.PERSON, null, null, "We talked it through: the offer is enough", null,
+                    Money.yearly(1_250_000), null, null, seconds(days(3))));
+            assertThat(step.queue()).containsExactly(new QueueChange.Remove(ID, QueueKind.CONTEST_AWAITING_ANSWER));
+            assertThat(projection.queue()).isEmpty();
+            assertThat(projection.contests()).containsExactly(new ContestRecord(ID, 3, day(14),
+                    Money.yearly(1_250_000), Money.yearly(1_400_000), day(17), null, ContestOutcome.WITHDRAWN));
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.OFFERED);
+            assertThat(projection.summary(ID).openContest()).isNull();
+            assertThat(projection.summary(ID).offeredAmount()).as("the offer stands").isEqualTo(Money.yearly(1_250_000));
+        }
+
+        @Test
         void acceptingLeavesControlWithThePersonSoItIsNoTransfer() {
             var projection = InMemoryProjection.of(offered().after(days(1)).accepted().envelopes());
 
@@ -388,6 +420,43 @@ class BudgetProjectorTest {
         }
 
         @Test
+        void aPlanWithdrawnWhileItWaitsForTheAuthorityLeavesTheQueueAndEndsItsCycle() {
+            var projection = InMemoryProjection.of(endorsed(1_200_000)
+                    .after(days(2)).planWithdrawn("My needs changed").envelopes());
+
+            ProjectionStep step = projection.step(6);
+            assertThat(step.trail()).singleElement().satisfies(row -> {
+                assertThat(row.from()).isEqualTo(ControlHolder.AUTHORITY);
+                assertThat(row.to()).isEqualTo(ControlHolder.PERSON);
+                assertThat(row.reason()).isEqualTo("My needs changed");
+                assertThat(row.heldForSeconds()).isEqualTo(seconds(days(2)));
+            });
+            assertThat(step.decisions()).containsExactly(new Decision(ID, 6, DecisionKind.PLAN_WITHDRAWAL, day(18),
+                    PERSON, Role.PERSON, null, null, "My needs changed", null, Money.yearly(1_200_000), null, null,
+                    null));
+            assertThat(step.queue()).containsExactly(new QueueChange.Remove(ID, QueueKind.PLAN_AWAITING_DECISION));
+            assertThat(projection.queue()).isEmpty();
+            assertThat(projection.plans()).singleElement().satisfies(plan -> {
+                assertThat(plan.outcome()).isEqualTo(PlanOutcome.WITHDRAWN);
+                assertThat(plan.decidedAt()).isEqualTo(day(18));
+            });
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.PLANNING);
+            assertThat(projection.summary(ID).openPlan()).isNull();
+        }
+
+        @Test
+        void aPlanWithdrawnBeforeThePractitionerAnsweredWasNeverQueued() {
+            var projection = InMemoryProjection.of(offered().accepted().after(days(1)).submitted(1_200_000)
+                    .after(days(1)).planWithdrawn("Not ready yet").envelopes());
+
+            assertThat(projection.lastStep().trail()).singleElement().satisfies(row ->
+                    assertThat(row.from()).isEqualTo(ControlHolder.PRACTITIONER));
+            assertThat(projection.lastStep().queue()).isEmpty();
+            assertThat(projection.plans()).singleElement()
+                    .satisfies(plan -> assertThat(plan.outcome()).isEqualTo(PlanOutcome.WITHDRAWN));
+        }
+
+        @Test
         void aReassessmentLapsesAnEndorsedPlanAndTakesItOutOfTheQueue() {
             var projection = InMemoryProjection.of(endorsed(1_200_000).assessed().envelopes());
 
@@ -517,10 +586,78 @@ class BudgetProjectorTest {
         }
 
         @Test
-        void aReviewThatEndsTheBudgetClosesIt() {
+        void aReviewThatEndsTheBudgetLeavesItEndingWithTheAuthorityWaitingToCloseIt() {
             var projection = InMemoryProjection.of(approved().managementChosen(ManagementOption.DIRECT_PAYMENT)
                     .reviewScheduled(ReviewKind.ANNUAL, day(300))
                     .reviewCompleted(ReviewOutcome.END, "No longer needed").envelopes());
+
+            ProjectionStep step = projection.lastStep();
+            assertThat(step.trail()).singleElement().satisfies(row -> {
+                assertThat(row.from()).isEqualTo(ControlHolder.PERSON);
+                assertThat(row.to()).isEqualTo(ControlHolder.AUTHORITY);
+                assertThat(row.reason()).isEqualTo("No longer needed");
+            });
+            assertThat(step.decisions()).singleElement().satisfies(decision -> {
+                assertThat(decision.kind()).isEqualTo(DecisionKind.REVIEW);
+                assertThat(decision.outcome()).isEqualTo("END");
+            });
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.ENDING);
+            assertThat(projection.summary(ID).isClosed()).isFalse();
+            assertThat(projection.queue()).containsExactly(new ApprovalQueueEntry(ID, QueueKind.ENDING_AWAITING_CLOSURE,
+                    step.after().lastSequence(), step.after().lastEventAt(), PERSON_REF, PRACTITIONER,
+                    LifecycleEvents.LOCAL_AUTHORITY, null, null, "ANNUAL"));
+        }
+
+        @Test
+        void closingAnEndingBudgetIsADecisionSayingHowThePersonWasToldAndEmptiesTheQueue() {
+            var projection = InMemoryProjection.of(approved().managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .reviewScheduled(ReviewKind.ANNUAL, day(300))
+                    .reviewCompleted(ReviewOutcome.END, "No longer needed")
+                    .after(days(5)).closed("Needs met without a budget").envelopes());
+
+            ProjectionStep step = projection.lastStep();
+            assertThat(step.decisions()).singleElement().satisfies(decision -> {
+                assertThat(decision.kind()).isEqualTo(DecisionKind.CLOSURE);
+                assertThat(decision.reasons()).isEqualTo("Needs met without a budget");
+                assertThat(decision.detail()).isEqualTo("person told by LETTER");
+                assertThat(decision.actor()).isEqualTo(AUTHORITY);
+            });
+            assertThat(step.trail()).singleElement().satisfies(row -> {
+                assertThat(row.from()).isEqualTo(ControlHolder.AUTHORITY);
+                assertThat(row.to()).isEqualTo(ControlHolder.NOBODY);
+                assertThat(row.heldForSeconds()).isEqualTo(seconds(days(5)));
+            });
+            assertThat(step.queue()).containsExactly(new QueueChange.Remove(ID, QueueKind.ENDING_AWAITING_CLOSURE));
+            assertThat(projection.queue()).isEmpty();
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.CLOSED);
+        }
+
+        @Test
+        void anEndingBudgetSuspendedThenClosedLeavesNothingWaiting() {
+            var projection = InMemoryProjection.of(approved().managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .reviewScheduled(ReviewKind.ANNUAL, day(300)).reviewCompleted(ReviewOutcome.END, "Ends")
+                    .suspended("Admitted to hospital").envelopes());
+            assertThat(projection.summary(ID).statusBeforeSuspension()).isEqualTo(BudgetStatus.ENDING);
+
+            var closed = InMemoryProjection.of(approved().managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .reviewScheduled(ReviewKind.ANNUAL, day(300)).reviewCompleted(ReviewOutcome.END, "Ends")
+                    .suspended("Admitted to hospital").closed("Ended").envelopes());
+            assertThat(closed.queue()).isEmpty();
+        }
+
+        @Test
+        void aReviewThatEndedTheBudgetBeforeEndingExistedClosesItAsItDidThen() {
+            var events = approved().managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .reviewScheduled(ReviewKind.ANNUAL, day(300)).reviewCompleted(ReviewOutcome.END, "No longer needed");
+            List<EventEnvelope> envelopes = new ArrayList<>(events.envelopes());
+            EventEnvelope last = envelopes.remove(envelopes.size() - 1);
+            var ended = (ReviewCompleted) last.event();
+            envelopes.add(new EventEnvelope(last.eventId(), ID, last.sequence(), last.timestamp(),
+                    new ReviewCompleted(ID, ended.act(),
+                            new ControlTransfer(ended.control().before(), ControlHolder.NOBODY), ended.review(),
+                            ended.result())));
+
+            var projection = InMemoryProjection.of(envelopes);
 
             assertThat(projection.lastStep().trail()).singleElement()
                     .satisfies(row -> assertThat(row.to()).isEqualTo(ControlHolder.NOBODY));
@@ -677,6 +814,60 @@ class BudgetProjectorTest {
     }
 
     @Nested
+    class CaseloadsAndParties {
+
+        @Test
+        void aReallocationIsADecisionWithItsReasonNoTransferAndTheQueueNamesTheNewPractitioner() {
+            var projection = InMemoryProjection.of(endorsed(1_200_000)
+                    .after(days(1)).reallocated("sw-3002", "Sam's social worker moved team").envelopes());
+
+            ProjectionStep step = projection.lastStep();
+            assertThat(step.trail()).as("control stays where it is").isEmpty();
+            assertThat(step.decisions()).containsExactly(new Decision(ID, 6, DecisionKind.REALLOCATION, day(17),
+                    AUTHORITY, Role.AUTHORITY, null, null, "Sam's social worker moved team",
+                    "from " + PRACTITIONER + " to sw-3002", null, null, null, null));
+            assertThat(step.queue()).containsExactly(new QueueChange.Reallocate(ID, "sw-3002"));
+            assertThat(projection.queue()).singleElement().satisfies(item -> {
+                assertThat(item.kind()).isEqualTo(QueueKind.PLAN_AWAITING_DECISION);
+                assertThat(item.allocatedPractitioner()).isEqualTo("sw-3002");
+                assertThat(item.since()).as("still waiting since the endorsement").isEqualTo(day(16));
+            });
+            assertThat(projection.summary(ID).allocatedPractitioner()).isEqualTo("sw-3002");
+            assertThat(projection.summary(ID).parties().allocatedPractitioner()).isEqualTo("sw-3002");
+        }
+
+        @Test
+        void theQueueItemsOfLaterEventsNameThePractitionerOfTheirTime() {
+            var projection = InMemoryProjection.of(offered().reallocated("sw-3002", "Moved team")
+                    .contested("Too little", null).envelopes());
+
+            assertThat(projection.queue()).singleElement()
+                    .satisfies(item -> assertThat(item.allocatedPractitioner()).isEqualTo("sw-3002"));
+        }
+
+        @Test
+        void thePartiesAreThoseOfTheContractsControlStateAfterEveryEvent() {
+            List<LifecycleEvents> lives = List.of(LifecycleEvents.everyEventType(ID.value()),
+                    endorsed(1_200_000).delegated("sw-3009", Role.PRACTITIONER, day(60), "Crisis")
+                            .authorisedPersonAppointed(AUTHORISED_PERSON, "MCA-1").closed("Moved away"));
+            for (LifecycleEvents life : lives) {
+                var projection = new InMemoryProjection();
+                ControlState control = ControlState.INITIAL;
+                for (EventEnvelope envelope : life.envelopes()) {
+                    projection.apply(envelope);
+                    control = ControlRule.after(control, envelope.event());
+                    var parties = projection.summary(ID).parties();
+                    assertThat(parties.delegate()).as("after %s", envelope.eventType()).isEqualTo(control.delegate());
+                    assertThat(parties.authorisedPerson()).as("after %s", envelope.eventType())
+                            .isEqualTo(control.authorisedPerson());
+                    assertThat(parties.council()).isEqualTo(LifecycleEvents.LOCAL_AUTHORITY);
+                    assertThat(parties.person()).isEqualTo(PERSON_REF);
+                }
+            }
+        }
+    }
+
+    @Nested
     class Closing {
 
         @Test
@@ -731,6 +922,23 @@ class BudgetProjectorTest {
         void aWholeLifeHasEveryEventType() {
             assertThat(life.events().stream().map(event -> event.getClass().getSimpleName())
                     .collect(Collectors.toSet())).hasSize(24);
+            assertThat(LifecycleEvents.everyEventType(ID.value()).events().stream().map(BudgetEvent::getClass)
+                    .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(BudgetEventTypes.ALL);
+        }
+
+        @Test
+        void aLifeWithEveryEventTypeGivesItsDecisionsInOrder() {
+            var projection = InMemoryProjection.of(LifecycleEvents.everyEventType(ID.value()).envelopes());
+
+            assertThat(projection.decisions()).extracting(Decision::kind).containsExactly(
+                    DecisionKind.OFFER, DecisionKind.CONTEST_WITHDRAWAL, DecisionKind.REVISION,
+                    DecisionKind.PLAN_WITHDRAWAL, DecisionKind.RETURN, DecisionKind.ENDORSEMENT, DecisionKind.DECLINE,
+                    DecisionKind.ENDORSEMENT, DecisionKind.REALLOCATION, DecisionKind.APPROVAL,
+                    DecisionKind.MANAGEMENT, DecisionKind.ADJUSTMENT, DecisionKind.SUSPENSION,
+                    DecisionKind.RESUMPTION, DecisionKind.REVIEW, DecisionKind.CLOSURE);
+            assertThat(projection.queue()).isEmpty();
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.CLOSED);
+            assertThat(projection.summary(ID).allocatedPractitioner()).isEqualTo("sw-3002");
         }
 
         @Test

@@ -132,9 +132,24 @@ class ControlSummaryReportTest {
     }
 
     @Test
+    void aWithdrawnContestIsAnOutcomeOfItsOwnOnceWithdrawnBeforeTheEnd() {
+        offer("A", mar(2, 0));
+        contest("A", 3, mar(3, 0), mar(4, 0), ContestOutcome.WITHDRAWN);
+        contest("A", 5, mar(5, 0), mar(8, 0), ContestOutcome.RAISED_TO_ASKED);
+        offer("B", mar(2, 0));
+        contest("B", 3, mar(20, 0), Instant.parse("2026-04-03T00:00:00Z"), ContestOutcome.WITHDRAWN);
+
+        var figures = report().overall().contests();
+
+        assertThat(figures).isEqualTo(new ControlSummaryReport.Contests(2, 2, 1.0, 3, 1, 0, 0, 1, 0, 1));
+        assertThat(report(mar(3, 12)).overall().contests().awaitingAnswer()).as("A's first, not yet withdrawn")
+                .isEqualTo(1);
+    }
+
+    @Test
     void noOfferGivesNoContestRate() {
         assertThat(report().overall().contests())
-                .isEqualTo(new ControlSummaryReport.Contests(0, 0, null, 0, 0, 0, 0, 0, 0));
+                .isEqualTo(new ControlSummaryReport.Contests(0, 0, null, 0, 0, 0, 0, 0, 0, 0));
     }
 
     // --- Returns and declines ---
@@ -160,8 +175,22 @@ class ControlSummaryReportTest {
     }
 
     @Test
+    void plansWithdrawnBeforeADecisionAreCountedAndAreNeitherReturnedNorDeclined() {
+        plan("W1", mar(2, 0), null, PlanOutcome.WITHDRAWN, mar(3, 0));
+        plan("W2", mar(4, 0), mar(5, 0), PlanOutcome.WITHDRAWN, mar(6, 0));
+        plan("W3", mar(30, 0), null, PlanOutcome.WITHDRAWN, Instant.parse("2026-04-02T00:00:00Z"));
+        plan("W4", feb(20), null, PlanOutcome.WITHDRAWN, mar(2, 0));
+
+        var figures = report().overall().plans();
+
+        assertThat(figures).as("W1 W2 W3 submitted in the range; W3 withdrawn after it")
+                .isEqualTo(new ControlSummaryReport.Plans(3, 0, 0.0, 1, 0, 0.0, 2));
+        assertThat(report().overall().authorityWaiting().plansDecided()).as("a withdrawal is no decision").isZero();
+    }
+
+    @Test
     void noPlansGiveNoRates() {
-        assertThat(report().overall().plans()).isEqualTo(new ControlSummaryReport.Plans(0, 0, null, 0, 0, null));
+        assertThat(report().overall().plans()).isEqualTo(new ControlSummaryReport.Plans(0, 0, null, 0, 0, null, 0));
     }
 
     // --- Person's share of control ---
@@ -272,13 +301,13 @@ class ControlSummaryReportTest {
         assertThat(groups).containsOnlyKeys(ManagementGroup.values());
         assertThat(List.copyOf(groups.keySet())).containsExactly(ManagementGroup.values());
         assertThat(groups.get(ManagementGroup.NONE).plans())
-                .isEqualTo(new ControlSummaryReport.Plans(2, 1, 0.5, 0, 0, null));
+                .isEqualTo(new ControlSummaryReport.Plans(2, 1, 0.5, 0, 0, null, 0));
         assertThat(groups.get(ManagementGroup.COUNCIL_MANAGED).plans())
-                .isEqualTo(new ControlSummaryReport.Plans(1, 1, 1.0, 0, 0, null));
+                .isEqualTo(new ControlSummaryReport.Plans(1, 1, 1.0, 0, 0, null, 0));
         assertThat(groups.get(ManagementGroup.DIRECT_PAYMENT).plans())
-                .isEqualTo(new ControlSummaryReport.Plans(1, 0, 0.0, 0, 0, null));
+                .isEqualTo(new ControlSummaryReport.Plans(1, 0, 0.0, 0, 0, null, 0));
         assertThat(groups.get(ManagementGroup.MIXED).plans())
-                .isEqualTo(new ControlSummaryReport.Plans(0, 0, null, 0, 0, null));
+                .isEqualTo(new ControlSummaryReport.Plans(0, 0, null, 0, 0, null, 0));
         assertThat(groups.get(ManagementGroup.NONE).contests().budgetsOffered()).isEqualTo(2);
         assertThat(groups.get(ManagementGroup.NONE).personControl().budgets())
                 .extracting(share -> share.budgetId().value(), BudgetControlShare::managementGroup)
@@ -317,8 +346,8 @@ class ControlSummaryReportTest {
         assertThat(overall.authorityWaiting())
                 .isEqualTo(new ControlSummaryReport.AuthorityWaiting(2, 3 * DAY, 6 * DAY));
         assertThat(overall.contests())
-                .isEqualTo(new ControlSummaryReport.Contests(1, 1, 1.0, 1, 0, 1, 0, 0, 0));
-        assertThat(overall.plans()).isEqualTo(new ControlSummaryReport.Plans(3, 1, 1.0 / 3, 2, 1, 0.5));
+                .isEqualTo(new ControlSummaryReport.Contests(1, 1, 1.0, 1, 0, 1, 0, 0, 0, 0));
+        assertThat(overall.plans()).isEqualTo(new ControlSummaryReport.Plans(3, 1, 1.0 / 3, 2, 1, 0.5, 0));
         // The person held control on days 12-14, 20-31, 34-38, 46-52, 56-78, 92-135, 165-180 and 220-280.
         BudgetControlShare share = overall.personControl().budgets().get(0);
         assertThat(share.lifeSeconds()).isEqualTo(280 * DAY);
@@ -332,6 +361,21 @@ class ControlSummaryReportTest {
                 .as("every moment of the life is held by someone").isEqualTo(280 * DAY);
         assertThat(report.byManagementOption().get(ManagementGroup.DIRECT_PAYMENT)).isEqualTo(overall);
         assertThat(report.byManagementOption().get(ManagementGroup.NONE).personControl().budgets()).isEmpty();
+    }
+
+    @Test
+    void aLifeWithEveryEventTypeCountsItsWithdrawnContestAndPlan() {
+        var rows = InMemoryProjection.of(LifecycleEvents.everyEventType("PB-ALL").envelopes()).reportRows();
+
+        Figures overall = ControlSummaryReport.compute(rows, Instant.parse("2026-01-01T00:00:00Z"), LATER, LATER)
+                .overall();
+
+        assertThat(overall.contests()).isEqualTo(new ControlSummaryReport.Contests(1, 1, 1.0, 2, 0, 1, 0, 1, 0, 0));
+        assertThat(overall.plans()).as("four submitted: withdrawn, returned, declined, approved")
+                .isEqualTo(new ControlSummaryReport.Plans(4, 1, 0.25, 2, 1, 0.5, 1));
+        assertThat(overall.personControl().budgets()).singleElement().satisfies(share ->
+                assertThat(share.lifeEnd()).as("alive while ENDING, until the authority closed it")
+                        .isEqualTo(rows.budgets().get(0).closedAt()));
     }
 
     // --- Rows ---

@@ -52,11 +52,13 @@ public final class InMemoryProjection {
         trail.addAll(step.trail());
         decisions.addAll(step.decisions());
         for (QueueChange change : step.queue()) {
-            String key = change.budgetId() + "/" + change.kind();
             if (change instanceof QueueChange.Upsert upsert) {
-                queue.put(key, upsert.entry());
-            } else {
-                queue.remove(key);
+                queue.put(upsert.budgetId() + "/" + upsert.kind(), upsert.entry());
+            } else if (change instanceof QueueChange.Remove remove) {
+                queue.remove(remove.budgetId() + "/" + remove.kind());
+            } else if (change instanceof QueueChange.Reallocate moved) {
+                queue.replaceAll((key, entry) -> entry.budgetId().equals(moved.budgetId())
+                        ? entry.withAllocatedPractitioner(moved.practitioner()) : entry);
             }
         }
         step.delegations().forEach(row -> delegations.put(row.budgetId() + "/" + row.sequence(), row));

@@ -27,6 +27,7 @@ import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
 import java.time.Duration;
@@ -256,7 +257,8 @@ class ReplayAcrossInstancesTest {
         /** As an auditor. */
         MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
             return mvc.perform(request.with(jwt().jwt(token -> token.subject("aud-" + name)
-                    .claim("role", Role.AUDITOR.name())))).andReturn().getResponse();
+                    .claim("role", Role.AUDITOR.name()).claim("council", TokenHolder.HOME_COUNCIL))))
+                    .andReturn().getResponse();
         }
 
         @Override

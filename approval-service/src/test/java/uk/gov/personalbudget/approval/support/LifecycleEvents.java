@@ -15,6 +15,7 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
@@ -29,6 +30,8 @@ import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
@@ -63,6 +66,7 @@ import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.RecoveryGoal;
 import uk.gov.personalbudget.contracts.value.Resumption;
@@ -73,6 +77,7 @@ import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 import uk.gov.personalbudget.contracts.value.Revision;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.contracts.value.Suspension;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,13 +109,15 @@ public final class LifecycleEvents {
     public static final String PRACTITIONER = "sw-3001";
     public static final String AUTHORITY = "tm-4001";
     public static final String SYSTEM = "review-scheduler";
-    public static final String LOCAL_AUTHORITY = "Leeds City Council";
+    /** The council budgets belong to unless {@link #inCouncil} says otherwise: test-support's home council. */
+    public static final String LOCAL_AUTHORITY = TokenHolder.HOME_COUNCIL;
     public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     public static final Duration STEP = Duration.ofHours(1);
 
     private final BudgetId budgetId;
     private final PersonReference person;
-    private final String allocatedPractitioner;
+    private String allocatedPractitioner;
+    private String council = LOCAL_AUTHORITY;
     private final List<EventEnvelope> envelopes = new ArrayList<>();
     private ControlState control = ControlState.INITIAL;
     private Instant last;
@@ -147,9 +154,9 @@ public final class LifecycleEvents {
     }
 
     /**
-     * A whole life with every one of the 24 event types: a contest answered in part, a plan returned, one
-     * declined and one approved, a direct payment, a delegation handed back, a review, a temporary
-     * adjustment, an outcome, a suspension, an authorised person appointed and ended, and closure.
+     * A whole life with 24 of the event types: a contest answered in part, a plan returned, one declined and one
+     * approved, a direct payment, a delegation handed back, a review, a temporary adjustment, an outcome, a
+     * suspension, an authorised person appointed and ended, and closure. {@link #everyEventType} has the rest.
      */
     public static LifecycleEvents fullLifecycle(String budgetId) {
         return fullLifecycle(budgetId, START);
@@ -190,6 +197,55 @@ public final class LifecycleEvents {
                 .after(Duration.ofDays(60)).closed("Sam moved to another council area");
     }
 
+    /**
+     * A life with every one of the 27 event types: as {@link #fullLifecycle} plus a contest withdrawn, a plan
+     * withdrawn and the budget moved to another practitioner's caseload while its plan waits for the authority;
+     * ended by a review, then closed.
+     */
+    public static LifecycleEvents everyEventType(String budgetId) {
+        LifecycleEvents b = budget(budgetId);
+        return b.opened()
+                .after(Duration.ofDays(7)).assessed()
+                .after(Duration.ofDays(5)).offered(1_250_000)
+                .after(Duration.ofDays(2)).contested("It does not cover support in the evenings", 1_400_000L)
+                .after(Duration.ofDays(3)).contestWithdrawn("We talked it through: the offer covers the evenings")
+                .after(Duration.ofDays(1)).contested("Still short for the weekends", 1_400_000L)
+                .after(Duration.ofDays(6)).revised(1_350_000, "Weekend support added, not all of it")
+                .after(Duration.ofDays(1)).accepted()
+                .after(Duration.ofDays(10)).submitted(1_350_000)
+                .after(Duration.ofDays(2)).planWithdrawn("I want to add the allotment first")
+                .after(Duration.ofDays(3)).submitted(1_350_000)
+                .after(Duration.ofDays(3)).returned("Please say which goal the gym membership serves")
+                .after(Duration.ofDays(4)).submitted(1_350_000)
+                .after(Duration.ofDays(2)).endorsed("Co-produced with Sam")
+                .after(Duration.ofDays(1)).statementAdded("I want to choose my own personal assistant")
+                .after(Duration.ofDays(5)).declined("The personal assistant agency is not registered", true)
+                .after(Duration.ofDays(6)).submitted(1_350_000)
+                .after(Duration.ofDays(1)).endorsed(null)
+                .after(Duration.ofDays(1)).reallocated("sw-3002", "Sam's social worker moved team")
+                .after(Duration.ofDays(2)).approved()
+                .after(Duration.ofDays(2)).managementChosen(ManagementOption.DIRECT_PAYMENT)
+                .after(Duration.ofDays(25)).delegated(NOMINEE, Role.NOMINEE, START.plus(Duration.ofDays(140)),
+                        "Sam asked his sister to manage things while he is in hospital")
+                .after(Duration.ofDays(14)).resumed("Home from hospital")
+                .after(Duration.ofDays(10)).adjusted(1_500_000, "More support while distress is high",
+                        START.plus(Duration.ofDays(220)))
+                .after(Duration.ofDays(3)).outcomeRecorded("I went back to the allotment with my brother")
+                .after(Duration.ofDays(20)).suspended("Admitted to hospital for a long stay")
+                .after(Duration.ofDays(30)).budgetResumed("Discharged home")
+                .after(Duration.ofDays(15)).authorisedPersonAppointed(AUTHORISED_PERSON, "MCA-2026-0042")
+                .after(Duration.ofDays(40)).authorisationEnded("Sam has regained capacity")
+                .after(Duration.ofDays(1)).reviewScheduled(ReviewKind.ANNUAL, START.plus(Duration.ofDays(365)))
+                .after(Duration.ofDays(9)).reviewCompleted(ReviewOutcome.END, "Sam no longer needs the support")
+                .after(Duration.ofDays(14)).closed("Needs met without a budget; Sam agreed at the review");
+    }
+
+    /** The budget belongs to {@code council} (call before {@link #opened()}). */
+    public LifecycleEvents inCouncil(String council) {
+        this.council = council;
+        return this;
+    }
+
     // --- Time ---
 
     /** The next event happens at {@code instant}. */
@@ -208,7 +264,7 @@ public final class LifecycleEvents {
 
     public LifecycleEvents opened() {
         return emit(PRACTITIONER, Role.PRACTITIONER, null, (act, c) -> new BudgetOpened(budgetId, act, c,
-                new BudgetOpening(person, LOCAL_AUTHORITY, allocatedPractitioner)));
+                new BudgetOpening(person, council, allocatedPractitioner)));
     }
 
     public LifecycleEvents assessed() {
@@ -247,6 +303,12 @@ public final class LifecycleEvents {
                 new Revision(amount, calculation(yearlyPence), reasons), previous, asked));
     }
 
+    /** The person (or whoever stands in their place) withdraws their open contest. */
+    public LifecycleEvents contestWithdrawn(String reason) {
+        requested = null;
+        return personAct((act, c) -> new ContestWithdrawn(budgetId, act, c, new Reason(reason)));
+    }
+
     public LifecycleEvents accepted() {
         Money offer = offered;
         return personAct((act, c) -> new OfferAccepted(budgetId, act, c, offer));
@@ -264,6 +326,11 @@ public final class LifecycleEvents {
         statementAdded = false;
         Plan submitted = plan;
         return personAct((act, c) -> new PlanSubmitted(budgetId, act, c, submitted));
+    }
+
+    /** The person (or whoever stands in their place) withdraws the plan awaiting an answer. */
+    public LifecycleEvents planWithdrawn(String reason) {
+        return personAct((act, c) -> new PlanWithdrawn(budgetId, act, c, new Reason(reason)));
     }
 
     public LifecycleEvents endorsed(String comment) {
@@ -387,9 +454,18 @@ public final class LifecycleEvents {
                 (act, c) -> new BudgetResumed(budgetId, act, c, new Reason(reason)));
     }
 
+    /** The authority closes the budget; the person was told by letter. */
     public LifecycleEvents closed(String reason) {
         return emit(AUTHORITY, Role.AUTHORITY, null,
-                (act, c) -> new BudgetClosed(budgetId, act, c, new Reason(reason)));
+                (act, c) -> new BudgetClosed(budgetId, act, c, new Reason(reason), NotificationMethod.LETTER));
+    }
+
+    /** The authority moves the budget to {@code practitioner}'s caseload. */
+    public LifecycleEvents reallocated(String practitioner, String reason) {
+        String previous = allocatedPractitioner;
+        allocatedPractitioner = practitioner;
+        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new PractitionerReallocated(budgetId, act, c,
+                new Reallocation(practitioner, reason), previous));
     }
 
     // --- Results ---

@@ -7,6 +7,7 @@ import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlState;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
 
@@ -22,12 +23,23 @@ class LifecycleEventsTest {
 
     @Test
     void eachTransferIsTheControlRuleFoldedOverTheEventsSoFar() {
-        ControlState state = ControlState.INITIAL;
-        for (BudgetEvent event : life.events()) {
-            assertThat(event.control()).isEqualTo(ControlRule.transfer(state, event));
-            state = ControlRule.after(state, event);
+        for (LifecycleEvents events : List.of(life, LifecycleEvents.everyEventType("PB-1"))) {
+            ControlState state = ControlState.INITIAL;
+            for (BudgetEvent event : events.events()) {
+                assertThat(event.control()).isEqualTo(ControlRule.transfer(state, event));
+                state = ControlRule.after(state, event);
+            }
+            assertThat(state.holder()).isEqualTo(ControlHolder.NOBODY);
         }
-        assertThat(state.holder()).isEqualTo(ControlHolder.NOBODY);
+    }
+
+    @Test
+    void aReallocationNamesThePractitionerTheBudgetLeft() {
+        var events = LifecycleEvents.budget("PB-4").opened().reallocated("sw-7", "Moved team");
+
+        var moved = (PractitionerReallocated) events.lastEnvelope().event();
+        assertThat(moved.previousPractitioner()).isEqualTo(LifecycleEvents.PRACTITIONER);
+        assertThat(moved.reallocation().practitioner()).isEqualTo("sw-7");
     }
 
     @Test

@@ -6,6 +6,7 @@ import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.support.security.ActorClaims;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.util.UUID;
 /**
  * Tokens as the council's identity provider issues them, signed by this JVM's {@link TestIssuer}, whose key set
  * {@link #register} points {@code security.jwt.*} at, so the production decoder (signature, expiry, issuer,
- * claims) checks every token a test sends. Unlike {@link TestIssuer#register}, no audience is required.
+ * claims) checks every token a test sends. Unlike {@link TestIssuer#register}, no audience is required. Every
+ * token names {@link TokenHolder#HOME_COUNCIL}, the council of {@link LifecycleEvents}' budgets, unless
+ * {@link #inCouncil} says otherwise.
  */
 public final class TestTokens {
 
@@ -40,6 +43,37 @@ public final class TestTokens {
     public void register(DynamicPropertyRegistry registry) {
         registry.add("security.jwt.issuer-uri", () -> ISSUER);
         registry.add("security.jwt.jwk-set-uri", issuer::jwkSetUri);
+    }
+
+    /** The same tokens, naming {@code council} in their council claim. */
+    public InCouncil inCouncil(String council) {
+        return new InCouncil(council);
+    }
+
+    /** Tokens of callers working in another council. */
+    public final class InCouncil {
+
+        private final String council;
+
+        private InCouncil(String council) {
+            this.council = council;
+        }
+
+        public String auditor() {
+            return token("aud-5001", Role.AUDITOR, null, council);
+        }
+
+        public String authority() {
+            return token(LifecycleEvents.AUTHORITY, Role.AUTHORITY, null, council);
+        }
+
+        public String practitioner(String id) {
+            return token(id, Role.PRACTITIONER, null, council);
+        }
+
+        public String person(PersonReference person) {
+            return token("person-of-" + person.value(), Role.PERSON, person, council);
+        }
     }
 
     public String auditor() {
@@ -68,7 +102,16 @@ public final class TestTokens {
 
     /** A valid token for the caller, good for an hour. */
     public String token(String subject, Role role, PersonReference person) {
-        return issuer.sign(claims(subject, role, person, ISSUER, Instant.now().plus(Duration.ofHours(1))));
+        return token(subject, role, person, TokenHolder.HOME_COUNCIL);
+    }
+
+    /** A valid token for the caller working in {@code council} (none: a SYSTEM scoped by configuration). */
+    public String token(String subject, Role role, PersonReference person, String council) {
+        JWTClaimsSet claims = claims(subject, role, person, ISSUER, Instant.now().plus(Duration.ofHours(1)));
+        if (council != null) {
+            claims = new JWTClaimsSet.Builder(claims).claim(ActorClaims.COUNCIL, council).build();
+        }
+        return issuer.sign(claims);
     }
 
     /** Well formed, but signed with a key the service has never seen. */

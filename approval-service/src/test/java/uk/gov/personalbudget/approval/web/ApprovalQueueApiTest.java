@@ -8,6 +8,8 @@ import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
+import uk.gov.personalbudget.contracts.value.ReviewOutcome;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Duration;
@@ -105,6 +107,30 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     void auditorsReadTheQueueToo() throws Exception {
         get("/api/v1/approvals", tokens.auditor()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rebuildInProgress").value(false));
+    }
+
+    @Test
+    void theAuthorityAndAuditorsOfAnotherCouncilSeeNoneOfThisCouncilsItems() throws Exception {
+        List<String> mine = List.of(smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview);
+        var bristol = tokens.inCouncil(TokenHolder.OTHER_COUNCIL);
+        for (String token : List.of(bristol.authority(), bristol.auditor())) {
+            String body = get("/api/v1/approvals", token).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(mine).noneMatch(body::contains);
+            assertThat(body).doesNotContain(LifecycleEvents.PERSON_REF.value());
+        }
+    }
+
+    @Test
+    void aBudgetEndedByAReviewWaitsForTheAuthorityToCloseIt() throws Exception {
+        String ending = "PB-" + UUID.randomUUID();
+        publishAndAwait(endorsed(ending, 1_000_000, days(100)).approved()
+                .reviewScheduled(ReviewKind.ANNUAL, NOW.minus(days(2)))
+                .reviewCompleted(ReviewOutcome.END, "No longer needed").envelopes());
+
+        assertThat(queueItems("kind=ENDING_AWAITING_CLOSURE", ending)).singleElement()
+                .satisfies(item -> assertThat(item.at("/entry/detail").asText()).isEqualTo("ANNUAL"));
+        assertThat(queueItems("kind=REVIEW", ending)).isEmpty();
     }
 
     @Test

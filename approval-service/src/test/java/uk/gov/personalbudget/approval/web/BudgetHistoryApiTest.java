@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
@@ -15,8 +16,10 @@ import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +37,26 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     private static final PersonReference OTHER_PERSON = new PersonReference("P-2002");
     private static final String RETURN_REASONS = "Say which goal the £30 \"gym\" pass serves,\nplease";
 
-    /** Sam's full life, and a returned plan whose reasons test CSV quoting; published once for the class. */
+    /**
+     * Sam's full life, a returned plan whose reasons test CSV quoting, and Sam's budget with a delegation to his
+     * sister in force; published once for the class.
+     */
     private static String sams;
     private static String returned;
+    private static String delegated;
 
     @BeforeEach
     void budgets() {
         if (sams == null) {
             sams = "PB-" + UUID.randomUUID();
             returned = "PB-" + UUID.randomUUID();
+            delegated = "PB-" + UUID.randomUUID();
             List<EventEnvelope> all = new ArrayList<>(LifecycleEvents.fullLifecycle(sams).envelopes());
             all.addAll(LifecycleEvents.budget(returned, LifecycleEvents.START, OTHER_PERSON, "sw-3002").opened()
                     .assessed().offered(1_000_000).accepted().submitted(1_000_000).returned(RETURN_REASONS)
                     .envelopes());
+            all.addAll(LifecycleEvents.budget(delegated).opened().assessed().offered(1_000_000)
+                    .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, LifecycleEvents.START.plus(Duration.ofDays(60)), "In hospital").envelopes());
             publishAndAwait(all);
         }
     }
@@ -71,23 +81,54 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
         get(trailPath(sams), allocated).andExpect(status().isOk());
         get(decisionsPath(sams), allocated).andExpect(status().isOk());
 
-        get(trailPath(returned), allocated).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
-        get(decisionsPath(returned), allocated).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+        get(trailPath(returned), allocated).andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+        get(decisionsPath(returned), allocated).andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
         get(trailPath(returned), tokens.practitioner("sw-3002")).andExpect(status().isOk());
     }
 
     @Test
-    void aPersonAndTheirNomineeReadOnlyThatPersonsBudgets() throws Exception {
+    void aPersonReadsOnlyTheirOwnBudgetsAndANomineeOnlyWhileNamed() throws Exception {
         String sam = tokens.person(LifecycleEvents.PERSON_REF);
-        String samsSister = tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF);
-        for (String token : List.of(sam, samsSister)) {
-            get(trailPath(sams), token).andExpect(status().isOk());
-            get(decisionsPath(sams), token).andExpect(status().isOk());
-            get(trailPath(returned), token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
-            get(decisionsPath(returned), token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
-        }
+        get(trailPath(sams), sam).andExpect(status().isOk());
+        get(decisionsPath(sams), sam).andExpect(status().isOk());
+        get(trailPath(returned), sam).andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+        get(decisionsPath(returned), sam).andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
         get(trailPath(returned), tokens.person(OTHER_PERSON)).andExpect(status().isOk());
-        get(trailPath(sams), tokens.nominee("nominee-9", OTHER_PERSON)).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+
+        // Sam's sister handed control back, and his authorised person's appointment ended: neither is named now.
+        for (String formerlyNamed : List.of(LifecycleEvents.NOMINEE, LifecycleEvents.AUTHORISED_PERSON)) {
+            get(trailPath(sams), tokens.nominee(formerlyNamed, LifecycleEvents.PERSON_REF))
+                    .andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+        }
+        get(trailPath(delegated), tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF))
+                .andExpect(status().isOk());
+        get(trailPath(delegated), tokens.nominee(LifecycleEvents.NOMINEE, null)).andExpect(status().isOk());
+        get(trailPath(delegated), tokens.nominee("nominee-9", LifecycleEvents.PERSON_REF))
+                .andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+    }
+
+    @Test
+    void aCallerOfAnotherCouncilGetsExactlyTheAnswerOfABudgetThatDoesNotExist() throws Exception {
+        var bristol = tokens.inCouncil(TokenHolder.OTHER_COUNCIL);
+        String unknown = "PB-" + UUID.randomUUID();
+        for (String token : List.of(bristol.authority(), bristol.auditor(),
+                bristol.practitioner(LifecycleEvents.PRACTITIONER), bristol.person(LifecycleEvents.PERSON_REF))) {
+            for (MediaType accept : List.of(MediaType.APPLICATION_JSON, csv())) {
+                for (String path : List.of(trailPath(sams), decisionsPath(sams))) {
+                    MockHttpServletResponse hidden = get(path, token, accept)
+                            .andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found")).andReturn().getResponse();
+                    MockHttpServletResponse missing = get(path.replace(sams, unknown), token, accept)
+                            .andReturn().getResponse();
+                    assertThat(hidden.getStatus()).isEqualTo(missing.getStatus());
+                    assertThat(hidden.getHeaderNames()).containsExactlyInAnyOrderElementsOf(missing.getHeaderNames());
+                    assertThat(hidden.getContentType()).isEqualTo(missing.getContentType());
+                    assertThat(hidden.getContentAsString().replace(sams, unknown))
+                            .isEqualTo(missing.getContentAsString());
+                    assertThat(hidden.getContentAsString()).doesNotContain(LifecycleEvents.PERSON_REF.value(),
+                            "Sam", LifecycleEvents.PRACTITIONER, LifecycleEvents.LOCAL_AUTHORITY);
+                }
+            }
+        }
     }
 
     @Test
@@ -195,7 +236,8 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     @Test
     void aCsvRequestThatIsRefusedGetsAProblemNotCsv() throws Exception {
         get(trailPath(returned), tokens.person(LifecycleEvents.PERSON_REF), csv())
-                .andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+                .andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"));
+        get(trailPath(sams), tokens.system(), csv()).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
     }
 
     private static String trailPath(String budget) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,20 @@ class ControlSummaryApiTest extends InMemoryApprovalServiceTest {
         assertThat(report.at("/byManagementOption/DIRECT_PAYMENT/plans/submitted").asInt()).isEqualTo(3);
         assertThat(report.at("/byManagementOption/NONE/plans/submitted").asInt()).isZero();
         assertThat(report.at("/byManagementOption/NONE/personControl/averageShare").isNull()).isTrue();
+    }
+
+    @Test
+    void theAuthorityAndAuditorsOfAnotherCouncilSeeNoneOfThisCouncilsBudgets() throws Exception {
+        var bristol = tokens.inCouncil(TokenHolder.OTHER_COUNCIL);
+        for (String token : List.of(bristol.authority(), bristol.auditor())) {
+            String body = get(YEAR_2015, token).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            JsonNode overall = objectMapper.readTree(body).get("overall");
+            assertThat(overall.at("/personControl/budgets").size()).isZero();
+            assertThat(overall.at("/contests/budgetsOffered").asInt()).isZero();
+            assertThat(overall.at("/plans/submitted").asInt()).isZero();
+            assertThat(body).doesNotContain(sams);
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.DecisionKind;
+import uk.gov.personalbudget.approval.projection.InMemoryProjection;
+import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.value.BudgetId;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What callers wrote reaches a spreadsheet as text, never as a formula it would run. */
 class CsvExportTest {
@@ -50,6 +53,26 @@ class CsvExportTest {
         assertThat(row.get("outcome")).isEqualTo("'-1");
         assertThat(row.get("actor")).isEqualTo("'+tm-4001");
         assertThat(row.get("detail")).isEqualTo("'\tdetail");
+    }
+
+    @Test
+    void theReasonsOfWithdrawalsReallocationsAndClosuresStayTextInBothExports() throws IOException {
+        var life = LifecycleEvents.budget(BUDGET.value()).opened().assessed().offered(1_000_000)
+                .contested("=1+1", null).contestWithdrawn("@withdrawn").accepted().submitted(1_000_000)
+                .planWithdrawn("+withdrawn").reallocated("sw-7", "-moved").closed("=closed");
+        var projection = InMemoryProjection.of(life.envelopes());
+
+        List<Map<String, String>> decisions = rows(CsvExport.decisions(projection.decisions()));
+        List<Map<String, String>> trail = rows(CsvExport.trail(projection.trail()));
+
+        assertThat(decisions).extracting(row -> row.get("kind"), row -> row.get("reasons")).contains(
+                tuple("CONTEST_WITHDRAWAL", "'@withdrawn"), tuple("PLAN_WITHDRAWAL", "'+withdrawn"),
+                tuple("REALLOCATION", "'-moved"), tuple("CLOSURE", "'=closed"));
+        assertThat(decisions).filteredOn(row -> row.get("kind").equals("CLOSURE")).singleElement()
+                .satisfies(row -> assertThat(row.get("detail")).isEqualTo("person told by LETTER"));
+        assertThat(trail).extracting(row -> row.get("event"), row -> row.get("reason")).contains(
+                tuple("ContestWithdrawn", "'@withdrawn"), tuple("PlanWithdrawn", "'+withdrawn"),
+                tuple("BudgetClosed", "'=closed"));
     }
 
     @Test

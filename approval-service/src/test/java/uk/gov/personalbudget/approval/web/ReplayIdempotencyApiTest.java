@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import uk.gov.personalbudget.approval.replay.ReplayNotStarted;
 import uk.gov.personalbudget.approval.replay.ReplayService;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -130,7 +131,7 @@ class ReplayIdempotencyApiTest {
         return post(REPLAYS)
                 .header("Idempotency-Key", key)
                 .with(jwt().jwt(token -> {
-                    token.subject(subject).claim("role", role.name());
+                    token.subject(subject).claim("role", role.name()).claim("council", TokenHolder.HOME_COUNCIL);
                     if (role == Role.PERSON) {
                         token.claim("person", "P-1001");
                     }

@@ -24,14 +24,15 @@ import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.ReportRows;
 import uk.gov.personalbudget.approval.projection.SequenceCheck;
 import uk.gov.personalbudget.approval.projection.SequenceGapException;
+import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.value.BudgetId;
-import uk.gov.personalbudget.contracts.value.PersonReference;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,6 +67,11 @@ import java.util.function.Supplier;
  * silently wrong until a replay; failing keeps the projections exactly what the events say, leaves the
  * consumer to retry (the record may yet arrive, e.g. after a rebalance) and makes the stall visible as lag
  * and as an error naming the budget and the missing sequence numbers.
+ *
+ * <h2>Reading per council</h2>
+ * The queue and the report are read for a set of councils (the caller's), narrowed in SQL by the budgets'
+ * {@code local_authority}; one budget's trail, decisions and {@link #parties} are read by id, and whether the
+ * caller may see them is the contracts' access rule's to say, on those parties, before anything is read out.
  */
 @Repository
 public class ProjectionStore {
@@ -138,6 +144,7 @@ public class ProjectionStore {
         private final List<ControlTrailEntry> trail = new ArrayList<>();
         private final List<Decision> decisions = new ArrayList<>();
         private final Map<QueueKey, ApprovalQueueEntry> queue = new LinkedHashMap<>();
+        private final Map<BudgetId, String> reallocations = new LinkedHashMap<>();
         private final Map<RowKey, DelegationRecord> delegations = new LinkedHashMap<>();
         private final Map<RowKey, PlanCycle> plans = new LinkedHashMap<>();
         private final Map<RowKey, ContestRecord> contests = new LinkedHashMap<>();
@@ -151,8 +158,16 @@ public class ProjectionStore {
             trail.addAll(step.trail());
             decisions.addAll(step.decisions());
             for (QueueChange change : step.queue()) {
-                QueueKey key = new QueueKey(change.budgetId(), change.kind());
-                queue.put(key, change instanceof QueueChange.Upsert upsert ? upsert.entry() : null);
+                if (change instanceof QueueChange.Upsert upsert) {
+                    queue.put(new QueueKey(upsert.budgetId(), upsert.kind()), upsert.entry());
+                } else if (change instanceof QueueChange.Remove remove) {
+                    queue.put(new QueueKey(remove.budgetId(), remove.kind()), null);
+                } else if (change instanceof QueueChange.Reallocate moved) {
+                    // Items of this batch are rewritten here; those stored before it by an UPDATE in flush.
+                    reallocations.put(moved.budgetId(), moved.practitioner());
+                    queue.replaceAll((key, entry) -> entry != null && key.budgetId().equals(moved.budgetId())
+                            ? entry.withAllocatedPractitioner(moved.practitioner()) : entry);
+                }
             }
             step.delegations().forEach(row -> delegations.put(new RowKey(row.budgetId(), row.sequence()), row));
             step.plans().forEach(row -> plans.put(new RowKey(row.budgetId(), row.sequence()), row));
@@ -164,6 +179,12 @@ public class ProjectionStore {
                     (binder, row) -> binder.text(row.budgetId().value()));
             insert(Tables.CONTROL_TRAIL, generation, trail);
             insert(Tables.DECISION, generation, decisions);
+            if (!reallocations.isEmpty()) {
+                jdbc.batchUpdate("UPDATE approval_queue SET allocated_practitioner = ? WHERE generation = ? "
+                                + "AND budget_id = ?", List.copyOf(reallocations.entrySet()), BATCH_SIZE,
+                        (statement, moved) -> new Columns.Binder(statement).text(moved.getValue())
+                                .integer(generation).text(moved.getKey().value()));
+            }
             deleteRows("approval_queue", "budget_id = ? AND kind = ?", generation, queue.keySet(),
                     (binder, key) -> binder.text(key.budgetId().value()).name(key.kind()));
             insert(Tables.APPROVAL_QUEUE, generation, queue.values().stream().filter(Objects::nonNull).toList());
@@ -262,47 +283,44 @@ public class ProjectionStore {
                 generation, budget.value()).stream().findFirst());
     }
 
-    /** Whose budget it is, from the current generation; empty if no event of it has been projected. */
-    public Optional<BudgetAccess> budgetAccess(BudgetId budget) {
-        return inCurrent(generation -> budgetAccess(budget, generation));
-    }
-
-    public Optional<BudgetAccess> budgetAccess(BudgetId budget, int generation) {
-        return read(() -> jdbc.query("SELECT person_reference, allocated_practitioner, local_authority "
-                        + "FROM budget_summary WHERE generation = ? AND budget_id = ?",
-                (rs, row) -> new BudgetAccess(budget,
-                        new PersonReference(rs.getString(1)),
-                        rs.getString(2), rs.getString(3)),
-                generation, budget.value()).stream().findFirst());
+    /**
+     * Whose budget it is and who may stand for the person now, from the current generation, for the contracts'
+     * {@code BudgetAccessRule}; empty if no event of it has been projected.
+     */
+    public Optional<BudgetParties> parties(BudgetId budget) {
+        return summary(budget).map(BudgetSummary::parties);
     }
 
     public boolean exists(BudgetId budget) {
-        return budgetAccess(budget).isPresent();
+        return summary(budget).isPresent();
     }
 
     public boolean exists(BudgetId budget, int generation) {
-        return budgetAccess(budget, generation).isPresent();
+        return summary(budget, generation).isPresent();
     }
 
     /**
-     * The approval queue at {@code now}, longest waiting first, from the current generation.
+     * The approval queue of the budgets of {@code councils} at {@code now}, longest waiting first, from the current
+     * generation.
      *
      * @throws IllegalArgumentException if the filter names a level the scheme of authorisation does not have
      */
-    public List<ApprovalQueueItem> queue(QueueFilter filter, Instant now) {
-        return inCurrent(generation -> queue(filter, now, generation));
+    public List<ApprovalQueueItem> queue(Set<String> councils, QueueFilter filter, Instant now) {
+        return inCurrent(generation -> queue(councils, filter, now, generation));
     }
 
-    public List<ApprovalQueueItem> queue(QueueFilter filter, Instant now, int generation) {
+    public List<ApprovalQueueItem> queue(Set<String> councils, QueueFilter filter, Instant now, int generation) {
         if (filter.level() != null && !scheme.hasLevel(filter.level())) {
             throw new IllegalArgumentException("no authorisation level " + filter.level() + " in " + scheme);
         }
-        if (filter.level() != null && filter.kind() != null && filter.kind() != QueueKind.PLAN_AWAITING_DECISION) {
+        if (councils.isEmpty()
+                || filter.level() != null && filter.kind() != null && filter.kind() != QueueKind.PLAN_AWAITING_DECISION) {
             return List.of();
         }
         QueueKind kind = filter.level() != null ? QueueKind.PLAN_AWAITING_DECISION : filter.kind();
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>(List.of(generation));
+        conditions.add(councilIn(councils, parameters));
         if (kind != null) {
             conditions.add("kind = ?");
             parameters.add(kind.name());
@@ -324,38 +342,71 @@ public class ProjectionStore {
                 .toList();
     }
 
-    /** The control summary report over {@code [from, to)} as of now, from the current generation. */
-    public ControlSummaryReport report(Instant from, Instant to) {
-        return report(from, to, Instant.now());
+    /** The control summary report of the budgets of {@code councils} over {@code [from, to)} as of now. */
+    public ControlSummaryReport report(Set<String> councils, Instant from, Instant to) {
+        return report(councils, from, to, Instant.now());
     }
 
-    /** The control summary report over {@code [from, min(to, asOf))}, from the current generation. */
-    public ControlSummaryReport report(Instant from, Instant to, Instant asOf) {
-        return inCurrent(generation -> report(from, to, asOf, generation));
+    /**
+     * The control summary report of the budgets of {@code councils} over {@code [from, min(to, asOf))}, from the
+     * current generation.
+     */
+    public ControlSummaryReport report(Set<String> councils, Instant from, Instant to, Instant asOf) {
+        return inCurrent(generation -> report(councils, from, to, asOf, generation));
     }
 
-    public ControlSummaryReport report(Instant from, Instant to, Instant asOf, int generation) {
+    public ControlSummaryReport report(Set<String> councils, Instant from, Instant to, Instant asOf, int generation) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("a report's range starts before it ends: " + from + " to " + to);
+        }
+        if (councils.isEmpty()) {
+            return ControlSummaryReport.compute(ReportRows.NONE, from, to, asOf);
         }
         Instant end = asOf.isBefore(to) ? asOf : to;
         OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
         OffsetDateTime stop = OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
+        // Every table is narrowed to the councils' budgets in SQL (budget_summary_council_opened, V4).
+        List<Object> ofCouncils = new ArrayList<>();
+        String inCouncils = councilIn(councils, ofCouncils);
+        String theirs = "budget_id IN (SELECT budget_id FROM budget_summary WHERE generation = ? AND " + inCouncils
+                + ")";
         String alive = "opened_at < ? AND (closed_at IS NULL OR closed_at > ?)";
         ReportRows rows = read(() -> new ReportRows(
-                jdbc.query(Tables.BUDGET_SUMMARY.select(alive), Tables.BUDGET_SUMMARY.mapper(), generation, stop,
-                        start),
+                jdbc.query(Tables.BUDGET_SUMMARY.select(inCouncils + " AND " + alive), Tables.BUDGET_SUMMARY.mapper(),
+                        parameters(generation, ofCouncils, stop, start)),
                 jdbc.query(Tables.CONTROL_TRAIL.select("occurred_at < ? AND budget_id IN (SELECT budget_id FROM "
-                                + "budget_summary WHERE generation = ? AND " + alive + ")"),
-                        Tables.CONTROL_TRAIL.mapper(), generation, stop, generation, stop, start),
-                jdbc.query(Tables.DECISION.select("kind IN ('OFFER', 'MANAGEMENT') AND occurred_at < ?"),
-                        Tables.DECISION.mapper(), generation, stop),
-                jdbc.query(Tables.PLAN_CYCLE.select("submitted_at < ?"), Tables.PLAN_CYCLE.mapper(), generation,
-                        stop),
-                jdbc.query(Tables.CONTEST.select("contested_at < ?"), Tables.CONTEST.mapper(), generation, stop),
-                jdbc.query(Tables.DELEGATION.select("intended_end >= ? AND intended_end < ?"),
-                        Tables.DELEGATION.mapper(), generation, start, stop)));
+                                + "budget_summary WHERE generation = ? AND " + inCouncils + " AND " + alive + ")"),
+                        Tables.CONTROL_TRAIL.mapper(), parameters(generation, stop, generation, ofCouncils, stop,
+                                start)),
+                jdbc.query(Tables.DECISION.select("kind IN ('OFFER', 'MANAGEMENT') AND occurred_at < ? AND " + theirs),
+                        Tables.DECISION.mapper(), parameters(generation, stop, generation, ofCouncils)),
+                jdbc.query(Tables.PLAN_CYCLE.select("submitted_at < ? AND " + theirs), Tables.PLAN_CYCLE.mapper(),
+                        parameters(generation, stop, generation, ofCouncils)),
+                jdbc.query(Tables.CONTEST.select("contested_at < ? AND " + theirs), Tables.CONTEST.mapper(),
+                        parameters(generation, stop, generation, ofCouncils)),
+                jdbc.query(Tables.DELEGATION.select("intended_end >= ? AND intended_end < ? AND " + theirs),
+                        Tables.DELEGATION.mapper(), parameters(generation, start, stop, generation, ofCouncils))));
         return ControlSummaryReport.compute(rows, from, to, asOf);
+    }
+
+    /** {@code local_authority IN (?, ...)} for {@code councils}, whose ids it adds to {@code parameters}. */
+    private static String councilIn(Set<String> councils, List<Object> parameters) {
+        List<String> sorted = councils.stream().sorted().toList();
+        parameters.addAll(sorted);
+        return "local_authority IN (" + String.join(", ", Collections.nCopies(sorted.size(), "?")) + ")";
+    }
+
+    /** Query parameters in order; a list among them stands for its elements. */
+    private static Object[] parameters(Object... values) {
+        List<Object> flat = new ArrayList<>();
+        for (Object value : values) {
+            if (value instanceof List<?> list) {
+                flat.addAll(list);
+            } else {
+                flat.add(value);
+            }
+        }
+        return flat.toArray();
     }
 
     // --- Generations ---

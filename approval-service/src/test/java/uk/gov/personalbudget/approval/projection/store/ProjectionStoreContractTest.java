@@ -19,19 +19,25 @@ import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.InMemoryProjection;
 import uk.gov.personalbudget.approval.projection.QueueKind;
+import uk.gov.personalbudget.approval.projection.ReportRows;
 import uk.gov.personalbudget.approval.projection.SequenceGapException;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.contracts.access.BudgetParties;
+import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +67,7 @@ abstract class ProjectionStoreContractTest {
     private static final List<String> TABLES = List.of("budget_summary", "control_trail", "decision",
             "approval_queue", "delegation", "plan_cycle", "contest");
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private static final Set<String> LEEDS = Set.of(TokenHolder.HOME_COUNCIL);
 
     @Autowired
     ProjectionStore store;
@@ -95,9 +102,11 @@ abstract class ProjectionStoreContractTest {
         return all;
     }
 
+    /** Three lives, and one with every event type. */
     private static List<EventEnvelope> threeLives() {
         return interleave(List.of(
                 LifecycleEvents.fullLifecycle("PB-A").envelopes(),
+                LifecycleEvents.everyEventType("PB-D").envelopes(),
                 LifecycleEvents.fullLifecycle("PB-B", START.plus(Duration.ofDays(3))).envelopes(),
                 LifecycleEvents.budget("PB-C").opened().assessed().offered(1_250_000)
                         .contested("Too little for evenings", 1_400_000L).envelopes()));
@@ -162,7 +171,7 @@ abstract class ProjectionStoreContractTest {
                 .filter(row -> row.budgetId().equals(id("PB-A"))).toList());
         assertThat(store.summary(id("PB-A"))).get()
                 .satisfies(summary -> assertThat(summary.status()).isEqualTo(BudgetStatus.CLOSED));
-        assertThat(store.queue(QueueFilter.ALL, NOW)).extracting(ApprovalQueueItem::budgetId, ApprovalQueueItem::kind)
+        assertThat(store.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(ApprovalQueueItem::budgetId, ApprovalQueueItem::kind)
                 .containsExactly(tuple(id("PB-C"), QueueKind.CONTEST_AWAITING_ANSWER));
     }
 
@@ -277,7 +286,7 @@ abstract class ProjectionStoreContractTest {
                         .managementChosen(ManagementOption.DIRECT_PAYMENT)
                         .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, duePast).envelopes())), 1);
 
-        List<ApprovalQueueItem> all = store.queue(QueueFilter.ALL, NOW);
+        List<ApprovalQueueItem> all = store.queue(LEEDS, QueueFilter.ALL, NOW);
         assertThat(all).extracting(item -> item.budgetId().value(), ApprovalQueueItem::kind,
                 ApprovalQueueItem::level, ApprovalQueueItem::overdue).containsExactlyInAnyOrder(
                 tuple("TM", QueueKind.PLAN_AWAITING_DECISION, "TEAM_MANAGER", false),
@@ -293,16 +302,16 @@ abstract class ProjectionStoreContractTest {
         assertThat(tm.waitingSeconds()).isEqualTo(Duration.between(tm.entry().since(), NOW).toSeconds());
         assertThat(tm.entry().yearlyPence()).isEqualTo(1_250_000L);
 
-        assertThat(store.queue(QueueFilter.of(QueueKind.DELEGATION), NOW))
+        assertThat(store.queue(LEEDS, QueueFilter.of(QueueKind.DELEGATION), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "ONTIME");
-        assertThat(store.queue(new QueueFilter(null, "SERVICE_MANAGER", false), NOW))
+        assertThat(store.queue(LEEDS, new QueueFilter(null, "SERVICE_MANAGER", false), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactly("SM");
-        assertThat(store.queue(new QueueFilter(QueueKind.REVIEW, "SERVICE_MANAGER", false), NOW)).isEmpty();
-        assertThat(store.queue(new QueueFilter(null, null, true), NOW))
+        assertThat(store.queue(LEEDS, new QueueFilter(QueueKind.REVIEW, "SERVICE_MANAGER", false), NOW)).isEmpty();
+        assertThat(store.queue(LEEDS, new QueueFilter(null, null, true), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "REVIEW");
-        assertThat(store.queue(new QueueFilter(QueueKind.DELEGATION, null, true), NOW))
+        assertThat(store.queue(LEEDS, new QueueFilter(QueueKind.DELEGATION, null, true), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactly("LATE");
-        assertThatThrownBy(() -> store.queue(new QueueFilter(null, "DIRECTOR", false), NOW))
+        assertThatThrownBy(() -> store.queue(LEEDS, new QueueFilter(null, "DIRECTOR", false), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -324,7 +333,7 @@ abstract class ProjectionStoreContractTest {
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = Instant.parse("2027-01-01T00:00:00Z");
 
-        ControlSummaryReport report = store.report(from, to, to);
+        ControlSummaryReport report = store.report(LEEDS, from, to, to);
 
         assertThat(report).isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(events).reportRows(),
                 from, to, to));
@@ -335,20 +344,83 @@ abstract class ProjectionStoreContractTest {
         assertThat(report.overall().personControl().budgets()).hasSize(3);
 
         Instant mid = START.plus(Duration.ofDays(45));
-        assertThat(store.report(from, to, mid)).isEqualTo(ControlSummaryReport.compute(
+        assertThat(store.report(LEEDS, from, to, mid)).isEqualTo(ControlSummaryReport.compute(
                 InMemoryProjection.of(events).reportRows(), from, to, mid));
     }
 
     @Test
-    void budgetAccessTellsWhoseBudgetItIs() {
-        store.apply(LifecycleEvents.budget("PB-A", START, new PersonReference("P-7"), "sw-9").opened().envelopes(), 1);
+    void thePartiesSayWhoseBudgetItIsAndWhoStandsForThePersonNow() {
+        var events = LifecycleEvents.budget("PB-A", START, new PersonReference("P-7"), "sw-9")
+                .inCouncil(TokenHolder.OTHER_COUNCIL).opened().assessed().offered(1_000_000);
+        store.apply(events.envelopes(), 1);
+        assertThat(store.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
+                new PersonReference("P-7"), "sw-9", null, null));
 
-        assertThat(store.budgetAccess(id("PB-A"))).contains(new BudgetAccess(id("PB-A"), new PersonReference("P-7"),
-                "sw-9", LifecycleEvents.LOCAL_AUTHORITY));
+        int applied = events.envelopes().size();
+        events.delegated("sw-12", Role.PRACTITIONER, START.plus(Duration.ofDays(30)), "In hospital")
+                .authorisedPersonAppointed("n-5", "MCA-1").reallocated("sw-10", "Moved team");
+        store.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
+        assertThat(store.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
+                new PersonReference("P-7"), "sw-10", ControlHolder.named(ControlParty.PRACTITIONER, "sw-12"),
+                ControlHolder.named(ControlParty.NOMINEE, "n-5")));
+
+        applied = events.envelopes().size();
+        events.resumed("Home").authorisationEnded("Capacity regained");
+        store.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
+        assertThat(store.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
+                new PersonReference("P-7"), "sw-10", null, null));
+
         assertThat(store.exists(id("PB-A"))).isTrue();
-        assertThat(store.budgetAccess(id("PB-X"))).isEmpty();
+        assertThat(store.parties(id("PB-X"))).isEmpty();
         assertThat(store.exists(id("PB-X"))).isFalse();
         assertThat(store.controlTrail(id("PB-X"))).isEmpty();
+    }
+
+    @Test
+    void theQueueAndTheReportHoldOnlyTheBudgetsOfTheCouncilsAsked() {
+        List<EventEnvelope> leeds = LifecycleEvents.budget("PB-LEEDS").opened().assessed().offered(1_000_000)
+                .accepted().submitted(1_000_000).endorsed(null).envelopes();
+        List<EventEnvelope> bristol = LifecycleEvents.budget("PB-BRISTOL").inCouncil(TokenHolder.OTHER_COUNCIL)
+                .opened().assessed().offered(1_000_000).contested("Too little", null).envelopes();
+        store.apply(interleave(List.of(leeds, bristol)), 1);
+        Set<String> bristolOnly = Set.of(TokenHolder.OTHER_COUNCIL);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        Instant to = Instant.parse("2027-01-01T00:00:00Z");
+
+        assertThat(store.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
+                .containsExactly("PB-LEEDS");
+        assertThat(store.queue(bristolOnly, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
+                .containsExactly("PB-BRISTOL");
+        assertThat(store.queue(Set.of(TokenHolder.HOME_COUNCIL, TokenHolder.OTHER_COUNCIL), QueueFilter.ALL, NOW))
+                .hasSize(2);
+        assertThat(store.queue(Set.of(), QueueFilter.ALL, NOW)).isEmpty();
+
+        assertThat(store.report(LEEDS, from, to, to))
+                .isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(leeds).reportRows(), from, to, to));
+        assertThat(store.report(bristolOnly, from, to, to))
+                .isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(bristol).reportRows(), from, to, to));
+        assertThat(store.report(Set.of("york"), from, to, to).overall().personControl().budgets()).isEmpty();
+        assertThat(store.report(Set.of(), from, to, to))
+                .isEqualTo(ControlSummaryReport.compute(ReportRows.NONE, from, to, to));
+    }
+
+    @Test
+    void aReallocationRenamesThePractitionerOfWhatWaitsWhetherStoredBeforeOrInTheSameBatch() {
+        var events = LifecycleEvents.budget("PB-A").opened().assessed().offered(1_000_000).accepted()
+                .submitted(1_000_000).endorsed(null)
+                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.plus(Duration.ofDays(5)), "In hospital");
+        int stored = events.envelopes().size();
+        events.reallocated("sw-3002", "Moved team")
+                .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, NOW)
+                .reallocated("sw-3003", "Moved again");
+        store.apply(events.envelopes().subList(0, stored - 1), 1);
+        store.apply(events.envelopes().subList(stored - 1, events.envelopes().size()), 1);
+
+        assertThat(store.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.entry().kind(),
+                item -> item.entry().allocatedPractitioner()).containsExactlyInAnyOrder(
+                tuple(QueueKind.PLAN_AWAITING_DECISION, "sw-3003"), tuple(QueueKind.DELEGATION, "sw-3003"),
+                tuple(QueueKind.REVIEW, "sw-3003"));
+        assertStoredAsProjected(InMemoryProjection.of(events.envelopes()), 1);
     }
 
     // --- Generations ---
