@@ -120,6 +120,8 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
                     NAMED_DELEGATE),
             new Case("a delegate who handed control back",
                     Caller.home(B_FORMER_NOMINEE_DELEGATE, Role.NOMINEE, B.person(), null), B, OWN),
+            new Case("the delegate in force, with a token naming another person",
+                    Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, "P-MXZ-7749", null), A, SAME_COUNCIL),
             new Case("a stranger", Caller.home("n-mxz", Role.NOMINEE, "P-MXZ-7749", null), A, SAME_COUNCIL),
             new Case("the delegate in force, at another council",
                     Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, A.person(), null).inCouncil(BRISTOL), A,
