@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.testsupport;
 
+import uk.gov.personalbudget.contracts.access.Relationship;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.io.IOException;
@@ -11,14 +12,24 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The "Access matrix" table of docs/security.md: one row per endpoint, one cell per role. */
+/**
+ * The "Access matrix" of docs/security.md: the relationship table (which relationship to a budget lets each role
+ * see it) and the endpoint table (what each role may do on a budget it may see).
+ */
 public final class AccessMatrix {
 
     static final Path DOCUMENT = Path.of("..", "docs", "security.md");
-    static final Set<String> CELLS = Set.of("yes", "own", "self", "named", "agreement", "caseload", "limit",
-            "crisis", "no");
+    static final Set<String> CELLS = Set.of("yes", "self", "named", "agreement", "limit", "crisis", "no");
+    /** The relationship table's rows, by the words each row's first cell starts with. */
+    private static final Map<String, Relationship> RELATIONSHIP_ROWS = Map.of(
+            "own", Relationship.OWN,
+            "allocated", Relationship.ALLOCATED,
+            "named delegate", Relationship.NAMED_DELEGATE,
+            "stranger in the same council", Relationship.SAME_COUNCIL,
+            "another council", Relationship.OTHER_COUNCIL);
 
     /** One endpoint and what each role may do there. */
     public record Row(String service, String method, String path, Map<Role, String> cells) {
@@ -31,18 +42,79 @@ public final class AccessMatrix {
     private AccessMatrix() {
     }
 
+    /**
+     * Whether a role sees a budget it stands in {@code relationship} to: true ("sees"), false ("nothing"), or empty
+     * when the role cannot stand in that relationship ("–").
+     */
+    public static Optional<Boolean> sees(Role role, Relationship relationship) {
+        String cell = relationships().get(relationship).get(role);
+        if (cell.startsWith("sees")) {
+            return Optional.of(true);
+        }
+        if (cell.equals("nothing")) {
+            return Optional.of(false);
+        }
+        if (cell.equals("–")) {
+            return Optional.empty();
+        }
+        throw new IllegalStateException("'" + cell + "' is not a cell of the relationship table (sees, nothing, –)");
+    }
+
+    /** The relationships a role can stand in to a budget, in the table's order. */
+    public static List<Relationship> relationshipsOf(Role role) {
+        return Arrays.stream(Relationship.values()).filter(relationship -> sees(role, relationship).isPresent())
+                .toList();
+    }
+
+    static Map<Relationship, Map<Role, String>> relationships() {
+        List<String> lines = lines();
+        Map<Relationship, Map<Role, String>> table = new EnumMap<>(Relationship.class);
+        List<String> header = null;
+        for (String line : lines.subList(lines.indexOf("### Who may see a budget") + 1, lines.size())) {
+            if (line.startsWith("#")) {
+                break;
+            }
+            if (!line.startsWith("|")) {
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (header == null) {
+                header = cells;
+                continue;
+            }
+            if (cells.get(0).startsWith("---")) {
+                continue;
+            }
+            Relationship relationship = RELATIONSHIP_ROWS.entrySet().stream()
+                    .filter(row -> cells.get(0).startsWith(row.getKey())).map(Map.Entry::getValue).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("an unknown relationship row: " + line));
+            Map<Role, String> byRole = new EnumMap<>(Role.class);
+            for (Role role : Role.values()) {
+                byRole.put(role, cells.get(header.indexOf(role.name())));
+            }
+            table.put(relationship, byRole);
+        }
+        if (table.size() != Relationship.values().length) {
+            throw new IllegalStateException(DOCUMENT + " has no complete '### Who may see a budget' table");
+        }
+        return table;
+    }
+
     /** The rows of one service, in the document's order. */
     public static List<Row> rows(String service) {
         return all().stream().filter(row -> row.service().equals(service)).toList();
     }
 
-    static List<Row> all() {
-        List<String> lines;
+    private static List<String> lines() {
         try {
-            lines = Files.readAllLines(DOCUMENT);
+            return Files.readAllLines(DOCUMENT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DOCUMENT.toAbsolutePath(), e);
         }
+    }
+
+    static List<Row> all() {
+        List<String> lines = lines();
         int section = lines.indexOf("## Access matrix");
         if (section < 0) {
             throw new IllegalStateException(DOCUMENT + " has no '## Access matrix' section");

@@ -1,6 +1,8 @@
 package uk.gov.personalbudget.budget.access;
 
-import uk.gov.personalbudget.testsupport.AccessMatrix;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,12 +17,23 @@ import uk.gov.personalbudget.budget.web.Bodies;
 import uk.gov.personalbudget.budget.web.Commands;
 import uk.gov.personalbudget.budget.web.Party;
 import uk.gov.personalbudget.budget.web.Stage;
+import uk.gov.personalbudget.contracts.access.Relationship;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.AccessMatrix;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,16 +42,25 @@ import static org.assertj.core.api.Assertions.fail;
 import static uk.gov.personalbudget.budget.access.BudgetHttp.BUDGETS;
 
 /**
- * docs/security.md's access matrix, checked against budget-service: every role at every endpoint, with a
- * budget where the request is otherwise valid, so that only who sends it decides. A cell that allows must be
- * allowed (2xx); a cell that refuses must be a 403 problem that stores nothing; a conditional cell is tried
- * on both sides of its condition.
+ * docs/security.md's access matrix, checked against budget-service: every role at every endpoint in every
+ * relationship to the budget the relationship table gives that role, with budgets of one council and callers of it
+ * and of another. A caller the relationship does not let see the budget must get exactly the answer an unknown id
+ * gets; one who may see it is held to the endpoint's cell (a cell that allows must be allowed, one that refuses must
+ * be a 403 problem that stores nothing; a conditional cell is tried on both sides of its condition). No refusal may
+ * carry any of the budget's personal text.
  */
 class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
     private static final String SERVICE = "budget-service";
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Stages where the person has no offer yet, or no more budget: nobody can be named as a delegate there. */
     private static final Set<Stage> NO_DELEGATION = EnumSet.of(Stage.OPENED, Stage.ASSESSED, Stage.CLOSED);
+    /** A practitioner with no caseload here, whom a delegation names. */
+    private static final Caller DELEGATE_PRACTITIONER = new Caller("pr-delegate", Role.PRACTITIONER, null, null,
+            TokenHolder.HOME_COUNCIL);
+
+    private static final AtomicInteger CASES = new AtomicInteger();
+    private static final Map<String, AtomicInteger> REFUSALS = new ConcurrentHashMap<>();
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -46,7 +68,26 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
     static Stream<Arguments> cells() {
         return AccessMatrix.rows(SERVICE).stream().flatMap(row -> Arrays.stream(Role.values())
-                .map(role -> Arguments.of(row.endpoint(), role, row.cells().get(role))));
+                .flatMap(role -> relationshipsAt(row.endpoint(), role).stream()
+                        .map(relationship -> Arguments.of(row.endpoint(), role, relationship,
+                                row.cells().get(role)))));
+    }
+
+    /** The relationships a role can stand in at an endpoint: opening and erasing name no budget but a council. */
+    private static List<Relationship> relationshipsAt(String endpoint, Role role) {
+        Endpoint target = Endpoint.of(endpoint);
+        if (target.stage() == null || target.forAPerson()) {
+            return List.of(Relationship.SAME_COUNCIL, Relationship.OTHER_COUNCIL);
+        }
+        return AccessMatrix.relationshipsOf(role).stream()
+                .filter(relationship -> relationship != Relationship.NAMED_DELEGATE || target.canName(role))
+                .toList();
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.printf("budget-service access matrix: %d cases tried; refusals by problem type: %s%n",
+                CASES.get(), new TreeMap<>(REFUSALS));
     }
 
     @Test
@@ -58,64 +99,127 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
                 .containsExactlyInAnyOrderElementsOf(inTable);
     }
 
-    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @ParameterizedTest(name = "{0} as {1} ({2}): {3}")
     @MethodSource("cells")
-    void theServiceDoesWhatTheCellSays(String endpoint, Role role, String cell) {
+    void theServiceDoesWhatTheMatrixSays(String endpoint, Role role, Relationship relationship, String cell) {
+        CASES.incrementAndGet();
         Endpoint target = Endpoint.of(endpoint);
-        Caller usual = usual(role);
+        if (target.stage() == null) {
+            opening(target, role, relationship, cell);
+        } else if (target.forAPerson()) {
+            erasing(target, role, relationship, cell);
+        } else if (!AccessMatrix.sees(role, relationship).orElseThrow()) {
+            Caller caller = caller(role, relationship);
+            // The nominee of another council is the very one the delegation names.
+            boolean named = relationship == Relationship.OTHER_COUNCIL && role == Role.NOMINEE && target.canName(role);
+            notFound(target, prepare(target, named ? caller : null), caller);
+        } else {
+            onAVisibleBudget(target, role, relationship, cell);
+        }
+    }
+
+    private void onAVisibleBudget(Endpoint target, Role role, Relationship relationship, String cell) {
+        Caller caller = caller(role, relationship);
+        Caller named = relationship == Relationship.NAMED_DELEGATE ? caller : null;
         switch (cell) {
-            case "yes" -> allowed(target, prepare(target, null), usual, target.body());
-            case "no" -> {
-                refused(target, prepare(target, null), usual, target.body());
-                if ((role == Role.NOMINEE || role == Role.PRACTITIONER) && target.canName()) {
-                    // Not even a delegation naming them opens it.
-                    refused(target, prepare(target, usual), usual, target.body());
-                }
-            }
-            case "own" -> {
-                allowed(target, prepare(target, null), usual, target.body());
-                refused(target, prepare(target, null), otherPersons(role), target.body());
-            }
+            case "yes" -> allowed(target, prepare(target, named), caller, target.body());
+            case "no" -> refused(target, prepare(target, named), caller, target.body());
             case "named" -> {
                 requireRole(cell, role, Role.NOMINEE, Role.PRACTITIONER);
-                if (!target.canName()) {
-                    fail("%s is at %s, where nobody can be named: the cell cannot hold", endpoint, target.stage());
+                if (named != null) {
+                    allowed(target, prepare(target, named), caller, target.body());
+                } else {
+                    refused(target, prepare(target, null), caller, target.body());
                 }
-                allowed(target, prepare(target, usual), usual, target.body());
-                Caller someoneElse = Caller.of(role == Role.NOMINEE ? Party.PRACTITIONER : Party.NOMINEE);
-                refused(target, prepare(target, someoneElse), usual, target.body());
             }
-            case "caseload" -> {
+            case "self" -> {
+                requireRole(cell, role, Role.PERSON);
+                allowed(target, prepare(target, null), caller, Bodies.assessment("SELF"));
+                refused(target, prepare(target, null), caller, Bodies.assessment("CO_PRODUCED"));
+            }
+            case "agreement" -> {
                 requireRole(cell, role, Role.PRACTITIONER);
-                allowed(target, prepare(target, null), usual, target.body());
-                refused(target, prepare(target, null), Caller.OTHER_PRACTITIONER, target.body());
+                if (named != null) {
+                    allowed(target, prepare(target, named), caller, Bodies.plan());
+                } else {
+                    refused(target, prepare(target, null), caller,
+                            Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""));
+                    allowed(target, prepare(target, null), caller,
+                            Bodies.with(Bodies.plan(), "agreement", Bodies.agreement()));
+                }
             }
             case "limit" -> {
                 requireRole(cell, role, Role.AUTHORITY);
-                allowed(target, prepare(target, null), usual, target.body());
+                allowed(target, prepare(target, null), caller, target.body());
                 refused(target, prepare(target, null), Caller.of(Party.JUNIOR_AUTHORITY), target.body());
             }
             case "crisis" -> {
                 requireRole(cell, role, Role.AUTHORITY);
-                allowed(target, prepare(target, null), usual,
+                allowed(target, prepare(target, null), caller,
                         Bodies.delegation(Party.NOMINEE.sub, "NOMINEE", "CRISIS"));
-                refused(target, prepare(target, null), usual,
+                refused(target, prepare(target, null), caller,
                         Bodies.delegation(Party.NOMINEE.sub, "NOMINEE", "PREFERENCE"));
-            }
-            case "self" -> {
-                requireRole(cell, role, Role.PERSON);
-                allowed(target, prepare(target, null), usual, Bodies.assessment("SELF"));
-                refused(target, prepare(target, null), usual, Bodies.assessment("CO_PRODUCED"));
-                refused(target, prepare(target, null), otherPersons(role), Bodies.assessment("SELF"));
-            }
-            case "agreement" -> {
-                requireRole(cell, role, Role.PRACTITIONER);
-                allowed(target, prepare(target, null), usual,
-                        Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""));
-                refused(target, prepare(target, null), usual, Bodies.plan());
             }
             default -> fail("no check for the cell '%s'", cell);
         }
+    }
+
+    /** Opening: a role that may open does so for its own council only. */
+    private void opening(Endpoint target, Role role, Relationship relationship, String cell) {
+        Caller caller = caller(role, relationship);
+        boolean mayOpen = switch (cell) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalStateException("no check for the cell '" + cell + "' on opening");
+        };
+        if (mayOpen && relationship == Relationship.SAME_COUNCIL) {
+            allowed(target, null, caller, target.body());
+        } else {
+            refused(target, null, caller, target.body());
+        }
+    }
+
+    /** Erasing: the authority of a council the person has a budget with; to another council the person is unknown. */
+    private void erasing(Endpoint target, Role role, Relationship relationship, String cell) {
+        Caller caller = caller(role, relationship);
+        if (!cell.equals("yes")) {
+            refused(target, prepare(target, null), caller, target.body());
+        } else if (relationship == Relationship.SAME_COUNCIL) {
+            allowed(target, prepare(target, null), caller, target.body());
+        } else {
+            Prepared prepared = prepare(target, null);
+            Answer answer = http().call(target.method(), target.path(prepared), caller, target.body());
+            assertThat(answer.status()).as("%s as %s of another council: %s", target, caller.sub(), answer)
+                    .isEqualTo(404);
+            assertThat(answer.json().path("type").asText()).endsWith("person-not-found");
+            countRefusal(answer);
+        }
+    }
+
+    /** Who stands in {@code relationship} to the budgets {@link #prepare} makes, for each role. */
+    private static Caller caller(Role role, Relationship relationship) {
+        Caller usual = Caller.of(switch (role) {
+            case PERSON -> Party.PERSON;
+            case NOMINEE -> Party.NOMINEE;
+            case PRACTITIONER -> Party.PRACTITIONER;
+            case AUTHORITY -> Party.AUTHORITY;
+            case AUDITOR -> Party.AUDITOR;
+            case SYSTEM -> Party.SYSTEM;
+        });
+        return switch (relationship) {
+            case OWN -> role == Role.NOMINEE ? Caller.of(Party.OTHER_NOMINEE) : usual;
+            case ALLOCATED -> usual;
+            case NAMED_DELEGATE -> role == Role.PRACTITIONER ? DELEGATE_PRACTITIONER : usual;
+            case SAME_COUNCIL -> switch (role) {
+                case PERSON -> Caller.of(Party.OTHER_PERSON);
+                case NOMINEE -> Caller.of(Party.OTHER_PERSONS_NOMINEE);
+                case PRACTITIONER -> Caller.of(Party.OTHER_PRACTITIONER);
+                default -> usual;
+            };
+            // The very caller who would see it (the person, the allocated practitioner, the named nominee), with a
+            // token of the other council.
+            case OTHER_COUNCIL -> usual.inCouncil(TokenHolder.OTHER_COUNCIL);
+        };
     }
 
     /** The budget (and its person) a request goes to; none for opening. */
@@ -134,7 +238,11 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
             String person = "P-" + UUID.randomUUID();
             return new Prepared(http().budgetAt(target.stage(), person), person);
         }
-        if (delegate == null) {
+        if (delegate == null || !target.canName(delegate.role())) {
+            return new Prepared(http().budgetAt(target.stage()), Party.PERSON_REF);
+        }
+        if (target.stage() == Stage.AUTHORISED) {
+            // The authorisation already names the nominee; while it is in force the person delegates nothing.
             return new Prepared(http().budgetAt(target.stage()), Party.PERSON_REF);
         }
         // A delegated stage is made again with the delegate asked for.
@@ -147,41 +255,82 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
     private void allowed(Endpoint target, Prepared prepared, Caller caller, String body) {
         Answer answer = http().call(target.method(), target.path(prepared), caller, body);
-        assertThat(answer.status()).as("%s as %s (%s) should be allowed: %s", target, caller.sub(), caller.role(),
-                answer).isBetween(200, 299);
+        assertThat(answer.status()).as("%s as %s (%s, %s) should be allowed: %s", target, caller.sub(), caller.role(),
+                caller.council(), answer).isBetween(200, 299);
     }
 
     private void refused(Endpoint target, Prepared prepared, Caller caller, String body) {
+        String what = target + " as " + caller.sub() + " (" + caller.role() + ", " + caller.council() + ")";
+        Answer answer = refusal(target, prepared, caller, body, what);
+        assertThat(answer.status()).as(what + " should be refused: " + answer).isEqualTo(403);
+    }
+
+    /** Told the budget does not exist, word for word as an id never used, and shown nothing of it. */
+    private void notFound(Endpoint target, Prepared prepared, Caller caller) {
+        String what = target + " as " + caller.sub() + " (" + caller.role() + ", " + caller.council() + ")";
+        Answer answer = refusal(target, prepared, caller, target.body(), what);
+        String unknown = "PB-" + UUID.randomUUID();
+        Answer neverUsed = http().call(target.method(), target.path(new Prepared(unknown, prepared.person())),
+                Caller.of(Party.AUTHORITY), target.body());
+        assertThat(answer.status()).as(what + " should not find the budget: " + answer).isEqualTo(404);
+        assertThat(answer.body()).as(what + ": as for an unknown id")
+                .isEqualTo(neverUsed.body().replace(unknown, prepared.budget()));
+    }
+
+    /** A problem detail that stores nothing, changes nothing, and carries none of the budget's personal text. */
+    private Answer refusal(Endpoint target, Prepared prepared, Caller caller, String body, String what) {
         long before = storedEvents();
         String viewBefore = prepared == null ? null : http().view(prepared.budget());
         Answer answer = http().call(target.method(), target.path(prepared), caller, body);
-        String what = target + " as " + caller.sub() + " (" + caller.role() + ") should be refused: " + answer;
-        assertThat(answer.status()).as(what).isEqualTo(403);
-        assertThat(answer.isProblem()).as(what).isTrue();
-        assertThat(answer.json().path("status").intValue()).as(what).isEqualTo(403);
+        assertThat(answer.isProblem()).as(what + ": " + answer).isTrue();
         assertThat(answer.json().path("type").asText()).as(what).startsWith("urn:personal-budget:problem:");
         assertThat(storedEvents()).as("events stored after: " + what).isEqualTo(before);
         if (prepared != null) {
             // Also what no event shows: an erasure, say.
             assertThat(http().view(prepared.budget())).as("the budget after: " + what).isEqualTo(viewBefore);
+            if (!target.forAPerson()) {
+                // (An erasure's path holds the reference its caller sent; a budget's does not.)
+                assertThat(answer.body()).as(what + ": the person's reference").doesNotContain(prepared.person());
+            }
+            for (String text : personalText(target.stage())) {
+                assertThat(answer.body()).as(what + ": text of the budget").doesNotContain(text);
+            }
         }
+        countRefusal(answer);
+        return answer;
     }
 
-    private static Caller usual(Role role) {
-        return Caller.of(switch (role) {
-            case PERSON -> Party.PERSON;
-            case NOMINEE -> Party.NOMINEE;
-            case PRACTITIONER -> Party.PRACTITIONER;
-            case AUTHORITY -> Party.AUTHORITY;
-            case AUDITOR -> Party.AUDITOR;
-            case SYSTEM -> Party.SYSTEM;
-        });
+    private static void countRefusal(Answer answer) {
+        String type = answer.json().path("type").asText();
+        REFUSALS.computeIfAbsent(answer.status() + " " + type.substring(type.lastIndexOf(':') + 1),
+                key -> new AtomicInteger()).incrementAndGet();
     }
 
-    /** Person B, or B's nominee, at person A's budget. */
-    private static Caller otherPersons(Role role) {
-        requireRole("own", role, Role.PERSON, Role.NOMINEE);
-        return Caller.of(role == Role.PERSON ? Party.OTHER_PERSON : Party.OTHER_PERSONS_NOMINEE);
+    /** Every text the steps to {@code stage} wrote into the budget: what a refusal must never echo. */
+    private static List<String> personalText(Stage stage) {
+        List<String> texts = new ArrayList<>();
+        for (Stage.Step step : stage.steps()) {
+            String body = step.body().get();
+            if (body != null) {
+                collectText(read(body), texts);
+            }
+        }
+        return texts;
+    }
+
+    private static void collectText(JsonNode node, List<String> texts) {
+        if (node.isTextual() && node.textValue().length() >= 12) {
+            texts.add(node.textValue());
+        }
+        node.forEach(child -> collectText(child, texts));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void requireRole(String cell, Role role, Role... roles) {
@@ -213,7 +362,8 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
                 return new Endpoint(method, template, null, Bodies.opening());
             }
             if (endpoint.startsWith("GET " + BUDGETS + "/{id}")) {
-                return new Endpoint(method, template, Stage.OPENED, null);
+                // Offered: a budget on which a delegate can already be named.
+                return new Endpoint(method, template, Stage.OFFERED, null);
             }
             String command = "POST " + BUDGETS + "/{id}/";
             if (endpoint.startsWith(command)) {
@@ -237,8 +387,12 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
                     : template.replace("{id}", prepared.budget()).replace("{ref}", prepared.person());
         }
 
-        boolean canName() {
-            return stage != null && !forAPerson() && !NO_DELEGATION.contains(stage);
+        /** Whether someone of {@code role} can be named on the budget at this stage (the authorisation: a nominee). */
+        boolean canName(Role role) {
+            if (stage == null || forAPerson() || NO_DELEGATION.contains(stage)) {
+                return false;
+            }
+            return stage != Stage.AUTHORISED || role == Role.NOMINEE;
         }
 
         @Override
