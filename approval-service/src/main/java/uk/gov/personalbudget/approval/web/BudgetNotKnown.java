@@ -7,6 +7,6 @@ package uk.gov.personalbudget.approval.web;
 class BudgetNotKnown extends RuntimeException {
 
     BudgetNotKnown() {
-        super("no budget with this id is known to approval-service", null, false, false);
+        super("no budget with this id", null, false, false);
     }
 }
