@@ -202,7 +202,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     }
 
     @Test
-    void everyRoleIsTriedInEveryRelationshipItCanHave() {
+    void everyRoleIsTriedInEveryRelationshipItCanHaveAndTheDocumentSaysWhatTheRuleDoes() {
         Map<Role, Set<Relationship>> tried = CASES.stream().collect(Collectors.groupingBy(c -> c.caller().role(),
                 Collectors.mapping(Case::relationship, Collectors.toSet())));
 
@@ -213,6 +213,14 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
                 .containsEntry(Role.AUTHORITY, Set.of(SAME_COUNCIL, OTHER_COUNCIL))
                 .containsEntry(Role.AUDITOR, Set.of(SAME_COUNCIL, OTHER_COUNCIL))
                 .containsEntry(Role.SYSTEM, Set.of(SAME_COUNCIL, OTHER_COUNCIL));
+        for (Role role : Role.values()) {
+            assertThat(tried.get(role)).as("docs/security.md's relationships of %s", role)
+                    .containsExactlyInAnyOrderElementsOf(AccessMatrix.relationshipsOf(role));
+            for (Relationship relationship : AccessMatrix.relationshipsOf(role)) {
+                assertThat(AccessMatrix.sees(role, relationship)).as("%s, %s", role, relationship)
+                        .contains(BudgetAccessRule.gives(role, relationship));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} as {1}, {3} ({2}): {4}")
