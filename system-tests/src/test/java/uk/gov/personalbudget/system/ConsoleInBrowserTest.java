@@ -100,7 +100,7 @@ class ConsoleInBrowserTest {
         SystemChromium.screenshot(browser, "sign-in");
         browser.findElement(By.id("dev-sign-in")).click();
         await("signed in and on the queue").atMost(PAGE).until(() -> browser.getCurrentUrl().endsWith("/console/queue.html")
-                && browser.findElement(By.id("who")).getText().contains("console-auditor (AUDITOR)"));
+                && browser.findElement(By.id("who")).getText().contains("console-auditor (AUDITOR, leeds)"));
         Object token = ((JavascriptExecutor) browser).executeScript(
                 "return sessionStorage.getItem('personal-budget-console-token')");
         assertThat((String) token).isNotBlank();

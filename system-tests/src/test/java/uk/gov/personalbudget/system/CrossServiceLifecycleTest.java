@@ -103,7 +103,8 @@ abstract class CrossServiceLifecycleTest {
         String trail = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
         String decisions = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
         String queue = read(approvalService, "/api/v1/approvals");
-        assertThat(json.readTree(decisions).get("decisions")).hasSize(11);
+        // The walkthrough's eleven decisions and its reallocation.
+        assertThat(json.readTree(decisions).get("decisions")).hasSize(12);
 
         int redelivered = redeliverEveryRecord();
         assertThat(redelivered).isGreaterThan(expected.size());
@@ -259,7 +260,7 @@ abstract class CrossServiceLifecycleTest {
         assertThat(trailTransfers(budget)).containsExactlyElementsOf(transfers);
         assertThat(decisionsAfter).contains("\"reasons\":\"[erased]\"");
         assertThat(withoutText(decisionsAfter)).isEqualTo(withoutText(decisions));
-        assertThat(json.readTree(decisionsAfter).get("decisions")).hasSize(11);
+        assertThat(json.readTree(decisionsAfter).get("decisions")).hasSize(12);
         assertThat(csvAfter).contains("[erased]").doesNotContain("Extra hours agreed for bad weeks");
         assertThat(read(approvalService, report)).as("the report").isEqualTo(reportBefore);
         assertThat(eventsAfter).contains("[erased]").doesNotContain(contestReason, statement);
