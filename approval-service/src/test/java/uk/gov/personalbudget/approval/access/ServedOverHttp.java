@@ -62,6 +62,8 @@ public abstract class ServedOverHttp {
         registry.add("APPROVAL_KEYS_DB_USERNAME", () -> "sa");
         registry.add("APPROVAL_KAFKA_BOOTSTRAP_SERVERS", () -> "${spring.embedded.kafka.brokers}");
         TestIssuer.get().register(registry);
+        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by default.
+        registry.add("springdoc.api-docs.enabled", () -> "true");
         registry.add("APPROVAL_BUDGET_SERVICE_URL", StubBudgetService::baseUrl);
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Tokens as the council's identity provider issues them, signed by this JVM's {@link TestIssuer}, whose key set
  * {@link #register} points {@code security.jwt.*} at, so the production decoder (signature, expiry, issuer,
- * claims) checks every token a test sends. Unlike {@link TestIssuer#register}, no audience is required. Every
+ * audience, lifetime, claims) checks every token a test sends. Every
  * token names {@link TokenHolder#HOME_COUNCIL}, the council of {@link LifecycleEvents}' budgets, unless
  * {@link #inCouncil} says otherwise.
  */
@@ -43,6 +43,7 @@ public final class TestTokens {
     public void register(DynamicPropertyRegistry registry) {
         registry.add("security.jwt.issuer-uri", () -> ISSUER);
         registry.add("security.jwt.jwk-set-uri", issuer::jwkSetUri);
+        registry.add("security.jwt.audience", () -> TestIssuer.AUDIENCE);
     }
 
     /** The same tokens, naming {@code council} in their council claim. */
@@ -131,8 +132,9 @@ public final class TestTokens {
                                        Instant expires) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(TestIssuer.AUDIENCE)
                 .subject(subject)
-                .issueTime(Date.from(expires.minus(Duration.ofHours(2))))
+                .issueTime(Date.from(expires.minus(Duration.ofHours(1))))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(ActorClaims.ROLE, role.name());

@@ -19,6 +19,7 @@ import uk.gov.personalbudget.contracts.value.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -29,7 +30,10 @@ import java.util.UUID;
 public final class DevTokenIssuer {
 
     public static final String ISSUER = "budget-service-local";
-    public static final Duration VALIDITY = Duration.ofHours(8);
+    /** The audience of development tokens: approval-service's local profile requires it too. */
+    public static final String AUDIENCE = "personal-budget-local";
+    /** As long as any token may live (security.jwt.max-lifetime's default). */
+    public static final Duration VALIDITY = Duration.ofHours(1);
 
     private final RSAKey key;
     private final JwtEncoder encoder;
@@ -62,6 +66,7 @@ public final class DevTokenIssuer {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
+                .audience(List.of(AUDIENCE))
                 .subject(sub)
                 .issuedAt(now)
                 .expiresAt(now.plus(VALIDITY))

@@ -3,6 +3,7 @@ package uk.gov.personalbudget.budget.security;
 import uk.gov.personalbudget.support.ServiceEdge;
 import uk.gov.personalbudget.support.security.ActorClaimsValidator;
 import uk.gov.personalbudget.support.security.Councils;
+import uk.gov.personalbudget.support.security.TokenLifetimeValidator;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -43,7 +45,9 @@ public class LocalJwtConfiguration {
     JwtDecoder jwtDecoder(RSAKey devTokenSigningKey, Councils councils) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devTokenSigningKey.toRSAPublicKey()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(DevTokenIssuer.ISSUER), new ActorClaimsValidator(councils)));
+                new JwtIssuerValidator(DevTokenIssuer.ISSUER), new JwtAudienceValidator(DevTokenIssuer.AUDIENCE),
+                new TokenLifetimeValidator(DevTokenIssuer.VALIDITY, Clock.systemUTC()),
+                new ActorClaimsValidator(councils)));
         return decoder;
     }
 

@@ -36,6 +36,8 @@ public abstract class ServedOverHttp {
         registry.add("BUDGET_KEYS_DB_USERNAME", () -> "sa");
         registry.add("budget.publication.enabled", () -> "false");
         TestIssuer.get().register(registry);
+        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by default.
+        registry.add("springdoc.api-docs.enabled", () -> "true");
     }
 
     protected BudgetHttp http() {

@@ -34,6 +34,7 @@ class PostgresEventStoreTest extends EventStoreContractTest {
         registry.add("BUDGET_DB_PASSWORD", database::password);
         // Never contacted: the decoder fetches keys on the first token, and these tests send none.
         registry.add("BUDGET_JWT_ISSUER_URI", () -> "https://identity.example.invalid");
+        registry.add("BUDGET_JWT_AUDIENCE", () -> "personal-budget-api");
         registry.add("BUDGET_JWT_JWK_SET_URI", () -> "https://identity.example.invalid/jwks");
         registry.add("budget.publication.enabled", () -> "false");
     }

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +122,7 @@ class ResourceServerTest {
     void aTokenWithoutASubjectIsInvalid() throws Exception {
         JwtClaimsSet noSubject = JwtClaimsSet.builder()
                 .issuer(DevTokenIssuer.ISSUER)
+                .audience(List.of(DevTokenIssuer.AUDIENCE))
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(60))
                 .claim(ActorClaims.ROLE, "SYSTEM")
@@ -222,6 +224,7 @@ class ResourceServerTest {
     private JwtClaimsSet.Builder claims() {
         return JwtClaimsSet.builder()
                 .issuer(DevTokenIssuer.ISSUER)
+                .audience(List.of(DevTokenIssuer.AUDIENCE))
                 .subject("someone")
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(60));

@@ -23,6 +23,8 @@ public final class ActorClaims {
     public static final String PERSON = "person";
     public static final String AUTHORISATION_LIMIT = "authorisation_limit";
     public static final String COUNCIL = "council";
+    /** The longest subject accepted: ids of identity providers are far shorter; a longer one is not a caller's. */
+    public static final int MAX_SUBJECT_LENGTH = 128;
 
     private ActorClaims() {
     }
@@ -66,6 +68,10 @@ public final class ActorClaims {
         Object sub = claims.getClaims().get(SUBJECT);
         if (!(sub instanceof String value) || value.isBlank()) {
             throw new IllegalArgumentException("the token has no sub claim");
+        }
+        if (value.length() > MAX_SUBJECT_LENGTH) {
+            throw new IllegalArgumentException("the token's sub claim is longer than " + MAX_SUBJECT_LENGTH
+                    + " characters");
         }
         return value;
     }

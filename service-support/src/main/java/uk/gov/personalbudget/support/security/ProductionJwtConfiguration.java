@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.StringUtils;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,9 +46,8 @@ public class ProductionJwtConfiguration {
     static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, Councils councils) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtIssuerValidator(properties.issuerUri()));
-        if (StringUtils.hasText(properties.audience())) {
-            validators.add(new JwtAudienceValidator(properties.audience()));
-        }
+        validators.add(new JwtAudienceValidator(properties.audience()));
+        validators.add(new TokenLifetimeValidator(properties.maxLifetime(), Clock.systemUTC()));
         validators.add(new ActorClaimsValidator(councils));
         return JwtValidators.createDefaultWithValidators(validators);
     }

@@ -11,6 +11,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The API is an OAuth2 resource server: every call under {@code /api} carries a bearer JWT, nothing is kept in
@@ -19,6 +26,13 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** Swagger UI's page loads its own scripts and styles (some inline) and images. */
+    static final String SWAGGER_CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-ancestors 'none'";
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            new AntPathRequestMatcher("/swagger-ui/**"), new AntPathRequestMatcher("/swagger-ui.html"));
 
     @Bean
     SecurityProblems securityProblems(ObjectMapper objectMapper) {
@@ -33,11 +47,23 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                // On every answer, as on the console's pages: no sniffing, framing, caching (Spring Security's
+                // defaults), and no content, scripts or referrer: an API answer is data, never a page.
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(SWAGGER_UI),
+                                new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(requests -> requests
+                        // Served only where springdoc is enabled (the local profile); elsewhere these paths are 404s.
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // Probes and the Prometheus scrape: no personal data, and orchestrators send no tokens. Keep
                         // /actuator off any ingress (deploy/README.md).
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                        // Every other actuator path is refused, with or without a token, whatever is exposed.
+                        .requestMatchers("/actuator", "/actuator/**").denyAll()
                         .requestMatchers("/error").permitAll()
                         // Everything else, /api/** above all, needs a valid token.
                         .anyRequest().authenticated())

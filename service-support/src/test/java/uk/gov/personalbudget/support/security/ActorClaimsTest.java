@@ -86,6 +86,16 @@ class ActorClaimsTest {
     }
 
     @Test
+    void rejectsASubjectLongerThanAnyIdentityProvidersIds() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ActorClaims.actorOf(jwt(Map.of("sub", "s".repeat(129), "role", "SYSTEM",
+                        "council", "leeds")), COUNCILS))
+                .withMessageContaining("longer than 128");
+        assertThat(ActorClaims.actorOf(jwt(Map.of("sub", "s".repeat(128), "role", "SYSTEM", "council", "leeds")),
+                COUNCILS).id()).hasSize(128);
+    }
+
+    @Test
     void rejectsARoleThatIsNotOneOfOurs() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ActorClaims.actorOf(jwt(Map.of("sub", "s", "role", "person")), COUNCILS))

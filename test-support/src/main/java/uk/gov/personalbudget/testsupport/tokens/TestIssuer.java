@@ -94,7 +94,7 @@ public final class TestIssuer {
         return jwkSetUri;
     }
 
-    /** A valid token for the caller, good for an hour. */
+    /** A valid token for the caller, good for an hour from a minute ago (the longest the services accept). */
     public String token(TokenHolder caller) {
         return sign(claims(caller).build());
     }
@@ -107,7 +107,7 @@ public final class TestIssuer {
                 .audience(AUDIENCE)
                 .subject(caller.sub())
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(1))))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(59))))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(ActorClaims.ROLE, caller.role().name());
         if (caller.person() != null) {
