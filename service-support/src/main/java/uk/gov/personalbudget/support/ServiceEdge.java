@@ -3,6 +3,7 @@ package uk.gov.personalbudget.support;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import uk.gov.personalbudget.support.idempotency.IdempotencyConfiguration;
+import uk.gov.personalbudget.support.ratelimit.RateLimitConfiguration;
 import uk.gov.personalbudget.support.security.ActorWebConfiguration;
 import uk.gov.personalbudget.support.security.ProductionJwtConfiguration;
 import uk.gov.personalbudget.support.security.SecurityConfiguration;
@@ -12,13 +13,15 @@ import uk.gov.personalbudget.support.web.RequestLimitsConfiguration;
 
 /**
  * What both services share at their HTTP edge: bearer JWTs, their claims as an {@code Actor}, strict JSON
- * reading, a limit on request bodies, 401/403/413 and the container's error page as problem details, and
+ * reading, a limit on request bodies and on each caller's requests (429), 401/403/413 and the container's error
+ * page as problem details, and
  * {@code Idempotency-Key} on POSTs (each service's database holds the keys, table {@code idempotent_request}).
  * A service imports this once on its application class.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProductionJwtConfiguration.class, ActorWebConfiguration.class,
-        ApiJsonConfiguration.class, RequestLimitsConfiguration.class, IdempotencyConfiguration.class,
+        ApiJsonConfiguration.class, RequestLimitsConfiguration.class, RateLimitConfiguration.class,
+        IdempotencyConfiguration.class,
         ProblemErrorController.class})
 public class ServiceEdge {
 

@@ -32,7 +32,7 @@ public class IdempotencyConfiguration {
     IdempotencyStore idempotencyStore(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<Clock> clock,
                                       IdempotencyProperties properties) {
         return new JdbcIdempotencyStore(jdbc, json, clock.getIfAvailable(Clock::systemUTC), properties.retention(),
-                properties.inProgressTimeout());
+                properties.inProgressTimeout(), properties.maxKeysPerCaller());
     }
 
     /** Just behind Spring Security's filters: the caller is known, and unauthenticated requests never get here. */
@@ -41,7 +41,8 @@ public class IdempotencyConfiguration {
                                                                IdempotencyProperties properties) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, json, properties.pathPatterns()));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        // Behind the per-caller request limit (RateLimitConfiguration), which refuses a flood before any key is kept.
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 

@@ -48,7 +48,9 @@ import java.util.Map;
  *     <li>the same key while its first request is still running: 409 {@code idempotency-key-in-use} with
  *     {@code Retry-After}; the second request does not run;</li>
  *     <li>a key that is not 1 to 255 visible ASCII characters, or more than one key: 400
- *     {@code invalid-idempotency-key}.</li>
+ *     {@code invalid-idempotency-key};</li>
+ *     <li>a new key from a caller who already holds {@code idempotency.max-keys-per-caller} unexpired keys: 429
+ *     {@code idempotency-keys-exhausted} with {@code Retry-After}; the request does not run.</li>
  * </ul>
  * Answers below 500 are kept, rejections included; a 5xx is forgotten so that a retry after an outage runs.
  * It sits behind Spring Security, so a request without a valid token never reaches it.
@@ -64,6 +66,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final int MAX_KEY_LENGTH = 255;
     static final int IN_USE_RETRY_AFTER_SECONDS = 1;
     static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+    /** Keys expire one by one; a minute frees some unless the caller holds its limit within a minute. */
+    static final int EXHAUSTED_RETRY_AFTER_SECONDS = 60;
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -122,6 +126,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (claim instanceof IdempotencyStore.Claim.Held held) {
             answerHeld(request, response, fingerprint, held);
+            return;
+        }
+        if (claim instanceof IdempotencyStore.Claim.Exhausted exhausted) {
+            write(request, response, exhausted(exhausted.maxKeysPerCaller()),
+                    Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(EXHAUSTED_RETRY_AFTER_SECONDS)));
             return;
         }
         String token = ((IdempotencyStore.Claim.Acquired) claim).token();
@@ -226,6 +235,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static ProblemDetail inUse() {
         return ApiProblemHandling.problem(HttpStatus.CONFLICT, "idempotency-key-in-use",
                 "a request with this " + HEADER + " is still being handled; retry once it has been answered");
+    }
+
+    private static ProblemDetail exhausted(int maxKeysPerCaller) {
+        return ApiProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, "idempotency-keys-exhausted",
+                "you hold " + maxKeysPerCaller + " unexpired " + HEADER + "s, as many as a caller may: send this request"
+                        + " without a key, or with a new key once older ones expire");
     }
 
     private static ProblemDetail unavailable() {

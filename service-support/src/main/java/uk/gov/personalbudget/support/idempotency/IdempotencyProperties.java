@@ -16,6 +16,8 @@ import java.util.List;
  *                          retry may run again (a crash must not block a key for the whole retention)
  * @param cleanupInterval   how often expired keys are deleted (expired keys are also replaced when reused)
  * @param pathPatterns      the POST paths whose requests honour the header (Ant-style patterns)
+ * @param maxKeysPerCaller  the most unexpired keys one caller may hold; a new key beyond it is refused (429), so that
+ *                          no caller can fill the table
  */
 @ConfigurationProperties("idempotency")
 public record IdempotencyProperties(
@@ -23,7 +25,8 @@ public record IdempotencyProperties(
         @DefaultValue("24h") Duration retention,
         @DefaultValue("1m") Duration inProgressTimeout,
         @DefaultValue("1h") Duration cleanupInterval,
-        @DefaultValue("/api/**") List<String> pathPatterns) {
+        @DefaultValue("/api/**") List<String> pathPatterns,
+        @DefaultValue("10000") int maxKeysPerCaller) {
 
     public IdempotencyProperties {
         requirePositive(retention, "retention");
@@ -32,6 +35,7 @@ public record IdempotencyProperties(
         Assert.isTrue(inProgressTimeout.compareTo(retention) <= 0,
                 "idempotency.in-progress-timeout must not exceed idempotency.retention");
         pathPatterns = List.copyOf(pathPatterns);
+        Assert.isTrue(maxKeysPerCaller > 0, "idempotency.max-keys-per-caller must be positive");
     }
 
     private static void requirePositive(Duration duration, String name) {

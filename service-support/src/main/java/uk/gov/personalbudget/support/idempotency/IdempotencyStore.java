@@ -38,5 +38,9 @@ public interface IdempotencyStore {
          */
         record Held(String fingerprint, Optional<StoredResponse> response) implements Claim {
         }
+
+        /** The key is new, and the caller already holds as many unexpired keys as they may. */
+        record Exhausted(int maxKeysPerCaller) implements Claim {
+        }
     }
 }

@@ -35,18 +35,23 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     private final Clock clock;
     private final Duration retention;
     private final Duration inProgressTimeout;
+    private final int maxKeysPerCaller;
 
     public JdbcIdempotencyStore(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Duration retention,
-                                Duration inProgressTimeout) {
+                                Duration inProgressTimeout, int maxKeysPerCaller) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.retention = retention;
         this.inProgressTimeout = inProgressTimeout;
+        this.maxKeysPerCaller = maxKeysPerCaller;
     }
 
     @Override
     public Claim claim(String caller, String key, String fingerprint) {
+        if (holdsTheMostKeys(caller) && find(caller, key).isEmpty()) {
+            return new Claim.Exhausted(maxKeysPerCaller);
+        }
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             String token = UUID.randomUUID().toString();
@@ -70,6 +75,14 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             }
         }
         throw new IllegalStateException("could not claim an idempotency key that keeps changing hands");
+    }
+
+    /** Counts the caller's unexpired keys, and no further than the limit (the primary key starts with the caller). */
+    private boolean holdsTheMostKeys(String caller) {
+        Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + TABLE
+                + " WHERE caller = ? AND expires_at > ? LIMIT ?) held", Integer.class,
+                caller, utc(clock.instant()), maxKeysPerCaller);
+        return held != null && held >= maxKeysPerCaller;
     }
 
     @Override

@@ -41,7 +41,7 @@ class IdempotencyFilterTest {
 
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final JdbcIdempotencyStore store = new JdbcIdempotencyStore(KeyTable.create(), json, new MutableClock(),
-            Duration.ofHours(24), Duration.ofMinutes(1));
+            Duration.ofHours(24), Duration.ofMinutes(1), 10_000);
     private final IdempotencyFilter filter = new IdempotencyFilter(store, json, List.of("/api/**"));
     private final AtomicInteger runs = new AtomicInteger();
 

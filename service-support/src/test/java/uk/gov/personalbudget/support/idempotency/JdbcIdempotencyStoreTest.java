@@ -22,10 +22,12 @@ class JdbcIdempotencyStoreTest {
                     "Content-Type", "application/json"),
             "{\"id\":\"b-1\"}".getBytes(StandardCharsets.UTF_8));
 
+    private static final int MAX_KEYS = 3;
+
     private final JdbcTemplate jdbc = KeyTable.create();
     private final MutableClock clock = new MutableClock();
     private final JdbcIdempotencyStore store =
-            new JdbcIdempotencyStore(jdbc, new ObjectMapper(), clock, RETENTION, IN_PROGRESS_TIMEOUT);
+            new JdbcIdempotencyStore(jdbc, new ObjectMapper(), clock, RETENTION, IN_PROGRESS_TIMEOUT, MAX_KEYS);
 
     @Test
     void aNewKeyIsClaimedAndAnotherClaimSeesItInProgress() {
@@ -49,6 +51,19 @@ class JdbcIdempotencyStoreTest {
         store.complete("pr-ellis", "k1", acquire("pr-ellis", "k1"), noContent);
 
         assertThat(store.claim("pr-ellis", "k1", FINGERPRINT)).isEqualTo(answered(noContent));
+    }
+
+    @Test
+    void aCallerHoldsNoMoreKeysThanAllowedButStillGetsTheAnswersOfThoseTheyHold() {
+        for (int key = 1; key <= MAX_KEYS; key++) {
+            store.complete("pr-ellis", "k" + key, acquire("pr-ellis", "k" + key), CREATED);
+        }
+
+        assertThat(store.claim("pr-ellis", "k4", FINGERPRINT)).isEqualTo(new Claim.Exhausted(MAX_KEYS));
+        assertThat(store.claim("pr-ellis", "k2", FINGERPRINT)).isEqualTo(answered(CREATED));
+        assertThat(store.claim("au-okafor", "k4", FINGERPRINT)).as("another caller").isInstanceOf(Claim.Acquired.class);
+        clock.advance(RETENTION);
+        assertThat(store.claim("pr-ellis", "k4", FINGERPRINT)).as("once they expired").isInstanceOf(Claim.Acquired.class);
     }
 
     @Test
