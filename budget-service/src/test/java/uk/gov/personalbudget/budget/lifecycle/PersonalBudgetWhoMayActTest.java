@@ -203,6 +203,8 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
                 .expectNoEvents();
     }
 
+    // Before approval an appointment schedules no review: PersonalBudgetControlTest's appointment on an offered budget
+    // stores that one event alone.
     @Test
     void appointingOrEndingAnAuthorisationOnAnApprovedBudgetSchedulesACapacityChangeReview() {
         ReviewSchedule capacityReview = new ReviewSchedule(ReviewKind.CAPACITY_CHANGE, NOW.plus(Duration.ofDays(28)));
@@ -221,15 +223,6 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
                                 new Reason("Capacity regained")),
                         new ReviewScheduled(ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.PERSON),
                                 capacityReview));
-    }
-
-    @Test
-    void beforeApprovalAnAppointmentSchedulesNoReview() {
-        given(offered())
-                .when(new AppointAuthorisedPerson(ID, AUTHORITY, AUTHORISATION))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new AuthorisedPersonAppointed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, AUTHORISED_PERSON_IN_CONTROL), AUTHORISATION));
     }
 
     // --- A review that ends the budget ---
