@@ -49,6 +49,8 @@ public class ApiJsonConfiguration implements WebMvcConfigurer {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                 strict.registerModule(new SimpleModule("iso-instants-only")
                         .addDeserializer(Instant.class, new IsoInstants()));
+                strict.registerModule(new SimpleModule("no-sealed-text")
+                        .addDeserializer(String.class, new SealedTextRefusal()));
                 json.setObjectMapper(strict);
             }
         }

@@ -105,6 +105,12 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "the body is not valid JSON");
+        if (unreadable.getCause() instanceof SealedTextRefusal.SealedTextInInput sealed && !sealed.getPath().isEmpty()) {
+            String field = path(sealed);
+            problem = problem(HttpStatus.BAD_REQUEST, "sealed-text-refused",
+                    "the field '" + field + "' " + SealedTextRefusal.SealedTextInInput.REASON);
+            return ResponseEntity.badRequest().body(naming(problem, field, SealedTextRefusal.SealedTextInInput.REASON));
+        }
         if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             String reason = reasonFor(mapping);
