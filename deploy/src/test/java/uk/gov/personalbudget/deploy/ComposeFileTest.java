@@ -33,6 +33,8 @@ class ComposeFileTest {
     private static final Map<String, String> SERVICES = Map.of(
             "budget-service", "budget-migrate", "approval-service", "approval-migrate");
 
+    private static final Path DEV_TOKENS = COMPOSE.resolve("compose.dev-tokens.yaml");
+
     private final JsonNode compose = DeployFiles.yamlDocuments(FILE).get(0);
     private final JsonNode services = compose.path("services");
 
@@ -55,6 +57,30 @@ class ComposeFileTest {
         }
         Set<ValidationMessage> errors = schema.validate(compose);
         assertThat(errors).isEmpty();
+        assertThat(schema.validate(DeployFiles.yamlDocuments(DEV_TOKENS).get(0))).as(DEV_TOKENS.toString()).isEmpty();
+    }
+
+    /** Development tokens never reach a deployment by default: only the override turns them on, on loopback only. */
+    @Test
+    void developmentTokensComeOnlyFromTheOverrideAndOnlyOnLoopback() {
+        assertThat(DeployFiles.read(FILE)).doesNotContain("dev-tokens=", "SPRING_PROFILES_ACTIVE");
+        assertThat(DeployFiles.read(COMPOSE.resolve(".env.example"))).doesNotContain("SPRING_PROFILES_ACTIVE");
+
+        JsonNode overrides = DeployFiles.yamlDocuments(DEV_TOKENS).get(0).path("services");
+        assertThat(overrides.path("budget-service").path("environment").path("SPRING_PROFILES_ACTIVE").asText())
+                .isEqualTo("dev-tokens");
+        for (String service : SERVICES.keySet()) {
+            JsonNode override = overrides.path(service);
+            assertThat(override.path("network_mode").asText()).as(service).isEqualTo("host");
+            assertThat(override.path("environment").path("SERVER_ADDRESS").asText()).as(service).isEqualTo("127.0.0.1");
+            override.path("environment").fieldNames().forEachRemaining(variable ->
+                    assertThat(DeployFiles.isKnownSetting(service, variable)).as("%s is read by %s", variable, service)
+                            .isTrue());
+        }
+        for (String published : List.of("postgres", "kafka")) {
+            overrides.path(published).path("ports").forEach(port ->
+                    assertThat(port.asText()).as(published).startsWith("127.0.0.1:"));
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import uk.gov.personalbudget.support.security.Councils;
 import uk.gov.personalbudget.support.security.TokenLifetimeValidator;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -25,14 +26,16 @@ import java.time.Clock;
 
 /**
  * Local development only: the service issues its own tokens ({@code POST /dev/tokens}) with a key pair made at
- * start-up, and accepts only those. Tokens therefore die with the process.
+ * start-up, and accepts only those. Tokens therefore die with the process. It starts only on loopback
+ * ({@link LoopbackOnly}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(ServiceEdge.DEV_TOKENS_PROFILE)
 public class LocalJwtConfiguration {
 
     @Bean
-    RSAKey devTokenSigningKey() {
+    RSAKey devTokenSigningKey(@Value("${server.address:}") String serverAddress) {
+        LoopbackOnly.require(serverAddress);
         return DevTokenIssuer.generateKey();
     }
 
