@@ -43,7 +43,8 @@ class RevealedHistoryTest {
     private final PersonKeyStore store = PersonKeyStore.open(new PersonalDataKeysProperties.Datasource(
             "jdbc:h2:mem:approval-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2), true);
     private final PersonKeys keys = new PersonKeys(store, Duration.ZERO, Clock.systemUTC());
-    private final RevealedHistory revealed = new RevealedHistory(new PersonalDataReader(keys));
+    private final RevealedHistory revealed = new RevealedHistory(new PersonalDataReader(keys),
+            budget -> LifecycleEvents.PERSON_REF);
 
     private final List<EventEnvelope> plain = LifecycleEvents.fullLifecycle("b-sealed").envelopes();
     private final InMemoryProjection asWritten = InMemoryProjection.of(plain);

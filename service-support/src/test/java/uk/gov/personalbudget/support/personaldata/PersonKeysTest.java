@@ -106,4 +106,19 @@ class PersonKeysTest {
         assertThat(reader.reveal(sealed)).isEqualTo("[erased]");
         assertThat(reader.revealWithin(joined)).isEqualTo("provider [erased]; direct payment £100.00 a week");
     }
+
+    @Test
+    void withinABudgetOnlyValuesSealedWithItsOwnPersonsKeyAreOpenedAndOthersNeverReachTheKeyStore() {
+        PersonKey own = keys.forSealing(person);
+        PersonKey someoneElses = keys.forSealing(new PersonReference("P-9999"));
+        PersonalDataReader reader = new PersonalDataReader(keys);
+        String mine = PersonalDataCipher.seal(own.keyId(), own.secretKey(), "Mind in Northshire");
+        String copied = PersonalDataCipher.seal(someoneElses.keyId(), someoneElses.secretKey(), "Another person's needs");
+        String planted = "pd:v1:" + PersonalDataCipher.newKeyId() + ":" + "A".repeat(40);
+
+        assertThat(reader.revealWithin("provider " + mine + "; " + copied + "; " + planted, person))
+                .isEqualTo("provider Mind in Northshire; [not opened]; [not opened]");
+        assertThat(reader.revealWithin(mine, new PersonReference("P-0000"))).as("a person with no key")
+                .isEqualTo("[not opened]");
+    }
 }
