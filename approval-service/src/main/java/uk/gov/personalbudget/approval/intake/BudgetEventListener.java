@@ -1,11 +1,16 @@
 package uk.gov.personalbudget.approval.intake;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import uk.gov.personalbudget.approval.observability.HeldBackMetrics;
 import uk.gov.personalbudget.approval.observability.IntakeStatus;
 import uk.gov.personalbudget.approval.observability.IntakeTracing;
-import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.projection.CheckedRecord;
+import uk.gov.personalbudget.approval.projection.HeldBackRecord;
+import uk.gov.personalbudget.approval.projection.IntakeOutcome;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
 import uk.gov.personalbudget.approval.replay.ReplayService;
 
@@ -16,7 +21,9 @@ import java.util.List;
  * Consumes the budget events topic in batches. Each batch is written to the projections in one transaction
  * before Kafka is told the offsets are done, so a crash means redelivery (which the projections skip, counting
  * them as {@code approval.intake.duplicates}), never a gap. Each record's projection is a span of the trace that
- * caused its event; each batch's outcome is what the intake's health reports.
+ * caused its event; each batch's outcome is what the intake's health reports. A record that does not fit its
+ * budget's hash chain is held back, not projected ({@link ChainRecordCheck}, docs/security.md "Tamper evidence"):
+ * counted as {@code approval.intake.held_back}, logged, and listed at {@code GET /api/v1/held-back-records}.
  */
 @Component
 public class BudgetEventListener {
@@ -24,16 +31,20 @@ public class BudgetEventListener {
     /** The listener container's id, by which replays stop and start it. */
     public static final String ID = "budget-events";
 
-    private final EventRecordReader reader;
+    private static final Logger log = LoggerFactory.getLogger(BudgetEventListener.class);
+
+    private final ChainRecordCheck check;
     private final ProjectionStore store;
     private final ReplayService replays;
     private final IntakeTracing tracing;
     private final IntakeStatus status;
+    private final HeldBackMetrics heldBack;
     private final Clock clock;
 
-    public BudgetEventListener(EventRecordReader reader, ProjectionStore store, ReplayService replays,
-            IntakeTracing tracing, IntakeStatus status, Clock clock) {
-        this.reader = reader;
+    public BudgetEventListener(ChainRecordCheck check, ProjectionStore store, ReplayService replays,
+            IntakeTracing tracing, IntakeStatus status, HeldBackMetrics heldBack, Clock clock) {
+        this.check = check;
+        this.heldBack = heldBack;
         this.store = store;
         this.replays = replays;
         this.tracing = tracing;
@@ -44,16 +55,22 @@ public class BudgetEventListener {
     @KafkaListener(id = ID, idIsGroup = false, topics = "${approval.kafka.topic}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         IntakeTracing.Batch traced = tracing.start(records);
-        int duplicates;
+        IntakeOutcome outcome;
         try {
-            List<EventEnvelope> envelopes = records.stream().map(reader::read).toList();
-            duplicates = store.apply(envelopes, replays.writeGeneration());
+            List<CheckedRecord> checked = records.stream().map(check::check).toList();
+            outcome = store.apply(checked, replays.writeGeneration(), clock.instant());
         } catch (RuntimeException failure) {
             traced.failed(failure);
             status.failed(failure, clock.instant());
             throw failure;
         }
-        traced.stored(duplicates);
+        for (HeldBackRecord record : outcome.heldBack()) {
+            heldBack.heldBack(record);
+            log.warn("budget event record {}-{}@{} held back, not projected ({}, budget {}, sequence {}): {}",
+                    record.topic(), record.partition(), record.offset(), record.reason(), record.budgetId(),
+                    record.sequence(), record.detail());
+        }
+        traced.stored(outcome.duplicates());
         status.stored();
     }
 }

@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.personaldata.RevealedHistory;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
+import uk.gov.personalbudget.approval.projection.HoldReason;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,8 +30,17 @@ import java.util.List;
 @Tag(name = "Audit trail")
 public class BudgetHistoryController {
 
-    /** Every control transfer of the budget, in order. */
-    public record ControlTrail(BudgetId budgetId, boolean rebuildInProgress, List<ControlTrailEntry> transfers) {
+    /**
+     * Every control transfer of the budget, in order, and the records of the budget's events that were held back,
+     * not projected, because they do not fit its hash chain (docs/security.md, "Tamper evidence"): while any is
+     * listed, the trail may lack what they claim, and an auditor should look at them.
+     */
+    public record ControlTrail(BudgetId budgetId, boolean rebuildInProgress, List<ControlTrailEntry> transfers,
+                               List<HeldBack> heldBack) {
+    }
+
+    /** A record of the budget held back: the sequence it claims, why, and when. */
+    public record HeldBack(Long sequence, HoldReason reason, Instant heldAt) {
     }
 
     /** Every decision of the budget, in order. */
@@ -56,11 +67,15 @@ public class BudgetHistoryController {
 
     @GetMapping(path = "/control-trail", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getControlTrail", summary = "Every control transfer of the budget: from whom to whom, "
-            + "when, by which event and whose act, why, and how long the party that lost control had held it",
+            + "when, by which event and whose act, why, and how long the party that lost control had held it; and "
+            + "the budget's records held back because they do not fit its hash chain",
             description = READERS)
     public ResponseEntity<ControlTrail> controlTrail(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
-        return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(store.controlTrail(id))));
+        List<HeldBack> heldBack = store.heldBack(id).stream()
+                .map(record -> new HeldBack(record.sequence(), record.reason(), record.heldAt())).toList();
+        return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(store.controlTrail(id)),
+                heldBack));
     }
 
     @GetMapping(path = "/control-trail", produces = CsvExport.MEDIA_TYPE)

@@ -379,7 +379,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     private String path(String endpoint, String budget) {
         String template = endpoint.substring(endpoint.indexOf(' ') + 1);
         return switch (endpoint) {
-            case "GET /api/v1/approvals", "POST /api/v1/replays" -> template;
+            case "GET /api/v1/approvals", "POST /api/v1/replays", "GET /api/v1/held-back-records" -> template;
             case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions",
                  "GET /api/v1/budgets/{id}/state", "GET /api/v1/budgets/{id}/verification" ->
                     template.replace("{id}", budget);

@@ -233,7 +233,8 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
                     new Target(method, template, template.replace("{id}", budgetOfA()), "", Caller.AUDITOR);
             case "GET /api/v1/reports/control-summary" ->
                     new Target(method, template, template, "?" + RANGE, Caller.AUDITOR);
-            case "POST /api/v1/replays" -> new Target(method, template, template, "", Caller.AUDITOR);
+            case "POST /api/v1/replays", "GET /api/v1/held-back-records" ->
+                    new Target(method, template, template, "", Caller.AUDITOR);
             case "GET /api/v1/replays/{id}" ->
                     new Target(method, template, template.replace("{id}", UUID.randomUUID().toString()), "",
                             Caller.AUDITOR);

@@ -7,9 +7,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import uk.gov.personalbudget.approval.intake.EventRecordReader.UnreadableEventRecord;
+import uk.gov.personalbudget.approval.observability.HeldBackMetrics;
 import uk.gov.personalbudget.approval.observability.IntakeStatus;
 import uk.gov.personalbudget.approval.observability.IntakeTracing;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.projection.IntakeOutcome;
 import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
 import uk.gov.personalbudget.approval.replay.ReplayService;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
@@ -40,8 +42,10 @@ class BudgetEventListenerTest {
     private final ReplayService replays = mock(ReplayService.class);
     private final IntakeStatus status = new IntakeStatus();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final BudgetEventListener listener = new BudgetEventListener(new EventRecordReader(BudgetEventTopic.JSON),
-            store, replays, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, meters), status, Clock.systemUTC());
+    private final BudgetEventListener listener = new BudgetEventListener(
+            new ChainRecordCheck(new EventRecordReader(BudgetEventTopic.JSON), "accept", Clock.systemUTC()), store,
+            replays, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, meters), status, new HeldBackMetrics(meters),
+            Clock.systemUTC());
 
     @Test
     void aBatchWithAGarbageValueStoresNothingAndFails() {
@@ -57,7 +61,7 @@ class BudgetEventListenerTest {
                 EventRecordReaderTest.consumed(life.get(2), record -> record))))
                 .isInstanceOf(UnreadableEventRecord.class);
 
-        verify(store, never()).apply(any(), anyInt());
+        verify(store, never()).apply(any(), anyInt(), any());
         assertThat(status.failing()).as("the intake's health reports the failure")
                 .hasValueSatisfying(failure -> assertThat(failure.cause()).isEqualTo("UnreadableEventRecord"));
     }
@@ -66,11 +70,12 @@ class BudgetEventListenerTest {
     void aStoredBatchClearsTheLastFailure() {
         List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().envelopes();
         when(replays.writeGeneration()).thenReturn(1);
+        when(store.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()));
         status.failed(new IllegalStateException("earlier"), Instant.now());
 
         listener.onBatch(life.stream().map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList());
 
-        verify(store).apply(any(), anyInt());
+        verify(store).apply(any(), anyInt(), any());
         assertThat(status.failing()).isEmpty();
     }
 
@@ -80,7 +85,8 @@ class BudgetEventListenerTest {
         List<ConsumerRecord<String, byte[]>> records = life.stream()
                 .map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList();
         when(replays.writeGeneration()).thenReturn(1);
-        when(store.apply(any(), anyInt())).thenReturn(0, 2);
+        when(store.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()),
+                new IntakeOutcome(2, List.of()));
 
         listener.onBatch(records);
         assertThat(meters.counter("approval.intake.duplicates").count()).isZero();

@@ -25,7 +25,7 @@ class MigrateDatabaseTest {
         migrate();
 
         List<Map<String, Object>> history = history();
-        assertThat(history).extracting(row -> row.get("version")).containsExactly("1", "2", "3", "4");
+        assertThat(history).extracting(row -> row.get("version")).containsExactly("1", "2", "3", "4", "5");
 
         migrate();
 

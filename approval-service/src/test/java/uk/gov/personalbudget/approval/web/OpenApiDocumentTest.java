@@ -25,6 +25,7 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
                 "/api/v1/budgets/{id}/decisions",
                 "/api/v1/budgets/{id}/state",
                 "/api/v1/budgets/{id}/verification",
+                "/api/v1/held-back-records",
                 "/api/v1/reports/control-summary",
                 "/api/v1/replays",
                 "/api/v1/replays/{id}",

@@ -55,7 +55,16 @@ final class ChainSql {
                 + " = ?";
     }
 
-    /** The current row of a result of {@link #eventsBefore}. */
+    /** The one stored event with an identifier, with the columns of {@link #eventsBefore}: parameter event id. */
+    static String eventWithId(EventSchema schema) {
+        return "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.eventIdentifierColumn(),
+                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
+                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
+                schema.payloadColumn(), schema.metaDataColumn(), PREVIOUS_HASH, HASH)
+                + " FROM " + schema.domainEventTable() + " WHERE " + schema.eventIdentifierColumn() + " = ?";
+    }
+
+    /** The current row of a result of {@link #eventsBefore} or {@link #eventWithId}. */
     static ChainedEvent read(ResultSet row) throws SQLException {
         return new ChainedEvent(row.getLong(1),
                 new StoredEvent(row.getString(3), row.getLong(4), row.getString(2), row.getString(5),

@@ -49,4 +49,15 @@ public class TamperEvidence {
         List<String> hashes = jdbc.queryForList(ChainSql.hashOfEvent(schema), String.class, eventIdentifier);
         return hashes.stream().filter(hash -> hash != null).findFirst();
     }
+
+    /**
+     * One event's row as stored, with its place in the chain (previous hash and hash null for a legacy event):
+     * what the publication puts on each record so that consumers can recompute its hash ({@link EventHash}).
+     * Empty for an event that is not stored.
+     */
+    public Optional<ChainedEvent> storedEvent(String eventIdentifier) {
+        List<ChainedEvent> rows = jdbc.query(ChainSql.eventWithId(schema), (row, number) -> ChainSql.read(row),
+                eventIdentifier);
+        return rows.stream().findFirst();
+    }
 }

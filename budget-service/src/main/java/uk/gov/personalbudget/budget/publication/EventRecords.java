@@ -5,9 +5,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
+import uk.gov.personalbudget.budget.integrity.ChainedEvent;
+import uk.gov.personalbudget.budget.integrity.StoredEvent;
 import uk.gov.personalbudget.contracts.event.BudgetEventTypes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * How one stored event becomes one Kafka record (docs/events.md is the consumers' description of it): key the
@@ -26,7 +29,37 @@ public final class EventRecords {
      */
     public static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, Serializer eventSerializer,
             String hash) {
-        byte[] json = event.serializePayload(eventSerializer, byte[].class).getData();
+        return of(topic, event, event.serializePayload(eventSerializer, byte[].class).getData(), hash);
+    }
+
+    /**
+     * The record for {@code event} as stored in {@code stored}: its value the stored payload bytes, and besides the
+     * usual headers its place in the chain and every other input of its hash, exactly as stored, so a consumer can
+     * recompute the hash from the record alone (docs/events.md, "Checking a record's hash"). A legacy event has no
+     * hash and no previous hash, but its inputs still: a consumer needs them to follow the chain that the first
+     * hashed event continues.
+     */
+    public static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, ChainedEvent stored) {
+        StoredEvent row = stored.event();
+        ProducerRecord<String, byte[]> record = of(topic, event, row.payload(), stored.hash());
+        RecordHeaders headers = (RecordHeaders) record.headers();
+        if (stored.hash() != null) {
+            add(headers, EventHeaders.EVENT_PREVIOUS_HASH, stored.previousHash());
+        }
+        add(headers, EventHeaders.STORED_AGGREGATE_TYPE, row.type());
+        add(headers, EventHeaders.STORED_TIMESTAMP, row.timestamp());
+        add(headers, EventHeaders.STORED_PAYLOAD_TYPE, row.payloadType());
+        if (row.payloadRevision() != null) {
+            add(headers, EventHeaders.STORED_PAYLOAD_REVISION, row.payloadRevision());
+        }
+        if (row.metaData() != null) {
+            add(headers, EventHeaders.STORED_METADATA, Base64.getEncoder().encodeToString(row.metaData()));
+        }
+        return record;
+    }
+
+    private static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, byte[] json,
+            String hash) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, EventHeaders.EVENT_TYPE, event.getPayloadType().getSimpleName());
         add(headers, EventHeaders.EVENT_REVISION, BudgetEventTypes.REVISION);
@@ -44,6 +77,9 @@ public final class EventRecords {
     }
 
     private static void add(RecordHeaders headers, String name, String value) {
+        if (value == null) {
+            return;
+        }
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.kafka.core.KafkaTemplate;
+import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -29,24 +30,25 @@ public class KafkaEventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer eventSerializer;
-    private final Function<String, Optional<String>> storedHash;
+    private final Function<String, Optional<ChainedEvent>> storedEvent;
     private final Runnable topicCheck;
     private final String topic;
     private final Duration sendTimeout;
     private final PublicationObserver observer;
 
     /**
-     * @param storedHash an event's hash as the event store holds it, by event id (empty for a legacy event)
+     * @param storedEvent an event's row as the event store holds it with its place in the hash chain, by event id
+     *                    (empty if it is not stored: then the record carries no hash)
      * @param topicCheck makes sure the topic exists with its settings before the first record is sent (it throws
      *                   if Kafka cannot be reached, failing the batch)
      * @param observer   told of each send and its outcome (trace span, metrics)
      */
     public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, Serializer eventSerializer,
-            Function<String, Optional<String>> storedHash, Runnable topicCheck, String topic, Duration sendTimeout,
+            Function<String, Optional<ChainedEvent>> storedEvent, Runnable topicCheck, String topic, Duration sendTimeout,
             PublicationObserver observer) {
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
-        this.storedHash = storedHash;
+        this.storedEvent = storedEvent;
         this.topicCheck = topicCheck;
         this.topic = topic;
         this.sendTimeout = sendTimeout;
@@ -64,8 +66,9 @@ public class KafkaEventPublisher {
         if (pending.size() == 0) {
             topicCheck.run();
         }
-        String hash = storedHash.apply(domainEvent.getIdentifier()).orElse(null);
-        ProducerRecord<String, byte[]> record = EventRecords.of(topic, domainEvent, eventSerializer, hash);
+        ProducerRecord<String, byte[]> record = storedEvent.apply(domainEvent.getIdentifier())
+                .map(stored -> EventRecords.of(topic, domainEvent, stored))
+                .orElseGet(() -> EventRecords.of(topic, domainEvent, eventSerializer, null));
         var outcome = observer.sending(record, domainEvent);
         pending.add(kafka.send(record).whenComplete(outcome));
     }

@@ -125,7 +125,7 @@ public class PublicationConfiguration {
     public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer, TamperEvidence tamperEvidence, KafkaAdmin kafkaAdmin,
             NewTopic budgetEventsTopic, PublicationProperties publication, TraceContexts traces, MeterRegistry meters) {
-        return new KafkaEventPublisher(kafkaTemplate, eventSerializer, tamperEvidence::hashOf,
+        return new KafkaEventPublisher(kafkaTemplate, eventSerializer, tamperEvidence::storedEvent,
                 new TopicCheck(kafkaAdmin, budgetEventsTopic), publication.topic(), publication.sendTimeout(),
                 new TracedPublication(traces, meters, publication.topic()));
     }

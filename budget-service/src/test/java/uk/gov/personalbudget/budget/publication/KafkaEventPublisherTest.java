@@ -1,5 +1,8 @@
 package uk.gov.personalbudget.budget.publication;
 
+import uk.gov.personalbudget.budget.integrity.ChainedEvent;
+import uk.gov.personalbudget.budget.integrity.StoredEvent;
+
 import uk.gov.personalbudget.contracts.event.EventHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -127,7 +130,7 @@ class KafkaEventPublisherTest {
     @Test
     void aBatchSendsNothingAndIsRolledBackWhenKafkaCannotBeReached() {
         var publisher = new KafkaEventPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)), serializer,
-                KafkaEventPublisherTest::hashOf, () -> {
+                KafkaEventPublisherTest::storedOf, () -> {
                     throw new KafkaException("Timed out waiting to get existing topics");
                 }, TOPIC, SEND_TIMEOUT, PublicationObserver.NONE);
 
@@ -202,6 +205,42 @@ class KafkaEventPublisherTest {
     }
 
     @Test
+    void aStoredEventsRecordCarriesItsStoredBytesAndEveryInputOfItsHash() {
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 4, opened("b-7"));
+        byte[] payload = "{\"stored\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] metaData = "{\"traceparent\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        var stored = new ChainedEvent(9, new StoredEvent("b-7", 4, event.getIdentifier(), "PersonalBudget",
+                "2026-11-22T10:15:30.100Z", BudgetOpened.class.getName(), null, payload, metaData),
+                "cd".repeat(32), "ab".repeat(32));
+
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, stored);
+
+        assertThat(record.value()).isEqualTo(payload);
+        assertThat(header(record, EventHeaders.EVENT_HASH)).isEqualTo("ab".repeat(32));
+        assertThat(header(record, EventHeaders.EVENT_PREVIOUS_HASH)).isEqualTo("cd".repeat(32));
+        assertThat(header(record, EventHeaders.STORED_AGGREGATE_TYPE)).isEqualTo("PersonalBudget");
+        assertThat(header(record, EventHeaders.STORED_TIMESTAMP)).isEqualTo("2026-11-22T10:15:30.100Z");
+        assertThat(header(record, EventHeaders.STORED_PAYLOAD_TYPE)).isEqualTo(BudgetOpened.class.getName());
+        assertThat(record.headers().lastHeader(EventHeaders.STORED_PAYLOAD_REVISION)).isNull();
+        assertThat(java.util.Base64.getDecoder().decode(header(record, EventHeaders.STORED_METADATA))).isEqualTo(metaData);
+    }
+
+    @Test
+    void aLegacyEventsRecordHasNoHashesButItsInputs() {
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 0, opened("b-7"));
+        var stored = new ChainedEvent(1, new StoredEvent("b-7", 0, event.getIdentifier(), "PersonalBudget",
+                "2026-11-22T10:15:30.100Z", BudgetOpened.class.getName(), null, "{}".getBytes(StandardCharsets.UTF_8),
+                null), null, null);
+
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, stored);
+
+        assertThat(record.headers().lastHeader(EventHeaders.EVENT_HASH)).isNull();
+        assertThat(record.headers().lastHeader(EventHeaders.EVENT_PREVIOUS_HASH)).isNull();
+        assertThat(record.headers().lastHeader(EventHeaders.STORED_METADATA)).isNull();
+        assertThat(header(record, EventHeaders.STORED_PAYLOAD_TYPE)).isEqualTo(BudgetOpened.class.getName());
+    }
+
+    @Test
     void eachRecordCarriesItsEventsStoredHash() {
         var batch = processInBackground(publisher(SEND_TIMEOUT), events("b-1", 2));
         await().until(() -> kafka.history().size() == 2);
@@ -215,7 +254,7 @@ class KafkaEventPublisherTest {
 
     private KafkaEventPublisher publisher(Duration sendTimeout) {
         var template = new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka));
-        return new KafkaEventPublisher(template, serializer, KafkaEventPublisherTest::hashOf, topicChecks::incrementAndGet,
+        return new KafkaEventPublisher(template, serializer, KafkaEventPublisherTest::storedOf, topicChecks::incrementAndGet,
                 TOPIC, sendTimeout, PublicationObserver.NONE);
     }
 
@@ -242,6 +281,12 @@ class KafkaEventPublisherTest {
     }
 
     /** Stands in for the event store's hash column. */
+    private static Optional<ChainedEvent> storedOf(String eventId) {
+        return Optional.of(new ChainedEvent(1, new StoredEvent("b-1", 0, eventId, "PersonalBudget",
+                "2026-11-22T10:15:30.000Z", BudgetOpened.class.getName(), null, "{}".getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8)), "0".repeat(64), hashOf(eventId).orElseThrow()));
+    }
+
     private static Optional<String> hashOf(String eventId) {
         return Optional.of("hash-of-" + eventId);
     }

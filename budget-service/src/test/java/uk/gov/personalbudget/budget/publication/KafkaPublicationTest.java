@@ -145,6 +145,33 @@ class KafkaPublicationTest {
     }
 
     @Test
+    void eachRecordsHashCanBeRecomputedFromTheRecordAloneAndChainsToTheRecordBefore() {
+        awaitAllPublished();
+        Map<String, List<ConsumerRecord<String, byte[]>>> byBudget = readTopic().stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key));
+
+        for (String budget : List.of(closedBudget, suspendedBudget, offeredBudget)) {
+            String previous = uk.gov.personalbudget.budget.integrity.EventHash.GENESIS;
+            for (ConsumerRecord<String, byte[]> record : byBudget.get(budget)) {
+                var revision = record.headers().lastHeader(EventHeaders.STORED_PAYLOAD_REVISION);
+                var metaData = record.headers().lastHeader(EventHeaders.STORED_METADATA);
+                var inputs = new uk.gov.personalbudget.budget.integrity.StoredEvent(header(record, EventHeaders.AGGREGATE_ID),
+                        Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)), header(record, EventHeaders.EVENT_ID),
+                        header(record, EventHeaders.STORED_AGGREGATE_TYPE), header(record, EventHeaders.STORED_TIMESTAMP),
+                        header(record, EventHeaders.STORED_PAYLOAD_TYPE),
+                        revision == null ? null : new String(revision.value(), java.nio.charset.StandardCharsets.UTF_8),
+                        record.value(), metaData == null ? null
+                                : java.util.Base64.getDecoder().decode(new String(metaData.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(header(record, EventHeaders.EVENT_PREVIOUS_HASH)).as("the hash of the record before")
+                        .isEqualTo(previous);
+                String recomputed = uk.gov.personalbudget.budget.integrity.EventHash.of(previous, inputs);
+                assertThat(header(record, EventHeaders.EVENT_HASH)).as("recomputed from the record").isEqualTo(recomputed);
+                previous = recomputed;
+            }
+        }
+    }
+
+    @Test
     void eachBudgetsEventsAreInOnePartitionInTheOrderOfTheirSequence() {
         awaitAllPublished();
         Map<String, List<ConsumerRecord<String, byte[]>>> byBudget = readTopic().stream()

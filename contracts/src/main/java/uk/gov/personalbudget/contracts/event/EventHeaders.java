@@ -23,6 +23,22 @@ public final class EventHeaders {
      * absent on events stored before the chain began.
      */
     public static final String EVENT_HASH = "event-hash";
+    /**
+     * The hash of the event before it in its budget's chain ({@link #EVENT_HASH} of sequence - 1, or 64 zeros for a
+     * budget's first event); with {@link #EVENT_HASH} only.
+     */
+    public static final String EVENT_PREVIOUS_HASH = "event-previous-hash";
+    /**
+     * The inputs of the event's hash that the other headers do not carry, exactly as stored, so a consumer can
+     * recompute the hash from the record alone (docs/events.md, "Checking a record's hash"): the stored aggregate
+     * type, the stored timestamp text, the payload type (a class name), the payload revision (absent when none),
+     * and the stored meta-data bytes in base64 (absent when none). On every record, legacy ones too.
+     */
+    public static final String STORED_AGGREGATE_TYPE = "event-stored-aggregate-type";
+    public static final String STORED_TIMESTAMP = "event-stored-timestamp";
+    public static final String STORED_PAYLOAD_TYPE = "event-stored-payload-type";
+    public static final String STORED_PAYLOAD_REVISION = "event-stored-payload-revision";
+    public static final String STORED_METADATA = "event-stored-metadata";
     /** The W3C trace context of the request that caused the event, when it carries one. */
     public static final String TRACEPARENT = "traceparent";
 

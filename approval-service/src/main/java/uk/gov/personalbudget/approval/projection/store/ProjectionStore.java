@@ -11,6 +11,12 @@ import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
 import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
 import uk.gov.personalbudget.approval.projection.BudgetProjector;
 import uk.gov.personalbudget.approval.projection.BudgetSummary;
+import uk.gov.personalbudget.approval.projection.ChainLink;
+import uk.gov.personalbudget.approval.projection.CheckedRecord;
+import uk.gov.personalbudget.approval.projection.EventChainHash;
+import uk.gov.personalbudget.approval.projection.HeldBackRecord;
+import uk.gov.personalbudget.approval.projection.HoldReason;
+import uk.gov.personalbudget.approval.projection.IntakeOutcome;
 import uk.gov.personalbudget.approval.projection.ContestRecord;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
@@ -111,29 +117,192 @@ public class ProjectionStore {
      * @throws UnknownGeneration    if the generation does not exist (promoted away or discarded)
      */
     public int apply(List<EventEnvelope> batch, int generation) {
+        return apply(batch.stream().map(CheckedRecord::unchecked).toList(), generation, Instant.now()).duplicates();
+    }
+
+    /**
+     * Projects the checked records of a batch as {@link #apply(List, int)} does, and holds back, rather than
+     * projecting, each record that does not fit its budget's hash chain (docs/security.md, "Tamper evidence"): one
+     * the intake already found altered, one whose previous hash is not the hash of the budget's last projected event,
+     * one without a hash after its budget's chain began, and a copy of a projected event with another hash. A held
+     * back record changes no projection, so the genuine event of its place, chaining to the last projected one, still
+     * fits when it comes. Held-back records are kept once each by their place on the topic.
+     *
+     * @return the duplicates skipped, and the records held back for the first time
+     */
+    public IntakeOutcome apply(List<CheckedRecord> batch, int generation, Instant now) {
         if (batch.isEmpty()) {
-            return 0;
+            return new IntakeOutcome(0, List.of());
         }
         return writing.execute(status -> {
             requireGeneration(generation);
             Set<BudgetId> ids = new LinkedHashSet<>();
-            batch.forEach(envelope -> ids.add(envelope.budgetId()));
+            batch.stream().filter(checked -> checked.envelope() != null)
+                    .forEach(checked -> ids.add(checked.envelope().budgetId()));
             Map<BudgetId, BudgetSummary> loaded = loadSummaries(generation, ids);
             var writes = new Writes(loaded);
+            var chain = new Chain(generation);
+            List<HeldBackRecord> held = new ArrayList<>();
             int skipped = 0;
-            for (EventEnvelope envelope : batch) {
+            for (CheckedRecord checked : batch) {
+                if (checked.heldBack() != null) {
+                    held.add(checked.heldBack());
+                    continue;
+                }
+                EventEnvelope envelope = checked.envelope();
                 BudgetSummary before = writes.summaries.getOrDefault(envelope.budgetId(),
                         loaded.get(envelope.budgetId()));
                 switch (SequenceCheck.of(before, envelope)) {
-                    case ALREADY_APPLIED -> skipped++;
+                    case ALREADY_APPLIED -> {
+                        String differs = checked.link() == null ? null : chain.differsFromProjected(envelope,
+                                checked.link());
+                        if (differs != null) {
+                            held.add(hold(checked, HoldReason.DIFFERS_FROM_PROJECTED, differs, now));
+                        } else {
+                            skipped++;
+                        }
+                    }
                     case GAP -> throw new SequenceGapException(envelope.budgetId(),
                             before == null ? 0 : before.lastSequence() + 1, envelope.sequence());
-                    case APPLY -> writes.add(projector.project(before, envelope));
+                    case APPLY -> {
+                        Refusal refusal = checked.link() == null ? null : chain.link(envelope, checked.link());
+                        if (refusal != null) {
+                            held.add(hold(checked, refusal.reason(), refusal.detail(), now));
+                        } else {
+                            writes.add(projector.project(before, envelope));
+                        }
+                    }
                 }
             }
             writes.flush(generation);
-            return skipped;
+            chain.flush();
+            return new IntakeOutcome(skipped, storeHeldBack(held));
         });
+    }
+
+    private static HeldBackRecord hold(CheckedRecord checked, HoldReason reason, String detail, Instant now) {
+        EventEnvelope envelope = checked.envelope();
+        return new HeldBackRecord(checked.position().topic(), checked.position().partition(),
+                checked.position().offset(), envelope.budgetId().value(), envelope.sequence(), envelope.eventId(),
+                envelope.eventType(), reason, detail, now);
+    }
+
+    private record Refusal(HoldReason reason, String detail) {
+    }
+
+    private record ChainEntry(String hash, boolean legacy) {
+    }
+
+    /** The budgets' hash chains as projected into one generation, and this batch's additions to them. */
+    private final class Chain {
+
+        private final int generation;
+        private final Map<RowKey, ChainEntry> added = new LinkedHashMap<>();
+
+        Chain(int generation) {
+            this.generation = generation;
+        }
+
+        /** The projected event's place in the chain; null if there is no row (projected before the chain was). */
+        ChainEntry at(BudgetId budget, long sequence) {
+            ChainEntry entry = added.get(new RowKey(budget, sequence));
+            if (entry != null) {
+                return entry;
+            }
+            return jdbc.query("SELECT hash, legacy FROM event_chain WHERE generation = ? AND budget_id = ? "
+                            + "AND sequence_number = ?", (rs, row) -> new ChainEntry(rs.getString(1), rs.getBoolean(2)),
+                    generation, budget.value(), sequence).stream().findFirst().orElse(null);
+        }
+
+        /**
+         * Whether the next event of its budget fits the chain, and if it does, adds it. The link is checked against
+         * the hash of the budget's last projected event; when that is not known (an event projected before this
+         * check existed, or a legacy record that carried no inputs) the record's own previous hash is taken.
+         */
+        Refusal link(EventEnvelope envelope, ChainLink link) {
+            long sequence = envelope.sequence();
+            ChainEntry previous = sequence == 0 ? null : at(envelope.budgetId(), sequence - 1);
+            String expected = sequence == 0 ? EventChainHash.GENESIS : previous == null ? null : previous.hash();
+            if (link.isLegacy()) {
+                if (previous != null && !previous.legacy()) {
+                    return new Refusal(HoldReason.UNHASHED, "the record has no event-hash, but the budget's hash "
+                            + "chain began at an earlier event: only events stored before the chain began have none");
+                }
+            } else if (expected != null && !expected.equals(link.previousHash())) {
+                return new Refusal(HoldReason.LINK, "its event-previous-hash " + link.previousHash()
+                        + " is not the hash of the budget's last projected event, " + expected);
+            }
+            added.put(new RowKey(envelope.budgetId(), sequence), new ChainEntry(link.hashAfter(expected),
+                    link.isLegacy()));
+            return null;
+        }
+
+        /** Why a copy of a projected event does not match what was projected; null if it matches or cannot tell. */
+        String differsFromProjected(EventEnvelope envelope, ChainLink link) {
+            ChainEntry projected = at(envelope.budgetId(), envelope.sequence());
+            if (projected == null || projected.legacy() && link.isLegacy()) {
+                return null;
+            }
+            if (link.isLegacy()) {
+                return "the record has no event-hash, but the event projected at its place had one";
+            }
+            if (projected.legacy() || !link.hash().equals(projected.hash())) {
+                return "its event-hash " + link.hash() + " is not the hash of the event projected at its place, "
+                        + projected.hash();
+            }
+            return null;
+        }
+
+        void flush() {
+            if (!added.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO event_chain (generation, budget_id, sequence_number, hash, legacy) "
+                                + "VALUES (?, ?, ?, ?, ?)", List.copyOf(added.entrySet()), BATCH_SIZE,
+                        (statement, entry) -> {
+                            statement.setInt(1, generation);
+                            statement.setString(2, entry.getKey().budgetId().value());
+                            statement.setLong(3, entry.getKey().sequence());
+                            statement.setString(4, entry.getValue().hash());
+                            statement.setBoolean(5, entry.getValue().legacy());
+                        });
+            }
+        }
+    }
+
+    /** Stores the held-back records not stored before (by their place on the topic), and returns those. */
+    private List<HeldBackRecord> storeHeldBack(List<HeldBackRecord> held) {
+        List<HeldBackRecord> stored = new ArrayList<>();
+        Set<List<Object>> places = new LinkedHashSet<>();
+        for (HeldBackRecord record : held) {
+            if (!places.add(List.of(record.topic(), record.partition(), record.offset()))) {
+                continue;
+            }
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM held_back_record WHERE topic = ? "
+                    + "AND partition_no = ? AND record_offset = ?", Integer.class, record.topic(), record.partition(),
+                    record.offset());
+            if (known != null && known > 0) {
+                continue;
+            }
+            jdbc.update("INSERT INTO held_back_record (topic, partition_no, record_offset, budget_id, sequence_number, "
+                            + "event_id, event_type, reason, detail, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    statement -> {
+                        statement.setString(1, record.topic());
+                        statement.setInt(2, record.partition());
+                        statement.setLong(3, record.offset());
+                        statement.setString(4, cut(record.budgetId(), 64));
+                        statement.setObject(5, record.sequence(), java.sql.Types.BIGINT);
+                        statement.setString(6, cut(record.eventId(), 64));
+                        statement.setString(7, cut(record.eventType(), 64));
+                        statement.setString(8, record.reason().name());
+                        statement.setString(9, cut(record.detail(), 1000));
+                        statement.setObject(10, OffsetDateTime.ofInstant(record.heldAt(), ZoneOffset.UTC));
+                    });
+            stored.add(record);
+        }
+        return stored;
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     /** One batch's rows, coalesced so each keyed row is written once with its final content. */
@@ -409,6 +578,41 @@ public class ProjectionStore {
         return flat.toArray();
     }
 
+    // --- Held-back records ---
+
+    /**
+     * The records held back whose budget is one of {@code councils}' as projected now, oldest first. A record
+     * naming a budget no event has projected belongs to no council: it is listed to no one here (the metric and
+     * the log name it).
+     */
+    public List<HeldBackRecord> heldBack(Set<String> councils) {
+        return inCurrent(generation -> {
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(generation);
+            String inCouncils = councilIn(councils, parameters);
+            return jdbc.query(HELD_BACK_SELECT + " WHERE budget_id IN (SELECT budget_id FROM budget_summary "
+                    + "WHERE generation = ? AND " + inCouncils + ") ORDER BY held_at, topic, partition_no, "
+                    + "record_offset", ProjectionStore::heldBackRecord, parameters.toArray());
+        });
+    }
+
+    /** The records of one budget that were held back, oldest first. */
+    public List<HeldBackRecord> heldBack(BudgetId budget) {
+        return read(() -> jdbc.query(HELD_BACK_SELECT + " WHERE budget_id = ? ORDER BY held_at, topic, partition_no, "
+                + "record_offset", ProjectionStore::heldBackRecord, budget.value()));
+    }
+
+    private static final String HELD_BACK_SELECT = "SELECT topic, partition_no, record_offset, budget_id, "
+            + "sequence_number, event_id, event_type, reason, detail, held_at FROM held_back_record";
+
+    private static HeldBackRecord heldBackRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long sequence = rs.getLong(5);
+        Long claimed = rs.wasNull() ? null : sequence;
+        return new HeldBackRecord(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), claimed,
+                rs.getString(6), rs.getString(7), HoldReason.valueOf(rs.getString(8)), rs.getString(9),
+                rs.getObject(10, OffsetDateTime.class).toInstant());
+    }
+
     // --- Generations ---
 
     /** The generation readers use. */
@@ -463,6 +667,7 @@ public class ProjectionStore {
             for (Tables.Table<?> table : Tables.ALL) {
                 jdbc.update("DELETE FROM " + table.name() + " WHERE generation <> ?", generation);
             }
+            jdbc.update("DELETE FROM event_chain WHERE generation <> ?", generation);
             jdbc.update("UPDATE projection_generation SET status = ? WHERE generation <> ?", RETIRED, generation);
             jdbc.update("UPDATE projection_generation SET status = ? WHERE generation = ?", CURRENT, generation);
         });
@@ -487,6 +692,7 @@ public class ProjectionStore {
         for (Tables.Table<?> table : Tables.ALL) {
             jdbc.update("DELETE FROM " + table.name() + " WHERE generation = ?", generation);
         }
+        jdbc.update("DELETE FROM event_chain WHERE generation = ?", generation);
         jdbc.update("UPDATE projection_generation SET status = ? WHERE generation = ?", RETIRED, generation);
     }
 

@@ -1,0 +1,168 @@
+package uk.gov.personalbudget.approval.intake;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.gov.personalbudget.approval.projection.ChainLink;
+import uk.gov.personalbudget.approval.projection.CheckedRecord;
+import uk.gov.personalbudget.approval.projection.EventChainHash;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
+import uk.gov.personalbudget.approval.projection.HeldBackRecord;
+import uk.gov.personalbudget.approval.projection.HoldReason;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Checks a record against its own {@code event-hash} before it is read (docs/events.md, "Checking a record's
+ * hash"): the hash recomputed from the record's value and headers must be the hash it carries, and the headers the
+ * projections read (key, sequence, event id, type, timestamp) must be the ones hashed. A record that fails is held
+ * back unread, so a forged value that does not even parse cannot stall the intake. The link to the budget's last
+ * projected event is checked when the batch is stored ({@code ProjectionStore}).
+ * <p>
+ * A record without {@code event-hash} is what budget-service publishes for an event stored before its hash chain
+ * began (a legacy event). It is read as such while {@code approval.intake.unhashed-records} is {@code accept}
+ * (the default), and only while its budget's chain has not begun; with {@code hold}, every such record is held back.
+ */
+@Component
+public class ChainRecordCheck {
+
+    private final EventRecordReader reader;
+    private final boolean acceptUnhashed;
+    private final Clock clock;
+
+    public ChainRecordCheck(EventRecordReader reader,
+                            @Value("${approval.intake.unhashed-records:accept}") String unhashed, Clock clock) {
+        this.reader = reader;
+        this.acceptUnhashed = UnhashedRecords.valueOf(unhashed.trim().toUpperCase(java.util.Locale.ROOT))
+                == UnhashedRecords.ACCEPT;
+        this.clock = clock;
+    }
+
+    /** What to do with records that carry no {@code event-hash}. */
+    public enum UnhashedRecords {
+        /** Read them as legacy events while their budget's chain has not begun. */
+        ACCEPT,
+        /** Hold every one back. */
+        HOLD
+    }
+
+    public CheckedRecord check(ConsumerRecord<String, byte[]> record) {
+        String hash = header(record, EventHeaders.EVENT_HASH);
+        if (hash == null) {
+            if (!acceptUnhashed) {
+                return held(record, HoldReason.UNHASHED, "the record has no event-hash, and records without one are "
+                        + "not accepted (approval.intake.unhashed-records)");
+            }
+            EventEnvelope envelope = reader.read(record);
+            EventChainHash.Inputs inputs;
+            try {
+                inputs = inputs(record);
+            } catch (IncompleteRecord incomplete) {
+                inputs = null;
+            }
+            return CheckedRecord.of(envelope, ChainLink.legacy(inputs), position(record));
+        }
+        String previousHash = header(record, EventHeaders.EVENT_PREVIOUS_HASH);
+        EventChainHash.Inputs inputs;
+        try {
+            if (!EventChainHash.isHash(hash) || !EventChainHash.isHash(previousHash)) {
+                throw new IncompleteRecord("its event-hash or event-previous-hash is missing or not 64 hex digits");
+            }
+            inputs = inputs(record);
+        } catch (IncompleteRecord incomplete) {
+            return held(record, HoldReason.INCOMPLETE, incomplete.getMessage());
+        }
+        String recomputed = EventChainHash.of(previousHash, inputs);
+        if (!recomputed.equals(hash)) {
+            return held(record, HoldReason.CONTENT, "the hash recomputed from the record, " + recomputed
+                    + ", is not its event-hash " + hash + ": its value or headers were changed");
+        }
+        String mismatch = unhashedHeaderMismatch(record, inputs);
+        if (mismatch != null) {
+            return held(record, HoldReason.CONTENT, mismatch);
+        }
+        return CheckedRecord.of(reader.read(record), ChainLink.hashed(hash, previousHash), position(record));
+    }
+
+    /** The hash's inputs from the record: its value, and its headers exactly as budget-service stored them. */
+    private static EventChainHash.Inputs inputs(ConsumerRecord<String, byte[]> record) {
+        String sequence = required(record, EventHeaders.AGGREGATE_SEQUENCE);
+        String metaData = header(record, EventHeaders.STORED_METADATA);
+        try {
+            return new EventChainHash.Inputs(required(record, EventHeaders.AGGREGATE_ID), Long.parseLong(sequence),
+                    required(record, EventHeaders.EVENT_ID), required(record, EventHeaders.STORED_AGGREGATE_TYPE),
+                    required(record, EventHeaders.STORED_TIMESTAMP), required(record, EventHeaders.STORED_PAYLOAD_TYPE),
+                    header(record, EventHeaders.STORED_PAYLOAD_REVISION), record.value(),
+                    metaData == null ? null : Base64.getDecoder().decode(metaData));
+        } catch (IllegalArgumentException unreadable) {
+            throw new IncompleteRecord("a hashed input does not read: " + unreadable.getMessage());
+        }
+    }
+
+    /** The headers the projections read but the hash does not cover must say what the hashed ones say. */
+    private static String unhashedHeaderMismatch(ConsumerRecord<String, byte[]> record, EventChainHash.Inputs inputs) {
+        if (!inputs.aggregateId().equals(record.key())) {
+            return "its key " + record.key() + " is not its hashed aggregate-id " + inputs.aggregateId();
+        }
+        String type = header(record, EventHeaders.EVENT_TYPE);
+        String payloadType = inputs.payloadType();
+        if (type == null || !payloadType.equals(type) && !payloadType.endsWith("." + type)) {
+            return "its event-type " + type + " is not its hashed payload type " + payloadType;
+        }
+        String timestamp = header(record, EventHeaders.EVENT_TIMESTAMP);
+        try {
+            if (timestamp == null || !Instant.parse(timestamp).equals(Instant.parse(inputs.timestamp()))) {
+                return "its event-timestamp " + timestamp + " is not its hashed timestamp " + inputs.timestamp();
+            }
+        } catch (RuntimeException unreadable) {
+            return "its event-timestamp " + timestamp + " is not its hashed timestamp " + inputs.timestamp();
+        }
+        return null;
+    }
+
+    private HeldBackRecord heldBackRecord(ConsumerRecord<String, byte[]> record, HoldReason reason, String detail) {
+        Long sequence;
+        try {
+            String claimed = header(record, EventHeaders.AGGREGATE_SEQUENCE);
+            sequence = claimed == null ? null : Long.parseLong(claimed);
+        } catch (NumberFormatException notANumber) {
+            sequence = null;
+        }
+        return new HeldBackRecord(record.topic(), record.partition(), record.offset(), record.key(), sequence,
+                header(record, EventHeaders.EVENT_ID), header(record, EventHeaders.EVENT_TYPE), reason, detail,
+                clock.instant());
+    }
+
+    private CheckedRecord held(ConsumerRecord<String, byte[]> record, HoldReason reason, String detail) {
+        return CheckedRecord.heldBack(heldBackRecord(record, reason, detail));
+    }
+
+    private static CheckedRecord.Position position(ConsumerRecord<String, byte[]> record) {
+        return new CheckedRecord.Position(record.topic(), record.partition(), record.offset());
+    }
+
+    private static String required(ConsumerRecord<String, byte[]> record, String name) {
+        String value = header(record, name);
+        if (value == null) {
+            throw new IncompleteRecord("it has no " + name + " header");
+        }
+        return value;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static final class IncompleteRecord extends RuntimeException {
+
+        IncompleteRecord(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package uk.gov.personalbudget.approval.projection;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * An event's hash in its budget's hash chain, computed as budget-service computes it when it stores the event
+ * (budget-service's {@code EventHash}; docs/security.md, "Tamper evidence"):
+ * <pre>
+ * SHA-256( previous hash (32 bytes)
+ *        || str(aggregate id) || int64(sequence) || str(event id) || str(aggregate type)
+ *        || str(stored timestamp) || str(payload type) || str(payload revision) || bytes(payload) || bytes(meta-data) )
+ * </pre>
+ * where {@code bytes(x)} is x's length as a 4-byte big-endian integer followed by x (length -1 and nothing else
+ * for null), {@code str(x)} is {@code bytes} of x's UTF-8 encoding, and {@code int64} is 8 bytes big-endian.
+ * Written as lower-case hex. The inputs come from the record (docs/events.md, "Checking a record's hash").
+ */
+public final class EventChainHash {
+
+    /** The previous hash of a budget's first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Every input of an event's hash but the previous hash, exactly as budget-service stored them. */
+    public record Inputs(String aggregateId, long sequence, String eventId, String aggregateType, String timestamp,
+                         String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+    }
+
+    private EventChainHash() {
+    }
+
+    /** Whether {@code text} is a hash as the chain writes one: 64 lower-case hex digits. */
+    public static boolean isHash(String text) {
+        return text != null && text.length() == 64 && text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    }
+
+    /** The hash of the event with {@code inputs} chained to {@code previousHash} (64 hex digits). */
+    public static String of(String previousHash, Inputs inputs) {
+        MessageDigest sha256 = sha256();
+        sha256.update(HEX.parseHex(previousHash));
+        text(sha256, inputs.aggregateId());
+        sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(inputs.sequence()).array());
+        text(sha256, inputs.eventId());
+        text(sha256, inputs.aggregateType());
+        text(sha256, inputs.timestamp());
+        text(sha256, inputs.payloadType());
+        text(sha256, inputs.payloadRevision());
+        bytes(sha256, inputs.payload());
+        bytes(sha256, inputs.metaData());
+        return HEX.formatHex(sha256.digest());
+    }
+
+    private static void text(MessageDigest digest, String value) {
+        bytes(digest, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void bytes(MessageDigest digest, byte[] value) {
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : value.length).array());
+        if (value != null) {
+            digest.update(value);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package uk.gov.personalbudget.approval.projection;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * approval-service computes a record's hash as budget-service stores it: the two worked vectors of budget-service's
+ * {@code EventHashTest} (computed outside Java over the layout docs/security.md gives) come out the same here.
+ */
+class EventChainHashTest {
+
+    private static final EventChainHash.Inputs OPENED = new EventChainHash.Inputs("b-1", 0, "e-1", "PersonalBudget",
+            "2026-11-22T10:15:30.000Z", "uk.gov.personalbudget.contracts.event.BudgetOpened", null,
+            bytes("{\"budgetId\":\"b-1\"}"), bytes("{}"));
+    private static final EventChainHash.Inputs ASSESSED = new EventChainHash.Inputs("b-1", 1, "e-2", "PersonalBudget",
+            "2026-11-22T10:16:00.123Z", "uk.gov.personalbudget.contracts.event.NeedsAssessed", "1",
+            bytes("{\"budgetId\":\"b-1\",\"note\":\"café\"}"), null);
+
+    private static final String OPENED_HASH = "8f045c0c6afce16fc6f40448e511219cbb27a680ac2375e0125e218c3c1d4bce";
+    private static final String ASSESSED_HASH = "7c6b25c2f7aeaf8e7aa9e69271447a8785a59def95c8eca06bb89b0cc4fc4675";
+
+    @Test
+    void theVectorsOfBudgetServiceComeOutTheSame() {
+        assertThat(EventChainHash.of(EventChainHash.GENESIS, OPENED)).isEqualTo(OPENED_HASH);
+        assertThat(EventChainHash.of(OPENED_HASH, ASSESSED)).isEqualTo(ASSESSED_HASH);
+    }
+
+    @Test
+    void aHashIsSixtyFourLowerCaseHexDigits() {
+        assertThat(EventChainHash.isHash(OPENED_HASH)).isTrue();
+        assertThat(EventChainHash.isHash(OPENED_HASH.toUpperCase())).isFalse();
+        assertThat(EventChainHash.isHash(OPENED_HASH.substring(1))).isFalse();
+        assertThat(EventChainHash.isHash(null)).isFalse();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
