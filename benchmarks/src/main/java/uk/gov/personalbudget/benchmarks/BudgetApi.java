@@ -89,7 +89,7 @@ final class BudgetApi {
     /** Sends step {@code step} of {@link LifecycleScript#SCRIPT} for the budget (opening when {@code budgetId} is null). */
     Answer command(int step, String budgetId, String person, String token) throws IOException, InterruptedException {
         String uri = instanceFor(budgetId) + LifecycleScript.path(step, budgetId);
-        String body = LifecycleScript.body(step, person, "pr-bench");
+        String body = LifecycleScript.body(step, person);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)

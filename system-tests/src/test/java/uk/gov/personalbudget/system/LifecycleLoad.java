@@ -254,7 +254,7 @@ final class LifecycleLoad implements AutoCloseable {
 
     private Sent send(Budget budget, int step, String token) {
         String uri = budgetService + LifecycleScript.path(step, budget.id);
-        String body = LifecycleScript.body(step, budget.person, "pr-load");
+        String body = LifecycleScript.body(step, budget.person);
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token)

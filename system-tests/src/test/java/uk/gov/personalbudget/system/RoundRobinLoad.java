@@ -188,7 +188,7 @@ final class RoundRobinLoad {
         commands.incrementAndGet();
         budget.attempted = step + 1;
         String key = UUID.randomUUID().toString();
-        String body = LifecycleScript.body(step, budget.person, "pr-so");
+        String body = LifecycleScript.body(step, budget.person);
         while (timeLeft()) {
             int instance = (int) (turn.getAndIncrement() % instances.size());
             HttpResponse<String> answer = send(instance, LifecycleScript.path(step, budget.id), token, key, body);

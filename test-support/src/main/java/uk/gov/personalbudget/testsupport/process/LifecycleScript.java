@@ -54,11 +54,13 @@ public final class LifecycleScript {
         return "/api/v1/budgets" + (step == 0 ? "" : "/" + budgetId + "/" + SCRIPT.get(step).path());
     }
 
-    /** The body of step {@code step}; opening names the person and the practitioner allocated to them. */
-    public static String body(int step, String person, String practitioner) {
+    /**
+     * The body of step {@code step}; opening names the person and the council, and the practitioner who opens the
+     * budget is allocated to it (so the same practitioner's token must send the script's practitioner steps).
+     */
+    public static String body(int step, String person) {
         if (step == 0) {
-            return "{\"person\":\"" + person + "\",\"localAuthority\":\"leeds\","
-                    + "\"allocatedPractitioner\":\"" + practitioner + "\"}";
+            return "{\"person\":\"" + person + "\",\"localAuthority\":\"leeds\"}";
         }
         Step command = SCRIPT.get(step);
         return command.body() == null ? "" : command.body().get();
