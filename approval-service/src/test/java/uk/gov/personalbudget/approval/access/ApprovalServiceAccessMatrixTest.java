@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,6 +151,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     private static final Map<String, String> BUDGET_IDS = new ConcurrentHashMap<>();
     private static final Set<String> TRIED = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static final Map<String, Integer> REFUSALS = new ConcurrentHashMap<>();
 
     /** Replays are kept in the database, so one serves every read of a replay. */
     private static UUID finishedReplay;
@@ -186,9 +188,15 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     @AfterAll
     static void reportTheSize() {
         System.out.printf("%s: %d cases (role x endpoint and representation x relationship to a budget) over %d"
-                        + " roles, %d endpoints and %d callers, in %d requests (with the unknown ids compared)%n",
+                        + " roles, %d endpoints and %d callers, in %d requests (with the unknown ids compared);"
+                        + " refusals by problem type: %s%n",
                 ApprovalServiceAccessMatrixTest.class.getSimpleName(), TRIED.size(), Role.values().length,
-                AccessMatrix.rows(SERVICE).size(), CASES.size(), REQUESTS.get());
+                AccessMatrix.rows(SERVICE).size(), CASES.size(), REQUESTS.get(), new TreeMap<>(REFUSALS));
+    }
+
+    private static void countRefusal(Answer answer) {
+        String type = answer.json().path("type").asText();
+        REFUSALS.merge(answer.status() + " " + type.substring(type.lastIndexOf(':') + 1), 1, Integer::sum);
     }
 
     @Test
@@ -273,6 +281,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         assertThat(answer.body().replace(attempt.budget().id(), unknown)).as(what).isEqualTo(asUnknown.body());
         assertThat(withoutDate(answer.headers())).as(what).isEqualTo(withoutDate(asUnknown.headers()));
         revealsNothing(answer, what);
+        countRefusal(answer);
     }
 
     private void refused(String endpoint, String path, Case attempt, String accept, String what) {
@@ -286,6 +295,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         assertThat(replays.inProgress()).as("a replay after: " + what).isEmpty();
         assertThat(store.currentGeneration()).as("the generation after: " + what).isEqualTo(generation);
         revealsNothing(answer, what);
+        countRefusal(answer);
     }
 
     private void allowed(String endpoint, String path, Case attempt, String accept, String what) {
