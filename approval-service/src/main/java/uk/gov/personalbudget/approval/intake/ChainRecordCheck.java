@@ -6,11 +6,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.gov.personalbudget.approval.projection.ChainLink;
 import uk.gov.personalbudget.approval.projection.CheckedRecord;
-import uk.gov.personalbudget.approval.projection.EventChainHash;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.HeldBackRecord;
 import uk.gov.personalbudget.approval.projection.HoldReason;
 import uk.gov.personalbudget.contracts.event.EventHeaders;
+import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

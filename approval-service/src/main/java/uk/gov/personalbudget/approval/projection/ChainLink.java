@@ -1,5 +1,7 @@
 package uk.gov.personalbudget.approval.projection;
 
+import uk.gov.personalbudget.contracts.integrity.EventChainHash;
+
 import java.util.Objects;
 
 /**

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.personalbudget.approval.projection.CheckedRecord;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
+import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.HeldBackRecord;
 import uk.gov.personalbudget.approval.projection.HoldReason;
-import uk.gov.personalbudget.contracts.value.BudgetId;
-import uk.gov.personalbudget.approval.projection.EventChainHash;
-import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.event.EventHeaders;
+import uk.gov.personalbudget.contracts.integrity.EventChainHash;
+import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.nio.charset.StandardCharsets;

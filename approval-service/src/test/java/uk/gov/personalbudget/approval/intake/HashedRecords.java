@@ -3,10 +3,10 @@ package uk.gov.personalbudget.approval.intake;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import uk.gov.personalbudget.approval.projection.EventChainHash;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.contracts.event.EventHeaders;
+import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.projection;
+package uk.gov.personalbudget.contracts.integrity;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * An event's hash in its budget's hash chain, computed as budget-service computes it when it stores the event
- * (budget-service's {@code EventHash}; docs/security.md, "Tamper evidence"):
+ * An event's hash in its budget's hash chain, written once for both services: budget-service computes it as it
+ * stores each event, approval-service again from each record of the topic (docs/security.md, "Tamper evidence"):
  * <pre>
  * SHA-256( previous hash (32 bytes)
  *        || str(aggregate id) || int64(sequence) || str(event id) || str(aggregate type)
@@ -16,7 +16,8 @@ import java.util.HexFormat;
  * </pre>
  * where {@code bytes(x)} is x's length as a 4-byte big-endian integer followed by x (length -1 and nothing else
  * for null), {@code str(x)} is {@code bytes} of x's UTF-8 encoding, and {@code int64} is 8 bytes big-endian.
- * Written as lower-case hex. The inputs come from the record (docs/events.md, "Checking a record's hash").
+ * Written as lower-case hex. The inputs are the stored row's; on the topic, the record carries them (docs/events.md,
+ * "Checking a record's hash").
  */
 public final class EventChainHash {
 

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.projection;
+package uk.gov.personalbudget.contracts.integrity;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * approval-service computes a record's hash as budget-service stores it: the two worked vectors of budget-service's
- * {@code EventHashTest} (computed outside Java over the layout docs/security.md gives) come out the same here.
+ * The hash of the chain, on two worked vectors computed outside Java over the layout docs/security.md gives (the
+ * vectors of budget-service's {@code EventHashTest}, which goes through the stored row).
  */
 class EventChainHashTest {
 
@@ -23,7 +23,7 @@ class EventChainHashTest {
     private static final String ASSESSED_HASH = "7c6b25c2f7aeaf8e7aa9e69271447a8785a59def95c8eca06bb89b0cc4fc4675";
 
     @Test
-    void theVectorsOfBudgetServiceComeOutTheSame() {
+    void theWorkedVectorsComeOutTheSame() {
         assertThat(EventChainHash.of(EventChainHash.GENESIS, OPENED)).isEqualTo(OPENED_HASH);
         assertThat(EventChainHash.of(OPENED_HASH, ASSESSED)).isEqualTo(ASSESSED_HASH);
     }
