@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,15 +36,8 @@ class ProductionEdgeTest {
     private int port;
 
     @DynamicPropertySource
-    static void productionEdge(DynamicPropertyRegistry registry) {
-        String database = "edge_" + UUID.randomUUID().toString().replace("-", "");
-        registry.add("BUDGET_DB_URL", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-        registry.add("BUDGET_DB_USERNAME", () -> "sa");
-        registry.add("BUDGET_DB_PASSWORD", () -> "");
-        registry.add("BUDGET_KEYS_DB_URL", () -> "jdbc:h2:mem:" + database + "_keys;DB_CLOSE_DELAY=-1");
-        registry.add("BUDGET_KEYS_DB_USERNAME", () -> "sa");
-        registry.add("budget.publication.enabled", () -> "false");
-        TestIssuer.get().register(registry);
+    static void asShipped(DynamicPropertyRegistry registry) {
+        ServedOverHttp.asShipped(registry);
     }
 
     @ParameterizedTest

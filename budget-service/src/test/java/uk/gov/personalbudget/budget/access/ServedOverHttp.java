@@ -28,6 +28,13 @@ public abstract class ServedOverHttp {
 
     @DynamicPropertySource
     static void productionEdge(DynamicPropertyRegistry registry) {
+        asShipped(registry);
+        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by default.
+        registry.add("springdoc.api-docs.enabled", () -> "true");
+    }
+
+    /** budget-service's production configuration as shipped, on in-memory databases, trusting {@link TestIssuer}. */
+    static void asShipped(DynamicPropertyRegistry registry) {
         String database = "access_" + UUID.randomUUID().toString().replace("-", "");
         registry.add("BUDGET_DB_URL", () -> "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
         registry.add("BUDGET_DB_USERNAME", () -> "sa");
@@ -36,8 +43,6 @@ public abstract class ServedOverHttp {
         registry.add("BUDGET_KEYS_DB_USERNAME", () -> "sa");
         registry.add("budget.publication.enabled", () -> "false");
         TestIssuer.get().register(registry);
-        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by default.
-        registry.add("springdoc.api-docs.enabled", () -> "true");
     }
 
     protected BudgetHttp http() {
