@@ -2,6 +2,7 @@ package uk.gov.personalbudget.approval.projection;
 
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
@@ -9,9 +10,9 @@ import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
-import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
 
@@ -108,9 +109,8 @@ public record BudgetSummary(
 
     /** What the contracts' {@code BudgetAccessRule} needs to decide who may see the budget now. */
     public BudgetParties parties() {
-        ControlHolder delegate = openDelegation == null ? null : ControlHolder.named(
-                openDelegation.delegateRole() == Role.PRACTITIONER ? ControlParty.PRACTITIONER : ControlParty.NOMINEE,
-                openDelegation.delegateId());
+        ControlHolder delegate = openDelegation == null ? null
+                : ControlRule.delegateHolder(openDelegation.delegateRole(), openDelegation.delegateId());
         ControlHolder authorised = authorisedPerson == null ? null
                 : ControlHolder.named(ControlParty.NOMINEE, authorisedPerson);
         return new BudgetParties(localAuthority, person, allocatedPractitioner, delegate, authorised);

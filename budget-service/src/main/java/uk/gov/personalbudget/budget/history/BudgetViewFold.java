@@ -4,6 +4,7 @@ import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.BudgetView;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
@@ -47,7 +48,6 @@ import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
-import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.contracts.value.Suspension;
 
 import java.time.Instant;
@@ -190,9 +190,8 @@ final class BudgetViewFold {
 
     /** Who the budget is for and who may stand for the person, as folded so far: for the access rule. */
     BudgetParties parties() {
-        ControlHolder delegate = delegation == null ? null : ControlHolder.named(
-                delegation.delegate().role() == Role.PRACTITIONER ? ControlParty.PRACTITIONER : ControlParty.NOMINEE,
-                delegation.delegate().id());
+        ControlHolder delegate = delegation == null ? null
+                : ControlRule.delegateHolder(delegation.delegate().role(), delegation.delegate().id());
         ControlHolder authorised = authorisation == null ? null
                 : ControlHolder.named(ControlParty.NOMINEE, authorisation.authorisedPerson());
         return new BudgetParties(localAuthority, person, allocatedPractitioner, delegate, authorised);

@@ -73,7 +73,7 @@ public final class ControlRule {
         }
         if (event instanceof ControlDelegated delegated) {
             var delegate = delegated.delegation().delegate();
-            return before.withDelegate(ControlHolder.named(partyOf(delegate.role()), delegate.id()));
+            return before.withDelegate(delegateHolder(delegate.role(), delegate.id()));
         }
         if (event instanceof ControlResumed) {
             return before.withDelegate(null);
@@ -111,7 +111,8 @@ public final class ControlRule {
         };
     }
 
-    private static ControlParty partyOf(Role delegateRole) {
-        return delegateRole == Role.PRACTITIONER ? ControlParty.PRACTITIONER : ControlParty.NOMINEE;
+    /** Who holds control as the named delegate {@code id} of {@code role}: a PRACTITIONER, or else a NOMINEE. */
+    public static ControlHolder delegateHolder(Role role, String id) {
+        return ControlHolder.named(role == Role.PRACTITIONER ? ControlParty.PRACTITIONER : ControlParty.NOMINEE, id);
     }
 }
