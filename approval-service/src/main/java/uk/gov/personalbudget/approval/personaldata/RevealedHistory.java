@@ -17,9 +17,11 @@ import java.util.function.Function;
 
 /**
  * A budget's trail and decisions with their personal text revealed: the projections hold it sealed (in a
- * reason, or inside a joined detail such as conditions or "provider ..."), and it reads {@code [erased]} once
+ * reason, or inside a joined detail such as an approval's conditions), and it reads {@code [erased]} once
  * the person's key is destroyed. Only values sealed with the key of the budget's own person are opened; other
- * sealed-looking text reads {@code [not opened]}. Amounts, parties, times and counts are untouched.
+ * sealed-looking text reads {@code [not opened]}. Sealed-looking text anywhere but the whole value of a field the
+ * producer seals never gets here: the projector wrote it as {@code [not opened]} ({@code BudgetProjector}).
+ * Amounts, parties, times and counts are untouched.
  */
 @Component
 public class RevealedHistory {

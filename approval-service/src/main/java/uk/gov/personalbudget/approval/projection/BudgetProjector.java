@@ -58,11 +58,16 @@ import java.util.StringJoiner;
  * {@code ControlRule}), never re-derived. Times are the event's {@code act().occurredAt()}, cut to whole
  * microseconds, the precision the databases keep, so durations do not depend on whether the summary came
  * from memory or from a row. Applying each event once, in order, is the caller's job ({@link SequenceCheck}).
+ * <p>
+ * Text is projected as it arrived, personal text sealed; but each event first passes {@link SealedFields}, so a
+ * sealed value stays sealed only in a field the producer seals, and any other {@code pd:v1:} text can never be
+ * opened when the trail and decisions are read out.
  */
 public final class BudgetProjector {
 
-    /** The step {@code envelope} makes from {@code before}, the budget's summary (null before its first event). */
-    public ProjectionStep project(BudgetSummary before, EventEnvelope envelope) {
+    /** The step {@code arrived} makes from {@code before}, the budget's summary (null before its first event). */
+    public ProjectionStep project(BudgetSummary before, EventEnvelope arrived) {
+        EventEnvelope envelope = SealedFields.confine(arrived);
         BudgetEvent event = envelope.event();
         boolean opening = event instanceof BudgetOpened;
         if (before == null && !opening) {

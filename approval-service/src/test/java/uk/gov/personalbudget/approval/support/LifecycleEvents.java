@@ -385,6 +385,12 @@ public final class LifecycleEvents {
         return personAct((act, c) -> new ManagementChosen(budgetId, act, c, management));
     }
 
+    /** The person chooses an individual service fund held by {@code provider}, written as given. */
+    public LifecycleEvents serviceFundChosen(String provider) {
+        return personAct((act, c) -> new ManagementChosen(budgetId, act, c,
+                new Management(ManagementOption.INDIVIDUAL_SERVICE_FUND, provider, null)));
+    }
+
     /** The person delegates control to a named nominee or practitioner. */
     public LifecycleEvents delegated(String delegateId, Role delegateRole, Instant intendedEnd, String explanation) {
         Delegate named = new Delegate(delegateId, delegateRole);
