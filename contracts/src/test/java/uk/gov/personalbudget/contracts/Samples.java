@@ -17,6 +17,7 @@ import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.OfferBudget;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
 import uk.gov.personalbudget.contracts.command.RecordAssessment;
+import uk.gov.personalbudget.contracts.command.RecordErasure;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
 import uk.gov.personalbudget.contracts.command.ResumeBudget;
 import uk.gov.personalbudget.contracts.command.ResumeControl;
@@ -34,6 +35,7 @@ import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
 import uk.gov.personalbudget.contracts.event.BudgetClosed;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
 import uk.gov.personalbudget.contracts.command.WithdrawContest;
@@ -84,6 +86,7 @@ import uk.gov.personalbudget.contracts.value.Endorsement;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
@@ -206,7 +209,9 @@ public final class Samples {
                 new CloseBudget(BUDGET, AUTHORITY, new Closure("Moved to another council area", NotificationMethod.LETTER)),
                 new ReallocatePractitioner(BUDGET, AUTHORITY, new Reallocation("sw-3002", "Sam's social worker moved team")),
                 new WithdrawContest(BUDGET, PERSON, new Reason("I talked it over and the offer is enough")),
-                new WithdrawPlan(BUDGET, PERSON, new Reason("My needs changed: I want a new assessment")));
+                new WithdrawPlan(BUDGET, PERSON, new Reason("My needs changed: I want a new assessment")),
+                new RecordErasure(BUDGET, AUTHORITY,
+                        new Erasure("4b1e0c52-6f3e-4a55-9d0f-0e8f7a6c2b11", "au-2001", AT, "Xk3v9QmJr0aTq1wZy8LpBg")));
     }
 
     /** One instance of every event, each with a control transfer and every optional field filled. */
@@ -277,6 +282,9 @@ public final class Samples {
                 new ContestWithdrawn(BUDGET, act(PERSON), transfer(ControlParty.AUTHORITY, ControlParty.PERSON),
                         new Reason("I talked it over and the offer is enough")),
                 new PlanWithdrawn(BUDGET, act(PERSON), transfer(ControlParty.AUTHORITY, ControlParty.PERSON),
-                        new Reason("My needs changed: I want a new assessment")));
+                        new Reason("My needs changed: I want a new assessment")),
+                new PersonalDataErasureConfirmed(BUDGET, act(AUTHORITY),
+                        transfer(ControlParty.NOBODY, ControlParty.NOBODY),
+                        new Erasure("4b1e0c52-6f3e-4a55-9d0f-0e8f7a6c2b11", "au-2001", AT, "Xk3v9QmJr0aTq1wZy8LpBg")));
     }
 }

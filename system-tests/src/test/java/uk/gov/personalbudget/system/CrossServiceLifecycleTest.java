@@ -2,6 +2,8 @@ package uk.gov.personalbudget.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -219,11 +221,25 @@ abstract class CrossServiceLifecycleTest {
     }
 
     /**
-     * After {@code POST /api/v1/persons/P-1001/erasure}: the same transfers, decisions and report, and every
-     * reason that was personal text reads {@code [erased]}, in approval-service (JSON and CSV) and budget-service;
-     * the topic never held the text in clear.
+     * Two authorities erase P-1001's personal data: refused while the walkthrough's second budget of theirs is open,
+     * which is then closed; after the request and a second authority's confirmation, the same transfers, the same
+     * decisions and one more (the erasure), the same report, and every reason that was personal text reads
+     * {@code [erased]}, in approval-service (JSON and CSV) and budget-service; the topic never held the text in clear.
      */
     private void erasureLeavesEverythingButThePersonalText(String budget, List<String> transfers) throws Exception {
+        String requests = "/api/v1/persons/P-1001/erasure-requests";
+        String requestBody = "{\"reason\":\"Sam asked for their personal data to be erased\"}";
+        HttpResponse<String> refused = post(requests, "au-okafor", requestBody);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        JsonNode open = json.readTree(refused.body()).get("openBudgets");
+        assertThat(open).as("the walkthrough's second budget").hasSize(1);
+        for (JsonNode other : open) {
+            HttpResponse<String> closed = post("/api/v1/budgets/" + other.asText() + "/close-budget", "au-okafor",
+                    "{\"reason\":\"Sam moved to another council area\",\"personToldBy\":\"LETTER\"}");
+            assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        }
+        awaitConsumerCaughtUp();
+
         String contestReason = "Six hours is not enough on bad weeks";
         String statement = "Going out with someone I trust is what keeps me well.";
         String trail = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
@@ -242,12 +258,13 @@ abstract class CrossServiceLifecycleTest {
                 .doesNotContain(contestReason, statement, "Going into hospital for a short stay")
                 .contains("\"pence\":1300000", "\"person\":\"P-1001\"");
 
-        HttpResponse<String> erasure = http.send(HttpRequest.newBuilder(
-                        URI.create(budgetService.baseUrl() + "/api/v1/persons/P-1001/erasure"))
-                .header("Authorization", "Bearer " + token("{\"sub\":\"au-okafor\",\"role\":\"AUTHORITY\"}"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> requested = post(requests, "au-okafor", requestBody);
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+        String requestId = json.readTree(requested.body()).get("id").asText();
+        HttpResponse<String> erasure = post(requests + "/" + requestId + "/confirmation", "au-second", null);
         assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(200);
         assertThat(json.readTree(erasure.body()).get("person").asText()).isEqualTo("P-1001");
+        assertThat(json.readTree(erasure.body()).get("budgets")).hasSize(2);
 
         await("approval-service reads the erasure").atMost(Duration.ofSeconds(60)).until(() ->
                 !read(approvalService, "/api/v1/budgets/" + budget + "/control-trail").contains(contestReason));
@@ -259,8 +276,13 @@ abstract class CrossServiceLifecycleTest {
         assertThat(withoutText(trailAfter)).isEqualTo(withoutText(trail));
         assertThat(trailTransfers(budget)).containsExactlyElementsOf(transfers);
         assertThat(decisionsAfter).contains("\"reasons\":\"[erased]\"");
-        assertThat(withoutText(decisionsAfter)).isEqualTo(withoutText(decisions));
-        assertThat(json.readTree(decisionsAfter).get("decisions")).hasSize(12);
+        JsonNode decided = json.readTree(decisionsAfter).get("decisions");
+        assertThat(decided).as("the walkthrough's decisions and the erasure").hasSize(13);
+        assertThat(decided.get(12).get("kind").asText()).isEqualTo("ERASURE");
+        assertThat(decided.get(12).get("actor").asText()).isEqualTo("au-second");
+        ((ArrayNode) decided).remove(12);
+        assertThat(withoutText(json.writeValueAsString(json.readTree(decisionsAfter).deepCopy()
+                .<ObjectNode>require().set("decisions", decided)))).isEqualTo(withoutText(decisions));
         assertThat(csvAfter).contains("[erased]").doesNotContain("Extra hours agreed for bad weeks");
         assertThat(read(approvalService, report)).as("the report").isEqualTo(reportBefore);
         assertThat(eventsAfter).contains("[erased]").doesNotContain(contestReason, statement);
@@ -397,6 +419,16 @@ abstract class CrossServiceLifecycleTest {
 
     private String auditorToken() throws Exception {
         return token("{\"sub\":\"system-test-auditor\",\"role\":\"AUDITOR\"}");
+    }
+
+    /** {@code POST path} to budget-service as the AUTHORITY {@code sub}, with a JSON body (none when null). */
+    private HttpResponse<String> post(String path, String sub, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + path))
+                .header("Authorization", "Bearer " + token("{\"sub\":\"" + sub
+                        + "\",\"role\":\"AUTHORITY\",\"council\":\"leeds\",\"authorisation_limit\":2000000}"))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String token(String claims) throws Exception {

@@ -29,6 +29,7 @@ import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -36,6 +37,7 @@ import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
@@ -290,6 +292,8 @@ public final class BudgetProjector {
                 contestWithdrawn(e);
             } else if (event instanceof PlanWithdrawn e) {
                 planWithdrawn(e);
+            } else if (event instanceof PersonalDataErasureConfirmed e) {
+                erasureConfirmed(e);
             }
             // PersonStatementAdded and OutcomeRecorded change nothing projected here but the sequence; so does an
             // event type this service does not know yet, which must not stop the consumer.
@@ -434,6 +438,17 @@ public final class BudgetProjector {
             decide(DecisionKind.PLAN_WITHDRAWAL, null, text(e.reason()), null, planCost(), null, null, null);
             s.status = BudgetStatus.PLANNING;
             endPlan(PlanOutcome.WITHDRAWN);
+        }
+
+        /**
+         * The person's personal data is erased: a decision by the confirming authority, naming the one who requested it.
+         * The texts this projection holds sealed read [erased] from now on without being touched here.
+         */
+        private void erasureConfirmed(PersonalDataErasureConfirmed e) {
+            Erasure erasure = e.erasure();
+            decide(DecisionKind.ERASURE, null, null,
+                    "requested by " + erasure.requestedBy() + " at " + erasure.requestedAt(), null, null, null,
+                    seconds(erasure.requestedAt(), at));
         }
 
         /** The budget moved to another practitioner's caseload: a decision, and the queue names them from now. */

@@ -35,6 +35,8 @@ import java.time.Instant;
  * <tr><td>CONTEST_WITHDRAWAL</td><td>-</td><td>reason</td><td>-</td><td>the offer standing</td><td>since the
  *     contest</td></tr>
  * <tr><td>PLAN_WITHDRAWAL</td><td>-</td><td>reason</td><td>-</td><td>plan cost a year</td><td>-</td></tr>
+ * <tr><td>ERASURE</td><td>-</td><td>-</td><td>who requested it and when (the actor confirmed it)</td><td>-</td>
+ *     <td>since the request</td></tr>
  * </table>
  *
  * @param personTookPart       for APPROVAL, DECLINE and REVIEW: whether the person took part; null otherwise

@@ -31,5 +31,10 @@ public enum DecisionKind {
     /** {@code ContestWithdrawn}: the person withdrew their contest before the authority answered it. */
     CONTEST_WITHDRAWAL,
     /** {@code PlanWithdrawn}: the plan was withdrawn before the practitioner or the authority answered it. */
-    PLAN_WITHDRAWAL
+    PLAN_WITHDRAWAL,
+    /**
+     * {@code PersonalDataErasureConfirmed}: a second authority confirmed the erasure of the person's personal data,
+     * which another had requested.
+     */
+    ERASURE
 }

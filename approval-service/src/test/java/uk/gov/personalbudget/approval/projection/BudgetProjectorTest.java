@@ -633,6 +633,25 @@ class BudgetProjectorTest {
         }
 
         @Test
+        void anErasureAfterClosureIsADecisionOfTheConfirmingAuthorityNamingTheRequesterAndMovesNoControl() {
+            var projection = InMemoryProjection.of(approved().after(days(5)).closed("Moved away")
+                    .after(days(30)).erasureConfirmed("hos-4002").envelopes());
+
+            ProjectionStep step = projection.lastStep();
+            assertThat(step.decisions()).singleElement().satisfies(decision -> {
+                assertThat(decision.kind()).isEqualTo(DecisionKind.ERASURE);
+                assertThat(decision.actor()).isEqualTo(AUTHORITY);
+                assertThat(decision.detail()).startsWith("requested by hos-4002 at ");
+                assertThat(decision.reasons()).isNull();
+                assertThat(decision.waitedSeconds()).isEqualTo(seconds(days(1)));
+            });
+            assertThat(step.trail()).isEmpty();
+            assertThat(step.queue()).isEmpty();
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.CLOSED);
+            assertThat(projection.summary(ID).controlHolder()).isEqualTo(ControlHolder.NOBODY);
+        }
+
+        @Test
         void anEndingBudgetSuspendedThenClosedLeavesNothingWaiting() {
             var projection = InMemoryProjection.of(approved().managementChosen(ManagementOption.DIRECT_PAYMENT)
                     .reviewScheduled(ReviewKind.ANNUAL, day(300)).reviewCompleted(ReviewOutcome.END, "Ends")
@@ -935,7 +954,7 @@ class BudgetProjectorTest {
                     DecisionKind.PLAN_WITHDRAWAL, DecisionKind.RETURN, DecisionKind.ENDORSEMENT, DecisionKind.DECLINE,
                     DecisionKind.ENDORSEMENT, DecisionKind.REALLOCATION, DecisionKind.APPROVAL,
                     DecisionKind.MANAGEMENT, DecisionKind.ADJUSTMENT, DecisionKind.SUSPENSION,
-                    DecisionKind.RESUMPTION, DecisionKind.REVIEW, DecisionKind.CLOSURE);
+                    DecisionKind.RESUMPTION, DecisionKind.REVIEW, DecisionKind.CLOSURE, DecisionKind.ERASURE);
             assertThat(projection.queue()).isEmpty();
             assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.CLOSED);
             assertThat(projection.summary(ID).allocatedPractitioner()).isEqualTo("sw-3002");

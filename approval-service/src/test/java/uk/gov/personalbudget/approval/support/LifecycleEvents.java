@@ -31,6 +31,7 @@ import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -66,6 +67,7 @@ import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.RecoveryGoal;
@@ -198,9 +200,9 @@ public final class LifecycleEvents {
     }
 
     /**
-     * A life with every one of the 27 event types: as {@link #fullLifecycle} plus a contest withdrawn, a plan
+     * A life with every one of the 28 event types: as {@link #fullLifecycle} plus a contest withdrawn, a plan
      * withdrawn and the budget moved to another practitioner's caseload while its plan waits for the authority;
-     * ended by a review, then closed.
+     * ended by a review, closed, and the person's personal data erased.
      */
     public static LifecycleEvents everyEventType(String budgetId) {
         LifecycleEvents b = budget(budgetId);
@@ -237,7 +239,8 @@ public final class LifecycleEvents {
                 .after(Duration.ofDays(40)).authorisationEnded("Sam has regained capacity")
                 .after(Duration.ofDays(1)).reviewScheduled(ReviewKind.ANNUAL, START.plus(Duration.ofDays(365)))
                 .after(Duration.ofDays(9)).reviewCompleted(ReviewOutcome.END, "Sam no longer needs the support")
-                .after(Duration.ofDays(14)).closed("Needs met without a budget; Sam agreed at the review");
+                .after(Duration.ofDays(14)).closed("Needs met without a budget; Sam agreed at the review")
+                .after(Duration.ofDays(400)).erasureConfirmed("hos-4002");
     }
 
     /** The budget belongs to {@code council} (call before {@link #opened()}). */
@@ -464,6 +467,13 @@ public final class LifecycleEvents {
     public LifecycleEvents closed(String reason) {
         return emit(AUTHORITY, Role.AUTHORITY, null,
                 (act, c) -> new BudgetClosed(budgetId, act, c, new Reason(reason), NotificationMethod.LETTER));
+    }
+
+    /** Another authority confirms the erasure that {@code requestedBy} requested a day before. */
+    public LifecycleEvents erasureConfirmed(String requestedBy) {
+        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new PersonalDataErasureConfirmed(budgetId, act, c,
+                new Erasure("0f7c2a9e-5b1d-4c8e-9a63-2d4f8e1b7c05", requestedBy,
+                        act.occurredAt().minus(Duration.ofDays(1)), "Xk3v9QmJr0aTq1wZy8LpBg")));
     }
 
     /** The authority moves the budget to {@code practitioner}'s caseload. */

@@ -29,6 +29,7 @@ import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -41,6 +42,7 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Delegation;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
@@ -85,6 +87,7 @@ final class BudgetViewFold {
     private BudgetStatus statusBeforeSuspension;
     private String closureReason;
     private NotificationMethod personToldOfClosureBy;
+    private Erasure erasure;
 
     boolean isEmpty() {
         return version < 0;
@@ -174,6 +177,8 @@ final class BudgetViewFold {
             status = BudgetStatus.CLOSED;
         } else if (event instanceof PractitionerReallocated reallocated) {
             allocatedPractitioner = reallocated.reallocation().practitioner();
+        } else if (event instanceof PersonalDataErasureConfirmed confirmed) {
+            erasure = confirmed.erasure();
         }
         // OutcomeRecorded changes nothing in the view: outcomes are read from the history.
     }
@@ -185,7 +190,7 @@ final class BudgetViewFold {
         return new BudgetView(id, person, localAuthority, allocatedPractitioner, status, controlHolder, version, openedAt,
                 lastChangedAt, assessment, offer, openContest, plan, List.copyOf(personStatements), approval,
                 currentAmount, inForce, management, delegation, authorisation, pendingReview, suspension, closureReason,
-                personToldOfClosureBy);
+                personToldOfClosureBy, erasure);
     }
 
     /** Who the budget is for and who may stand for the person, as folded so far: for the access rule. */

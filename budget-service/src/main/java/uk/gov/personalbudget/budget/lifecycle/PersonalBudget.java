@@ -31,6 +31,7 @@ import uk.gov.personalbudget.contracts.command.OfferBudget;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
 import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
 import uk.gov.personalbudget.contracts.command.RecordAssessment;
+import uk.gov.personalbudget.contracts.command.RecordErasure;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
 import uk.gov.personalbudget.contracts.command.ResumeBudget;
 import uk.gov.personalbudget.contracts.command.ResumeControl;
@@ -69,6 +70,7 @@ import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -158,6 +160,8 @@ public class PersonalBudget {
     private long version = -1;
     private boolean managedByDirectPayment;
     private Delegate delegate;
+    /** Whether an erasure of the person's personal data is recorded (only ever after closure). */
+    private boolean erasureRecorded;
 
     protected PersonalBudget() {
         // For Axon, which rebuilds the budget from its events or its snapshot.
@@ -638,6 +642,29 @@ public class PersonalBudget {
         return outcome();
     }
 
+    /**
+     * Records, on a closed budget, that two authorities agreed to erase the person's personal data. Sent for each of
+     * the person's budgets when the second authority confirms; a repeat (the confirmation retried) records nothing
+     * more.
+     */
+    @CommandHandler
+    public CommandAccepted handle(RecordErasure command) {
+        Actor actor = command.actor();
+        allow(actor, Role.AUTHORITY);
+        var erasure = command.erasure();
+        if (actor.id().equals(erasure.requestedBy())) {
+            throw new BudgetRuleViolation(Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY,
+                    "an erasure is confirmed by an authority other than the one who requested it");
+        }
+        if (erasureRecorded) {
+            return outcome();
+        }
+        requireStatus(CLOSED, Rule.ERASURE_NEEDS_CLOSED_BUDGETS,
+                "a person's personal data is erased only once every budget of theirs is closed");
+        decide(actor, null, (act, control) -> new PersonalDataErasureConfirmed(id, act, control, erasure));
+        return outcome();
+    }
+
     // --- Event sourcing: the only place state changes. ---
 
     @EventSourcingHandler
@@ -829,6 +856,12 @@ public class PersonalBudget {
     @EventSourcingHandler
     void on(BudgetClosed event) {
         status = CLOSED;
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErasureConfirmed event) {
+        erasureRecorded = true;
         track(event);
     }
 

@@ -20,10 +20,14 @@ public enum Rule {
     ENDORSER_SUBMITTED_PLAN(Kind.FORBIDDEN, "endorser-submitted-plan"),
     /** While an authorised person is appointed, they act for the person (Care Act s32). */
     AUTHORISED_PERSON_ACTS(Kind.FORBIDDEN, "authorised-person-acts"),
+    /** An erasure is confirmed by an authority other than the one who requested it. */
+    ERASURE_NEEDS_A_SECOND_AUTHORITY(Kind.FORBIDDEN, "erasure-needs-a-second-authority"),
 
     // Where the budget is in its lifecycle.
     BUDGET_ALREADY_EXISTS(Kind.CONFLICT, "budget-already-exists"),
     BUDGET_CLOSED(Kind.CONFLICT, "budget-closed"),
+    /** A person's personal data is erased only once every budget of theirs is closed. */
+    ERASURE_NEEDS_CLOSED_BUDGETS(Kind.CONFLICT, "erasure-needs-closed-budgets"),
     ASSESSMENT_AFTER_APPROVAL(Kind.CONFLICT, "assessment-after-approval"),
     /** A contest or a plan awaits an answer: it is withdrawn (with a reason) before a new assessment. */
     ANSWER_AWAITED(Kind.CONFLICT, "answer-awaited"),

@@ -3,76 +3,57 @@ package uk.gov.personalbudget.budget.personaldata;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.ErrorResponseException;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.PersonReference;
-import uk.gov.personalbudget.contracts.value.Role;
-import uk.gov.personalbudget.support.personaldata.PersonKey;
-import uk.gov.personalbudget.support.personaldata.PersonKeyStore;
-import uk.gov.personalbudget.support.personaldata.PersonKeys;
 
-import java.util.Set;
-
-import static uk.gov.personalbudget.support.web.ApiProblemHandling.problem;
-
-/**
- * The right to erasure by crypto-shredding: destroying the person's key makes every personal field of every
- * event of theirs unreadable, in the event store, on the Kafka topic and in approval-service, while the history,
- * the amounts and the control trail stay as they were.
- */
+/** Erasing a person's personal data, by two authorities ({@link Erasures}). */
 @RestController
 @Tag(name = "Personal data")
 public class ErasureController {
 
-    private static final Logger log = LoggerFactory.getLogger(ErasureController.class);
+    static final String REQUESTS = "/api/v1/persons/{ref}/erasure-requests";
 
-    private final PersonKeys keys;
-    private final PersonsCouncils councils;
+    private final Erasures erasures;
 
-    ErasureController(PersonKeys keys, PersonsCouncils councils) {
-        this.keys = keys;
-        this.councils = councils;
+    ErasureController(Erasures erasures) {
+        this.erasures = erasures;
     }
 
-    @PostMapping("/api/v1/persons/{ref}/erasure")
-    @Operation(operationId = "erasePersonalData", summary = "Erase a person's personal data (AUTHORITY)",
-            description = "Destroys the person's key: their personal fields read as [erased] from then on. A repeat "
-                    + "answers 200 with the first erasure (alreadyErased true); 404 when the service holds no key "
-                    + "for the person.")
-    public PersonalDataErasure erase(@PathVariable PersonReference ref, @Parameter(hidden = true) Actor actor) {
-        if (!actor.is(Role.AUTHORITY)) {
-            throw new AccessDeniedException("only the authority erases a person's personal data");
-        }
-        // A person with no budget of the caller's council is, to the caller, a person we hold nothing for.
-        Set<String> personsCouncils = councils.councilsOf(ref);
-        if (personsCouncils.stream().noneMatch(actor::serves)) {
-            throw personNotFound(ref);
-        }
-        if (!personsCouncils.stream().allMatch(actor::serves)) {
-            // One key seals the person's data at every council: one council alone does not destroy it.
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT,
-                    "erasure-needs-every-council", "the person's personal data is also held for another council's"
-                            + " budget: erasing it is agreed between the councils"), null);
-        }
-        PersonKeyStore.Erasure erasure = keys.erase(ref, actor.id()).orElseThrow(() -> personNotFound(ref));
-        PersonKey erased = erasure.key();
-        if (!erasure.alreadyErased()) {
-            // The person's reference stays out of the log (the key store records whose key it was, and who erased it).
-            log.info("personal data erased: key {} destroyed", erased.keyId());
-        }
-        return new PersonalDataErasure(erased.person(), erased.keyId(), erased.erasedAt(), erased.erasedBy(),
-                erasure.alreadyErased());
+    @PostMapping(REQUESTS)
+    @Operation(operationId = "requestErasure", summary = "Request the erasure of a person's personal data (AUTHORITY)",
+            description = "Every budget of the person must be closed (409 erasure-needs-closed-budgets, naming the "
+                    + "open ones). Another authority confirms the request before it expires "
+                    + "(personal-data.erasure.request-expiry). 404 person-not-found when no budget of the caller's "
+                    + "council is the person's, as for a reference never used.")
+    public ResponseEntity<ErasureRequestView> request(@PathVariable PersonReference ref,
+            @Valid @RequestBody ErasureRequestBody body, @Parameter(hidden = true) Actor actor) {
+        ErasureRequestView requested = erasures.request(ref, body.reason(), actor);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}").buildAndExpand(requested.id()).toUri()).body(requested);
     }
 
-    private static ErrorResponseException personNotFound(PersonReference ref) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "person-not-found",
-                "no personal data is held for person " + ref), null);
+    @GetMapping(REQUESTS + "/{requestId}")
+    @Operation(operationId = "getErasureRequest", summary = "An erasure request, with its reason (AUTHORITY)")
+    public ErasureRequestView show(@PathVariable PersonReference ref, @PathVariable String requestId,
+            @Parameter(hidden = true) Actor actor) {
+        return erasures.show(ref, requestId, actor);
+    }
+
+    @PostMapping(REQUESTS + "/{requestId}/confirmation")
+    @Operation(operationId = "confirmErasure", summary = "Confirm an erasure request (AUTHORITY, not the requester)",
+            description = "Records PersonalDataErasureConfirmed on each of the person's budgets and destroys the "
+                    + "person's key: their personal fields read [erased] from then on. A repeat answers the same "
+                    + "erasure. 403 erasure-needs-a-second-authority for the requester; 409 erasure-request-expired.")
+    public PersonalDataErasure confirm(@PathVariable PersonReference ref, @PathVariable String requestId,
+            @Parameter(hidden = true) Actor actor) {
+        return erasures.confirm(ref, requestId, actor);
     }
 }

@@ -1,12 +1,15 @@
 package uk.gov.personalbudget.budget.personaldata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -19,13 +22,15 @@ import uk.gov.personalbudget.support.personaldata.PersonalDataReader;
 import javax.sql.DataSource;
 
 /**
- * Personal data in budget-service: the key store (which this service creates and migrates), and the event
- * serializer that seals personal text as events are stored. Defining the {@code eventSerializer} bean makes
+ * Personal data in budget-service: the key store (which this service creates and migrates), the event
+ * serializer that seals personal text as events are stored, and what erasure needs (the person-budget index and the
+ * erasure requests). Defining the {@code eventSerializer} bean makes
  * Axon's auto-configuration use it for the event store (and publication, which sends its bytes as stored),
  * while snapshots, tokens and messages keep Axon's general serializer: they hold no personal text.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PersonalDataConfiguration.class)
+@EnableConfigurationProperties(ErasureProperties.class)
 public class PersonalDataEventsConfiguration {
 
     @Bean
@@ -41,7 +46,24 @@ public class PersonalDataEventsConfiguration {
     }
 
     @Bean
-    PersonsCouncils personsCouncils(DataSource dataSource, EventSchema eventSchema, ObjectMapper objectMapper) {
-        return new PersonsCouncils(new JdbcTemplate(dataSource), eventSchema, objectMapper);
+    PersonBudgetIndex personBudgetIndex(DataSource dataSource) {
+        return new PersonBudgetIndex(new JdbcTemplate(dataSource));
+    }
+
+    /**
+     * The person-budget index is written by a subscribing processor, in the unit of work (and transaction) that stores
+     * the opening; a failure to write it fails the opening instead of being logged and lost.
+     */
+    @Bean
+    ConfigurerModule personBudgetIndexProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(PersonBudgetIndex.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(PersonBudgetIndex.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    ErasureRequests erasureRequests(DataSource dataSource) {
+        return new ErasureRequests(new JdbcTemplate(dataSource));
     }
 }

@@ -113,6 +113,25 @@ public final class BudgetHttp {
         return id;
     }
 
+    /** A new budget for {@code person}, opened and closed at once, so that their personal data may be erased; its id. */
+    public String closedBudgetOf(String person) {
+        String id = budgetAt(Stage.OPENED, person);
+        Answer closed = command(id, "close-budget", Caller.of(Party.AUTHORITY), Bodies.closure("Opened in error"));
+        assertThat(closed.status()).as("closing: %s", closed).isEqualTo(200);
+        return id;
+    }
+
+    /** The erasure of {@code person}'s personal data, requested by {@code authority}; the request's id. */
+    public String erasureRequested(String person, Caller authority) {
+        Answer requested = call("POST", "/api/v1/persons/" + person + "/erasure-requests", authority,
+                ERASURE_REQUEST);
+        assertThat(requested.status()).as("requesting an erasure: %s", requested).isEqualTo(201);
+        return requested.json().get("id").textValue();
+    }
+
+    /** A valid erasure request's body. */
+    public static final String ERASURE_REQUEST = "{\"reason\":\"The person asked for their data to be erased\"}";
+
     /** The budget as an auditor reads it now. */
     public String view(String id) {
         Answer view = call("GET", BUDGETS + "/" + id, Caller.of(Party.AUDITOR), null);

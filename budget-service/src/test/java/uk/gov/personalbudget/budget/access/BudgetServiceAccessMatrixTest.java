@@ -2,6 +2,7 @@ package uk.gov.personalbudget.budget.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,7 +180,10 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
         }
     }
 
-    /** Erasing: the authority of a council the person has a budget with; to another council the person is unknown. */
+    /**
+     * Erasing: the authority of a council the person has a budget with; to another council the person is unknown, in
+     * the very words of a reference never used.
+     */
     private void erasing(Endpoint target, Role role, Relationship relationship, String cell) {
         Caller caller = caller(role, relationship);
         if (!cell.equals("yes")) {
@@ -188,12 +192,22 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
             allowed(target, prepare(target, null), caller, target.body());
         } else {
             Prepared prepared = prepare(target, null);
-            Answer answer = http().call(target.method(), target.path(prepared), caller, target.body());
-            assertThat(answer.status()).as("%s as %s of another council: %s", target, caller.sub(), answer)
-                    .isEqualTo(404);
+            String what = target + " as " + caller.sub() + " of another council";
+            Answer answer = refusal(target, prepared, caller, target.body(), what);
+            String unknown = "P-" + UUID.randomUUID();
+            Answer neverUsed = http().call(target.method(),
+                    target.path(new Prepared(prepared.budget(), unknown, prepared.erasureRequest())), caller,
+                    target.body());
+            assertThat(answer.status()).as(what + ": " + answer).isEqualTo(404);
             assertThat(answer.json().path("type").asText()).endsWith("person-not-found");
-            countRefusal(answer);
+            assertThat(withoutInstance(answer.json())).as(what + ": as for a reference never used")
+                    .isEqualTo(withoutInstance(JsonPaths.read(neverUsed.body().replace(unknown, prepared.person()))));
         }
+    }
+
+    /** A problem detail without the path it answered. */
+    private static JsonNode withoutInstance(JsonNode problem) {
+        return ((ObjectNode) problem.deepCopy()).without("instance");
     }
 
     /** Who stands in {@code relationship} to the budgets {@link #prepare} makes, for each role. */
@@ -222,8 +236,12 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
         };
     }
 
-    /** The budget (and its person) a request goes to; none for opening. */
-    private record Prepared(String budget, String person) {
+    /** The budget (and its person, and an erasure request of theirs) a request goes to; none for opening. */
+    private record Prepared(String budget, String person, String erasureRequest) {
+
+        Prepared(String budget, String person) {
+            this(budget, person, null);
+        }
     }
 
     /**
@@ -235,8 +253,12 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
             return null;
         }
         if (target.forAPerson()) {
+            // A person of their own, whose only budget is closed, so that an erasure would succeed; a request to
+            // read or confirm is made by another authority of the council than any caller below.
             String person = "P-" + UUID.randomUUID();
-            return new Prepared(http().budgetAt(target.stage(), person), person);
+            String budget = http().closedBudgetOf(person);
+            return new Prepared(budget, person, target.template().contains("{requestId}")
+                    ? http().erasureRequested(person, Caller.of(Party.JUNIOR_AUTHORITY)) : null);
         }
         if (delegate == null || !target.canName(delegate.role())) {
             return new Prepared(http().budgetAt(target.stage()), Party.PERSON_REF);
@@ -280,11 +302,13 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
     /** A problem detail that stores nothing, changes nothing, and carries none of the budget's personal text. */
     private Answer refusal(Endpoint target, Prepared prepared, Caller caller, String body, String what) {
         long before = storedEvents();
+        long requestsBefore = storedErasureRequests();
         String viewBefore = prepared == null ? null : http().view(prepared.budget());
         Answer answer = http().call(target.method(), target.path(prepared), caller, body);
         assertThat(answer.isProblem()).as(what + ": " + answer).isTrue();
         assertThat(answer.json().path("type").asText()).as(what).startsWith("urn:personal-budget:problem:");
         assertThat(storedEvents()).as("events stored after: " + what).isEqualTo(before);
+        assertThat(storedErasureRequests()).as("erasure requests stored after: " + what).isEqualTo(requestsBefore);
         if (prepared != null) {
             // Also what no event shows: an erasure, say.
             assertThat(http().view(prepared.budget())).as("the budget after: " + what).isEqualTo(viewBefore);
@@ -370,9 +394,10 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
                 Commands.CommandCase row = Commands.named(endpoint.substring(command.length()));
                 return new Endpoint(method, template, row.at(), row.validBody());
             }
-            if (endpoint.equals("POST /api/v1/persons/{ref}/erasure")) {
-                // A person of their own, assessed, so that their budget holds personal data to erase.
-                return new Endpoint(method, template, Stage.ASSESSED, null);
+            if (template.startsWith("/api/v1/persons/{ref}/erasure-requests")) {
+                // A person of their own with a closed budget (prepare).
+                return new Endpoint(method, template, Stage.CLOSED,
+                        template.endsWith("erasure-requests") ? BudgetHttp.ERASURE_REQUEST : null);
             }
             throw new IllegalStateException("the matrix test does not know how to call " + endpoint
                     + ": add it to Endpoint.of");
@@ -384,7 +409,8 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
         String path(Prepared prepared) {
             return prepared == null ? template
-                    : template.replace("{id}", prepared.budget()).replace("{ref}", prepared.person());
+                    : template.replace("{id}", prepared.budget()).replace("{ref}", prepared.person())
+                            .replace("{requestId}", String.valueOf(prepared.erasureRequest()));
         }
 
         /** Whether someone of {@code role} can be named on the budget at this stage (the authorisation: a nominee). */

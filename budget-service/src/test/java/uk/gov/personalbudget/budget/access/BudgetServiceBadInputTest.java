@@ -154,6 +154,7 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
 
     private Answer refusedWithoutStoring(Attempt attempt) {
         long before = storedEvents();
+        long requestsBefore = storedErasureRequests();
         String witness = attempt.target().witness();
         String viewBefore = witness == null ? null : http().view(witness);
         Answer answer = http().send(attempt.target().method(), attempt.path(), attempt.authorization(),
@@ -162,6 +163,7 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
         assertThat(answer.isProblem()).as("%s answers a problem detail: %s", attempt, answer).isTrue();
         assertThat(answer.json().path("status").intValue()).as("%s: %s", attempt, answer).isEqualTo(answer.status());
         assertThat(storedEvents()).as("events stored after %s", attempt).isEqualTo(before);
+        assertThat(storedErasureRequests()).as("erasure requests stored after %s", attempt).isEqualTo(requestsBefore);
         if (witness != null) {
             assertThat(http().view(witness)).as("the budget after %s", attempt).isEqualTo(viewBefore);
         }
@@ -390,12 +392,17 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
             return new Target(method, template, template.replace("{id}", id), Caller.of(Party.AUDITOR), null, schema,
                     id);
         }
-        if (endpoint.equals("POST /api/v1/persons/{ref}/erasure")) {
-            // A person of its own whose assessment holds personal data: an erasure would show in the budget.
+        if (endpoint.startsWith(method + " /api/v1/persons/{ref}/erasure-requests")) {
+            // A person of their own, whose budget is closed, so that an erasure would succeed; the request to read or
+            // confirm was made by another authority. Its id is part of the template: only {ref} is varied.
             String person = "P-" + UUID.randomUUID();
-            String id = http().budgetAt(Stage.ASSESSED, person);
-            return new Target(method, template, template.replace("{ref}", person), Caller.of(Party.AUTHORITY), null,
-                    schema, id);
+            String id = http().closedBudgetOf(person);
+            String request = template.contains("{requestId}")
+                    ? template.replace("{requestId}", http().erasureRequested(person, Caller.of(Party.JUNIOR_AUTHORITY)))
+                    : template;
+            boolean readsABody = method.equals("POST") && !template.contains("{requestId}");
+            return new Target(method, request, request.replace("{ref}", person), Caller.of(Party.AUTHORITY),
+                    readsABody ? compact(BudgetHttp.ERASURE_REQUEST) : null, schema, id);
         }
         throw new IllegalStateException("the bad-input test does not know how to call " + endpoint
                 + ": add it to target()");

@@ -52,6 +52,11 @@ public abstract class ServedOverHttp {
         return http;
     }
 
+    /** Every erasure request stored, of every person. */
+    protected long storedErasureRequests() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM erasure_request", Long.class);
+    }
+
     /** Every event stored, of every budget. */
     protected long storedEvents() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);

@@ -14,6 +14,7 @@ import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.value.AgreementMethod;
 import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.PersonAgreement;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
 import uk.gov.personalbudget.contracts.command.ContestOffer;
@@ -24,6 +25,7 @@ import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.OfferBudget;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
 import uk.gov.personalbudget.contracts.command.RecordAssessment;
+import uk.gov.personalbudget.contracts.command.RecordErasure;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
 import uk.gov.personalbudget.contracts.command.ResumeBudget;
 import uk.gov.personalbudget.contracts.command.ResumeControl;
@@ -42,6 +44,7 @@ import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
 import uk.gov.personalbudget.contracts.event.BudgetClosed;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
 import uk.gov.personalbudget.contracts.event.BudgetOffered;
@@ -416,6 +419,14 @@ final class Budgets {
                 new Reason("Sam moved to another council area"), NotificationMethod.LETTER);
     }
 
+    /** An erasure the head of service requested, which another authority confirms. */
+    static final Erasure ERASURE = new Erasure("0f7c2a9e-5b1d-4c8e-9a63-2d4f8e1b7c05", HEAD_OF_SERVICE.id(),
+            RECENTLY.plusSeconds(10_800), "Xk3v9QmJr0aTq1wZy8LpBg");
+
+    static BudgetEvent erasureConfirmed() {
+        return new PersonalDataErasureConfirmed(ID, act(AUTHORITY, RECENTLY.plusSeconds(14_400)), null, ERASURE);
+    }
+
     // --- Histories, one for each stage of the lifecycle. ---
 
     static List<BudgetEvent> opened() {
@@ -526,6 +537,9 @@ final class Budgets {
         }
     }
 
+    /** The one command accepted after closure. */
+    static final String RECORD_ERASURE = "RecordErasure";
+
     static List<CommandCase> everyCommand() {
         List<BudgetEvent> reviewDue = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW));
         return List.of(
@@ -584,6 +598,8 @@ final class Budgets {
                 new CommandCase("WithdrawContest", contested(), PERSON, AUTHORITY,
                         actor -> new WithdrawContest(ID, actor, new Reason("The offer is enough after all"))),
                 new CommandCase("WithdrawPlan", endorsed(), PERSON, AUTHORITY,
-                        actor -> new WithdrawPlan(ID, actor, new Reason("My needs changed"))));
+                        actor -> new WithdrawPlan(ID, actor, new Reason("My needs changed"))),
+                new CommandCase(RECORD_ERASURE, closed(), AUTHORITY, PRACTITIONER,
+                        actor -> new RecordErasure(ID, actor, ERASURE)));
     }
 }

@@ -21,6 +21,7 @@ import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.OfferBudget;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
 import uk.gov.personalbudget.contracts.command.RecordAssessment;
+import uk.gov.personalbudget.contracts.command.RecordErasure;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
 import uk.gov.personalbudget.contracts.command.ResumeBudget;
 import uk.gov.personalbudget.contracts.command.ResumeControl;
@@ -85,6 +86,8 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
         scenario(Rule.ALREADY_ALLOCATED, active(), new ReallocatePractitioner(ID, AUTHORITY,
                 new Reallocation(PRACTITIONER.id(), "Back from leave")));
         scenario(Rule.NOT_ACTING_FOR_THE_PERSON, delegated(), new AcceptOffer(ID, PERSON));
+        scenario(Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY, closed(), new RecordErasure(ID, HEAD_OF_SERVICE, ERASURE));
+        scenario(Rule.ERASURE_NEEDS_CLOSED_BUDGETS, active(), new RecordErasure(ID, AUTHORITY, ERASURE));
         scenario(Rule.AUTHORISATION_LIMIT_EXCEEDED, endorsed(),
                 new ApproveByAuthority(ID, AUTHORITY_WITHOUT_LIMIT, APPROVAL));
         scenario(Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS, active(), new DelegateControl(ID, AUTHORITY, DELEGATION));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,7 +38,9 @@ final class Lifecycles {
         PERSON("p-amara", Role.PERSON, PERSON_REF, null),
         NOMINEE("n-jordan", Role.NOMINEE, PERSON_REF, null),
         /** The practitioner a budget is reallocated to. */
-        COLLEAGUE("pr-morgan", Role.PRACTITIONER, null, null);
+        COLLEAGUE("pr-morgan", Role.PRACTITIONER, null, null),
+        /** The authority who confirms an erasure AUTHORITY requested. */
+        SECOND_AUTHORITY("au-second", Role.AUTHORITY, null, 2_000_000L);
 
         final String sub;
         final Role role;
@@ -139,6 +142,25 @@ final class Lifecycles {
         return budget.id;
     }
 
+    /**
+     * A budget of a person of its own, closed at once, whose personal data two authorities then erase: 3 events, the
+     * last a PersonalDataErasureConfirmed.
+     */
+    String erased(Trace trace) throws Exception {
+        String person = "P-E" + UUID.randomUUID().toString().substring(0, 8);
+        var budget = open(trace, person);
+        budget.send(Caller.AUTHORITY, "close-budget", "{\"reason\":\"Opened in error\",\"personToldBy\":\"LETTER\"}");
+        String requests = "/api/v1/persons/" + person + "/erasure-requests";
+        String requested = mvc.perform(as(post(requests).content("{\"reason\":\"The person asked us to\"}"),
+                        Caller.AUTHORITY, null))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String traceParent = traceHeader(trace);
+        mvc.perform(as(post(requests + "/" + json.readTree(requested).get("id").textValue() + "/confirmation"),
+                Caller.SECOND_AUTHORITY, traceParent)).andExpect(status().isOk());
+        budget.remember(traceParent);
+        return budget.id;
+    }
+
     /** Opened, assessed and offered: 3 events. */
     String offered(Trace trace) throws Exception {
         var budget = open(trace);
@@ -148,9 +170,13 @@ final class Lifecycles {
     }
 
     private Budget open(Trace trace) throws Exception {
+        return open(trace, PERSON_REF);
+    }
+
+    private Budget open(Trace trace, String person) throws Exception {
         String traceParent = traceHeader(trace);
         var request = post("/api/v1/budgets")
-                .content("{\"person\":\"" + PERSON_REF + "\",\"localAuthority\":\"leeds\","
+                .content("{\"person\":\"" + person + "\",\"localAuthority\":\"leeds\","
                         + "\"allocatedPractitioner\":\"pr-ellis\"}");
         String answer = mvc.perform(as(request, Caller.PRACTITIONER, traceParent))
                 .andExpect(status().isCreated())

@@ -9,6 +9,7 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Delegation;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
@@ -48,6 +49,8 @@ import java.util.List;
  * @param suspension           the suspension in force, if any
  * @param closureReason        why the budget closed, once closed
  * @param personToldOfClosureBy how the person was told of the closure, once closed
+ * @param erasure              the erasure of the person's personal data, once two authorities confirmed it (who
+ *                             confirmed it, and when, is the act of its event in the history)
  */
 public record BudgetView(
         BudgetId id,
@@ -73,5 +76,6 @@ public record BudgetView(
         ReviewSchedule pendingReview,
         Suspension suspension,
         String closureReason,
-        NotificationMethod personToldOfClosureBy) {
+        NotificationMethod personToldOfClosureBy,
+        Erasure erasure) {
 }

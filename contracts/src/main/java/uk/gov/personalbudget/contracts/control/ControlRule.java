@@ -85,8 +85,8 @@ public final class ControlRule {
         if (event instanceof AuthorisationEnded) {
             return before.withAuthorisedPerson(null);
         }
-        // PersonStatementAdded, BudgetAdjusted, OutcomeRecorded, ReviewScheduled, PractitionerReallocated leave
-        // control where it is.
+        // PersonStatementAdded, BudgetAdjusted, OutcomeRecorded, ReviewScheduled, PractitionerReallocated and
+        // PersonalDataErasureConfirmed leave control where it is.
         return before;
     }
 

@@ -7,7 +7,8 @@ import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
 
 /**
- * The authority closed the budget; it is always the budget's last event. Control: nobody.
+ * The authority closed the budget; nothing happens to the budget after it, and only the record of an erasure of
+ * the person's personal data ({@link PersonalDataErasureConfirmed}) may follow it. Control: nobody.
  *
  * @param reason       why
  * @param personToldBy how the person was told (absent only from budgets closed before it was recorded)

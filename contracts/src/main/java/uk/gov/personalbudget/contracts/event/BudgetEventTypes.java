@@ -43,7 +43,8 @@ public final class BudgetEventTypes {
             BudgetClosed.class,
             PractitionerReallocated.class,
             ContestWithdrawn.class,
-            PlanWithdrawn.class);
+            PlanWithdrawn.class,
+            PersonalDataErasureConfirmed.class);
 
     private static final Map<String, Class<? extends BudgetEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -24,7 +24,9 @@ import uk.gov.personalbudget.contracts.event.OfferAccepted;
 import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.OutcomeRecorded;
@@ -109,6 +111,9 @@ class ControlRuleTest {
                         new PlanWithdrawn(BUDGET, null, null, new Reason("Needs changed")), of(PERSON)),
                 row("PractitionerReallocated: unchanged", base(PRACTITIONER), new PractitionerReallocated(BUDGET, null,
                         null, new Reallocation("sw-3002", "Moved team"), "sw-3001"), of(PRACTITIONER)),
+                row("PersonalDataErasureConfirmed: unchanged", base(NOBODY), new PersonalDataErasureConfirmed(BUDGET,
+                        null, null, new Erasure("r-1", "au-2001", Instant.parse("2026-12-01T10:00:00Z"), "k-1")),
+                        of(NOBODY)),
                 row("BudgetOffered: the person", base(AUTHORITY), offered(), of(PERSON)),
                 row("OfferRevised: the person", base(AUTHORITY), revised(), of(PERSON)),
                 row("OfferAccepted: the person plans", base(PERSON), accepted(), of(PERSON)),

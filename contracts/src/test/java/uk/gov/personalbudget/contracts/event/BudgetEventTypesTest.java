@@ -22,7 +22,7 @@ class BudgetEventTypesTest {
                 .map(JavaClass::getSimpleName)
                 .collect(Collectors.toSet());
 
-        assertThat(records).hasSize(27);
+        assertThat(records).hasSize(28);
         assertThat(BudgetEventTypes.ALL).extracting(Class::getSimpleName).containsExactlyInAnyOrderElementsOf(records);
         records.forEach(name -> assertThat(BudgetEventTypes.byName(name)).isPresent());
         assertThat(BudgetEventTypes.byName("Nonsense")).isEmpty();

@@ -43,7 +43,10 @@ class PersonalDataClassificationTest {
             "RecoveryGoal.id",
             "AuthorisationEnded.formerAuthorisedPerson",
             "Reallocation.practitioner",
-            "PractitionerReallocated.previousPractitioner");
+            "PractitionerReallocated.previousPractitioner",
+            "Erasure.requestId",
+            "Erasure.requestedBy",
+            "Erasure.keyId");
 
     private static final Set<String> PERSONAL = Set.of(
             "Adjustment.reason",
