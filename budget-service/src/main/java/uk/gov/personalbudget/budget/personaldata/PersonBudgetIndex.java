@@ -2,6 +2,7 @@ package uk.gov.personalbudget.budget.personaldata;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.value.BudgetId;
@@ -31,8 +32,12 @@ public class PersonBudgetIndex {
         this.jdbc = jdbc;
     }
 
+    /** A budget is opened by its first event (as the serializer reads its person, {@code BudgetPersons}). */
     @EventHandler
-    void on(BudgetOpened opened) {
+    void on(BudgetOpened opened, @SequenceNumber long sequence) {
+        if (sequence != 0) {
+            return;
+        }
         jdbc.update("INSERT INTO person_budget (budget_id, person_ref, council) VALUES (?, ?, ?)",
                 opened.budgetId().value(), opened.opening().person().value(), opened.opening().localAuthority());
     }

@@ -27,7 +27,7 @@ class MigrateDatabasesTest {
 
         List<Map<String, Object>> eventStoreHistory = history(events, "flyway_schema_history");
         List<Map<String, Object>> keyStoreHistory = history(keys, "person_key_schema_history");
-        assertThat(eventStoreHistory).extracting(row -> row.get("version")).containsExactly("1", "2", "3");
+        assertThat(eventStoreHistory).extracting(row -> row.get("version")).containsExactly("1", "2", "3", "4");
         assertThat(keyStoreHistory).extracting(row -> row.get("version")).containsExactly("1");
         assertThat(jdbc(events).queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isZero();
         assertThat(jdbc(keys).queryForObject("SELECT COUNT(*) FROM person_key", Long.class)).isZero();
