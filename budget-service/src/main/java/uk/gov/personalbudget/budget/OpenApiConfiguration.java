@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PathVariable;
 import uk.gov.personalbudget.budget.web.BudgetCommandController;
+import uk.gov.personalbudget.contracts.command.AllowedRoles;
+import uk.gov.personalbudget.contracts.command.BudgetCommand;
+import uk.gov.personalbudget.contracts.command.CommandRoles;
 
 import java.util.Arrays;
 
@@ -41,6 +44,33 @@ class OpenApiConfiguration {
                         .description("A JWT with the claims sub, role, and where the role needs them person and "
                                 + "authorisation_limit")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+
+    /**
+     * Each command's operation says who may send it, read from the command's {@link AllowedRoles} (the one place the
+     * roles are written). An operation of the command controller names its command: operationId {@code offerBudget}
+     * sends {@code OfferBudget}; one that names no command fails the document (OpenApiDocumentApiTest reads it).
+     */
+    @Bean
+    OperationCustomizer rolesOfCommands() {
+        return (operation, handlerMethod) -> {
+            if (handlerMethod.getBeanType().equals(BudgetCommandController.class)) {
+                Class<? extends BudgetCommand> command = commandOf(operation.getOperationId());
+                operation.setSummary(operation.getSummary() + " (" + CommandRoles.describe(command) + ")");
+            }
+            return operation;
+        };
+    }
+
+    static Class<? extends BudgetCommand> commandOf(String operationId) {
+        String name = BudgetCommand.class.getPackageName() + "." + Character.toUpperCase(operationId.charAt(0))
+                + operationId.substring(1);
+        try {
+            return Class.forName(name).asSubclass(BudgetCommand.class);
+        } catch (ClassNotFoundException | ClassCastException noSuchCommand) {
+            throw new IllegalStateException("the operation " + operationId + " names no command " + name,
+                    noSuchCommand);
+        }
     }
 
     /** Every command to an existing budget takes the version it expects in If-Match. */

@@ -15,12 +15,14 @@ import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
+import uk.gov.personalbudget.contracts.command.AllowedRoles;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
+import uk.gov.personalbudget.contracts.command.CommandRoles;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
 import uk.gov.personalbudget.contracts.command.ContestOffer;
 import uk.gov.personalbudget.contracts.command.DeclineByAuthority;
@@ -120,7 +122,8 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
 
 /**
  * One person's budget through its whole life. Each command handler is a row of DOMAIN.md's command table:
- * who may send it, the rules it must meet, then one event. State changes only in the event sourcing
+ * who may send it (the roles are the command's {@link AllowedRoles}, checked before any handler; the handler decides
+ * what they may do here), the rules it must meet, then one event. State changes only in the event sourcing
  * handlers, and only the state the rules need is kept (it is also the snapshot, hence field visibility).
  * Each handler answers with the budget's new version, status and control holder. Before any of them, the caller
  * must be one who may see the budget ({@link BudgetAccessRule}), else it is answered as a budget that does not exist.
@@ -171,7 +174,8 @@ public class PersonalBudget {
      * Before any rule: a caller who may not see the budget hears that it does not exist; then a command whose caller
      * expected another version (If-Match) is refused, so the caller hears that the budget changed rather than a rule
      * the change may have caused. The version is compared here rather than by Axon on loading, which would tell any
-     * caller, before this check, the version of a budget they may not see.
+     * caller, before this check, the version of a budget they may not see. Then a role the command does not allow
+     * at all ({@link AllowedRoles}) is refused; each handler decides what the roles it allows may do here.
      */
     @CommandHandlerInterceptor
     void authoriseThenMatchVersion(BudgetCommand command,
@@ -182,12 +186,13 @@ public class PersonalBudget {
         if (expectedVersion != null && expectedVersion != version) {
             throw new ConflictingAggregateVersionException(id.value(), expectedVersion, version);
         }
+        requireAllowedRole(command);
     }
 
     @CommandHandler
     public PersonalBudget(OpenBudget command) {
         Actor actor = command.actor();
-        allow(actor, Role.PRACTITIONER, Role.SYSTEM);
+        requireAllowedRole(command);
         var opening = command.opening();
         if (!actor.serves(opening.localAuthority())) {
             throw new BudgetRuleViolation(Rule.NOT_YOUR_COUNCIL,
@@ -203,7 +208,6 @@ public class PersonalBudget {
     public CommandAccepted handle(RecordAssessment command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.PRACTITIONER, Role.PERSON);
         if (actor.is(Role.PERSON) && command.assessment().kind() != AssessmentKind.SELF) {
             throw new BudgetRuleViolation(Rule.PERSON_RECORDS_SELF_ASSESSMENT_ONLY,
                     "a person records a self-assessment; other assessments are recorded by a practitioner",
@@ -233,7 +237,6 @@ public class PersonalBudget {
     public CommandAccepted handle(OfferBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         if (status != ASSESSED || !eligible) {
             throw new BudgetRuleViolation(Rule.NO_ELIGIBLE_ASSESSMENT,
                     "a budget is offered only after an assessment that found eligible needs");
@@ -274,7 +277,6 @@ public class PersonalBudget {
     public CommandAccepted handle(ReviseOffer command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         requireStatus(CONTESTED, Rule.NO_OPEN_CONTEST, "an offer is revised in answer to a contest");
         var revision = command.revision();
         requireSoundOffer(revision.amount(), revision.calculation(), "revision");
@@ -334,7 +336,6 @@ public class PersonalBudget {
     public CommandAccepted handle(EndorsePlan command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.PRACTITIONER);
         requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be endorsed");
         if (actor.id().equals(planSubmittedBy)) {
             throw new BudgetRuleViolation(Rule.ENDORSER_SUBMITTED_PLAN,
@@ -348,7 +349,6 @@ public class PersonalBudget {
     public CommandAccepted handle(ReturnPlan command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.PRACTITIONER);
         requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be returned");
         decide(actor, null, (act, control) -> new PlanReturned(id, act, control, command.planReturn()));
         return outcome();
@@ -388,7 +388,6 @@ public class PersonalBudget {
     public CommandAccepted handle(ApproveByAuthority command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be approved");
         var approval = command.approval();
         requirePositive(approval.approvedAmount(), "approval.approvedAmount.pence");
@@ -412,7 +411,6 @@ public class PersonalBudget {
     public CommandAccepted handle(DeclineByAuthority command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be declined");
         decide(actor, null, (act, control) ->
                 new PlanDeclinedByAuthority(id, act, control, command.decline(), personStatementAdded));
@@ -452,7 +450,6 @@ public class PersonalBudget {
     public CommandAccepted handle(DelegateControl command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.PERSON, Role.AUTHORITY);
         var delegation = command.delegation();
         if (actor.is(Role.AUTHORITY) && delegation.reason() != DelegationReason.CRISIS) {
             throw new BudgetRuleViolation(Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS,
@@ -500,7 +497,6 @@ public class PersonalBudget {
     public CommandAccepted handle(AppointAuthorisedPerson command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         requireOfferMade();
         if (control.isAuthorised()) {
             throw new BudgetRuleViolation(Rule.ALREADY_AUTHORISED, "an authorised person is already appointed");
@@ -515,7 +511,6 @@ public class PersonalBudget {
     public CommandAccepted handle(EndAuthorisation command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         if (!control.isAuthorised()) {
             throw new BudgetRuleViolation(Rule.NOT_AUTHORISED, "no authorised person is appointed");
         }
@@ -529,7 +524,6 @@ public class PersonalBudget {
     public CommandAccepted handle(AdjustBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         requireApproved("a budget is adjusted once it is approved");
         var adjustment = command.adjustment();
         requirePositive(adjustment.newAmount(), "adjustment.newAmount.pence");
@@ -565,7 +559,6 @@ public class PersonalBudget {
     public CommandAccepted handle(ScheduleReview command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.PRACTITIONER, Role.SYSTEM);
         requireApproved("a review is scheduled once the budget is approved");
         if (pendingReview != null) {
             throw new BudgetRuleViolation(Rule.REVIEW_ALREADY_SCHEDULED,
@@ -581,7 +574,6 @@ public class PersonalBudget {
     public CommandAccepted handle(CompleteReview command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.PRACTITIONER);
         if (pendingReview == null) {
             throw new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled");
         }
@@ -598,7 +590,6 @@ public class PersonalBudget {
     public CommandAccepted handle(SuspendBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         if (status != APPROVED && status != ACTIVE) {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_IN_USE, "only an approved budget can be suspended");
         }
@@ -610,7 +601,6 @@ public class PersonalBudget {
     public CommandAccepted handle(ResumeBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         requireStatus(SUSPENDED, Rule.BUDGET_NOT_SUSPENDED, "only a suspended budget can be resumed");
         decide(actor, null, (act, control) -> new BudgetResumed(id, act, control, command.reason()));
         return outcome();
@@ -620,7 +610,6 @@ public class PersonalBudget {
     public CommandAccepted handle(CloseBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         var closure = command.closure();
         decide(actor, null, (act, control) ->
                 new BudgetClosed(id, act, control, new Reason(closure.reason()), closure.personToldBy()));
@@ -631,7 +620,6 @@ public class PersonalBudget {
     public CommandAccepted handle(ReallocatePractitioner command) {
         Actor actor = command.actor();
         guardOpen();
-        allow(actor, Role.AUTHORITY);
         var reallocation = command.reallocation();
         if (reallocation.practitioner().equals(allocatedPractitioner)) {
             throw new BudgetRuleViolation(Rule.ALREADY_ALLOCATED,
@@ -650,7 +638,6 @@ public class PersonalBudget {
     @CommandHandler
     public CommandAccepted handle(RecordErasure command) {
         Actor actor = command.actor();
-        allow(actor, Role.AUTHORITY);
         var erasure = command.erasure();
         if (actor.id().equals(erasure.requestedBy())) {
             throw new BudgetRuleViolation(Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY,
@@ -923,6 +910,13 @@ public class PersonalBudget {
     private void guardOpen() {
         if (status == CLOSED) {
             throw new BudgetRuleViolation(Rule.BUDGET_CLOSED, "the budget is closed: nothing is accepted after it");
+        }
+    }
+
+    /** The roles {@link AllowedRoles} gives the command, the one place they are written. */
+    private static void requireAllowedRole(BudgetCommand command) {
+        if (!CommandRoles.allows(command.getClass(), command.actor().role())) {
+            throw PersonActs.notAllowed(command.actor());
         }
     }
 

@@ -81,7 +81,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping
-    @Operation(operationId = "openBudget", summary = "OpenBudget: open a budget for a person (PRACTITIONER, SYSTEM)",
+    @Operation(operationId = "openBudget", summary = "OpenBudget: open a budget for a person",
             description = "Stores BudgetOpened under a new id and answers 201 with its Location.")
     public ResponseEntity<CommandAccepted> openBudget(@Valid @RequestBody BudgetOpening opening,
             @Parameter(hidden = true) Actor actor) {
@@ -91,7 +91,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/record-assessment")
-    @Operation(operationId = "recordAssessment", summary = "RecordAssessment: Record a needs assessment and eligibility determination (PRACTITIONER; PERSON for a self-assessment)",
+    @Operation(operationId = "recordAssessment", summary = "RecordAssessment: Record a needs assessment and eligibility determination",
             description = "Stores NeedsAssessed and answers with the budget's new version, status and control holder.")
     public CommandAccepted recordAssessment(@PathVariable BudgetId id, @Valid @RequestBody Assessment assessment,
             @Parameter(hidden = true) Actor actor) {
@@ -99,7 +99,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/offer-budget")
-    @Operation(operationId = "offerBudget", summary = "OfferBudget: Offer an indicative budget with its calculation (AUTHORITY)",
+    @Operation(operationId = "offerBudget", summary = "OfferBudget: Offer an indicative budget with its calculation",
             description = "Stores BudgetOffered and answers with the budget's new version, status and control holder.")
     public CommandAccepted offerBudget(@PathVariable BudgetId id, @Valid @RequestBody Offer offer,
             @Parameter(hidden = true) Actor actor) {
@@ -107,7 +107,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/contest-offer")
-    @Operation(operationId = "contestOffer", summary = "ContestOffer: Contest the open offer (PERSON, NOMINEE)",
+    @Operation(operationId = "contestOffer", summary = "ContestOffer: Contest the open offer",
             description = "Stores OfferContested and answers with the budget's new version, status and control holder.")
     public CommandAccepted contestOffer(@PathVariable BudgetId id, @Valid @RequestBody Contest contest,
             @Parameter(hidden = true) Actor actor) {
@@ -115,7 +115,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/revise-offer")
-    @Operation(operationId = "reviseOffer", summary = "ReviseOffer: Answer a contest with a revised offer (AUTHORITY)",
+    @Operation(operationId = "reviseOffer", summary = "ReviseOffer: Answer a contest with a revised offer",
             description = "Stores OfferRevised and answers with the budget's new version, status and control holder.")
     public CommandAccepted reviseOffer(@PathVariable BudgetId id, @Valid @RequestBody Revision revision,
             @Parameter(hidden = true) Actor actor) {
@@ -123,14 +123,14 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/accept-offer")
-    @Operation(operationId = "acceptOffer", summary = "AcceptOffer: Accept the open offer (PERSON, NOMINEE)",
+    @Operation(operationId = "acceptOffer", summary = "AcceptOffer: Accept the open offer",
             description = "Stores OfferAccepted and answers with the budget's new version, status and control holder.")
     public CommandAccepted acceptOffer(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         return commands.send(new AcceptOffer(id, actor));
     }
 
     @PostMapping("/{id}/submit-plan")
-    @Operation(operationId = "submitPlan", summary = "SubmitPlan: Submit a support plan (PERSON, NOMINEE; PRACTITIONER with the person's recorded agreement, then endorsed by another practitioner)",
+    @Operation(operationId = "submitPlan", summary = "SubmitPlan: Submit a support plan",
             description = "Stores PlanSubmitted and answers with the budget's new version, status and control holder.")
     public CommandAccepted submitPlan(@PathVariable BudgetId id, @Valid @RequestBody Plan plan,
             @Parameter(hidden = true) Actor actor) {
@@ -138,7 +138,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/endorse-plan")
-    @Operation(operationId = "endorsePlan", summary = "EndorsePlan: Endorse the submitted plan (PRACTITIONER)",
+    @Operation(operationId = "endorsePlan", summary = "EndorsePlan: Endorse the submitted plan",
             description = "Stores PlanEndorsed and answers with the budget's new version, status and control holder.")
     public CommandAccepted endorsePlan(@PathVariable BudgetId id, @Valid @RequestBody(required = false) Endorsement endorsement,
             @Parameter(hidden = true) Actor actor) {
@@ -146,7 +146,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/return-plan")
-    @Operation(operationId = "returnPlan", summary = "ReturnPlan: Return the submitted plan for changes, with reasons (PRACTITIONER)",
+    @Operation(operationId = "returnPlan", summary = "ReturnPlan: Return the submitted plan for changes, with reasons",
             description = "Stores PlanReturned and answers with the budget's new version, status and control holder.")
     public CommandAccepted returnPlan(@PathVariable BudgetId id, @Valid @RequestBody PlanReturn planReturn,
             @Parameter(hidden = true) Actor actor) {
@@ -154,7 +154,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/add-person-statement")
-    @Operation(operationId = "addPersonStatement", summary = "AddPersonStatement: Attach the person's own words to the plan before the decision (PERSON, NOMINEE)",
+    @Operation(operationId = "addPersonStatement", summary = "AddPersonStatement: Attach the person's own words to the plan before the decision",
             description = "Stores PersonStatementAdded and answers with the budget's new version, status and control holder.")
     public CommandAccepted addPersonStatement(@PathVariable BudgetId id, @Valid @RequestBody PersonStatement statement,
             @Parameter(hidden = true) Actor actor) {
@@ -162,7 +162,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/approve-by-authority")
-    @Operation(operationId = "approveByAuthority", summary = "ApproveByAuthority: Approve the endorsed plan within the approver's authorisation limit (AUTHORITY)",
+    @Operation(operationId = "approveByAuthority", summary = "ApproveByAuthority: Approve the endorsed plan within the approver's authorisation limit",
             description = "Stores PlanApprovedByAuthority and answers with the budget's new version, status and control holder.")
     public CommandAccepted approveByAuthority(@PathVariable BudgetId id, @Valid @RequestBody Approval approval,
             @Parameter(hidden = true) Actor actor) {
@@ -170,7 +170,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/decline-by-authority")
-    @Operation(operationId = "declineByAuthority", summary = "DeclineByAuthority: Decline the endorsed plan with reasons in plain language (AUTHORITY)",
+    @Operation(operationId = "declineByAuthority", summary = "DeclineByAuthority: Decline the endorsed plan with reasons in plain language",
             description = "Stores PlanDeclinedByAuthority and answers with the budget's new version, status and control holder.")
     public CommandAccepted declineByAuthority(@PathVariable BudgetId id, @Valid @RequestBody Decline decline,
             @Parameter(hidden = true) Actor actor) {
@@ -178,7 +178,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/choose-management")
-    @Operation(operationId = "chooseManagement", summary = "ChooseManagement: Choose how the approved budget is managed (PERSON, NOMINEE)",
+    @Operation(operationId = "chooseManagement", summary = "ChooseManagement: Choose how the approved budget is managed",
             description = "Stores ManagementChosen and answers with the budget's new version, status and control holder.")
     public CommandAccepted chooseManagement(@PathVariable BudgetId id, @Valid @RequestBody Management management,
             @Parameter(hidden = true) Actor actor) {
@@ -186,7 +186,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/delegate-control")
-    @Operation(operationId = "delegateControl", summary = "DelegateControl: Delegate control to a named nominee or practitioner (PERSON; AUTHORITY in a crisis)",
+    @Operation(operationId = "delegateControl", summary = "DelegateControl: Delegate control to a named nominee or practitioner",
             description = "Stores ControlDelegated and answers with the budget's new version, status and control holder.")
     public CommandAccepted delegateControl(@PathVariable BudgetId id, @Valid @RequestBody Delegation delegation,
             @Parameter(hidden = true) Actor actor) {
@@ -194,7 +194,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/resume-control")
-    @Operation(operationId = "resumeControl", summary = "ResumeControl: End a delegation: control goes back to the person (PERSON, the delegate, AUTHORITY)",
+    @Operation(operationId = "resumeControl", summary = "ResumeControl: End a delegation: control goes back to the person",
             description = "Stores ControlResumed and answers with the budget's new version, status and control holder.")
     public CommandAccepted resumeControl(@PathVariable BudgetId id, @Valid @RequestBody(required = false) Resumption resumption,
             @Parameter(hidden = true) Actor actor) {
@@ -202,7 +202,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/appoint-authorised-person")
-    @Operation(operationId = "appointAuthorisedPerson", summary = "AppointAuthorisedPerson: Appoint an authorised person on a capacity assessment (AUTHORITY)",
+    @Operation(operationId = "appointAuthorisedPerson", summary = "AppointAuthorisedPerson: Appoint an authorised person on a capacity assessment",
             description = "Stores AuthorisedPersonAppointed and answers with the budget's new version, status and control holder.")
     public CommandAccepted appointAuthorisedPerson(@PathVariable BudgetId id, @Valid @RequestBody Authorisation authorisation,
             @Parameter(hidden = true) Actor actor) {
@@ -210,7 +210,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/end-authorisation")
-    @Operation(operationId = "endAuthorisation", summary = "EndAuthorisation: End an authorisation (AUTHORITY)",
+    @Operation(operationId = "endAuthorisation", summary = "EndAuthorisation: End an authorisation",
             description = "Stores AuthorisationEnded and answers with the budget's new version, status and control holder.")
     public CommandAccepted endAuthorisation(@PathVariable BudgetId id, @Valid @RequestBody Reason reason,
             @Parameter(hidden = true) Actor actor) {
@@ -218,7 +218,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/adjust-budget")
-    @Operation(operationId = "adjustBudget", summary = "AdjustBudget: Adjust the approved budget, temporarily or lastingly (AUTHORITY)",
+    @Operation(operationId = "adjustBudget", summary = "AdjustBudget: Adjust the approved budget, temporarily or lastingly",
             description = "Stores BudgetAdjusted and answers with the budget's new version, status and control holder.")
     public CommandAccepted adjustBudget(@PathVariable BudgetId id, @Valid @RequestBody Adjustment adjustment,
             @Parameter(hidden = true) Actor actor) {
@@ -226,7 +226,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/record-outcome")
-    @Operation(operationId = "recordOutcome", summary = "RecordOutcome: Record an outcome in the person's own words (PERSON, NOMINEE, PRACTITIONER)",
+    @Operation(operationId = "recordOutcome", summary = "RecordOutcome: Record an outcome in the person's own words",
             description = "Stores OutcomeRecorded and answers with the budget's new version, status and control holder.")
     public CommandAccepted recordOutcome(@PathVariable BudgetId id, @Valid @RequestBody Outcome outcome,
             @Parameter(hidden = true) Actor actor) {
@@ -234,7 +234,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/schedule-review")
-    @Operation(operationId = "scheduleReview", summary = "ScheduleReview: Schedule a review (PRACTITIONER, SYSTEM)",
+    @Operation(operationId = "scheduleReview", summary = "ScheduleReview: Schedule a review",
             description = "Stores ReviewScheduled and answers with the budget's new version, status and control holder.")
     public CommandAccepted scheduleReview(@PathVariable BudgetId id, @Valid @RequestBody ReviewSchedule review,
             @Parameter(hidden = true) Actor actor) {
@@ -242,7 +242,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/complete-review")
-    @Operation(operationId = "completeReview", summary = "CompleteReview: Complete the scheduled review: continue, replan or end (PRACTITIONER)",
+    @Operation(operationId = "completeReview", summary = "CompleteReview: Complete the scheduled review: continue, replan or end",
             description = "Stores ReviewCompleted and answers with the budget's new version, status and control holder. With result END the budget is ENDING and control passes to the authority, which closes it (close-budget).")
     public CommandAccepted completeReview(@PathVariable BudgetId id, @Valid @RequestBody ReviewResult result,
             @Parameter(hidden = true) Actor actor) {
@@ -250,7 +250,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/suspend-budget")
-    @Operation(operationId = "suspendBudget", summary = "SuspendBudget: Suspend the budget, with the interim arrangement (AUTHORITY)",
+    @Operation(operationId = "suspendBudget", summary = "SuspendBudget: Suspend the budget, with the interim arrangement",
             description = "Stores BudgetSuspended and answers with the budget's new version, status and control holder.")
     public CommandAccepted suspendBudget(@PathVariable BudgetId id, @Valid @RequestBody Suspension suspension,
             @Parameter(hidden = true) Actor actor) {
@@ -258,7 +258,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/resume-budget")
-    @Operation(operationId = "resumeBudget", summary = "ResumeBudget: Resume the suspended budget (AUTHORITY)",
+    @Operation(operationId = "resumeBudget", summary = "ResumeBudget: Resume the suspended budget",
             description = "Stores BudgetResumed and answers with the budget's new version, status and control holder.")
     public CommandAccepted resumeBudget(@PathVariable BudgetId id, @Valid @RequestBody Reason reason,
             @Parameter(hidden = true) Actor actor) {
@@ -266,7 +266,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/close-budget")
-    @Operation(operationId = "closeBudget", summary = "CloseBudget: Close the budget, saying why and how the person was told; nothing is accepted after it (AUTHORITY)",
+    @Operation(operationId = "closeBudget", summary = "CloseBudget: Close the budget, saying why and how the person was told; nothing is accepted after it",
             description = "Stores BudgetClosed, always the budget's last event, and answers with the budget's new version, status and control holder.")
     public CommandAccepted closeBudget(@PathVariable BudgetId id, @Valid @RequestBody Closure closure,
             @Parameter(hidden = true) Actor actor) {
@@ -274,7 +274,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/reallocate-practitioner")
-    @Operation(operationId = "reallocatePractitioner", summary = "ReallocatePractitioner: Move the budget to another practitioner's caseload, with a reason (AUTHORITY)",
+    @Operation(operationId = "reallocatePractitioner", summary = "ReallocatePractitioner: Move the budget to another practitioner's caseload, with a reason",
             description = "Stores PractitionerReallocated: from then on the new practitioner, and no longer the previous one, reads and acts on the budget.")
     public CommandAccepted reallocatePractitioner(@PathVariable BudgetId id, @Valid @RequestBody Reallocation reallocation,
             @Parameter(hidden = true) Actor actor) {
@@ -282,7 +282,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/withdraw-contest")
-    @Operation(operationId = "withdrawContest", summary = "WithdrawContest: Withdraw the open contest, with a reason: the offer is open again (PERSON; NOMINEE or PRACTITIONER named as delegate)",
+    @Operation(operationId = "withdrawContest", summary = "WithdrawContest: Withdraw the open contest, with a reason: the offer is open again",
             description = "Stores ContestWithdrawn and answers with the budget's new version, status and control holder.")
     public CommandAccepted withdrawContest(@PathVariable BudgetId id, @Valid @RequestBody Reason reason,
             @Parameter(hidden = true) Actor actor) {
@@ -290,7 +290,7 @@ public class BudgetCommandController {
     }
 
     @PostMapping("/{id}/withdraw-plan")
-    @Operation(operationId = "withdrawPlan", summary = "WithdrawPlan: Withdraw the plan awaiting the practitioner or the authority, with a reason (PERSON; NOMINEE or PRACTITIONER named as delegate; the PRACTITIONER who submitted it)",
+    @Operation(operationId = "withdrawPlan", summary = "WithdrawPlan: Withdraw the plan awaiting the practitioner or the authority, with a reason",
             description = "Stores PlanWithdrawn and answers with the budget's new version, status and control holder.")
     public CommandAccepted withdrawPlan(@PathVariable BudgetId id, @Valid @RequestBody Reason reason,
             @Parameter(hidden = true) Actor actor) {

@@ -19,6 +19,9 @@ import uk.gov.personalbudget.budget.web.Commands;
 import uk.gov.personalbudget.budget.web.Party;
 import uk.gov.personalbudget.budget.web.Stage;
 import uk.gov.personalbudget.contracts.access.Relationship;
+import uk.gov.personalbudget.contracts.command.AllowedRoles;
+import uk.gov.personalbudget.contracts.command.BudgetCommand;
+import uk.gov.personalbudget.contracts.command.CommandRoles;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.testsupport.AccessMatrix;
 import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
@@ -98,6 +101,36 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
         assertThat(endpointsInCode()).as("endpoints in the code (left) and in docs/security.md (right)")
                 .containsExactlyInAnyOrderElementsOf(inTable);
+    }
+
+    /** The table's roles for a command are those the command itself allows ({@link AllowedRoles}). */
+    @Test
+    void eachCommandsRowGivesExactlyTheRolesItsCommandAllows() {
+        List<AccessMatrix.Row> commands = AccessMatrix.rows(SERVICE).stream()
+                .filter(row -> row.endpoint().startsWith("POST " + BUDGETS)).toList();
+        assertThat(commands).hasSizeGreaterThan(20);
+        for (AccessMatrix.Row row : commands) {
+            String path = row.endpoint().substring(("POST " + BUDGETS).length());
+            String name = path.isEmpty() ? "OpenBudget" : Arrays.stream(path.substring(path.lastIndexOf('/') + 1)
+                    .split("-")).map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                    .collect(Collectors.joining());
+            Set<Role> inTable = EnumSet.noneOf(Role.class);
+            row.cells().forEach((role, cell) -> {
+                if (!cell.equals("no")) {
+                    inTable.add(role);
+                }
+            });
+            assertThat(inTable).as("the roles docs/security.md gives %s", row.endpoint())
+                    .isEqualTo(CommandRoles.of(command(name)));
+        }
+    }
+
+    private static Class<? extends BudgetCommand> command(String name) {
+        try {
+            return Class.forName(BudgetCommand.class.getPackageName() + "." + name).asSubclass(BudgetCommand.class);
+        } catch (ClassNotFoundException noSuchCommand) {
+            throw new AssertionError("no command " + name, noSuchCommand);
+        }
     }
 
     @ParameterizedTest(name = "{0} as {1} ({2}): {3}")

@@ -2,6 +2,9 @@ package uk.gov.personalbudget.budget.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import uk.gov.personalbudget.contracts.command.AllowedRoles;
+import uk.gov.personalbudget.contracts.command.BudgetCommand;
+import uk.gov.personalbudget.contracts.command.CommandRoles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +46,27 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
             assertThat(post.get("parameters").findValuesAsText("name")).as(command)
                     .containsExactly("id", "If-Match", "Idempotency-Key");
         });
+    }
+
+    @Test
+    void everyCommandSaysWhoMaySendItAsItsCommandAllows() throws Exception {
+        JsonNode paths = document().get("paths");
+
+        assertThat(paths.get(BUDGETS).get("post").get("summary").textValue())
+                .endsWith("(PRACTITIONER, SYSTEM; for a council the caller's token names)");
+        assertThat(paths.get(BUDGETS + "/{id}/offer-budget").get("post").get("summary").textValue())
+                .isEqualTo("OfferBudget: Offer an indicative budget with its calculation (AUTHORITY)");
+        assertThat(paths.get(BUDGETS + "/{id}/contest-offer").get("post").get("summary").textValue())
+                .endsWith("(PERSON, NOMINEE, PRACTITIONER; " + AllowedRoles.IN_THE_PERSONS_PLACE + ")");
+        for (Commands.CommandCase command : Commands.all()) {
+            JsonNode post = paths.get(BUDGETS + "/{id}/" + command.command()).get("post");
+            Class<? extends BudgetCommand> sent = Class.forName(BudgetCommand.class.getPackageName() + "."
+                    + post.get("operationId").textValue().substring(0, 1).toUpperCase()
+                    + post.get("operationId").textValue().substring(1)).asSubclass(BudgetCommand.class);
+            assertThat(post.get("summary").textValue()).as(command.command())
+                    .startsWith(sent.getSimpleName() + ": ")
+                    .endsWith(" (" + CommandRoles.describe(sent) + ")");
+        }
     }
 
     @Test

@@ -5,11 +5,13 @@ import jakarta.validation.constraints.NotNull;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Role;
 
 /**
  * The authority changes an approved budget, temporarily (with an end date) or lastingly. Anyone may ask;
- * AUTHORITY decides.
+ * the authority decides.
  */
+@AllowedRoles(value = Role.AUTHORITY, condition = "within the approver's authorisation limit")
 public record AdjustBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,

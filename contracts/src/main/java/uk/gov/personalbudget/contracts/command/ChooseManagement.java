@@ -5,10 +5,13 @@ import jakarta.validation.constraints.NotNull;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.Management;
+import uk.gov.personalbudget.contracts.value.Role;
 
 /**
- * The person chooses how an approved budget is managed. Allowed to PERSON and NOMINEE.
+ * The person chooses how an approved budget is managed.
  */
+@AllowedRoles(value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
+        condition = AllowedRoles.IN_THE_PERSONS_PLACE)
 public record ChooseManagement(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,

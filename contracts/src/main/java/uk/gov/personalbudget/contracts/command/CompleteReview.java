@@ -5,10 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.ReviewResult;
+import uk.gov.personalbudget.contracts.value.Role;
 
 /**
- * Completes the scheduled review: continue, replan or end. Allowed to PRACTITIONER.
+ * Completes the scheduled review: continue, replan or end.
  */
+@AllowedRoles(Role.PRACTITIONER)
 public record CompleteReview(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,

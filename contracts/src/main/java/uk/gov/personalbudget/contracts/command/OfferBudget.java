@@ -5,11 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.Offer;
+import uk.gov.personalbudget.contracts.value.Role;
 
 /**
  * The authority offers an indicative budget after an eligible assessment, with how it was calculated.
- * Allowed to AUTHORITY.
  */
+@AllowedRoles(Role.AUTHORITY)
 public record OfferBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,

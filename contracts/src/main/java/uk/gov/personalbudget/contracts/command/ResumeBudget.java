@@ -5,10 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.Reason;
+import uk.gov.personalbudget.contracts.value.Role;
 
 /**
- * The authority resumes a suspended budget. Allowed to AUTHORITY.
+ * The authority resumes a suspended budget.
  */
+@AllowedRoles(Role.AUTHORITY)
 public record ResumeBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,

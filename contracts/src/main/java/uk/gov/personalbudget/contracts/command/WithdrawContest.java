@@ -5,10 +5,13 @@ import jakarta.validation.constraints.NotNull;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.Reason;
+import uk.gov.personalbudget.contracts.value.Role;
 
 /**
- * The person withdraws their open contest, with a reason: the offer is open again. Allowed to whoever stands in the person's place.
+ * The person withdraws their open contest, with a reason: the offer is open again.
  */
+@AllowedRoles(value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
+        condition = AllowedRoles.IN_THE_PERSONS_PLACE)
 public record WithdrawContest(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
