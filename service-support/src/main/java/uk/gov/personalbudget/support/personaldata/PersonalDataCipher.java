@@ -24,7 +24,7 @@ public final class PersonalDataCipher {
     public static final String PREFIX = "pd:v1:";
     /** What a personal field reads as once its person's key is destroyed. */
     public static final String ERASED = "[erased]";
-    /** A sealed value anywhere in a text, e.g. inside the projected "provider ...; ..." detail. */
+    /** A sealed value anywhere in a text, e.g. inside a projected detail that joins several values ("conditions: ..."). */
     public static final Pattern SEALED = Pattern.compile("pd:v1:([A-Za-z0-9_-]{22}):([A-Za-z0-9_-]{38,})");
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";

@@ -93,18 +93,18 @@ class PersonKeysTest {
     void theReaderOpensSealedValuesAlsoWithinATextAndShowsErasedOnceTheKeyIsGone() {
         PersonKey key = keys.forSealing(person);
         PersonalDataReader reader = new PersonalDataReader(keys);
-        String sealed = PersonalDataCipher.seal(key.keyId(), key.secretKey(), "Mind in Northshire");
-        String joined = "provider " + sealed + "; direct payment £100.00 a week";
+        String sealed = PersonalDataCipher.seal(key.keyId(), key.secretKey(), "Keep receipts");
+        String joined = "conditions: " + sealed + "; direct payment £100.00 a week";
 
-        assertThat(reader.reveal(sealed)).isEqualTo("Mind in Northshire");
-        assertThat(reader.revealWithin(joined)).isEqualTo("provider Mind in Northshire; direct payment £100.00 a week");
+        assertThat(reader.reveal(sealed)).isEqualTo("Keep receipts");
+        assertThat(reader.revealWithin(joined)).isEqualTo("conditions: Keep receipts; direct payment £100.00 a week");
         assertThat(reader.reveal("plain text")).isEqualTo("plain text");
         assertThat(reader.revealWithin(null)).isNull();
 
         keys.erase(person, "au-okafor");
 
         assertThat(reader.reveal(sealed)).isEqualTo("[erased]");
-        assertThat(reader.revealWithin(joined)).isEqualTo("provider [erased]; direct payment £100.00 a week");
+        assertThat(reader.revealWithin(joined)).isEqualTo("conditions: [erased]; direct payment £100.00 a week");
     }
 
     @Test
@@ -112,12 +112,12 @@ class PersonKeysTest {
         PersonKey own = keys.forSealing(person);
         PersonKey someoneElses = keys.forSealing(new PersonReference("P-9999"));
         PersonalDataReader reader = new PersonalDataReader(keys);
-        String mine = PersonalDataCipher.seal(own.keyId(), own.secretKey(), "Mind in Northshire");
+        String mine = PersonalDataCipher.seal(own.keyId(), own.secretKey(), "Keep receipts");
         String copied = PersonalDataCipher.seal(someoneElses.keyId(), someoneElses.secretKey(), "Another person's needs");
         String planted = "pd:v1:" + PersonalDataCipher.newKeyId() + ":" + "A".repeat(40);
 
-        assertThat(reader.revealWithin("provider " + mine + "; " + copied + "; " + planted, person))
-                .isEqualTo("provider Mind in Northshire; [not opened]; [not opened]");
+        assertThat(reader.revealWithin("conditions: " + mine + "; " + copied + "; " + planted, person))
+                .isEqualTo("conditions: Keep receipts; [not opened]; [not opened]");
         assertThat(reader.revealWithin(mine, new PersonReference("P-0000"))).as("a person with no key")
                 .isEqualTo("[not opened]");
     }
