@@ -30,7 +30,7 @@ import uk.gov.personalbudget.budget.integrity.HashChainingAppend;
  * its hash chain ({@link HashChainingAppend}); that auto-configuration builds the token store.
  */
 @Configuration(proxyBeanMethods = false)
-public class EventStoreConfiguration {
+class EventStoreConfiguration {
 
     /** Bean name the aggregate's {@code @Aggregate(snapshotTriggerDefinition = ...)} refers to. */
     public static final String SNAPSHOT_TRIGGER = "personalBudgetSnapshotTrigger";

@@ -10,7 +10,7 @@ import java.time.Clock;
 
 /** Wires the aggregate's routing and the command bus's last line of input validation. */
 @Configuration(proxyBeanMethods = false)
-public class LifecycleConfiguration {
+class LifecycleConfiguration {
 
     @Bean
     public BudgetCommandTargetResolver budgetCommandTargetResolver() {

@@ -135,7 +135,7 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class PersonalBudget {
+class PersonalBudget {
 
     private static final Set<BudgetStatus> APPROVED_STATES = EnumSet.of(APPROVED, ACTIVE, SUSPENDED);
 

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * because Kafka cannot be reached is UP with state {@code WAITING_FOR_KAFKA}: commands are stored meanwhile and
  * published when Kafka is back, so taking the service out of rotation would turn a Kafka outage into a full one.
  */
-public class EventProcessorsHealth implements HealthIndicator {
+class EventProcessorsHealth implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final BooleanSupplier kafkaReachable;

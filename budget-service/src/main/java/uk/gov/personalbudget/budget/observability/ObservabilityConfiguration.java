@@ -20,7 +20,7 @@ import java.util.List;
  * positions, and each command's observation.
  */
 @Configuration(proxyBeanMethods = false)
-public class ObservabilityConfiguration {
+class ObservabilityConfiguration {
 
     @Bean
     public CommandObservation commandObservation(ObjectProvider<ObservationRegistry> observations) {

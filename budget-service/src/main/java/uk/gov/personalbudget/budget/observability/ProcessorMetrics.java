@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  * global index all its segments have handled) and {@code budget.processor.lag} (events stored after it), beside
  * {@code budget.event.store.head}. A processor without tokens yet counts as before the first event.
  */
-public class ProcessorMetrics implements MeterBinder {
+class ProcessorMetrics implements MeterBinder {
 
     private static final String TOKENS = "SELECT token, token_type FROM token_entry WHERE processor_name = ?";
 

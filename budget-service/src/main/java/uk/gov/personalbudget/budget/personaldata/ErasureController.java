@@ -17,7 +17,7 @@ import uk.gov.personalbudget.contracts.value.PersonReference;
 /** Erasing a person's personal data, by two authorities ({@link Erasures}). */
 @RestController
 @Tag(name = "Personal data")
-public class ErasureController {
+class ErasureController {
 
     static final String REQUESTS = "/api/v1/persons/{ref}/erasure-requests";
 

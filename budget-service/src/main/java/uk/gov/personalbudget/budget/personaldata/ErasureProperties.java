@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param requestExpiry how long an erasure request waits for a second authority's confirmation
  */
 @ConfigurationProperties("personal-data.erasure")
-public record ErasureProperties(@DefaultValue("72h") Duration requestExpiry) {
+record ErasureProperties(@DefaultValue("72h") Duration requestExpiry) {
 
     public ErasureProperties {
         if (requestExpiry.isNegative() || requestExpiry.isZero()) {

@@ -20,7 +20,7 @@ import java.util.List;
  * @param confirmedAt when, once confirmed
  * @param budgets     the person's budgets the erasure is recorded on
  */
-public record ErasureRequestView(String id, PersonReference person, String reason, String requestedBy,
+record ErasureRequestView(String id, PersonReference person, String reason, String requestedBy,
                                  Instant requestedAt, Instant expiresAt, Status status, String confirmedBy,
                                  Instant confirmedAt, List<BudgetId> budgets) {
 

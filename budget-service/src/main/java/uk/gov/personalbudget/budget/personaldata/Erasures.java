@@ -52,7 +52,7 @@ import static uk.gov.personalbudget.support.web.ApiProblemHandling.problem;
  * reference is unknown, exactly as one never used: nothing tells them the person exists.
  */
 @Service
-public class Erasures {
+class Erasures {
 
     private static final Logger log = LoggerFactory.getLogger(Erasures.class);
 

@@ -17,7 +17,7 @@ import java.util.List;
  * An error here is not only logged (Axon's default) but fails the opening ({@link PersonBudgetIndexConfiguration}).
  */
 @ProcessingGroup(PersonBudgetIndex.PROCESSING_GROUP)
-public class PersonBudgetIndex {
+class PersonBudgetIndex {
 
     static final String PROCESSING_GROUP = "person-budgets";
 

@@ -18,6 +18,6 @@ import java.util.List;
  * @param erasedAt    when the key was destroyed
  * @param budgets     the budgets on which {@code PersonalDataErasureConfirmed} is recorded
  */
-public record PersonalDataErasure(PersonReference person, String requestId, String keyId, String requestedBy,
+record PersonalDataErasure(PersonReference person, String requestId, String keyId, String requestedBy,
                                   Instant requestedAt, String confirmedBy, Instant erasedAt, List<BudgetId> budgets) {
 }

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 @Import(PersonalDataConfiguration.class)
 @EnableConfigurationProperties(ErasureProperties.class)
-public class PersonalDataEventsConfiguration {
+class PersonalDataEventsConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")

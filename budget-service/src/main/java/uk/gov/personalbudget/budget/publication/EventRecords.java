@@ -16,7 +16,7 @@ import java.util.Base64;
  * How one stored event becomes one Kafka record (docs/events.md is the consumers' description of it): key the
  * budget id, value the event's JSON as the event store holds it, and headers as UTF-8 strings.
  */
-public final class EventRecords {
+final class EventRecords {
 
     private EventRecords() {
     }

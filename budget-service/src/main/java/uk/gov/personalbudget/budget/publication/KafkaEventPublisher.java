@@ -22,7 +22,7 @@ import java.util.function.Function;
  * acknowledged every record of the batch, and fails (so the batch is retried later) if one is not.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
-public class KafkaEventPublisher {
+class KafkaEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publication";
 

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * down). These streams accept the callback and run it after every local commit that stored events, and also every
  * {@link #POLL}, so events stored by another instance are found as soon as before.
  */
-public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     static final Duration POLL = Duration.ofMillis(500);
 

@@ -42,7 +42,7 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "budget.publication", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties({PublicationProperties.class, KafkaProperties.class})
-public class PublicationConfiguration {
+class PublicationConfiguration {
 
     /** Kept forever: approval-service, and any council system, rebuild their views from the first event. */
     @Bean

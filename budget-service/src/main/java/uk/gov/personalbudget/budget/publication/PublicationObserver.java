@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import java.util.function.BiConsumer;
 
 /** Told of each record about to be sent, and then (through the callback it returns) of Kafka's answer. */
-public interface PublicationObserver {
+interface PublicationObserver {
 
     PublicationObserver NONE = (record, event) -> (acknowledged, failure) -> {
     };

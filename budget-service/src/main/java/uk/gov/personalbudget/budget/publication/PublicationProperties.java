@@ -19,7 +19,7 @@ import java.time.Duration;
  *                          crashed instance is free once its claim times out, {@code axon.eventhandling.tokenstore.claim-timeout})
  */
 @ConfigurationProperties("budget.publication")
-public record PublicationProperties(
+record PublicationProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("personal-budget-events") String topic,
         @DefaultValue("4") int partitions,

@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  * {@code traceparent} metadata), and carries that span's {@code traceparent}, so approval-service's projection joins
  * the same trace. Counts {@code budget.events.published} by event type once Kafka has acknowledged a record.
  */
-public class TracedPublication implements PublicationObserver {
+class TracedPublication implements PublicationObserver {
 
     private final TraceContexts traces;
     private final MeterRegistry meters;

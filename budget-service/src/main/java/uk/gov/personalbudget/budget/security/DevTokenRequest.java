@@ -19,7 +19,7 @@ import uk.gov.personalbudget.contracts.value.Role;
  * @param council            the council the caller works in; when absent, the first the service serves (for a
  *                           SYSTEM caller configured under security.councils.system, none: its configuration decides)
  */
-public record DevTokenRequest(
+record DevTokenRequest(
         @NotBlank String sub,
         @NotNull Role role,
         @Pattern(regexp = PersonReference.PATTERN, message = "must be 1 to 64 letters, digits, '-' or '_'")

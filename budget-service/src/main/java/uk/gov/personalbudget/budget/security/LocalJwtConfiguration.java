@@ -31,7 +31,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(ServiceEdge.DEV_TOKENS_PROFILE)
-public class LocalJwtConfiguration {
+class LocalJwtConfiguration {
 
     @Bean
     RSAKey devTokenSigningKey(@Value("${server.address:}") String serverAddress) {

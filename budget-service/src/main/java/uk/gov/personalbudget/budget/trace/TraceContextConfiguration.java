@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * here too: events keep their {@code correlationId} and {@code traceId} metadata.
  */
 @Configuration(proxyBeanMethods = false)
-public class TraceContextConfiguration {
+class TraceContextConfiguration {
 
     @Bean
     public CorrelationDataProvider traceParentCorrelation() {

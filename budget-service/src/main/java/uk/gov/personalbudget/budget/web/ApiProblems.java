@@ -22,7 +22,7 @@ import java.util.Map;
  * If-Match, invalid commands.
  */
 @RestControllerAdvice
-public class ApiProblems extends ApiProblemHandling {
+class ApiProblems extends ApiProblemHandling {
 
     static final String VERSION_MISMATCH = "version-mismatch";
 

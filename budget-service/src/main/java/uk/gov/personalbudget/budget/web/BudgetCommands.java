@@ -32,7 +32,7 @@ import java.util.Map;
  * command to run (else Axon refuses it: 412).
  */
 @Component
-public class BudgetCommands {
+class BudgetCommands {
 
     static final String RETRIES = "budget.command.retries";
 

@@ -27,7 +27,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/budgets")
 @Tag(name = "Budget state and history")
-public class BudgetQueryController {
+class BudgetQueryController {
 
     private final BudgetHistory history;
 

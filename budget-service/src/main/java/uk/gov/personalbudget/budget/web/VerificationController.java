@@ -21,7 +21,7 @@ import uk.gov.personalbudget.contracts.value.Role;
 @RestController
 @RequestMapping("/api/v1/budgets")
 @Tag(name = "Tamper evidence")
-public class VerificationController {
+class VerificationController {
 
     private final TamperEvidence tamperEvidence;
     private final BudgetHistory history;

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.lifecycle;
+package uk.gov.personalbudget.budget.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.h2.api.ErrorCode;

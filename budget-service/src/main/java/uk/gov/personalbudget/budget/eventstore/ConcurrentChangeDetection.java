@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.budget.lifecycle;
+package uk.gov.personalbudget.budget.eventstore;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
  * which H2 throws but the PostgreSQL driver never does: there, two instances racing on one budget gave a 500.
  */
 @Component
-public class ConcurrentChangeDetection implements PersistenceExceptionResolver {
+class ConcurrentChangeDetection implements PersistenceExceptionResolver {
 
     /** SQLSTATE unique_violation, the same on PostgreSQL and H2. */
     static final String UNIQUE_VIOLATION = "23505";
