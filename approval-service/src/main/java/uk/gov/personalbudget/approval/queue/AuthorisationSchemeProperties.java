@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.projection.store;
+package uk.gov.personalbudget.approval.queue;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import uk.gov.personalbudget.approval.projection.AuthorisationScheme;

@@ -1,7 +1,7 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.reports;
 
 /** A report's range ends before it starts. */
-class InvalidRange extends RuntimeException {
+public class InvalidRange extends RuntimeException {
 
     InvalidRange(String message) {
         super(message);

@@ -1,9 +1,9 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.queue;
 
 import java.util.List;
 
 /** The queue was asked for a level the council's scheme of authorisation does not have. */
-class UnknownLevel extends RuntimeException {
+public class UnknownLevel extends RuntimeException {
 
     private final List<String> levels;
 
@@ -12,7 +12,7 @@ class UnknownLevel extends RuntimeException {
         this.levels = List.copyOf(levels);
     }
 
-    List<String> levels() {
+    public List<String> levels() {
         return levels;
     }
 }
