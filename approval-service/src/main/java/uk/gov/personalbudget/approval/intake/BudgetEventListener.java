@@ -28,7 +28,7 @@ import java.util.List;
 @Component
 public class BudgetEventListener {
 
-    /** The listener container's id, by which replays stop and start it. */
+    /** The listener container's id, by which {@link IntakeSwitch} stops and starts it. */
     public static final String ID = "budget-events";
 
     private static final Logger log = LoggerFactory.getLogger(BudgetEventListener.class);

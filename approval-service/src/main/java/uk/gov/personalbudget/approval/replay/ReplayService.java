@@ -6,12 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.personalbudget.approval.intake.IntakeSwitch;
 import uk.gov.personalbudget.approval.projection.store.Generations;
 import uk.gov.personalbudget.approval.replay.ReplayRun.Phase;
 import uk.gov.personalbudget.contracts.value.Actor;
@@ -52,12 +51,11 @@ public class ReplayService implements DisposableBean {
 
     private final Generations generations;
     private final ReplayRuns runs;
-    private final KafkaListenerEndpointRegistry listeners;
+    private final IntakeSwitch intake;
     private final ConsumerGroup group;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String topic;
-    private final String listenerId;
     private final Duration pollInterval;
     private final Duration pauseTimeout;
 
@@ -65,21 +63,19 @@ public class ReplayService implements DisposableBean {
     private volatile UUID pausedFor;
     private Instant lastLogged = Instant.EPOCH;
 
-    public ReplayService(Generations generations, ReplayRuns runs, KafkaListenerEndpointRegistry listeners,
+    public ReplayService(Generations generations, ReplayRuns runs, IntakeSwitch intake,
                          KafkaAdmin kafkaAdmin, PlatformTransactionManager transactions, Clock clock,
                          @Value("${approval.kafka.topic}") String topic,
                          @Value("${spring.kafka.consumer.group-id}") String groupId,
-                         @Value("${approval.kafka.listener-id:budget-events}") String listenerId,
                          @Value("${approval.replay.poll-interval:500ms}") Duration pollInterval,
                          @Value("${approval.replay.pause-timeout:60s}") Duration pauseTimeout) {
         this.generations = generations;
         this.runs = runs;
-        this.listeners = listeners;
+        this.intake = intake;
         this.group = new ConsumerGroup(kafkaAdmin.getConfigurationProperties(), topic, groupId, ADMIN_TIMEOUT);
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.topic = topic;
-        this.listenerId = listenerId;
         this.pollInterval = pollInterval;
         this.pauseTimeout = pauseTimeout;
     }
@@ -197,10 +193,9 @@ public class ReplayService implements DisposableBean {
     }
 
     private void pauseIntake(ReplayRun run) {
-        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
-        if (container != null && container.isRunning()) {
+        if (intake.isRunning()) {
             log.info("replay {}: intake paused on this instance", run.id());
-            container.stop();
+            intake.stop();
             pausedFor = run.id();
         }
     }
@@ -209,10 +204,7 @@ public class ReplayService implements DisposableBean {
         if (pausedFor == null) {
             return;
         }
-        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
-        if (container != null) {
-            container.start();
-        }
+        intake.start();
         log.info("replay {}: intake resumed on this instance", pausedFor);
         pausedFor = null;
     }
