@@ -29,13 +29,13 @@ import java.util.Base64;
  * (the default), and only while its budget's chain has not begun; with {@code hold}, every such record is held back.
  */
 @Component
-public class ChainRecordCheck {
+class ChainRecordCheck {
 
     private final EventRecordReader reader;
     private final boolean acceptUnhashed;
     private final Clock clock;
 
-    public ChainRecordCheck(EventRecordReader reader,
+    ChainRecordCheck(EventRecordReader reader,
                             @Value("${approval.intake.unhashed-records:accept}") String unhashed, Clock clock) {
         this.reader = reader;
         this.acceptUnhashed = UnhashedRecords.valueOf(unhashed.trim().toUpperCase(java.util.Locale.ROOT))

@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
  * batch and goes no further, so every answer would be missing what came after it. A container a replay stopped
  * is UP ({@code PAUSED_FOR_REPLAY}): every instance pauses together, and reads go on answering meanwhile.
  */
-public class IntakeHealth implements HealthIndicator {
+class IntakeHealth implements HealthIndicator {
 
     private final IntakeSwitch intake;
     private final IntakeStatus status;

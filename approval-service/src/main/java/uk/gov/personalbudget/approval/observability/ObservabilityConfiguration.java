@@ -23,7 +23,7 @@ import java.util.List;
  * progress, and the spans of each consumed record.
  */
 @Configuration(proxyBeanMethods = false)
-public class ObservabilityConfiguration {
+class ObservabilityConfiguration {
 
     @Bean
     public IntakeStatus intakeStatus() {

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /** approval-service's own rejections, as problem details like every other. */
 @RestControllerAdvice
-public class ApprovalProblems extends ApiProblemHandling {
+class ApprovalProblems extends ApiProblemHandling {
 
     @ExceptionHandler(BudgetNotKnown.class)
     ProblemDetail budgetNotKnown(BudgetNotKnown unknown) {
