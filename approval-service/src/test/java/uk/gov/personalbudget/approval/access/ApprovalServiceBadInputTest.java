@@ -12,8 +12,8 @@ import org.springframework.test.context.TestContextManager;
 import uk.gov.personalbudget.approval.access.ApprovalHttp.Answer;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.store.ProjectionSnapshot;
-import uk.gov.personalbudget.testsupport.tokens.BadTokens;
 import uk.gov.personalbudget.testsupport.tokens.BadTokens.BadToken;
+import uk.gov.personalbudget.testsupport.tokens.BadTokens;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.ByteArrayInputStream;

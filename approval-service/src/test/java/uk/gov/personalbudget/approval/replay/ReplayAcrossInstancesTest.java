@@ -28,8 +28,8 @@ import uk.gov.personalbudget.approval.projection.store.ProjectionWriter;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.Role;
-import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
-import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
+import uk.gov.personalbudget.approval.support.LifecycleEvents;
 
 import javax.sql.DataSource;
 import java.time.Duration;
