@@ -13,6 +13,7 @@ import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.replay.RebuildNotice;
 import uk.gov.personalbudget.approval.web.BudgetVisibility;
+import uk.gov.personalbudget.approval.web.UnknownLevel;
 import uk.gov.personalbudget.contracts.value.Actor;
 
 import java.time.Clock;

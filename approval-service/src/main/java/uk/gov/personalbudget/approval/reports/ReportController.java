@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
 import uk.gov.personalbudget.approval.replay.RebuildNotice;
 import uk.gov.personalbudget.approval.web.BudgetVisibility;
+import uk.gov.personalbudget.approval.web.InvalidRange;
 import uk.gov.personalbudget.contracts.value.Actor;
 
 import java.time.Instant;

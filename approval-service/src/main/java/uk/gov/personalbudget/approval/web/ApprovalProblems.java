@@ -9,11 +9,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import uk.gov.personalbudget.approval.queue.UnknownLevel;
 import uk.gov.personalbudget.approval.replay.ReplayAlreadyRunning;
 import uk.gov.personalbudget.approval.replay.ReplayNotFound;
 import uk.gov.personalbudget.approval.replay.ReplayNotStarted;
-import uk.gov.personalbudget.approval.reports.InvalidRange;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.queue;
+package uk.gov.personalbudget.approval.web;
 
 import java.util.List;
 
@@ -7,12 +7,12 @@ public class UnknownLevel extends RuntimeException {
 
     private final List<String> levels;
 
-    UnknownLevel(String level, List<String> levels) {
+    public UnknownLevel(String level, List<String> levels) {
         super("no authorisation level " + level);
         this.levels = List.copyOf(levels);
     }
 
-    public List<String> levels() {
+    List<String> levels() {
         return levels;
     }
 }
