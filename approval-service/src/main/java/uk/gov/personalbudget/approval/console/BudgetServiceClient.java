@@ -20,14 +20,14 @@ import java.time.Duration;
  * forwarded call answers 503.
  */
 @Component
-public class BudgetServiceClient {
+class BudgetServiceClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    public BudgetServiceClient(@Value("${approval.budget-service.url:}") String baseUrl) {
+    BudgetServiceClient(@Value("${approval.budget-service.url:}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

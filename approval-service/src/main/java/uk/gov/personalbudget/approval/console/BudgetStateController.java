@@ -33,12 +33,12 @@ import java.time.Instant;
 @RestController
 @RequestMapping(path = "/api/v1/budgets/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Console")
-public class BudgetStateController {
+class BudgetStateController {
 
     private final BudgetVisibility visibility;
     private final BudgetServiceClient budgetService;
 
-    public BudgetStateController(BudgetVisibility visibility, BudgetServiceClient budgetService) {
+    BudgetStateController(BudgetVisibility visibility, BudgetServiceClient budgetService) {
         this.visibility = visibility;
         this.budgetService = budgetService;
     }

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * policy allows only this origin's own scripts and styles.
  */
 @Configuration(proxyBeanMethods = false)
-public class ConsoleConfiguration implements WebMvcConfigurer {
+class ConsoleConfiguration implements WebMvcConfigurer {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "

@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Profile("local")
 @Tag(name = "Development tokens", description = "Local profile only: budget-service's development tokens")
-public class DevTokenForwarding {
+class DevTokenForwarding {
 
     static final String PATH = "/dev/tokens";
 
     private final BudgetServiceClient budgetService;
 
-    public DevTokenForwarding(BudgetServiceClient budgetService) {
+    DevTokenForwarding(BudgetServiceClient budgetService) {
         this.budgetService = budgetService;
     }
 

@@ -11,8 +11,8 @@ import uk.gov.personalbudget.approval.observability.IntakeTracing;
 import uk.gov.personalbudget.approval.projection.CheckedRecord;
 import uk.gov.personalbudget.approval.projection.HeldBackRecord;
 import uk.gov.personalbudget.approval.projection.IntakeOutcome;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
-import uk.gov.personalbudget.approval.replay.ReplayService;
+import uk.gov.personalbudget.approval.projection.store.Generations;
+import uk.gov.personalbudget.approval.projection.store.ProjectionWriter;
 
 import java.time.Clock;
 import java.util.List;
@@ -28,25 +28,25 @@ import java.util.List;
 @Component
 public class BudgetEventListener {
 
-    /** The listener container's id, by which replays stop and start it. */
+    /** The listener container's id, by which {@link IntakeSwitch} stops and starts it. */
     public static final String ID = "budget-events";
 
     private static final Logger log = LoggerFactory.getLogger(BudgetEventListener.class);
 
     private final ChainRecordCheck check;
-    private final ProjectionStore store;
-    private final ReplayService replays;
+    private final ProjectionWriter writer;
+    private final Generations generations;
     private final IntakeTracing tracing;
     private final IntakeStatus status;
     private final HeldBackMetrics heldBack;
     private final Clock clock;
 
-    public BudgetEventListener(ChainRecordCheck check, ProjectionStore store, ReplayService replays,
+    public BudgetEventListener(ChainRecordCheck check, ProjectionWriter writer, Generations generations,
             IntakeTracing tracing, IntakeStatus status, HeldBackMetrics heldBack, Clock clock) {
         this.check = check;
         this.heldBack = heldBack;
-        this.store = store;
-        this.replays = replays;
+        this.writer = writer;
+        this.generations = generations;
         this.tracing = tracing;
         this.status = status;
         this.clock = clock;
@@ -58,7 +58,7 @@ public class BudgetEventListener {
         IntakeOutcome outcome;
         try {
             List<CheckedRecord> checked = records.stream().map(check::check).toList();
-            outcome = store.apply(checked, replays.writeGeneration(), clock.instant());
+            outcome = writer.apply(checked, generations.writeGeneration(), clock.instant());
         } catch (RuntimeException failure) {
             traced.failed(failure);
             status.failed(failure, clock.instant());

@@ -22,20 +22,20 @@ import java.util.Base64;
  * hash"): the hash recomputed from the record's value and headers must be the hash it carries, and the headers the
  * projections read (key, sequence, event id, type, timestamp) must be the ones hashed. A record that fails is held
  * back unread, so a forged value that does not even parse cannot stall the intake. The link to the budget's last
- * projected event is checked when the batch is stored ({@code ProjectionStore}).
+ * projected event is checked when the batch is stored ({@code ProjectionWriter}).
  * <p>
  * A record without {@code event-hash} is what budget-service publishes for an event stored before its hash chain
  * began (a legacy event). It is read as such while {@code approval.intake.unhashed-records} is {@code accept}
  * (the default), and only while its budget's chain has not begun; with {@code hold}, every such record is held back.
  */
 @Component
-public class ChainRecordCheck {
+class ChainRecordCheck {
 
     private final EventRecordReader reader;
     private final boolean acceptUnhashed;
     private final Clock clock;
 
-    public ChainRecordCheck(EventRecordReader reader,
+    ChainRecordCheck(EventRecordReader reader,
                             @Value("${approval.intake.unhashed-records:accept}") String unhashed, Clock clock) {
         this.reader = reader;
         this.acceptUnhashed = UnhashedRecords.valueOf(unhashed.trim().toUpperCase(java.util.Locale.ROOT))

@@ -19,11 +19,11 @@ import java.time.Instant;
  * record it cannot read is an error, never skipped: skipping would silently lose a step of someone's trail.
  */
 @Component
-public class EventRecordReader {
+class EventRecordReader {
 
     private final ObjectMapper objectMapper;
 
-    public EventRecordReader(ObjectMapper objectMapper) {
+    EventRecordReader(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 

@@ -17,7 +17,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * logged as an error naming the cause, so operators see why it stalls.
  */
 @Configuration(proxyBeanMethods = false)
-public class IntakeConfiguration {
+class IntakeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetEventListener.class);
 

@@ -2,8 +2,7 @@ package uk.gov.personalbudget.approval.observability;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import uk.gov.personalbudget.approval.intake.IntakeSwitch;
 
 import java.util.function.BooleanSupplier;
 
@@ -13,28 +12,25 @@ import java.util.function.BooleanSupplier;
  * batch and goes no further, so every answer would be missing what came after it. A container a replay stopped
  * is UP ({@code PAUSED_FOR_REPLAY}): every instance pauses together, and reads go on answering meanwhile.
  */
-public class IntakeHealth implements HealthIndicator {
+class IntakeHealth implements HealthIndicator {
 
-    private final KafkaListenerEndpointRegistry listeners;
-    private final String listenerId;
+    private final IntakeSwitch intake;
     private final IntakeStatus status;
     private final BooleanSupplier pausedForReplay;
 
-    public IntakeHealth(KafkaListenerEndpointRegistry listeners, String listenerId, IntakeStatus status,
-                        BooleanSupplier pausedForReplay) {
-        this.listeners = listeners;
-        this.listenerId = listenerId;
+    IntakeHealth(IntakeSwitch intake, IntakeStatus status, BooleanSupplier pausedForReplay) {
+        this.intake = intake;
         this.status = status;
         this.pausedForReplay = pausedForReplay;
     }
 
     @Override
     public Health health() {
-        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
-        if ((container == null || !container.isRunning()) && pausedForReplay.getAsBoolean()) {
+        boolean running = intake.isRunning();
+        if (!running && pausedForReplay.getAsBoolean()) {
             return Health.up().withDetail("state", "PAUSED_FOR_REPLAY").build();
         }
-        if (container == null || !container.isRunning()) {
+        if (!running) {
             return Health.down().withDetail("state", "STOPPED").build();
         }
         return status.failing()

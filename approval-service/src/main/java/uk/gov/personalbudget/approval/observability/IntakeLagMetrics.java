@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * not committed) and {@code approval.intake.position} (records it has), both tagged with the group. NaN when Kafka
  * does not answer within a few seconds. Read at most every {@link #KEEP_FOR}.
  */
-public class IntakeLagMetrics implements MeterBinder, DisposableBean {
+class IntakeLagMetrics implements MeterBinder, DisposableBean {
 
     static final Duration KEEP_FOR = Duration.ofSeconds(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -33,7 +33,7 @@ public class IntakeLagMetrics implements MeterBinder, DisposableBean {
     private final Clock clock;
     private volatile Reading last = new Reading(Instant.EPOCH, Double.NaN, Double.NaN);
 
-    public IntakeLagMetrics(Map<String, Object> adminSettings, String topic, String group, Clock clock) {
+    IntakeLagMetrics(Map<String, Object> adminSettings, String topic, String group, Clock clock) {
         this.admin = TopicOffsets.admin(adminSettings, "intake-lag", TIMEOUT);
         this.topic = topic;
         this.group = group;

@@ -8,9 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-import uk.gov.personalbudget.approval.intake.BudgetEventListener;
+import uk.gov.personalbudget.approval.intake.IntakeSwitch;
 import uk.gov.personalbudget.approval.replay.ReplayService;
 import uk.gov.personalbudget.support.observability.HealthMetrics;
 import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
@@ -24,7 +23,7 @@ import java.util.List;
  * progress, and the spans of each consumed record.
  */
 @Configuration(proxyBeanMethods = false)
-public class ObservabilityConfiguration {
+class ObservabilityConfiguration {
 
     @Bean
     public IntakeStatus intakeStatus() {
@@ -32,9 +31,8 @@ public class ObservabilityConfiguration {
     }
 
     @Bean("budgetEventIntake")
-    public IntakeHealth intakeHealth(KafkaListenerEndpointRegistry listeners, IntakeStatus status,
-            ReplayService replays) {
-        return new IntakeHealth(listeners, BudgetEventListener.ID, status, replays::intakePausedForReplay);
+    public IntakeHealth intakeHealth(IntakeSwitch intake, IntakeStatus status, ReplayService replays) {
+        return new IntakeHealth(intake, status, replays::intakePausedForReplay);
     }
 
     @Bean("kafka")

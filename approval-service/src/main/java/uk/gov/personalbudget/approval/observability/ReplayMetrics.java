@@ -12,11 +12,11 @@ import java.util.function.ToDoubleFunction;
  * The running replay's progress: {@code approval.replay.running} (1 while one runs), {@code .events.processed},
  * {@code .events.to.process} and {@code .events.per.second}; 0 when none runs.
  */
-public class ReplayMetrics implements MeterBinder {
+class ReplayMetrics implements MeterBinder {
 
     private final ReplayService replays;
 
-    public ReplayMetrics(ReplayService replays) {
+    ReplayMetrics(ReplayService replays) {
         this.replays = replays;
     }
 

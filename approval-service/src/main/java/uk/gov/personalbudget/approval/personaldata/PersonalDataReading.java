@@ -12,5 +12,5 @@ import uk.gov.personalbudget.support.personaldata.PersonalDataConfiguration;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PersonalDataConfiguration.class)
-public class PersonalDataReading {
+class PersonalDataReading {
 }

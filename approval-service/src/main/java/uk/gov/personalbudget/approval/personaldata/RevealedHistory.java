@@ -4,7 +4,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.projection.store.SummaryQueries;
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.PersonReference;
@@ -30,8 +30,8 @@ public class RevealedHistory {
     private final Function<BudgetId, PersonReference> ownerOf;
 
     @Autowired
-    public RevealedHistory(PersonalDataReader reader, ProjectionStore store) {
-        this(reader, budget -> store.parties(budget).map(BudgetParties::person).orElse(null));
+    RevealedHistory(PersonalDataReader reader, SummaryQueries summaries) {
+        this(reader, budget -> summaries.parties(budget).map(BudgetParties::person).orElse(null));
     }
 
     RevealedHistory(PersonalDataReader reader, Function<BudgetId, PersonReference> ownerOf) {

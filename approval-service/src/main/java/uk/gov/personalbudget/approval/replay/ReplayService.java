@@ -6,13 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.intake.IntakeSwitch;
+import uk.gov.personalbudget.approval.projection.store.Generations;
 import uk.gov.personalbudget.approval.replay.ReplayRun.Phase;
 import uk.gov.personalbudget.contracts.value.Actor;
 
@@ -35,8 +34,8 @@ import java.util.concurrent.TimeoutException;
  * <li>a run PAUSING: the instance stops its listener container, so its consumer leaves the group; once the group
  * has no members, whichever instance sees it first moves the group's offsets back to the start, opens a new
  * generation and records the topic's end offsets (REBUILDING), all under the run's row lock;</li>
- * <li>REBUILDING: every instance consumes again, into that generation ({@link #writeGeneration()} reads it from
- * the database); whichever instance sees the group's committed offsets reach the end offsets promotes it, once
+ * <li>REBUILDING: every instance consumes again, into that generation ({@link Generations#writeGeneration()} reads it
+ * from the database); whichever instance sees the group's committed offsets reach the end offsets promotes it, once
  * (DONE: the update is guarded by the phase it leaves), and every instance then writes into the new current
  * generation.</li>
  * </ol>
@@ -50,14 +49,13 @@ public class ReplayService implements DisposableBean {
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ProjectionStore store;
+    private final Generations generations;
     private final ReplayRuns runs;
-    private final KafkaListenerEndpointRegistry listeners;
+    private final IntakeSwitch intake;
     private final ConsumerGroup group;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String topic;
-    private final String listenerId;
     private final Duration pollInterval;
     private final Duration pauseTimeout;
 
@@ -65,28 +63,21 @@ public class ReplayService implements DisposableBean {
     private volatile UUID pausedFor;
     private Instant lastLogged = Instant.EPOCH;
 
-    public ReplayService(ProjectionStore store, ReplayRuns runs, KafkaListenerEndpointRegistry listeners,
+    public ReplayService(Generations generations, ReplayRuns runs, IntakeSwitch intake,
                          KafkaAdmin kafkaAdmin, PlatformTransactionManager transactions, Clock clock,
                          @Value("${approval.kafka.topic}") String topic,
                          @Value("${spring.kafka.consumer.group-id}") String groupId,
-                         @Value("${approval.kafka.listener-id:budget-events}") String listenerId,
                          @Value("${approval.replay.poll-interval:500ms}") Duration pollInterval,
                          @Value("${approval.replay.pause-timeout:60s}") Duration pauseTimeout) {
-        this.store = store;
+        this.generations = generations;
         this.runs = runs;
-        this.listeners = listeners;
+        this.intake = intake;
         this.group = new ConsumerGroup(kafkaAdmin.getConfigurationProperties(), topic, groupId, ADMIN_TIMEOUT);
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.topic = topic;
-        this.listenerId = listenerId;
         this.pollInterval = pollInterval;
         this.pauseTimeout = pauseTimeout;
-    }
-
-    /** The generation the consumer writes into: the current one, or during a replay the one being built. */
-    public int writeGeneration() {
-        return store.writeGeneration();
     }
 
     /** The replay running now, on whichever instance it was started. */
@@ -182,7 +173,7 @@ public class ReplayService implements DisposableBean {
      * the offsets the group had committed.
      */
     void resumeLeftoverRebuild() {
-        Optional<Integer> pending = store.pendingGeneration();
+        Optional<Integer> pending = generations.pendingGeneration();
         if (pending.isEmpty() || runs.active().isPresent()) {
             return;
         }
@@ -202,10 +193,9 @@ public class ReplayService implements DisposableBean {
     }
 
     private void pauseIntake(ReplayRun run) {
-        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
-        if (container != null && container.isRunning()) {
+        if (intake.isRunning()) {
             log.info("replay {}: intake paused on this instance", run.id());
-            container.stop();
+            intake.stop();
             pausedFor = run.id();
         }
     }
@@ -214,10 +204,7 @@ public class ReplayService implements DisposableBean {
         if (pausedFor == null) {
             return;
         }
-        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
-        if (container != null) {
-            container.start();
-        }
+        intake.start();
         log.info("replay {}: intake resumed on this instance", pausedFor);
         pausedFor = null;
     }
@@ -246,7 +233,7 @@ public class ReplayService implements DisposableBean {
                 if (runs.lock(run.id()).map(locked -> locked.phase() != Phase.PAUSING).orElse(true)) {
                     return false;
                 }
-                return runs.rebuilding(run.id(), store.startGeneration(), begin, end);
+                return runs.rebuilding(run.id(), generations.startGeneration(), begin, end);
             });
             if (Boolean.TRUE.equals(moved)) {
                 ReplayRun rebuilding = runs.find(run.id()).orElseThrow();
@@ -297,7 +284,7 @@ public class ReplayService implements DisposableBean {
             if (!runs.done(run.id(), processed, now)) {
                 return false;
             }
-            store.promote(run.generation());
+            generations.promote(run.generation());
             return true;
         });
         if (Boolean.TRUE.equals(promoted)) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import uk.gov.personalbudget.approval.replay.ReplayAlreadyRunning;
+import uk.gov.personalbudget.approval.replay.ReplayNotFound;
 import uk.gov.personalbudget.approval.replay.ReplayNotStarted;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /** approval-service's own rejections, as problem details like every other. */
 @RestControllerAdvice
-public class ApprovalProblems extends ApiProblemHandling {
+class ApprovalProblems extends ApiProblemHandling {
 
     @ExceptionHandler(BudgetNotKnown.class)
     ProblemDetail budgetNotKnown(BudgetNotKnown unknown) {

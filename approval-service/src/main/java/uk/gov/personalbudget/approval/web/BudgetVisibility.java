@@ -2,7 +2,7 @@ package uk.gov.personalbudget.approval.web;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.projection.store.SummaryQueries;
 import uk.gov.personalbudget.contracts.access.BudgetAccessRule;
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.value.Actor;
@@ -20,15 +20,21 @@ import java.util.stream.Collectors;
 @Component
 public class BudgetVisibility {
 
-    private final ProjectionStore store;
+    /** Who may read one budget's trail and decisions, as the API documents it. */
+    public static final String READERS = "For the budget's own PERSON, the NOMINEE or PRACTITIONER named by the "
+            + "delegation or authorisation in force, the PRACTITIONER whose caseload it is on, and the AUTHORITY and "
+            + "AUDITOR of its council. Anyone else gets 404 budget-not-found, as for a budget that does not exist; "
+            + "SYSTEM gets 403.";
 
-    public BudgetVisibility(ProjectionStore store) {
-        this.store = store;
+    private final SummaryQueries summaries;
+
+    BudgetVisibility(SummaryQueries summaries) {
+        this.summaries = summaries;
     }
 
     /** The budget's parties, when the caller may see the budget at all. */
     public BudgetParties requireVisible(Actor actor, BudgetId id) {
-        return store.parties(id).filter(parties -> BudgetAccessRule.maySee(actor, parties))
+        return summaries.parties(id).filter(parties -> BudgetAccessRule.maySee(actor, parties))
                 .orElseThrow(BudgetNotKnown::new);
     }
 

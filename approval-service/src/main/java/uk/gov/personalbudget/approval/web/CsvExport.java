@@ -19,9 +19,9 @@ import java.util.List;
  * Every text cell that a spreadsheet would read as a formula is neutralised ({@link #cell}): reasons and ids are
  * written by callers, and a cell such as {@code =HYPERLINK(...)} must stay text when an auditor opens the file.
  */
-final class CsvExport {
+public final class CsvExport {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
 
     private static final CsvMapper CSV = CsvMapper.builder()
             .addModule(new JavaTimeModule())
@@ -63,11 +63,11 @@ final class CsvExport {
         }
     }
 
-    static String trail(List<ControlTrailEntry> entries) {
+    public static String trail(List<ControlTrailEntry> entries) {
         return write(TrailRow.class, entries.stream().map(TrailRow::of).toList());
     }
 
-    static String decisions(List<Decision> decisions) {
+    public static String decisions(List<Decision> decisions) {
         return write(DecisionRow.class, decisions.stream().map(DecisionRow::of).toList());
     }
 

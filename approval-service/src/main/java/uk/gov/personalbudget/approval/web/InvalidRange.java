@@ -1,9 +1,9 @@
 package uk.gov.personalbudget.approval.web;
 
 /** A report's range ends before it starts. */
-class InvalidRange extends RuntimeException {
+public class InvalidRange extends RuntimeException {
 
-    InvalidRange(String message) {
+    public InvalidRange(String message) {
         super(message);
     }
 }

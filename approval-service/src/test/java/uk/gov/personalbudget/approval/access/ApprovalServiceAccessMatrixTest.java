@@ -237,7 +237,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
                                                          String label, String cell, Case attempt) {
         seedBudgets();
         assertThat(BudgetAccessRule.relationship(actor(attempt.caller()),
-                store.parties(new BudgetId(attempt.budget().id())).orElseThrow()))
+                summaries.parties(new BudgetId(attempt.budget().id())).orElseThrow()))
                 .as("how %s stands to budget %s", attempt, attempt.budget().name()).isEqualTo(relationship);
         Expected expected = expected(endpoint, role, relationship, cell);
         String path = path(endpoint, attempt.budget().id());
@@ -285,7 +285,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     }
 
     private void refused(String endpoint, String path, Case attempt, String accept, String what) {
-        int generation = store.currentGeneration();
+        int generation = generations.currentGeneration();
         Answer answer = call(endpoint, path, attempt, accept);
 
         assertThat(answer.status()).as(what + " should be refused: " + answer).isEqualTo(403);
@@ -293,7 +293,7 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         assertThat(answer.json().path("status").intValue()).as(what).isEqualTo(403);
         assertThat(answer.json().path("type").asText()).as(what).startsWith("urn:personal-budget:problem:");
         assertThat(replays.inProgress()).as("a replay after: " + what).isEmpty();
-        assertThat(store.currentGeneration()).as("the generation after: " + what).isEqualTo(generation);
+        assertThat(generations.currentGeneration()).as("the generation after: " + what).isEqualTo(generation);
         revealsNothing(answer, what);
         countRefusal(answer);
     }

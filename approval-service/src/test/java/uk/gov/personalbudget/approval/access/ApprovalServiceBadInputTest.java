@@ -103,14 +103,14 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
     }
 
     private Answer refusedChangingNothing(Attempt attempt) {
-        ProjectionSnapshot before = store.snapshot(store.currentGeneration());
+        ProjectionSnapshot before = generations.snapshot(generations.currentGeneration());
         Answer answer = http().send(attempt.target().method(), attempt.pathAndQuery(), attempt.authorization(),
                 null, attempt.body());
         assertThat(answer.status()).as("%s: %s", attempt, answer).isBetween(400, 499);
         assertThat(answer.isProblem()).as("%s answers a problem detail: %s", attempt, answer).isTrue();
         assertThat(answer.json().path("status").intValue()).as("%s: %s", attempt, answer).isEqualTo(answer.status());
         assertThat(replays.inProgress()).as("a replay after %s", attempt).isEmpty();
-        assertThat(store.snapshot(store.currentGeneration())).as("the projections after %s", attempt)
+        assertThat(generations.snapshot(generations.currentGeneration())).as("the projections after %s", attempt)
                 .isEqualTo(before);
         return answer;
     }

@@ -8,7 +8,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.projection.store.Generations;
+import uk.gov.personalbudget.approval.projection.store.SummaryQueries;
 import uk.gov.personalbudget.approval.replay.ReplayService;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
@@ -43,7 +44,9 @@ public abstract class ServedOverHttp {
     @LocalServerPort
     private int port;
     @Autowired
-    protected ProjectionStore store;
+    protected Generations generations;
+    @Autowired
+    protected SummaryQueries summaries;
     @Autowired
     protected ReplayService replays;
     @Autowired
@@ -82,7 +85,7 @@ public abstract class ServedOverHttp {
             topic.publish(events);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> last.entrySet().stream().allMatch(budget ->
-                store.summary(budget.getKey()).map(summary -> summary.lastSequence() == budget.getValue())
+                summaries.summary(budget.getKey()).map(summary -> summary.lastSequence() == budget.getValue())
                         .orElse(false)));
     }
 
@@ -99,7 +102,7 @@ public abstract class ServedOverHttp {
                         .opened().assessed().envelopes());
             }
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> store.exists(new BudgetId(a)) && store.exists(new BudgetId(b)));
+                    .until(() -> summaries.exists(new BudgetId(a)) && summaries.exists(new BudgetId(b)));
             budgetOfA = a;
         }
         return budgetOfA;

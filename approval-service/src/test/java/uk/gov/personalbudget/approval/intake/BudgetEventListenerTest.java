@@ -12,8 +12,8 @@ import uk.gov.personalbudget.approval.observability.IntakeStatus;
 import uk.gov.personalbudget.approval.observability.IntakeTracing;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.IntakeOutcome;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
-import uk.gov.personalbudget.approval.replay.ReplayService;
+import uk.gov.personalbudget.approval.projection.store.Generations;
+import uk.gov.personalbudget.approval.projection.store.ProjectionWriter;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 
@@ -38,13 +38,13 @@ import static org.mockito.Mockito.when;
  */
 class BudgetEventListenerTest {
 
-    private final ProjectionStore store = mock(ProjectionStore.class);
-    private final ReplayService replays = mock(ReplayService.class);
+    private final ProjectionWriter writer = mock(ProjectionWriter.class);
+    private final Generations generations = mock(Generations.class);
     private final IntakeStatus status = new IntakeStatus();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final BudgetEventListener listener = new BudgetEventListener(
-            new ChainRecordCheck(new EventRecordReader(BudgetEventTopic.JSON), "accept", Clock.systemUTC()), store,
-            replays, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, meters), status, new HeldBackMetrics(meters),
+            new ChainRecordCheck(new EventRecordReader(BudgetEventTopic.JSON), "accept", Clock.systemUTC()), writer,
+            generations, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, meters), status, new HeldBackMetrics(meters),
             Clock.systemUTC());
 
     @Test
@@ -54,14 +54,14 @@ class BudgetEventListenerTest {
         ConsumerRecord<String, byte[]> garbage = EventRecordReaderTest.consumed(life.get(1), record ->
                 new ProducerRecord<>(record.topic(), record.partition(), record.key(),
                         "{\"budgetId\": tru".getBytes(StandardCharsets.UTF_8), record.headers()));
-        when(replays.writeGeneration()).thenReturn(1);
+        when(generations.writeGeneration()).thenReturn(1);
 
         assertThatThrownBy(() -> listener.onBatch(List.of(
                 EventRecordReaderTest.consumed(life.get(0), record -> record), garbage,
                 EventRecordReaderTest.consumed(life.get(2), record -> record))))
                 .isInstanceOf(UnreadableEventRecord.class);
 
-        verify(store, never()).apply(any(), anyInt(), any());
+        verify(writer, never()).apply(any(), anyInt(), any());
         assertThat(status.failing()).as("the intake's health reports the failure")
                 .hasValueSatisfying(failure -> assertThat(failure.cause()).isEqualTo("UnreadableEventRecord"));
     }
@@ -69,13 +69,13 @@ class BudgetEventListenerTest {
     @Test
     void aStoredBatchClearsTheLastFailure() {
         List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().envelopes();
-        when(replays.writeGeneration()).thenReturn(1);
-        when(store.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()));
+        when(generations.writeGeneration()).thenReturn(1);
+        when(writer.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()));
         status.failed(new IllegalStateException("earlier"), Instant.now());
 
         listener.onBatch(life.stream().map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList());
 
-        verify(store).apply(any(), anyInt(), any());
+        verify(writer).apply(any(), anyInt(), any());
         assertThat(status.failing()).isEmpty();
     }
 
@@ -84,8 +84,8 @@ class BudgetEventListenerTest {
         List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().envelopes();
         List<ConsumerRecord<String, byte[]>> records = life.stream()
                 .map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList();
-        when(replays.writeGeneration()).thenReturn(1);
-        when(store.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()),
+        when(generations.writeGeneration()).thenReturn(1);
+        when(writer.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()),
                 new IntakeOutcome(2, List.of()));
 
         listener.onBatch(records);

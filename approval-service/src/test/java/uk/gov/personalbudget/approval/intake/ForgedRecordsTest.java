@@ -163,15 +163,15 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
     void aRecordReadAgainAtTheSamePlaceIsListedOnce() {
         var record = new HeldBackRecord("personal-budget-events", 1, 987_654_321L, "PB-" + UUID.randomUUID(), 4L,
                 "e-1", "BudgetOffered", HoldReason.CONTENT, "altered", Instant.now());
-        int generation = store.writeGeneration();
+        int generation = generations.writeGeneration();
 
-        var first = store.apply(List.of(CheckedRecord.heldBack(record), CheckedRecord.heldBack(record)), generation,
+        var first = writer.apply(List.of(CheckedRecord.heldBack(record), CheckedRecord.heldBack(record)), generation,
                 Instant.now());
-        var again = store.apply(List.of(CheckedRecord.heldBack(record)), generation, Instant.now());
+        var again = writer.apply(List.of(CheckedRecord.heldBack(record)), generation, Instant.now());
 
         assertThat(first.heldBack()).containsExactly(record);
         assertThat(again.heldBack()).as("a redelivery or a replay reads it again: not new").isEmpty();
-        assertThat(store.heldBack(new BudgetId(record.budgetId()))).hasSize(1);
+        assertThat(heldBack.heldBack(new BudgetId(record.budgetId()))).hasSize(1);
     }
 
     @Test

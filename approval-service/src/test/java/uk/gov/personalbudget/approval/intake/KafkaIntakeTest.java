@@ -28,7 +28,7 @@ class KafkaIntakeTest extends InMemoryApprovalServiceTest implements LifecycleAr
         List<ProducerRecord<String, byte[]>> records = lives.stream().map(events::record).toList();
         events.send(records);
         awaitCaughtUp();
-        ProjectionSnapshot before = store.snapshot(store.currentGeneration());
+        ProjectionSnapshot before = generations.snapshot(generations.currentGeneration());
         Map<TopicPartition, Long> endBefore = events.endOffsets();
 
         events.send(records);
@@ -39,7 +39,7 @@ class KafkaIntakeTest extends InMemoryApprovalServiceTest implements LifecycleAr
         assertThat(events.endOffsets().values().stream().mapToLong(Long::longValue).sum())
                 .as("the copies really are on the topic")
                 .isEqualTo(endBefore.values().stream().mapToLong(Long::longValue).sum() + records.size() + 5);
-        assertThat(store.snapshot(store.currentGeneration())).isEqualTo(before);
+        assertThat(generations.snapshot(generations.currentGeneration())).isEqualTo(before);
         assertThat(controlTrail(first)).hasSize(FULL_LIFECYCLE_TRAIL.size());
         assertThat(queueItems("kind=CONTEST_AWAITING_ANSWER", second)).hasSize(1);
     }

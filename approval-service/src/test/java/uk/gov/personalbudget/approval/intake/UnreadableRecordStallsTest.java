@@ -86,7 +86,7 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
         String id = "PB-" + UUID.randomUUID();
         List<EventEnvelope> life = LifecycleEvents.budget(id).opened().assessed().offered(1_000_000).envelopes();
         publishAndAwait(life.subList(0, 2));
-        ProjectionSnapshot before = store.snapshot(store.currentGeneration());
+        ProjectionSnapshot before = generations.snapshot(generations.currentGeneration());
 
         RecordMetadata unknown = events.send(List.of(events.record(id,
                 "{\"budgetId\":\"%s\",\"teleportedTo\":\"Mars\"}".formatted(id).getBytes(StandardCharsets.UTF_8),
@@ -102,7 +102,7 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
         TopicPartition partition = new TopicPartition(TOPIC, unknown.partition());
         assertThat(events.committedOffsets(groupId)).containsEntry(partition, unknown.offset());
         assertThat(reader.attempts(later)).as("nothing after it is even read").isZero();
-        assertThat(store.snapshot(store.currentGeneration())).isEqualTo(before);
+        assertThat(generations.snapshot(generations.currentGeneration())).isEqualTo(before);
         assertThat(controlTrail(id)).extracting(entry -> entry.event()).containsExactly("BudgetOpened", "NeedsAssessed");
 
         String where = TOPIC + "-" + unknown.partition() + "@" + unknown.offset();

@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import uk.gov.personalbudget.approval.ApprovalServiceApplication;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.projection.store.Generations;
+import uk.gov.personalbudget.approval.projection.store.ProjectionWriter;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.Role;
@@ -99,8 +100,9 @@ class ReplayAcrossInstancesTest {
             publish(LifecycleEvents.fullLifecycle("PB-" + UUID.randomUUID()).envelopes());
         }
         awaitCaughtUp();
-        ProjectionStore store = first.bean(ProjectionStore.class);
-        int before = store.currentGeneration();
+        Generations generations = first.bean(Generations.class);
+        ProjectionWriter writer = first.bean(ProjectionWriter.class);
+        int before = generations.currentGeneration();
         first.intake.clear();
         second.intake.clear();
 
@@ -137,8 +139,8 @@ class ReplayAcrossInstancesTest {
         assertThat(first.bean(JdbcTemplate.class).queryForList("SELECT phase, generation FROM replay_run WHERE id = ?",
                 replay.toString())).as("the replay ran once, into one new generation")
                 .containsExactly(Map.of("phase", "DONE", "generation", before + 1));
-        assertThat(store.currentGeneration()).isEqualTo(before + 1);
-        assertThat(store.pendingGeneration()).isEmpty();
+        assertThat(generations.currentGeneration()).isEqualTo(before + 1);
+        assertThat(generations.pendingGeneration()).isEmpty();
 
         for (String budget : List.of(budgetOf(0), budgetOf(published.size() / 2), budgetOf(published.size() - 1))) {
             String path = "/api/v1/budgets/" + budget + "/control-trail";
@@ -148,13 +150,13 @@ class ReplayAcrossInstancesTest {
         assertThat(queue(first)).isNotEmpty().isEqualTo(queue(second));
 
         // What the replay rebuilt, against every event projected as intake projects it, in the same database.
-        int live = store.startGeneration();
+        int live = generations.startGeneration();
         try {
-            store.apply(List.copyOf(published), live);
-            assertThat(store.compareGenerations(before + 1, live).identical())
-                    .as("%s", store.compareGenerations(before + 1, live)).isTrue();
+            writer.apply(List.copyOf(published), live);
+            assertThat(generations.compareGenerations(before + 1, live).identical())
+                    .as("%s", generations.compareGenerations(before + 1, live)).isTrue();
         } finally {
-            store.discard(live);
+            generations.discard(live);
         }
     }
 

@@ -39,8 +39,8 @@ class ReplayApiTest extends InMemoryApprovalServiceTest {
         publishAndAwait(LifecycleEvents.fullLifecycle(id).envelopes());
         publishAndAwait(LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().offered(2_000_000)
                 .accepted().submitted(2_000_000).endorsed("Fine").envelopes());
-        int before = store.currentGeneration();
-        ProjectionSnapshot old = store.snapshot(before);
+        int before = generations.currentGeneration();
+        ProjectionSnapshot old = generations.snapshot(before);
         String trailBefore = trail(id, tokens.auditor()).andReturn().getResponse().getContentAsString();
         long onTopic = events.endOffsets().values().stream().mapToLong(Long::longValue).sum();
 
@@ -74,7 +74,7 @@ class ReplayApiTest extends InMemoryApprovalServiceTest {
             get("/api/v1/approvals", tokens.authority())
                     .andExpect(header().exists("Projection-Rebuild"))
                     .andExpect(jsonPath("$.rebuildInProgress").value(true));
-            assertThat(store.currentGeneration()).as("readers keep the old generation").isEqualTo(before);
+            assertThat(generations.currentGeneration()).as("readers keep the old generation").isEqualTo(before);
         } finally {
             consumer.resume();
         }
@@ -88,9 +88,9 @@ class ReplayApiTest extends InMemoryApprovalServiceTest {
         assertThat(Instant.parse(done.get("finishedAt").asText()))
                 .isAfterOrEqualTo(Instant.parse(done.get("startedAt").asText()));
 
-        int after = store.currentGeneration();
+        int after = generations.currentGeneration();
         assertThat(after).isGreaterThan(before);
-        assertThat(store.snapshot(after)).isEqualTo(old);
+        assertThat(generations.snapshot(after)).isEqualTo(old);
         trail(id, tokens.auditor())
                 .andExpect(header().doesNotExist("Projection-Rebuild"))
                 .andExpect(jsonPath("$.rebuildInProgress").value(false));

@@ -26,7 +26,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.projection.store.Generations;
+import uk.gov.personalbudget.approval.projection.store.ProjectionWriter;
+import uk.gov.personalbudget.approval.projection.store.SummaryQueries;
+import uk.gov.personalbudget.approval.trail.HeldBackQueries;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
 import java.time.Duration;
@@ -56,7 +59,13 @@ public abstract class ApprovalServiceIntegrationTest {
     @Autowired
     protected MockMvc mvc;
     @Autowired
-    protected ProjectionStore store;
+    protected Generations generations;
+    @Autowired
+    protected ProjectionWriter writer;
+    @Autowired
+    protected SummaryQueries summaries;
+    @Autowired
+    protected HeldBackQueries heldBack;
     @Autowired
     protected ObjectMapper objectMapper;
     @Autowired

@@ -23,7 +23,9 @@ import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import static uk.gov.personalbudget.approval.projection.store.Columns.flag;
 import static uk.gov.personalbudget.approval.projection.store.Columns.holder;
@@ -38,7 +40,7 @@ import static uk.gov.personalbudget.approval.projection.store.Columns.text;
  * bound in that order and read back, and its key order. Kept in one place so inserts, reads, snapshots and
  * comparisons cannot disagree about a column.
  */
-final class Tables {
+public final class Tables {
 
     /** Binds a row's columns, after the generation, in the table's column order. */
     @FunctionalInterface
@@ -49,7 +51,7 @@ final class Tables {
     /**
      * @param keyColumns how many of {@code columns}, from the first, form the key after the generation
      */
-    record Table<T>(String name, List<String> columns, int keyColumns, String keyOrder, RowBinder<T> binder,
+    public record Table<T>(String name, List<String> columns, int keyColumns, String keyOrder, RowBinder<T> binder,
                     RowMapper<T> mapper) {
 
         String insert() {
@@ -74,7 +76,7 @@ final class Tables {
         }
 
         /** Rows of one generation (the first parameter) meeting {@code condition}, in key order. */
-        String select(String condition) {
+        public String select(String condition) {
             return "SELECT " + String.join(", ", columns) + " FROM " + name + " WHERE generation = ?"
                     + (condition.isEmpty() ? "" : " AND " + condition) + " ORDER BY " + keyOrder;
         }
@@ -92,7 +94,7 @@ final class Tables {
         }
     }
 
-    static final Table<BudgetSummary> BUDGET_SUMMARY = new Table<>("budget_summary", List.of(
+    public static final Table<BudgetSummary> BUDGET_SUMMARY = new Table<>("budget_summary", List.of(
             "budget_id", "last_sequence", "last_event_at", "person_reference", "local_authority",
             "allocated_practitioner", "opened_at", "closed_at", "status", "status_before_suspension",
             "management_option", "control_party", "control_actor_id", "control_since", "offered_pence",
@@ -167,7 +169,7 @@ final class Tables {
                                 rs.getInt("return_count"), rs.getInt("decline_count"), rs.getInt("delegation_count")));
             });
 
-    static final Table<ControlTrailEntry> CONTROL_TRAIL = new Table<>("control_trail", List.of(
+    public static final Table<ControlTrailEntry> CONTROL_TRAIL = new Table<>("control_trail", List.of(
             "budget_id", "event_sequence", "from_party", "from_actor_id", "to_party", "to_actor_id", "occurred_at",
             "event_type", "actor", "actor_role", "on_behalf_of", "reason", "held_for_seconds"),
             2, "budget_id, event_sequence",
@@ -180,7 +182,7 @@ final class Tables {
                     text(rs, "on_behalf_of", PersonReference::new), rs.getString("reason"),
                     number(rs, "held_for_seconds")));
 
-    static final Table<Decision> DECISION = new Table<>("decision", List.of(
+    public static final Table<Decision> DECISION = new Table<>("decision", List.of(
             "budget_id", "event_sequence", "kind", "occurred_at", "actor", "actor_role", "on_behalf_of", "outcome",
             "reasons", "detail", "amount_pence", "amount_period", "person_took_part", "person_statement_added",
             "waited_seconds"),
@@ -195,7 +197,7 @@ final class Tables {
                     rs.getString("outcome"), rs.getString("reasons"), rs.getString("detail"), money(rs, "amount"),
                     flag(rs, "person_took_part"), flag(rs, "person_statement_added"), number(rs, "waited_seconds")));
 
-    static final Table<ApprovalQueueEntry> APPROVAL_QUEUE = new Table<>("approval_queue", List.of(
+    public static final Table<ApprovalQueueEntry> APPROVAL_QUEUE = new Table<>("approval_queue", List.of(
             "budget_id", "kind", "event_sequence", "since", "person_reference", "allocated_practitioner",
             "local_authority", "yearly_pence", "due_by", "detail"),
             2, "budget_id, kind",
@@ -208,7 +210,7 @@ final class Tables {
                     rs.getString("local_authority"), number(rs, "yearly_pence"), instant(rs, "due_by"),
                     rs.getString("detail")));
 
-    static final Table<DelegationRecord> DELEGATION = new Table<>("delegation", List.of(
+    public static final Table<DelegationRecord> DELEGATION = new Table<>("delegation", List.of(
             "budget_id", "event_sequence", "delegate_id", "delegate_role", "reason", "since", "intended_end",
             "ended_at", "ended_by"),
             2, "budget_id, event_sequence",
@@ -220,7 +222,7 @@ final class Tables {
                     name(rs, "reason", DelegationReason.class), instant(rs, "since"), instant(rs, "intended_end"),
                     instant(rs, "ended_at"), name(rs, "ended_by", DelegationEnd.class)));
 
-    static final Table<PlanCycle> PLAN_CYCLE = new Table<>("plan_cycle", List.of(
+    public static final Table<PlanCycle> PLAN_CYCLE = new Table<>("plan_cycle", List.of(
             "budget_id", "event_sequence", "submitted_at", "yearly_pence", "made_by", "endorsed_at", "outcome",
             "decided_at"),
             2, "budget_id, event_sequence",
@@ -232,7 +234,7 @@ final class Tables {
                     name(rs, "made_by", PlanningApproach.class), instant(rs, "endorsed_at"),
                     name(rs, "outcome", PlanOutcome.class), instant(rs, "decided_at")));
 
-    static final Table<ContestRecord> CONTEST = new Table<>("contest", List.of(
+    public static final Table<ContestRecord> CONTEST = new Table<>("contest", List.of(
             "budget_id", "event_sequence", "contested_at", "offered_pence", "offered_period", "requested_pence",
             "requested_period", "ended_at", "revised_pence", "revised_period", "outcome"),
             2, "budget_id, event_sequence",
@@ -245,6 +247,17 @@ final class Tables {
     /** Every projection table, for snapshots, comparisons and deleting a generation. */
     static final List<Table<?>> ALL = List.of(
             BUDGET_SUMMARY, CONTROL_TRAIL, DECISION, APPROVAL_QUEUE, DELEGATION, PLAN_CYCLE, CONTEST);
+
+    /**
+     * {@code local_authority IN (?, ...)} for {@code councils}, whose ids it adds to {@code parameters}: the queue,
+     * the report and the held-back records are read for a set of councils (the caller's), narrowed in SQL by the
+     * budgets' {@code local_authority}.
+     */
+    public static String councilIn(Set<String> councils, List<Object> parameters) {
+        List<String> sorted = councils.stream().sorted().toList();
+        parameters.addAll(sorted);
+        return "local_authority IN (" + String.join(", ", Collections.nCopies(sorted.size(), "?")) + ")";
+    }
 
     private Tables() {
     }

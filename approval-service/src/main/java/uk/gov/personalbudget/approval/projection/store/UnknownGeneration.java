@@ -1,9 +1,9 @@
 package uk.gov.personalbudget.approval.projection.store;
 
 /** A generation that was never started, or was already promoted away or discarded. */
-public class UnknownGeneration extends IllegalStateException {
+class UnknownGeneration extends IllegalStateException {
 
-    public UnknownGeneration(int generation) {
+    UnknownGeneration(int generation) {
         super("projection generation " + generation + " does not exist");
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.personalbudget.approval.decisions.DecisionQueries;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
 import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
@@ -21,7 +22,12 @@ import uk.gov.personalbudget.approval.projection.InMemoryProjection;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.ReportRows;
 import uk.gov.personalbudget.approval.projection.SequenceGapException;
+import uk.gov.personalbudget.approval.queue.AuthorisationSchemeConfiguration;
+import uk.gov.personalbudget.approval.queue.QueueFilter;
+import uk.gov.personalbudget.approval.queue.QueueQueries;
+import uk.gov.personalbudget.approval.reports.ReportQueries;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.approval.trail.TrailQueries;
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
@@ -46,8 +52,9 @@ import static uk.gov.personalbudget.approval.support.LifecycleEvents.START;
 
 /**
  * What the projection store must do on every database we run on: Flyway's schema, batched idempotent writes
- * that match the projector row for row, the reads, and generations for replays. Subclasses pick the database.
- * Not transactional: each store call commits or rolls back on its own, as in production.
+ * ({@link ProjectionWriter}) that match the projector row for row, the reads (each capability's queries), and
+ * generations for replays ({@link Generations}). Subclasses pick the database. Not transactional: each call
+ * commits or rolls back on its own, as in production.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -56,11 +63,12 @@ import static uk.gov.personalbudget.approval.support.LifecycleEvents.START;
 abstract class ProjectionStoreContractTest {
 
     /**
-     * Just the store and its configuration: the slice must not depend on what the application class brings
-     * in (Kafka, web, security). Nested in a test class, so application component scans never pick it up.
+     * Just the store, its readers and their configuration: the slice must not depend on what the application class
+     * brings in (Kafka, web, security). Nested in a test class, so application component scans never pick it up.
      */
     @Configuration(proxyBeanMethods = false)
-    @Import({ProjectionStore.class, ProjectionConfiguration.class})
+    @Import({ProjectionWriter.class, Generations.class, SummaryQueries.class, TrailQueries.class,
+            DecisionQueries.class, QueueQueries.class, ReportQueries.class, AuthorisationSchemeConfiguration.class})
     static class StoreOnly {
     }
 
@@ -70,7 +78,19 @@ abstract class ProjectionStoreContractTest {
     private static final Set<String> LEEDS = Set.of(TokenHolder.HOME_COUNCIL);
 
     @Autowired
-    ProjectionStore store;
+    ProjectionWriter writer;
+    @Autowired
+    Generations generations;
+    @Autowired
+    SummaryQueries summaries;
+    @Autowired
+    TrailQueries trailQueries;
+    @Autowired
+    DecisionQueries decisionQueries;
+    @Autowired
+    QueueQueries queueQueries;
+    @Autowired
+    ReportQueries reportQueries;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -114,13 +134,13 @@ abstract class ProjectionStoreContractTest {
 
     private void applyInBatches(List<EventEnvelope> events, int size, int generation) {
         for (int from = 0; from < events.size(); from += size) {
-            store.apply(events.subList(from, Math.min(events.size(), from + size)), generation);
+            writer.apply(events.subList(from, Math.min(events.size(), from + size)), generation);
         }
     }
 
     /** The stored generation holds exactly the rows the projector makes in memory from the same events. */
     private void assertStoredAsProjected(InMemoryProjection expected, int generation) {
-        ProjectionSnapshot stored = store.snapshot(generation);
+        ProjectionSnapshot stored = generations.snapshot(generation);
         assertThat(stored.budgets()).containsExactlyInAnyOrderElementsOf(expected.summaries());
         assertThat(stored.trail()).containsExactlyInAnyOrderElementsOf(expected.trail());
         assertThat(stored.decisions()).containsExactlyInAnyOrderElementsOf(expected.decisions());
@@ -139,8 +159,8 @@ abstract class ProjectionStoreContractTest {
 
     @Test
     void flywayStartsWithGenerationOneCurrentAndNothingPending() {
-        assertThat(store.currentGeneration()).isEqualTo(1);
-        assertThat(store.pendingGeneration()).isEmpty();
+        assertThat(generations.currentGeneration()).isEqualTo(1);
+        assertThat(generations.pendingGeneration()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" "
                 + "WHERE \"version\" = '1' AND \"success\" = TRUE", Integer.class)).isEqualTo(1);
     }
@@ -158,20 +178,21 @@ abstract class ProjectionStoreContractTest {
     void wholeLivesInOneBatchAreStoredExactlyAsProjectedAndReadBackInOrder() {
         List<EventEnvelope> events = threeLives();
 
-        store.apply(events, 1);
+        writer.apply(events, 1);
 
         InMemoryProjection expected = InMemoryProjection.of(events);
         assertStoredAsProjected(expected, 1);
-        List<ControlTrailEntry> trail = store.controlTrail(id("PB-A"));
+        List<ControlTrailEntry> trail = trailQueries.controlTrail(id("PB-A"));
         assertThat(trail).hasSize(20).isEqualTo(expected.trail().stream()
                 .filter(row -> row.budgetId().equals(id("PB-A"))).toList());
         assertThat(trail.get(0).heldForSeconds()).isNull();
-        List<Decision> decisions = store.decisions(id("PB-A"));
+        List<Decision> decisions = decisionQueries.decisions(id("PB-A"));
         assertThat(decisions).hasSize(13).isEqualTo(expected.decisions().stream()
                 .filter(row -> row.budgetId().equals(id("PB-A"))).toList());
-        assertThat(store.summary(id("PB-A"))).get()
+        assertThat(summaries.summary(id("PB-A"))).get()
                 .satisfies(summary -> assertThat(summary.status()).isEqualTo(BudgetStatus.CLOSED));
-        assertThat(store.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(ApprovalQueueItem::budgetId, ApprovalQueueItem::kind)
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW))
+                .extracting(ApprovalQueueItem::budgetId, ApprovalQueueItem::kind)
                 .containsExactly(tuple(id("PB-C"), QueueKind.CONTEST_AWAITING_ANSWER));
     }
 
@@ -183,7 +204,7 @@ abstract class ProjectionStoreContractTest {
         int size = 1;
         while (applied < events.size()) {
             List<EventEnvelope> batch = events.subList(applied, Math.min(events.size(), applied + size));
-            store.apply(batch, 1);
+            writer.apply(batch, 1);
             expected.apply(batch);
             assertStoredAsProjected(expected, 1);
             applied += batch.size();
@@ -194,22 +215,22 @@ abstract class ProjectionStoreContractTest {
     @Test
     void applyingTheSameBatchTwiceChangesNothing() {
         List<EventEnvelope> events = threeLives();
-        store.apply(events, 1);
-        ProjectionSnapshot once = store.snapshot(1);
+        writer.apply(events, 1);
+        ProjectionSnapshot once = generations.snapshot(1);
 
-        store.apply(events, 1);
+        writer.apply(events, 1);
 
-        assertThat(store.snapshot(1)).isEqualTo(once);
+        assertThat(generations.snapshot(1)).isEqualTo(once);
     }
 
     @Test
     void aRedeliveredOverlappingBatchAppliesOnlyWhatIsNew() {
         List<EventEnvelope> events = threeLives();
 
-        assertThat(store.apply(events.subList(0, 30), 1)).as("skipped as already applied").isZero();
-        assertThat(store.apply(events.subList(10, 50), 1)).isEqualTo(20);
-        assertThat(store.apply(events.subList(45, events.size()), 1)).isEqualTo(5);
-        assertThat(store.apply(events.subList(0, 5), 1)).isEqualTo(5);
+        assertThat(writer.apply(events.subList(0, 30), 1)).as("skipped as already applied").isZero();
+        assertThat(writer.apply(events.subList(10, 50), 1)).isEqualTo(20);
+        assertThat(writer.apply(events.subList(45, events.size()), 1)).isEqualTo(5);
+        assertThat(writer.apply(events.subList(0, 5), 1)).isEqualTo(5);
 
         assertStoredAsProjected(InMemoryProjection.of(events), 1);
     }
@@ -220,26 +241,26 @@ abstract class ProjectionStoreContractTest {
         List<EventEnvelope> b = LifecycleEvents.budget("PB-B").opened().assessed().offered(1_000_000).envelopes();
         List<EventEnvelope> batch = List.of(a.get(0), a.get(1), a.get(2), b.get(0), b.get(2));
 
-        assertThatThrownBy(() -> store.apply(batch, 1)).isInstanceOfSatisfying(SequenceGapException.class, gap -> {
+        assertThatThrownBy(() -> writer.apply(batch, 1)).isInstanceOfSatisfying(SequenceGapException.class, gap -> {
             assertThat(gap.budgetId()).isEqualTo(id("PB-B"));
             assertThat(gap.expectedSequence()).isEqualTo(1);
             assertThat(gap.actualSequence()).isEqualTo(2);
         });
 
         assertThat(rowsOfGeneration(1)).isZero();
-        assertThat(store.exists(id("PB-A"))).isFalse();
+        assertThat(summaries.exists(id("PB-A"))).isFalse();
     }
 
     @Test
     void aGapLeavesWhatEarlierBatchesWroteAsItWas() {
         List<EventEnvelope> events = LifecycleEvents.fullLifecycle("PB-A").envelopes();
-        store.apply(events.subList(0, 4), 1);
+        writer.apply(events.subList(0, 4), 1);
 
-        assertThatThrownBy(() -> store.apply(List.of(events.get(4), events.get(6)), 1))
+        assertThatThrownBy(() -> writer.apply(List.of(events.get(4), events.get(6)), 1))
                 .isInstanceOf(SequenceGapException.class);
 
         assertStoredAsProjected(InMemoryProjection.of(events.subList(0, 4)), 1);
-        store.apply(events.subList(4, events.size()), 1);
+        writer.apply(events.subList(4, events.size()), 1);
         assertStoredAsProjected(InMemoryProjection.of(events), 1);
     }
 
@@ -250,7 +271,7 @@ abstract class ProjectionStoreContractTest {
         EventEnvelope withoutOpening = new EventEnvelope(assessedFirst.eventId(), assessedFirst.budgetId(), 0,
                 assessedFirst.timestamp(), assessedFirst.event());
 
-        assertThatThrownBy(() -> store.apply(List.of(a.get(0), a.get(1), withoutOpening), 1))
+        assertThatThrownBy(() -> writer.apply(List.of(a.get(0), a.get(1), withoutOpening), 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before the budget was opened");
 
         assertThat(rowsOfGeneration(1)).isZero();
@@ -258,7 +279,7 @@ abstract class ProjectionStoreContractTest {
 
     @Test
     void applyingToAGenerationThatDoesNotExistFails() {
-        assertThatThrownBy(() -> store.apply(threeLives(), 7)).isInstanceOf(UnknownGeneration.class);
+        assertThatThrownBy(() -> writer.apply(threeLives(), 7)).isInstanceOf(UnknownGeneration.class);
         assertThat(rowsOfGeneration(7)).isZero();
     }
 
@@ -268,7 +289,7 @@ abstract class ProjectionStoreContractTest {
     void theQueueShowsWhatWaitsWithTheLevelItNeedsHowLongAndWhatIsOverdue() {
         Instant dueSoon = NOW.plus(Duration.ofDays(5));
         Instant duePast = NOW.minus(Duration.ofDays(5));
-        store.apply(interleave(List.of(
+        writer.apply(interleave(List.of(
                 LifecycleEvents.budget("TM").opened().assessed().offered(1_250_000).accepted().submitted(1_200_000)
                         .endorsed(null).envelopes(),
                 LifecycleEvents.budget("SM", START.plusSeconds(60)).opened().assessed().offered(2_000_000).accepted()
@@ -286,7 +307,7 @@ abstract class ProjectionStoreContractTest {
                         .managementChosen(ManagementOption.DIRECT_PAYMENT)
                         .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, duePast).envelopes())), 1);
 
-        List<ApprovalQueueItem> all = store.queue(LEEDS, QueueFilter.ALL, NOW);
+        List<ApprovalQueueItem> all = queueQueries.queue(LEEDS, QueueFilter.ALL, NOW);
         assertThat(all).extracting(item -> item.budgetId().value(), ApprovalQueueItem::kind,
                 ApprovalQueueItem::level, ApprovalQueueItem::overdue).containsExactlyInAnyOrder(
                 tuple("TM", QueueKind.PLAN_AWAITING_DECISION, "TEAM_MANAGER", false),
@@ -302,16 +323,17 @@ abstract class ProjectionStoreContractTest {
         assertThat(tm.waitingSeconds()).isEqualTo(Duration.between(tm.entry().since(), NOW).toSeconds());
         assertThat(tm.entry().yearlyPence()).isEqualTo(1_250_000L);
 
-        assertThat(store.queue(LEEDS, QueueFilter.of(QueueKind.DELEGATION), NOW))
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.of(QueueKind.DELEGATION), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "ONTIME");
-        assertThat(store.queue(LEEDS, new QueueFilter(null, "SERVICE_MANAGER", false), NOW))
+        assertThat(queueQueries.queue(LEEDS, new QueueFilter(null, "SERVICE_MANAGER", false), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactly("SM");
-        assertThat(store.queue(LEEDS, new QueueFilter(QueueKind.REVIEW, "SERVICE_MANAGER", false), NOW)).isEmpty();
-        assertThat(store.queue(LEEDS, new QueueFilter(null, null, true), NOW))
+        assertThat(queueQueries.queue(LEEDS, new QueueFilter(QueueKind.REVIEW, "SERVICE_MANAGER", false), NOW))
+                .isEmpty();
+        assertThat(queueQueries.queue(LEEDS, new QueueFilter(null, null, true), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "REVIEW");
-        assertThat(store.queue(LEEDS, new QueueFilter(QueueKind.DELEGATION, null, true), NOW))
+        assertThat(queueQueries.queue(LEEDS, new QueueFilter(QueueKind.DELEGATION, null, true), NOW))
                 .extracting(item -> item.budgetId().value()).containsExactly("LATE");
-        assertThatThrownBy(() -> store.queue(LEEDS, new QueueFilter(null, "DIRECTOR", false), NOW))
+        assertThatThrownBy(() -> queueQueries.queue(LEEDS, new QueueFilter(null, "DIRECTOR", false), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -333,7 +355,7 @@ abstract class ProjectionStoreContractTest {
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = Instant.parse("2027-01-01T00:00:00Z");
 
-        ControlSummaryReport report = store.report(LEEDS, from, to, to);
+        ControlSummaryReport report = reportQueries.report(LEEDS, from, to, to);
 
         assertThat(report).isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(events).reportRows(),
                 from, to, to));
@@ -344,7 +366,7 @@ abstract class ProjectionStoreContractTest {
         assertThat(report.overall().personControl().budgets()).hasSize(3);
 
         Instant mid = START.plus(Duration.ofDays(45));
-        assertThat(store.report(LEEDS, from, to, mid)).isEqualTo(ControlSummaryReport.compute(
+        assertThat(reportQueries.report(LEEDS, from, to, mid)).isEqualTo(ControlSummaryReport.compute(
                 InMemoryProjection.of(events).reportRows(), from, to, mid));
     }
 
@@ -352,28 +374,28 @@ abstract class ProjectionStoreContractTest {
     void thePartiesSayWhoseBudgetItIsAndWhoStandsForThePersonNow() {
         var events = LifecycleEvents.budget("PB-A", START, new PersonReference("P-7"), "sw-9")
                 .inCouncil(TokenHolder.OTHER_COUNCIL).opened().assessed().offered(1_000_000);
-        store.apply(events.envelopes(), 1);
-        assertThat(store.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
+        writer.apply(events.envelopes(), 1);
+        assertThat(summaries.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
                 new PersonReference("P-7"), "sw-9", null, null));
 
         int applied = events.envelopes().size();
         events.delegated("sw-12", Role.PRACTITIONER, START.plus(Duration.ofDays(30)), "In hospital")
                 .authorisedPersonAppointed("n-5", "MCA-1").reallocated("sw-10", "Moved team");
-        store.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
-        assertThat(store.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
+        writer.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
+        assertThat(summaries.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
                 new PersonReference("P-7"), "sw-10", ControlHolder.named(ControlParty.PRACTITIONER, "sw-12"),
                 ControlHolder.named(ControlParty.NOMINEE, "n-5")));
 
         applied = events.envelopes().size();
         events.resumed("Home").authorisationEnded("Capacity regained");
-        store.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
-        assertThat(store.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
+        writer.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
+        assertThat(summaries.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
                 new PersonReference("P-7"), "sw-10", null, null));
 
-        assertThat(store.exists(id("PB-A"))).isTrue();
-        assertThat(store.parties(id("PB-X"))).isEmpty();
-        assertThat(store.exists(id("PB-X"))).isFalse();
-        assertThat(store.controlTrail(id("PB-X"))).isEmpty();
+        assertThat(summaries.exists(id("PB-A"))).isTrue();
+        assertThat(summaries.parties(id("PB-X"))).isEmpty();
+        assertThat(summaries.exists(id("PB-X"))).isFalse();
+        assertThat(trailQueries.controlTrail(id("PB-X"))).isEmpty();
     }
 
     @Test
@@ -382,25 +404,26 @@ abstract class ProjectionStoreContractTest {
                 .accepted().submitted(1_000_000).endorsed(null).envelopes();
         List<EventEnvelope> bristol = LifecycleEvents.budget("PB-BRISTOL").inCouncil(TokenHolder.OTHER_COUNCIL)
                 .opened().assessed().offered(1_000_000).contested("Too little", null).envelopes();
-        store.apply(interleave(List.of(leeds, bristol)), 1);
+        writer.apply(interleave(List.of(leeds, bristol)), 1);
         Set<String> bristolOnly = Set.of(TokenHolder.OTHER_COUNCIL);
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = Instant.parse("2027-01-01T00:00:00Z");
 
-        assertThat(store.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
                 .containsExactly("PB-LEEDS");
-        assertThat(store.queue(bristolOnly, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
+        assertThat(queueQueries.queue(bristolOnly, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
                 .containsExactly("PB-BRISTOL");
-        assertThat(store.queue(Set.of(TokenHolder.HOME_COUNCIL, TokenHolder.OTHER_COUNCIL), QueueFilter.ALL, NOW))
+        assertThat(queueQueries.queue(Set.of(TokenHolder.HOME_COUNCIL, TokenHolder.OTHER_COUNCIL), QueueFilter.ALL,
+                NOW))
                 .hasSize(2);
-        assertThat(store.queue(Set.of(), QueueFilter.ALL, NOW)).isEmpty();
+        assertThat(queueQueries.queue(Set.of(), QueueFilter.ALL, NOW)).isEmpty();
 
-        assertThat(store.report(LEEDS, from, to, to))
+        assertThat(reportQueries.report(LEEDS, from, to, to))
                 .isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(leeds).reportRows(), from, to, to));
-        assertThat(store.report(bristolOnly, from, to, to))
+        assertThat(reportQueries.report(bristolOnly, from, to, to))
                 .isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(bristol).reportRows(), from, to, to));
-        assertThat(store.report(Set.of("york"), from, to, to).overall().personControl().budgets()).isEmpty();
-        assertThat(store.report(Set.of(), from, to, to))
+        assertThat(reportQueries.report(Set.of("york"), from, to, to).overall().personControl().budgets()).isEmpty();
+        assertThat(reportQueries.report(Set.of(), from, to, to))
                 .isEqualTo(ControlSummaryReport.compute(ReportRows.NONE, from, to, to));
     }
 
@@ -413,10 +436,10 @@ abstract class ProjectionStoreContractTest {
         events.reallocated("sw-3002", "Moved team")
                 .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, NOW)
                 .reallocated("sw-3003", "Moved again");
-        store.apply(events.envelopes().subList(0, stored - 1), 1);
-        store.apply(events.envelopes().subList(stored - 1, events.envelopes().size()), 1);
+        writer.apply(events.envelopes().subList(0, stored - 1), 1);
+        writer.apply(events.envelopes().subList(stored - 1, events.envelopes().size()), 1);
 
-        assertThat(store.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.entry().kind(),
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.entry().kind(),
                 item -> item.entry().allocatedPractitioner()).containsExactlyInAnyOrder(
                 tuple(QueueKind.PLAN_AWAITING_DECISION, "sw-3003"), tuple(QueueKind.DELEGATION, "sw-3003"),
                 tuple(QueueKind.REVIEW, "sw-3003"));
@@ -429,88 +452,88 @@ abstract class ProjectionStoreContractTest {
     void generationsAreIsolatedUntilPromoted() {
         List<EventEnvelope> a = LifecycleEvents.fullLifecycle("PB-A").envelopes();
         List<EventEnvelope> b = LifecycleEvents.budget("PB-B").opened().assessed().envelopes();
-        store.apply(a, 1);
+        writer.apply(a, 1);
 
-        int rebuild = store.startGeneration();
-        store.apply(b, rebuild);
+        int rebuild = generations.startGeneration();
+        writer.apply(b, rebuild);
 
         assertThat(rebuild).isEqualTo(2);
-        assertThat(store.currentGeneration()).isEqualTo(1);
-        assertThat(store.pendingGeneration()).contains(2);
-        assertThat(store.exists(id("PB-A"))).isTrue();
-        assertThat(store.exists(id("PB-B"))).isFalse();
-        assertThat(store.exists(id("PB-A"), 2)).isFalse();
-        assertThat(store.exists(id("PB-B"), 2)).isTrue();
-        assertThat(store.controlTrail(id("PB-B"), 2)).hasSize(2);
-        assertThat(store.controlTrail(id("PB-A"), 2)).isEmpty();
+        assertThat(generations.currentGeneration()).isEqualTo(1);
+        assertThat(generations.pendingGeneration()).contains(2);
+        assertThat(summaries.exists(id("PB-A"))).isTrue();
+        assertThat(summaries.exists(id("PB-B"))).isFalse();
+        assertThat(summaries.exists(id("PB-A"), 2)).isFalse();
+        assertThat(summaries.exists(id("PB-B"), 2)).isTrue();
+        assertThat(trailQueries.controlTrail(id("PB-B"), 2)).hasSize(2);
+        assertThat(trailQueries.controlTrail(id("PB-A"), 2)).isEmpty();
     }
 
     @Test
     void promotingFlipsReadersToTheNewGenerationAndDeletesEveryOther() {
-        store.apply(LifecycleEvents.fullLifecycle("PB-A").envelopes(), 1);
-        int rebuild = store.startGeneration();
-        store.apply(LifecycleEvents.budget("PB-B").opened().assessed().envelopes(), rebuild);
+        writer.apply(LifecycleEvents.fullLifecycle("PB-A").envelopes(), 1);
+        int rebuild = generations.startGeneration();
+        writer.apply(LifecycleEvents.budget("PB-B").opened().assessed().envelopes(), rebuild);
 
-        store.promote(rebuild);
+        generations.promote(rebuild);
 
-        assertThat(store.currentGeneration()).isEqualTo(rebuild);
-        assertThat(store.pendingGeneration()).isEmpty();
+        assertThat(generations.currentGeneration()).isEqualTo(rebuild);
+        assertThat(generations.pendingGeneration()).isEmpty();
         assertThat(rowsOfGeneration(1)).isZero();
         assertThat(jdbc.queryForList("SELECT generation FROM projection_generation WHERE status <> 'RETIRED'",
                 Integer.class)).containsExactly(rebuild);
-        assertThat(store.exists(id("PB-B"))).isTrue();
-        assertThat(store.exists(id("PB-A"))).isFalse();
-        assertThatThrownBy(() -> store.apply(LifecycleEvents.budget("PB-C").opened().envelopes(), 1))
+        assertThat(summaries.exists(id("PB-B"))).isTrue();
+        assertThat(summaries.exists(id("PB-A"))).isFalse();
+        assertThatThrownBy(() -> writer.apply(LifecycleEvents.budget("PB-C").opened().envelopes(), 1))
                 .isInstanceOf(UnknownGeneration.class);
-        assertThat(store.startGeneration()).as("numbers keep rising").isEqualTo(rebuild + 1);
+        assertThat(generations.startGeneration()).as("numbers keep rising").isEqualTo(rebuild + 1);
     }
 
     @Test
     void aRebuildFromTheSameEventsIsIdenticalWhateverTheBatchesAndRedeliveries() {
         List<EventEnvelope> events = threeLives();
         applyInBatches(events, 7, 1);
-        int rebuild = store.startGeneration();
-        store.apply(events.subList(0, 20), rebuild);
-        store.apply(events.subList(0, 40), rebuild);
+        int rebuild = generations.startGeneration();
+        writer.apply(events.subList(0, 20), rebuild);
+        writer.apply(events.subList(0, 40), rebuild);
         applyInBatches(events.subList(40, events.size()), 50, rebuild);
 
-        assertThat(store.compareGenerations(1, rebuild).identical()).isTrue();
-        assertThat(store.snapshot(rebuild)).isEqualTo(store.snapshot(1));
+        assertThat(generations.compareGenerations(1, rebuild).identical()).isTrue();
+        assertThat(generations.snapshot(rebuild)).isEqualTo(generations.snapshot(1));
 
         jdbc.update("UPDATE control_trail SET reason = 'changed' WHERE generation = ? AND budget_id = 'PB-A' "
                 + "AND event_sequence = 3", rebuild);
-        GenerationComparison changed = store.compareGenerations(1, rebuild);
+        GenerationComparison changed = generations.compareGenerations(1, rebuild);
         assertThat(changed.identical()).isFalse();
         assertThat(changed.differingRows()).containsEntry("control_trail", 2L).containsEntry("decision", 0L);
-        assertThat(store.snapshot(rebuild)).isNotEqualTo(store.snapshot(1));
+        assertThat(generations.snapshot(rebuild)).isNotEqualTo(generations.snapshot(1));
     }
 
     @Test
     void discardDeletesARebuildButNeverTheCurrentGeneration() {
-        store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), 1);
-        int rebuild = store.startGeneration();
-        store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), rebuild);
+        writer.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), 1);
+        int rebuild = generations.startGeneration();
+        writer.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), rebuild);
 
-        store.discard(rebuild);
-        store.discard(rebuild);
+        generations.discard(rebuild);
+        generations.discard(rebuild);
 
         assertThat(rowsOfGeneration(rebuild)).isZero();
-        assertThat(store.pendingGeneration()).isEmpty();
-        assertThatThrownBy(() -> store.discard(1)).isInstanceOf(IllegalStateException.class);
-        assertThat(store.exists(id("PB-A"))).isTrue();
+        assertThat(generations.pendingGeneration()).isEmpty();
+        assertThatThrownBy(() -> generations.discard(1)).isInstanceOf(IllegalStateException.class);
+        assertThat(summaries.exists(id("PB-A"))).isTrue();
     }
 
     @Test
     void startingARebuildDiscardsAnUnfinishedOne() {
-        int first = store.startGeneration();
-        store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first);
+        int first = generations.startGeneration();
+        writer.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first);
 
-        int second = store.startGeneration();
+        int second = generations.startGeneration();
 
         assertThat(second).isEqualTo(first + 1);
-        assertThat(store.pendingGeneration()).contains(second);
+        assertThat(generations.pendingGeneration()).contains(second);
         assertThat(rowsOfGeneration(first)).isZero();
-        assertThatThrownBy(() -> store.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first))
+        assertThatThrownBy(() -> writer.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first))
                 .isInstanceOf(UnknownGeneration.class);
     }
 }

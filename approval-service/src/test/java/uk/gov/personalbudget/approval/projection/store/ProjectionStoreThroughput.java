@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rough throughput check of {@link ProjectionStore#apply}, kept out of the test suite (no timed tests):
+ * A rough throughput check of {@link ProjectionWriter#apply}, kept out of the test suite (no timed tests):
  * whole lives of many budgets, interleaved as on a Kafka partition, applied in batches of 1,000 like the
  * consumer's. Run its {@code main} with {@code h2} or {@code postgres} and a number of budgets (each 27 events).
  */
@@ -34,13 +34,14 @@ public final class ProjectionStoreThroughput {
         DataSource dataSource = database.equals("postgres") ? postgres() : h2();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + database.replace("postgres",
                 "postgresql")).load().migrate();
-        var store = new ProjectionStore(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
-                new AuthorisationSchemeProperties(null).scheme());
+        var jdbc = new JdbcTemplate(dataSource);
+        var transactions = new DataSourceTransactionManager(dataSource);
+        var writer = new ProjectionWriter(jdbc, transactions, new Generations(jdbc, transactions));
 
         List<EventEnvelope> events = events(budgets);
         long started = System.nanoTime();
         for (int from = 0; from < events.size(); from += 1_000) {
-            store.apply(events.subList(from, Math.min(events.size(), from + 1_000)), 1);
+            writer.apply(events.subList(from, Math.min(events.size(), from + 1_000)), 1);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%s: %,d events of %,d budgets in %.1f s: %,.0f events/s%n", database, events.size(),

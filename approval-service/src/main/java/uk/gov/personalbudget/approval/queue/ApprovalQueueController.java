@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.queue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
 import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
 import uk.gov.personalbudget.approval.projection.QueueKind;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
-import uk.gov.personalbudget.approval.projection.store.QueueFilter;
+import uk.gov.personalbudget.approval.replay.RebuildNotice;
+import uk.gov.personalbudget.approval.web.BudgetVisibility;
+import uk.gov.personalbudget.approval.web.UnknownLevel;
 import uk.gov.personalbudget.contracts.value.Actor;
 
 import java.time.Clock;
@@ -26,20 +27,19 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/approvals")
 @Tag(name = "Approval queue")
-public class ApprovalQueueController {
+class ApprovalQueueController {
 
     /** The queue as it stands, oldest first within each kind. */
     public record ApprovalQueue(boolean rebuildInProgress, List<ApprovalQueueItem> items) {
     }
 
-    private final ProjectionStore store;
+    private final QueueQueries queries;
     private final RebuildNotice rebuild;
     private final Clock clock;
     private final AuthorisationScheme scheme;
 
-    public ApprovalQueueController(ProjectionStore store, RebuildNotice rebuild, Clock clock,
-                                   AuthorisationScheme scheme) {
-        this.store = store;
+    ApprovalQueueController(QueueQueries queries, RebuildNotice rebuild, Clock clock, AuthorisationScheme scheme) {
+        this.queries = queries;
         this.rebuild = rebuild;
         this.clock = clock;
         this.scheme = scheme;
@@ -59,7 +59,7 @@ public class ApprovalQueueController {
         if (level != null && !scheme.hasLevel(level)) {
             throw new UnknownLevel(level, scheme.levels().stream().map(AuthorisationScheme.Level::name).toList());
         }
-        List<ApprovalQueueItem> items = store.queue(councils, new QueueFilter(kind, level, overdue), clock.instant());
+        List<ApprovalQueueItem> items = queries.queue(councils, new QueueFilter(kind, level, overdue), clock.instant());
         return rebuild.answer(new ApprovalQueue(rebuild.inProgress(), items));
     }
 }

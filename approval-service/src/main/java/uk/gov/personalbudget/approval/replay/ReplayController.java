@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.replay;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import uk.gov.personalbudget.approval.replay.Replay;
-import uk.gov.personalbudget.approval.replay.ReplayService;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.Role;
 
@@ -26,11 +24,11 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/replays")
 @Tag(name = "Replays")
-public class ReplayController {
+class ReplayController {
 
     private final ReplayService replays;
 
-    public ReplayController(ReplayService replays) {
+    ReplayController(ReplayService replays) {
         this.replays = replays;
     }
 

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.replay;
 
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterEach;

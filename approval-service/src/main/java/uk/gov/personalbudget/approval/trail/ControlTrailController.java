@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.trail;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.personaldata.RevealedHistory;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
-import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.HoldReason;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.replay.RebuildNotice;
+import uk.gov.personalbudget.approval.web.BudgetVisibility;
+import uk.gov.personalbudget.approval.web.CsvExport;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
@@ -21,14 +22,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One budget's control trail and decision history, as JSON or CSV ({@code Accept: text/csv}), for those the
- * contracts' access rule lets see the budget and whose role reads ({@link BudgetVisibility}): anyone else gets the
- * 404 of an unknown budget, and a SYSTEM caller a 403.
+ * One budget's control trail, as JSON or CSV ({@code Accept: text/csv}), for those the contracts' access rule lets
+ * see the budget and whose role reads ({@link BudgetVisibility}): anyone else gets the 404 of an unknown budget, and
+ * a SYSTEM caller a 403.
  */
 @RestController
 @RequestMapping("/api/v1/budgets/{id}")
 @Tag(name = "Audit trail")
-public class BudgetHistoryController {
+class ControlTrailController {
 
     /**
      * Every control transfer of the budget, in order, and the records of the budget's events that were held back,
@@ -43,23 +44,16 @@ public class BudgetHistoryController {
     public record HeldBack(Long sequence, HoldReason reason, Instant heldAt) {
     }
 
-    /** Every decision of the budget, in order. */
-    public record Decisions(BudgetId budgetId, boolean rebuildInProgress, List<Decision> decisions) {
-    }
-
-    static final String READERS = "For the budget's own PERSON, the NOMINEE or PRACTITIONER named by the "
-            + "delegation or authorisation in force, the PRACTITIONER whose caseload it is on, and the AUTHORITY and "
-            + "AUDITOR of its council. Anyone else gets 404 budget-not-found, as for a budget that does not exist; "
-            + "SYSTEM gets 403.";
-
-    private final ProjectionStore store;
+    private final TrailQueries trail;
+    private final HeldBackQueries heldBack;
     private final RebuildNotice rebuild;
     private final RevealedHistory revealed;
     private final BudgetVisibility visibility;
 
-    public BudgetHistoryController(ProjectionStore store, RebuildNotice rebuild, RevealedHistory revealed,
-                                   BudgetVisibility visibility) {
-        this.store = store;
+    ControlTrailController(TrailQueries trail, HeldBackQueries heldBack, RebuildNotice rebuild,
+                           RevealedHistory revealed, BudgetVisibility visibility) {
+        this.trail = trail;
+        this.heldBack = heldBack;
         this.rebuild = rebuild;
         this.revealed = revealed;
         this.visibility = visibility;
@@ -69,36 +63,21 @@ public class BudgetHistoryController {
     @Operation(operationId = "getControlTrail", summary = "Every control transfer of the budget: from whom to whom, "
             + "when, by which event and whose act, why, and how long the party that lost control had held it; and "
             + "the budget's records held back because they do not fit its hash chain",
-            description = READERS)
+            description = BudgetVisibility.READERS)
     public ResponseEntity<ControlTrail> controlTrail(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
-        List<HeldBack> heldBack = store.heldBack(id).stream()
+        List<HeldBack> held = heldBack.heldBack(id).stream()
                 .map(record -> new HeldBack(record.sequence(), record.reason(), record.heldAt())).toList();
-        return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(store.controlTrail(id)),
-                heldBack));
+        return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(trail.controlTrail(id)),
+                held));
     }
 
     @GetMapping(path = "/control-trail", produces = CsvExport.MEDIA_TYPE)
-    @Operation(operationId = "getControlTrailCsv", summary = "The control trail as CSV", description = READERS)
+    @Operation(operationId = "getControlTrailCsv", summary = "The control trail as CSV",
+            description = BudgetVisibility.READERS)
     public ResponseEntity<String> controlTrailCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
-        return rebuild.answer(CsvExport.trail(revealed.trail(store.controlTrail(id))));
-    }
-
-    @GetMapping(path = "/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getDecisions", summary = "Every decision on the budget with its reasons, and whether "
-            + "the person took part or added a statement (offers, revisions, plans, closure with how the person was "
-            + "told, reallocations to another practitioner, withdrawn contests and plans)", description = READERS)
-    public ResponseEntity<Decisions> decisions(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
-        requireMayRead(actor, id);
-        return rebuild.answer(new Decisions(id, rebuild.inProgress(), revealed.decisions(store.decisions(id))));
-    }
-
-    @GetMapping(path = "/decisions", produces = CsvExport.MEDIA_TYPE)
-    @Operation(operationId = "getDecisionsCsv", summary = "The decision history as CSV", description = READERS)
-    public ResponseEntity<String> decisionsCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
-        requireMayRead(actor, id);
-        return rebuild.answer(CsvExport.decisions(revealed.decisions(store.decisions(id))));
+        return rebuild.answer(CsvExport.trail(revealed.trail(trail.controlTrail(id))));
     }
 
     private void requireMayRead(Actor actor, BudgetId id) {

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.projection.store;
+package uk.gov.personalbudget.approval.queue;
 
 import uk.gov.personalbudget.approval.projection.QueueKind;
 

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.replay;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,8 +13,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import uk.gov.personalbudget.approval.replay.ReplayNotStarted;
-import uk.gov.personalbudget.approval.replay.ReplayService;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 

@@ -1,8 +1,7 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.replay;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import uk.gov.personalbudget.approval.replay.ReplayService;
 
 /**
  * While a replay rebuilds the projections, reads still answer from the previous ones and say so: the
@@ -10,7 +9,7 @@ import uk.gov.personalbudget.approval.replay.ReplayService;
  * {@code rebuildInProgress: true}.
  */
 @Component
-class RebuildNotice {
+public class RebuildNotice {
 
     static final String HEADER = "Projection-Rebuild";
 
@@ -20,11 +19,11 @@ class RebuildNotice {
         this.replays = replays;
     }
 
-    boolean inProgress() {
+    public boolean inProgress() {
         return replays.inProgress().isPresent();
     }
 
-    <T> ResponseEntity<T> answer(T body) {
+    public <T> ResponseEntity<T> answer(T body) {
         return replays.inProgress()
                 .map(replay -> ResponseEntity.ok()
                         .header(HEADER, "in-progress; replay=" + replay.id() + "; percent=" + replay.percent())

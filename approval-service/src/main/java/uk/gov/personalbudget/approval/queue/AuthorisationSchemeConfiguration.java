@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.projection.store;
+package uk.gov.personalbudget.approval.queue;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +8,7 @@ import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
 /** The scheme of authorisation the approval queue reads levels from, out of the configuration. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthorisationSchemeProperties.class)
-public class ProjectionConfiguration {
+public class AuthorisationSchemeConfiguration {
 
     @Bean
     AuthorisationScheme authorisationScheme(AuthorisationSchemeProperties properties) {

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.trail;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.projection.HeldBackRecord;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.web.BudgetVisibility;
 import uk.gov.personalbudget.contracts.value.Actor;
 
 import java.util.List;
@@ -23,16 +23,16 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/held-back-records")
 @Tag(name = "Audit trail")
-public class HeldBackRecordController {
+class HeldBackRecordController {
 
     /** The held-back records of the caller's councils' budgets, oldest first. */
     public record HeldBackRecords(List<HeldBackRecord> records) {
     }
 
-    private final ProjectionStore store;
+    private final HeldBackQueries heldBack;
 
-    public HeldBackRecordController(ProjectionStore store) {
-        this.store = store;
+    HeldBackRecordController(HeldBackQueries heldBack) {
+        this.heldBack = heldBack;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,6 +42,6 @@ public class HeldBackRecordController {
             + "naming a budget of the council the caller's token names. Records naming a budget that approval-service "
             + "does not know are listed to no one (see the metric approval.intake.held_back and the log).")
     public HeldBackRecords heldBackRecords(@Parameter(hidden = true) Actor actor) {
-        return new HeldBackRecords(store.heldBack(BudgetVisibility.councilsReadableAcross(actor)));
+        return new HeldBackRecords(heldBack.heldBack(BudgetVisibility.councilsReadableAcross(actor)));
     }
 }

@@ -1,9 +1,9 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.replay;
 
 import java.util.UUID;
 
 /** No replay has this id, on any instance. */
-class ReplayNotFound extends RuntimeException {
+public class ReplayNotFound extends RuntimeException {
 
     ReplayNotFound(UUID id) {
         super("no replay " + id + " is known");

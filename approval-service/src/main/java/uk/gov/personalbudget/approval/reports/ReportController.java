@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
-import uk.gov.personalbudget.approval.projection.store.ProjectionStore;
+import uk.gov.personalbudget.approval.replay.RebuildNotice;
+import uk.gov.personalbudget.approval.web.BudgetVisibility;
+import uk.gov.personalbudget.approval.web.InvalidRange;
 import uk.gov.personalbudget.contracts.value.Actor;
 
 import java.time.Instant;
@@ -19,13 +21,13 @@ import java.time.Instant;
 @RestController
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
-public class ReportController {
+class ReportController {
 
-    private final ProjectionStore store;
+    private final ReportQueries reports;
     private final RebuildNotice rebuild;
 
-    public ReportController(ProjectionStore store, RebuildNotice rebuild) {
-        this.store = store;
+    ReportController(ReportQueries reports, RebuildNotice rebuild) {
+        this.reports = reports;
         this.rebuild = rebuild;
     }
 
@@ -45,6 +47,6 @@ public class ReportController {
         if (!to.isAfter(from)) {
             throw new InvalidRange("'to' must be after 'from'");
         }
-        return rebuild.answer(store.report(councils, from, to));
+        return rebuild.answer(reports.report(councils, from, to));
     }
 }

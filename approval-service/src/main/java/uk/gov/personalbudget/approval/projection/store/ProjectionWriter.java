@@ -4,17 +4,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueEntry;
-import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
-import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
 import uk.gov.personalbudget.approval.projection.BudgetProjector;
 import uk.gov.personalbudget.approval.projection.BudgetSummary;
 import uk.gov.personalbudget.approval.projection.ChainLink;
 import uk.gov.personalbudget.approval.projection.CheckedRecord;
 import uk.gov.personalbudget.approval.projection.ContestRecord;
-import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.DelegationRecord;
@@ -26,10 +22,8 @@ import uk.gov.personalbudget.approval.projection.PlanCycle;
 import uk.gov.personalbudget.approval.projection.ProjectionStep;
 import uk.gov.personalbudget.approval.projection.QueueChange;
 import uk.gov.personalbudget.approval.projection.QueueKind;
-import uk.gov.personalbudget.approval.projection.ReportRows;
 import uk.gov.personalbudget.approval.projection.SequenceCheck;
 import uk.gov.personalbudget.approval.projection.SequenceGapException;
-import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
@@ -38,30 +32,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
- * The projections in the database: applying batches of events, reading the trail, decisions, queue and
- * report, and the generations a replay rebuilds into.
- *
- * <h2>Generations</h2>
- * Every row belongs to a generation. Readers use the one {@code projection_generation} marks CURRENT (every
- * read without a generation argument); a replay writes everything again into a new one from
- * {@link #startGeneration()}, and {@link #promote(int)} makes it current and deletes the others in one
- * transaction, so a reader sees either the old projections or the new, never a mix. Generation numbers only
- * rise: a promoted-away or discarded generation stays listed as RETIRED, without rows, and is never written
- * again.
+ * Writes what the projector makes of each batch of events into the projection tables of one generation
+ * ({@link Generations}): the summaries, the trail, decisions, queue changes and the rows the report reads, the
+ * budgets' hash chains, and the records held back.
  *
  * <h2>Applying events</h2>
  * {@link #apply(List, int)} writes a whole batch in one transaction, with JDBC batch statements. It is
@@ -73,40 +56,25 @@ import java.util.function.Supplier;
  * silently wrong until a replay; failing keeps the projections exactly what the events say, leaves the
  * consumer to retry (the record may yet arrive, e.g. after a rebalance) and makes the stall visible as lag
  * and as an error naming the budget and the missing sequence numbers.
- *
- * <h2>Reading per council</h2>
- * The queue and the report are read for a set of councils (the caller's), narrowed in SQL by the budgets'
- * {@code local_authority}; one budget's trail, decisions and {@link #parties} are read by id, and whether the
- * caller may see them is the contracts' access rule's to say, on those parties, before anything is read out.
  */
 @Repository
-public class ProjectionStore {
+public class ProjectionWriter {
 
     private static final int BATCH_SIZE = 500;
     private static final int IN_LIST_SIZE = 500;
-    private static final String CURRENT = "CURRENT";
-    private static final String BUILDING = "BUILDING";
-    private static final String RETIRED = "RETIRED";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate writing;
-    private final TransactionTemplate reading;
-    private final AuthorisationScheme scheme;
+    private final Generations generations;
     private final BudgetProjector projector = new BudgetProjector();
 
-    public ProjectionStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuthorisationScheme scheme) {
+    public ProjectionWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, Generations generations) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.scheme = scheme;
         this.writing = new TransactionTemplate(transactions);
-        // Several statements, one snapshot: a promotion in between cannot mix two generations in one answer.
-        this.reading = new TransactionTemplate(transactions);
-        this.reading.setReadOnly(true);
-        this.reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.generations = generations;
     }
-
-    // --- Writing ---
 
     /**
      * Projects {@code batch}, in order, into {@code generation}, in one transaction: all of it or, on any
@@ -135,7 +103,7 @@ public class ProjectionStore {
             return new IntakeOutcome(0, List.of());
         }
         return writing.execute(status -> {
-            requireGeneration(generation);
+            generations.require(generation);
             Set<BudgetId> ids = new LinkedHashSet<>();
             batch.stream().filter(checked -> checked.envelope() != null)
                     .forEach(checked -> ids.add(checked.envelope().budgetId()));
@@ -418,326 +386,5 @@ public class ProjectionStore {
                     .forEach(summary -> summaries.put(summary.budgetId(), summary));
         }
         return summaries;
-    }
-
-    // --- Reading ---
-
-    /** The budget's control transfers in order, from the current generation. */
-    public List<ControlTrailEntry> controlTrail(BudgetId budget) {
-        return inCurrent(generation -> controlTrail(budget, generation));
-    }
-
-    public List<ControlTrailEntry> controlTrail(BudgetId budget, int generation) {
-        return read(() -> jdbc.query(Tables.CONTROL_TRAIL.select("budget_id = ?"), Tables.CONTROL_TRAIL.mapper(),
-                generation, budget.value()));
-    }
-
-    /** The budget's decisions in order, from the current generation. */
-    public List<Decision> decisions(BudgetId budget) {
-        return inCurrent(generation -> decisions(budget, generation));
-    }
-
-    public List<Decision> decisions(BudgetId budget, int generation) {
-        return read(() -> jdbc.query(Tables.DECISION.select("budget_id = ?"), Tables.DECISION.mapper(), generation,
-                budget.value()));
-    }
-
-    /** The budget's summary, from the current generation. */
-    public Optional<BudgetSummary> summary(BudgetId budget) {
-        return inCurrent(generation -> summary(budget, generation));
-    }
-
-    public Optional<BudgetSummary> summary(BudgetId budget, int generation) {
-        return read(() -> jdbc.query(Tables.BUDGET_SUMMARY.select("budget_id = ?"), Tables.BUDGET_SUMMARY.mapper(),
-                generation, budget.value()).stream().findFirst());
-    }
-
-    /**
-     * Whose budget it is and who may stand for the person now, from the current generation, for the contracts'
-     * {@code BudgetAccessRule}; empty if no event of it has been projected.
-     */
-    public Optional<BudgetParties> parties(BudgetId budget) {
-        return summary(budget).map(BudgetSummary::parties);
-    }
-
-    public boolean exists(BudgetId budget) {
-        return summary(budget).isPresent();
-    }
-
-    public boolean exists(BudgetId budget, int generation) {
-        return summary(budget, generation).isPresent();
-    }
-
-    /**
-     * The approval queue of the budgets of {@code councils} at {@code now}, longest waiting first, from the current
-     * generation.
-     *
-     * @throws IllegalArgumentException if the filter names a level the scheme of authorisation does not have
-     */
-    public List<ApprovalQueueItem> queue(Set<String> councils, QueueFilter filter, Instant now) {
-        return inCurrent(generation -> queue(councils, filter, now, generation));
-    }
-
-    public List<ApprovalQueueItem> queue(Set<String> councils, QueueFilter filter, Instant now, int generation) {
-        if (filter.level() != null && !scheme.hasLevel(filter.level())) {
-            throw new IllegalArgumentException("no authorisation level " + filter.level() + " in " + scheme);
-        }
-        if (councils.isEmpty()
-                || filter.level() != null && filter.kind() != null && filter.kind() != QueueKind.PLAN_AWAITING_DECISION) {
-            return List.of();
-        }
-        QueueKind kind = filter.level() != null ? QueueKind.PLAN_AWAITING_DECISION : filter.kind();
-        List<String> conditions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>(List.of(generation));
-        conditions.add(councilIn(councils, parameters));
-        if (kind != null) {
-            conditions.add("kind = ?");
-            parameters.add(kind.name());
-        }
-        if (filter.overdueOnly()) {
-            conditions.add("due_by < ?");
-            parameters.add(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        }
-        String sql = "SELECT " + String.join(", ", Tables.APPROVAL_QUEUE.columns())
-                + " FROM approval_queue WHERE generation = ?"
-                + conditions.stream().map(condition -> " AND " + condition).reduce("", String::concat)
-                + " ORDER BY since, budget_id, kind";
-        List<ApprovalQueueEntry> entries = read(() -> jdbc.query(sql, Tables.APPROVAL_QUEUE.mapper(),
-                parameters.toArray()));
-        return entries.stream()
-                .map(entry -> ApprovalQueueItem.of(entry, scheme, now))
-                .filter(item -> filter.level() == null || filter.level().equals(item.level()))
-                .filter(item -> !filter.overdueOnly() || item.overdue())
-                .toList();
-    }
-
-    /** The control summary report of the budgets of {@code councils} over {@code [from, to)} as of now. */
-    public ControlSummaryReport report(Set<String> councils, Instant from, Instant to) {
-        return report(councils, from, to, Instant.now());
-    }
-
-    /**
-     * The control summary report of the budgets of {@code councils} over {@code [from, min(to, asOf))}, from the
-     * current generation.
-     */
-    public ControlSummaryReport report(Set<String> councils, Instant from, Instant to, Instant asOf) {
-        return inCurrent(generation -> report(councils, from, to, asOf, generation));
-    }
-
-    public ControlSummaryReport report(Set<String> councils, Instant from, Instant to, Instant asOf, int generation) {
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("a report's range starts before it ends: " + from + " to " + to);
-        }
-        if (councils.isEmpty()) {
-            return ControlSummaryReport.compute(ReportRows.NONE, from, to, asOf);
-        }
-        Instant end = asOf.isBefore(to) ? asOf : to;
-        OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
-        OffsetDateTime stop = OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
-        // Every table is narrowed to the councils' budgets in SQL (budget_summary_council_opened, V4).
-        List<Object> ofCouncils = new ArrayList<>();
-        String inCouncils = councilIn(councils, ofCouncils);
-        String theirs = "budget_id IN (SELECT budget_id FROM budget_summary WHERE generation = ? AND " + inCouncils
-                + ")";
-        String alive = "opened_at < ? AND (closed_at IS NULL OR closed_at > ?)";
-        ReportRows rows = read(() -> new ReportRows(
-                jdbc.query(Tables.BUDGET_SUMMARY.select(inCouncils + " AND " + alive), Tables.BUDGET_SUMMARY.mapper(),
-                        parameters(generation, ofCouncils, stop, start)),
-                jdbc.query(Tables.CONTROL_TRAIL.select("occurred_at < ? AND budget_id IN (SELECT budget_id FROM "
-                                + "budget_summary WHERE generation = ? AND " + inCouncils + " AND " + alive + ")"),
-                        Tables.CONTROL_TRAIL.mapper(), parameters(generation, stop, generation, ofCouncils, stop,
-                                start)),
-                jdbc.query(Tables.DECISION.select("kind IN ('OFFER', 'MANAGEMENT') AND occurred_at < ? AND " + theirs),
-                        Tables.DECISION.mapper(), parameters(generation, stop, generation, ofCouncils)),
-                jdbc.query(Tables.PLAN_CYCLE.select("submitted_at < ? AND " + theirs), Tables.PLAN_CYCLE.mapper(),
-                        parameters(generation, stop, generation, ofCouncils)),
-                jdbc.query(Tables.CONTEST.select("contested_at < ? AND " + theirs), Tables.CONTEST.mapper(),
-                        parameters(generation, stop, generation, ofCouncils)),
-                jdbc.query(Tables.DELEGATION.select("intended_end >= ? AND intended_end < ? AND " + theirs),
-                        Tables.DELEGATION.mapper(), parameters(generation, start, stop, generation, ofCouncils))));
-        return ControlSummaryReport.compute(rows, from, to, asOf);
-    }
-
-    /** {@code local_authority IN (?, ...)} for {@code councils}, whose ids it adds to {@code parameters}. */
-    private static String councilIn(Set<String> councils, List<Object> parameters) {
-        List<String> sorted = councils.stream().sorted().toList();
-        parameters.addAll(sorted);
-        return "local_authority IN (" + String.join(", ", Collections.nCopies(sorted.size(), "?")) + ")";
-    }
-
-    /** Query parameters in order; a list among them stands for its elements. */
-    private static Object[] parameters(Object... values) {
-        List<Object> flat = new ArrayList<>();
-        for (Object value : values) {
-            if (value instanceof List<?> list) {
-                flat.addAll(list);
-            } else {
-                flat.add(value);
-            }
-        }
-        return flat.toArray();
-    }
-
-    // --- Held-back records ---
-
-    /**
-     * The records held back whose budget is one of {@code councils}' as projected now, oldest first. A record
-     * naming a budget no event has projected belongs to no council: it is listed to no one here (the metric and
-     * the log name it).
-     */
-    public List<HeldBackRecord> heldBack(Set<String> councils) {
-        return inCurrent(generation -> {
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(generation);
-            String inCouncils = councilIn(councils, parameters);
-            return jdbc.query(HELD_BACK_SELECT + " WHERE budget_id IN (SELECT budget_id FROM budget_summary "
-                    + "WHERE generation = ? AND " + inCouncils + ") ORDER BY held_at, topic, partition_no, "
-                    + "record_offset", ProjectionStore::heldBackRecord, parameters.toArray());
-        });
-    }
-
-    /** The records of one budget that were held back, oldest first. */
-    public List<HeldBackRecord> heldBack(BudgetId budget) {
-        return read(() -> jdbc.query(HELD_BACK_SELECT + " WHERE budget_id = ? ORDER BY held_at, topic, partition_no, "
-                + "record_offset", ProjectionStore::heldBackRecord, budget.value()));
-    }
-
-    private static final String HELD_BACK_SELECT = "SELECT topic, partition_no, record_offset, budget_id, "
-            + "sequence_number, event_id, event_type, reason, detail, held_at FROM held_back_record";
-
-    private static HeldBackRecord heldBackRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        long sequence = rs.getLong(5);
-        Long claimed = rs.wasNull() ? null : sequence;
-        return new HeldBackRecord(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), claimed,
-                rs.getString(6), rs.getString(7), HoldReason.valueOf(rs.getString(8)), rs.getString(9),
-                rs.getObject(10, OffsetDateTime.class).toInstant());
-    }
-
-    // --- Generations ---
-
-    /** The generation readers use. */
-    public int currentGeneration() {
-        Integer current = jdbc.query("SELECT generation FROM projection_generation WHERE status = ?",
-                (rs, row) -> rs.getInt(1), CURRENT).stream().findFirst().orElse(null);
-        if (current == null) {
-            throw new IllegalStateException("no projection generation is current");
-        }
-        return current;
-    }
-
-    /**
-     * The generation new events go to: the one a replay is building if there is one, else the current one. Read
-     * from the database on every call, so every instance writes where the last replay's step left it.
-     */
-    public int writeGeneration() {
-        // A generation being built is always newer than the current one: numbers only rise.
-        Integer newest = jdbc.queryForObject("SELECT MAX(generation) FROM projection_generation WHERE status IN (?, ?)",
-                Integer.class, CURRENT, BUILDING);
-        if (newest == null) {
-            throw new IllegalStateException("no projection generation is current");
-        }
-        return newest;
-    }
-
-    /** The generation a replay is building, if one was started and neither promoted nor discarded. */
-    public Optional<Integer> pendingGeneration() {
-        return jdbc.query("SELECT generation FROM projection_generation WHERE status = ? ORDER BY generation DESC",
-                (rs, row) -> rs.getInt(1), BUILDING).stream().findFirst();
-    }
-
-    /**
-     * A new, empty generation to rebuild into; readers keep the current one. A generation still being built
-     * from an earlier start is discarded: one rebuild at a time, the newest wins.
-     */
-    public int startGeneration() {
-        return writing.execute(status -> {
-            pendingGeneration().ifPresent(this::deleteGeneration);
-            int next = jdbc.queryForObject("SELECT COALESCE(MAX(generation), 0) + 1 FROM projection_generation",
-                    Integer.class);
-            jdbc.update("INSERT INTO projection_generation (generation, status, created_at) VALUES (?, ?, ?)",
-                    next, BUILDING, OffsetDateTime.now(ZoneOffset.UTC));
-            return next;
-        });
-    }
-
-    /** Makes {@code generation} the one readers use, and deletes every other generation, in one transaction. */
-    public void promote(int generation) {
-        writing.executeWithoutResult(status -> {
-            requireGeneration(generation);
-            for (Tables.Table<?> table : Tables.ALL) {
-                jdbc.update("DELETE FROM " + table.name() + " WHERE generation <> ?", generation);
-            }
-            jdbc.update("DELETE FROM event_chain WHERE generation <> ?", generation);
-            jdbc.update("UPDATE projection_generation SET status = ? WHERE generation <> ?", RETIRED, generation);
-            jdbc.update("UPDATE projection_generation SET status = ? WHERE generation = ?", CURRENT, generation);
-        });
-    }
-
-    /**
-     * Deletes a generation that is not current, e.g. an abandoned rebuild. Discarding one that does not exist
-     * does nothing.
-     *
-     * @throws IllegalStateException for the current generation
-     */
-    public void discard(int generation) {
-        writing.executeWithoutResult(status -> {
-            if (generation == currentGeneration()) {
-                throw new IllegalStateException("generation " + generation + " is current: promote another first");
-            }
-            deleteGeneration(generation);
-        });
-    }
-
-    private void deleteGeneration(int generation) {
-        for (Tables.Table<?> table : Tables.ALL) {
-            jdbc.update("DELETE FROM " + table.name() + " WHERE generation = ?", generation);
-        }
-        jdbc.update("DELETE FROM event_chain WHERE generation = ?", generation);
-        jdbc.update("UPDATE projection_generation SET status = ? WHERE generation = ?", RETIRED, generation);
-    }
-
-    /** Every row of {@code generation}, without the generation, in a fixed order. */
-    public ProjectionSnapshot snapshot(int generation) {
-        return read(() -> new ProjectionSnapshot(
-                all(Tables.BUDGET_SUMMARY, generation),
-                all(Tables.CONTROL_TRAIL, generation),
-                all(Tables.DECISION, generation),
-                all(Tables.APPROVAL_QUEUE, generation),
-                all(Tables.DELEGATION, generation),
-                all(Tables.PLAN_CYCLE, generation),
-                all(Tables.CONTEST, generation)));
-    }
-
-    /** Compares two generations in the database, table by table, without loading their rows. */
-    public GenerationComparison compareGenerations(int a, int b) {
-        return read(() -> {
-            Map<String, Long> differing = new LinkedHashMap<>();
-            for (Tables.Table<?> table : Tables.ALL) {
-                long onlyInA = jdbc.queryForObject(table.except(), Long.class, a, b);
-                long onlyInB = jdbc.queryForObject(table.except(), Long.class, b, a);
-                differing.put(table.name(), onlyInA + onlyInB);
-            }
-            return new GenerationComparison(a, b, differing);
-        });
-    }
-
-    private <T> List<T> all(Tables.Table<T> table, int generation) {
-        return jdbc.query(table.select(""), table.mapper(), generation);
-    }
-
-    private void requireGeneration(int generation) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM projection_generation "
-                + "WHERE generation = ? AND status IN (?, ?)", Integer.class, generation, CURRENT, BUILDING);
-        if (found == null || found == 0) {
-            throw new UnknownGeneration(generation);
-        }
-    }
-
-    private <T> T inCurrent(Function<Integer, T> query) {
-        return read(() -> query.apply(currentGeneration()));
-    }
-
-    private <T> T read(Supplier<T> query) {
-        return reading.execute(status -> query.get());
     }
 }

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.web;
+package uk.gov.personalbudget.approval.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;

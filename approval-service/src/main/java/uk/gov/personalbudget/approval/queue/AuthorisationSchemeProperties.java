@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.projection.store;
+package uk.gov.personalbudget.approval.queue;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
@@ -12,7 +12,7 @@ import java.util.List;
  * above.
  */
 @ConfigurationProperties("approval.authorisation-scheme")
-public record AuthorisationSchemeProperties(List<Level> levels) {
+record AuthorisationSchemeProperties(List<Level> levels) {
 
     public static final List<Level> DEFAULT_LEVELS = List.of(
             new Level("TEAM_MANAGER", 1_500_000L),
