@@ -2,6 +2,7 @@ package uk.gov.personalbudget.approval.observability;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import uk.gov.personalbudget.approval.intake.IntakeStatus;
 import uk.gov.personalbudget.approval.intake.IntakeSwitch;
 
 import java.util.function.BooleanSupplier;

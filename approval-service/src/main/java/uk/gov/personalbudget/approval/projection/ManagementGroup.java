@@ -3,7 +3,7 @@ package uk.gov.personalbudget.approval.projection;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 
 /** How reports group budgets: by management option, with {@code NONE} for budgets without a choice yet. */
-public enum ManagementGroup {
+enum ManagementGroup {
     NONE,
     DIRECT_PAYMENT,
     COUNCIL_MANAGED,

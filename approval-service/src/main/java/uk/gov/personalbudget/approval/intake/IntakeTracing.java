@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.observability;
+package uk.gov.personalbudget.approval.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.observability;
+package uk.gov.personalbudget.approval.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +15,7 @@ import java.util.Map;
  * a replay that reads it again does not count it again. The alert ApprovalRecordsHeldBack fires on any increase.
  */
 @Component
-public class HeldBackMetrics {
+class HeldBackMetrics {
 
     private final Map<HoldReason, Counter> counters = new EnumMap<>(HoldReason.class);
 

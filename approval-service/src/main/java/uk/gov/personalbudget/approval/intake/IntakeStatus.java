@@ -1,4 +1,4 @@
-package uk.gov.personalbudget.approval.observability;
+package uk.gov.personalbudget.approval.intake;
 
 import java.time.Instant;
 import java.util.Optional;
