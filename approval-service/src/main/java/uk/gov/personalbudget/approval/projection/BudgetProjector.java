@@ -37,7 +37,6 @@ import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.Calculation;
-import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
@@ -283,8 +282,7 @@ public final class BudgetProjector {
             } else if (event instanceof BudgetResumed e) {
                 budgetResumed(e);
             } else if (event instanceof BudgetClosed e) {
-                decide(DecisionKind.CLOSURE, null, text(e.reason()), toldBy(e.personToldBy()), null, null, null,
-                        null);
+                decisions.add(decided().closure(text(e.reason()), toldBy(e.personToldBy())));
                 close();
             } else if (event instanceof PractitionerReallocated e) {
                 reallocated(e);
@@ -321,8 +319,7 @@ public final class BudgetProjector {
             s.status = BudgetStatus.OFFERED;
             s.offeredAmount = e.offer().amount();
             s.offeredAt = at;
-            decide(DecisionKind.OFFER, null, null, method(e.offer().calculation()), e.offer().amount(),
-                    null, null, null);
+            decisions.add(decided().offer(e.offer().amount(), method(e.offer().calculation())));
         }
 
         private void contested(OfferContested e) {
@@ -345,8 +342,8 @@ public final class BudgetProjector {
             Objects.requireNonNull(previous, "a revision revises an offer");
             Money requested = e.requestedAmount();
             ContestOutcome outcome = ContestOutcome.of(revised, previous, requested);
-            decide(DecisionKind.REVISION, outcome.name(), e.revision().reasons(), method(e.revision().calculation()),
-                    revised, null, null, contest == null ? null : seconds(contest.since(), at));
+            decisions.add(decided().revision(outcome, e.revision().reasons(), method(e.revision().calculation()),
+                    revised, contest == null ? null : seconds(contest.since(), at)));
             if (contest != null) {
                 contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
                         contest.requested(), at, revised, outcome));
@@ -361,9 +358,9 @@ public final class BudgetProjector {
         /** The person withdrew their contest: the offer stands open again, and the contest ends as WITHDRAWN. */
         private void contestWithdrawn(ContestWithdrawn e) {
             OpenContest contest = s.openContest;
-            decide(DecisionKind.CONTEST_WITHDRAWAL, null, text(e.reason()), null,
-                    contest == null ? s.offeredAmount : contest.offered(), null, null,
-                    contest == null ? null : seconds(contest.since(), at));
+            decisions.add(decided().contestWithdrawal(text(e.reason()),
+                    contest == null ? s.offeredAmount : contest.offered(),
+                    contest == null ? null : seconds(contest.since(), at)));
             if (contest != null) {
                 contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
                         contest.requested(), at, null, ContestOutcome.WITHDRAWN));
@@ -391,8 +388,8 @@ public final class BudgetProjector {
                 plans.add(cycle(plan, null));
                 planYearly = plan.yearlyPence();
             }
-            decide(DecisionKind.ENDORSEMENT, null, e.endorsement() == null ? null : e.endorsement().comment(), null,
-                    planYearly == null ? null : Money.yearly(planYearly), null, null, null);
+            decisions.add(decided().endorsement(e.endorsement() == null ? null : e.endorsement().comment(),
+                    planYearly == null ? null : Money.yearly(planYearly)));
             queue.add(new QueueChange.Upsert(entry(QueueKind.PLAN_AWAITING_DECISION, amountToCommit(planYearly),
                     null, null)));
         }
@@ -407,7 +404,7 @@ public final class BudgetProjector {
         }
 
         private void returned(PlanReturned e) {
-            decide(DecisionKind.RETURN, null, e.planReturn().reasons(), null, planCost(), null, null, null);
+            decisions.add(decided().planReturn(e.planReturn().reasons(), planCost()));
             s.status = BudgetStatus.PLANNING;
             s.counters = s.counters.returned();
             endPlan(PlanOutcome.RETURNED);
@@ -417,8 +414,8 @@ public final class BudgetProjector {
             var approval = e.approval();
             String conditions = approval.conditions() == null || approval.conditions().isEmpty()
                     ? null : String.join("; ", approval.conditions());
-            decide(DecisionKind.APPROVAL, null, approval.varianceReason(), conditions, approval.approvedAmount(),
-                    approval.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement());
+            decisions.add(decided().approval(approval.varianceReason(), conditions, approval.approvedAmount(),
+                    approval.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement()));
             s.status = BudgetStatus.APPROVED;
             s.approvedAmount = approval.approvedAmount();
             endPlan(PlanOutcome.APPROVED);
@@ -426,8 +423,8 @@ public final class BudgetProjector {
 
         private void declined(PlanDeclinedByAuthority e) {
             var decline = e.decline();
-            decide(DecisionKind.DECLINE, null, decline.reasons(), toldBy(decline.personToldBy()), planCost(),
-                    decline.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement());
+            decisions.add(decided().decline(decline.reasons(), toldBy(decline.personToldBy()), planCost(),
+                    decline.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement()));
             s.status = BudgetStatus.PLANNING;
             s.counters = s.counters.declined();
             endPlan(PlanOutcome.DECLINED);
@@ -435,7 +432,7 @@ public final class BudgetProjector {
 
         /** The plan awaiting the practitioner or the authority was withdrawn: planning goes on. */
         private void planWithdrawn(PlanWithdrawn e) {
-            decide(DecisionKind.PLAN_WITHDRAWAL, null, text(e.reason()), null, planCost(), null, null, null);
+            decisions.add(decided().planWithdrawal(text(e.reason()), planCost()));
             s.status = BudgetStatus.PLANNING;
             endPlan(PlanOutcome.WITHDRAWN);
         }
@@ -445,18 +442,14 @@ public final class BudgetProjector {
          * The texts this projection holds sealed read [erased] from now on without being touched here.
          */
         private void erasureConfirmed(PersonalDataErasureConfirmed e) {
-            Erasure erasure = e.erasure();
-            decide(DecisionKind.ERASURE, null, null,
-                    "requested by " + erasure.requestedBy() + " at " + erasure.requestedAt(), null, null, null,
-                    seconds(erasure.requestedAt(), at));
+            decisions.add(decided().erasure(e.erasure()));
         }
 
         /** The budget moved to another practitioner's caseload: a decision, and the queue names them from now. */
         private void reallocated(PractitionerReallocated e) {
             String practitioner = e.reallocation().practitioner();
             String previous = e.previousPractitioner();
-            decide(DecisionKind.REALLOCATION, null, e.reallocation().reason(),
-                    (previous == null ? "" : "from " + previous + " ") + "to " + practitioner, null, null, null, null);
+            decisions.add(decided().reallocation(e.reallocation().reason(), previous, practitioner));
             s.allocatedPractitioner = practitioner;
             queue.add(new QueueChange.Reallocate(s.budgetId, practitioner));
         }
@@ -472,8 +465,7 @@ public final class BudgetProjector {
 
         private void managementChosen(ManagementChosen e) {
             Management management = e.management();
-            decide(DecisionKind.MANAGEMENT, management.option().name(), null, describe(management), null,
-                    null, null, null);
+            decisions.add(decided().management(management.option(), describe(management)));
             s.status = BudgetStatus.ACTIVE;
             s.managementOption = management.option();
         }
@@ -500,9 +492,8 @@ public final class BudgetProjector {
             if (adjustment.endsOn() != null) {
                 detail.add("ends on " + adjustment.endsOn());
             }
-            decide(DecisionKind.ADJUSTMENT, adjustment.kind() == null ? null : adjustment.kind().name(),
-                    adjustment.reason(), detail.length() == 0 ? null : detail.toString(), adjustment.newAmount(),
-                    null, null, null);
+            decisions.add(decided().adjustment(adjustment.kind(), adjustment.reason(),
+                    detail.length() == 0 ? null : detail.toString(), adjustment.newAmount()));
             s.approvedAmount = adjustment.newAmount();
         }
 
@@ -516,8 +507,7 @@ public final class BudgetProjector {
             var result = e.result();
             var kind = e.review() != null ? e.review().kind()
                     : s.pendingReview == null ? null : s.pendingReview.kind();
-            decide(DecisionKind.REVIEW, result.result().name(), result.summary(), kind == null ? null : kind.name(),
-                    null, result.personTookPart(), null, null);
+            decisions.add(decided().review(result.result(), result.summary(), kind, result.personTookPart()));
             endReview();
             switch (result.result()) {
                 case CONTINUE -> s.status = BudgetStatus.ACTIVE;
@@ -541,14 +531,13 @@ public final class BudgetProjector {
         }
 
         private void suspended(BudgetSuspended e) {
-            decide(DecisionKind.SUSPENSION, null, e.suspension().reason(), e.suspension().interimArrangement(), null,
-                    null, null, null);
+            decisions.add(decided().suspension(e.suspension().reason(), e.suspension().interimArrangement()));
             s.statusBeforeSuspension = s.status;
             s.status = BudgetStatus.SUSPENDED;
         }
 
         private void budgetResumed(BudgetResumed e) {
-            decide(DecisionKind.RESUMPTION, null, text(e.reason()), null, null, null, null, null);
+            decisions.add(decided().resumption(text(e.reason())));
             s.status = s.statusBeforeSuspension != null ? s.statusBeforeSuspension : BudgetStatus.ACTIVE;
             s.statusBeforeSuspension = null;
         }
@@ -629,10 +618,9 @@ public final class BudgetProjector {
                     s.localAuthority, yearlyPence, dueBy, detail);
         }
 
-        private void decide(DecisionKind kind, String outcome, String reasons, String detail, Money amount,
-                            Boolean personTookPart, Boolean personStatementAdded, Long waitedSeconds) {
-            decisions.add(new Decision(s.budgetId, sequence, kind, at, act.actor(), act.actorRole(), act.onBehalfOf(),
-                    outcome, reasons, detail, amount, personTookPart, personStatementAdded, waitedSeconds));
+        /** The decision this event makes, by its kind's factory method. */
+        private DecisionFactory decided() {
+            return new DecisionFactory(s.budgetId, sequence, at, act);
         }
     }
 

@@ -1,0 +1,113 @@
+package uk.gov.personalbudget.approval.projection;
+
+import uk.gov.personalbudget.contracts.value.Act;
+import uk.gov.personalbudget.contracts.value.AdjustmentKind;
+import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.Erasure;
+import uk.gov.personalbudget.contracts.value.ManagementOption;
+import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.ReviewKind;
+import uk.gov.personalbudget.contracts.value.ReviewOutcome;
+
+import java.time.Instant;
+
+/**
+ * The decision one event makes, one method per kind, each taking just what its kind records (the table on
+ * {@link Decision}); whose act it was and when come from the event.
+ */
+final class DecisionFactory {
+
+    private final BudgetId budget;
+    private final long sequence;
+    private final Instant at;
+    private final Act act;
+
+    DecisionFactory(BudgetId budget, long sequence, Instant at, Act act) {
+        this.budget = budget;
+        this.sequence = sequence;
+        this.at = at;
+        this.act = act;
+    }
+
+    Decision offer(Money offered, String method) {
+        return decision(DecisionKind.OFFER, null, null, method, offered, null, null, null);
+    }
+
+    Decision revision(ContestOutcome outcome, String reasons, String method, Money revised, Long waitedSeconds) {
+        return decision(DecisionKind.REVISION, outcome.name(), reasons, method, revised, null, null, waitedSeconds);
+    }
+
+    Decision contestWithdrawal(String reason, Money offerStanding, Long waitedSeconds) {
+        return decision(DecisionKind.CONTEST_WITHDRAWAL, null, reason, null, offerStanding, null, null,
+                waitedSeconds);
+    }
+
+    Decision endorsement(String comment, Money planCost) {
+        return decision(DecisionKind.ENDORSEMENT, null, comment, null, planCost, null, null, null);
+    }
+
+    Decision planReturn(String reasons, Money planCost) {
+        return decision(DecisionKind.RETURN, null, reasons, null, planCost, null, null, null);
+    }
+
+    Decision approval(String varianceReason, String conditions, Money approved, Boolean personTookPart,
+                      Boolean personStatementAdded, Long waitedSeconds) {
+        return decision(DecisionKind.APPROVAL, null, varianceReason, conditions, approved, personTookPart,
+                personStatementAdded, waitedSeconds);
+    }
+
+    Decision decline(String reasons, String personToldBy, Money planCost, Boolean personTookPart,
+                     Boolean personStatementAdded, Long waitedSeconds) {
+        return decision(DecisionKind.DECLINE, null, reasons, personToldBy, planCost, personTookPart,
+                personStatementAdded, waitedSeconds);
+    }
+
+    Decision planWithdrawal(String reason, Money planCost) {
+        return decision(DecisionKind.PLAN_WITHDRAWAL, null, reason, null, planCost, null, null, null);
+    }
+
+    Decision management(ManagementOption option, String providerOrSplit) {
+        return decision(DecisionKind.MANAGEMENT, option.name(), null, providerOrSplit, null, null, null, null);
+    }
+
+    Decision adjustment(AdjustmentKind kind, String reason, String detail, Money newAmount) {
+        return decision(DecisionKind.ADJUSTMENT, kind == null ? null : kind.name(), reason, detail, newAmount, null,
+                null, null);
+    }
+
+    Decision suspension(String reason, String interimArrangement) {
+        return decision(DecisionKind.SUSPENSION, null, reason, interimArrangement, null, null, null, null);
+    }
+
+    Decision resumption(String reason) {
+        return decision(DecisionKind.RESUMPTION, null, reason, null, null, null, null, null);
+    }
+
+    Decision closure(String reason, String personToldBy) {
+        return decision(DecisionKind.CLOSURE, null, reason, personToldBy, null, null, null, null);
+    }
+
+    Decision review(ReviewOutcome result, String summary, ReviewKind kind, Boolean personTookPart) {
+        return decision(DecisionKind.REVIEW, result.name(), summary, kind == null ? null : kind.name(), null,
+                personTookPart, null, null);
+    }
+
+    Decision reallocation(String reason, String previousPractitioner, String practitioner) {
+        String detail = (previousPractitioner == null ? "" : "from " + previousPractitioner + " ") + "to "
+                + practitioner;
+        return decision(DecisionKind.REALLOCATION, null, reason, detail, null, null, null, null);
+    }
+
+    /** The erasure a second authority confirmed: the actor confirmed it; it waited since the request. */
+    Decision erasure(Erasure erasure) {
+        return decision(DecisionKind.ERASURE, null, null,
+                "requested by " + erasure.requestedBy() + " at " + erasure.requestedAt(), null, null, null,
+                BudgetProjector.seconds(erasure.requestedAt(), at));
+    }
+
+    private Decision decision(DecisionKind kind, String outcome, String reasons, String detail, Money amount,
+                              Boolean personTookPart, Boolean personStatementAdded, Long waitedSeconds) {
+        return new Decision(budget, sequence, kind, at, act.actor(), act.actorRole(), act.onBehalfOf(), outcome,
+                reasons, detail, amount, personTookPart, personStatementAdded, waitedSeconds);
+    }
+}
