@@ -5,9 +5,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.gov.personalbudget.contracts.access.BudgetAccessRule;
@@ -175,12 +177,13 @@ class PersonalBudget {
      * expected another version (If-Match) is refused, so the caller hears that the budget changed rather than a rule
      * the change may have caused. The version is compared here rather than by Axon on loading, which would tell any
      * caller, before this check, the version of a budget they may not see. Then a role the command does not allow
-     * at all ({@link AllowedRoles}) is refused; each handler decides what the roles it allows may do here.
+     * at all ({@link AllowedRoles}) is refused; each handler decides what the roles it allows may do here. Before the
+     * budget exists (its opening) there is nothing to hide, and no version.
      */
     @CommandHandlerInterceptor
     void authoriseThenMatchVersion(BudgetCommand command,
                                    @MetaDataValue(BudgetCommandTargetResolver.EXPECTED_VERSION) Long expectedVersion) {
-        if (!BudgetAccessRule.maySee(command.actor(), parties())) {
+        if (id != null && !BudgetAccessRule.maySee(command.actor(), parties())) {
             throw new BudgetHidden();
         }
         if (expectedVersion != null && expectedVersion != version) {
@@ -189,10 +192,15 @@ class PersonalBudget {
         requireAllowedRole(command);
     }
 
+    /**
+     * Opens the budget, and answers from the event it stores (a creation policy rather than a constructor, whose
+     * answer Axon makes the id alone), so nothing is read back. The interceptor above has checked the role; a budget
+     * that does not exist yet has nothing to hide.
+     */
     @CommandHandler
-    public PersonalBudget(OpenBudget command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public CommandAccepted handle(OpenBudget command) {
         Actor actor = command.actor();
-        requireAllowedRole(command);
         var opening = command.opening();
         if (!actor.serves(opening.localAuthority())) {
             throw new BudgetRuleViolation(Rule.NOT_YOUR_COUNCIL,
@@ -202,6 +210,7 @@ class PersonalBudget {
         var allocated = opening.allocatedPractitioner() == null && actor.is(Role.PRACTITIONER)
                 ? opening.withAllocatedPractitioner(actor.id()) : opening;
         decide(actor, null, (act, control) -> new BudgetOpened(command.budgetId(), act, control, allocated));
+        return outcome();
     }
 
     @CommandHandler

@@ -9,12 +9,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import uk.gov.personalbudget.budget.history.BudgetHistory;
 import uk.gov.personalbudget.budget.lifecycle.BudgetCommandTargetResolver;
 import uk.gov.personalbudget.budget.observability.CommandObservation;
 import uk.gov.personalbudget.budget.trace.TraceContexts;
 import uk.gov.personalbudget.budget.trace.TraceParent;
-import uk.gov.personalbudget.contracts.api.BudgetView;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
@@ -37,33 +35,29 @@ class BudgetCommands {
     static final String RETRIES = "budget.command.retries";
 
     private final CommandGateway gateway;
-    private final BudgetHistory history;
     private final CommandObservation observation;
     private final TraceContexts traces;
     private final Counter retries;
 
-    public BudgetCommands(CommandGateway gateway, BudgetHistory history, CommandObservation observation,
+    public BudgetCommands(CommandGateway gateway, CommandObservation observation,
             TraceContexts traces, MeterRegistry meters) {
         this.gateway = gateway;
         this.retries = Counter.builder(RETRIES)
                 .description("Commands sent a second time because another command stored an event of the same budget"
                         + " between loading it and appending to it")
                 .register(meters);
-        this.history = history;
         this.observation = observation;
         this.traces = traces;
     }
 
-    /** Opens a budget; the aggregate's constructor answers only with its id, so the new state is read back. */
+    /** Opens a budget; the aggregate answers from the event it stores. */
     public CommandAccepted open(OpenBudget command) {
         List<String> ifMatch = incomingHeader(IfMatch.HEADER);
         if (IfMatch.isPresent(ifMatch)) {
             IfMatch.expectedVersion(ifMatch);
             throw new NoVersionYet();
         }
-        observation.observe(command, () -> gateway.sendAndWait(withMetaData(command)));
-        BudgetView opened = history.current(command.budgetId());
-        return new CommandAccepted(opened.id(), opened.version(), opened.status(), opened.controlHolder());
+        return observation.observe(command, () -> gateway.sendAndWait(withMetaData(command)));
     }
 
     /**

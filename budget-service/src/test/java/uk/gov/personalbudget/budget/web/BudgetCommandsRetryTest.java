@@ -37,7 +37,7 @@ class BudgetCommandsRetryTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final BudgetCommands commands = new BudgetCommands(gateway, null,
+    private final BudgetCommands commands = new BudgetCommands(gateway,
             new CommandObservation(ObservationRegistry.create()), new TraceContexts(Tracer.NOOP, Propagator.NOOP), meters);
 
     @Test
