@@ -17,7 +17,7 @@
   const slider = document.getElementById('as-of');
   const moment = document.getElementById('as-of-moment');
   const asOfValue = document.getElementById('as-of-value');
-  let budget = null;   // { id, transfers, decisions, overrun: Map(sequence -> delegation) }
+  let budget = null;   // { id, transfers, decisions, overrun: Map(delegation's transfer sequence -> delegation) }
   let selected = null;
   let stateRequest = 0;
 
@@ -50,9 +50,11 @@
     const path = '/api/v1/budgets/' + encodeURIComponent(id);
     try {
       const [trail, decisions] = await Promise.all([C.api(path + '/control-trail'), C.api(path + '/decisions')]);
-      budget = { id: id, transfers: trail.transfers, decisions: decisions.decisions, overrun: new Map() };
+      budget = {
+        id: id, transfers: trail.transfers, decisions: decisions.decisions,
+        overrun: new Map(trail.overdueDelegations.map(d => [d.sequence, d]))
+      };
       document.getElementById('rebuild-notice').hidden = !(trail.rebuildInProgress || decisions.rebuildInProgress);
-      await findOverrunDelegations(budget);
     } catch (failed) {
       C.showError(errorRegion, failed);
       return;
@@ -65,24 +67,6 @@
     draw();
     showAfterTransfer(Number(slider.max));
     verify(path);
-  }
-
-  /**
-   * Delegations that ran past their intended end: the report's overdue delegations of this budget over its whole
-   * life (it covers those handed back late too). Only the authority and auditors read reports.
-   */
-  async function findOverrunDelegations(target) {
-    if (who.role !== 'AUDITOR' && who.role !== 'AUTHORITY' || !target.transfers.length) {
-      target.overrunUnknown = true;
-      return;
-    }
-    const from = new Date(Date.parse(target.transfers[0].at) - 1000).toISOString();
-    const to = new Date(Date.now() + 60000).toISOString();
-    const report = await C.api('/api/v1/reports/control-summary?from=' + encodeURIComponent(from)
-      + '&to=' + encodeURIComponent(to));
-    report.overall.overdueDelegations.delegations
-      .filter(d => d.budgetId === target.id)
-      .forEach(d => target.overrun.set(d.sequence, d));
   }
 
   async function verify(path) {
@@ -273,9 +257,6 @@
     budget.transfers.filter(isLongAuthorityWait).forEach(t => list.append(C.element('li', {}, [
       C.element('span', { class: 'flag', text: 'Long wait' }),
       ' The authority held control for ' + C.duration(t.heldForSeconds) + ' before ' + t.event + ' (event ' + t.sequence + ').'])));
-    if (budget.overrunUnknown) {
-      list.append(C.element('li', { text: 'Delegations that overran are shown to the authority and auditors only.' }));
-    }
     if (!list.children.length) {
       list.append(C.element('li', { text: 'No delegation overran its intended end, and no authority wait was long.' }));
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -124,6 +125,30 @@ public record ControlSummaryReport(
     public record OverdueDelegation(BudgetId budgetId, long sequence, String delegateId, Role delegateRole,
                                     Instant since, Instant intendedEnd, Instant endedAt, DelegationEnd endedBy,
                                     long overdueSeconds) {
+
+        /** Earliest intended end first, then by budget and sequence. */
+        public static final Comparator<OverdueDelegation> ORDER = Comparator.comparing(OverdueDelegation::intendedEnd)
+                .thenComparing(d -> d.budgetId().value())
+                .thenComparingLong(OverdueDelegation::sequence);
+
+        /**
+         * {@code delegation} as seen at {@code end}, if it was overdue then: its intended end came before {@code end}
+         * and it had not ended by its intended end. The report and the budget's control trail both judge by this.
+         */
+        public static Optional<OverdueDelegation> at(DelegationRecord delegation, Instant end) {
+            if (!delegation.intendedEnd().isBefore(end)) {
+                return Optional.empty();
+            }
+            boolean ended = delegation.endedAt() != null && delegation.endedAt().isBefore(end);
+            if (ended && !delegation.endedAt().isAfter(delegation.intendedEnd())) {
+                return Optional.empty();
+            }
+            Instant until = ended ? delegation.endedAt() : end;
+            return Optional.of(new OverdueDelegation(delegation.budgetId(), delegation.sequence(),
+                    delegation.delegateId(), delegation.delegateRole(), delegation.since(), delegation.intendedEnd(),
+                    ended ? delegation.endedAt() : null, ended ? delegation.endedBy() : null,
+                    BudgetProjector.seconds(delegation.intendedEnd(), until)));
+        }
     }
 
     /** The report over {@code [from, min(to, asOf))} from {@code rows}. */
@@ -345,23 +370,11 @@ public record ControlSummaryReport(
         private OverdueDelegations overdueDelegations(Predicate<BudgetId> budgets) {
             List<OverdueDelegation> overdue = new ArrayList<>();
             for (DelegationRecord delegation : rows.delegations()) {
-                if (!budgets.test(delegation.budgetId()) || !inRange(delegation.intendedEnd())) {
-                    continue;
+                if (budgets.test(delegation.budgetId()) && inRange(delegation.intendedEnd())) {
+                    OverdueDelegation.at(delegation, end).ifPresent(overdue::add);
                 }
-                boolean ended = beforeEnd(delegation.endedAt());
-                if (ended && !delegation.endedAt().isAfter(delegation.intendedEnd())) {
-                    continue;
-                }
-                Instant until = ended ? delegation.endedAt() : end;
-                overdue.add(new OverdueDelegation(delegation.budgetId(), delegation.sequence(),
-                        delegation.delegateId(), delegation.delegateRole(), delegation.since(),
-                        delegation.intendedEnd(), ended ? delegation.endedAt() : null,
-                        ended ? delegation.endedBy() : null,
-                        BudgetProjector.seconds(delegation.intendedEnd(), until)));
             }
-            overdue.sort(Comparator.comparing(OverdueDelegation::intendedEnd)
-                    .thenComparing(d -> d.budgetId().value())
-                    .thenComparingLong(OverdueDelegation::sequence));
+            overdue.sort(OverdueDelegation.ORDER);
             return new OverdueDelegations(overdue.size(), List.copyOf(overdue));
         }
 

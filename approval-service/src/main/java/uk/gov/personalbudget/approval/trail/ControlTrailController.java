@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.personaldata.RevealedHistory;
+import uk.gov.personalbudget.approval.projection.ControlSummaryReport.OverdueDelegation;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.HoldReason;
 import uk.gov.personalbudget.approval.replay.RebuildNotice;
@@ -18,6 +19,7 @@ import uk.gov.personalbudget.approval.web.CsvExport;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,12 +34,14 @@ import java.util.List;
 class ControlTrailController {
 
     /**
-     * Every control transfer of the budget, in order, and the records of the budget's events that were held back,
-     * not projected, because they do not fit its hash chain (docs/security.md, "Tamper evidence"): while any is
-     * listed, the trail may lack what they claim, and an auditor should look at them.
+     * Every control transfer of the budget, in order; its delegations that ran past their intended end, by the
+     * control summary report's definition of an overdue delegation over the budget's whole life until now (each
+     * keyed by the sequence of its {@code ControlDelegated} transfer); and the records of the budget's events that
+     * were held back, not projected, because they do not fit its hash chain (docs/security.md, "Tamper
+     * evidence"): while any is listed, the trail may lack what they claim, and an auditor should look at them.
      */
     public record ControlTrail(BudgetId budgetId, boolean rebuildInProgress, List<ControlTrailEntry> transfers,
-                               List<HeldBack> heldBack) {
+                               List<OverdueDelegation> overdueDelegations, List<HeldBack> heldBack) {
     }
 
     /** A record of the budget held back: the sequence it claims, why, and when. */
@@ -49,27 +53,30 @@ class ControlTrailController {
     private final RebuildNotice rebuild;
     private final RevealedHistory revealed;
     private final BudgetVisibility visibility;
+    private final Clock clock;
 
     ControlTrailController(TrailQueries trail, HeldBackQueries heldBack, RebuildNotice rebuild,
-                           RevealedHistory revealed, BudgetVisibility visibility) {
+                           RevealedHistory revealed, BudgetVisibility visibility, Clock clock) {
         this.trail = trail;
         this.heldBack = heldBack;
         this.rebuild = rebuild;
         this.revealed = revealed;
         this.visibility = visibility;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/control-trail", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getControlTrail", summary = "Every control transfer of the budget: from whom to whom, "
-            + "when, by which event and whose act, why, and how long the party that lost control had held it; and "
-            + "the budget's records held back because they do not fit its hash chain",
+            + "when, by which event and whose act, why, and how long the party that lost control had held it; the "
+            + "delegations that ran past their intended end, and by how long; and the budget's records held back "
+            + "because they do not fit its hash chain",
             description = BudgetVisibility.READERS)
     public ResponseEntity<ControlTrail> controlTrail(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
         List<HeldBack> held = heldBack.heldBack(id).stream()
                 .map(record -> new HeldBack(record.sequence(), record.reason(), record.heldAt())).toList();
         return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(trail.controlTrail(id)),
-                held));
+                trail.overdueDelegations(id, clock.instant()), held));
     }
 
     @GetMapping(path = "/control-trail", produces = CsvExport.MEDIA_TYPE)

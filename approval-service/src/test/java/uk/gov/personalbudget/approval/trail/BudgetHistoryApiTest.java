@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.approval.trail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -20,6 +21,7 @@ import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,18 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     private static final PersonReference OTHER_PERSON = new PersonReference("P-2002");
     private static final String RETURN_REASONS = "Say which goal the £30 \"gym\" pass serves,\nplease";
 
+    private static final Instant FIRST_INTENDED_END = LifecycleEvents.START.plus(Duration.ofDays(30));
+    private static final Instant FIRST_HANDED_BACK = LifecycleEvents.START.plus(Duration.ofDays(33));
+
     /**
-     * Sam's full life, a returned plan whose reasons test CSV quoting, and Sam's budget with a delegation to his
-     * sister in force; published once for the class.
+     * Sam's full life, a returned plan whose reasons test CSV quoting, Sam's budget with a delegation to his
+     * sister in force past its intended end, and Sam's budget with two delegations handed back, the first three
+     * days late and the second early; published once for the class.
      */
     private static String sams;
     private static String returned;
     private static String delegated;
+    private static String overran;
 
     @BeforeEach
     void budgets() {
@@ -51,12 +58,22 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
             sams = "PB-" + UUID.randomUUID();
             returned = "PB-" + UUID.randomUUID();
             delegated = "PB-" + UUID.randomUUID();
+            overran = "PB-" + UUID.randomUUID();
             List<EventEnvelope> all = new ArrayList<>(LifecycleEvents.fullLifecycle(sams).envelopes());
             all.addAll(LifecycleEvents.budget(returned, LifecycleEvents.START, OTHER_PERSON, "sw-3002").opened()
                     .assessed().offered(1_000_000).accepted().submitted(1_000_000).returned(RETURN_REASONS)
                     .envelopes());
             all.addAll(LifecycleEvents.budget(delegated).opened().assessed().offered(1_000_000)
                     .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, LifecycleEvents.START.plus(Duration.ofDays(60)), "In hospital").envelopes());
+            all.addAll(LifecycleEvents.budget(overran).opened().assessed().offered(1_000_000).accepted()
+                    .at(LifecycleEvents.START.plus(Duration.ofDays(15)))
+                    .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, FIRST_INTENDED_END, "In hospital")
+                    .at(FIRST_HANDED_BACK).resumed("Home three days later than planned")
+                    .at(LifecycleEvents.START.plus(Duration.ofDays(35)))
+                    .delegated(LifecycleEvents.PRACTITIONER, Role.PRACTITIONER,
+                            LifecycleEvents.START.plus(Duration.ofDays(60)), "Back in hospital")
+                    .at(LifecycleEvents.START.plus(Duration.ofDays(45))).resumed("Home early")
+                    .envelopes());
             publishAndAwait(all);
         }
     }
@@ -73,6 +90,64 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
                         .andExpect(jsonPath("$.budgetId").value(budget));
             }
         }
+    }
+
+    @Test
+    void everyReaderOfTheTrailSeesWhichDelegationsRanPastTheirIntendedEndAsTheReportCountsThem() throws Exception {
+        String sam = tokens.person(LifecycleEvents.PERSON_REF);
+        get("/api/v1/reports/control-summary?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", sam)
+                .andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
+        long lateDelegation = controlTrail(overran).stream().filter(t -> t.event().equals("ControlDelegated"))
+                .findFirst().orElseThrow().sequence();
+
+        JsonNode seenBySam = json(get(trailPath(overran), sam).andExpect(status().isOk()).andReturn())
+                .get("overdueDelegations");
+        JsonNode seenByAuditor = json(get(trailPath(overran), tokens.auditor()).andExpect(status().isOk())
+                .andReturn()).get("overdueDelegations");
+
+        assertThat(seenBySam).isEqualTo(seenByAuditor).hasSize(1);
+        JsonNode late = seenBySam.get(0);
+        assertThat(late.get("sequence").asLong()).isEqualTo(lateDelegation);
+        assertThat(late.get("delegateId").asText()).isEqualTo(LifecycleEvents.NOMINEE);
+        assertThat(late.get("delegateRole").asText()).isEqualTo("NOMINEE");
+        assertThat(Instant.parse(late.get("intendedEnd").asText())).isEqualTo(FIRST_INTENDED_END);
+        assertThat(Instant.parse(late.get("endedAt").asText())).isEqualTo(FIRST_HANDED_BACK);
+        assertThat(late.get("endedBy").asText()).isEqualTo("RESUMED");
+        assertThat(late.get("overdueSeconds").asLong()).isEqualTo(Duration.ofDays(3).toSeconds());
+
+        // The report of the year, which only the authority and auditors read, lists the same overrun.
+        JsonNode report = json(get("/api/v1/reports/control-summary?from=2026-01-01T00:00:00Z"
+                + "&to=2027-01-01T00:00:00Z", tokens.auditor()).andExpect(status().isOk()).andReturn());
+        List<JsonNode> reported = new ArrayList<>();
+        report.at("/overall/overdueDelegations/delegations").forEach(d -> {
+            if (d.get("budgetId").asText().equals(overran)) {
+                reported.add(d);
+            }
+        });
+        assertThat(reported).containsExactly(late);
+    }
+
+    @Test
+    void aDelegationStillInForcePastItsIntendedEndIsOverdueUntilNow() throws Exception {
+        Instant before = Instant.now();
+        JsonNode overdue = json(get(trailPath(delegated),
+                tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF)).andExpect(status().isOk())
+                .andReturn()).get("overdueDelegations");
+        Instant after = Instant.now();
+
+        Instant intendedEnd = LifecycleEvents.START.plus(Duration.ofDays(60));
+        assertThat(overdue).hasSize(1);
+        assertThat(overdue.get(0).get("endedAt").isNull()).isTrue();
+        assertThat(overdue.get(0).get("endedBy").isNull()).isTrue();
+        assertThat(overdue.get(0).get("overdueSeconds").asLong())
+                .isBetween(Duration.between(intendedEnd, before).toSeconds(),
+                        Duration.between(intendedEnd, after).toSeconds());
+    }
+
+    @Test
+    void aDelegationHandedBackByItsIntendedEndIsNotOverdue() throws Exception {
+        get(trailPath(sams), tokens.auditor()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.overdueDelegations").isEmpty());
     }
 
     @Test
