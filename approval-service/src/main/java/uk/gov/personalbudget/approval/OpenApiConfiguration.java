@@ -24,12 +24,16 @@ class OpenApiConfiguration {
                                 + "decision history, reports across budgets, and replays that rebuild them from the "
                                 + "budget events. Every call under /api needs a bearer token whose claims say who "
                                 + "the caller is: sub, role, and person (for PERSON and NOMINEE)."))
-                .components(new Components().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")
-                        .description("A JWT from the council's identity provider with the claims sub, role, and "
-                                + "where the role needs it person")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER_SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "A JWT from the council's identity provider with the claims sub, role, and "
+                                                        + "where the role needs it person")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 }

@@ -18,16 +18,27 @@ class ArchitectureTest {
     void theProjectorIsPlainJava() {
         ArchitectureRules.domainFreeOfInfrastructure(ROOT + ".projection").check(SERVICE);
         // STYLE.md 6: not even Spring; the store beside it (projection.store) is where Spring and JDBC are.
-        noClasses().that().resideInAPackage(ROOT + ".projection").and(mainCode())
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".projection")
+                .and(mainCode())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..")
                 .check(SERVICE);
     }
 
     @Test
     void controllersReadThroughQueriesAndNeverProjectOrWrite() {
-        noClasses().that().areAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".projection.BudgetProjector")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".projection.store.ProjectionWriter")
+        noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".projection.BudgetProjector")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".projection.store.ProjectionWriter")
                 .check(SERVICE);
     }
 
@@ -38,12 +49,14 @@ class ArchitectureTest {
 
     @Test
     void aTypeIsPublicOnlyWhenAnotherPackageUsesIt() {
-        ArchitectureRules.publicOnlyWhenUsedFromAnotherPackage(SERVICE,
-                // Its one use elsewhere is a compile-time constant (the listener's id), which javac inlines.
-                ROOT + ".intake.BudgetEventListener",
-                // Tests of other packages hold it in local variables, which the bytecode does not record.
-                ROOT + ".projection.store.ProjectionSnapshot",
-                // A program of its own, started by name (deploy/README.md, "Migrations").
-                ROOT + ".migration.MigrateDatabase").check(SERVICE);
+        ArchitectureRules.publicOnlyWhenUsedFromAnotherPackage(
+                        SERVICE,
+                        // Its one use elsewhere is a compile-time constant (the listener's id), which javac inlines.
+                        ROOT + ".intake.BudgetEventListener",
+                        // Tests of other packages hold it in local variables, which the bytecode does not record.
+                        ROOT + ".projection.store.ProjectionSnapshot",
+                        // A program of its own, started by name (deploy/README.md, "Migrations").
+                        ROOT + ".migration.MigrateDatabase")
+                .check(SERVICE);
     }
 }

@@ -56,6 +56,5 @@ public final class Benchmarks {
         System.out.println("== " + title);
     }
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 }

@@ -66,22 +66,29 @@ final class BudgetApi {
         this.instances = List.copyOf(instances);
         this.issuer = issuer;
         this.routing = routing;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** A token from the shared issuer, or a development token from POST /dev/tokens (local profile). */
-    String token(String sub, String role, String person, Long authorisationLimit) throws IOException, InterruptedException {
+    String token(String sub, String role, String person, Long authorisationLimit)
+            throws IOException, InterruptedException {
         if (issuer != null) {
             return issuer.token(TokenHolder.of(sub, Role.valueOf(role), person, authorisationLimit));
         }
         String body = DevTokenRequests.body(sub, role, person, authorisationLimit);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/dev/tokens"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token from budget-service: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "no token from budget-service: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).get("token").asText();
     }
@@ -90,18 +97,23 @@ final class BudgetApi {
     Answer command(int step, String budgetId, String person, String token) throws IOException, InterruptedException {
         String uri = instanceFor(budgetId) + LifecycleScript.path(step, budgetId);
         String body = LifecycleScript.body(step, person);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             return new Answer(response.statusCode(), budgetId, -1, response.body());
         }
         JsonNode accepted = JSON.readTree(response.body());
-        return new Answer(response.statusCode(), step == 0 ? accepted.get("id").asText() : budgetId,
-                accepted.get("version").asLong(), null);
+        return new Answer(
+                response.statusCode(),
+                step == 0 ? accepted.get("id").asText() : budgetId,
+                accepted.get("version").asLong(),
+                null);
     }
 
     private String instanceFor(String budgetId) {
@@ -112,8 +124,14 @@ final class BudgetApi {
     }
 
     /** GET with a token: the status and body. */
-    static HttpResponse<String> get(HttpClient http, String url, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(HttpClient http, String url, String token)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -24,6 +24,7 @@ final class CommandLoad {
 
     /** Commands on new budgets, then on long-lived ones, per round of a client. */
     private static final int LONG_LIVED_COMMANDS_PER_ROUND = 8;
+
     private static final int LAST_OPENING_STEP = 7;
 
     private final BudgetApi api;
@@ -50,17 +51,30 @@ final class CommandLoad {
     }
 
     /** Commands answered 2xx while measuring, their latencies (microseconds), and commands that failed. */
-    record Result(int clients, long commands, Duration measured, Histogram latencyMicros, long failures,
-                  Map<String, Long> failureKinds) {
+    record Result(
+            int clients,
+            long commands,
+            Duration measured,
+            Histogram latencyMicros,
+            long failures,
+            Map<String, Long> failureKinds) {
 
         double perSecond() {
             return commands / (measured.toNanos() / 1e9);
         }
 
         String summary() {
-            return String.format("%3d clients: %8.1f commands/s   latency p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms"
+            return String.format(
+                    "%3d clients: %8.1f commands/s   latency p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms"
                             + "   (%d commands in %d s, %d failed%s)",
-                    clients, perSecond(), millis(50), millis(95), millis(99), commands, measured.toSeconds(), failures,
+                    clients,
+                    perSecond(),
+                    millis(50),
+                    millis(95),
+                    millis(99),
+                    commands,
+                    measured.toSeconds(),
+                    failures,
                     failureKinds.isEmpty() ? "" : " " + failureKinds);
         }
 
@@ -112,8 +126,8 @@ final class CommandLoad {
             }
         }
         synchronized (failureKinds) {
-            return new Result(clients, commands, Duration.ofNanos(end - start), all, failures.get(),
-                    Map.copyOf(failureKinds));
+            return new Result(
+                    clients, commands, Duration.ofNanos(end - start), all, failures.get(), Map.copyOf(failureKinds));
         }
     }
 
@@ -142,7 +156,8 @@ final class CommandLoad {
                     String budget = null;
                     for (int step = 0; step <= LAST_OPENING_STEP && !stopped; step++) {
                         String role = LifecycleScript.SCRIPT.get(step).role();
-                        String token = role.equals("PERSON") ? personToken
+                        String token = role.equals("PERSON")
+                                ? personToken
                                 : role.equals("AUTHORITY") ? authority : practitioner;
                         BudgetApi.Answer answer = send(step, budget, person, token);
                         if (answer == null) {
@@ -161,8 +176,11 @@ final class CommandLoad {
                     for (int i = 0; i < LONG_LIVED_COMMANDS_PER_ROUND && !longLived.isEmpty() && !stopped; i++) {
                         int which = ThreadLocalRandom.current().nextInt(longLived.size());
                         boolean isSuspended = suspended.get(which);
-                        BudgetApi.Answer answer = send(isSuspended ? LifecycleScript.RESUME : LifecycleScript.SUSPEND,
-                                longLived.get(which), null, authority);
+                        BudgetApi.Answer answer = send(
+                                isSuspended ? LifecycleScript.RESUME : LifecycleScript.SUSPEND,
+                                longLived.get(which),
+                                null,
+                                authority);
                         if (answer != null) {
                             suspended.set(which, !isSuspended);
                         }

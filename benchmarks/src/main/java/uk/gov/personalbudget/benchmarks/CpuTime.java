@@ -25,12 +25,17 @@ final class CpuTime {
      * its ended backends' (which it has waited for: cutime and cstime), and its running backends'.
      */
     static double ofPostgres(Path dataDirectory) throws IOException {
-        long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
         String[] own = stat(postmaster);
-        double seconds = (Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
-                + Long.parseLong(own[14])) / TICKS;
+        double seconds =
+                (Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]))
+                        / TICKS;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(path -> path.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     String[] fields = stat(Long.parseLong(process.getFileName().toString()));
                     if (Long.parseLong(fields[1]) == postmaster) {
@@ -53,6 +58,5 @@ final class CpuTime {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 }

@@ -42,9 +42,15 @@ final class EndToEndLag {
                 Histogram published = new Histogram(3);
                 AtomicLong lost = new AtomicLong();
                 ExecutorService pollers = Executors.newFixedThreadPool(16);
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 try (OpeningWatch watch = OpeningWatch.start(stack.kafkaBootstrapServers())) {
-                    CommandLoad load = new CommandLoad(api, clients, "lag" + rate, new Pacer(rate),
+                    CommandLoad load = new CommandLoad(
+                            api,
+                            clients,
+                            "lag" + rate,
+                            new Pacer(rate),
                             (budget, acknowledgedAt) -> pollers.execute(() -> {
                                 trace(http, stack.approvalServiceUrl(), auditor, budget, acknowledgedAt, lags, lost);
                                 watch.arrival(budget).ifPresent(arrived -> {
@@ -57,23 +63,39 @@ final class EndToEndLag {
                     pollers.shutdown();
                     pollers.awaitTermination(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS);
                     synchronized (lags) {
-                        System.out.printf("target %4d commands/s: sent %6.1f commands/s (p99 latency %.1f ms); lag over %d "
+                        System.out.printf(
+                                "target %4d commands/s: sent %6.1f commands/s (p99 latency %.1f ms); lag over %d "
                                         + "openings p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms, %d not seen within %d s"
                                         + "  (goal p99 <= 100 ms at 500/s)%n",
-                                rate, result.perSecond(), result.millis(99), lags.getTotalCount(),
-                                lags.getValueAtPercentile(50) / 1000.0, lags.getValueAtPercentile(99) / 1000.0,
-                                lags.getMaxValue() / 1000.0, lost.get(), GIVE_UP.toSeconds());
-                        System.out.printf("                       of which 2xx to the record on Kafka: p50 %6.1f ms  "
-                                        + "p99 %6.1f ms (%d records)%n", published.getValueAtPercentile(50) / 1000.0,
-                                published.getValueAtPercentile(99) / 1000.0, published.getTotalCount());
+                                rate,
+                                result.perSecond(),
+                                result.millis(99),
+                                lags.getTotalCount(),
+                                lags.getValueAtPercentile(50) / 1000.0,
+                                lags.getValueAtPercentile(99) / 1000.0,
+                                lags.getMaxValue() / 1000.0,
+                                lost.get(),
+                                GIVE_UP.toSeconds());
+                        System.out.printf(
+                                "                       of which 2xx to the record on Kafka: p50 %6.1f ms  "
+                                        + "p99 %6.1f ms (%d records)%n",
+                                published.getValueAtPercentile(50) / 1000.0,
+                                published.getValueAtPercentile(99) / 1000.0,
+                                published.getTotalCount());
                     }
                 }
             }
         }
     }
 
-    private static void trace(HttpClient http, String approvalService, String auditor, String budget,
-                              long acknowledgedAt, Histogram lags, AtomicLong lost) {
+    private static void trace(
+            HttpClient http,
+            String approvalService,
+            String auditor,
+            String budget,
+            long acknowledgedAt,
+            Histogram lags,
+            AtomicLong lost) {
         ObjectMapper json = new ObjectMapper();
         String url = approvalService + "/api/v1/budgets/" + budget + "/control-trail";
         try {
@@ -105,6 +127,5 @@ final class EndToEndLag {
         return false;
     }
 
-    private EndToEndLag() {
-    }
+    private EndToEndLag() {}
 }

@@ -28,33 +28,39 @@ final class Footprint {
             ServiceProcess budget = stack.startBudgetService(List.of());
             ServiceProcess approval = stack.startApprovalService(List.of());
             Benchmarks.heading("Footprint (goals: ready within 8 s, resident memory <= 512 MiB)");
-            System.out.printf("start-up to ready: budget-service %.1f s, approval-service %.1f s%n",
+            System.out.printf(
+                    "start-up to ready: budget-service %.1f s, approval-service %.1f s%n",
                     budget.startup().toMillis() / 1000.0, approval.startup().toMillis() / 1000.0);
             Thread.sleep(idle.toMillis());
-            System.out.printf("resident memory idle (%d s after start): budget-service %.0f MiB, approval-service %.0f MiB%n",
+            System.out.printf(
+                    "resident memory idle (%d s after start): budget-service %.0f MiB, approval-service %.0f MiB%n",
                     idle.toSeconds(), rss(budget) / MIB, rss(approval) / MIB);
             AtomicLong budgetPeak = new AtomicLong();
             AtomicLong approvalPeak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                        budgetPeak.accumulateAndGet(rss(budget), Math::max);
-                        approvalPeak.accumulateAndGet(rss(approval), Math::max);
-                        Thread.sleep(500);
-                    } catch (InterruptedException stop) {
-                        return;
-                    } catch (IOException gone) {
-                        return;
-                    }
-                }
-            }, "rss-sampler");
+            Thread sampler = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            try {
+                                budgetPeak.accumulateAndGet(rss(budget), Math::max);
+                                approvalPeak.accumulateAndGet(rss(approval), Math::max);
+                                Thread.sleep(500);
+                            } catch (InterruptedException stop) {
+                                return;
+                            } catch (IOException gone) {
+                                return;
+                            }
+                        }
+                    },
+                    "rss-sampler");
             sampler.start();
-            CommandLoad.Result load = new CommandLoad(new BudgetApi(stack.budgetServiceUrl()), clients, "footprint",
-                    null, null).run(Duration.ZERO, measure);
+            CommandLoad.Result load = new CommandLoad(
+                            new BudgetApi(stack.budgetServiceUrl()), clients, "footprint", null, null)
+                    .run(Duration.ZERO, measure);
             sampler.interrupt();
             sampler.join();
             System.out.println("load: " + load.summary());
-            System.out.printf("resident memory under load (highest): budget-service %.0f MiB, approval-service %.0f MiB%n",
+            System.out.printf(
+                    "resident memory under load (highest): budget-service %.0f MiB, approval-service %.0f MiB%n",
                     budgetPeak.get() / MIB, approvalPeak.get() / MIB);
         }
     }
@@ -69,6 +75,5 @@ final class Footprint {
         throw new IOException("no VmRSS for process " + service.pid());
     }
 
-    private Footprint() {
-    }
+    private Footprint() {}
 }

@@ -21,6 +21,7 @@ final class LongHistory {
     private static final int OPENING_EVENTS = 8;
     /** A short budget's events when its first measured command is sent (that command stores the 10th). */
     private static final int SHORT_EVENTS = 10;
+
     private static final int SAMPLES_PER_SHORT_BUDGET = 5;
 
     static void run(Options options) throws Exception {
@@ -31,18 +32,24 @@ final class LongHistory {
             long built = System.nanoTime();
             Budget longOne = Budget.open(stack, "long");
             longOne.toggle(longEvents - OPENING_EVENTS);
-            System.out.printf("built a budget of %d events in %.0f s%n", longOne.events, (System.nanoTime() - built) / 1e9);
+            System.out.printf(
+                    "built a budget of %d events in %.0f s%n", longOne.events, (System.nanoTime() - built) / 1e9);
 
-            Benchmarks.heading("Command latency, a budget of about " + longEvents + " events vs ones of "
-                    + SHORT_EVENTS + " to " + (SHORT_EVENTS + SAMPLES_PER_SHORT_BUDGET - 1));
+            Benchmarks.heading("Command latency, a budget of about " + longEvents + " events vs ones of " + SHORT_EVENTS
+                    + " to " + (SHORT_EVENTS + SAMPLES_PER_SHORT_BUDGET - 1));
             measure(stack, "shipped (cache, snapshot every 50)", List.of(), longOne, samples);
             measure(stack, "snapshots, no cache", List.of("--budget.aggregate-cache.enabled=false"), longOne, samples);
             stack.stopBudgetService();
-            try (Connection connection = stack.connect(Stack.BUDGET_DB); Statement statement = connection.createStatement()) {
+            try (Connection connection = stack.connect(Stack.BUDGET_DB);
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM snapshot_event_entry");
             }
-            measure(stack, "no snapshots, no cache", List.of("--budget.aggregate-cache.enabled=false",
-                    "--budget.snapshot.enabled=false"), longOne, samples);
+            measure(
+                    stack,
+                    "no snapshots, no cache",
+                    List.of("--budget.aggregate-cache.enabled=false", "--budget.snapshot.enabled=false"),
+                    longOne,
+                    samples);
         }
     }
 
@@ -66,11 +73,15 @@ final class LongHistory {
             shortLatency.recordValue(shortOne.toggle(1));
             longLatency.recordValue(longOne.toggle(1));
         }
-        System.out.printf("%-36s short: p50 %7.1f ms p99 %7.1f ms | %5d events: p50 %7.1f ms p99 %7.1f ms"
-                        + " | ratio p50 %.2f  (goal <= 1.5)%n", label,
+        System.out.printf(
+                "%-36s short: p50 %7.1f ms p99 %7.1f ms | %5d events: p50 %7.1f ms p99 %7.1f ms"
+                        + " | ratio p50 %.2f  (goal <= 1.5)%n",
+                label,
                 shortLatency.getValueAtPercentile(50) / 1000.0,
-                shortLatency.getValueAtPercentile(99) / 1000.0, longOne.events,
-                longLatency.getValueAtPercentile(50) / 1000.0, longLatency.getValueAtPercentile(99) / 1000.0,
+                shortLatency.getValueAtPercentile(99) / 1000.0,
+                longOne.events,
+                longLatency.getValueAtPercentile(50) / 1000.0,
+                longLatency.getValueAtPercentile(99) / 1000.0,
                 (double) longLatency.getValueAtPercentile(50) / shortLatency.getValueAtPercentile(50));
     }
 
@@ -95,9 +106,11 @@ final class LongHistory {
             String personToken = api.token("p-" + budget.person, "PERSON", budget.person, null);
             for (int step = 0; step < OPENING_EVENTS; step++) {
                 String role = LifecycleScript.SCRIPT.get(step).role();
-                String token = role.equals("PERSON") ? personToken
+                String token = role.equals("PERSON")
+                        ? personToken
                         : role.equals("AUTHORITY") ? budget.authority : practitioner;
-                budget.id = check(api.command(step, budget.id, budget.person, token)).budgetId();
+                budget.id = check(api.command(step, budget.id, budget.person, token))
+                        .budgetId();
                 budget.events++;
             }
             return budget;
@@ -130,6 +143,5 @@ final class LongHistory {
         }
     }
 
-    private LongHistory() {
-    }
+    private LongHistory() {}
 }

@@ -41,7 +41,8 @@ final class OpeningWatch implements AutoCloseable {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings);
         List<TopicPartition> partitions = consumer.partitionsFor(Stack.TOPIC).stream()
-                .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+                .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);

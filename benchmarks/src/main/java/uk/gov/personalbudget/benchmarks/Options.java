@@ -37,7 +37,10 @@ final class Options {
 
     List<Integer> integers(String name, List<Integer> fallback) {
         return values.containsKey(check(name))
-                ? Arrays.stream(values.get(name).split(",")).map(String::trim).map(Integer::parseInt).toList()
+                ? Arrays.stream(values.get(name).split(","))
+                        .map(String::trim)
+                        .map(Integer::parseInt)
+                        .toList()
                 : fallback;
     }
 

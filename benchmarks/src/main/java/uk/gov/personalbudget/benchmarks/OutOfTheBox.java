@@ -15,8 +15,10 @@ final class OutOfTheBox {
 
     static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "service-jvm");
 
-    static final List<String> AXON_DEFAULTS = List.of("--budget.aggregate-cache.enabled=false",
-            "--budget.snapshot.enabled=false", "--budget.publication.batch-size=1");
+    static final List<String> AXON_DEFAULTS = List.of(
+            "--budget.aggregate-cache.enabled=false",
+            "--budget.snapshot.enabled=false",
+            "--budget.publication.batch-size=1");
 
     static void run(Options options) throws Exception {
         int clients = options.integer("clients", 32);
@@ -27,24 +29,38 @@ final class OutOfTheBox {
             double[] tuned = new double[3];
             double[] defaults = new double[3];
             for (int round = 1; round <= 2; round++) {
-                add(defaults, measure(stack, "Axon defaults ", AXON_DEFAULTS, clients, "axon" + round, warmUp, measure));
+                add(
+                        defaults,
+                        measure(stack, "Axon defaults ", AXON_DEFAULTS, clients, "axon" + round, warmUp, measure));
                 add(tuned, measure(stack, "shipped tuning", List.of(), clients, "tuned" + round, warmUp, measure));
             }
-            System.out.printf("ratio shipped / Axon defaults: commands/s %.2f (goal >= 2); budget-service CPU per "
-                    + "command %.2f, PostgreSQL CPU per command %.2f%n", tuned[0] / defaults[0],
-                    tuned[1] / defaults[1], tuned[2] / defaults[2]);
+            System.out.printf(
+                    "ratio shipped / Axon defaults: commands/s %.2f (goal >= 2); budget-service CPU per "
+                            + "command %.2f, PostgreSQL CPU per command %.2f%n",
+                    tuned[0] / defaults[0], tuned[1] / defaults[1], tuned[2] / defaults[2]);
         }
     }
 
     /** Commands per second, and budget-service's and PostgreSQL's CPU seconds per command. */
-    private static double[] measure(Stack stack, String label, List<String> settings, int clients, String name,
-                                    Duration warmUp, Duration measure) throws Exception {
+    private static double[] measure(
+            Stack stack,
+            String label,
+            List<String> settings,
+            int clients,
+            String name,
+            Duration warmUp,
+            Duration measure)
+            throws Exception {
         ServiceProcess service = stack.startBudgetService(settings);
         Throughput.CpuWindow cpu = new Throughput.CpuWindow(service, stack.postgresDataDirectory());
         CommandLoad.Result result = new CommandLoad(new BudgetApi(stack.budgetServiceUrl()), clients, name, null, null)
                 .run(warmUp, measure, cpu);
-        System.out.printf("%s %s; CPU per command: budget-service %.2f ms, PostgreSQL %.2f ms%n", label,
-                result.summary(), 1000 * cpu.service / result.commands(), 1000 * cpu.postgres / result.commands());
+        System.out.printf(
+                "%s %s; CPU per command: budget-service %.2f ms, PostgreSQL %.2f ms%n",
+                label,
+                result.summary(),
+                1000 * cpu.service / result.commands(),
+                1000 * cpu.postgres / result.commands());
         return new double[] {result.perSecond(), cpu.service / result.commands(), cpu.postgres / result.commands()};
     }
 
@@ -54,6 +70,5 @@ final class OutOfTheBox {
         }
     }
 
-    private OutOfTheBox() {
-    }
+    private OutOfTheBox() {}
 }

@@ -24,6 +24,7 @@ final class PgBench {
     private static final String DATABASE = "pgbench";
     /** About the size of a stored event's JSON payload. */
     private static final String SCRIPT = "INSERT INTO single_row_insert (payload) VALUES (repeat('x', 600));\n";
+
     private static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: ([0-9]+)");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
@@ -40,7 +41,8 @@ final class PgBench {
     /** Creates the pgbench database and table on the server and finds the executable. */
     static PgBench on(RestartablePostgres postgres, Path runDirectory) throws IOException, SQLException {
         postgres.createDatabase(DATABASE);
-        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.connect(DATABASE);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE single_row_insert (id bigserial PRIMARY KEY, payload text NOT NULL, "
                     + "created timestamptz NOT NULL DEFAULT now())");
         }
@@ -49,16 +51,23 @@ final class PgBench {
     }
 
     /** Transactions (single-row INSERTs) run, and per second, by one run of pgbench. */
-    record Result(long transactions, double tps) {
-    }
+    record Result(long transactions, double tps) {}
 
     /** Runs single-row INSERTs with {@code clients} connections for {@code duration}. */
     Result run(int clients, Duration duration) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(executable.toString(), "--no-vacuum",
-                "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
-                "--time=" + duration.toSeconds(), "--file=" + script,
-                "--host=localhost", "--port=" + postgres.port(), "--username=postgres", DATABASE))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        executable.toString(),
+                        "--no-vacuum",
+                        "--client=" + clients,
+                        "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
+                        "--time=" + duration.toSeconds(),
+                        "--file=" + script,
+                        "--host=localhost",
+                        "--port=" + postgres.port(),
+                        "--username=postgres",
+                        DATABASE))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("pgbench failed:\n" + output);
@@ -75,8 +84,11 @@ final class PgBench {
         Path versions = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(versions)) {
             try (Stream<Path> installed = Files.list(versions)) {
-                var found = installed.map(version -> version.resolve("bin").resolve("pgbench"))
-                        .filter(Files::isExecutable).sorted().reduce((first, second) -> second);
+                var found = installed
+                        .map(version -> version.resolve("bin").resolve("pgbench"))
+                        .filter(Files::isExecutable)
+                        .sorted()
+                        .reduce((first, second) -> second);
                 if (found.isPresent()) {
                     return found.get();
                 }

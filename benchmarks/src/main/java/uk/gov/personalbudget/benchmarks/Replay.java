@@ -56,8 +56,8 @@ final class Replay {
             CommandLoad.Result seeded = new CommandLoad(api, 8, "seed", null, null).run(Duration.ZERO, seed);
             long stored = storedEvents(stack);
             awaitTopicHolds(stack, stored);
-            System.out.printf("seed: %d events stored and published (%d commands acknowledged)%n", stored,
-                    seeded.commands());
+            System.out.printf(
+                    "seed: %d events stored and published (%d commands acknowledged)%n", stored, seeded.commands());
 
             long copied = copyUntil(stack, target);
             long onTopic = topicSize(stack);
@@ -65,25 +65,31 @@ final class Replay {
 
             Benchmarks.heading("Replay of " + onTopic + " events vs a plain KafkaConsumer (goal >= 100,000 events/s)");
             double plain = plainConsumer(stack, onTopic);
-            System.out.printf("plain KafkaConsumer: %,.0f events/s (%d events in %.1f s)%n", onTopic / plain, onTopic, plain);
+            System.out.printf(
+                    "plain KafkaConsumer: %,.0f events/s (%d events in %.1f s)%n", onTopic / plain, onTopic, plain);
 
             stack.stopBudgetService();
             stack.startBudgetService(List.of());
             stack.startApprovalService(List.of());
             String auditor = new BudgetApi(stack.budgetServiceUrl()).token("aud-replay", "AUDITOR", null, null);
             JsonNode replay = replay(stack.approvalServiceUrl(), auditor);
-            double seconds = Duration.between(Instant.parse(replay.get("startedAt").asText()),
-                    Instant.parse(replay.get("finishedAt").asText())).toMillis() / 1000.0;
+            double seconds = Duration.between(
+                                    Instant.parse(replay.get("startedAt").asText()),
+                                    Instant.parse(replay.get("finishedAt").asText()))
+                            .toMillis()
+                    / 1000.0;
             long events = replay.get("eventsTotal").asLong();
-            System.out.printf("approval-service replay: %,.0f events/s (%d events in %.1f s)%n", events / seconds,
-                    events, seconds);
+            System.out.printf(
+                    "approval-service replay: %,.0f events/s (%d events in %.1f s)%n",
+                    events / seconds, events, seconds);
             System.out.printf("ratio replay / plain consumer = %.2f%n", (events / seconds) / (onTopic / plain));
         }
     }
 
     private static long storedEvents(Stack stack) throws Exception {
-        try (Connection connection = stack.connect(Stack.BUDGET_DB); Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+        try (Connection connection = stack.connect(Stack.BUDGET_DB);
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
             count.next();
             return count.getLong(1);
         }
@@ -102,8 +108,12 @@ final class Replay {
     private static long topicSize(Stack stack) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
             List<TopicPartition> partitions = partitions(consumer);
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum()
-                    - consumer.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            return consumer.endOffsets(partitions).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum()
+                    - consumer.beginningOffsets(partitions).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum();
         }
     }
 
@@ -120,7 +130,8 @@ final class Replay {
             long read = 0;
             while (read < onTopic) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    budgets.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record);
+                    budgets.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                            .add(record);
                     read++;
                 }
             }
@@ -151,14 +162,17 @@ final class Replay {
         return written;
     }
 
-    private static ProducerRecord<String, byte[]> copy(ConsumerRecord<String, byte[]> record, String oldId, String newId) {
+    private static ProducerRecord<String, byte[]> copy(
+            ConsumerRecord<String, byte[]> record, String oldId, String newId) {
         List<Header> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             String value = new String(header.value(), StandardCharsets.UTF_8);
-            String copied = header.key().equals("event-id") ? UUID.randomUUID().toString() : value.replace(oldId, newId);
+            String copied =
+                    header.key().equals("event-id") ? UUID.randomUUID().toString() : value.replace(oldId, newId);
             headers.add(new RecordHeader(header.key(), copied.getBytes(StandardCharsets.UTF_8)));
         }
-        byte[] value = new String(record.value(), StandardCharsets.UTF_8).replace(oldId, newId)
+        byte[] value = new String(record.value(), StandardCharsets.UTF_8)
+                .replace(oldId, newId)
                 .getBytes(StandardCharsets.UTF_8);
         return new ProducerRecord<>(record.topic(), null, newId, value, headers);
     }
@@ -180,17 +194,22 @@ final class Replay {
 
     /** Starts a replay and waits for it to complete: its final state. */
     private static JsonNode replay(String approvalService, String auditor) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(approvalService + "/api/v1/replays"))
-                .header("Authorization", "Bearer " + auditor)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> started = http.send(
+                HttpRequest.newBuilder(URI.create(approvalService + "/api/v1/replays"))
+                        .header("Authorization", "Bearer " + auditor)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("replay not started: " + started.statusCode() + " " + started.body());
         }
         String id = JSON.readTree(started.body()).get("id").asText();
         while (true) {
-            JsonNode replay = JSON.readTree(BudgetApi.get(http, approvalService + "/api/v1/replays/" + id, auditor).body());
+            JsonNode replay = JSON.readTree(BudgetApi.get(http, approvalService + "/api/v1/replays/" + id, auditor)
+                    .body());
             if ("COMPLETED".equals(replay.path("status").asText())) {
                 return replay;
             }
@@ -210,9 +229,9 @@ final class Replay {
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
         return consumer.partitionsFor(Stack.TOPIC).stream()
-                .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+                .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                .toList();
     }
 
-    private Replay() {
-    }
+    private Replay() {}
 }

@@ -29,36 +29,49 @@ final class ScaleOut {
         int clients = options.integer("clients", 32);
         List<Integer> instanceCounts = options.integers("instances", List.of(1, 2, 3));
         List<BudgetApi.Routing> routings = options.list("routing", List.of("round-robin", "by-budget")).stream()
-                .map(BudgetApi.Routing::of).toList();
+                .map(BudgetApi.Routing::of)
+                .toList();
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
         try (Stack stack = Stack.start("scale-out", Benchmarks.serviceJvm(options))) {
             Benchmarks.heading("budget-service instances on one event store, " + clients + " clients");
             for (int count : instanceCounts) {
                 List<ServiceProcess> instances = stack.startBudgetServices(count, TestIssuer.get(), List.of());
-                List<String> urls = instances.stream().map(ServiceProcess::baseUrl).toList();
+                List<String> urls =
+                        instances.stream().map(ServiceProcess::baseUrl).toList();
                 // Freshly started JVMs spend their first tens of seconds compiling: without this, whichever routing
                 // ran first paid for it (twice the CPU per command in a run with a 10 s warm-up alone).
-                new CommandLoad(new BudgetApi(urls, TestIssuer.get(), BudgetApi.Routing.ROUND_ROBIN), clients,
-                        "so" + count + "jit", null, null).run(JIT_WARM_UP, Duration.ofSeconds(1));
+                new CommandLoad(
+                                new BudgetApi(urls, TestIssuer.get(), BudgetApi.Routing.ROUND_ROBIN),
+                                clients,
+                                "so" + count + "jit",
+                                null,
+                                null)
+                        .run(JIT_WARM_UP, Duration.ofSeconds(1));
                 for (BudgetApi.Routing routing : count == 1 ? routings.subList(0, 1) : routings) {
                     BudgetApi api = new BudgetApi(urls, TestIssuer.get(), routing);
                     Window window = new Window(instances, stack.postgresDataDirectory());
                     String run = count + " instance(s)" + (count == 1 ? "" : ", " + routing.flag());
-                    CommandLoad.Result result = new CommandLoad(api, clients, "so" + count + routing.ordinal(), null,
-                            null).run(warmUp, measure, window);
+                    CommandLoad.Result result = new CommandLoad(
+                                    api, clients, "so" + count + routing.ordinal(), null, null)
+                            .run(warmUp, measure, window);
                     System.out.printf("%s: %s%n", run, result.summary());
-                    System.out.printf("%s: CPU per command: budget-service %.2f ms (all instances), PostgreSQL"
-                                    + " %.2f ms; reloads %s; retries %s%n", run,
-                            1000 * window.service / result.commands(), 1000 * window.postgres / result.commands(),
-                            share(window.reloads, result.commands()), share(window.retries, result.commands()));
+                    System.out.printf(
+                            "%s: CPU per command: budget-service %.2f ms (all instances), PostgreSQL"
+                                    + " %.2f ms; reloads %s; retries %s%n",
+                            run,
+                            1000 * window.service / result.commands(),
+                            1000 * window.postgres / result.commands(),
+                            share(window.reloads, result.commands()),
+                            share(window.retries, result.commands()));
                 }
             }
         }
     }
 
     private static String share(double count, long commands) {
-        return Double.isNaN(count) ? "not exposed"
+        return Double.isNaN(count)
+                ? "not exposed"
                 : String.format("%.0f of %d commands (%.1f %%)", count, commands, 100 * count / commands);
     }
 
@@ -97,6 +110,5 @@ final class ScaleOut {
         }
     }
 
-    private ScaleOut() {
-    }
+    private ScaleOut() {}
 }

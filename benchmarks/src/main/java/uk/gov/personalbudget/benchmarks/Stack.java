@@ -39,8 +39,13 @@ final class Stack implements AutoCloseable {
     /** Instances started by {@link #startBudgetServices}, beside the single {@link #budgetService}. */
     private final List<ServiceProcess> budgetServices = new ArrayList<>();
 
-    private Stack(Path runDirectory, RestartablePostgres postgres, KafkaBrokerProcess kafka, Path jars,
-                  List<String> serviceJvmOptions) throws IOException {
+    private Stack(
+            Path runDirectory,
+            RestartablePostgres postgres,
+            KafkaBrokerProcess kafka,
+            Path jars,
+            List<String> serviceJvmOptions)
+            throws IOException {
         this.runDirectory = runDirectory;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -107,8 +112,8 @@ final class Stack implements AutoCloseable {
             arguments.addAll(commonArguments());
             arguments.addAll(issuer.serviceArguments());
             arguments.addAll(settings);
-            budgetServices.add(ServiceProcess.start("budget-service", budgetJar, ServiceProcess.freePort(),
-                    serviceJvmOptions, arguments));
+            budgetServices.add(ServiceProcess.start(
+                    "budget-service", budgetJar, ServiceProcess.freePort(), serviceJvmOptions, arguments));
         }
         return List.copyOf(budgetServices);
     }
@@ -122,8 +127,8 @@ final class Stack implements AutoCloseable {
         arguments.addAll(commonArguments());
         arguments.add("--security.jwt.jwk-set-uri=" + budgetServiceUrl() + "/dev/jwks");
         arguments.addAll(settings);
-        approvalService = ServiceProcess.start("approval-service", approvalJar, approvalPort, serviceJvmOptions,
-                arguments);
+        approvalService =
+                ServiceProcess.start("approval-service", approvalJar, approvalPort, serviceJvmOptions, arguments);
         return approvalService;
     }
 

@@ -27,16 +27,18 @@ final class Throughput {
             Benchmarks.heading("Command throughput over REST on PostgreSQL, beside pgbench (single-row INSERT)");
             for (int clients : clientCounts) {
                 CpuWindow cpu = new CpuWindow(budgetService, stack.postgresDataDirectory());
-                CommandLoad.Result ours = new CommandLoad(api, clients, "tp" + clients, null, null)
-                        .run(warmUp, measure, cpu);
+                CommandLoad.Result ours =
+                        new CommandLoad(api, clients, "tp" + clients, null, null).run(warmUp, measure, cpu);
                 double postgresBefore = CpuTime.ofPostgres(stack.postgresDataDirectory());
                 PgBench.Result reference = pgbench.run(clients, measure);
-                double postgresPerInsert = (CpuTime.ofPostgres(stack.postgresDataDirectory()) - postgresBefore)
-                        / reference.transactions();
+                double postgresPerInsert =
+                        (CpuTime.ofPostgres(stack.postgresDataDirectory()) - postgresBefore) / reference.transactions();
                 System.out.println(ours.summary());
-                System.out.printf("%3d clients: CPU per command: budget-service %.2f ms, PostgreSQL %.3f ms%n", clients,
-                        1000 * cpu.service / ours.commands(), 1000 * cpu.postgres / ours.commands());
-                System.out.printf("%3d clients: pgbench %8.1f tps (PostgreSQL CPU %.3f ms per insert)   "
+                System.out.printf(
+                        "%3d clients: CPU per command: budget-service %.2f ms, PostgreSQL %.3f ms%n",
+                        clients, 1000 * cpu.service / ours.commands(), 1000 * cpu.postgres / ours.commands());
+                System.out.printf(
+                        "%3d clients: pgbench %8.1f tps (PostgreSQL CPU %.3f ms per insert)   "
                                 + "ratio ours / pgbench = %.3f  (goal >= 0.5)%n",
                         clients, reference.tps(), 1000 * postgresPerInsert, ours.perSecond() / reference.tps());
             }
@@ -80,6 +82,5 @@ final class Throughput {
         }
     }
 
-    private Throughput() {
-    }
+    private Throughput() {}
 }

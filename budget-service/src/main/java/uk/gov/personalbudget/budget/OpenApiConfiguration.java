@@ -37,12 +37,16 @@ class OpenApiConfiguration {
                                 + "care. Every call under /api needs a bearer token whose claims say who the caller "
                                 + "is: sub, role, person (for PERSON and NOMINEE) and authorisation_limit in pence "
                                 + "(for AUTHORITY)."))
-                .components(new Components().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")
-                        .description("A JWT with the claims sub, role, and where the role needs them person and "
-                                + "authorisation_limit")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER_SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "A JWT with the claims sub, role, and where the role needs them person and "
+                                                        + "authorisation_limit")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 
@@ -68,8 +72,8 @@ class OpenApiConfiguration {
         try {
             return Class.forName(name).asSubclass(BudgetCommand.class);
         } catch (ClassNotFoundException | ClassCastException noSuchCommand) {
-            throw new IllegalStateException("the operation " + operationId + " names no command " + name,
-                    noSuchCommand);
+            throw new IllegalStateException(
+                    "the operation " + operationId + " names no command " + name, noSuchCommand);
         }
     }
 

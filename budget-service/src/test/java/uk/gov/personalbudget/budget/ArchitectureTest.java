@@ -15,15 +15,23 @@ class ArchitectureTest {
 
     @Test
     void theLifecycleAndItsHistoryUseNoWebJdbcKafkaOrDataBinding() {
-        ArchitectureRules.domainFreeOfInfrastructure(ROOT + ".lifecycle..", ROOT + ".history..").check(SERVICE);
+        ArchitectureRules.domainFreeOfInfrastructure(ROOT + ".lifecycle..", ROOT + ".history..")
+                .check(SERVICE);
     }
 
     @Test
     void theWebReachesTheBudgetOnlyThroughCommandsAndTheHistory() {
-        noClasses().that().resideInAPackage(ROOT + ".web..").and(mainCode())
-                .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".lifecycle.PersonalBudget")
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing..",
-                        "org.axonframework.modelling.command.Repository")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".web..")
+                .and(mainCode())
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".lifecycle.PersonalBudget")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.axonframework.eventsourcing..", "org.axonframework.modelling.command.Repository")
                 .check(SERVICE);
     }
 
@@ -34,10 +42,13 @@ class ArchitectureTest {
 
     @Test
     void aTypeIsPublicOnlyWhenAnotherPackageUsesIt() {
-        ArchitectureRules.publicOnlyWhenUsedFromAnotherPackage(SERVICE,
-                // Its one use elsewhere is a compile-time constant (the If-Match metadata key), which javac inlines.
-                ROOT + ".lifecycle.BudgetCommandTargetResolver",
-                // A program of its own, started by name (deploy/README.md, "Migrations").
-                ROOT + ".migration.MigrateDatabases").check(SERVICE);
+        ArchitectureRules.publicOnlyWhenUsedFromAnotherPackage(
+                        SERVICE,
+                        // Its one use elsewhere is a compile-time constant (the If-Match metadata key), which javac
+                        // inlines.
+                        ROOT + ".lifecycle.BudgetCommandTargetResolver",
+                        // A program of its own, started by name (deploy/README.md, "Migrations").
+                        ROOT + ".migration.MigrateDatabases")
+                .check(SERVICE);
     }
 }

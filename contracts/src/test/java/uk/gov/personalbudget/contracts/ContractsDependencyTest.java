@@ -20,7 +20,10 @@ class ContractsDependencyTest {
 
     @Test
     void contractsDependOnlyOnTheJdkBeanValidationAndJacksonAnnotations() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage(
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
                         "java..",
                         "jakarta.validation..",
                         "com.fasterxml.jackson.annotation..",

@@ -82,18 +82,24 @@ class JsonRoundTripTest {
     @Test
     void derivedFlagsAreNotPartOfTheJsonForm() {
         assertThat(MAPPER.valueToTree(Money.yearly(1_250_000)).fieldNames())
-                .toIterable().containsExactlyInAnyOrder("pence", "period");
-        assertThat(MAPPER.valueToTree(new ControlTransfer(ControlHolder.PERSON, ControlHolder.AUTHORITY)).fieldNames())
-                .toIterable().containsExactlyInAnyOrder("before", "after");
+                .toIterable()
+                .containsExactlyInAnyOrder("pence", "period");
+        assertThat(MAPPER.valueToTree(new ControlTransfer(ControlHolder.PERSON, ControlHolder.AUTHORITY))
+                        .fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("before", "after");
     }
 
     @Test
     void theControlStateInTheAggregatesSnapshotSurvivesJson() throws Exception {
-        var state = new ControlState(ControlParty.PERSON, ManagementOption.MIXED,
+        var state = new ControlState(
+                ControlParty.PERSON,
+                ManagementOption.MIXED,
                 ControlHolder.named(ControlParty.PRACTITIONER, "sw-3001"),
                 ControlHolder.named(ControlParty.NOMINEE, "nominee-2002"));
 
-        assertThat(MAPPER.readValue(MAPPER.writeValueAsString(state), ControlState.class)).isEqualTo(state);
+        assertThat(MAPPER.readValue(MAPPER.writeValueAsString(state), ControlState.class))
+                .isEqualTo(state);
     }
 
     @Test
@@ -104,10 +110,11 @@ class JsonRoundTripTest {
 
     private static Set<Class<?>> implementationsOf(Class<?> type, String subPackage) {
         return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("uk.gov.personalbudget.contracts." + subPackage).stream()
-                .filter(candidate -> candidate.isAssignableTo(type) && !candidate.isInterface())
-                .map(JavaClass::reflect)
-                .collect(Collectors.toSet());
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("uk.gov.personalbudget.contracts." + subPackage)
+                        .stream()
+                        .filter(candidate -> candidate.isAssignableTo(type) && !candidate.isInterface())
+                        .map(JavaClass::reflect)
+                        .collect(Collectors.toSet());
     }
 }

@@ -30,8 +30,8 @@ class ComposeFileTest {
 
     private static final Path FILE = COMPOSE.resolve("compose.yaml");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?[-?])?([^}]*)}");
-    private static final Map<String, String> SERVICES = Map.of(
-            "budget-service", "budget-migrate", "approval-service", "approval-migrate");
+    private static final Map<String, String> SERVICES =
+            Map.of("budget-service", "budget-migrate", "approval-service", "approval-migrate");
 
     private static final Path DEV_TOKENS = COMPOSE.resolve("compose.dev-tokens.yaml");
 
@@ -45,19 +45,24 @@ class ComposeFileTest {
     @Test
     void isValidAgainstTheComposeSpecification() throws Exception {
         String schemaFile = System.getenv("COMPOSE_SPEC_SCHEMA");
-        Assumptions.assumeTrue(schemaFile != null && !schemaFile.isBlank(),
+        Assumptions.assumeTrue(
+                schemaFile != null && !schemaFile.isBlank(),
                 "COMPOSE_SPEC_SCHEMA names no schema file (.ci/run sets it)");
         JsonSchema schema;
         try (InputStream in = Files.newInputStream(Path.of(schemaFile))) {
             // Its "id" keywords are draft-04 leftovers that name, not constrain.
             JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV201909())
-                    .keyword(new NonValidationKeyword("id")).build();
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909,
-                    factory -> factory.metaSchema(metaSchema)).getSchema(in);
+                    .keyword(new NonValidationKeyword("id"))
+                    .build();
+            schema = JsonSchemaFactory.getInstance(
+                            SpecVersion.VersionFlag.V201909, factory -> factory.metaSchema(metaSchema))
+                    .getSchema(in);
         }
         Set<ValidationMessage> errors = schema.validate(compose);
         assertThat(errors).isEmpty();
-        assertThat(schema.validate(DeployFiles.yamlDocuments(DEV_TOKENS).get(0))).as(DEV_TOKENS.toString()).isEmpty();
+        assertThat(schema.validate(DeployFiles.yamlDocuments(DEV_TOKENS).get(0)))
+                .as(DEV_TOKENS.toString())
+                .isEmpty();
     }
 
     /** Development tokens never reach a deployment by default: only the override turns them on, on loopback only. */
@@ -67,26 +72,42 @@ class ComposeFileTest {
         assertThat(DeployFiles.read(COMPOSE.resolve(".env.example"))).doesNotContain("SPRING_PROFILES_ACTIVE");
 
         JsonNode overrides = DeployFiles.yamlDocuments(DEV_TOKENS).get(0).path("services");
-        assertThat(overrides.path("budget-service").path("environment").path("SPRING_PROFILES_ACTIVE").asText())
+        assertThat(overrides
+                        .path("budget-service")
+                        .path("environment")
+                        .path("SPRING_PROFILES_ACTIVE")
+                        .asText())
                 .isEqualTo("dev-tokens");
         for (String service : SERVICES.keySet()) {
             JsonNode override = overrides.path(service);
             assertThat(override.path("network_mode").asText()).as(service).isEqualTo("host");
-            assertThat(override.path("environment").path("SERVER_ADDRESS").asText()).as(service).isEqualTo("127.0.0.1");
-            override.path("environment").fieldNames().forEachRemaining(variable ->
-                    assertThat(DeployFiles.isKnownSetting(service, variable)).as("%s is read by %s", variable, service)
+            assertThat(override.path("environment").path("SERVER_ADDRESS").asText())
+                    .as(service)
+                    .isEqualTo("127.0.0.1");
+            override.path("environment")
+                    .fieldNames()
+                    .forEachRemaining(variable -> assertThat(DeployFiles.isKnownSetting(service, variable))
+                            .as("%s is read by %s", variable, service)
                             .isTrue());
         }
         for (String published : List.of("postgres", "kafka")) {
-            overrides.path(published).path("ports").forEach(port ->
-                    assertThat(port.asText()).as(published).startsWith("127.0.0.1:"));
+            overrides
+                    .path(published)
+                    .path("ports")
+                    .forEach(port -> assertThat(port.asText()).as(published).startsWith("127.0.0.1:"));
         }
     }
 
     @Test
     void runsPostgresKafkaInKraftModeTheMigrationsAndBothServicesOnNamedVolumes() {
-        assertThat(names(services)).containsExactlyInAnyOrder("postgres", "kafka", "budget-migrate",
-                "approval-migrate", "budget-service", "approval-service");
+        assertThat(names(services))
+                .containsExactlyInAnyOrder(
+                        "postgres",
+                        "kafka",
+                        "budget-migrate",
+                        "approval-migrate",
+                        "budget-service",
+                        "approval-service");
         JsonNode kafka = services.path("kafka").path("environment");
         assertThat(kafka.path("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
         assertThat(kafka.has("KAFKA_ZOOKEEPER_CONNECT")).isFalse();
@@ -95,10 +116,13 @@ class ComposeFileTest {
         assertThat(declared).containsExactlyInAnyOrder("postgres-data", "kafka-data");
         for (String stateful : List.of("postgres", "kafka")) {
             List<String> mounts = new ArrayList<>();
-            services.path(stateful).path("volumes").forEach(v -> mounts.add(v.asText().split(":")[0]));
+            services.path(stateful)
+                    .path("volumes")
+                    .forEach(v -> mounts.add(v.asText().split(":")[0]));
             assertThat(mounts).as("volumes of %s", stateful).containsAnyElementsOf(declared);
         }
-        assertThat(Files.isExecutable(COMPOSE.resolve("postgres/init-databases.sh"))).isTrue();
+        assertThat(Files.isExecutable(COMPOSE.resolve("postgres/init-databases.sh")))
+                .isTrue();
     }
 
     @Test
@@ -109,17 +133,29 @@ class ComposeFileTest {
             assertThat(dependsOn.path("kafka").path("condition").asText()).isEqualTo("service_healthy");
             assertThat(dependsOn.path(migration).path("condition").asText())
                     .isEqualTo("service_completed_successfully");
-            assertThat(services.path(migration).path("depends_on").path("postgres").path("condition").asText())
+            assertThat(services.path(migration)
+                            .path("depends_on")
+                            .path("postgres")
+                            .path("condition")
+                            .asText())
                     .isEqualTo("service_healthy");
             assertThat(services.path(service).path("healthcheck").path("test").toString())
                     .contains("/actuator/health/readiness");
         });
         for (String dependency : List.of("postgres", "kafka")) {
-            assertThat(services.path(dependency).path("healthcheck").path("test").isMissingNode()).isFalse();
+            assertThat(services.path(dependency)
+                            .path("healthcheck")
+                            .path("test")
+                            .isMissingNode())
+                    .isFalse();
         }
         // The key store's schema is budget-service's migration's to create.
-        assertThat(services.path("approval-service").path("depends_on").path("budget-migrate")
-                .path("condition").asText()).isEqualTo("service_completed_successfully");
+        assertThat(services.path("approval-service")
+                        .path("depends_on")
+                        .path("budget-migrate")
+                        .path("condition")
+                        .asText())
+                .isEqualTo("service_completed_successfully");
     }
 
     @Test
@@ -127,11 +163,14 @@ class ComposeFileTest {
         SERVICES.forEach((service, migration) -> {
             JsonNode command = services.path(migration).path("command");
             String mainClass = command.get(command.size() - 1).asText();
-            assertThat(DeployFiles.hasClass(service, mainClass)).as("%s exists", mainClass).isTrue();
+            assertThat(DeployFiles.hasClass(service, mainClass))
+                    .as("%s exists", mainClass)
+                    .isTrue();
             assertThat(services.path(migration).path("image").asText())
                     .isEqualTo(services.path(service).path("image").asText());
             String variable = service.equals("budget-service") ? "BUDGET_DB_MIGRATE" : "APPROVAL_DB_MIGRATE";
-            assertThat(services.path(service).path("environment").path(variable).asText()).isEqualTo("false");
+            assertThat(services.path(service).path("environment").path(variable).asText())
+                    .isEqualTo("false");
         });
     }
 
@@ -141,17 +180,27 @@ class ComposeFileTest {
             for (String name : List.of(service, migration)) {
                 services.path(name).path("environment").fields().forEachRemaining(variable -> {
                     assertThat(DeployFiles.isKnownSetting(service, variable.getKey()))
-                            .as("%s is read by %s", variable.getKey(), service).isTrue();
+                            .as("%s is read by %s", variable.getKey(), service)
+                            .isTrue();
                     if (variable.getKey().contains("PASSWORD")) {
-                        assertThat(variable.getValue().asText()).as(variable.getKey()).matches("\\$\\{[A-Z_]+}");
+                        assertThat(variable.getValue().asText())
+                                .as(variable.getKey())
+                                .matches("\\$\\{[A-Z_]+}");
                     }
                 });
             }
-            assertThat(services.path(service).path("environment").path("LOGGING_STRUCTURED_FORMAT_CONSOLE").asText())
+            assertThat(services.path(service)
+                            .path("environment")
+                            .path("LOGGING_STRUCTURED_FORMAT_CONSOLE")
+                            .asText())
                     .isEqualTo("ecs");
         });
-        services.path("postgres").path("environment").fields().forEachRemaining(variable ->
-                assertThat(variable.getValue().asText()).as(variable.getKey()).startsWith("${"));
+        services.path("postgres")
+                .path("environment")
+                .fields()
+                .forEachRemaining(variable -> assertThat(variable.getValue().asText())
+                        .as(variable.getKey())
+                        .startsWith("${"));
     }
 
     @Test

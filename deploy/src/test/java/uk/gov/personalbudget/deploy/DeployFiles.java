@@ -33,8 +33,7 @@ final class DeployFiles {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     /** Every YAML document of the file as JSON; SnakeYAML resolves anchors and merge keys as compose does. */
     static List<JsonNode> yamlDocuments(Path file) {
@@ -57,7 +56,9 @@ final class DeployFiles {
 
     static List<Path> files(Path folder, String suffix) {
         try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
+            return paths.filter(path -> path.toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,8 +70,8 @@ final class DeployFiles {
 
     /** Whether a class exists in the service's main sources. */
     static boolean hasClass(String service, String className) {
-        return Files.isRegularFile(service(service).resolve("src/main/java")
-                .resolve(className.replace('.', '/') + ".java"));
+        return Files.isRegularFile(
+                service(service).resolve("src/main/java").resolve(className.replace('.', '/') + ".java"));
     }
 
     /**
@@ -102,10 +103,13 @@ final class DeployFiles {
         private static Set<String> load() {
             Set<String> names = new HashSet<>();
             try {
-                for (URL url : Collections.list(DeployFiles.class.getClassLoader()
+                for (URL url : Collections.list(DeployFiles.class
+                        .getClassLoader()
                         .getResources("META-INF/spring-configuration-metadata.json"))) {
                     try (InputStream in = url.openStream()) {
-                        JSON.readTree(in).path("properties").forEach(p -> names.add(relaxed(p.path("name").asText())));
+                        JSON.readTree(in)
+                                .path("properties")
+                                .forEach(p -> names.add(relaxed(p.path("name").asText())));
                     }
                 }
             } catch (IOException e) {

@@ -19,34 +19,46 @@ class DockerfilesTest {
     @CsvSource({"budget-service, 8080", "approval-service, 8081"})
     void imageIsLayeredOnAJreAndRunsAsANonRootUserWithAHealthCheck(String service, int port) {
         Path dockerfile = DeployFiles.DEPLOY.resolve("docker").resolve(service).resolve("Dockerfile");
-        List<String> lines = DeployFiles.read(dockerfile).lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        List<String> from = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+        List<String> lines = DeployFiles.read(dockerfile)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        List<String> from =
+                lines.stream().filter(line -> line.startsWith("FROM ")).toList();
         List<String> finalStage = lines.subList(lines.lastIndexOf(from.get(from.size() - 1)), lines.size());
 
         assertThat(lines).contains("ARG JRE_IMAGE=eclipse-temurin:17-jre");
         assertThat(from).as("multi-stage").containsExactly("FROM ${JRE_IMAGE} AS layers", "FROM ${JRE_IMAGE}");
         assertThat(lines).contains("COPY " + service + "/target/" + service + ".jar " + service + ".jar");
-        assertThat(lines).contains("RUN java -Djarmode=tools -jar " + service + ".jar extract --layers --launcher "
-                + "--destination extracted");
-        assertThat(finalStage).filteredOn(line -> line.startsWith("COPY --from=layers")).extracting(line ->
-                line.split(" ")[1 + 1].replace("/layers/extracted/", "").replace("/", ""))
+        assertThat(lines)
+                .contains("RUN java -Djarmode=tools -jar " + service + ".jar extract --layers --launcher "
+                        + "--destination extracted");
+        assertThat(finalStage)
+                .filteredOn(line -> line.startsWith("COPY --from=layers"))
+                .extracting(line ->
+                        line.split(" ")[1 + 1].replace("/layers/extracted/", "").replace("/", ""))
                 .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
         // Nothing but the layers comes into the final image: no sources, no build tools.
-        assertThat(finalStage).filteredOn(line -> line.startsWith("COPY ") || line.startsWith("ADD "))
+        assertThat(finalStage)
+                .filteredOn(line -> line.startsWith("COPY ") || line.startsWith("ADD "))
                 .allMatch(line -> line.startsWith("COPY --from=layers "));
-        assertThat(String.join("\n", finalStage)).doesNotContainIgnoringCase("mvn").doesNotContain("jdk");
+        assertThat(String.join("\n", finalStage))
+                .doesNotContainIgnoringCase("mvn")
+                .doesNotContain("jdk");
 
         assertThat(finalStage).contains("USER 10001:10001", "EXPOSE " + port, "WORKDIR /application");
         assertThat(finalStage.indexOf("USER 10001:10001")).isGreaterThan(lastIndexStartingWith(finalStage, "RUN "));
-        assertThat(finalStage).anyMatch(line -> line.startsWith("ENV JAVA_TOOL_OPTIONS=")
-                && line.contains("MaxRAMPercentage"));
-        assertThat(String.join(" ", finalStage)).contains("CMD curl -fsS -o /dev/null http://127.0.0.1:" + port
-                + "/actuator/health/readiness");
+        assertThat(finalStage)
+                .anyMatch(line -> line.startsWith("ENV JAVA_TOOL_OPTIONS=") && line.contains("MaxRAMPercentage"));
+        assertThat(String.join(" ", finalStage))
+                .contains("CMD curl -fsS -o /dev/null http://127.0.0.1:" + port + "/actuator/health/readiness");
         assertThat(finalStage.get(finalStage.size() - 1))
                 .isEqualTo("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
 
-        assertThat(DeployFiles.read(dockerfile.resolveSibling("Dockerfile.dockerignore")).lines().toList())
+        assertThat(DeployFiles.read(dockerfile.resolveSibling("Dockerfile.dockerignore"))
+                        .lines()
+                        .toList())
                 .contains("*", "!" + service + "/target/" + service + ".jar");
     }
 
@@ -59,5 +71,4 @@ class DockerfilesTest {
         }
         return last;
     }
-
 }

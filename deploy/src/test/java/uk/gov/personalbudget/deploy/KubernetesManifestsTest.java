@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static uk.gov.personalbudget.deploy.DeployFiles.KUBERNETES;
 import static uk.gov.personalbudget.deploy.DeployFiles.JSON;
+import static uk.gov.personalbudget.deploy.DeployFiles.KUBERNETES;
 
 /**
  * Every Kubernetes manifest under deploy/kubernetes, read strictly as its API type (an unknown field, a wrong type
@@ -57,48 +57,62 @@ class KubernetesManifestsTest {
 
     @Test
     void everyManifestIsAKnownKindWithNoUnknownField() {
-        assertThat(resources).extracting(HasMetadata::getKind)
+        assertThat(resources)
+                .extracting(HasMetadata::getKind)
                 .contains("ConfigMap", "Deployment", "Service", "PodDisruptionBudget", "Job");
         for (HasMetadata resource : resources) {
-            assertThat(resource.getMetadata().getName()).as("name of a %s", resource.getKind()).isNotBlank();
-            assertThat(unknownFields(resource, resource.getKind() + "/" + resource.getMetadata().getName()))
-                    .as("fields Kubernetes does not know").isEmpty();
+            assertThat(resource.getMetadata().getName())
+                    .as("name of a %s", resource.getKind())
+                    .isNotBlank();
+            assertThat(unknownFields(
+                            resource,
+                            resource.getKind() + "/" + resource.getMetadata().getName()))
+                    .as("fields Kubernetes does not know")
+                    .isEmpty();
         }
     }
 
     @Test
     void everyKustomizationListsEveryManifestOfItsFolderAndOnlyThose() throws Exception {
         List<Path> kustomizations = DeployFiles.files(KUBERNETES, "kustomization.yaml");
-        assertThat(kustomizations).extracting(path -> path.getParent().getFileName().toString())
+        assertThat(kustomizations)
+                .extracting(path -> path.getParent().getFileName().toString())
                 .containsExactlyInAnyOrder("config", "migrations", "services");
         for (Path kustomization : kustomizations) {
             JsonNode file = DeployFiles.yamlDocuments(kustomization).get(0);
             assertThat(file.path("apiVersion").asText()).isEqualTo("kustomize.config.k8s.io/v1beta1");
             assertThat(file.path("kind").asText()).isEqualTo("Kustomization");
-            file.fieldNames().forEachRemaining(field -> assertThat(KUSTOMIZATION_FIELDS).contains(field));
+            file.fieldNames()
+                    .forEachRemaining(field -> assertThat(KUSTOMIZATION_FIELDS).contains(field));
             List<String> listed = new ArrayList<>();
             file.path("resources").forEach(resource -> listed.add(resource.asText()));
             try (var siblings = Files.list(kustomization.getParent())) {
-                assertThat(listed).containsExactlyInAnyOrderElementsOf(siblings
-                        .map(path -> path.getFileName().toString())
-                        .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")).toList());
+                assertThat(listed)
+                        .containsExactlyInAnyOrderElementsOf(
+                                siblings.map(path -> path.getFileName().toString())
+                                        .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+                                        .toList());
             }
-            file.path("images").forEach(image -> assertThat(PORTS)
-                    .containsKey(image.path("name").asText().replace("personal-budget/", "")));
+            file.path("images")
+                    .forEach(image -> assertThat(PORTS)
+                            .containsKey(image.path("name").asText().replace("personal-budget/", "")));
         }
     }
 
     @Test
     void deploymentsAreProbedLimitedNonRootAndRollOneReadyPodAtATime() {
         List<Deployment> deployments = all(Deployment.class);
-        assertThat(deployments).extracting(d -> d.getMetadata().getName())
+        assertThat(deployments)
+                .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(PORTS.keySet());
         for (Deployment deployment : deployments) {
             String service = deployment.getMetadata().getName();
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             Container container = only(pod.getContainers());
 
-            assertThat(deployment.getSpec().getReplicas()).as("replicas of %s", service).isGreaterThanOrEqualTo(2);
+            assertThat(deployment.getSpec().getReplicas())
+                    .as("replicas of %s", service)
+                    .isGreaterThanOrEqualTo(2);
             assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
             assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
                     .isEqualTo(new IntOrString(0));
@@ -123,8 +137,10 @@ class KubernetesManifestsTest {
     void servicesAndDisruptionBudgetsSelectExactlyTheirDeploymentsPods() {
         for (Deployment deployment : all(Deployment.class)) {
             String name = deployment.getMetadata().getName();
-            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+            Map<String, String> podLabels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(podLabels)
+                    .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
 
             Service service = named(Service.class, name);
             assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
@@ -132,15 +148,23 @@ class KubernetesManifestsTest {
             assertThat(only(service.getSpec().getPorts()).getPort()).isEqualTo(PORTS.get(name));
 
             PodDisruptionBudget budget = named(PodDisruptionBudget.class, name);
-            assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
+            assertThat(podLabels)
+                    .containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
             assertThat(budget.getSpec().getMinAvailable()).isEqualTo(new IntOrString(1));
-            assertThat(budget.getSpec().getMinAvailable().getIntVal()).isLessThan(deployment.getSpec().getReplicas());
+            assertThat(budget.getSpec().getMinAvailable().getIntVal())
+                    .isLessThan(deployment.getSpec().getReplicas());
 
             // The migration Job's pod must never receive the service's traffic.
             for (Job job : all(Job.class)) {
-                Map<String, String> jobLabels = job.getSpec().getTemplate().getMetadata().getLabels();
-                assertThat(jobLabels.entrySet().containsAll(service.getSpec().getSelector().entrySet()))
-                        .as("service %s selects the pods of job %s", name, job.getMetadata().getName()).isFalse();
+                Map<String, String> jobLabels =
+                        job.getSpec().getTemplate().getMetadata().getLabels();
+                assertThat(jobLabels
+                                .entrySet()
+                                .containsAll(service.getSpec().getSelector().entrySet()))
+                        .as(
+                                "service %s selects the pods of job %s",
+                                name, job.getMetadata().getName())
+                        .isFalse();
             }
         }
     }
@@ -159,9 +183,11 @@ class KubernetesManifestsTest {
             assertThat(mainClasses).containsKey(service);
 
             List<String> command = container.getCommand();
-            assertThat(command).containsExactly("java", "-cp", "BOOT-INF/classes:BOOT-INF/lib/*",
-                    mainClasses.get(service));
-            assertThat(DeployFiles.hasClass(service, command.get(3))).as("%s exists", command.get(3)).isTrue();
+            assertThat(command)
+                    .containsExactly("java", "-cp", "BOOT-INF/classes:BOOT-INF/lib/*", mainClasses.get(service));
+            assertThat(DeployFiles.hasClass(service, command.get(3)))
+                    .as("%s exists", command.get(3))
+                    .isTrue();
             assertThat(pod.getRestartPolicy()).isEqualTo("Never");
             assertThat(job.getSpec().getBackoffLimit()).isBetween(1, 5);
             assertLimited(container);
@@ -173,12 +199,15 @@ class KubernetesManifestsTest {
     @Test
     void configMapsHoldOnlySettingsTheServicesReadAndNoSecret() {
         List<ConfigMap> configMaps = all(ConfigMap.class);
-        assertThat(configMaps).extracting(c -> c.getMetadata().getName())
+        assertThat(configMaps)
+                .extracting(c -> c.getMetadata().getName())
                 .containsExactlyInAnyOrder("budget-service-config", "approval-service-config");
         for (ConfigMap configMap : configMaps) {
             String service = configMap.getMetadata().getName().replace("-config", "");
             configMap.getData().forEach((name, value) -> {
-                assertThat(DeployFiles.isKnownSetting(service, name)).as("%s is read by %s", name, service).isTrue();
+                assertThat(DeployFiles.isKnownSetting(service, name))
+                        .as("%s is read by %s", name, service)
+                        .isTrue();
                 assertThat(name).as("a secret in a ConfigMap").doesNotContain("PASSWORD", "SECRET", "TOKEN");
             });
             // Migrations run in the Job, never in the replicas.
@@ -212,16 +241,23 @@ class KubernetesManifestsTest {
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         // A read-only root needs a writable /tmp (Tomcat's work files).
-        assertThat(container.getVolumeMounts()).anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
+        assertThat(container.getVolumeMounts())
+                .anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
     }
 
     private void assertConfiguredFromConfigMapAndSecret(String service, Container container) {
         assertThat(container.getEnv()).as("inline environment of %s", service).isNullOrEmpty();
         List<EnvFromSource> sources = container.getEnvFrom();
-        assertThat(sources).extracting(source -> source.getConfigMapRef() == null ? null
-                : source.getConfigMapRef().getName()).contains(service + "-config");
-        assertThat(sources).extracting(source -> source.getSecretRef() == null ? null
-                : source.getSecretRef().getName()).contains(service + "-secrets");
+        assertThat(sources)
+                .extracting(source -> source.getConfigMapRef() == null
+                        ? null
+                        : source.getConfigMapRef().getName())
+                .contains(service + "-config");
+        assertThat(sources)
+                .extracting(source -> source.getSecretRef() == null
+                        ? null
+                        : source.getSecretRef().getName())
+                .contains(service + "-secrets");
         assertThat(named(ConfigMap.class, service + "-config")).isNotNull();
     }
 
@@ -230,7 +266,9 @@ class KubernetesManifestsTest {
     }
 
     private <T extends HasMetadata> T named(Class<T> type, String name) {
-        return only(all(type).stream().filter(r -> r.getMetadata().getName().equals(name)).toList());
+        return only(all(type).stream()
+                .filter(r -> r.getMetadata().getName().equals(name))
+                .toList());
     }
 
     private static <T> T only(List<T> items) {
@@ -245,7 +283,8 @@ class KubernetesManifestsTest {
                 continue;
             }
             for (JsonNode document : DeployFiles.yamlDocuments(file)) {
-                String kind = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+                String kind = document.path("apiVersion").asText() + "/"
+                        + document.path("kind").asText();
                 Class<? extends HasMetadata> type = KINDS.get(kind);
                 if (type == null) {
                     fail("%s: %s is not a kind these services deploy", file, kind);
@@ -273,22 +312,27 @@ class KubernetesManifestsTest {
             for (Object item : items) {
                 unknown.addAll(unknownFields(item, path + "[" + i++ + "]"));
             }
-        } else if (value != null && value.getClass().getName().startsWith("io.fabric8.")
-                && !(value instanceof Quantity) && !(value instanceof IntOrString)) {
+        } else if (value != null
+                && value.getClass().getName().startsWith("io.fabric8.")
+                && !(value instanceof Quantity)
+                && !(value instanceof IntOrString)) {
             for (Method getter : value.getClass().getMethods()) {
-                if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                        || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+                if (getter.getParameterCount() != 0
+                        || Modifier.isStatic(getter.getModifiers())
+                        || !getter.getName().startsWith("get")
+                        || getter.getName().equals("getClass")) {
                     continue;
                 }
                 Object field = invoke(getter, value);
                 if (getter.getName().equals("getAdditionalProperties")) {
                     Map<?, ?> extra = (Map<?, ?>) field;
                     if (extra != null && !extra.isEmpty()) {
-                        unknown.add(path + ": " + extra.keySet().stream().map(String::valueOf)
-                                .collect(Collectors.joining(", ")));
+                        unknown.add(path + ": "
+                                + extra.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")));
                     }
                 } else {
-                    unknown.addAll(unknownFields(field, path + "." + getter.getName().substring(3)));
+                    unknown.addAll(
+                            unknownFields(field, path + "." + getter.getName().substring(3)));
                 }
             }
         }

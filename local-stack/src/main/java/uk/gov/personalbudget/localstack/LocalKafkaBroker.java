@@ -1,5 +1,16 @@
 package uk.gov.personalbudget.localstack;
 
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +22,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one process) for running the product
@@ -57,7 +57,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             broker = fromArguments(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar local-kafka.jar [--port=9092] [--controller-port=9093] [--data-dir=./data/kafka]");
+            System.err.println(
+                    "usage: java -jar local-kafka.jar [--port=9092] [--controller-port=9093] [--data-dir=./data/kafka]");
             System.exit(2);
             return;
         }
@@ -114,7 +115,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         awaitAnswering();
-        log.info("Kafka started in {} ms, data in {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir);
+        log.info(
+                "Kafka started in {} ms, data in {}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                dataDir);
         log.info("Kafka broker ready on {}", bootstrapServers());
     }
 
@@ -155,7 +159,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        props.put(
+                "listeners",
+                "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("controller.listener.names", CONTROLLER_LISTENER);
@@ -213,9 +219,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     // startup() returns once the broker is unfenced; a client round trip proves the listener really answers.
     private void awaitAnswering() {
         Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-readiness",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "local-kafka-readiness",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) READY_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
             admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,19 +1,5 @@
 package uk.gov.personalbudget.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -30,6 +16,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class LocalKafkaBrokerTest {
 
@@ -50,13 +50,23 @@ class LocalKafkaBrokerTest {
             String clusterId = clusterId();
 
             try (Admin admin = admin(broker)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
-                Config topicConfig = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPIC)))
-                        .all().get().values().iterator().next();
-                assertThat(topicConfig.get("retention.ms").value()).as("kept forever by default").isEqualTo("-1");
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)))
+                        .all()
+                        .get();
+                Config topicConfig = admin.describeConfigs(
+                                List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPIC)))
+                        .all()
+                        .get()
+                        .values()
+                        .iterator()
+                        .next();
+                assertThat(topicConfig.get("retention.ms").value())
+                        .as("kept forever by default")
+                        .isEqualTo("-1");
             }
             try (KafkaProducer<String, String> producer = producer(broker)) {
-                producer.send(new ProducerRecord<>(TOPIC, "budget-1", "offered")).get();
+                producer.send(new ProducerRecord<>(TOPIC, "budget-1", "offered"))
+                        .get();
             }
             assertThat(readAll(broker)).containsExactly("budget-1=offered");
 
@@ -72,7 +82,8 @@ class LocalKafkaBrokerTest {
 
     @Test
     void readsSettingsFromArgumentsOverTheEnvironment() {
-        Map<String, String> env = Map.of("KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093", "KAFKA_DATA_DIR", "/tmp/k");
+        Map<String, String> env =
+                Map.of("KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093", "KAFKA_DATA_DIR", "/tmp/k");
 
         LocalKafkaBroker fromEnv = LocalKafkaBroker.fromArguments(new String[0], env);
         assertThat(fromEnv.bootstrapServers()).isEqualTo("localhost:19092");
@@ -99,17 +110,22 @@ class LocalKafkaBrokerTest {
     private String clusterId() throws IOException {
         return Files.readAllLines(dataDir.resolve("meta.properties")).stream()
                 .filter(line -> line.startsWith("cluster.id="))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     // Assigned rather than subscribed: no consumer group, so nothing depends on group coordination timing.
     private static List<String> readAll(LocalKafkaBroker broker) {
         List<String> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false))) {
             consumer.assign(Set.of(PARTITION));
             consumer.seekToBeginning(Set.of(PARTITION));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -139,7 +155,8 @@ class LocalKafkaBrokerTest {
 
     // Both sockets open at once so the two ports differ.
     private static int[] freePorts() throws IOException {
-        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+        try (ServerSocket first = new ServerSocket(0);
+                ServerSocket second = new ServerSocket(0)) {
             return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }

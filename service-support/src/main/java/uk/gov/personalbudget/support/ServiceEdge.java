@@ -19,10 +19,16 @@ import uk.gov.personalbudget.support.web.RequestLimitsConfiguration;
  * A service imports this once on its application class.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, ProductionJwtConfiguration.class, ActorWebConfiguration.class,
-        ApiJsonConfiguration.class, RequestLimitsConfiguration.class, RateLimitConfiguration.class,
-        IdempotencyConfiguration.class,
-        ProblemErrorController.class})
+@Import({
+    SecurityConfiguration.class,
+    ProductionJwtConfiguration.class,
+    ActorWebConfiguration.class,
+    ApiJsonConfiguration.class,
+    RequestLimitsConfiguration.class,
+    RateLimitConfiguration.class,
+    IdempotencyConfiguration.class,
+    ProblemErrorController.class
+})
 public class ServiceEdge {
 
     /**

@@ -25,7 +25,8 @@ class ConfigurationDocTest {
         for (String module : new String[] {"budget-service", "approval-service", "service-support"}) {
             Path resources = ROOT.resolve(module).resolve("src/main/resources");
             try (Stream<Path> files = Files.list(resources)) {
-                for (Path yaml : files.filter(file -> file.toString().endsWith(".yml")).toList()) {
+                for (Path yaml :
+                        files.filter(file -> file.toString().endsWith(".yml")).toList()) {
                     Matcher variable = PLACEHOLDER.matcher(Files.readString(yaml));
                     while (variable.find()) {
                         read.add(variable.group(1));

@@ -68,12 +68,13 @@ class ConsoleInBrowserTest {
     @Test
     void anAuditorSeesWhereControlPassedMovesThroughTimeAndWatchesAReplayComplete() throws Exception {
         // CI installs the browser (.ci/run), so there it must run; elsewhere it may be missing.
-        assumeTrue(SystemChromium.installed() || "true".equals(System.getenv("CI")),
+        assumeTrue(
+                SystemChromium.installed() || "true".equals(System.getenv("CI")),
                 "needs Debian's chromium and chromium-driver (" + SystemChromium.BROWSER + ", " + SystemChromium.DRIVER
                         + "): apt-get install chromium chromium-driver");
         startStack();
-        var run = WalkthroughScript.runWholeStack(Map.of(
-                "BASE", budgetService.baseUrl(), "APPROVAL", approvalService.baseUrl()));
+        var run = WalkthroughScript.runWholeStack(
+                Map.of("BASE", budgetService.baseUrl(), "APPROVAL", approvalService.baseUrl()));
         assertThat(run.exitCode()).as(run.output()).isZero();
         Matcher first = FIRST_BUDGET.matcher(run.output());
         assertThat(first.find()).isTrue();
@@ -91,7 +92,9 @@ class ConsoleInBrowserTest {
 
     private void signIn() throws Exception {
         browser.get(approvalService.baseUrl() + "/console/");
-        await("the sign-in page").atMost(PAGE).until(() -> !browser.findElements(By.id("dev-form")).isEmpty());
+        await("the sign-in page")
+                .atMost(PAGE)
+                .until(() -> !browser.findElements(By.id("dev-form")).isEmpty());
         everyControlIsLabelled();
         browser.findElement(By.cssSelector("#dev-role option[value='AUDITOR']")).click();
         WebElement sub = browser.findElement(By.id("dev-sub"));
@@ -99,10 +102,12 @@ class ConsoleInBrowserTest {
         sub.sendKeys("console-auditor");
         SystemChromium.screenshot(browser, "sign-in");
         browser.findElement(By.id("dev-sign-in")).click();
-        await("signed in and on the queue").atMost(PAGE).until(() -> browser.getCurrentUrl().endsWith("/console/queue.html")
-                && browser.findElement(By.id("who")).getText().contains("console-auditor (AUDITOR, leeds)"));
-        Object token = ((JavascriptExecutor) browser).executeScript(
-                "return sessionStorage.getItem('personal-budget-console-token')");
+        await("signed in and on the queue")
+                .atMost(PAGE)
+                .until(() -> browser.getCurrentUrl().endsWith("/console/queue.html")
+                        && browser.findElement(By.id("who")).getText().contains("console-auditor (AUDITOR, leeds)"));
+        Object token = ((JavascriptExecutor) browser)
+                .executeScript("return sessionStorage.getItem('personal-budget-console-token')");
         assertThat((String) token).isNotBlank();
         assertThat(browser.getCurrentUrl()).as("the token is never in a URL").doesNotContain((String) token);
     }
@@ -117,32 +122,44 @@ class ConsoleInBrowserTest {
             }
         });
         assertThat(waitingPlans).isNotEmpty();
-        await("the queue's plans").atMost(PAGE).until(() ->
-                browser.findElements(By.cssSelector("#plans-table tbody tr[data-budget]")).size() == waitingPlans.size());
+        await("the queue's plans")
+                .atMost(PAGE)
+                .until(() -> browser.findElements(By.cssSelector("#plans-table tbody tr[data-budget]"))
+                                .size()
+                        == waitingPlans.size());
         List<WebElement> rows = browser.findElements(By.cssSelector("#plans-table tbody tr[data-budget]"));
-        assertThat(rows).extracting(row -> row.getAttribute("data-budget")).containsExactlyInAnyOrderElementsOf(waitingPlans);
+        assertThat(rows)
+                .extracting(row -> row.getAttribute("data-budget"))
+                .containsExactlyInAnyOrderElementsOf(waitingPlans);
         assertThat(rows.get(0).getText()).contains("TEAM_MANAGER");
         // Sorting by waiting time is a button in the header, with aria-sort saying the order.
         WebElement sortByWaiting = browser.findElement(By.xpath("//table[@id='plans-table']//th/button[.='Waiting']"));
         sortByWaiting.click();
-        assertThat(sortByWaiting.findElement(By.xpath("..")).getAttribute("aria-sort")).isEqualTo("ascending");
+        assertThat(sortByWaiting.findElement(By.xpath("..")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
         everyControlIsLabelled();
         SystemChromium.screenshot(browser, "queue");
     }
 
     private void budgetPage(String budget) throws Exception {
-        JsonNode trail = api(approvalService, "/api/v1/budgets/" + budget + "/control-trail").get("transfers");
+        JsonNode trail = api(approvalService, "/api/v1/budgets/" + budget + "/control-trail")
+                .get("transfers");
         browser.findElement(By.linkText("Budget")).click();
         WebElement id = browser.findElement(By.id("budget-id"));
         id.sendKeys(budget, Keys.ENTER);
-        await("the swimlanes").atMost(PAGE).until(() ->
-                browser.findElements(By.cssSelector("#swimlane .transfer")).size() == trail.size());
+        await("the swimlanes")
+                .atMost(PAGE)
+                .until(() -> browser.findElements(By.cssSelector("#swimlane .transfer"))
+                                .size()
+                        == trail.size());
 
         List<String> expected = new ArrayList<>();
         List<String> parties = new ArrayList<>();
         trail.forEach(entry -> {
-            expected.add(entry.get("sequence").asLong() + ":" + entry.get("from").get("party").asText() + "->"
-                    + entry.get("to").get("party").asText() + ":" + entry.get("event").asText());
+            expected.add(entry.get("sequence").asLong() + ":"
+                    + entry.get("from").get("party").asText() + "->"
+                    + entry.get("to").get("party").asText() + ":"
+                    + entry.get("event").asText());
             parties.add(entry.get("to").get("party").asText());
         });
         List<String> shown = browser.findElements(By.cssSelector("#swimlane .transfer")).stream()
@@ -151,16 +168,26 @@ class ConsoleInBrowserTest {
                 .toList();
         assertThat(shown).as("the transfers drawn, in order").containsExactlyElementsOf(expected);
         List<String> lanes = browser.findElements(By.cssSelector("#swimlane [data-lane]")).stream()
-                .map(lane -> lane.getAttribute("data-lane")).toList();
+                .map(lane -> lane.getAttribute("data-lane"))
+                .toList();
         assertThat(lanes).containsExactly("PERSON", "NOMINEE", "PRACTITIONER", "AUTHORITY");
-        assertThat(lanes).containsAll(parties.stream().filter(party -> !party.equals("NOBODY")).toList());
+        assertThat(lanes)
+                .containsAll(parties.stream()
+                        .filter(party -> !party.equals("NOBODY"))
+                        .toList());
         // Each holding is a bar in the lane of the party that gained control.
-        assertThat(browser.findElements(By.cssSelector("#swimlane rect[data-holding]"))).hasSize(trail.size() - 1);
-        assertThat(browser.findElements(By.cssSelector("#trail-table tbody tr"))).hasSize(trail.size());
+        assertThat(browser.findElements(By.cssSelector("#swimlane rect[data-holding]")))
+                .hasSize(trail.size() - 1);
+        assertThat(browser.findElements(By.cssSelector("#trail-table tbody tr")))
+                .hasSize(trail.size());
         assertThat(browser.findElements(By.cssSelector("#decisions-table tbody tr")))
-                .hasSize(api(approvalService, "/api/v1/budgets/" + budget + "/decisions").get("decisions").size());
-        await("the verification").atMost(PAGE).until(() ->
-                browser.findElement(By.id("verification")).getText().startsWith("Intact"));
+                .hasSize(api(approvalService, "/api/v1/budgets/" + budget + "/decisions")
+                        .get("decisions")
+                        .size());
+        await("the verification")
+                .atMost(PAGE)
+                .until(() ->
+                        browser.findElement(By.id("verification")).getText().startsWith("Intact"));
 
         // Keyboard: Tab to the first transfer, arrow along to the delegation, Enter shows its actor and reason.
         int delegation = indexOf(trail, "ControlDelegated");
@@ -171,7 +198,10 @@ class ConsoleInBrowserTest {
         }
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(browser.findElement(By.id("transfer-detail")).getText())
-                .contains("ControlDelegated", "NOMINEE (n-jordan)", "p-amara (PERSON)",
+                .contains(
+                        "ControlDelegated",
+                        "NOMINEE (n-jordan)",
+                        "p-amara (PERSON)",
                         "Going into hospital for a short stay");
 
         pointInTime(budget, trail, delegation);
@@ -200,7 +230,8 @@ class ConsoleInBrowserTest {
         matchesBudgetService(budget);
         assertThat(trail.get(delegation).get("to").get("actorId").asText()).isEqualTo("n-jordan");
 
-        momentInput(budget, Instant.parse(trail.get(delegation).get("at").asText()).truncatedTo(ChronoUnit.SECONDS));
+        momentInput(
+                budget, Instant.parse(trail.get(delegation).get("at").asText()).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /**
@@ -208,12 +239,12 @@ class ConsoleInBrowserTest {
      * was at that instant. The value is set as a person's typing would leave it, then the input's change fires.
      */
     private void momentInput(String budget, Instant moment) {
-        ((JavascriptExecutor) browser).executeScript("""
+        ((JavascriptExecutor) browser)
+                .executeScript("""
                 const input = arguments[0], at = new Date(arguments[1]), two = n => String(n).padStart(2, '0');
                 input.value = at.getFullYear() + '-' + two(at.getMonth() + 1) + '-' + two(at.getDate()) + 'T'
                     + two(at.getHours()) + ':' + two(at.getMinutes()) + ':' + two(at.getSeconds());
-                input.dispatchEvent(new Event('change'));""",
-                browser.findElement(By.id("as-of-moment")), moment.toString());
+                input.dispatchEvent(new Event('change'));""", browser.findElement(By.id("as-of-moment")), moment.toString());
         await("the state as of " + moment).atMost(PAGE).untilAsserted(() -> {
             assertThat(browser.findElement(By.id("as-of-value")).getAttribute("data-instant"))
                     .isEqualTo(moment.toString().replace("Z", ".000Z"));
@@ -224,13 +255,18 @@ class ConsoleInBrowserTest {
     private void matchesBudgetService(String budget) throws Exception {
         String instant = browser.findElement(By.id("as-of-value")).getAttribute("data-instant");
         assertThat(instant).isNotEmpty();
-        JsonNode state = api(budgetService, "/api/v1/budgets/" + budget + "?asOf="
-                + URLEncoder.encode(instant, StandardCharsets.UTF_8));
+        JsonNode state = api(
+                budgetService,
+                "/api/v1/budgets/" + budget + "?asOf=" + URLEncoder.encode(instant, StandardCharsets.UTF_8));
         assertThat(stateField("status")).isEqualTo(state.get("status").asText());
         assertThat(stateField("version")).isEqualTo(state.get("version").asText());
         JsonNode holder = state.get("controlHolder");
-        assertThat(stateField("control")).isEqualTo(holder.get("actorId").isNull() ? holder.get("party").asText()
-                : holder.get("party").asText() + " (" + holder.get("actorId").asText() + ")");
+        assertThat(stateField("control"))
+                .isEqualTo(
+                        holder.get("actorId").isNull()
+                                ? holder.get("party").asText()
+                                : holder.get("party").asText() + " ("
+                                        + holder.get("actorId").asText() + ")");
     }
 
     private void awaitState(String status) {
@@ -241,17 +277,24 @@ class ConsoleInBrowserTest {
     }
 
     private String stateField(String name) {
-        return browser.findElement(By.cssSelector("#state [data-field='" + name + "']")).getText();
+        return browser.findElement(By.cssSelector("#state [data-field='" + name + "']"))
+                .getText();
     }
 
     private void reportsPage() throws Exception {
         browser.findElement(By.linkText("Reports")).click();
-        await("the report").atMost(PAGE).until(() -> browser.findElement(By.id("report")).isDisplayed()
-                && !browser.findElements(By.cssSelector("#party-table tbody tr")).isEmpty());
+        await("the report")
+                .atMost(PAGE)
+                .until(() -> browser.findElement(By.id("report")).isDisplayed()
+                        && !browser.findElements(By.cssSelector("#party-table tbody tr"))
+                                .isEmpty());
         List<WebElement> waits = browser.findElements(By.cssSelector("#waits-table tbody tr td"));
-        int plans = waits.stream().mapToInt(cell -> Integer.parseInt(cell.getText())).sum();
+        int plans = waits.stream()
+                .mapToInt(cell -> Integer.parseInt(cell.getText()))
+                .sum();
         assertThat(plans).as("decline and approval of the first budget").isEqualTo(2);
-        assertThat(browser.findElements(By.cssSelector("#party-table tbody tr"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#party-table tbody tr")))
+                .hasSize(5);
         assertThat(browser.findElement(By.id("csv")).getAttribute("href")).startsWith("blob:");
         csvDownload(plans);
         everyControlIsLabelled();
@@ -267,7 +310,8 @@ class ConsoleInBrowserTest {
         assertThat(lines.get(0)).isEqualTo("from,to,group,figure,value");
         assertThat(lines).anySatisfy(line -> assertThat(line).endsWith(",OVERALL,plansDecided," + plansDecided));
         assertThat(lines.stream().filter(line -> line.contains(",OVERALL,secondsHeldBy")))
-                .as("time held by each party and by nobody").hasSize(6);
+                .as("time held by each party and by nobody")
+                .hasSize(6);
     }
 
     private void replayPage() throws Exception {
@@ -276,9 +320,11 @@ class ConsoleInBrowserTest {
         await("the replay page").atMost(PAGE).until(start::isEnabled);
         start.click();
         WebElement status = browser.findElement(By.id("replay-status"));
-        await("the replay completes").atMost(Duration.ofMinutes(2)).until(() ->
-                "COMPLETED".equals(status.getAttribute("data-status")));
-        assertThat(browser.findElement(By.id("replay-progress")).getAttribute("value")).isEqualTo("100");
+        await("the replay completes")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> "COMPLETED".equals(status.getAttribute("data-status")));
+        assertThat(browser.findElement(By.id("replay-progress")).getAttribute("value"))
+                .isEqualTo("100");
         assertThat(status.getText()).contains("(100 %)");
         everyControlIsLabelled();
         SystemChromium.screenshot(browser, "replay");
@@ -286,10 +332,12 @@ class ConsoleInBrowserTest {
 
     /** Every form control has a label a screen reader announces. */
     private void everyControlIsLabelled() {
-        Object unlabelled = ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(document.querySelectorAll('input, select, textarea, progress'))"
+        Object unlabelled = ((JavascriptExecutor) browser)
+                .executeScript("return Array.from(document.querySelectorAll('input, select, textarea, progress'))"
                         + ".filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.id);");
-        assertThat((List<?>) unlabelled).as("controls without a label on " + browser.getCurrentUrl()).isEmpty();
+        assertThat((List<?>) unlabelled)
+                .as("controls without a label on " + browser.getCurrentUrl())
+                .isEmpty();
     }
 
     private static int indexOf(JsonNode trail, String event) {
@@ -305,15 +353,17 @@ class ConsoleInBrowserTest {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
         broker.afterPropertiesSet();
         running.add(broker::destroy);
-        List<String> keys = List.of("--personal-data.keys.datasource.url=jdbc:h2:file:" + data.resolve("keys")
-                + ";AUTO_SERVER=TRUE");
+        List<String> keys = List.of(
+                "--personal-data.keys.datasource.url=jdbc:h2:file:" + data.resolve("keys") + ";AUTO_SERVER=TRUE");
         List<String> budgetArguments = new ArrayList<>(keys);
-        budgetArguments.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("budget") + ";DB_CLOSE_ON_EXIT=FALSE");
+        budgetArguments.add(
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("budget") + ";DB_CLOSE_ON_EXIT=FALSE");
         budgetArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         budgetService = ServiceProcess.start("budget-service", budgetArguments);
         running.add(budgetService);
         List<String> approvalArguments = new ArrayList<>(keys);
-        approvalArguments.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("approval") + ";DB_CLOSE_ON_EXIT=FALSE");
+        approvalArguments.add(
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("approval") + ";DB_CLOSE_ON_EXIT=FALSE");
         approvalArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         approvalArguments.add("--security.jwt.jwk-set-uri=" + budgetService.baseUrl() + "/dev/jwks");
         approvalArguments.add("--approval.budget-service.url=" + budgetService.baseUrl());
@@ -322,17 +372,23 @@ class ConsoleInBrowserTest {
     }
 
     private JsonNode api(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", "Bearer " + token())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
     private String token() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"console-test-auditor\",\"role\":\"AUDITOR\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/dev/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"sub\":\"console-test-auditor\",\"role\":\"AUDITOR\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body()).get("token").asText();
     }
 }

@@ -25,12 +25,12 @@ import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
 import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,8 +88,8 @@ abstract class CrossServiceLifecycleTest {
     void aWholeLifecycleArrivesCompleteAndInOrderSurvivesRedeliveryRebuildsIdenticallyAndIsErasable() throws Exception {
         startStack();
 
-        var run = WalkthroughScript.runWholeStack(Map.of(
-                "BASE", budgetService.baseUrl(), "APPROVAL", approvalService.baseUrl()));
+        var run = WalkthroughScript.runWholeStack(
+                Map.of("BASE", budgetService.baseUrl(), "APPROVAL", approvalService.baseUrl()));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
                 .contains("The trail after the replay is identical to the trail before it.")
@@ -111,8 +111,10 @@ abstract class CrossServiceLifecycleTest {
         int redelivered = redeliverEveryRecord();
         assertThat(redelivered).isGreaterThan(expected.size());
         awaitConsumerCaughtUp();
-        assertThat(read(approvalService, "/api/v1/budgets/" + budget + "/control-trail")).isEqualTo(trail);
-        assertThat(read(approvalService, "/api/v1/budgets/" + budget + "/decisions")).isEqualTo(decisions);
+        assertThat(read(approvalService, "/api/v1/budgets/" + budget + "/control-trail"))
+                .isEqualTo(trail);
+        assertThat(read(approvalService, "/api/v1/budgets/" + budget + "/decisions"))
+                .isEqualTo(decisions);
         assertThat(withoutWaitingTimes(read(approvalService, "/api/v1/approvals")))
                 .isEqualTo(withoutWaitingTimes(queue));
 
@@ -126,11 +128,16 @@ abstract class CrossServiceLifecycleTest {
     private void theDashboardAndAlertsUseOnlyMetricsTheServicesExport() throws Exception {
         Set<String> exported = new HashSet<>();
         for (ServiceProcess service : List.of(budgetService, approvalService)) {
-            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
-                    URI.create(service.baseUrl() + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> scrape = http.send(
+                    HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(scrape.statusCode()).as("the scrape needs no token").isEqualTo(200);
-            scrape.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+            scrape.body()
+                    .lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exported::add);
         }
         Pattern metric = Pattern.compile("\\b(?:budget|approval|health|http_server|jvm|hikaricp|process)_[a-z0-9_]+");
         for (String file : List.of("grafana-dashboard.json", "prometheus-alerts.yml")) {
@@ -151,37 +158,45 @@ abstract class CrossServiceLifecycleTest {
      */
     private void oneCommandIsOneTraceFromTheRestCallToItsProjection() throws Exception {
         var random = ThreadLocalRandom.current();
-        String traceId = HexFormat.of().toHexDigits(random.nextLong() | 1) + HexFormat.of().toHexDigits(random.nextLong());
+        String traceId = HexFormat.of().toHexDigits(random.nextLong() | 1)
+                + HexFormat.of().toHexDigits(random.nextLong());
         String callerSpan = "00f067aa0ba902b7";
-        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(
-                        URI.create(budgetService.baseUrl() + "/api/v1/budgets"))
-                .header("Authorization", "Bearer " + token("{\"sub\":\"pr-ellis\",\"role\":\"PRACTITIONER\"}"))
-                .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"person\":\"P-7007\",\"localAuthority\":"
-                        + "\"leeds\",\"allocatedPractitioner\":\"pr-ellis\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> opened = http.send(
+                HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/api/v1/budgets"))
+                        .header("Authorization", "Bearer " + token("{\"sub\":\"pr-ellis\",\"role\":\"PRACTITIONER\"}"))
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"person\":\"P-7007\",\"localAuthority\":"
+                                + "\"leeds\",\"allocatedPractitioner\":\"pr-ellis\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String budget = json.readTree(opened.body()).get("id").asText();
 
         // Each service exports its spans in its own batches, so either's may arrive first: wait for all four.
-        await("both services' spans of trace " + traceId).atMost(Duration.ofSeconds(60)).until(() -> {
-            var received = traces.spansOf(traceId);
-            return received.stream().anyMatch(span -> span.name().equals("project BudgetOpened"))
-                    && received.stream().anyMatch(span -> span.name().startsWith("http post"))
-                    && received.stream().anyMatch(span -> span.name().equals("command open-budget"))
-                    && received.stream().anyMatch(span -> span.name().equals("publish BudgetOpened"));
-        });
+        await("both services' spans of trace " + traceId)
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    var received = traces.spansOf(traceId);
+                    return received.stream().anyMatch(span -> span.name().equals("project BudgetOpened"))
+                            && received.stream().anyMatch(span -> span.name().startsWith("http post"))
+                            && received.stream().anyMatch(span -> span.name().equals("command open-budget"))
+                            && received.stream().anyMatch(span -> span.name().equals("publish BudgetOpened"));
+                });
         var spans = traces.spansOf(traceId);
         var request = only(spans, "budget-service", name -> name.startsWith("http post"));
         var command = only(spans, "budget-service", name -> name.equals("command open-budget"));
         var publication = only(spans, "budget-service", name -> name.equals("publish BudgetOpened"));
         var projection = only(spans, "approval-service", name -> name.equals("project BudgetOpened"));
-        assertThat(request.parentSpanId()).as("the caller's span is the request's parent").isEqualTo(callerSpan);
+        assertThat(request.parentSpanId())
+                .as("the caller's span is the request's parent")
+                .isEqualTo(callerSpan);
         assertThat(command.parentSpanId()).isEqualTo(request.spanId());
-        assertThat(publication.parentSpanId()).as("publication continues the stored event's trace")
+        assertThat(publication.parentSpanId())
+                .as("publication continues the stored event's trace")
                 .isEqualTo(command.spanId());
-        assertThat(projection.parentSpanId()).as("the projection continues the record's trace")
+        assertThat(projection.parentSpanId())
+                .as("the projection continues the record's trace")
                 .isEqualTo(publication.spanId());
         assertThat(jsonLines(budgetService.log()))
                 .filteredOn(line -> line.path("message").asText().startsWith("command OpenBudget on budget " + budget))
@@ -190,9 +205,11 @@ abstract class CrossServiceLifecycleTest {
                 .satisfies(line -> assertThat(line.path("spanId").asText()).isEqualTo(command.spanId()));
     }
 
-    private static OtlpTraceReceiver.ReceivedSpan only(List<OtlpTraceReceiver.ReceivedSpan> spans, String service,
-            Predicate<String> name) {
-        var matching = spans.stream().filter(span -> span.service().equals(service) && name.test(span.name())).toList();
+    private static OtlpTraceReceiver.ReceivedSpan only(
+            List<OtlpTraceReceiver.ReceivedSpan> spans, String service, Predicate<String> name) {
+        var matching = spans.stream()
+                .filter(span -> span.service().equals(service) && name.test(span.name()))
+                .toList();
         assertThat(matching).as(service + " span among " + spans).hasSize(1);
         return matching.get(0);
     }
@@ -201,12 +218,22 @@ abstract class CrossServiceLifecycleTest {
     private void logsAreJsonLinesWithoutThePersonsDetails() throws Exception {
         for (ServiceProcess service : List.of(budgetService, approvalService)) {
             String log = Files.readString(service.log());
-            assertThat(jsonLines(service.log())).as(service.log() + " as JSON lines").hasSize((int) log.lines().count());
-            assertThat(log).as(service.log().toString()).doesNotContain("P-1001", "P-7007",
-                    "Six hours is not enough on bad weeks", "Going out with someone I trust",
-                    "Going into hospital for a short stay", "Extra hours agreed for bad weeks",
-                    "Needs arise from a mental impairment", "Please say which days the assistant is needed",
-                    "The plan does not say how the assistant will be found", "Rebuild contact with friends");
+            assertThat(jsonLines(service.log()))
+                    .as(service.log() + " as JSON lines")
+                    .hasSize((int) log.lines().count());
+            assertThat(log)
+                    .as(service.log().toString())
+                    .doesNotContain(
+                            "P-1001",
+                            "P-7007",
+                            "Six hours is not enough on bad weeks",
+                            "Going out with someone I trust",
+                            "Going into hospital for a short stay",
+                            "Extra hours agreed for bad weeks",
+                            "Needs arise from a mental impairment",
+                            "Please say which days the assistant is needed",
+                            "The plan does not say how the assistant will be found",
+                            "Rebuild contact with friends");
         }
     }
 
@@ -234,7 +261,9 @@ abstract class CrossServiceLifecycleTest {
         JsonNode open = json.readTree(refused.body()).get("openBudgets");
         assertThat(open).as("the walkthrough's second budget").hasSize(1);
         for (JsonNode other : open) {
-            HttpResponse<String> closed = post("/api/v1/budgets/" + other.asText() + "/close-budget", "au-okafor",
+            HttpResponse<String> closed = post(
+                    "/api/v1/budgets/" + other.asText() + "/close-budget",
+                    "au-okafor",
                     "{\"reason\":\"Sam moved to another council area\",\"personToldBy\":\"LETTER\"}");
             assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         }
@@ -251,10 +280,13 @@ abstract class CrossServiceLifecycleTest {
         assertThat(trail).contains(contestReason);
         assertThat(events).contains(contestReason, statement);
 
-        String published = readEveryRecord().stream().filter(record -> record.key().equals(budget))
+        String published = readEveryRecord().stream()
+                .filter(record -> record.key().equals(budget))
                 .map(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("\n"));
-        assertThat(published).as("the budget's records on the topic").contains("\"reason\":\"pd:v1:")
+        assertThat(published)
+                .as("the budget's records on the topic")
+                .contains("\"reason\":\"pd:v1:")
                 .doesNotContain(contestReason, statement, "Going into hospital for a short stay")
                 .contains("\"pence\":1300000", "\"person\":\"P-1001\"");
 
@@ -266,8 +298,10 @@ abstract class CrossServiceLifecycleTest {
         assertThat(json.readTree(erasure.body()).get("person").asText()).isEqualTo("P-1001");
         assertThat(json.readTree(erasure.body()).get("budgets")).hasSize(2);
 
-        await("approval-service reads the erasure").atMost(Duration.ofSeconds(60)).until(() ->
-                !read(approvalService, "/api/v1/budgets/" + budget + "/control-trail").contains(contestReason));
+        await("approval-service reads the erasure")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> !read(approvalService, "/api/v1/budgets/" + budget + "/control-trail")
+                        .contains(contestReason));
         String trailAfter = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
         String decisionsAfter = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
         String csvAfter = readCsv(approvalService, "/api/v1/budgets/" + budget + "/decisions");
@@ -281,13 +315,17 @@ abstract class CrossServiceLifecycleTest {
         assertThat(decided.get(12).get("kind").asText()).isEqualTo("ERASURE");
         assertThat(decided.get(12).get("actor").asText()).isEqualTo("au-second");
         ((ArrayNode) decided).remove(12);
-        assertThat(withoutText(json.writeValueAsString(json.readTree(decisionsAfter).deepCopy()
-                .<ObjectNode>require().set("decisions", decided)))).isEqualTo(withoutText(decisions));
+        assertThat(withoutText(json.writeValueAsString(json.readTree(decisionsAfter)
+                        .deepCopy()
+                        .<ObjectNode>require()
+                        .set("decisions", decided))))
+                .isEqualTo(withoutText(decisions));
         assertThat(csvAfter).contains("[erased]").doesNotContain("Extra hours agreed for bad weeks");
         assertThat(read(approvalService, report)).as("the report").isEqualTo(reportBefore);
         assertThat(eventsAfter).contains("[erased]").doesNotContain(contestReason, statement);
         assertThat(transfersStoredBy(budget)).containsExactlyElementsOf(transfers);
     }
+
     private void startStack() throws Exception {
         broker = new EmbeddedKafkaKraftBroker(1, 4);
         broker.afterPropertiesSet();
@@ -295,8 +333,8 @@ abstract class CrossServiceLifecycleTest {
         traces = new OtlpTraceReceiver();
         running.add(traces);
         // As in production: spans exported over OTLP, logs as JSON lines (the local profile's defaults are off).
-        List<String> observed = List.of("--management.otlp.tracing.endpoint=" + traces.endpoint(),
-                "--logging.structured.format.console=ecs");
+        List<String> observed = List.of(
+                "--management.otlp.tracing.endpoint=" + traces.endpoint(), "--logging.structured.format.console=ecs");
         List<String> keys = keyStore();
         List<String> budgetArguments = new ArrayList<>(database("budget"));
         budgetArguments.addAll(keys);
@@ -320,8 +358,8 @@ abstract class CrossServiceLifecycleTest {
         List<String> transfers = new ArrayList<>();
         for (JsonNode event : json.readTree(read(budgetService, "/api/v1/budgets/" + budget + "/events"))) {
             if (!event.get("controlBefore").equals(event.get("controlAfter"))) {
-                transfers.add(event.get("sequence").asLong() + ":" + holder(event.get("controlBefore"))
-                        + "->" + holder(event.get("controlAfter")));
+                transfers.add(event.get("sequence").asLong() + ":" + holder(event.get("controlBefore")) + "->"
+                        + holder(event.get("controlAfter")));
             }
         }
         return transfers;
@@ -331,14 +369,17 @@ abstract class CrossServiceLifecycleTest {
         List<String> transfers = new ArrayList<>();
         for (JsonNode entry : json.readTree(read(approvalService, "/api/v1/budgets/" + budget + "/control-trail"))
                 .get("transfers")) {
-            transfers.add(entry.get("sequence").asLong() + ":" + holder(entry.get("from")) + "->"
-                    + holder(entry.get("to")));
+            transfers.add(
+                    entry.get("sequence").asLong() + ":" + holder(entry.get("from")) + "->" + holder(entry.get("to")));
         }
         return transfers;
     }
 
     private static String holder(JsonNode holder) {
-        return holder.get("party").asText() + (holder.get("actorId").isNull() ? "" : "/" + holder.get("actorId").asText());
+        return holder.get("party").asText()
+                + (holder.get("actorId").isNull()
+                        ? ""
+                        : "/" + holder.get("actorId").asText());
     }
 
     /** Publishes a copy of every record of the topic again, headers and all, as a redelivery would. */
@@ -346,8 +387,8 @@ abstract class CrossServiceLifecycleTest {
         List<ConsumerRecord<String, byte[]>> records = readEveryRecord();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
             for (ConsumerRecord<String, byte[]> record : records) {
-                producer.send(new ProducerRecord<>(TOPIC, record.partition(), record.key(), record.value(),
-                        record.headers()));
+                producer.send(new ProducerRecord<>(
+                        TOPIC, record.partition(), record.key(), record.value(), record.headers()));
             }
             producer.flush();
         }
@@ -359,7 +400,8 @@ abstract class CrossServiceLifecycleTest {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+                    .map(info -> new TopicPartition(TOPIC, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -375,13 +417,22 @@ abstract class CrossServiceLifecycleTest {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         try (Admin admin = Admin.create(properties)) {
-            await("approval-service consumed every record").atMost(Duration.ofSeconds(60)).until(() -> {
-                var committed = admin.listConsumerGroupOffsets("approval-service").partitionsToOffsetAndMetadata().get();
-                var latest = admin.listOffsets(committed.keySet().stream()
-                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()))).all().get();
-                return !committed.isEmpty() && committed.entrySet().stream()
-                        .allMatch(entry -> entry.getValue().offset() >= latest.get(entry.getKey()).offset());
-            });
+            await("approval-service consumed every record")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> {
+                        var committed = admin.listConsumerGroupOffsets("approval-service")
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                        var latest = admin.listOffsets(committed.keySet().stream()
+                                        .collect(Collectors.toMap(
+                                                partition -> partition, partition -> OffsetSpec.latest())))
+                                .all()
+                                .get();
+                        return !committed.isEmpty()
+                                && committed.entrySet().stream()
+                                        .allMatch(entry -> entry.getValue().offset()
+                                                >= latest.get(entry.getKey()).offset());
+                    });
         }
     }
 
@@ -403,15 +454,21 @@ abstract class CrossServiceLifecycleTest {
     }
 
     private String read(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Authorization", "Bearer " + auditorToken()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", "Bearer " + auditorToken())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
     }
 
     private String readCsv(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Authorization", "Bearer " + auditorToken()).header("Accept", "text/csv").build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", "Bearer " + auditorToken())
+                        .header("Accept", "text/csv")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
@@ -423,19 +480,30 @@ abstract class CrossServiceLifecycleTest {
 
     /** {@code POST path} to budget-service as the AUTHORITY {@code sub}, with a JSON body (none when null). */
     private HttpResponse<String> post(String path, String sub, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + path))
-                .header("Authorization", "Bearer " + token("{\"sub\":\"" + sub
-                        + "\",\"role\":\"AUTHORITY\",\"council\":\"leeds\",\"authorisation_limit\":2000000}"))
-                .header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + path))
+                        .header(
+                                "Authorization",
+                                "Bearer "
+                                        + token(
+                                                "{\"sub\":\"" + sub
+                                                        + "\",\"role\":\"AUTHORITY\",\"council\":\"leeds\",\"authorisation_limit\":2000000}"))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String token(String claims) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(claims))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(budgetService.baseUrl() + "/dev/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(claims))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body()).get("token").asText();
     }
 

@@ -22,7 +22,7 @@ class CrossServiceOnH2Test extends CrossServiceLifecycleTest {
     /** One H2 file for both processes; AUTO_SERVER lets the second in through the first. */
     @Override
     List<String> keyStore() {
-        return List.of("--personal-data.keys.datasource.url=jdbc:h2:file:" + data.resolve("keys")
-                + ";AUTO_SERVER=TRUE");
+        return List.of(
+                "--personal-data.keys.datasource.url=jdbc:h2:file:" + data.resolve("keys") + ";AUTO_SERVER=TRUE");
     }
 }

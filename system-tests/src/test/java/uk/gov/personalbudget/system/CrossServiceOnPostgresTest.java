@@ -29,20 +29,24 @@ class CrossServiceOnPostgresTest extends CrossServiceLifecycleTest {
     @Override
     List<String> database(String service) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + service);
         }
-        return List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", service),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+        return List.of(
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", service),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres");
     }
 
     @Override
     List<String> keyStore() throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE keys");
         }
-        return List.of("--personal-data.keys.datasource.url=" + postgres.getJdbcUrl("postgres", "keys"),
-                "--personal-data.keys.datasource.username=postgres", "--personal-data.keys.datasource.password=postgres");
+        return List.of(
+                "--personal-data.keys.datasource.url=" + postgres.getJdbcUrl("postgres", "keys"),
+                "--personal-data.keys.datasource.username=postgres",
+                "--personal-data.keys.datasource.password=postgres");
     }
 }

@@ -52,8 +52,7 @@ final class DeliveryAudit {
     }
 
     /** A stored event as "sequence:type", and a control transfer as "sequence:from->to". */
-    record StoredBudget(String id, String person, List<String> events, List<String> transfers) {
-    }
+    record StoredBudget(String id, String person, List<String> events, List<String> transfers) {}
 
     /** Audits the stopped load; returns the first 20 problems found (none when every guarantee held), after printing. */
     List<String> verify(LifecycleLoad load, List<String> notes) throws Exception {
@@ -69,20 +68,22 @@ final class DeliveryAudit {
         }
 
         // Attribute each stored budget to the opening that created it (person references are unique per opening).
-        Map<String, LifecycleLoad.Budget> byPerson = load.budgets().stream()
-                .collect(Collectors.toMap(budget -> budget.person, budget -> budget));
+        Map<String, LifecycleLoad.Budget> byPerson =
+                load.budgets().stream().collect(Collectors.toMap(budget -> budget.person, budget -> budget));
         int unacknowledgedOpeningsStored = 0;
         Map<LifecycleLoad.Budget, StoredBudget> storedOf = new HashMap<>();
         for (StoredBudget budget : stored.values()) {
             LifecycleLoad.Budget sent = byPerson.get(budget.person());
             if (sent == null) {
-                problems.add("budget " + budget.id() + " is stored but no opening for " + budget.person() + " was sent");
+                problems.add(
+                        "budget " + budget.id() + " is stored but no opening for " + budget.person() + " was sent");
                 continue;
             }
             if (sent.id == null) {
                 unacknowledgedOpeningsStored++;
             } else if (!sent.id.equals(budget.id())) {
-                problems.add("opening for " + budget.person() + " acknowledged as " + sent.id + " but stored as " + budget.id());
+                problems.add("opening for " + budget.person() + " acknowledged as " + sent.id + " but stored as "
+                        + budget.id());
             }
             storedOf.put(sent, budget);
         }
@@ -107,9 +108,13 @@ final class DeliveryAudit {
                         + " command(s) stored but their caller got no answer");
             }
             for (int i = 0; i < events.size(); i++) {
-                String expected = i + ":" + LifecycleScript.SCRIPT.get(Math.min(i, LifecycleScript.SCRIPT.size() - 1)).eventType();
+                String expected = i + ":"
+                        + LifecycleScript.SCRIPT
+                                .get(Math.min(i, LifecycleScript.SCRIPT.size() - 1))
+                                .eventType();
                 if (!events.get(i).equals(expected)) {
-                    problems.add(budget.person + " (" + budget.id + "): stored " + events.get(i) + ", expected " + expected);
+                    problems.add(
+                            budget.person + " (" + budget.id + "): stored " + events.get(i) + ", expected " + expected);
                 }
             }
             for (LifecycleLoad.Sent command : budget.sent) {
@@ -124,8 +129,8 @@ final class DeliveryAudit {
         Map<String, Set<String>> storedEventsById = new HashMap<>();
         stored.values().forEach(budget -> storedEventsById.put(budget.id(), new HashSet<>(budget.events())));
         TopicRecords topic = TopicRecords.readUntilPresent(stack.kafkaBootstrapServers(), storedEventsById, ARRIVAL);
-        topic.missing(storedEventsById).forEach((id, missing) ->
-                problems.add("budget " + id + ": stored but not on the topic: " + missing));
+        topic.missing(storedEventsById)
+                .forEach((id, missing) -> problems.add("budget " + id + ": stored but not on the topic: " + missing));
         int onTopicDistinct = 0;
         int onTopicRecords = 0;
         for (String id : topic.budgets()) {
@@ -149,7 +154,8 @@ final class DeliveryAudit {
         // approval-service's trail holds every stored transfer, once, in order.
         Map<String, List<String>> trails = new HashMap<>();
         try {
-            await("approval-service's trails equal to the stored transfers").atMost(ARRIVAL)
+            await("approval-service's trails equal to the stored transfers")
+                    .atMost(ARRIVAL)
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
                         String auditor = stack.auditorToken();
@@ -167,10 +173,20 @@ final class DeliveryAudit {
                     .forEach(budget -> problems.add("budget " + budget.id() + ": trail " + trails.get(budget.id())
                             + " but stored transfers " + budget.transfers()));
         }
-        int storedTransfers = stored.values().stream().mapToInt(budget -> budget.transfers().size()).sum();
-        int trailEntries = trails.values().stream().mapToInt(trail -> trail == null ? 0 : trail.size()).sum();
-        int trailDuplicates = trails.values().stream().mapToInt(trail -> trail == null ? 0
-                : trail.size() - (int) trail.stream().map(entry -> entry.substring(0, entry.indexOf(':'))).distinct().count())
+        int storedTransfers = stored.values().stream()
+                .mapToInt(budget -> budget.transfers().size())
+                .sum();
+        int trailEntries = trails.values().stream()
+                .mapToInt(trail -> trail == null ? 0 : trail.size())
+                .sum();
+        int trailDuplicates = trails.values().stream()
+                .mapToInt(trail -> trail == null
+                        ? 0
+                        : trail.size()
+                                - (int) trail.stream()
+                                        .map(entry -> entry.substring(0, entry.indexOf(':')))
+                                        .distinct()
+                                        .count())
                 .sum();
         if (trailDuplicates > 0) {
             problems.add(trailDuplicates + " duplicate entries in approval-service's trails");
@@ -178,23 +194,34 @@ final class DeliveryAudit {
 
         long acknowledged = load.acknowledged();
         StringBuilder summary = new StringBuilder()
-                .append("\n==== fault test: ").append(title).append(" ====\n")
-                .append(String.format("sent:          %d commands for %d budgets (%d openings not acknowledged)%n",
-                        load.sent().size(), load.budgets().size(), load.unacknowledgedOpenings().size()))
+                .append("\n==== fault test: ")
+                .append(title)
+                .append(" ====\n")
+                .append(String.format(
+                        "sent:          %d commands for %d budgets (%d openings not acknowledged)%n",
+                        load.sent().size(),
+                        load.budgets().size(),
+                        load.unacknowledgedOpenings().size()))
                 .append(String.format("answers:       %s%n", load.outcomes()))
                 .append(String.format("acknowledged:  %d commands%n", acknowledged))
-                .append(String.format("stored:        %d events in %d budgets (%d stored without an acknowledgement,"
+                .append(String.format(
+                        "stored:        %d events in %d budgets (%d stored without an acknowledgement,"
                                 + " %d of them in budgets whose opening was not acknowledged)%n",
                         storedEvents, stored.size(), storedNotAcknowledged, unacknowledgedOpeningsStored))
-                .append(String.format("on the topic:  %d distinct events in %d records (%d redelivered copies)%n",
+                .append(String.format(
+                        "on the topic:  %d distinct events in %d records (%d redelivered copies)%n",
                         onTopicDistinct, onTopicRecords, onTopicRecords - onTopicDistinct))
-                .append(String.format("trail:         %d entries for %d stored transfers, %d duplicates%n",
+                .append(String.format(
+                        "trail:         %d entries for %d stored transfers, %d duplicates%n",
                         trailEntries, storedTransfers, trailDuplicates))
                 .append(String.format("reads:         %s%n", load.readOutcomes()));
         notes.forEach(note -> summary.append("note:          ").append(note).append('\n'));
-        summary.append(problems.isEmpty() ? "checks:        acknowledged ⊆ stored ⊆ sent, stored == on topic,"
-                + " trail == stored transfers once each: all hold\n" : "PROBLEMS:\n  " + String.join("\n  ",
-                problems.subList(0, Math.min(problems.size(), 40))) + "\n");
+        summary.append(
+                problems.isEmpty()
+                        ? "checks:        acknowledged ⊆ stored ⊆ sent, stored == on topic,"
+                                + " trail == stored transfers once each: all hold\n"
+                        : "PROBLEMS:\n  " + String.join("\n  ", problems.subList(0, Math.min(problems.size(), 40)))
+                                + "\n");
         System.out.print(summary);
         return problems.subList(0, Math.min(problems.size(), 20));
     }
@@ -215,10 +242,12 @@ final class DeliveryAudit {
             long sequence = event.get("sequence").asLong();
             events.add(sequence + ":" + event.get("type").asText());
             if (!event.get("controlBefore").equals(event.get("controlAfter"))) {
-                transfers.add(sequence + ":" + holder(event.get("controlBefore")) + "->" + holder(event.get("controlAfter")));
+                transfers.add(
+                        sequence + ":" + holder(event.get("controlBefore")) + "->" + holder(event.get("controlAfter")));
             }
         }
-        String person = stored.get(0).get("payload").get("opening").get("person").asText();
+        String person =
+                stored.get(0).get("payload").get("opening").get("person").asText();
         return new StoredBudget(id, person, events, transfers);
     }
 
@@ -238,12 +267,16 @@ final class DeliveryAudit {
         }
         List<String> transfers = new ArrayList<>();
         for (JsonNode entry : answer.body().get("transfers")) {
-            transfers.add(entry.get("sequence").asLong() + ":" + holder(entry.get("from")) + "->" + holder(entry.get("to")));
+            transfers.add(
+                    entry.get("sequence").asLong() + ":" + holder(entry.get("from")) + "->" + holder(entry.get("to")));
         }
         return transfers;
     }
 
     private static String holder(JsonNode holder) {
-        return holder.get("party").asText() + (holder.get("actorId").isNull() ? "" : "/" + holder.get("actorId").asText());
+        return holder.get("party").asText()
+                + (holder.get("actorId").isNull()
+                        ? ""
+                        : "/" + holder.get("actorId").asText());
     }
 }

@@ -46,8 +46,10 @@ final class FaultStack implements AutoCloseable {
     private static final String APPROVAL_DB = "approval";
     private static final String KEYS_DB = "person_keys";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final ObjectMapper json = new ObjectMapper();
     private final RestartablePostgres postgres;
     private final KafkaBrokerProcess kafka;
@@ -60,8 +62,14 @@ final class FaultStack implements AutoCloseable {
     /** The one issuer all instances trust; null when budget-service issues development tokens itself. */
     private final TestIssuer issuer;
 
-    private FaultStack(RestartablePostgres postgres, KafkaBrokerProcess kafka, Path jars, int budgetInstances,
-                       int approvalInstances, TestIssuer issuer) throws IOException {
+    private FaultStack(
+            RestartablePostgres postgres,
+            KafkaBrokerProcess kafka,
+            Path jars,
+            int budgetInstances,
+            int approvalInstances,
+            TestIssuer issuer)
+            throws IOException {
         this.postgres = postgres;
         this.kafka = kafka;
         this.budgetJar = jars.resolve("budget-service.jar");
@@ -141,13 +149,15 @@ final class FaultStack implements AutoCloseable {
 
     /** On a thread of its own: the common pool has a single thread on two cores. */
     private static CompletableFuture<Void> inBackground(InstanceStart start, int instance) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                start.start(instance);
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        }, task -> new Thread(task, "start-instance-" + instance).start());
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        start.start(instance);
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                },
+                task -> new Thread(task, "start-instance-" + instance).start());
     }
 
     String budgetServiceUrl() {
@@ -220,10 +230,12 @@ final class FaultStack implements AutoCloseable {
     void startApprovalService(int instance) throws IOException {
         List<String> arguments = new ArrayList<>(postgres.datasourceArguments(APPROVAL_DB));
         arguments.addAll(commonArguments());
-        arguments.addAll(issuer != null ? issuer.serviceArguments()
-                : List.of("--security.jwt.jwk-set-uri=" + budgetServiceUrl() + "/dev/jwks"));
-        approvalServices[instance] = ServiceProcess.start("approval-service", approvalJar, approvalPorts[instance],
-                arguments);
+        arguments.addAll(
+                issuer != null
+                        ? issuer.serviceArguments()
+                        : List.of("--security.jwt.jwk-set-uri=" + budgetServiceUrl() + "/dev/jwks"));
+        approvalServices[instance] =
+                ServiceProcess.start("approval-service", approvalJar, approvalPorts[instance], arguments);
     }
 
     /**
@@ -260,9 +272,9 @@ final class FaultStack implements AutoCloseable {
     List<String> publicationClaimOwners() throws SQLException {
         List<String> owners = new ArrayList<>();
         try (Connection connection = postgres.connect(BUDGET_DB);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT owner FROM token_entry WHERE processor_name = 'kafka-publication'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT owner FROM token_entry WHERE processor_name = 'kafka-publication'")) {
             while (rows.next()) {
                 owners.add(rows.getString(1));
             }
@@ -314,8 +326,9 @@ final class FaultStack implements AutoCloseable {
     Set<String> storedBudgetIds() throws SQLException {
         Set<String> ids = new HashSet<>();
         try (Connection connection = postgres.connect(BUDGET_DB);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT DISTINCT aggregate_identifier FROM domain_event_entry")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT DISTINCT aggregate_identifier FROM domain_event_entry")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }
@@ -330,9 +343,9 @@ final class FaultStack implements AutoCloseable {
     Map<String, List<String>> storedEvents() throws SQLException {
         Map<String, List<String>> events = new TreeMap<>();
         try (Connection connection = postgres.connect(BUDGET_DB);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, sequence_number, payload_type"
-                     + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, sequence_number, payload_type"
+                        + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number")) {
             while (rows.next()) {
                 String type = rows.getString(3);
                 events.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
@@ -347,19 +360,21 @@ final class FaultStack implements AutoCloseable {
         if (issuer != null) {
             return issuer.token(TokenHolder.of("fault-auditor", Role.AUDITOR, null, null));
         }
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetServiceUrl() + "/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"fault-auditor\",\"role\":\"AUDITOR\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(budgetServiceUrl() + "/dev/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"fault-auditor\",\"role\":\"AUDITOR\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token from budget-service: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "no token from budget-service: " + response.statusCode() + " " + response.body());
         }
         return json.readTree(response.body()).get("token").asText();
     }
 
     /** GET {@code url} with the token: the status and the JSON body (null unless 200). */
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     /**
      * POST {@code url} with the token and no body: the status and the JSON body (the answer or its problem detail).
@@ -367,16 +382,23 @@ final class FaultStack implements AutoCloseable {
      * may take up to its pause timeout (60 s) after an instance was killed.
      */
     Answer post(String url, String token) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(90))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), json.readTree(response.body()));
     }
 
     Answer get(String url, String token) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.statusCode() == 200 ? json.readTree(response.body()) : null);
     }
 

@@ -37,6 +37,7 @@ class FaultToleranceIT {
     private static final Duration MAX_LOAD = Duration.ofMinutes(6);
     /** Commands acknowledged before a fault, and after recovery, so that each phase carries real load. */
     private static final int PHASE_COMMANDS = 150;
+
     private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(60);
     private static final String SERVICE_UNAVAILABLE = "urn:personal-budget:problem:service-unavailable";
     /** The persons' key store (on the same PostgreSQL here) unreachable: PersonalDataProblems' own 503. */
@@ -80,9 +81,12 @@ class FaultToleranceIT {
             Instant asked = Instant.now();
             stack.stopBudgetService();
             Duration exiting = Duration.between(asked, Instant.now());
-            assertThat(stack.publicationClaimOwners()).as("the publication processor's claims after the stop")
-                    .isNotEmpty().containsOnlyNulls();
-            return String.format("SIGTERM with %d command(s) in flight; exited after %.1f s with its claims released",
+            assertThat(stack.publicationClaimOwners())
+                    .as("the publication processor's claims after the stop")
+                    .isNotEmpty()
+                    .containsOnlyNulls();
+            return String.format(
+                    "SIGTERM with %d command(s) in flight; exited after %.1f s with its claims released",
                     inFlight, exiting.toMillis() / 1000.0);
         });
     }
@@ -115,19 +119,25 @@ class FaultToleranceIT {
         load = startLoad(label);
         awaitAcknowledged(load, PHASE_COMMANDS, "load before the stop");
 
-        await("a command in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+        await("a command in flight")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(1))
                 .until(() -> load.inFlight() > 0);
         String howItStopped = stop.stop(load.inFlight());
         Instant stopped = Instant.now();
         stack.startBudgetService();
-        List<String> notes = List.of(String.format("%s; back and ready after %.1f s", howItStopped,
-                Duration.between(stopped, Instant.now()).toMillis() / 1000.0));
+        List<String> notes = List.of(String.format(
+                "%s; back and ready after %.1f s",
+                howItStopped, Duration.between(stopped, Instant.now()).toMillis() / 1000.0));
         awaitAcknowledged(load, PHASE_COMMANDS, "load after the restart");
         load.stop();
 
-        assertThat(audit.verify(load, notes)).as("what the audit found (first 20)").isEmpty();
+        assertThat(audit.verify(load, notes))
+                .as("what the audit found (first 20)")
+                .isEmpty();
         assertNoServerErrorButRetryable503(load);
-        assertThat(load.sent()).filteredOn(rejected())
+        assertThat(load.sent())
+                .filteredOn(rejected())
                 .allSatisfy(sent -> assertThat(sent.status()).as("a rejection").isEqualTo(401));
     }
 
@@ -143,20 +153,26 @@ class FaultToleranceIT {
         long acknowledgedBefore = load.acknowledged();
         Instant stopped = Instant.now();
         await("commands acknowledged throughout 60 s without Kafka")
-                .pollDelay(KAFKA_OUTAGE).atMost(KAFKA_OUTAGE.plusSeconds(30))
+                .pollDelay(KAFKA_OUTAGE)
+                .atMost(KAFKA_OUTAGE.plusSeconds(30))
                 .until(() -> load.acknowledged() > acknowledgedBefore);
         long duringOutage = load.acknowledged() - acknowledgedBefore;
         stack.startKafka();
-        notes.add(String.format("broker down for %.1f s; %d commands acknowledged meanwhile",
+        notes.add(String.format(
+                "broker down for %.1f s; %d commands acknowledged meanwhile",
                 Duration.between(stopped, Instant.now()).toMillis() / 1000.0, duringOutage));
         awaitAcknowledged(load, PHASE_COMMANDS, "load after the broker is back");
         load.stop();
 
-        assertThat(audit.verify(load, notes)).as("what the audit found (first 20)").isEmpty();
+        assertThat(audit.verify(load, notes))
+                .as("what the audit found (first 20)")
+                .isEmpty();
         assertNoServerErrorButRetryable503(load);
-        assertThat(load.sent()).as("commands that failed while Kafka was down")
+        assertThat(load.sent())
+                .as("commands that failed while Kafka was down")
                 .allSatisfy(sent -> assertThat(sent.outcome()).isEqualTo(LifecycleLoad.Outcome.ACKNOWLEDGED));
-        assertThat(load.reads()).filteredOn(read -> read.service().equals("budget-service"))
+        assertThat(load.reads())
+                .filteredOn(read -> read.service().equals("budget-service"))
                 .allSatisfy(read -> assertThat(read.status()).isEqualTo(200));
     }
 
@@ -171,14 +187,18 @@ class FaultToleranceIT {
         stack.stopApprovalService();
         long acknowledgedBefore = load.acknowledged();
         awaitAcknowledged(load, 2 * PHASE_COMMANDS, "load while approval-service is down");
-        notes.add((load.acknowledged() - acknowledgedBefore) + " commands acknowledged while approval-service was down");
+        notes.add(
+                (load.acknowledged() - acknowledgedBefore) + " commands acknowledged while approval-service was down");
         stack.startApprovalService();
         awaitAcknowledged(load, PHASE_COMMANDS, "load after approval-service is back");
         load.stop();
 
-        assertThat(audit.verify(load, notes)).as("what the audit found (first 20)").isEmpty();
+        assertThat(audit.verify(load, notes))
+                .as("what the audit found (first 20)")
+                .isEmpty();
         assertNoServerErrorButRetryable503(load);
-        assertThat(load.sent()).as("commands that failed while approval-service was down")
+        assertThat(load.sent())
+                .as("commands that failed while approval-service was down")
                 .allSatisfy(sent -> assertThat(sent.outcome()).isEqualTo(LifecycleLoad.Outcome.ACKNOWLEDGED));
     }
 
@@ -196,39 +216,58 @@ class FaultToleranceIT {
         Instant stopped = Instant.now();
         int sentBefore = load.sent().size();
         int readsBefore = load.reads().size();
-        await("503s from both services while PostgreSQL is down").atMost(Duration.ofSeconds(60))
-                .until(() -> unavailable(load.sentSince(sentBefore)) >= 10 && load.readsSince(readsBefore).stream()
-                        .filter(read -> read.service().equals("approval-service") && read.status() == 503).count() >= 2);
+        await("503s from both services while PostgreSQL is down")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> unavailable(load.sentSince(sentBefore)) >= 10
+                        && load.readsSince(readsBefore).stream()
+                                        .filter(read ->
+                                                read.service().equals("approval-service") && read.status() == 503)
+                                        .count()
+                                >= 2);
         stack.startPostgres();
-        notes.add(String.format("PostgreSQL down for %.1f s", Duration.between(stopped, Instant.now()).toMillis() / 1000.0));
+        notes.add(String.format(
+                "PostgreSQL down for %.1f s",
+                Duration.between(stopped, Instant.now()).toMillis() / 1000.0));
         awaitAcknowledged(load, PHASE_COMMANDS, "load after PostgreSQL is back");
         load.stop();
 
-        assertThat(audit.verify(load, notes)).as("what the audit found (first 20)").isEmpty();
+        assertThat(audit.verify(load, notes))
+                .as("what the audit found (first 20)")
+                .isEmpty();
         assertNoServerErrorButRetryable503(load);
-        assertThat(budgetService.isAlive()).as("budget-service recovered without a restart").isTrue();
-        assertThat(approvalService.isAlive()).as("approval-service recovered without a restart").isTrue();
+        assertThat(budgetService.isAlive())
+                .as("budget-service recovered without a restart")
+                .isTrue();
+        assertThat(approvalService.isAlive())
+                .as("approval-service recovered without a restart")
+                .isTrue();
         assertThat(stack.budgetService()).isSameAs(budgetService);
         assertThat(stack.approvalService()).isSameAs(approvalService);
         // Every command refused meanwhile was answered, with a clear, retryable 503 problem.
-        assertThat(load.sent()).as("commands without an answer")
+        assertThat(load.sent())
+                .as("commands without an answer")
                 .noneMatch(sent -> sent.outcome() == LifecycleLoad.Outcome.NO_ANSWER);
-        assertThat(load.sent()).filteredOn(rejected()).allSatisfy(sent -> assertRetryable503("a refused command",
-                sent.status(), sent.problemJson(), sent.problemType(), sent.retryAfter()));
+        assertThat(load.sent())
+                .filteredOn(rejected())
+                .allSatisfy(sent -> assertRetryable503(
+                        "a refused command", sent.status(), sent.problemJson(), sent.problemType(), sent.retryAfter()));
         // Reads: a full answer, a 503 problem, or (approval-service not there yet) a 404; nothing in between.
-        assertThat(load.reads()).allSatisfy(read ->
-                assertThat(read.status()).as(read.service() + " read").isIn(200, 404, 503));
+        assertThat(load.reads())
+                .allSatisfy(read ->
+                        assertThat(read.status()).as(read.service() + " read").isIn(200, 404, 503));
     }
 
     private LifecycleLoad startLoad(String label) {
-        return new LifecycleLoad(label, stack.budgetServiceUrl(), stack.approvalServiceUrl(), THREADS, MAX_COMMANDS,
-                MAX_LOAD).start();
+        return new LifecycleLoad(
+                        label, stack.budgetServiceUrl(), stack.approvalServiceUrl(), THREADS, MAX_COMMANDS, MAX_LOAD)
+                .start();
     }
 
     /** Waits until the load has had {@code more} further commands acknowledged. */
     private static void awaitAcknowledged(LifecycleLoad load, int more, String phase) {
         long target = load.acknowledged() + more;
-        await(phase + ": " + more + " commands acknowledged").atMost(Duration.ofMinutes(3))
+        await(phase + ": " + more + " commands acknowledged")
+                .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> load.acknowledged() >= target);
     }
@@ -238,17 +277,30 @@ class FaultToleranceIT {
      * without its whole answer.
      */
     private static void assertNoServerErrorButRetryable503(LifecycleLoad load) {
-        assertThat(load.sent()).filteredOn(sent -> sent.outcome() == LifecycleLoad.Outcome.ACKNOWLEDGED)
-                .allSatisfy(sent -> assertThat(sent.problemType()).as("a 2xx with its body").isNull());
-        assertThat(load.reads()).allSatisfy(read -> assertThat(read.inconsistency()).as("partial data in a 200").isNull());
-        assertThat(load.sent()).filteredOn(sent -> sent.status() >= 500).allSatisfy(sent ->
-                assertRetryable503("a command", sent.status(), sent.problemJson(), sent.problemType(), sent.retryAfter()));
-        assertThat(load.reads()).filteredOn(read -> read.status() >= 500).allSatisfy(read ->
-                assertRetryable503(read.service() + " read", read.status(), read.problemJson(), read.problemType(),
+        assertThat(load.sent())
+                .filteredOn(sent -> sent.outcome() == LifecycleLoad.Outcome.ACKNOWLEDGED)
+                .allSatisfy(sent ->
+                        assertThat(sent.problemType()).as("a 2xx with its body").isNull());
+        assertThat(load.reads())
+                .allSatisfy(read -> assertThat(read.inconsistency())
+                        .as("partial data in a 200")
+                        .isNull());
+        assertThat(load.sent())
+                .filteredOn(sent -> sent.status() >= 500)
+                .allSatisfy(sent -> assertRetryable503(
+                        "a command", sent.status(), sent.problemJson(), sent.problemType(), sent.retryAfter()));
+        assertThat(load.reads())
+                .filteredOn(read -> read.status() >= 500)
+                .allSatisfy(read -> assertRetryable503(
+                        read.service() + " read",
+                        read.status(),
+                        read.problemJson(),
+                        read.problemType(),
                         read.retryAfter()));
     }
 
-    private static void assertRetryable503(String what, int status, boolean problemJson, String type, boolean retryAfter) {
+    private static void assertRetryable503(
+            String what, int status, boolean problemJson, String type, boolean retryAfter) {
         assertThat(status).as(what + ": status").isEqualTo(503);
         assertThat(problemJson).as(what + ": application/problem+json").isTrue();
         assertThat(type).as(what + ": problem type").isIn(SERVICE_UNAVAILABLE, KEYS_UNAVAILABLE);

@@ -36,16 +36,25 @@ import static uk.gov.personalbudget.testsupport.process.LifecycleScript.SCRIPT;
  */
 final class LifecycleLoad implements AutoCloseable {
 
-    enum Outcome { ACKNOWLEDGED, REJECTED, NO_ANSWER }
+    enum Outcome {
+        ACKNOWLEDGED,
+        REJECTED,
+        NO_ANSWER
+    }
 
     /**
      * One command sent and how it was answered: its status (0 without an answer), the problem type of a
      * rejection, whether a rejection was a problem detail with Retry-After, and for an acknowledgement the
      * budget's version it reported.
      */
-    record Sent(int step, Outcome outcome, int status, String problemType, boolean problemJson, boolean retryAfter,
-                long version) {
-    }
+    record Sent(
+            int step,
+            Outcome outcome,
+            int status,
+            String problemType,
+            boolean problemJson,
+            boolean retryAfter,
+            long version) {}
 
     /** A budget the load opened or tried to open, identified by its unique person reference. */
     static final class Budget {
@@ -58,7 +67,9 @@ final class LifecycleLoad implements AutoCloseable {
         }
 
         int acknowledged() {
-            return (int) sent.stream().filter(s -> s.outcome() == Outcome.ACKNOWLEDGED).count();
+            return (int) sent.stream()
+                    .filter(s -> s.outcome() == Outcome.ACKNOWLEDGED)
+                    .count();
         }
 
         boolean finished() {
@@ -67,9 +78,13 @@ final class LifecycleLoad implements AutoCloseable {
     }
 
     /** One read of a budget's events (budget-service) or control trail (approval-service) during the load. */
-    record Read(String service, int status, String problemType, boolean problemJson, boolean retryAfter,
-                String inconsistency) {
-    }
+    record Read(
+            String service,
+            int status,
+            String problemType,
+            boolean problemJson,
+            boolean retryAfter,
+            String inconsistency) {}
 
     private static final Duration BACK_OFF = Duration.ofMillis(250);
     /** Each thread sends at most one command per interval: a steady load, whatever the machine's speed. */
@@ -90,6 +105,7 @@ final class LifecycleLoad implements AutoCloseable {
     private final List<Read> reads = new CopyOnWriteArrayList<>();
     /** Every answer (or its absence), in the order they came. */
     private final List<Sent> answers = Collections.synchronizedList(new ArrayList<>());
+
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final AtomicInteger commands = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -103,8 +119,13 @@ final class LifecycleLoad implements AutoCloseable {
      * @param maxCommands the most commands it sends in all
      * @param maxDuration the longest it runs, should {@link #stop()} never come
      */
-    LifecycleLoad(String label, String budgetService, String approvalService, int threads, int maxCommands,
-                  Duration maxDuration) {
+    LifecycleLoad(
+            String label,
+            String budgetService,
+            String approvalService,
+            int threads,
+            int maxCommands,
+            Duration maxDuration) {
         this.label = label;
         this.budgetService = budgetService;
         this.approvalService = approvalService;
@@ -180,9 +201,15 @@ final class LifecycleLoad implements AutoCloseable {
     String outcomes() {
         Map<String, Integer> counts = new TreeMap<>();
         for (Sent sent : sent()) {
-            String key = sent.outcome() != Outcome.REJECTED ? sent.outcome().name().toLowerCase()
-                    : "rejected " + sent.status() + (sent.problemType() == null ? ""
-                    : " " + sent.problemType().substring(sent.problemType().lastIndexOf(':') + 1));
+            String key = sent.outcome() != Outcome.REJECTED
+                    ? sent.outcome().name().toLowerCase()
+                    : "rejected " + sent.status()
+                            + (sent.problemType() == null
+                                    ? ""
+                                    : " "
+                                            + sent.problemType()
+                                                    .substring(
+                                                            sent.problemType().lastIndexOf(':') + 1));
             counts.merge(key, 1, Integer::sum);
         }
         return counts.toString();
@@ -197,7 +224,9 @@ final class LifecycleLoad implements AutoCloseable {
     }
 
     private boolean running() {
-        return stop.getCount() > 0 && commands.get() < maxCommands && Instant.now().isBefore(deadline);
+        return stop.getCount() > 0
+                && commands.get() < maxCommands
+                && Instant.now().isBefore(deadline);
     }
 
     /** Waits before the next attempt, unless the load is being stopped. */
@@ -280,19 +309,32 @@ final class LifecycleLoad implements AutoCloseable {
                 if (step == 0) {
                     budget.id = accepted.get("id").asText();
                 }
-                return new Sent(step, Outcome.ACKNOWLEDGED, response.statusCode(), null, false, false,
+                return new Sent(
+                        step,
+                        Outcome.ACKNOWLEDGED,
+                        response.statusCode(),
+                        null,
+                        false,
+                        false,
                         accepted.get("version").asLong());
             } catch (IOException | RuntimeException unreadable) {
                 // A 2xx whose body is not the CommandAccepted the contract promises: partial data.
-                return new Sent(step, Outcome.ACKNOWLEDGED, response.statusCode(), "unreadable 2xx body", false, false, -1);
+                return new Sent(
+                        step, Outcome.ACKNOWLEDGED, response.statusCode(), "unreadable 2xx body", false, false, -1);
             }
         }
         return rejected(step, response);
     }
 
     private Sent rejected(int step, HttpResponse<String> response) {
-        return new Sent(step, Outcome.REJECTED, response.statusCode(), problemType(response), isProblem(response),
-                response.headers().firstValue("Retry-After").isPresent(), -1);
+        return new Sent(
+                step,
+                Outcome.REJECTED,
+                response.statusCode(),
+                problemType(response),
+                isProblem(response),
+                response.headers().firstValue("Retry-After").isPresent(),
+                -1);
     }
 
     /** Reads the events of finished budgets from budget-service and their trails from approval-service. */
@@ -306,17 +348,26 @@ final class LifecycleLoad implements AutoCloseable {
                 continue;
             }
             Budget budget = finished.get(next++ % finished.size());
-            reads.add(read("budget-service", budgetService + "/api/v1/budgets/" + budget.id + "/events", auditor,
+            reads.add(read(
+                    "budget-service",
+                    budgetService + "/api/v1/budgets/" + budget.id + "/events",
+                    auditor,
                     body -> body.size() == SCRIPT.size() ? null : "events of a finished budget: " + body.size()));
-            reads.add(read("approval-service", approvalService + "/api/v1/budgets/" + budget.id + "/control-trail",
-                    auditor, body -> body.has("transfers") ? null : "a trail without transfers"));
+            reads.add(read(
+                    "approval-service",
+                    approvalService + "/api/v1/budgets/" + budget.id + "/control-trail",
+                    auditor,
+                    body -> body.has("transfers") ? null : "a trail without transfers"));
             backOff();
         }
     }
 
     private Read read(String service, String uri, String token, Function<JsonNode, String> check) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
@@ -330,8 +381,13 @@ final class LifecycleLoad implements AutoCloseable {
                     inconsistency = "unreadable 200 body";
                 }
             }
-            return new Read(service, response.statusCode(), problemType(response), isProblem(response),
-                    response.headers().firstValue("Retry-After").isPresent(), inconsistency);
+            return new Read(
+                    service,
+                    response.statusCode(),
+                    problemType(response),
+                    isProblem(response),
+                    response.headers().firstValue("Retry-After").isPresent(),
+                    inconsistency);
         } catch (IOException noAnswer) {
             return new Read(service, 0, null, false, false, null);
         } catch (InterruptedException interrupted) {
@@ -365,10 +421,13 @@ final class LifecycleLoad implements AutoCloseable {
         }
         String body = DevTokenRequests.body(sub, role, person, authorisationLimit);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(budgetService + "/dev/tokens"))
-                    .timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(budgetService + "/dev/tokens"))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return null;
             }

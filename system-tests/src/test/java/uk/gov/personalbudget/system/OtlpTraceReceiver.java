@@ -24,8 +24,7 @@ import java.util.zip.GZIPInputStream;
 final class OtlpTraceReceiver implements AutoCloseable {
 
     /** One received span: the service that sent it, and its ids in lower-case hex. */
-    record ReceivedSpan(String service, String name, String traceId, String spanId, String parentSpanId) {
-    }
+    record ReceivedSpan(String service, String name, String traceId, String spanId, String parentSpanId) {}
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
@@ -47,8 +46,10 @@ final class OtlpTraceReceiver implements AutoCloseable {
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body;
-            try (InputStream in = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                    ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+            try (InputStream in =
+                    "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                            ? new GZIPInputStream(exchange.getRequestBody())
+                            : exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             try {
@@ -71,12 +72,19 @@ final class OtlpTraceReceiver implements AutoCloseable {
         request.getResourceSpansList().forEach(resourceSpans -> {
             String service = resourceSpans.getResource().getAttributesList().stream()
                     .filter(attribute -> attribute.getKey().equals("service.name"))
-                    .map(KeyValue::getValue).map(AnyValue::getStringValue)
-                    .findFirst().orElse("");
-            resourceSpans.getScopeSpansList().forEach(scope -> scope.getSpansList().forEach(span -> spans.add(
-                    new ReceivedSpan(service, span.getName(), hex.formatHex(span.getTraceId().toByteArray()),
-                            hex.formatHex(span.getSpanId().toByteArray()),
-                            hex.formatHex(span.getParentSpanId().toByteArray())))));
+                    .map(KeyValue::getValue)
+                    .map(AnyValue::getStringValue)
+                    .findFirst()
+                    .orElse("");
+            resourceSpans
+                    .getScopeSpansList()
+                    .forEach(scope -> scope.getSpansList()
+                            .forEach(span -> spans.add(new ReceivedSpan(
+                                    service,
+                                    span.getName(),
+                                    hex.formatHex(span.getTraceId().toByteArray()),
+                                    hex.formatHex(span.getSpanId().toByteArray()),
+                                    hex.formatHex(span.getParentSpanId().toByteArray())))));
         });
     }
 

@@ -68,8 +68,10 @@ final class RoundRobinLoad {
     private final int clients;
     private final int budgetCount;
     private final Duration maxDuration;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final ObjectMapper json = new ObjectMapper();
     private final String auditor;
     private final AtomicLong turn = new AtomicLong();
@@ -114,7 +116,8 @@ final class RoundRobinLoad {
     /** Waits until every budget is finished or given up, or the load's time is over. */
     void awaitDone() throws InterruptedException {
         for (Thread worker : workers) {
-            worker.join(Math.max(1, Duration.between(Instant.now(), deadline).plusSeconds(30).toMillis()));
+            worker.join(Math.max(
+                    1, Duration.between(Instant.now(), deadline).plusSeconds(30).toMillis()));
             if (worker.isAlive()) {
                 throw new IllegalStateException(worker.getName() + " still running after the load's time");
             }
@@ -142,8 +145,7 @@ final class RoundRobinLoad {
      * Commands sent, the requests they took, and of the commands acknowledged: those answered again from the
      * idempotency store, and those found stored after their instance died without answering.
      */
-    record Totals(int commands, int requests, int replayed, int storedAnswerLost) {
-    }
+    record Totals(int commands, int requests, int replayed, int storedAnswerLost) {}
 
     Totals totals() {
         return new Totals(commands.get(), requests.get(), replayed.get(), storedAnswerLost.get());
@@ -216,7 +218,8 @@ final class RoundRobinLoad {
             String reason = answer.statusCode() + " " + shortType(answer);
             if (answer.statusCode() == 503 || (answer.statusCode() == 409 && IN_USE.equals(problemType(answer)))) {
                 retries.merge(reason, 1, Integer::sum);
-                pause(Duration.ofSeconds(answer.headers().firstValueAsLong("Retry-After").orElse(1)));
+                pause(Duration.ofSeconds(
+                        answer.headers().firstValueAsLong("Retry-After").orElse(1)));
                 continue;
             }
             refusals.merge(reason, 1, Integer::sum);
@@ -263,9 +266,12 @@ final class RoundRobinLoad {
     private boolean storedAlready(Budget budget, int step) {
         while (timeLeft()) {
             int instance = (int) (turn.getAndIncrement() % instances.size());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(instances.get(instance) + "/api/v1/budgets/"
-                            + budget.id + "/events"))
-                    .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + auditor).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(instances.get(instance) + "/api/v1/budgets/" + budget.id + "/events"))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Authorization", "Bearer " + auditor)
+                    .GET()
+                    .build();
             try {
                 HttpResponse<String> events = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (events.statusCode() == 200) {

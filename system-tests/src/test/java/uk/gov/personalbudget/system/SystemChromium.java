@@ -21,10 +21,10 @@ import java.util.Map;
 final class SystemChromium {
 
     static final Path BROWSER = Path.of(System.getenv().getOrDefault("CONSOLE_TEST_CHROMIUM", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getenv().getOrDefault("CONSOLE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path DRIVER =
+            Path.of(System.getenv().getOrDefault("CONSOLE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
-    private SystemChromium() {
-    }
+    private SystemChromium() {}
 
     static boolean installed() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
@@ -40,18 +40,34 @@ final class SystemChromium {
         Path profile = Files.createTempDirectory(Files.createDirectories(profileParent), "chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile,
-                "--window-size=1400,1800", "--force-device-scale-factor=1", "--lang=en-GB");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--user-data-dir=" + profile,
+                "--window-size=1400,1800",
+                "--force-device-scale-factor=1",
+                "--lang=en-GB");
         // Downloads land, without asking, in downloads(profileParent).
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", Files.createDirectories(downloads(profileParent)).toString(),
-                "download.prompt_for_download", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        Files.createDirectories(downloads(profileParent)).toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
-                .withLogFile(Files.createDirectories(Path.of("target", "service-logs")).resolve("chromedriver.log").toFile())
+                .withLogFile(Files.createDirectories(Path.of("target", "service-logs"))
+                        .resolve("chromedriver.log")
+                        .toFile())
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1400, 1800));

@@ -33,11 +33,13 @@ final class TopicRecords {
      * Reads the topic from its start until every event of {@code expected} (per budget, "sequence:event-type") is
      * on it, or {@code within} has passed; returns what it read either way ({@link #missing} says what is not).
      */
-    static TopicRecords readUntilPresent(String bootstrapServers, Map<String, ? extends Collection<String>> expected,
-                                         Duration within) {
+    static TopicRecords readUntilPresent(
+            String bootstrapServers, Map<String, ? extends Collection<String>> expected, Duration within) {
         TopicRecords topic = new TopicRecords();
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
-            await("every stored event on the topic").atMost(within).pollInterval(Duration.ofSeconds(1))
+            await("every stored event on the topic")
+                    .atMost(within)
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
                         topic.readMore(consumer);
                         return topic.missing(expected).isEmpty();
@@ -67,7 +69,8 @@ final class TopicRecords {
     private void readMore(KafkaConsumer<String, byte[]> consumer) {
         if (!assigned) {
             List<TopicPartition> partitions = consumer.partitionsFor(FaultStack.TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(FaultStack.TOPIC, info.partition())).toList();
+                    .map(info -> new TopicPartition(FaultStack.TOPIC, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             assigned = true;

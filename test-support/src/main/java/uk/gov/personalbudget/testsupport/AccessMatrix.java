@@ -39,8 +39,7 @@ public final class AccessMatrix {
         }
     }
 
-    private AccessMatrix() {
-    }
+    private AccessMatrix() {}
 
     /**
      * Whether a role sees a budget it stands in {@code relationship} to: true ("sees"), false ("nothing"), or empty
@@ -62,7 +61,8 @@ public final class AccessMatrix {
 
     /** The relationships a role can stand in to a budget, in the table's order. */
     public static List<Relationship> relationshipsOf(Role role) {
-        return Arrays.stream(Relationship.values()).filter(relationship -> sees(role, relationship).isPresent())
+        return Arrays.stream(Relationship.values())
+                .filter(relationship -> sees(role, relationship).isPresent())
                 .toList();
     }
 
@@ -86,7 +86,9 @@ public final class AccessMatrix {
                 continue;
             }
             Relationship relationship = RELATIONSHIP_ROWS.entrySet().stream()
-                    .filter(row -> cells.get(0).startsWith(row.getKey())).map(Map.Entry::getValue).findFirst()
+                    .filter(row -> cells.get(0).startsWith(row.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("an unknown relationship row: " + line));
             Map<Role, String> byRole = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
@@ -159,23 +161,30 @@ public final class AccessMatrix {
             }
             String cell = cells.get(column);
             if (!CELLS.contains(cell)) {
-                throw new IllegalStateException("'" + cell + "' is not a cell of the access matrix's vocabulary "
-                        + CELLS + ": " + line);
+                throw new IllegalStateException(
+                        "'" + cell + "' is not a cell of the access matrix's vocabulary " + CELLS + ": " + line);
             }
             byRole.put(role, cell);
         }
-        return new Row(cells.get(header.indexOf("service")), cells.get(header.indexOf("method")),
-                cells.get(header.indexOf("path")), byRole);
+        return new Row(
+                cells.get(header.indexOf("service")),
+                cells.get(header.indexOf("method")),
+                cells.get(header.indexOf("path")),
+                byRole);
     }
 
     private static List<String> cells(String line) {
         String inner = line.strip();
         inner = inner.substring(1, inner.endsWith("|") ? inner.length() - 1 : inner.length());
-        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).map(AccessMatrix::unquote).toList();
+        return Arrays.stream(inner.split("\\|", -1))
+                .map(String::strip)
+                .map(AccessMatrix::unquote)
+                .toList();
     }
 
     private static String unquote(String cell) {
-        return cell.length() > 1 && cell.startsWith("`") && cell.endsWith("`") ? cell.substring(1, cell.length() - 1)
+        return cell.length() > 1 && cell.startsWith("`") && cell.endsWith("`")
+                ? cell.substring(1, cell.length() - 1)
                 : cell;
     }
 }

@@ -25,8 +25,7 @@ public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
@@ -36,13 +35,16 @@ public final class EmbeddedPostgresServer {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
             }
             EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // The JVM is exiting; the server's files are in a temporary directory.
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } catch (IOException ignored) {
+                                    // The JVM is exiting; the server's files are in a temporary directory.
+                                }
+                            },
+                            "embedded-postgres-stop"));
         }
         return server;
     }
@@ -51,7 +53,7 @@ public final class EmbeddedPostgresServer {
     public static Database newDatabase() {
         String name = "test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);

@@ -24,7 +24,8 @@ class BudgetServiceClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     BudgetServiceClient(@Value("${approval.budget-service.url:}") String baseUrl) {
@@ -48,8 +49,8 @@ class BudgetServiceClient {
 
     private URI uri(String pathAndQuery) {
         if (baseUrl.isEmpty()) {
-            throw new BudgetServiceUnavailable("no budget-service is configured for this service "
-                    + "(APPROVAL_BUDGET_SERVICE_URL)");
+            throw new BudgetServiceUnavailable(
+                    "no budget-service is configured for this service " + "(APPROVAL_BUDGET_SERVICE_URL)");
         }
         return URI.create(baseUrl + pathAndQuery);
     }
@@ -57,14 +58,16 @@ class BudgetServiceClient {
     /** budget-service's answer as it was: status, content type and body (its problem details included). */
     private ResponseEntity<byte[]> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
             var answer = ResponseEntity.status(response.statusCode());
-            response.headers().firstValue(HttpHeaders.CONTENT_TYPE)
+            response.headers()
+                    .firstValue(HttpHeaders.CONTENT_TYPE)
                     .ifPresent(type -> answer.contentType(MediaType.parseMediaType(type)));
             return answer.body(response.body());
         } catch (IOException unreachable) {
-            throw new BudgetServiceUnavailable("budget-service did not answer: " + unreachable.getClass().getSimpleName());
+            throw new BudgetServiceUnavailable(
+                    "budget-service did not answer: " + unreachable.getClass().getSimpleName());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new BudgetServiceUnavailable("interrupted while waiting for budget-service");

@@ -44,26 +44,35 @@ class BudgetStateController {
     }
 
     @GetMapping("/state")
-    @Operation(operationId = "getBudgetState", summary = "The budget's state now, or as it was at asOf, "
-            + "from budget-service (GET /api/v1/budgets/{id}), for those who may read its trail",
+    @Operation(
+            operationId = "getBudgetState",
+            summary = "The budget's state now, or as it was at asOf, "
+                    + "from budget-service (GET /api/v1/budgets/{id}), for those who may read its trail",
             description = "Those who may see the budget by the access rule, but SYSTEM (403); anyone else 404.")
     public ResponseEntity<byte[]> state(
             @PathVariable BudgetId id,
             @Parameter(description = "the moment to show, an ISO-8601 instant; now when absent")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            @Parameter(hidden = true) Actor actor, @Parameter(hidden = true) @AuthenticationPrincipal Jwt token) {
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(hidden = true) Actor actor,
+            @Parameter(hidden = true) @AuthenticationPrincipal Jwt token) {
         visibility.requireReadable(actor, id);
         String query = asOf == null ? "" : "?asOf=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8);
         return budgetService.get(budgetPath(id) + query, token.getTokenValue());
     }
 
     @GetMapping("/verification")
-    @Operation(operationId = "getBudgetVerification", summary = "budget-service's check of the budget's hash "
-            + "chain (GET /api/v1/budgets/{id}/verification): AUTHORITY and AUDITOR",
+    @Operation(
+            operationId = "getBudgetVerification",
+            summary = "budget-service's check of the budget's hash "
+                    + "chain (GET /api/v1/budgets/{id}/verification): AUTHORITY and AUDITOR",
             description = "AUTHORITY and AUDITOR of the budget's council; a caller who may not see the budget gets "
                     + "404, one who may see it in another role 403.")
-    public ResponseEntity<byte[]> verification(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor,
-                                               @Parameter(hidden = true) @AuthenticationPrincipal Jwt token) {
+    public ResponseEntity<byte[]> verification(
+            @PathVariable BudgetId id,
+            @Parameter(hidden = true) Actor actor,
+            @Parameter(hidden = true) @AuthenticationPrincipal Jwt token) {
         visibility.requireVisible(actor, id);
         if (!actor.is(Role.AUDITOR) && !actor.is(Role.AUTHORITY)) {
             throw new AccessDeniedException("only the authority and auditors verify a budget's history");

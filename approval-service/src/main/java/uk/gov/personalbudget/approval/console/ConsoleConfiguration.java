@@ -29,9 +29,10 @@ class ConsoleConfiguration implements WebMvcConfigurer {
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http) throws Exception {
         return open(http.securityMatcher("/console", "/console/**"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
@@ -44,8 +45,7 @@ class ConsoleConfiguration implements WebMvcConfigurer {
     }
 
     private static HttpSecurity open(HttpSecurity http) throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

@@ -18,8 +18,9 @@ class ConsoleProblems {
 
     @ExceptionHandler(BudgetServiceUnavailable.class)
     ResponseEntity<ProblemDetail> unavailable(BudgetServiceUnavailable unavailable) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(ApiProblemHandling.problem(HttpStatus.SERVICE_UNAVAILABLE, "budget-service-unavailable",
-                        unavailable.getMessage()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ApiProblemHandling.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "budget-service-unavailable", unavailable.getMessage()));
     }
 }

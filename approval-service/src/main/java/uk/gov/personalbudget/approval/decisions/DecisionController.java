@@ -30,16 +30,15 @@ import java.util.List;
 class DecisionController {
 
     /** Every decision of the budget, in order. */
-    public record Decisions(BudgetId budgetId, boolean rebuildInProgress, List<Decision> decisions) {
-    }
+    public record Decisions(BudgetId budgetId, boolean rebuildInProgress, List<Decision> decisions) {}
 
     private final DecisionQueries decisions;
     private final RebuildNotice rebuild;
     private final RevealedHistory revealed;
     private final BudgetVisibility visibility;
 
-    DecisionController(DecisionQueries decisions, RebuildNotice rebuild, RevealedHistory revealed,
-                       BudgetVisibility visibility) {
+    DecisionController(
+            DecisionQueries decisions, RebuildNotice rebuild, RevealedHistory revealed, BudgetVisibility visibility) {
         this.decisions = decisions;
         this.rebuild = rebuild;
         this.revealed = revealed;
@@ -47,9 +46,11 @@ class DecisionController {
     }
 
     @GetMapping(path = "/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getDecisions", summary = "Every decision on the budget with its reasons, and whether "
-            + "the person took part or added a statement (offers, revisions, plans, closure with how the person was "
-            + "told, reallocations to another practitioner, withdrawn contests and plans)",
+    @Operation(
+            operationId = "getDecisions",
+            summary = "Every decision on the budget with its reasons, and whether "
+                    + "the person took part or added a statement (offers, revisions, plans, closure with how the person was "
+                    + "told, reallocations to another practitioner, withdrawn contests and plans)",
             description = BudgetVisibility.READERS)
     public ResponseEntity<Decisions> decisions(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
@@ -57,7 +58,9 @@ class DecisionController {
     }
 
     @GetMapping(path = "/decisions", produces = CsvExport.MEDIA_TYPE)
-    @Operation(operationId = "getDecisionsCsv", summary = "The decision history as CSV",
+    @Operation(
+            operationId = "getDecisionsCsv",
+            summary = "The decision history as CSV",
             description = BudgetVisibility.READERS)
     public ResponseEntity<String> decisionsCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);

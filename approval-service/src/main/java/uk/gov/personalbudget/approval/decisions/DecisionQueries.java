@@ -27,7 +27,7 @@ public class DecisionQueries {
     }
 
     public List<Decision> decisions(BudgetId budget, int generation) {
-        return generations.read(() -> jdbc.query(Tables.DECISION.select("budget_id = ?"), Tables.DECISION.mapper(),
-                generation, budget.value()));
+        return generations.read(() -> jdbc.query(
+                Tables.DECISION.select("budget_id = ?"), Tables.DECISION.mapper(), generation, budget.value()));
     }
 }

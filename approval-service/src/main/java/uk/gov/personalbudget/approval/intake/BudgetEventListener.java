@@ -38,8 +38,14 @@ public class BudgetEventListener {
     private final HeldBackMetrics heldBack;
     private final Clock clock;
 
-    public BudgetEventListener(ChainRecordCheck check, ProjectionWriter writer, Generations generations,
-            IntakeTracing tracing, IntakeStatus status, HeldBackMetrics heldBack, Clock clock) {
+    public BudgetEventListener(
+            ChainRecordCheck check,
+            ProjectionWriter writer,
+            Generations generations,
+            IntakeTracing tracing,
+            IntakeStatus status,
+            HeldBackMetrics heldBack,
+            Clock clock) {
         this.check = check;
         this.heldBack = heldBack;
         this.writer = writer;
@@ -63,9 +69,15 @@ public class BudgetEventListener {
         }
         for (HeldBackRecord record : outcome.heldBack()) {
             heldBack.heldBack(record);
-            log.warn("budget event record {}-{}@{} held back, not projected ({}, budget {}, sequence {}): {}",
-                    record.topic(), record.partition(), record.offset(), record.reason(), record.budgetId(),
-                    record.sequence(), record.detail());
+            log.warn(
+                    "budget event record {}-{}@{} held back, not projected ({}, budget {}, sequence {}): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.reason(),
+                    record.budgetId(),
+                    record.sequence(),
+                    record.detail());
         }
         traced.stored(outcome.duplicates());
         status.stored();

@@ -35,11 +35,13 @@ class ChainRecordCheck {
     private final boolean acceptUnhashed;
     private final Clock clock;
 
-    ChainRecordCheck(EventRecordReader reader,
-                            @Value("${approval.intake.unhashed-records:accept}") String unhashed, Clock clock) {
+    ChainRecordCheck(
+            EventRecordReader reader,
+            @Value("${approval.intake.unhashed-records:accept}") String unhashed,
+            Clock clock) {
         this.reader = reader;
-        this.acceptUnhashed = UnhashedRecords.valueOf(unhashed.trim().toUpperCase(java.util.Locale.ROOT))
-                == UnhashedRecords.ACCEPT;
+        this.acceptUnhashed =
+                UnhashedRecords.valueOf(unhashed.trim().toUpperCase(java.util.Locale.ROOT)) == UnhashedRecords.ACCEPT;
         this.clock = clock;
     }
 
@@ -55,8 +57,11 @@ class ChainRecordCheck {
         String hash = header(record, EventHeaders.EVENT_HASH);
         if (hash == null) {
             if (!acceptUnhashed) {
-                return held(record, HoldReason.UNHASHED, "the record has no event-hash, and records without one are "
-                        + "not accepted (approval.intake.unhashed-records)");
+                return held(
+                        record,
+                        HoldReason.UNHASHED,
+                        "the record has no event-hash, and records without one are "
+                                + "not accepted (approval.intake.unhashed-records)");
             }
             EventEnvelope envelope = reader.read(record);
             EventChainHash.Inputs inputs;
@@ -79,8 +84,11 @@ class ChainRecordCheck {
         }
         String recomputed = EventChainHash.of(previousHash, inputs);
         if (!recomputed.equals(hash)) {
-            return held(record, HoldReason.CONTENT, "the hash recomputed from the record, " + recomputed
-                    + ", is not its event-hash " + hash + ": its value or headers were changed");
+            return held(
+                    record,
+                    HoldReason.CONTENT,
+                    "the hash recomputed from the record, " + recomputed + ", is not its event-hash " + hash
+                            + ": its value or headers were changed");
         }
         String mismatch = unhashedHeaderMismatch(record, inputs);
         if (mismatch != null) {
@@ -94,10 +102,15 @@ class ChainRecordCheck {
         String sequence = required(record, EventHeaders.AGGREGATE_SEQUENCE);
         String metaData = header(record, EventHeaders.STORED_METADATA);
         try {
-            return new EventChainHash.Inputs(required(record, EventHeaders.AGGREGATE_ID), Long.parseLong(sequence),
-                    required(record, EventHeaders.EVENT_ID), required(record, EventHeaders.STORED_AGGREGATE_TYPE),
-                    required(record, EventHeaders.STORED_TIMESTAMP), required(record, EventHeaders.STORED_PAYLOAD_TYPE),
-                    header(record, EventHeaders.STORED_PAYLOAD_REVISION), record.value(),
+            return new EventChainHash.Inputs(
+                    required(record, EventHeaders.AGGREGATE_ID),
+                    Long.parseLong(sequence),
+                    required(record, EventHeaders.EVENT_ID),
+                    required(record, EventHeaders.STORED_AGGREGATE_TYPE),
+                    required(record, EventHeaders.STORED_TIMESTAMP),
+                    required(record, EventHeaders.STORED_PAYLOAD_TYPE),
+                    header(record, EventHeaders.STORED_PAYLOAD_REVISION),
+                    record.value(),
                     metaData == null ? null : Base64.getDecoder().decode(metaData));
         } catch (IllegalArgumentException unreadable) {
             throw new IncompleteRecord("a hashed input does not read: " + unreadable.getMessage());
@@ -133,8 +146,16 @@ class ChainRecordCheck {
         } catch (NumberFormatException notANumber) {
             sequence = null;
         }
-        return new HeldBackRecord(record.topic(), record.partition(), record.offset(), record.key(), sequence,
-                header(record, EventHeaders.EVENT_ID), header(record, EventHeaders.EVENT_TYPE), reason, detail,
+        return new HeldBackRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                sequence,
+                header(record, EventHeaders.EVENT_ID),
+                header(record, EventHeaders.EVENT_TYPE),
+                reason,
+                detail,
                 clock.instant());
     }
 

@@ -37,9 +37,12 @@ class EventRecordReader {
                 .orElseThrow(() -> new UnreadableEventRecord(record, "unknown event type " + type));
         try {
             BudgetEvent event = objectMapper.readValue(record.value(), eventClass);
-            return new EventEnvelope(header(record, EventHeaders.EVENT_ID), new BudgetId(record.key()),
+            return new EventEnvelope(
+                    header(record, EventHeaders.EVENT_ID),
+                    new BudgetId(record.key()),
                     Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)),
-                    Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP)), event);
+                    Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP)),
+                    event);
         } catch (IOException | RuntimeException unreadable) {
             throw new UnreadableEventRecord(record, unreadable.getMessage());
         }

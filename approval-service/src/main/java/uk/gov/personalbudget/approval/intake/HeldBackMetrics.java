@@ -22,11 +22,13 @@ class HeldBackMetrics {
     public HeldBackMetrics(MeterRegistry meters) {
         // Registered now, so every series exists (at 0) before the first record is held back.
         for (HoldReason reason : HoldReason.values()) {
-            counters.put(reason, Counter.builder("approval.intake.held_back")
-                    .description("Records of the topic held back, not projected, because they do not fit their "
-                            + "budget's hash chain")
-                    .tag("reason", reason.name())
-                    .register(meters));
+            counters.put(
+                    reason,
+                    Counter.builder("approval.intake.held_back")
+                            .description("Records of the topic held back, not projected, because they do not fit their "
+                                    + "budget's hash chain")
+                            .tag("reason", reason.name())
+                            .register(meters));
         }
     }
 

@@ -35,15 +35,24 @@ class IntakeConfiguration {
 
         @Override
         public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int attempt) {
-            log.error("a batch of {} budget events not stored (attempt {}); the consumer retries it and goes no further: {}",
-                    records.count(), attempt, NestedExceptionUtils.getMostSpecificCause(failure).getMessage(), failure);
+            log.error(
+                    "a batch of {} budget events not stored (attempt {}); the consumer retries it and goes no further: {}",
+                    records.count(),
+                    attempt,
+                    NestedExceptionUtils.getMostSpecificCause(failure).getMessage(),
+                    failure);
         }
 
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
-            log.error("budget event {}-{}@{} not stored (attempt {}); the consumer retries and goes no further: {}",
-                    record.topic(), record.partition(), record.offset(), attempt,
-                    NestedExceptionUtils.getMostSpecificCause(failure).getMessage(), failure);
+            log.error(
+                    "budget event {}-{}@{} not stored (attempt {}); the consumer retries and goes no further: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    attempt,
+                    NestedExceptionUtils.getMostSpecificCause(failure).getMessage(),
+                    failure);
         }
     }
 }

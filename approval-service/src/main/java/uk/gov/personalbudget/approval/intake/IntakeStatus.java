@@ -24,6 +24,5 @@ public class IntakeStatus {
         return Optional.ofNullable(lastFailure);
     }
 
-    public record Failure(String cause, Instant since) {
-    }
+    public record Failure(String cause, Instant since) {}
 }

@@ -45,7 +45,8 @@ public class IntakeTracing {
     }
 
     private Span start(ConsumerRecord<String, byte[]> record) {
-        return propagator.extract(record.headers(), IntakeTracing::header)
+        return propagator
+                .extract(record.headers(), IntakeTracing::header)
                 .name("project " + headerOr(record.headers(), EventHeaders.EVENT_TYPE, "event"))
                 .kind(Span.Kind.CONSUMER)
                 .tag("messaging.system", "kafka")

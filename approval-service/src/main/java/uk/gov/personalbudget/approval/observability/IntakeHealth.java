@@ -35,8 +35,11 @@ class IntakeHealth implements HealthIndicator {
             return Health.down().withDetail("state", "STOPPED").build();
         }
         return status.failing()
-                .map(failure -> Health.down().withDetail("state", "FAILING")
-                        .withDetail("cause", failure.cause()).withDetail("since", failure.since().toString()).build())
+                .map(failure -> Health.down()
+                        .withDetail("state", "FAILING")
+                        .withDetail("cause", failure.cause())
+                        .withDetail("since", failure.since().toString())
+                        .build())
                 .orElseGet(() -> Health.up().withDetail("state", "RUNNING").build());
     }
 }

@@ -46,7 +46,10 @@ class IntakeLagMetrics implements MeterBinder, DisposableBean {
                 .tag("group", group)
                 .description("Budget events on the topic that the consumer group has not yet stored")
                 .register(registry);
-        Gauge.builder("approval.intake.position", this, metrics -> metrics.reading().position())
+        Gauge.builder(
+                        "approval.intake.position",
+                        this,
+                        metrics -> metrics.reading().position())
                 .tag("group", group)
                 .description("Budget events the consumer group has stored (sum of committed offsets)")
                 .register(registry);
@@ -63,7 +66,8 @@ class IntakeLagMetrics implements MeterBinder, DisposableBean {
     private Reading read(Instant now) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, Long> end = TopicOffsets.of(admin, topic, OffsetSpec.latest(), TIMEOUT);
             long position = 0;
             long lag = 0;
@@ -87,6 +91,5 @@ class IntakeLagMetrics implements MeterBinder, DisposableBean {
         admin.close(Duration.ofSeconds(1));
     }
 
-    private record Reading(Instant at, double lag, double position) {
-    }
+    private record Reading(Instant at, double lag, double position) {}
 }

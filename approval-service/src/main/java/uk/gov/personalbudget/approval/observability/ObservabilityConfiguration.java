@@ -43,8 +43,11 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    public IntakeLagMetrics intakeLagMetrics(KafkaAdmin kafkaAdmin, @Value("${approval.kafka.topic}") String topic,
-            @Value("${spring.kafka.consumer.group-id}") String group, Clock clock) {
+    public IntakeLagMetrics intakeLagMetrics(
+            KafkaAdmin kafkaAdmin,
+            @Value("${approval.kafka.topic}") String topic,
+            @Value("${spring.kafka.consumer.group-id}") String group,
+            Clock clock) {
         return new IntakeLagMetrics(kafkaAdmin.getConfigurationProperties(), topic, group, clock);
     }
 
@@ -61,9 +64,9 @@ class ObservabilityConfiguration {
 
     /** Without Micrometer Tracing (some test slices) the spans are no-ops. */
     @Bean
-    public IntakeTracing intakeTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
-            MeterRegistry meters) {
-        return new IntakeTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
-                propagator.getIfAvailable(() -> Propagator.NOOP), meters);
+    public IntakeTracing intakeTracing(
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, MeterRegistry meters) {
+        return new IntakeTracing(
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP), meters);
     }
 }

@@ -23,16 +23,29 @@ class ReplayMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         gauge(registry, "approval.replay.running", "1 while a replay rebuilds the projections", replay -> 1);
-        gauge(registry, "approval.replay.events.processed", "Events the running replay has consumed",
+        gauge(
+                registry,
+                "approval.replay.events.processed",
+                "Events the running replay has consumed",
                 Replay::eventsProcessed);
-        gauge(registry, "approval.replay.events.to.process", "Events on the topic when the running replay began",
+        gauge(
+                registry,
+                "approval.replay.events.to.process",
+                "Events on the topic when the running replay began",
                 Replay::eventsTotal);
-        gauge(registry, "approval.replay.events.per.second", "The running replay's average rate",
+        gauge(
+                registry,
+                "approval.replay.events.per.second",
+                "The running replay's average rate",
                 Replay::eventsPerSecond);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<Replay> value) {
-        Gauge.builder(name, replays, service -> service.inProgress().map(value::applyAsDouble).orElse(0.0))
+        Gauge.builder(
+                        name,
+                        replays,
+                        service ->
+                                service.inProgress().map(value::applyAsDouble).orElse(0.0))
                 .description(description)
                 .register(registry);
     }

@@ -12,5 +12,4 @@ import uk.gov.personalbudget.support.personaldata.PersonalDataConfiguration;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PersonalDataConfiguration.class)
-class PersonalDataReading {
-}
+class PersonalDataReading {}

@@ -31,7 +31,9 @@ public class RevealedHistory {
 
     @Autowired
     RevealedHistory(PersonalDataReader reader, SummaryQueries summaries) {
-        this(reader, budget -> summaries.parties(budget).map(BudgetParties::person).orElse(null));
+        this(
+                reader,
+                budget -> summaries.parties(budget).map(BudgetParties::person).orElse(null));
     }
 
     RevealedHistory(PersonalDataReader reader, Function<BudgetId, PersonReference> ownerOf) {
@@ -41,23 +43,46 @@ public class RevealedHistory {
 
     public List<ControlTrailEntry> trail(List<ControlTrailEntry> trail) {
         Map<BudgetId, PersonReference> owners = new HashMap<>();
-        return trail.stream().map(entry -> {
-            PersonReference owner = owners.computeIfAbsent(entry.budgetId(), ownerOf);
-            return new ControlTrailEntry(entry.budgetId(), entry.sequence(), entry.from(), entry.to(), entry.at(),
-                    entry.event(), entry.actor(), entry.actorRole(), entry.onBehalfOf(),
-                    reader.revealWithin(entry.reason(), owner), entry.heldForSeconds());
-        }).toList();
+        return trail.stream()
+                .map(entry -> {
+                    PersonReference owner = owners.computeIfAbsent(entry.budgetId(), ownerOf);
+                    return new ControlTrailEntry(
+                            entry.budgetId(),
+                            entry.sequence(),
+                            entry.from(),
+                            entry.to(),
+                            entry.at(),
+                            entry.event(),
+                            entry.actor(),
+                            entry.actorRole(),
+                            entry.onBehalfOf(),
+                            reader.revealWithin(entry.reason(), owner),
+                            entry.heldForSeconds());
+                })
+                .toList();
     }
 
     public List<Decision> decisions(List<Decision> decisions) {
         Map<BudgetId, PersonReference> owners = new HashMap<>();
-        return decisions.stream().map(decision -> {
-            PersonReference owner = owners.computeIfAbsent(decision.budgetId(), ownerOf);
-            return new Decision(decision.budgetId(), decision.sequence(), decision.kind(), decision.at(),
-                    decision.actor(), decision.actorRole(), decision.onBehalfOf(), decision.outcome(),
-                    reader.revealWithin(decision.reasons(), owner), reader.revealWithin(decision.detail(), owner),
-                    decision.amount(), decision.personTookPart(), decision.personStatementAdded(),
-                    decision.waitedSeconds());
-        }).toList();
+        return decisions.stream()
+                .map(decision -> {
+                    PersonReference owner = owners.computeIfAbsent(decision.budgetId(), ownerOf);
+                    return new Decision(
+                            decision.budgetId(),
+                            decision.sequence(),
+                            decision.kind(),
+                            decision.at(),
+                            decision.actor(),
+                            decision.actorRole(),
+                            decision.onBehalfOf(),
+                            decision.outcome(),
+                            reader.revealWithin(decision.reasons(), owner),
+                            reader.revealWithin(decision.detail(), owner),
+                            decision.amount(),
+                            decision.personTookPart(),
+                            decision.personStatementAdded(),
+                            decision.waitedSeconds());
+                })
+                .toList();
     }
 }

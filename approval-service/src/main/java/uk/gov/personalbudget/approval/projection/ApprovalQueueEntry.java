@@ -33,7 +33,7 @@ public record ApprovalQueueEntry(
         String detail) {
 
     public ApprovalQueueEntry withAllocatedPractitioner(String practitioner) {
-        return new ApprovalQueueEntry(budgetId, kind, sequence, since, person, practitioner, localAuthority,
-                yearlyPence, dueBy, detail);
+        return new ApprovalQueueEntry(
+                budgetId, kind, sequence, since, person, practitioner, localAuthority, yearlyPence, dueBy, detail);
     }
 }

@@ -19,7 +19,8 @@ public record ApprovalQueueItem(ApprovalQueueEntry entry, String level, long wai
 
     public static ApprovalQueueItem of(ApprovalQueueEntry entry, AuthorisationScheme scheme, Instant now) {
         String level = entry.kind() == QueueKind.PLAN_AWAITING_DECISION && entry.yearlyPence() != null
-                ? scheme.levelFor(entry.yearlyPence()).name() : null;
+                ? scheme.levelFor(entry.yearlyPence()).name()
+                : null;
         boolean overdue = entry.dueBy() != null && now.isAfter(entry.dueBy());
         return new ApprovalQueueItem(entry, level, BudgetProjector.seconds(entry.since(), now), overdue);
     }

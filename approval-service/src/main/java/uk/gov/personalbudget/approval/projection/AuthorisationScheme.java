@@ -48,8 +48,7 @@ public final class AuthorisationScheme {
             boolean last = i == this.levels.size() - 1;
             if (last != (level.yearlyLimitPence() == null)) {
                 throw new IllegalArgumentException(
-                        "only the last authorisation level, and always the last, has no yearly limit: "
-                                + level.name());
+                        "only the last authorisation level, and always the last, has no yearly limit: " + level.name());
             }
             if (!last) {
                 if (previous != null && level.yearlyLimitPence() <= previous) {

@@ -23,13 +23,13 @@ import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferAccepted;
 import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
-import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -230,8 +230,17 @@ public final class BudgetProjector {
         private void track(ControlTransfer control) {
             if (control.isTransfer()) {
                 Long heldFor = before == null ? null : seconds(s.controlSince, at);
-                trail.add(new ControlTrailEntry(envelope.budgetId(), sequence, control.before(), control.after(), at,
-                        envelope.eventType(), act.actor(), act.actorRole(), act.onBehalfOf(), reasonOf(event),
+                trail.add(new ControlTrailEntry(
+                        envelope.budgetId(),
+                        sequence,
+                        control.before(),
+                        control.after(),
+                        at,
+                        envelope.eventType(),
+                        act.actor(),
+                        act.actorRole(),
+                        act.onBehalfOf(),
+                        reasonOf(event),
                         heldFor));
                 s.controlSince = at;
             }
@@ -330,23 +339,38 @@ public final class BudgetProjector {
             s.openContest = new OpenContest(sequence, at, offered, requested);
             s.counters = s.counters.contested();
             contests.add(new ContestRecord(s.budgetId, sequence, at, offered, requested, null, null, null));
-            queue.add(new QueueChange.Upsert(entry(QueueKind.CONTEST_AWAITING_ANSWER,
-                    requested == null ? null : requested.yearlyPence(), null, null)));
+            queue.add(new QueueChange.Upsert(entry(
+                    QueueKind.CONTEST_AWAITING_ANSWER,
+                    requested == null ? null : requested.yearlyPence(),
+                    null,
+                    null)));
         }
 
         private void revised(OfferRevised e) {
             OpenContest contest = s.openContest;
             Money revised = e.revision().amount();
-            Money previous = firstNonNull(e.previousAmount(), contest == null ? null : contest.offered(),
-                    s.offeredAmount);
+            Money previous =
+                    firstNonNull(e.previousAmount(), contest == null ? null : contest.offered(), s.offeredAmount);
             Objects.requireNonNull(previous, "a revision revises an offer");
             Money requested = e.requestedAmount();
             ContestOutcome outcome = ContestOutcome.of(revised, previous, requested);
-            decisions.add(decided().revision(outcome, e.revision().reasons(), method(e.revision().calculation()),
-                    revised, contest == null ? null : seconds(contest.since(), at)));
+            decisions.add(decided()
+                    .revision(
+                            outcome,
+                            e.revision().reasons(),
+                            method(e.revision().calculation()),
+                            revised,
+                            contest == null ? null : seconds(contest.since(), at)));
             if (contest != null) {
-                contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
-                        contest.requested(), at, revised, outcome));
+                contests.add(new ContestRecord(
+                        s.budgetId,
+                        contest.sequence(),
+                        contest.since(),
+                        contest.offered(),
+                        contest.requested(),
+                        at,
+                        revised,
+                        outcome));
                 queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
                 s.openContest = null;
             }
@@ -358,12 +382,21 @@ public final class BudgetProjector {
         /** The person withdrew their contest: the offer stands open again, and the contest ends as WITHDRAWN. */
         private void contestWithdrawn(ContestWithdrawn e) {
             OpenContest contest = s.openContest;
-            decisions.add(decided().contestWithdrawal(text(e.reason()),
-                    contest == null ? s.offeredAmount : contest.offered(),
-                    contest == null ? null : seconds(contest.since(), at)));
+            decisions.add(decided()
+                    .contestWithdrawal(
+                            text(e.reason()),
+                            contest == null ? s.offeredAmount : contest.offered(),
+                            contest == null ? null : seconds(contest.since(), at)));
             if (contest != null) {
-                contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
-                        contest.requested(), at, null, ContestOutcome.WITHDRAWN));
+                contests.add(new ContestRecord(
+                        s.budgetId,
+                        contest.sequence(),
+                        contest.since(),
+                        contest.offered(),
+                        contest.requested(),
+                        at,
+                        null,
+                        ContestOutcome.WITHDRAWN));
                 queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
                 s.openContest = null;
             }
@@ -373,7 +406,8 @@ public final class BudgetProjector {
         private void submitted(PlanSubmitted e) {
             lapsePlan();
             s.status = BudgetStatus.PLAN_SUBMITTED;
-            s.openPlan = new OpenPlan(sequence, at, e.plan().yearlyCostPence(), e.plan().madeBy(), null);
+            s.openPlan = new OpenPlan(
+                    sequence, at, e.plan().yearlyCostPence(), e.plan().madeBy(), null);
             s.counters = s.counters.planSubmitted();
             plans.add(cycle(s.openPlan, null));
         }
@@ -388,10 +422,12 @@ public final class BudgetProjector {
                 plans.add(cycle(plan, null));
                 planYearly = plan.yearlyPence();
             }
-            decisions.add(decided().endorsement(e.endorsement() == null ? null : e.endorsement().comment(),
-                    planYearly == null ? null : Money.yearly(planYearly)));
-            queue.add(new QueueChange.Upsert(entry(QueueKind.PLAN_AWAITING_DECISION, amountToCommit(planYearly),
-                    null, null)));
+            decisions.add(decided()
+                    .endorsement(
+                            e.endorsement() == null ? null : e.endorsement().comment(),
+                            planYearly == null ? null : Money.yearly(planYearly)));
+            queue.add(new QueueChange.Upsert(
+                    entry(QueueKind.PLAN_AWAITING_DECISION, amountToCommit(planYearly), null, null)));
         }
 
         /** The authority commits the offer, or the plan's cost when the plan asks for more than the offer. */
@@ -412,10 +448,18 @@ public final class BudgetProjector {
 
         private void approved(PlanApprovedByAuthority e) {
             var approval = e.approval();
-            String conditions = approval.conditions() == null || approval.conditions().isEmpty()
-                    ? null : String.join("; ", approval.conditions());
-            decisions.add(decided().approval(approval.varianceReason(), conditions, approval.approvedAmount(),
-                    approval.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement()));
+            String conditions =
+                    approval.conditions() == null || approval.conditions().isEmpty()
+                            ? null
+                            : String.join("; ", approval.conditions());
+            decisions.add(decided()
+                    .approval(
+                            approval.varianceReason(),
+                            conditions,
+                            approval.approvedAmount(),
+                            approval.personTookPart(),
+                            e.personStatementAdded(),
+                            waitedSinceEndorsement()));
             s.status = BudgetStatus.APPROVED;
             s.approvedAmount = approval.approvedAmount();
             endPlan(PlanOutcome.APPROVED);
@@ -423,8 +467,14 @@ public final class BudgetProjector {
 
         private void declined(PlanDeclinedByAuthority e) {
             var decline = e.decline();
-            decisions.add(decided().decline(decline.reasons(), toldBy(decline.personToldBy()), planCost(),
-                    decline.personTookPart(), e.personStatementAdded(), waitedSinceEndorsement()));
+            decisions.add(decided()
+                    .decline(
+                            decline.reasons(),
+                            toldBy(decline.personToldBy()),
+                            planCost(),
+                            decline.personTookPart(),
+                            e.personStatementAdded(),
+                            waitedSinceEndorsement()));
             s.status = BudgetStatus.PLANNING;
             s.counters = s.counters.declined();
             endPlan(PlanOutcome.DECLINED);
@@ -472,11 +522,19 @@ public final class BudgetProjector {
 
         private void delegated(ControlDelegated e) {
             var delegation = e.delegation();
-            s.openDelegation = new OpenDelegation(sequence, delegation.delegate().id(), delegation.delegate().role(),
-                    delegation.reason(), at, micros(delegation.intendedEnd()));
+            s.openDelegation = new OpenDelegation(
+                    sequence,
+                    delegation.delegate().id(),
+                    delegation.delegate().role(),
+                    delegation.reason(),
+                    at,
+                    micros(delegation.intendedEnd()));
             s.counters = s.counters.delegated();
             delegations.add(delegationRecord(s.openDelegation, null, null));
-            queue.add(new QueueChange.Upsert(entry(QueueKind.DELEGATION, null, s.openDelegation.intendedEnd(),
+            queue.add(new QueueChange.Upsert(entry(
+                    QueueKind.DELEGATION,
+                    null,
+                    s.openDelegation.intendedEnd(),
                     delegation.delegate().id())));
         }
 
@@ -492,21 +550,28 @@ public final class BudgetProjector {
             if (adjustment.endsOn() != null) {
                 detail.add("ends on " + adjustment.endsOn());
             }
-            decisions.add(decided().adjustment(adjustment.kind(), adjustment.reason(),
-                    detail.length() == 0 ? null : detail.toString(), adjustment.newAmount()));
+            decisions.add(decided()
+                    .adjustment(
+                            adjustment.kind(),
+                            adjustment.reason(),
+                            detail.length() == 0 ? null : detail.toString(),
+                            adjustment.newAmount()));
             s.approvedAmount = adjustment.newAmount();
         }
 
         private void reviewScheduled(ReviewScheduled e) {
-            s.pendingReview = new PendingReview(e.review().kind(), micros(e.review().dueBy()), at);
-            queue.add(new QueueChange.Upsert(entry(QueueKind.REVIEW, null, s.pendingReview.dueBy(),
+            s.pendingReview =
+                    new PendingReview(e.review().kind(), micros(e.review().dueBy()), at);
+            queue.add(new QueueChange.Upsert(entry(
+                    QueueKind.REVIEW,
+                    null,
+                    s.pendingReview.dueBy(),
                     e.review().kind().name())));
         }
 
         private void reviewCompleted(ReviewCompleted e) {
             var result = e.result();
-            var kind = e.review() != null ? e.review().kind()
-                    : s.pendingReview == null ? null : s.pendingReview.kind();
+            var kind = e.review() != null ? e.review().kind() : s.pendingReview == null ? null : s.pendingReview.kind();
             decisions.add(decided().review(result.result(), result.summary(), kind, result.personTookPart()));
             endReview();
             switch (result.result()) {
@@ -531,7 +596,8 @@ public final class BudgetProjector {
         }
 
         private void suspended(BudgetSuspended e) {
-            decisions.add(decided().suspension(e.suspension().reason(), e.suspension().interimArrangement()));
+            decisions.add(
+                    decided().suspension(e.suspension().reason(), e.suspension().interimArrangement()));
             s.statusBeforeSuspension = s.status;
             s.status = BudgetStatus.SUSPENDED;
         }
@@ -565,8 +631,15 @@ public final class BudgetProjector {
         private void lapseContest() {
             OpenContest contest = s.openContest;
             if (contest != null) {
-                contests.add(new ContestRecord(s.budgetId, contest.sequence(), contest.since(), contest.offered(),
-                        contest.requested(), at, null, ContestOutcome.LAPSED));
+                contests.add(new ContestRecord(
+                        s.budgetId,
+                        contest.sequence(),
+                        contest.since(),
+                        contest.offered(),
+                        contest.requested(),
+                        at,
+                        null,
+                        ContestOutcome.LAPSED));
                 queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
                 s.openContest = null;
             }
@@ -604,18 +677,42 @@ public final class BudgetProjector {
         }
 
         private PlanCycle cycle(OpenPlan plan, PlanOutcome outcome) {
-            return new PlanCycle(s.budgetId, plan.sequence(), plan.submittedAt(), plan.yearlyPence(), plan.madeBy(),
-                    plan.endorsedAt(), outcome, outcome == null ? null : at);
+            return new PlanCycle(
+                    s.budgetId,
+                    plan.sequence(),
+                    plan.submittedAt(),
+                    plan.yearlyPence(),
+                    plan.madeBy(),
+                    plan.endorsedAt(),
+                    outcome,
+                    outcome == null ? null : at);
         }
 
         private DelegationRecord delegationRecord(OpenDelegation d, Instant endedAt, DelegationEnd endedBy) {
-            return new DelegationRecord(s.budgetId, d.sequence(), d.delegateId(), d.delegateRole(), d.reason(),
-                    d.since(), d.intendedEnd(), endedAt, endedBy);
+            return new DelegationRecord(
+                    s.budgetId,
+                    d.sequence(),
+                    d.delegateId(),
+                    d.delegateRole(),
+                    d.reason(),
+                    d.since(),
+                    d.intendedEnd(),
+                    endedAt,
+                    endedBy);
         }
 
         private ApprovalQueueEntry entry(QueueKind kind, Long yearlyPence, Instant dueBy, String detail) {
-            return new ApprovalQueueEntry(s.budgetId, kind, sequence, at, s.person, s.allocatedPractitioner,
-                    s.localAuthority, yearlyPence, dueBy, detail);
+            return new ApprovalQueueEntry(
+                    s.budgetId,
+                    kind,
+                    sequence,
+                    at,
+                    s.person,
+                    s.allocatedPractitioner,
+                    s.localAuthority,
+                    yearlyPence,
+                    dueBy,
+                    detail);
         }
 
         /** The decision this event makes, by its kind's factory method. */

@@ -2,17 +2,17 @@ package uk.gov.personalbudget.approval.projection;
 
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
-import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlParty;
+import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.PersonReference;
-import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
+import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
 
@@ -60,22 +60,23 @@ public record BudgetSummary(
         Counters counters) {
 
     /** A contest waiting for the authority's answer. */
-    public record OpenContest(long sequence, Instant since, Money offered, Money requested) {
-    }
+    public record OpenContest(long sequence, Instant since, Money offered, Money requested) {}
 
     /** The plan of the current cycle, from submission until returned, decided or lapsed. */
-    public record OpenPlan(long sequence, Instant submittedAt, long yearlyPence, PlanningApproach madeBy,
-                           Instant endorsedAt) {
-    }
+    public record OpenPlan(
+            long sequence, Instant submittedAt, long yearlyPence, PlanningApproach madeBy, Instant endorsedAt) {}
 
     /** The delegation in force. */
-    public record OpenDelegation(long sequence, String delegateId, Role delegateRole, DelegationReason reason,
-                                 Instant since, Instant intendedEnd) {
-    }
+    public record OpenDelegation(
+            long sequence,
+            String delegateId,
+            Role delegateRole,
+            DelegationReason reason,
+            Instant since,
+            Instant intendedEnd) {}
 
     /** The review scheduled and not yet completed. */
-    public record PendingReview(ReviewKind kind, Instant dueBy, Instant since) {
-    }
+    public record PendingReview(ReviewKind kind, Instant dueBy, Instant since) {}
 
     /** How many times each thing happened to the budget. */
     public record Counters(int contests, int plans, int returns, int declines, int delegations) {
@@ -109,10 +110,11 @@ public record BudgetSummary(
 
     /** What the contracts' {@code BudgetAccessRule} needs to decide who may see the budget now. */
     public BudgetParties parties() {
-        ControlHolder delegate = openDelegation == null ? null
+        ControlHolder delegate = openDelegation == null
+                ? null
                 : ControlRule.delegateHolder(openDelegation.delegateRole(), openDelegation.delegateId());
-        ControlHolder authorised = authorisedPerson == null ? null
-                : ControlHolder.named(ControlParty.NOMINEE, authorisedPerson);
+        ControlHolder authorised =
+                authorisedPerson == null ? null : ControlHolder.named(ControlParty.NOMINEE, authorisedPerson);
         return new BudgetParties(localAuthority, person, allocatedPractitioner, delegate, authorised);
     }
 
@@ -145,8 +147,7 @@ public record BudgetSummary(
         String authorisedPerson;
         Counters counters = Counters.NONE;
 
-        Builder() {
-        }
+        Builder() {}
 
         private Builder(BudgetSummary s) {
             budgetId = s.budgetId;
@@ -174,10 +175,29 @@ public record BudgetSummary(
         }
 
         BudgetSummary build() {
-            return new BudgetSummary(budgetId, lastSequence, lastEventAt, person, localAuthority,
-                    allocatedPractitioner, openedAt, closedAt, status, statusBeforeSuspension, managementOption,
-                    controlHolder, controlSince, offeredAmount, offeredAt, approvedAmount, openContest, openPlan,
-                    openDelegation, pendingReview, authorisedPerson, counters);
+            return new BudgetSummary(
+                    budgetId,
+                    lastSequence,
+                    lastEventAt,
+                    person,
+                    localAuthority,
+                    allocatedPractitioner,
+                    openedAt,
+                    closedAt,
+                    status,
+                    statusBeforeSuspension,
+                    managementOption,
+                    controlHolder,
+                    controlSince,
+                    offeredAmount,
+                    offeredAt,
+                    approvedAmount,
+                    openContest,
+                    openPlan,
+                    openDelegation,
+                    pendingReview,
+                    authorisedPerson,
+                    counters);
         }
     }
 }

@@ -12,8 +12,7 @@ package uk.gov.personalbudget.approval.projection;
 public record CheckedRecord(EventEnvelope envelope, ChainLink link, Position position, HeldBackRecord heldBack) {
 
     /** A record's place on the topic. */
-    public record Position(String topic, int partition, long offset) {
-    }
+    public record Position(String topic, int partition, long offset) {}
 
     public static CheckedRecord of(EventEnvelope envelope, ChainLink link, Position position) {
         return new CheckedRecord(envelope, link, position, null);

@@ -23,5 +23,4 @@ public record ContestRecord(
         Money requested,
         Instant endedAt,
         Money revised,
-        ContestOutcome outcome) {
-}
+        ContestOutcome outcome) {}

@@ -76,11 +76,7 @@ import java.util.function.Predicate;
  * not, and the groups add up to the overall figure (counts; not medians or averages).
  */
 public record ControlSummaryReport(
-        Instant from,
-        Instant to,
-        Instant end,
-        Figures overall,
-        Map<ManagementGroup, Figures> byManagementOption) {
+        Instant from, Instant to, Instant end, Figures overall, Map<ManagementGroup, Figures> byManagementOption) {
 
     /** The figures for one set of budgets. */
     public record Figures(
@@ -90,31 +86,44 @@ public record ControlSummaryReport(
             Plans plans,
             PersonControl personControl,
             Map<ControlParty, Long> secondsHeldByParty,
-            OverdueDelegations overdueDelegations) {
-    }
+            OverdueDelegations overdueDelegations) {}
 
-    public record AuthorityWaiting(int plansDecided, Long medianSeconds, Long p90Seconds) {
-    }
+    public record AuthorityWaiting(int plansDecided, Long medianSeconds, Long p90Seconds) {}
 
-    public record Contests(int budgetsOffered, int budgetsContested, Double contestRate, int contests,
-                           int raisedToAsked, int raisedPartly, int notRaised, int withdrawn, int lapsed,
-                           int awaitingAnswer) {
-    }
+    public record Contests(
+            int budgetsOffered,
+            int budgetsContested,
+            Double contestRate,
+            int contests,
+            int raisedToAsked,
+            int raisedPartly,
+            int notRaised,
+            int withdrawn,
+            int lapsed,
+            int awaitingAnswer) {}
 
-    public record Plans(int submitted, int returned, Double returnRate, int endorsed, int declined,
-                        Double declineRate, int withdrawn) {
-    }
+    public record Plans(
+            int submitted,
+            int returned,
+            Double returnRate,
+            int endorsed,
+            int declined,
+            Double declineRate,
+            int withdrawn) {}
 
-    public record PersonControl(List<BudgetControlShare> budgets, Double averageShare) {
-    }
+    public record PersonControl(List<BudgetControlShare> budgets, Double averageShare) {}
 
     /** One budget's life and the part of it the person held control, in whole seconds; share from exact time. */
-    public record BudgetControlShare(BudgetId budgetId, ManagementGroup managementGroup, Instant openedAt,
-                                     Instant lifeEnd, long lifeSeconds, long personSeconds, double share) {
-    }
+    public record BudgetControlShare(
+            BudgetId budgetId,
+            ManagementGroup managementGroup,
+            Instant openedAt,
+            Instant lifeEnd,
+            long lifeSeconds,
+            long personSeconds,
+            double share) {}
 
-    public record OverdueDelegations(int count, List<OverdueDelegation> delegations) {
-    }
+    public record OverdueDelegations(int count, List<OverdueDelegation> delegations) {}
 
     /**
      * A delegation not handed back by its intended end.
@@ -122,9 +131,16 @@ public record ControlSummaryReport(
      * @param endedAt when it ended, if before the report's end; null if it was still in force then
      * @param endedBy how it ended, under the same condition
      */
-    public record OverdueDelegation(BudgetId budgetId, long sequence, String delegateId, Role delegateRole,
-                                    Instant since, Instant intendedEnd, Instant endedAt, DelegationEnd endedBy,
-                                    long overdueSeconds) {
+    public record OverdueDelegation(
+            BudgetId budgetId,
+            long sequence,
+            String delegateId,
+            Role delegateRole,
+            Instant since,
+            Instant intendedEnd,
+            Instant endedAt,
+            DelegationEnd endedBy,
+            long overdueSeconds) {
 
         /** Earliest intended end first, then by budget and sequence. */
         public static final Comparator<OverdueDelegation> ORDER = Comparator.comparing(OverdueDelegation::intendedEnd)
@@ -144,9 +160,15 @@ public record ControlSummaryReport(
                 return Optional.empty();
             }
             Instant until = ended ? delegation.endedAt() : end;
-            return Optional.of(new OverdueDelegation(delegation.budgetId(), delegation.sequence(),
-                    delegation.delegateId(), delegation.delegateRole(), delegation.since(), delegation.intendedEnd(),
-                    ended ? delegation.endedAt() : null, ended ? delegation.endedBy() : null,
+            return Optional.of(new OverdueDelegation(
+                    delegation.budgetId(),
+                    delegation.sequence(),
+                    delegation.delegateId(),
+                    delegation.delegateRole(),
+                    delegation.since(),
+                    delegation.intendedEnd(),
+                    ended ? delegation.endedAt() : null,
+                    ended ? delegation.endedBy() : null,
                     BudgetProjector.seconds(delegation.intendedEnd(), until)));
         }
     }
@@ -162,8 +184,8 @@ public record ControlSummaryReport(
         for (ManagementGroup group : ManagementGroup.values()) {
             byGroup.put(group, calculation.figures(budget -> calculation.groupOf(budget) == group));
         }
-        return new ControlSummaryReport(from, to, end, calculation.figures(budget -> true),
-                Collections.unmodifiableMap(byGroup));
+        return new ControlSummaryReport(
+                from, to, end, calculation.figures(budget -> true), Collections.unmodifiableMap(byGroup));
     }
 
     private static final class Calculation {
@@ -185,7 +207,8 @@ public record ControlSummaryReport(
             rows.trail().stream()
                     .filter(t -> t.at().isBefore(end))
                     .sorted(Comparator.comparingLong(ControlTrailEntry::sequence))
-                    .forEach(t -> trails.computeIfAbsent(t.budgetId(), id -> new ArrayList<>()).add(t));
+                    .forEach(t -> trails.computeIfAbsent(t.budgetId(), id -> new ArrayList<>())
+                            .add(t));
         }
 
         ManagementGroup groupOf(BudgetId budget) {
@@ -193,8 +216,14 @@ public record ControlSummaryReport(
         }
 
         Figures figures(Predicate<BudgetId> budgets) {
-            return new Figures(authorityWaiting(budgets), authorityWaits(budgets), contests(budgets), plans(budgets),
-                    personControl(budgets), secondsHeldByParty(budgets), overdueDelegations(budgets));
+            return new Figures(
+                    authorityWaiting(budgets),
+                    authorityWaits(budgets),
+                    contests(budgets),
+                    plans(budgets),
+                    personControl(budgets),
+                    secondsHeldByParty(budgets),
+                    overdueDelegations(budgets));
         }
 
         private boolean inRange(Instant instant) {
@@ -280,8 +309,17 @@ public record ControlSummaryReport(
                     }
                 }
             }
-            return new Contests(firstOffer.size(), contested.size(), rate(contested.size(), firstOffer.size()), count,
-                    toAsked, partly, notRaised, withdrawn, lapsed, waiting);
+            return new Contests(
+                    firstOffer.size(),
+                    contested.size(),
+                    rate(contested.size(), firstOffer.size()),
+                    count,
+                    toAsked,
+                    partly,
+                    notRaised,
+                    withdrawn,
+                    lapsed,
+                    waiting);
         }
 
         private Plans plans(Predicate<BudgetId> budgets) {
@@ -311,8 +349,14 @@ public record ControlSummaryReport(
                     }
                 }
             }
-            return new Plans(submitted, returned, rate(returned, submitted), endorsed, declined,
-                    rate(declined, endorsed), withdrawn);
+            return new Plans(
+                    submitted,
+                    returned,
+                    rate(returned, submitted),
+                    endorsed,
+                    declined,
+                    rate(declined, endorsed),
+                    withdrawn);
         }
 
         private PersonControl personControl(Predicate<BudgetId> budgets) {
@@ -325,12 +369,22 @@ public record ControlSummaryReport(
                 }
                 long lifeMicros = ChronoUnit.MICROS.between(budget.openedAt(), lifeEnd);
                 long personMicros = personMicros(trails.getOrDefault(id, List.of()), budget.openedAt(), lifeEnd);
-                shares.add(new BudgetControlShare(id, groupOf(id), budget.openedAt(), lifeEnd,
-                        lifeMicros / 1_000_000, personMicros / 1_000_000, (double) personMicros / lifeMicros));
+                shares.add(new BudgetControlShare(
+                        id,
+                        groupOf(id),
+                        budget.openedAt(),
+                        lifeEnd,
+                        lifeMicros / 1_000_000,
+                        personMicros / 1_000_000,
+                        (double) personMicros / lifeMicros));
             }
             shares.sort(Comparator.comparing(share -> share.budgetId().value()));
-            Double average = shares.isEmpty() ? null
-                    : shares.stream().mapToDouble(BudgetControlShare::share).average().orElseThrow();
+            Double average = shares.isEmpty()
+                    ? null
+                    : shares.stream()
+                            .mapToDouble(BudgetControlShare::share)
+                            .average()
+                            .orElseThrow();
             return new PersonControl(List.copyOf(shares), average);
         }
 

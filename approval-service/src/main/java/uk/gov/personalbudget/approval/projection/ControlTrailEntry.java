@@ -35,5 +35,4 @@ public record ControlTrailEntry(
         Role actorRole,
         PersonReference onBehalfOf,
         String reason,
-        Long heldForSeconds) {
-}
+        Long heldForSeconds) {}

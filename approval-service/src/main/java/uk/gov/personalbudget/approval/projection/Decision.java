@@ -58,5 +58,4 @@ public record Decision(
         Money amount,
         Boolean personTookPart,
         Boolean personStatementAdded,
-        Long waitedSeconds) {
-}
+        Long waitedSeconds) {}

@@ -38,8 +38,7 @@ final class DecisionFactory {
     }
 
     Decision contestWithdrawal(String reason, Money offerStanding, Long waitedSeconds) {
-        return decision(DecisionKind.CONTEST_WITHDRAWAL, null, reason, null, offerStanding, null, null,
-                waitedSeconds);
+        return decision(DecisionKind.CONTEST_WITHDRAWAL, null, reason, null, offerStanding, null, null, waitedSeconds);
     }
 
     Decision endorsement(String comment, Money planCost) {
@@ -50,16 +49,40 @@ final class DecisionFactory {
         return decision(DecisionKind.RETURN, null, reasons, null, planCost, null, null, null);
     }
 
-    Decision approval(String varianceReason, String conditions, Money approved, Boolean personTookPart,
-                      Boolean personStatementAdded, Long waitedSeconds) {
-        return decision(DecisionKind.APPROVAL, null, varianceReason, conditions, approved, personTookPart,
-                personStatementAdded, waitedSeconds);
+    Decision approval(
+            String varianceReason,
+            String conditions,
+            Money approved,
+            Boolean personTookPart,
+            Boolean personStatementAdded,
+            Long waitedSeconds) {
+        return decision(
+                DecisionKind.APPROVAL,
+                null,
+                varianceReason,
+                conditions,
+                approved,
+                personTookPart,
+                personStatementAdded,
+                waitedSeconds);
     }
 
-    Decision decline(String reasons, String personToldBy, Money planCost, Boolean personTookPart,
-                     Boolean personStatementAdded, Long waitedSeconds) {
-        return decision(DecisionKind.DECLINE, null, reasons, personToldBy, planCost, personTookPart,
-                personStatementAdded, waitedSeconds);
+    Decision decline(
+            String reasons,
+            String personToldBy,
+            Money planCost,
+            Boolean personTookPart,
+            Boolean personStatementAdded,
+            Long waitedSeconds) {
+        return decision(
+                DecisionKind.DECLINE,
+                null,
+                reasons,
+                personToldBy,
+                planCost,
+                personTookPart,
+                personStatementAdded,
+                waitedSeconds);
     }
 
     Decision planWithdrawal(String reason, Money planCost) {
@@ -71,8 +94,15 @@ final class DecisionFactory {
     }
 
     Decision adjustment(AdjustmentKind kind, String reason, String detail, Money newAmount) {
-        return decision(DecisionKind.ADJUSTMENT, kind == null ? null : kind.name(), reason, detail, newAmount, null,
-                null, null);
+        return decision(
+                DecisionKind.ADJUSTMENT,
+                kind == null ? null : kind.name(),
+                reason,
+                detail,
+                newAmount,
+                null,
+                null,
+                null);
     }
 
     Decision suspension(String reason, String interimArrangement) {
@@ -88,26 +118,59 @@ final class DecisionFactory {
     }
 
     Decision review(ReviewOutcome result, String summary, ReviewKind kind, Boolean personTookPart) {
-        return decision(DecisionKind.REVIEW, result.name(), summary, kind == null ? null : kind.name(), null,
-                personTookPart, null, null);
+        return decision(
+                DecisionKind.REVIEW,
+                result.name(),
+                summary,
+                kind == null ? null : kind.name(),
+                null,
+                personTookPart,
+                null,
+                null);
     }
 
     Decision reallocation(String reason, String previousPractitioner, String practitioner) {
-        String detail = (previousPractitioner == null ? "" : "from " + previousPractitioner + " ") + "to "
-                + practitioner;
+        String detail =
+                (previousPractitioner == null ? "" : "from " + previousPractitioner + " ") + "to " + practitioner;
         return decision(DecisionKind.REALLOCATION, null, reason, detail, null, null, null, null);
     }
 
     /** The erasure a second authority confirmed: the actor confirmed it; it waited since the request. */
     Decision erasure(Erasure erasure) {
-        return decision(DecisionKind.ERASURE, null, null,
-                "requested by " + erasure.requestedBy() + " at " + erasure.requestedAt(), null, null, null,
+        return decision(
+                DecisionKind.ERASURE,
+                null,
+                null,
+                "requested by " + erasure.requestedBy() + " at " + erasure.requestedAt(),
+                null,
+                null,
+                null,
                 BudgetProjector.seconds(erasure.requestedAt(), at));
     }
 
-    private Decision decision(DecisionKind kind, String outcome, String reasons, String detail, Money amount,
-                              Boolean personTookPart, Boolean personStatementAdded, Long waitedSeconds) {
-        return new Decision(budget, sequence, kind, at, act.actor(), act.actorRole(), act.onBehalfOf(), outcome,
-                reasons, detail, amount, personTookPart, personStatementAdded, waitedSeconds);
+    private Decision decision(
+            DecisionKind kind,
+            String outcome,
+            String reasons,
+            String detail,
+            Money amount,
+            Boolean personTookPart,
+            Boolean personStatementAdded,
+            Long waitedSeconds) {
+        return new Decision(
+                budget,
+                sequence,
+                kind,
+                at,
+                act.actor(),
+                act.actorRole(),
+                act.onBehalfOf(),
+                outcome,
+                reasons,
+                detail,
+                amount,
+                personTookPart,
+                personStatementAdded,
+                waitedSeconds);
     }
 }

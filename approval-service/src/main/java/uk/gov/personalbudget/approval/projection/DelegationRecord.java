@@ -25,5 +25,4 @@ public record DelegationRecord(
         Instant since,
         Instant intendedEnd,
         Instant endedAt,
-        DelegationEnd endedBy) {
-}
+        DelegationEnd endedBy) {}

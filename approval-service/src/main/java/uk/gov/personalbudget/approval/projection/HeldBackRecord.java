@@ -9,6 +9,14 @@ import java.time.Instant;
  * @param budgetId the budget it names (its key), as it claims
  * @param sequence the {@code aggregate-sequence} it claims; null if it has none that reads
  */
-public record HeldBackRecord(String topic, int partition, long offset, String budgetId, Long sequence,
-                             String eventId, String eventType, HoldReason reason, String detail, Instant heldAt) {
-}
+public record HeldBackRecord(
+        String topic,
+        int partition,
+        long offset,
+        String budgetId,
+        Long sequence,
+        String eventId,
+        String eventType,
+        HoldReason reason,
+        String detail,
+        Instant heldAt) {}

@@ -9,5 +9,4 @@ import java.util.List;
  * @param heldBack   the records held back for the first time by this batch (a record held back before, read again
  *                   by a replay or a redelivery, is not repeated)
  */
-public record IntakeOutcome(int duplicates, List<HeldBackRecord> heldBack) {
-}
+public record IntakeOutcome(int duplicates, List<HeldBackRecord> heldBack) {}

@@ -23,5 +23,4 @@ public record PlanCycle(
         PlanningApproach madeBy,
         Instant endorsedAt,
         PlanOutcome outcome,
-        Instant decidedAt) {
-}
+        Instant decidedAt) {}

@@ -21,10 +21,8 @@ public sealed interface QueueChange {
     }
 
     /** The item leaves the queue. */
-    record Remove(BudgetId budgetId, QueueKind kind) implements QueueChange {
-    }
+    record Remove(BudgetId budgetId, QueueKind kind) implements QueueChange {}
 
     /** Every item of the budget, whatever its kind, now names this practitioner: the caseload moved. */
-    record Reallocate(BudgetId budgetId, String practitioner) implements QueueChange {
-    }
+    record Reallocate(BudgetId budgetId, String practitioner) implements QueueChange {}
 }

@@ -15,8 +15,8 @@ public record ReportRows(
         List<DelegationRecord> delegations) {
 
     /** No rows: the report of no budgets. */
-    public static final ReportRows NONE = new ReportRows(List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of());
+    public static final ReportRows NONE =
+            new ReportRows(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     public ReportRows {
         budgets = List.copyOf(budgets);

@@ -30,6 +30,7 @@ final class SealedFields {
     /** {@code pd:v1:} and the run of key-id, separator and ciphertext characters after it, well formed or not. */
     private static final Pattern SEALED_LOOKING =
             Pattern.compile(Pattern.quote(PersonalDataCipher.PREFIX) + "[A-Za-z0-9_:-]*");
+
     private static final String NEUTRAL = Matcher.quoteReplacement(PersonalDataReader.NOT_OPENED);
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -39,20 +40,26 @@ final class SealedFields {
         }
     };
 
-    private SealedFields() {
-    }
+    private SealedFields() {}
 
     /** The envelope as it is when its event has no sealed-looking text out of place; else one whose event has none. */
     static EventEnvelope confine(EventEnvelope envelope) {
         Object event = clean(envelope.event(), false);
-        return event == envelope.event() ? envelope : new EventEnvelope(envelope.eventId(), envelope.budgetId(),
-                envelope.sequence(), envelope.timestamp(), envelope.event().getClass().cast(event));
+        return event == envelope.event()
+                ? envelope
+                : new EventEnvelope(
+                        envelope.eventId(),
+                        envelope.budgetId(),
+                        envelope.sequence(),
+                        envelope.timestamp(),
+                        envelope.event().getClass().cast(event));
     }
 
     /** {@code text} with every sealed-looking run in it replaced by {@value PersonalDataReader#NOT_OPENED}. */
     static String neutralise(String text) {
         return text == null || !text.contains(PersonalDataCipher.PREFIX)
-                ? text : SEALED_LOOKING.matcher(text).replaceAll(NEUTRAL);
+                ? text
+                : SEALED_LOOKING.matcher(text).replaceAll(NEUTRAL);
     }
 
     /** The value with its out-of-place sealed text neutralised; the same instance when there is none. */
@@ -122,8 +129,8 @@ final class SealedFields {
             try {
                 return new Shape(accessors, sealed, type.getDeclaredConstructor(types));
             } catch (NoSuchMethodException impossible) {
-                throw new IllegalStateException("record " + type.getName() + " has no canonical constructor",
-                        impossible);
+                throw new IllegalStateException(
+                        "record " + type.getName() + " has no canonical constructor", impossible);
             }
         }
 
@@ -139,8 +146,10 @@ final class SealedFields {
             try {
                 return (Record) canonical.newInstance(values);
             } catch (ReflectiveOperationException unmade) {
-                throw new IllegalStateException("cannot make " + canonical.getDeclaringClass().getName()
-                        + " with its sealed-looking text neutralised", unmade);
+                throw new IllegalStateException(
+                        "cannot make " + canonical.getDeclaringClass().getName()
+                                + " with its sealed-looking text neutralised",
+                        unmade);
             }
         }
     }

@@ -30,8 +30,7 @@ import java.util.List;
 class ApprovalQueueController {
 
     /** The queue as it stands, oldest first within each kind. */
-    public record ApprovalQueue(boolean rebuildInProgress, List<ApprovalQueueItem> items) {
-    }
+    public record ApprovalQueue(boolean rebuildInProgress, List<ApprovalQueueItem> items) {}
 
     private final QueueQueries queries;
     private final RebuildNotice rebuild;
@@ -46,18 +45,26 @@ class ApprovalQueueController {
     }
 
     @GetMapping
-    @Operation(operationId = "getApprovalQueue", summary = "What waits for the authority, and for how long",
+    @Operation(
+            operationId = "getApprovalQueue",
+            summary = "What waits for the authority, and for how long",
             description = "AUTHORITY and AUDITOR; only the budgets of the council the caller's token names.")
     public ResponseEntity<ApprovalQueue> queue(
             @Parameter(description = "only items of this kind") @RequestParam(required = false) QueueKind kind,
             @Parameter(description = "only plans needing this authorisation level, e.g. HEAD_OF_SERVICE")
-            @RequestParam(required = false) String level,
+                    @RequestParam(required = false)
+                    String level,
             @Parameter(description = "only delegations and reviews past their due date")
-            @RequestParam(defaultValue = "false") boolean overdue,
+                    @RequestParam(defaultValue = "false")
+                    boolean overdue,
             @Parameter(hidden = true) Actor actor) {
         var councils = BudgetVisibility.councilsReadableAcross(actor);
         if (level != null && !scheme.hasLevel(level)) {
-            throw new UnknownLevel(level, scheme.levels().stream().map(AuthorisationScheme.Level::name).toList());
+            throw new UnknownLevel(
+                    level,
+                    scheme.levels().stream()
+                            .map(AuthorisationScheme.Level::name)
+                            .toList());
         }
         List<ApprovalQueueItem> items = queries.queue(councils, new QueueFilter(kind, level, overdue), clock.instant());
         return rebuild.answer(new ApprovalQueue(rebuild.inProgress(), items));

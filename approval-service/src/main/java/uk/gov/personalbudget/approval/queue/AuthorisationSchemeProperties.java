@@ -23,8 +23,7 @@ record AuthorisationSchemeProperties(List<Level> levels) {
         levels = levels == null || levels.isEmpty() ? DEFAULT_LEVELS : List.copyOf(levels);
     }
 
-    public record Level(String name, Long yearlyLimitPence) {
-    }
+    public record Level(String name, Long yearlyLimitPence) {}
 
     public AuthorisationScheme scheme() {
         return new AuthorisationScheme(levels.stream()

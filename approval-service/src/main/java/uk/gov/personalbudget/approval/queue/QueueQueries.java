@@ -45,7 +45,9 @@ public class QueueQueries {
             throw new IllegalArgumentException("no authorisation level " + filter.level() + " in " + scheme);
         }
         if (councils.isEmpty()
-                || filter.level() != null && filter.kind() != null && filter.kind() != QueueKind.PLAN_AWAITING_DECISION) {
+                || filter.level() != null
+                        && filter.kind() != null
+                        && filter.kind() != QueueKind.PLAN_AWAITING_DECISION) {
             return List.of();
         }
         QueueKind kind = filter.level() != null ? QueueKind.PLAN_AWAITING_DECISION : filter.kind();
@@ -64,8 +66,8 @@ public class QueueQueries {
                 + " FROM approval_queue WHERE generation = ?"
                 + conditions.stream().map(condition -> " AND " + condition).reduce("", String::concat)
                 + " ORDER BY since, budget_id, kind";
-        List<ApprovalQueueEntry> entries = generations.read(() -> jdbc.query(sql, Tables.APPROVAL_QUEUE.mapper(),
-                parameters.toArray()));
+        List<ApprovalQueueEntry> entries =
+                generations.read(() -> jdbc.query(sql, Tables.APPROVAL_QUEUE.mapper(), parameters.toArray()));
         return entries.stream()
                 .map(entry -> ApprovalQueueItem.of(entry, scheme, now))
                 .filter(item -> filter.level() == null || filter.level().equals(item.level()))

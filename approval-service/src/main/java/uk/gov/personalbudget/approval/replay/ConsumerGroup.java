@@ -41,9 +41,13 @@ final class ConsumerGroup implements AutoCloseable {
 
     /** The group's members as {@code clientId@host}; none once every instance has stopped consuming. */
     List<String> members() throws ExecutionException, InterruptedException, TimeoutException {
-        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId))
+                .describedGroups()
+                .get(groupId)
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return group.members().stream().map(member -> member.clientId() + "@" + member.host()).toList();
+        return group.members().stream()
+                .map(member -> member.clientId() + "@" + member.host())
+                .toList();
     }
 
     /** Each partition of the topic with its offset at {@code spec} (earliest, latest). */
@@ -55,7 +59,8 @@ final class ConsumerGroup implements AutoCloseable {
     /** The offsets the group has committed on the topic; a partition it never committed is absent. */
     Map<Integer, Long> committed() throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Map<Integer, Long> offsets = new HashMap<>();
         committed.forEach((partition, offset) -> {
             if (offset != null && partition.topic().equals(topic)) {
@@ -72,10 +77,14 @@ final class ConsumerGroup implements AutoCloseable {
      */
     boolean moveTo(Map<Integer, Long> offsets) throws ExecutionException, InterruptedException, TimeoutException {
         try {
-            admin.alterConsumerGroupOffsets(groupId, offsets.entrySet().stream().collect(Collectors.toMap(
-                            entry -> new TopicPartition(topic, entry.getKey()),
-                            entry -> new OffsetAndMetadata(entry.getValue()))))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.alterConsumerGroupOffsets(
+                            groupId,
+                            offsets.entrySet().stream()
+                                    .collect(Collectors.toMap(
+                                            entry -> new TopicPartition(topic, entry.getKey()),
+                                            entry -> new OffsetAndMetadata(entry.getValue()))))
+                    .all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException refused) {
             if (refused.getCause() instanceof GroupNotEmptyException

@@ -33,21 +33,26 @@ class ReplayController {
     }
 
     @PostMapping
-    @Operation(operationId = "startReplay", summary = "Rebuild every projection from the start of the topic "
-            + "(AUDITOR, SYSTEM); answers 202 with the replay's Location once intake is paused on every instance, "
-            + "409 naming the replay already running on any instance", description = "A replay rebuilds every "
-            + "council's budgets at once: an operator's act, not a read of any budget, so it is not limited to the "
-            + "caller's council and answers no budget's content.")
+    @Operation(
+            operationId = "startReplay",
+            summary = "Rebuild every projection from the start of the topic "
+                    + "(AUDITOR, SYSTEM); answers 202 with the replay's Location once intake is paused on every instance, "
+                    + "409 naming the replay already running on any instance",
+            description = "A replay rebuilds every "
+                    + "council's budgets at once: an operator's act, not a read of any budget, so it is not limited to the "
+                    + "caller's council and answers no budget's content.")
     public ResponseEntity<Replay> start(@Parameter(hidden = true) Actor actor) {
         requireMayReplay(actor);
         Replay replay = replays.start(actor);
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(replay.id());
+        var location =
+                ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(replay.id());
         return ResponseEntity.accepted().location(location).body(replay);
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getReplay", summary = "A replay's progress: events processed, of how many, rate, ETA "
-            + "(the same on every instance)")
+    @Operation(
+            operationId = "getReplay",
+            summary = "A replay's progress: events processed, of how many, rate, ETA " + "(the same on every instance)")
     public Replay get(@PathVariable UUID id, @Parameter(hidden = true) Actor actor) {
         requireMayReplay(actor);
         return replays.find(id).orElseThrow(() -> new ReplayNotFound(id));

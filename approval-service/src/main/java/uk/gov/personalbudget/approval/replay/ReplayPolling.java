@@ -51,8 +51,11 @@ class ReplayPolling implements SmartLifecycle {
         try {
             replays.coordinate();
         } catch (RuntimeException failure) {
-            log.warn("replay coordination failed, trying again in {}: {}", replays.pollInterval(),
-                    failure.getMessage(), failure);
+            log.warn(
+                    "replay coordination failed, trying again in {}: {}",
+                    replays.pollInterval(),
+                    failure.getMessage(),
+                    failure);
         }
     }
 

@@ -45,15 +45,18 @@ record ReplayRun(
 
     /** Events between {@link #begin()} and {@link #end()} the group has committed, of {@link #total()}. */
     long processedBy(Map<Integer, Long> committed) {
-        return end.entrySet().stream().mapToLong(entry -> {
-            long from = begin.getOrDefault(entry.getKey(), 0L);
-            long reached = Math.min(committed.getOrDefault(entry.getKey(), from), entry.getValue());
-            return Math.max(0, reached - from);
-        }).sum();
+        return end.entrySet().stream()
+                .mapToLong(entry -> {
+                    long from = begin.getOrDefault(entry.getKey(), 0L);
+                    long reached = Math.min(committed.getOrDefault(entry.getKey(), from), entry.getValue());
+                    return Math.max(0, reached - from);
+                })
+                .sum();
     }
 
     static long total(Map<Integer, Long> begin, Map<Integer, Long> end) {
-        return end.entrySet().stream().mapToLong(entry -> entry.getValue() - begin.getOrDefault(entry.getKey(), 0L))
+        return end.entrySet().stream()
+                .mapToLong(entry -> entry.getValue() - begin.getOrDefault(entry.getKey(), 0L))
                 .sum();
     }
 
@@ -67,9 +70,11 @@ record ReplayRun(
         Instant until = finishedAt == null ? now : finishedAt;
         double seconds = Math.max(Duration.between(requestedAt, until).toMillis(), 1) / 1000.0;
         long rate = Math.round(processed / seconds);
-        Long eta = phase == Phase.DONE ? Long.valueOf(0)
+        Long eta = phase == Phase.DONE
+                ? Long.valueOf(0)
                 : rate == 0 || !phase.active() ? null : Long.valueOf((total - processed + rate - 1) / rate);
-        int percent = phase == Phase.DONE || (phase == Phase.REBUILDING && total == 0) ? 100
+        int percent = phase == Phase.DONE || (phase == Phase.REBUILDING && total == 0)
+                ? 100
                 : total == 0 ? 0 : (int) (processed * 100 / total);
         return new Replay(id, status, requestedBy, requestedAt, finishedAt, processed, total, percent, rate, eta);
     }

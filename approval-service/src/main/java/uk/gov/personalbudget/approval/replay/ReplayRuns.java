@@ -24,8 +24,7 @@ import java.util.UUID;
 @Repository
 class ReplayRuns {
 
-    private static final TypeReference<Map<Integer, Long>> OFFSETS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<Integer, Long>> OFFSETS = new TypeReference<>() {};
     private static final String COLUMNS = "id, requested_by, phase, generation, begin_offsets, end_offsets, "
             + "events_processed, events_total, requested_at, finished_at, failure";
 
@@ -44,8 +43,12 @@ class ReplayRuns {
      * @throws org.springframework.dao.DuplicateKeyException if another run is active
      */
     void insertPausing(UUID id, String requestedBy, Instant at) {
-        jdbc.update("INSERT INTO replay_run (id, requested_by, phase, active, events_processed, events_total, "
-                + "requested_at) VALUES (?, ?, 'PAUSING', 'Y', 0, 0, ?)", id.toString(), requestedBy, timestamp(at));
+        jdbc.update(
+                "INSERT INTO replay_run (id, requested_by, phase, active, events_processed, events_total, "
+                        + "requested_at) VALUES (?, ?, 'PAUSING', 'Y', 0, 0, ?)",
+                id.toString(),
+                requestedBy,
+                timestamp(at));
     }
 
     /**
@@ -53,16 +56,23 @@ class ReplayRuns {
      *
      * @throws org.springframework.dao.DuplicateKeyException if another run is active
      */
-    void insertRebuilding(UUID id, String requestedBy, int generation, Map<Integer, Long> begin,
-                          Map<Integer, Long> end, Instant at) {
-        jdbc.update("INSERT INTO replay_run (id, requested_by, phase, active, generation, begin_offsets, end_offsets, "
+    void insertRebuilding(
+            UUID id, String requestedBy, int generation, Map<Integer, Long> begin, Map<Integer, Long> end, Instant at) {
+        jdbc.update(
+                "INSERT INTO replay_run (id, requested_by, phase, active, generation, begin_offsets, end_offsets, "
                         + "events_processed, events_total, requested_at) VALUES (?, ?, 'REBUILDING', 'Y', ?, ?, ?, 0, ?, ?)",
-                id.toString(), requestedBy, generation, write(begin), write(end), ReplayRun.total(begin, end),
+                id.toString(),
+                requestedBy,
+                generation,
+                write(begin),
+                write(end),
+                ReplayRun.total(begin, end),
                 timestamp(at));
     }
 
     Optional<ReplayRun> active() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM replay_run WHERE active = 'Y'", mapper).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM replay_run WHERE active = 'Y'", mapper).stream()
+                .findFirst();
     }
 
     Optional<ReplayRun> find(UUID id) {
@@ -72,33 +82,53 @@ class ReplayRuns {
 
     /** The run, its row locked until the surrounding transaction ends. */
     Optional<ReplayRun> lock(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM replay_run WHERE id = ? FOR UPDATE", mapper, id.toString())
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM replay_run WHERE id = ? FOR UPDATE", mapper, id.toString())
+                .stream()
+                .findFirst();
     }
 
     /** PAUSING to REBUILDING; false if the run had left PAUSING already. */
     boolean rebuilding(UUID id, int generation, Map<Integer, Long> begin, Map<Integer, Long> end) {
-        return jdbc.update("UPDATE replay_run SET phase = 'REBUILDING', generation = ?, begin_offsets = ?, "
-                        + "end_offsets = ?, events_total = ? WHERE id = ? AND phase = 'PAUSING'",
-                generation, write(begin), write(end), ReplayRun.total(begin, end), id.toString()) == 1;
+        return jdbc.update(
+                        "UPDATE replay_run SET phase = 'REBUILDING', generation = ?, begin_offsets = ?, "
+                                + "end_offsets = ?, events_total = ? WHERE id = ? AND phase = 'PAUSING'",
+                        generation,
+                        write(begin),
+                        write(end),
+                        ReplayRun.total(begin, end),
+                        id.toString())
+                == 1;
     }
 
     void progress(UUID id, long processed) {
-        jdbc.update("UPDATE replay_run SET events_processed = ? WHERE id = ? AND phase = 'REBUILDING'", processed,
+        jdbc.update(
+                "UPDATE replay_run SET events_processed = ? WHERE id = ? AND phase = 'REBUILDING'",
+                processed,
                 id.toString());
     }
 
     /** REBUILDING to DONE; false if another instance got there first. */
     boolean done(UUID id, long processed, Instant at) {
-        return jdbc.update("UPDATE replay_run SET phase = 'DONE', active = NULL, events_processed = ?, finished_at = ? "
-                + "WHERE id = ? AND phase = 'REBUILDING'", processed, timestamp(at), id.toString()) == 1;
+        return jdbc.update(
+                        "UPDATE replay_run SET phase = 'DONE', active = NULL, events_processed = ?, finished_at = ? "
+                                + "WHERE id = ? AND phase = 'REBUILDING'",
+                        processed,
+                        timestamp(at),
+                        id.toString())
+                == 1;
     }
 
     /** PAUSING to FAILED; false if the run had left PAUSING already. */
     boolean failed(UUID id, String reason, Instant at) {
         String failure = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        return jdbc.update("UPDATE replay_run SET phase = 'FAILED', active = NULL, failure = ?, finished_at = ? "
-                + "WHERE id = ? AND phase = 'PAUSING'", failure, timestamp(at), id.toString()) == 1;
+        return jdbc.update(
+                        "UPDATE replay_run SET phase = 'FAILED', active = NULL, failure = ?, finished_at = ? "
+                                + "WHERE id = ? AND phase = 'PAUSING'",
+                        failure,
+                        timestamp(at),
+                        id.toString())
+                == 1;
     }
 
     private ReplayRun map(ResultSet rs, int row) throws SQLException {

@@ -61,14 +61,20 @@ public class ReplayService implements DisposableBean {
 
     /** The run this instance stopped its container for, to start it again once the run is past PAUSING. */
     private volatile UUID pausedFor;
+
     private Instant lastLogged = Instant.EPOCH;
 
-    public ReplayService(Generations generations, ReplayRuns runs, IntakeSwitch intake,
-                         KafkaAdmin kafkaAdmin, PlatformTransactionManager transactions, Clock clock,
-                         @Value("${approval.kafka.topic}") String topic,
-                         @Value("${spring.kafka.consumer.group-id}") String groupId,
-                         @Value("${approval.replay.poll-interval:500ms}") Duration pollInterval,
-                         @Value("${approval.replay.pause-timeout:60s}") Duration pauseTimeout) {
+    public ReplayService(
+            Generations generations,
+            ReplayRuns runs,
+            IntakeSwitch intake,
+            KafkaAdmin kafkaAdmin,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${approval.kafka.topic}") String topic,
+            @Value("${spring.kafka.consumer.group-id}") String groupId,
+            @Value("${approval.replay.poll-interval:500ms}") Duration pollInterval,
+            @Value("${approval.replay.pause-timeout:60s}") Duration pauseTimeout) {
         this.generations = generations;
         this.runs = runs;
         this.intake = intake;
@@ -179,14 +185,21 @@ public class ReplayService implements DisposableBean {
         }
         try {
             UUID id = UUID.randomUUID();
-            runs.insertRebuilding(id, "resumed after restart", pending.get(), group.offsets(OffsetSpec.earliest()),
-                    group.offsets(OffsetSpec.latest()), clock.instant());
+            runs.insertRebuilding(
+                    id,
+                    "resumed after restart",
+                    pending.get(),
+                    group.offsets(OffsetSpec.earliest()),
+                    group.offsets(OffsetSpec.latest()),
+                    clock.instant());
             log.info("replay {} resumed into generation {} after a restart", id, pending.get());
         } catch (DuplicateKeyException another) {
             log.debug("another instance resumed the rebuild of generation {}", pending.get());
         } catch (ExecutionException | TimeoutException failure) {
-            log.error("could not resume the interrupted replay into generation {}; it goes on when Kafka answers",
-                    pending.get(), failure);
+            log.error(
+                    "could not resume the interrupted replay into generation {}; it goes on when Kafka answers",
+                    pending.get(),
+                    failure);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -215,8 +228,10 @@ public class ReplayService implements DisposableBean {
             List<String> members = group.members();
             if (!members.isEmpty()) {
                 if (clock.instant().isAfter(run.requestedAt().plus(pauseTimeout))) {
-                    fail(run, "intake was not paused on every instance within " + pauseTimeout + ": consumer group "
-                            + group.id() + " still has members " + members);
+                    fail(
+                            run,
+                            "intake was not paused on every instance within " + pauseTimeout + ": consumer group "
+                                    + group.id() + " still has members " + members);
                 } else {
                     log.debug("replay {}: waiting for {} to stop consuming", run.id(), members);
                 }
@@ -230,15 +245,21 @@ public class ReplayService implements DisposableBean {
                 return false;
             }
             Boolean moved = transactions.execute(status -> {
-                if (runs.lock(run.id()).map(locked -> locked.phase() != Phase.PAUSING).orElse(true)) {
+                if (runs.lock(run.id())
+                        .map(locked -> locked.phase() != Phase.PAUSING)
+                        .orElse(true)) {
                     return false;
                 }
                 return runs.rebuilding(run.id(), generations.startGeneration(), begin, end);
             });
             if (Boolean.TRUE.equals(moved)) {
                 ReplayRun rebuilding = runs.find(run.id()).orElseThrow();
-                log.info("replay {}: intake paused on every instance; rebuilding generation {} from {} events on {}",
-                        run.id(), rebuilding.generation(), rebuilding.total(), topic);
+                log.info(
+                        "replay {}: intake paused on every instance; rebuilding generation {} from {} events on {}",
+                        run.id(),
+                        rebuilding.generation(),
+                        rebuilding.total(),
+                        topic);
             }
             return Boolean.TRUE.equals(moved);
         } catch (ExecutionException | TimeoutException failure) {
@@ -265,7 +286,9 @@ public class ReplayService implements DisposableBean {
         try {
             processed = run.processedBy(group.committed());
         } catch (ExecutionException | TimeoutException failure) {
-            log.warn("replay {}: the consumer group's offsets not read, trying again: {}", run.id(),
+            log.warn(
+                    "replay {}: the consumer group's offsets not read, trying again: {}",
+                    run.id(),
                     failure.getMessage());
             return;
         } catch (InterruptedException interrupted) {
@@ -288,8 +311,12 @@ public class ReplayService implements DisposableBean {
             return true;
         });
         if (Boolean.TRUE.equals(promoted)) {
-            log.info("replay {} complete: {} events in {} s; generation {} is now current", run.id(), processed,
-                    Duration.between(run.requestedAt(), now).toSeconds(), run.generation());
+            log.info(
+                    "replay {} complete: {} events in {} s; generation {} is now current",
+                    run.id(),
+                    processed,
+                    Duration.between(run.requestedAt(), now).toSeconds(),
+                    run.generation());
         }
     }
 
@@ -299,10 +326,26 @@ public class ReplayService implements DisposableBean {
             return;
         }
         lastLogged = now;
-        Replay replay = new ReplayRun(run.id(), run.requestedBy(), run.phase(), run.generation(), run.begin(),
-                run.end(), processed, run.total(), run.requestedAt(), null, null).view(now);
-        log.info("replay {}: {} of {} events ({}%), {} events/s, about {} s to go", replay.id(),
-                replay.eventsProcessed(), replay.eventsTotal(), replay.percent(), replay.eventsPerSecond(),
+        Replay replay = new ReplayRun(
+                        run.id(),
+                        run.requestedBy(),
+                        run.phase(),
+                        run.generation(),
+                        run.begin(),
+                        run.end(),
+                        processed,
+                        run.total(),
+                        run.requestedAt(),
+                        null,
+                        null)
+                .view(now);
+        log.info(
+                "replay {}: {} of {} events ({}%), {} events/s, about {} s to go",
+                replay.id(),
+                replay.eventsProcessed(),
+                replay.eventsTotal(),
+                replay.percent(),
+                replay.eventsPerSecond(),
                 replay.etaSeconds());
     }
 

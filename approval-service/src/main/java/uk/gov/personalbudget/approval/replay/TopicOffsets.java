@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
 /** The offsets of every partition of a topic, as Kafka's admin client reads them (replays and the lag gauge). */
 public final class TopicOffsets {
 
-    private TopicOffsets() {
-    }
+    private TopicOffsets() {}
 
     /** An admin client on {@code settings}, named {@code clientId}, each of its calls bounded by {@code timeout}. */
     public static Admin admin(Map<String, Object> settings, String clientId, Duration timeout) {
@@ -33,12 +32,22 @@ public final class TopicOffsets {
     /** Each partition of {@code topic} with its offset at {@code spec} (earliest, latest), each call bounded by {@code timeout}. */
     public static Map<TopicPartition, Long> of(Admin admin, String topic, OffsetSpec spec, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
+        List<TopicPartition> partitions = admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .get(topic)
+                .partitions()
+                .stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
-                .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        return admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
+                .all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 }

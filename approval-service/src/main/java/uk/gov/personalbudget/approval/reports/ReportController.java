@@ -32,16 +32,23 @@ class ReportController {
     }
 
     @GetMapping("/control-summary")
-    @Operation(operationId = "getControlSummary", summary = "Authority waiting times, contests, returns and "
-            + "declines, the person's share of control and delegations not handed back, overall and by "
-            + "management option, for [from, to)", description = "AUTHORITY and AUDITOR; only the budgets of the "
-            + "council the caller's token names. Contests end raised to what was asked, raised partly, not raised, "
-            + "withdrawn by the person or lapsed; plans can be withdrawn before a decision.")
+    @Operation(
+            operationId = "getControlSummary",
+            summary = "Authority waiting times, contests, returns and "
+                    + "declines, the person's share of control and delegations not handed back, overall and by "
+                    + "management option, for [from, to)",
+            description = "AUTHORITY and AUDITOR; only the budgets of the "
+                    + "council the caller's token names. Contests end raised to what was asked, raised partly, not raised, "
+                    + "withdrawn by the person or lapsed; plans can be withdrawn before a decision.")
     public ResponseEntity<ControlSummaryReport> controlSummary(
             @Parameter(description = "start of the range, an ISO-8601 instant (inclusive)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                    @RequestParam
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant from,
             @Parameter(description = "end of the range, an ISO-8601 instant (exclusive)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                    @RequestParam
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant to,
             @Parameter(hidden = true) Actor actor) {
         var councils = BudgetVisibility.councilsReadableAcross(actor);
         if (!to.isAfter(from)) {

@@ -52,24 +52,35 @@ public class ReportQueries {
         // Every table is narrowed to the councils' budgets in SQL (budget_summary_council_opened, V4).
         List<Object> ofCouncils = new ArrayList<>();
         String inCouncils = Tables.councilIn(councils, ofCouncils);
-        String theirs = "budget_id IN (SELECT budget_id FROM budget_summary WHERE generation = ? AND " + inCouncils
-                + ")";
+        String theirs =
+                "budget_id IN (SELECT budget_id FROM budget_summary WHERE generation = ? AND " + inCouncils + ")";
         String alive = "opened_at < ? AND (closed_at IS NULL OR closed_at > ?)";
         ReportRows rows = generations.read(() -> new ReportRows(
-                jdbc.query(Tables.BUDGET_SUMMARY.select(inCouncils + " AND " + alive), Tables.BUDGET_SUMMARY.mapper(),
+                jdbc.query(
+                        Tables.BUDGET_SUMMARY.select(inCouncils + " AND " + alive),
+                        Tables.BUDGET_SUMMARY.mapper(),
                         parameters(generation, ofCouncils, stop, start)),
-                jdbc.query(Tables.CONTROL_TRAIL.select("occurred_at < ? AND budget_id IN (SELECT budget_id FROM "
+                jdbc.query(
+                        Tables.CONTROL_TRAIL.select("occurred_at < ? AND budget_id IN (SELECT budget_id FROM "
                                 + "budget_summary WHERE generation = ? AND " + inCouncils + " AND " + alive + ")"),
-                        Tables.CONTROL_TRAIL.mapper(), parameters(generation, stop, generation, ofCouncils, stop,
-                                start)),
-                jdbc.query(Tables.DECISION.select("kind IN ('OFFER', 'MANAGEMENT') AND occurred_at < ? AND " + theirs),
-                        Tables.DECISION.mapper(), parameters(generation, stop, generation, ofCouncils)),
-                jdbc.query(Tables.PLAN_CYCLE.select("submitted_at < ? AND " + theirs), Tables.PLAN_CYCLE.mapper(),
+                        Tables.CONTROL_TRAIL.mapper(),
+                        parameters(generation, stop, generation, ofCouncils, stop, start)),
+                jdbc.query(
+                        Tables.DECISION.select("kind IN ('OFFER', 'MANAGEMENT') AND occurred_at < ? AND " + theirs),
+                        Tables.DECISION.mapper(),
                         parameters(generation, stop, generation, ofCouncils)),
-                jdbc.query(Tables.CONTEST.select("contested_at < ? AND " + theirs), Tables.CONTEST.mapper(),
+                jdbc.query(
+                        Tables.PLAN_CYCLE.select("submitted_at < ? AND " + theirs),
+                        Tables.PLAN_CYCLE.mapper(),
                         parameters(generation, stop, generation, ofCouncils)),
-                jdbc.query(Tables.DELEGATION.select("intended_end >= ? AND intended_end < ? AND " + theirs),
-                        Tables.DELEGATION.mapper(), parameters(generation, start, stop, generation, ofCouncils))));
+                jdbc.query(
+                        Tables.CONTEST.select("contested_at < ? AND " + theirs),
+                        Tables.CONTEST.mapper(),
+                        parameters(generation, stop, generation, ofCouncils)),
+                jdbc.query(
+                        Tables.DELEGATION.select("intended_end >= ? AND intended_end < ? AND " + theirs),
+                        Tables.DELEGATION.mapper(),
+                        parameters(generation, start, stop, generation, ofCouncils))));
         return ControlSummaryReport.compute(rows, from, to, asOf);
     }
 

@@ -40,13 +40,15 @@ class ControlTrailController {
      * were held back, not projected, because they do not fit its hash chain (docs/security.md, "Tamper
      * evidence"): while any is listed, the trail may lack what they claim, and an auditor should look at them.
      */
-    public record ControlTrail(BudgetId budgetId, boolean rebuildInProgress, List<ControlTrailEntry> transfers,
-                               List<OverdueDelegation> overdueDelegations, List<HeldBack> heldBack) {
-    }
+    public record ControlTrail(
+            BudgetId budgetId,
+            boolean rebuildInProgress,
+            List<ControlTrailEntry> transfers,
+            List<OverdueDelegation> overdueDelegations,
+            List<HeldBack> heldBack) {}
 
     /** A record of the budget held back: the sequence it claims, why, and when. */
-    public record HeldBack(Long sequence, HoldReason reason, Instant heldAt) {
-    }
+    public record HeldBack(Long sequence, HoldReason reason, Instant heldAt) {}
 
     private final TrailQueries trail;
     private final HeldBackQueries heldBack;
@@ -55,8 +57,13 @@ class ControlTrailController {
     private final BudgetVisibility visibility;
     private final Clock clock;
 
-    ControlTrailController(TrailQueries trail, HeldBackQueries heldBack, RebuildNotice rebuild,
-                           RevealedHistory revealed, BudgetVisibility visibility, Clock clock) {
+    ControlTrailController(
+            TrailQueries trail,
+            HeldBackQueries heldBack,
+            RebuildNotice rebuild,
+            RevealedHistory revealed,
+            BudgetVisibility visibility,
+            Clock clock) {
         this.trail = trail;
         this.heldBack = heldBack;
         this.rebuild = rebuild;
@@ -66,21 +73,30 @@ class ControlTrailController {
     }
 
     @GetMapping(path = "/control-trail", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getControlTrail", summary = "Every control transfer of the budget: from whom to whom, "
-            + "when, by which event and whose act, why, and how long the party that lost control had held it; the "
-            + "delegations that ran past their intended end, and by how long; and the budget's records held back "
-            + "because they do not fit its hash chain",
+    @Operation(
+            operationId = "getControlTrail",
+            summary = "Every control transfer of the budget: from whom to whom, "
+                    + "when, by which event and whose act, why, and how long the party that lost control had held it; the "
+                    + "delegations that ran past their intended end, and by how long; and the budget's records held back "
+                    + "because they do not fit its hash chain",
             description = BudgetVisibility.READERS)
     public ResponseEntity<ControlTrail> controlTrail(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);
         List<HeldBack> held = heldBack.heldBack(id).stream()
-                .map(record -> new HeldBack(record.sequence(), record.reason(), record.heldAt())).toList();
-        return rebuild.answer(new ControlTrail(id, rebuild.inProgress(), revealed.trail(trail.controlTrail(id)),
-                trail.overdueDelegations(id, clock.instant()), held));
+                .map(record -> new HeldBack(record.sequence(), record.reason(), record.heldAt()))
+                .toList();
+        return rebuild.answer(new ControlTrail(
+                id,
+                rebuild.inProgress(),
+                revealed.trail(trail.controlTrail(id)),
+                trail.overdueDelegations(id, clock.instant()),
+                held));
     }
 
     @GetMapping(path = "/control-trail", produces = CsvExport.MEDIA_TYPE)
-    @Operation(operationId = "getControlTrailCsv", summary = "The control trail as CSV",
+    @Operation(
+            operationId = "getControlTrailCsv",
+            summary = "The control trail as CSV",
             description = BudgetVisibility.READERS)
     public ResponseEntity<String> controlTrailCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
         requireMayRead(actor, id);

@@ -38,16 +38,21 @@ public class HeldBackQueries {
             List<Object> parameters = new ArrayList<>();
             parameters.add(generation);
             String inCouncils = Tables.councilIn(councils, parameters);
-            return jdbc.query(HELD_BACK_SELECT + " WHERE budget_id IN (SELECT budget_id FROM budget_summary "
-                    + "WHERE generation = ? AND " + inCouncils + ") ORDER BY held_at, topic, partition_no, "
-                    + "record_offset", HeldBackQueries::heldBackRecord, parameters.toArray());
+            return jdbc.query(
+                    HELD_BACK_SELECT + " WHERE budget_id IN (SELECT budget_id FROM budget_summary "
+                            + "WHERE generation = ? AND " + inCouncils + ") ORDER BY held_at, topic, partition_no, "
+                            + "record_offset",
+                    HeldBackQueries::heldBackRecord,
+                    parameters.toArray());
         });
     }
 
     /** The records of one budget that were held back, oldest first. */
     public List<HeldBackRecord> heldBack(BudgetId budget) {
-        return generations.read(() -> jdbc.query(HELD_BACK_SELECT + " WHERE budget_id = ? ORDER BY held_at, topic, "
-                + "partition_no, record_offset", HeldBackQueries::heldBackRecord, budget.value()));
+        return generations.read(() -> jdbc.query(
+                HELD_BACK_SELECT + " WHERE budget_id = ? ORDER BY held_at, topic, " + "partition_no, record_offset",
+                HeldBackQueries::heldBackRecord,
+                budget.value()));
     }
 
     private static final String HELD_BACK_SELECT = "SELECT topic, partition_no, record_offset, budget_id, "
@@ -56,8 +61,16 @@ public class HeldBackQueries {
     private static HeldBackRecord heldBackRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long sequence = rs.getLong(5);
         Long claimed = rs.wasNull() ? null : sequence;
-        return new HeldBackRecord(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), claimed,
-                rs.getString(6), rs.getString(7), HoldReason.valueOf(rs.getString(8)), rs.getString(9),
+        return new HeldBackRecord(
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getLong(3),
+                rs.getString(4),
+                claimed,
+                rs.getString(6),
+                rs.getString(7),
+                HoldReason.valueOf(rs.getString(8)),
+                rs.getString(9),
                 rs.getObject(10, OffsetDateTime.class).toInstant());
     }
 }

@@ -26,8 +26,7 @@ import java.util.List;
 class HeldBackRecordController {
 
     /** The held-back records of the caller's councils' budgets, oldest first. */
-    public record HeldBackRecords(List<HeldBackRecord> records) {
-    }
+    public record HeldBackRecords(List<HeldBackRecord> records) {}
 
     private final HeldBackQueries heldBack;
 
@@ -36,11 +35,14 @@ class HeldBackRecordController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getHeldBackRecords", summary = "Records of the budget events topic that were not "
-            + "projected because they do not fit their budget's hash chain (forged or altered): topic, partition, "
-            + "offset, what they claim to be, why and when", description = "AUTHORITY and AUDITOR; only records "
-            + "naming a budget of the council the caller's token names. Records naming a budget that approval-service "
-            + "does not know are listed to no one (see the metric approval.intake.held_back and the log).")
+    @Operation(
+            operationId = "getHeldBackRecords",
+            summary = "Records of the budget events topic that were not "
+                    + "projected because they do not fit their budget's hash chain (forged or altered): topic, partition, "
+                    + "offset, what they claim to be, why and when",
+            description = "AUTHORITY and AUDITOR; only records "
+                    + "naming a budget of the council the caller's token names. Records naming a budget that approval-service "
+                    + "does not know are listed to no one (see the metric approval.intake.held_back and the log).")
     public HeldBackRecords heldBackRecords(@Parameter(hidden = true) Actor actor) {
         return new HeldBackRecords(heldBack.heldBack(BudgetVisibility.councilsReadableAcross(actor)));
     }

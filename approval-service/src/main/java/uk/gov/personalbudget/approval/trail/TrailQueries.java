@@ -32,8 +32,11 @@ public class TrailQueries {
     }
 
     public List<ControlTrailEntry> controlTrail(BudgetId budget, int generation) {
-        return generations.read(() -> jdbc.query(Tables.CONTROL_TRAIL.select("budget_id = ?"),
-                Tables.CONTROL_TRAIL.mapper(), generation, budget.value()));
+        return generations.read(() -> jdbc.query(
+                Tables.CONTROL_TRAIL.select("budget_id = ?"),
+                Tables.CONTROL_TRAIL.mapper(),
+                generation,
+                budget.value()));
     }
 
     /**
@@ -42,9 +45,13 @@ public class TrailQueries {
      * current generation.
      */
     public List<OverdueDelegation> overdueDelegations(BudgetId budget, Instant asOf) {
-        return generations.inCurrent(generation -> generations.read(() -> jdbc.query(
-                        Tables.DELEGATION.select("budget_id = ? AND intended_end < ?"), Tables.DELEGATION.mapper(),
-                        generation, budget.value(), OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)))
+        return generations.inCurrent(generation -> generations
+                .read(() -> jdbc.query(
+                        Tables.DELEGATION.select("budget_id = ? AND intended_end < ?"),
+                        Tables.DELEGATION.mapper(),
+                        generation,
+                        budget.value(),
+                        OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)))
                 .stream()
                 .map(delegation -> OverdueDelegation.at(delegation, asOf))
                 .flatMap(Optional::stream)

@@ -55,8 +55,8 @@ class ApprovalProblems extends ApiProblemHandling {
      * parameters are also instants, enums, flags and replay ids.
      */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = mismatch.getPropertyName();
         String reason = expected(mismatch.getRequiredType());
         if (name == null || reason == null) {
@@ -84,7 +84,7 @@ class ApprovalProblems extends ApiProblemHandling {
 
     @ExceptionHandler(InvalidRange.class)
     ProblemDetail invalidRange(InvalidRange invalid) {
-        return naming(problem(HttpStatus.BAD_REQUEST, "invalid-range", invalid.getMessage()), "to",
-                invalid.getMessage());
+        return naming(
+                problem(HttpStatus.BAD_REQUEST, "invalid-range", invalid.getMessage()), "to", invalid.getMessage());
     }
 }

@@ -34,7 +34,9 @@ public class BudgetVisibility {
 
     /** The budget's parties, when the caller may see the budget at all. */
     public BudgetParties requireVisible(Actor actor, BudgetId id) {
-        return summaries.parties(id).filter(parties -> BudgetAccessRule.maySee(actor, parties))
+        return summaries
+                .parties(id)
+                .filter(parties -> BudgetAccessRule.maySee(actor, parties))
                 .orElseThrow(BudgetNotKnown::new);
     }
 

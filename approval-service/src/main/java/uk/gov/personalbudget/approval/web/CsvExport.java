@@ -28,38 +28,108 @@ public final class CsvExport {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
-    @JsonPropertyOrder({"budgetId", "sequence", "fromParty", "fromActor", "toParty", "toActor", "at", "event", "actor",
-            "actorRole", "onBehalfOf", "reason", "heldForSeconds"})
-    record TrailRow(String budgetId, long sequence, String fromParty, String fromActor, String toParty,
-                    String toActor, Instant at, String event, String actor, String actorRole, String onBehalfOf,
-                    String reason, Long heldForSeconds) {
+    @JsonPropertyOrder({
+        "budgetId",
+        "sequence",
+        "fromParty",
+        "fromActor",
+        "toParty",
+        "toActor",
+        "at",
+        "event",
+        "actor",
+        "actorRole",
+        "onBehalfOf",
+        "reason",
+        "heldForSeconds"
+    })
+    record TrailRow(
+            String budgetId,
+            long sequence,
+            String fromParty,
+            String fromActor,
+            String toParty,
+            String toActor,
+            Instant at,
+            String event,
+            String actor,
+            String actorRole,
+            String onBehalfOf,
+            String reason,
+            Long heldForSeconds) {
 
         static TrailRow of(ControlTrailEntry entry) {
-            return new TrailRow(cell(entry.budgetId().value()), entry.sequence(), party(entry.from()),
-                    cell(actorId(entry.from())), party(entry.to()), cell(actorId(entry.to())), entry.at(),
-                    entry.event(), cell(entry.actor()), String.valueOf(entry.actorRole()), cell(text(entry.onBehalfOf())),
-                    cell(entry.reason()), entry.heldForSeconds());
+            return new TrailRow(
+                    cell(entry.budgetId().value()),
+                    entry.sequence(),
+                    party(entry.from()),
+                    cell(actorId(entry.from())),
+                    party(entry.to()),
+                    cell(actorId(entry.to())),
+                    entry.at(),
+                    entry.event(),
+                    cell(entry.actor()),
+                    String.valueOf(entry.actorRole()),
+                    cell(text(entry.onBehalfOf())),
+                    cell(entry.reason()),
+                    entry.heldForSeconds());
         }
     }
 
-    @JsonPropertyOrder({"budgetId", "sequence", "kind", "at", "actor", "actorRole", "onBehalfOf", "outcome", "reasons",
-            "detail", "amountPence", "amountPeriod", "personTookPart", "personStatementAdded", "waitedSeconds"})
-    record DecisionRow(String budgetId, long sequence, String kind, Instant at, String actor, String actorRole,
-                       String onBehalfOf, String outcome, String reasons, String detail, Long amountPence,
-                       String amountPeriod, Boolean personTookPart, Boolean personStatementAdded,
-                       Long waitedSeconds) {
+    @JsonPropertyOrder({
+        "budgetId",
+        "sequence",
+        "kind",
+        "at",
+        "actor",
+        "actorRole",
+        "onBehalfOf",
+        "outcome",
+        "reasons",
+        "detail",
+        "amountPence",
+        "amountPeriod",
+        "personTookPart",
+        "personStatementAdded",
+        "waitedSeconds"
+    })
+    record DecisionRow(
+            String budgetId,
+            long sequence,
+            String kind,
+            Instant at,
+            String actor,
+            String actorRole,
+            String onBehalfOf,
+            String outcome,
+            String reasons,
+            String detail,
+            Long amountPence,
+            String amountPeriod,
+            Boolean personTookPart,
+            Boolean personStatementAdded,
+            Long waitedSeconds) {
 
         static DecisionRow of(Decision decision) {
             Money amount = decision.amount();
-            return new DecisionRow(cell(decision.budgetId().value()), decision.sequence(), decision.kind().name(),
-                    decision.at(), cell(decision.actor()), String.valueOf(decision.actorRole()),
-                    cell(text(decision.onBehalfOf())), cell(decision.outcome()), cell(decision.reasons()),
+            return new DecisionRow(
+                    cell(decision.budgetId().value()),
+                    decision.sequence(),
+                    decision.kind().name(),
+                    decision.at(),
+                    cell(decision.actor()),
+                    String.valueOf(decision.actorRole()),
+                    cell(text(decision.onBehalfOf())),
+                    cell(decision.outcome()),
+                    cell(decision.reasons()),
                     cell(decision.detail()),
-                    amount == null ? null : amount.pence(), amount == null ? null : amount.period().name(),
-                    decision.personTookPart(), decision.personStatementAdded(), decision.waitedSeconds());
+                    amount == null ? null : amount.pence(),
+                    amount == null ? null : amount.period().name(),
+                    decision.personTookPart(),
+                    decision.personStatementAdded(),
+                    decision.waitedSeconds());
         }
     }
 

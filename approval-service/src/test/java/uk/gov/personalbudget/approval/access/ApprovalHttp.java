@@ -21,8 +21,10 @@ public final class ApprovalHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     ApprovalHttp(String base) {
         this.base = base;
@@ -50,8 +52,8 @@ public final class ApprovalHttp {
     }
 
     /** Any request at all; {@code authorization}, {@code accept} and {@code body} are left out when null. */
-    public Answer send(String method, String path, String authorization, String accept,
-                       HttpRequest.BodyPublisher body) {
+    public Answer send(
+            String method, String path, String authorization, String accept, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
@@ -66,8 +68,10 @@ public final class ApprovalHttp {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body(),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(),
                     response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " got no answer", e);

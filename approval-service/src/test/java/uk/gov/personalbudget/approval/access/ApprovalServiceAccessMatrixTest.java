@@ -74,25 +74,34 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
      * and handed back, then delegated to a nominee (in force) with an authorised person appointed (in force); its
      * plan waits for the authority.
      */
-    private static final Seed A = new Seed("A", "P-MXA-7741", List.of(
-            "Contest reason only budget A holds: the evenings are missing",
-            "Revision reason only budget A holds: two evenings added",
-            "Reallocation reason only budget A holds: caseloads rebalanced",
-            "Delegation reason only budget A holds: Alex asked his GP to act",
-            "Resumption reason only budget A holds: Alex is well again",
-            "Second delegation only budget A holds: Alex asked his brother",
-            "MCA-A-SECRET-0042",
-            "Endorsement only budget A holds: co-produced with Alex"));
+    private static final Seed A = new Seed(
+            "A",
+            "P-MXA-7741",
+            List.of(
+                    "Contest reason only budget A holds: the evenings are missing",
+                    "Revision reason only budget A holds: two evenings added",
+                    "Reallocation reason only budget A holds: caseloads rebalanced",
+                    "Delegation reason only budget A holds: Alex asked his GP to act",
+                    "Resumption reason only budget A holds: Alex is well again",
+                    "Second delegation only budget A holds: Alex asked his brother",
+                    "MCA-A-SECRET-0042",
+                    "Endorsement only budget A holds: co-produced with Alex"));
     /** Budget B: delegated to a nominee who handed control back, then to a practitioner (in force). */
-    private static final Seed B = new Seed("B", "P-MXB-7742", List.of(
-            "Contest reason only budget B holds: the weekends are missing",
-            "Revision reason only budget B holds: weekend support added",
-            "Delegation reason only budget B holds: Bea asked her sister",
-            "Resumption reason only budget B holds: Bea is home",
-            "Second delegation only budget B holds: Bea asked her social worker"));
+    private static final Seed B = new Seed(
+            "B",
+            "P-MXB-7742",
+            List.of(
+                    "Contest reason only budget B holds: the weekends are missing",
+                    "Revision reason only budget B holds: weekend support added",
+                    "Delegation reason only budget B holds: Bea asked her sister",
+                    "Resumption reason only budget B holds: Bea is home",
+                    "Second delegation only budget B holds: Bea asked her social worker"));
     /** Text every budget's events carry (from {@link LifecycleEvents}): no refusal may hold it either. */
-    private static final List<String> COMMON_TEXT = List.of("Two eligible outcomes cannot be achieved",
-            "Go back to the allotment", "Resource allocation system", "Personal assistant, 6 hours a week");
+    private static final List<String> COMMON_TEXT = List.of(
+            "Two eligible outcomes cannot be achieved",
+            "Go back to the allotment",
+            "Resource allocation system",
+            "Personal assistant, 6 hours a week");
 
     private static final String A_FORMER_PRACTITIONER = "sw-mxa-former";
     private static final String A_PRACTITIONER = "sw-mxa-allocated";
@@ -102,51 +111,99 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     private static final String B_PRACTITIONER = "sw-mxb-allocated";
     private static final String B_FORMER_NOMINEE_DELEGATE = "n-mxb-former-delegate";
     private static final String B_PRACTITIONER_DELEGATE = "sw-mxb-delegate";
-    private static final List<String> NAMES = List.of(A.person(), B.person(), A_FORMER_PRACTITIONER, A_PRACTITIONER,
-            A_FORMER_PRACTITIONER_DELEGATE, A_NOMINEE_DELEGATE, A_AUTHORISED_PERSON, B_PRACTITIONER,
-            B_FORMER_NOMINEE_DELEGATE, B_PRACTITIONER_DELEGATE);
+    private static final List<String> NAMES = List.of(
+            A.person(),
+            B.person(),
+            A_FORMER_PRACTITIONER,
+            A_PRACTITIONER,
+            A_FORMER_PRACTITIONER_DELEGATE,
+            A_NOMINEE_DELEGATE,
+            A_AUTHORISED_PERSON,
+            B_PRACTITIONER,
+            B_FORMER_NOMINEE_DELEGATE,
+            B_PRACTITIONER_DELEGATE);
 
     /** Every role and every relationship it can have to a budget, with a caller in it. */
     private static final List<Case> CASES = List.of(
             new Case("their own budget", Caller.home("p-mxa", Role.PERSON, A.person(), null), A, OWN),
-            new Case("another person's budget", Caller.home("p-mxz", Role.PERSON, "P-MXZ-7749", null), A,
+            new Case("another person's budget", Caller.home("p-mxz", Role.PERSON, "P-MXZ-7749", null), A, SAME_COUNCIL),
+            new Case(
+                    "their own reference, at another council",
+                    Caller.home("p-mxa", Role.PERSON, A.person(), null).inCouncil(BRISTOL),
+                    A,
+                    OTHER_COUNCIL),
+            new Case(
+                    "naming the person, named by no delegation",
+                    Caller.home("n-mxa-family", Role.NOMINEE, A.person(), null),
+                    A,
+                    OWN),
+            new Case(
+                    "the delegate in force",
+                    Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, A.person(), null),
+                    A,
+                    NAMED_DELEGATE),
+            new Case(
+                    "the authorised person in force",
+                    Caller.home(A_AUTHORISED_PERSON, Role.NOMINEE, null, null),
+                    A,
+                    NAMED_DELEGATE),
+            new Case(
+                    "a delegate who handed control back",
+                    Caller.home(B_FORMER_NOMINEE_DELEGATE, Role.NOMINEE, B.person(), null),
+                    B,
+                    OWN),
+            new Case(
+                    "the delegate in force, with a token naming another person",
+                    Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, "P-MXZ-7749", null),
+                    A,
                     SAME_COUNCIL),
-            new Case("their own reference, at another council",
-                    Caller.home("p-mxa", Role.PERSON, A.person(), null).inCouncil(BRISTOL), A, OTHER_COUNCIL),
-            new Case("naming the person, named by no delegation",
-                    Caller.home("n-mxa-family", Role.NOMINEE, A.person(), null), A, OWN),
-            new Case("the delegate in force", Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, A.person(), null), A,
-                    NAMED_DELEGATE),
-            new Case("the authorised person in force", Caller.home(A_AUTHORISED_PERSON, Role.NOMINEE, null, null), A,
-                    NAMED_DELEGATE),
-            new Case("a delegate who handed control back",
-                    Caller.home(B_FORMER_NOMINEE_DELEGATE, Role.NOMINEE, B.person(), null), B, OWN),
-            new Case("the delegate in force, with a token naming another person",
-                    Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, "P-MXZ-7749", null), A, SAME_COUNCIL),
             new Case("a stranger", Caller.home("n-mxz", Role.NOMINEE, "P-MXZ-7749", null), A, SAME_COUNCIL),
-            new Case("the delegate in force, at another council",
-                    Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, A.person(), null).inCouncil(BRISTOL), A,
+            new Case(
+                    "the delegate in force, at another council",
+                    Caller.home(A_NOMINEE_DELEGATE, Role.NOMINEE, A.person(), null)
+                            .inCouncil(BRISTOL),
+                    A,
                     OTHER_COUNCIL),
             new Case("their caseload", Caller.home(A_PRACTITIONER, Role.PRACTITIONER, null, null), A, ALLOCATED),
-            new Case("the delegate in force", Caller.home(B_PRACTITIONER_DELEGATE, Role.PRACTITIONER, null, null), B,
+            new Case(
+                    "the delegate in force",
+                    Caller.home(B_PRACTITIONER_DELEGATE, Role.PRACTITIONER, null, null),
+                    B,
                     NAMED_DELEGATE),
-            new Case("the caseload the budget moved from",
-                    Caller.home(A_FORMER_PRACTITIONER, Role.PRACTITIONER, null, null), A, SAME_COUNCIL),
-            new Case("a delegate who handed control back",
-                    Caller.home(A_FORMER_PRACTITIONER_DELEGATE, Role.PRACTITIONER, null, null), A, SAME_COUNCIL),
+            new Case(
+                    "the caseload the budget moved from",
+                    Caller.home(A_FORMER_PRACTITIONER, Role.PRACTITIONER, null, null),
+                    A,
+                    SAME_COUNCIL),
+            new Case(
+                    "a delegate who handed control back",
+                    Caller.home(A_FORMER_PRACTITIONER_DELEGATE, Role.PRACTITIONER, null, null),
+                    A,
+                    SAME_COUNCIL),
             new Case("a stranger", Caller.home("sw-mxz", Role.PRACTITIONER, null, null), A, SAME_COUNCIL),
-            new Case("their caseload's id, at another council",
-                    Caller.home(A_PRACTITIONER, Role.PRACTITIONER, null, null).inCouncil(BRISTOL), A,
+            new Case(
+                    "their caseload's id, at another council",
+                    Caller.home(A_PRACTITIONER, Role.PRACTITIONER, null, null).inCouncil(BRISTOL),
+                    A,
                     OTHER_COUNCIL),
             new Case("the council's", Caller.home("tm-mx", Role.AUTHORITY, null, 5_000_000L), A, SAME_COUNCIL),
-            new Case("another council's",
-                    Caller.home("tm-mx", Role.AUTHORITY, null, 5_000_000L).inCouncil(BRISTOL), A, OTHER_COUNCIL),
+            new Case(
+                    "another council's",
+                    Caller.home("tm-mx", Role.AUTHORITY, null, 5_000_000L).inCouncil(BRISTOL),
+                    A,
+                    OTHER_COUNCIL),
             new Case("the council's", Caller.home("aud-mx", Role.AUDITOR, null, null), A, SAME_COUNCIL),
-            new Case("another council's", Caller.home("aud-mx", Role.AUDITOR, null, null).inCouncil(BRISTOL), A,
+            new Case(
+                    "another council's",
+                    Caller.home("aud-mx", Role.AUDITOR, null, null).inCouncil(BRISTOL),
+                    A,
                     OTHER_COUNCIL),
             new Case("the council's", Caller.home("scheduler-mx", Role.SYSTEM, null, null), A, SAME_COUNCIL),
-            new Case("another council's",
-                    Caller.home("scheduler-mx", Role.SYSTEM, null, null).inCouncil(BRISTOL), A, OTHER_COUNCIL));
+            new Case(
+                    "another council's",
+                    Caller.home("scheduler-mx", Role.SYSTEM, null, null).inCouncil(BRISTOL),
+                    A,
+                    OTHER_COUNCIL));
 
     private static final Map<String, String> BUDGET_IDS = new ConcurrentHashMap<>();
     private static final Set<String> TRIED = ConcurrentHashMap.newKeySet();
@@ -177,21 +234,37 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         }
     }
 
-    private enum Expected { HIDDEN, REFUSED, ALLOWED }
+    private enum Expected {
+        HIDDEN,
+        REFUSED,
+        ALLOWED
+    }
 
     static Stream<Arguments> attempts() {
-        return AccessMatrix.rows(SERVICE).stream().flatMap(row -> CASES.stream().map(c -> Arguments.of(
-                row.endpoint(), c.caller().role(), c.relationship(), c.label(), row.cells().get(c.caller().role()),
-                c)));
+        return AccessMatrix.rows(SERVICE).stream()
+                .flatMap(row -> CASES.stream()
+                        .map(c -> Arguments.of(
+                                row.endpoint(),
+                                c.caller().role(),
+                                c.relationship(),
+                                c.label(),
+                                row.cells().get(c.caller().role()),
+                                c)));
     }
 
     @AfterAll
     static void reportTheSize() {
-        System.out.printf("%s: %d cases (role x endpoint and representation x relationship to a budget) over %d"
+        System.out.printf(
+                "%s: %d cases (role x endpoint and representation x relationship to a budget) over %d"
                         + " roles, %d endpoints and %d callers, in %d requests (with the unknown ids compared);"
                         + " refusals by problem type: %s%n",
-                ApprovalServiceAccessMatrixTest.class.getSimpleName(), TRIED.size(), Role.values().length,
-                AccessMatrix.rows(SERVICE).size(), CASES.size(), REQUESTS.get(), new TreeMap<>(REFUSALS));
+                ApprovalServiceAccessMatrixTest.class.getSimpleName(),
+                TRIED.size(),
+                Role.values().length,
+                AccessMatrix.rows(SERVICE).size(),
+                CASES.size(),
+                REQUESTS.get(),
+                new TreeMap<>(REFUSALS));
     }
 
     private static void countRefusal(Answer answer) {
@@ -201,7 +274,8 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
 
     @Test
     void theMatrixListsEveryEndpointOfTheServiceAndNoOther() {
-        Set<String> inTable = AccessMatrix.rows(SERVICE).stream().map(AccessMatrix.Row::endpoint)
+        Set<String> inTable = AccessMatrix.rows(SERVICE).stream()
+                .map(AccessMatrix.Row::endpoint)
                 .collect(Collectors.toSet());
 
         assertThat(ours().flatMap(ApprovalServiceAccessMatrixTest::endpoints).collect(Collectors.toSet()))
@@ -211,10 +285,12 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
 
     @Test
     void everyRoleIsTriedInEveryRelationshipItCanHaveAndTheDocumentSaysWhatTheRuleDoes() {
-        Map<Role, Set<Relationship>> tried = CASES.stream().collect(Collectors.groupingBy(c -> c.caller().role(),
-                Collectors.mapping(Case::relationship, Collectors.toSet())));
+        Map<Role, Set<Relationship>> tried = CASES.stream()
+                .collect(Collectors.groupingBy(
+                        c -> c.caller().role(), Collectors.mapping(Case::relationship, Collectors.toSet())));
 
-        assertThat(tried).containsOnlyKeys(Role.values())
+        assertThat(tried)
+                .containsOnlyKeys(Role.values())
                 .containsEntry(Role.PERSON, Set.of(OWN, SAME_COUNCIL, OTHER_COUNCIL))
                 .containsEntry(Role.NOMINEE, Set.of(OWN, NAMED_DELEGATE, SAME_COUNCIL, OTHER_COUNCIL))
                 .containsEntry(Role.PRACTITIONER, Set.of(ALLOCATED, NAMED_DELEGATE, SAME_COUNCIL, OTHER_COUNCIL))
@@ -222,10 +298,12 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
                 .containsEntry(Role.AUDITOR, Set.of(SAME_COUNCIL, OTHER_COUNCIL))
                 .containsEntry(Role.SYSTEM, Set.of(SAME_COUNCIL, OTHER_COUNCIL));
         for (Role role : Role.values()) {
-            assertThat(tried.get(role)).as("docs/security.md's relationships of %s", role)
+            assertThat(tried.get(role))
+                    .as("docs/security.md's relationships of %s", role)
                     .containsExactlyInAnyOrderElementsOf(AccessMatrix.relationshipsOf(role));
             for (Relationship relationship : AccessMatrix.relationshipsOf(role)) {
-                assertThat(AccessMatrix.sees(role, relationship)).as("%s, %s", role, relationship)
+                assertThat(AccessMatrix.sees(role, relationship))
+                        .as("%s, %s", role, relationship)
                         .contains(BudgetAccessRule.gives(role, relationship));
             }
         }
@@ -233,12 +311,14 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
 
     @ParameterizedTest(name = "{0} as {1}, {3} ({2}): {4}")
     @MethodSource("attempts")
-    void theServiceAnswersAsTheRelationshipAndTheCellSay(String endpoint, Role role, Relationship relationship,
-                                                         String label, String cell, Case attempt) {
+    void theServiceAnswersAsTheRelationshipAndTheCellSay(
+            String endpoint, Role role, Relationship relationship, String label, String cell, Case attempt) {
         seedBudgets();
-        assertThat(BudgetAccessRule.relationship(actor(attempt.caller()),
-                summaries.parties(new BudgetId(attempt.budget().id())).orElseThrow()))
-                .as("how %s stands to budget %s", attempt, attempt.budget().name()).isEqualTo(relationship);
+        assertThat(BudgetAccessRule.relationship(
+                        actor(attempt.caller()),
+                        summaries.parties(new BudgetId(attempt.budget().id())).orElseThrow()))
+                .as("how %s stands to budget %s", attempt, attempt.budget().name())
+                .isEqualTo(relationship);
         Expected expected = expected(endpoint, role, relationship, cell);
         String path = path(endpoint, attempt.budget().id());
         for (String accept : representations(endpoint)) {
@@ -263,8 +343,11 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         return switch (cell) {
             case "yes" -> Expected.ALLOWED;
             case "no" -> Expected.REFUSED;
-            default -> fail("the cell '%s' of %s means nothing in %s: its rows say yes or no, and the relationship "
-                    + "to the budget decides the rest", cell, endpoint, SERVICE);
+            default ->
+                fail(
+                        "the cell '%s' of %s means nothing in %s: its rows say yes or no, and the relationship "
+                                + "to the budget decides the rest",
+                        cell, endpoint, SERVICE);
         };
     }
 
@@ -278,7 +361,9 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         assertThat(answer.json().path("type").asText()).as(what).endsWith(":budget-not-found");
         assertThat(asUnknown.status()).as("an unknown id: " + asUnknown).isEqualTo(404);
         assertThat(answer.contentType()).as(what).isEqualTo(asUnknown.contentType());
-        assertThat(answer.body().replace(attempt.budget().id(), unknown)).as(what).isEqualTo(asUnknown.body());
+        assertThat(answer.body().replace(attempt.budget().id(), unknown))
+                .as(what)
+                .isEqualTo(asUnknown.body());
         assertThat(withoutDate(answer.headers())).as(what).isEqualTo(withoutDate(asUnknown.headers()));
         revealsNothing(answer, what);
         countRefusal(answer);
@@ -293,7 +378,9 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         assertThat(answer.json().path("status").intValue()).as(what).isEqualTo(403);
         assertThat(answer.json().path("type").asText()).as(what).startsWith("urn:personal-budget:problem:");
         assertThat(replays.inProgress()).as("a replay after: " + what).isEmpty();
-        assertThat(generations.currentGeneration()).as("the generation after: " + what).isEqualTo(generation);
+        assertThat(generations.currentGeneration())
+                .as("the generation after: " + what)
+                .isEqualTo(generation);
         revealsNothing(answer, what);
         countRefusal(answer);
     }
@@ -304,9 +391,11 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         Seed other = attempt.budget() == A ? B : A;
         switch (endpoint) {
             case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions" -> {
-                assertThat(attempt.budget().secrets()).as("the budget's own text, in " + what)
+                assertThat(attempt.budget().secrets())
+                        .as("the budget's own text, in " + what)
                         .anyMatch(answer.body()::contains);
-                assertThat(other.secrets()).as("the other budget's text, in " + what)
+                assertThat(other.secrets())
+                        .as("the other budget's text, in " + what)
                         .noneMatch(answer.body()::contains);
             }
             case "GET /api/v1/approvals", "GET /api/v1/reports/control-summary" -> {
@@ -314,7 +403,9 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
                     revealsNothing(answer, what);
                     assertThat(answer.body()).as(what).doesNotContain(A.id(), B.id());
                 } else {
-                    assertThat(answer.body()).as("this council's budget, in " + what).contains(A.id());
+                    assertThat(answer.body())
+                            .as("this council's budget, in " + what)
+                            .contains(A.id());
                     assertThat(secrets()).as(what).noneMatch(answer.body()::contains);
                 }
             }
@@ -334,7 +425,8 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     /** No person reference, practitioner or delegate id, nor any text of the budgets' events. */
     private static void revealsNothing(Answer answer, String what) {
         List<String> leaked = Stream.concat(NAMES.stream(), secrets().stream())
-                .filter(answer.body()::contains).toList();
+                .filter(answer.body()::contains)
+                .toList();
         assertThat(leaked).as("what %s revealed: %s", what, answer).isEmpty();
     }
 
@@ -346,13 +438,18 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     }
 
     private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
-        return headers.entrySet().stream().filter(header -> !header.getKey().equalsIgnoreCase("date"))
+        return headers.entrySet().stream()
+                .filter(header -> !header.getKey().equalsIgnoreCase("date"))
                 .collect(Collectors.toMap(header -> header.getKey().toLowerCase(), Map.Entry::getValue));
     }
 
     private static Actor actor(Caller caller) {
-        return new Actor(caller.sub(), caller.role(), caller.person() == null ? null
-                : new PersonReference(caller.person()), caller.authorisationLimit(), Set.of(caller.council()));
+        return new Actor(
+                caller.sub(),
+                caller.role(),
+                caller.person() == null ? null : new PersonReference(caller.person()),
+                caller.authorisationLimit(),
+                Set.of(caller.council()));
     }
 
     /** Budgets A and B, published once for the class. */
@@ -364,18 +461,29 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         String b = "PB-MXB-" + UUID.randomUUID();
         Instant start = LifecycleEvents.START;
         List<String> s = A.secrets();
-        List<EventEnvelope> events = new ArrayList<>(LifecycleEvents.budget(a, start,
-                        new PersonReference(A.person()), A_FORMER_PRACTITIONER)
-                .opened().reallocated(A_PRACTITIONER, s.get(2)).assessed().offered(1_200_000)
-                .contested(s.get(0), 1_400_000L).revised(1_300_000, s.get(1)).accepted()
+        List<EventEnvelope> events = new ArrayList<>(LifecycleEvents.budget(
+                        a, start, new PersonReference(A.person()), A_FORMER_PRACTITIONER)
+                .opened()
+                .reallocated(A_PRACTITIONER, s.get(2))
+                .assessed()
+                .offered(1_200_000)
+                .contested(s.get(0), 1_400_000L)
+                .revised(1_300_000, s.get(1))
+                .accepted()
                 .delegated(A_FORMER_PRACTITIONER_DELEGATE, Role.PRACTITIONER, start.plus(Duration.ofDays(30)), s.get(3))
                 .resumed(s.get(4))
                 .delegated(A_NOMINEE_DELEGATE, Role.NOMINEE, start.plus(Duration.ofDays(60)), s.get(5))
                 .authorisedPersonAppointed(A_AUTHORISED_PERSON, s.get(6))
-                .submitted(1_300_000).endorsed(s.get(7)).envelopes());
+                .submitted(1_300_000)
+                .endorsed(s.get(7))
+                .envelopes());
         List<String> t = B.secrets();
         events.addAll(LifecycleEvents.budget(b, start, new PersonReference(B.person()), B_PRACTITIONER)
-                .opened().assessed().offered(1_000_000).contested(t.get(0), null).revised(1_100_000, t.get(1))
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .contested(t.get(0), null)
+                .revised(1_100_000, t.get(1))
                 .delegated(B_FORMER_NOMINEE_DELEGATE, Role.NOMINEE, start.plus(Duration.ofDays(30)), t.get(2))
                 .resumed(t.get(3))
                 .delegated(B_PRACTITIONER_DELEGATE, Role.PRACTITIONER, start.plus(Duration.ofDays(60)), t.get(4))
@@ -390,13 +498,16 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
         String template = endpoint.substring(endpoint.indexOf(' ') + 1);
         return switch (endpoint) {
             case "GET /api/v1/approvals", "POST /api/v1/replays", "GET /api/v1/held-back-records" -> template;
-            case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions",
-                 "GET /api/v1/budgets/{id}/state", "GET /api/v1/budgets/{id}/verification" ->
-                    template.replace("{id}", budget);
+            case "GET /api/v1/budgets/{id}/control-trail",
+                    "GET /api/v1/budgets/{id}/decisions",
+                    "GET /api/v1/budgets/{id}/state",
+                    "GET /api/v1/budgets/{id}/verification" -> template.replace("{id}", budget);
             case "GET /api/v1/reports/control-summary" -> template + RANGE;
-            case "GET /api/v1/replays/{id}" -> template.replace("{id}", finishedReplay().toString());
-            default -> throw new IllegalStateException("the matrix test does not know how to call " + endpoint
-                    + ": add it to path()");
+            case "GET /api/v1/replays/{id}" ->
+                template.replace("{id}", finishedReplay().toString());
+            default ->
+                throw new IllegalStateException(
+                        "the matrix test does not know how to call " + endpoint + ": add it to path()");
         };
     }
 
@@ -416,17 +527,19 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     }
 
     private void awaitCompleted(UUID replay) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> replays.find(replay)
-                .map(found -> found.status() == Replay.Status.COMPLETED).orElse(false));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> replays.find(replay)
+                        .map(found -> found.status() == Replay.Status.COMPLETED)
+                        .orElse(false));
     }
 
     /** The media types the endpoint produces, or JSON when it does not say. */
     private List<String> representations(String endpoint) {
-        List<String> produced = ours()
-                .filter(mapping -> endpoints(mapping).anyMatch(endpoint::equals))
+        List<String> produced = ours().filter(mapping -> endpoints(mapping).anyMatch(endpoint::equals))
                 .flatMap(mapping -> mapping.getProducesCondition().getProducibleMediaTypes().stream())
                 .map(MediaType::toString)
-                .distinct().toList();
+                .distinct()
+                .toList();
         return produced.isEmpty() ? List.of(MediaType.APPLICATION_JSON_VALUE) : produced;
     }
 
@@ -437,9 +550,12 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
     }
 
     private static Stream<String> endpoints(RequestMappingInfo mapping) {
-        assertThat(mapping.getMethodsCondition().getMethods()).as("HTTP methods of %s", mapping).isNotEmpty();
-        return mapping.getPatternValues().stream().flatMap(path -> mapping.getMethodsCondition().getMethods().stream()
-                .map(method -> method.name() + " " + path));
+        assertThat(mapping.getMethodsCondition().getMethods())
+                .as("HTTP methods of %s", mapping)
+                .isNotEmpty();
+        return mapping.getPatternValues().stream()
+                .flatMap(path ->
+                        mapping.getMethodsCondition().getMethods().stream().map(method -> method.name() + " " + path));
     }
 
     private static String method(String endpoint) {

@@ -12,8 +12,8 @@ import org.springframework.test.context.TestContextManager;
 import uk.gov.personalbudget.approval.access.ApprovalHttp.Answer;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.store.ProjectionSnapshot;
-import uk.gov.personalbudget.testsupport.tokens.BadTokens.BadToken;
 import uk.gov.personalbudget.testsupport.tokens.BadTokens;
+import uk.gov.personalbudget.testsupport.tokens.BadTokens.BadToken;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.ByteArrayInputStream;
@@ -46,8 +46,9 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
     private static final String RANGE = "from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
     /** What Spring reads as a boolean, trimmed and in any case. */
     private static final Set<String> BOOLEANS = Set.of("true", "false", "on", "off", "yes", "no", "1", "0");
-    private static final Set<String> KINDS = Arrays.stream(QueueKind.values()).map(Enum::name)
-            .collect(Collectors.toSet());
+
+    private static final Set<String> KINDS =
+            Arrays.stream(QueueKind.values()).map(Enum::name).collect(Collectors.toSet());
     private static final Map<Caller, List<BadToken>> BAD_TOKENS = new ConcurrentHashMap<>();
 
     private static List<Target> targets;
@@ -66,8 +67,8 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
     }
 
     /** One bad request. */
-    record Attempt(Target target, String what, String pathAndQuery, String authorization,
-                   HttpRequest.BodyPublisher body) {
+    record Attempt(
+            Target target, String what, String pathAndQuery, String authorization, HttpRequest.BodyPublisher body) {
 
         @Override
         public String toString() {
@@ -104,13 +105,22 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
 
     private Answer refusedChangingNothing(Attempt attempt) {
         ProjectionSnapshot before = generations.snapshot(generations.currentGeneration());
-        Answer answer = http().send(attempt.target().method(), attempt.pathAndQuery(), attempt.authorization(),
-                null, attempt.body());
+        Answer answer = http().send(
+                        attempt.target().method(),
+                        attempt.pathAndQuery(),
+                        attempt.authorization(),
+                        null,
+                        attempt.body());
         assertThat(answer.status()).as("%s: %s", attempt, answer).isBetween(400, 499);
-        assertThat(answer.isProblem()).as("%s answers a problem detail: %s", attempt, answer).isTrue();
-        assertThat(answer.json().path("status").intValue()).as("%s: %s", attempt, answer).isEqualTo(answer.status());
+        assertThat(answer.isProblem())
+                .as("%s answers a problem detail: %s", attempt, answer)
+                .isTrue();
+        assertThat(answer.json().path("status").intValue())
+                .as("%s: %s", attempt, answer)
+                .isEqualTo(answer.status());
         assertThat(replays.inProgress()).as("a replay after %s", attempt).isEmpty();
-        assertThat(generations.snapshot(generations.currentGeneration())).as("the projections after %s", attempt)
+        assertThat(generations.snapshot(generations.currentGeneration()))
+                .as("the projections after %s", attempt)
                 .isEqualTo(before);
         return answer;
     }
@@ -121,19 +131,31 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
     Arbitrary<Attempt> badIds() {
         Arbitrary<String> ids = Arbitraries.oneOf(
                 Arbitraries.strings().ofMinLength(1).ofMaxLength(80),
-                Arbitraries.strings().alpha().numeric().withChars('-', '_').ofMinLength(1).ofMaxLength(64),
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars('-', '_')
+                        .ofMinLength(1)
+                        .ofMaxLength(64),
                 Arbitraries.strings().alpha().ofMinLength(65).ofMaxLength(2_000),
                 Arbitraries.create(() -> UUID.randomUUID().toString()),
                 Arbitraries.of(".", "..", "%", "%00", ";", "a;b=c", "a/b", "\\", "\u0000", " ", "PB-1\n"));
-        return Combinators.combine(allTargets().filter(target -> target.template().contains("{id}")), ids)
-                .as((target, id) -> attempt(target, "the id '" + id + "'",
-                        target.pathFor(URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"))
-                                + target.query(), bearer(target), null));
+        return Combinators.combine(
+                        allTargets().filter(target -> target.template().contains("{id}")), ids)
+                .as((target, id) -> attempt(
+                        target,
+                        "the id '" + id + "'",
+                        target.pathFor(URLEncoder.encode(id, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                                + target.query(),
+                        bearer(target),
+                        null));
     }
 
     @Provide
     Arbitrary<Attempt> badParameters() {
-        Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.strings().ofMinLength(0).ofMaxLength(40),
+        Arbitrary<String> text = Arbitraries.oneOf(
+                Arbitraries.strings().ofMinLength(0).ofMaxLength(40),
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20),
                 Arbitraries.of("plan_awaiting_decision", "PLAN AWAITING DECISION", "0x1", "null", "[]", "%"));
         // Spring trims a parameter (String.trim, control characters too) and reads an empty one as absent.
@@ -146,36 +168,56 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
                         .contains(value))
                 .map(value -> "level=" + encode(value));
         Arbitrary<String> dates = Arbitraries.oneOf(
-                Arbitraries.of("2026-13-01T00:00:00Z", "2026-02-30T10:00:00Z", "2026-11-22T25:00:00Z",
-                        "2026-11-22T10:15:30", "2026-11-22", "22/11/2026", "tomorrow", "1764000000",
-                        "+1000000001-01-01T00:00:00Z", "2026-11-22T10:15:30+25:00"),
+                Arbitraries.of(
+                        "2026-13-01T00:00:00Z",
+                        "2026-02-30T10:00:00Z",
+                        "2026-11-22T25:00:00Z",
+                        "2026-11-22T10:15:30",
+                        "2026-11-22",
+                        "22/11/2026",
+                        "tomorrow",
+                        "1764000000",
+                        "+1000000001-01-01T00:00:00Z",
+                        "2026-11-22T10:15:30+25:00"),
                 text.filter(value -> !value.trim().isEmpty()));
         Arbitrary<String> ranges = Arbitraries.oneOf(
                 dates.map(date -> "from=" + encode(date) + "&to=2027-01-01T00:00:00Z"),
                 dates.map(date -> "from=2026-01-01T00:00:00Z&to=" + encode(date)),
-                Arbitraries.of("from=2026-01-01T00:00:00Z", "to=2027-01-01T00:00:00Z", "",
+                Arbitraries.of(
+                        "from=2026-01-01T00:00:00Z",
+                        "to=2027-01-01T00:00:00Z",
+                        "",
                         "from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
-                        "from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from=&to="));
+                        "from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                        "from=&to="));
         Arbitrary<String> queueFilters = Arbitraries.oneOf(kinds, flags, levels);
-        return allTargets().filter(target -> target.template().equals("/api/v1/approvals")
+        return allTargets()
+                .filter(target -> target.template().equals("/api/v1/approvals")
                         || target.template().equals("/api/v1/reports/control-summary"))
                 .flatMap(target -> (target.template().equals("/api/v1/approvals") ? queueFilters : ranges)
-                        .map(query -> attempt(target, "?" + query, target.path() + "?" + query, bearer(target),
-                                null)));
+                        .map(query -> attempt(target, "?" + query, target.path() + "?" + query, bearer(target), null)));
     }
 
     @Provide
     Arbitrary<Attempt> invalidTokens() {
-        Arbitrary<String> garbage = Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(300)
+        Arbitrary<String> garbage = Arbitraries.strings()
+                .ascii()
+                .ofMinLength(1)
+                .ofMaxLength(300)
                 .map(text -> text.replaceAll("[\\x00-\\x1F\\x7F]", ""))
                 .filter(text -> !text.isBlank());
-        return allTargets().flatMap(target -> Arbitraries.oneOf(
-                Arbitraries.of(BAD_TOKENS.computeIfAbsent(target.caller(),
-                                caller -> BadTokens.forCaller(TestIssuer.get(), caller)))
-                        .map(bad -> attempt(target, bad.what(), target.path() + target.query(), bad.authorization(),
-                                null)),
-                garbage.map(text -> attempt(target, "the token '" + text + "'", target.path() + target.query(),
-                        "Bearer " + text, null))));
+        return allTargets()
+                .flatMap(target -> Arbitraries.oneOf(
+                        Arbitraries.of(BAD_TOKENS.computeIfAbsent(
+                                        target.caller(), caller -> BadTokens.forCaller(TestIssuer.get(), caller)))
+                                .map(bad -> attempt(
+                                        target, bad.what(), target.path() + target.query(), bad.authorization(), null)),
+                        garbage.map(text -> attempt(
+                                target,
+                                "the token '" + text + "'",
+                                target.path() + target.query(),
+                                "Bearer " + text,
+                                null))));
     }
 
     @Provide
@@ -184,20 +226,25 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
                 target -> " ".repeat(FIVE_MB),
                 target -> "{\"field\":\"" + "a".repeat(FIVE_MB) + "\"}",
                 target -> "[".repeat(FIVE_MB / 2) + "]".repeat(FIVE_MB / 2));
-        return Combinators.combine(allTargets(), shapes, Arbitraries.of(true, false)).as((target, shape, chunked) -> {
-            byte[] body = shape.apply(target).getBytes(StandardCharsets.UTF_8);
-            HttpRequest.BodyPublisher publisher = chunked
-                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                    : HttpRequest.BodyPublishers.ofByteArray(body);
-            return attempt(target, body.length + " bytes" + (chunked ? ", chunked" : ""),
-                    target.path() + target.query(), bearer(target), publisher);
-        });
+        return Combinators.combine(allTargets(), shapes, Arbitraries.of(true, false))
+                .as((target, shape, chunked) -> {
+                    byte[] body = shape.apply(target).getBytes(StandardCharsets.UTF_8);
+                    HttpRequest.BodyPublisher publisher = chunked
+                            ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                            : HttpRequest.BodyPublishers.ofByteArray(body);
+                    return attempt(
+                            target,
+                            body.length + " bytes" + (chunked ? ", chunked" : ""),
+                            target.path() + target.query(),
+                            bearer(target),
+                            publisher);
+                });
     }
 
     // --- Targets ---
 
-    private static Attempt attempt(Target target, String what, String pathAndQuery, String authorization,
-                                   HttpRequest.BodyPublisher body) {
+    private static Attempt attempt(
+            Target target, String what, String pathAndQuery, String authorization, HttpRequest.BodyPublisher body) {
         return new Attempt(target, what, pathAndQuery, authorization, body);
     }
 
@@ -216,10 +263,13 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
     /** Every endpoint of the OpenAPI document, with a caller it allows; made once. */
     private synchronized List<Target> targets() {
         if (targets == null) {
-            JsonNode paths = http().send("GET", "/v3/api-docs", null, null, null).json().get("paths");
+            JsonNode paths =
+                    http().send("GET", "/v3/api-docs", null, null, null).json().get("paths");
             List<Target> all = new ArrayList<>();
-            paths.fieldNames().forEachRemaining(template -> paths.get(template).fieldNames().forEachRemaining(
-                    method -> all.add(target(method.toUpperCase(), template))));
+            paths.fieldNames()
+                    .forEachRemaining(template -> paths.get(template)
+                            .fieldNames()
+                            .forEachRemaining(method -> all.add(target(method.toUpperCase(), template))));
             targets = List.copyOf(all);
         }
         return targets;
@@ -228,18 +278,25 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
     private Target target(String method, String template) {
         return switch (method + " " + template) {
             case "GET /api/v1/approvals" -> new Target(method, template, template, "", Caller.AUTHORITY);
-            case "GET /api/v1/budgets/{id}/control-trail", "GET /api/v1/budgets/{id}/decisions",
-                 "GET /api/v1/budgets/{id}/state", "GET /api/v1/budgets/{id}/verification" ->
-                    new Target(method, template, template.replace("{id}", budgetOfA()), "", Caller.AUDITOR);
+            case "GET /api/v1/budgets/{id}/control-trail",
+                    "GET /api/v1/budgets/{id}/decisions",
+                    "GET /api/v1/budgets/{id}/state",
+                    "GET /api/v1/budgets/{id}/verification" ->
+                new Target(method, template, template.replace("{id}", budgetOfA()), "", Caller.AUDITOR);
             case "GET /api/v1/reports/control-summary" ->
-                    new Target(method, template, template, "?" + RANGE, Caller.AUDITOR);
+                new Target(method, template, template, "?" + RANGE, Caller.AUDITOR);
             case "POST /api/v1/replays", "GET /api/v1/held-back-records" ->
-                    new Target(method, template, template, "", Caller.AUDITOR);
+                new Target(method, template, template, "", Caller.AUDITOR);
             case "GET /api/v1/replays/{id}" ->
-                    new Target(method, template, template.replace("{id}", UUID.randomUUID().toString()), "",
-                            Caller.AUDITOR);
-            default -> throw new IllegalStateException("the bad-input test does not know how to call " + method
-                    + " " + template + ": add it to target()");
+                new Target(
+                        method,
+                        template,
+                        template.replace("{id}", UUID.randomUUID().toString()),
+                        "",
+                        Caller.AUDITOR);
+            default ->
+                throw new IllegalStateException("the bad-input test does not know how to call " + method + " "
+                        + template + ": add it to target()");
         };
     }
 }

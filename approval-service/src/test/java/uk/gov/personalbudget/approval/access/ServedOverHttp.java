@@ -43,12 +43,16 @@ public abstract class ServedOverHttp {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     protected Generations generations;
+
     @Autowired
     protected SummaryQueries summaries;
+
     @Autowired
     protected ReplayService replays;
+
     @Autowired
     private EmbeddedKafkaBroker broker;
 
@@ -65,7 +69,8 @@ public abstract class ServedOverHttp {
         registry.add("APPROVAL_KEYS_DB_USERNAME", () -> "sa");
         registry.add("APPROVAL_KAFKA_BOOTSTRAP_SERVERS", () -> "${spring.embedded.kafka.brokers}");
         TestIssuer.get().register(registry);
-        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by default.
+        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by
+        // default.
         registry.add("springdoc.api-docs.enabled", () -> "true");
         registry.add("APPROVAL_BUDGET_SERVICE_URL", StubBudgetService::baseUrl);
     }
@@ -84,9 +89,12 @@ public abstract class ServedOverHttp {
         try (BudgetEventTopic topic = new BudgetEventTopic(broker.getBrokersAsString(), TOPIC)) {
             topic.publish(events);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> last.entrySet().stream().allMatch(budget ->
-                summaries.summary(budget.getKey()).map(summary -> summary.lastSequence() == budget.getValue())
-                        .orElse(false)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> last.entrySet().stream()
+                        .allMatch(budget -> summaries
+                                .summary(budget.getKey())
+                                .map(summary -> summary.lastSequence() == budget.getValue())
+                                .orElse(false)));
     }
 
     /** Person A's budget, published and projected on first use. */
@@ -95,11 +103,22 @@ public abstract class ServedOverHttp {
             String a = "PB-A-" + UUID.randomUUID();
             String b = "PB-B-" + UUID.randomUUID();
             try (BudgetEventTopic topic = new BudgetEventTopic(broker.getBrokersAsString(), TOPIC)) {
-                topic.publish(LifecycleEvents.budget(a).opened().assessed().offered(1_200_000).accepted()
-                        .submitted(1_200_000).endorsed("Realistic").envelopes());
-                topic.publish(LifecycleEvents.budget(b, LifecycleEvents.START,
-                                new PersonReference(Caller.OTHER_PERSON.person()), Caller.OTHER_PRACTITIONER.sub())
-                        .opened().assessed().envelopes());
+                topic.publish(LifecycleEvents.budget(a)
+                        .opened()
+                        .assessed()
+                        .offered(1_200_000)
+                        .accepted()
+                        .submitted(1_200_000)
+                        .endorsed("Realistic")
+                        .envelopes());
+                topic.publish(LifecycleEvents.budget(
+                                b,
+                                LifecycleEvents.START,
+                                new PersonReference(Caller.OTHER_PERSON.person()),
+                                Caller.OTHER_PRACTITIONER.sub())
+                        .opened()
+                        .assessed()
+                        .envelopes());
             }
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> summaries.exists(new BudgetId(a)) && summaries.exists(new BudgetId(b)));

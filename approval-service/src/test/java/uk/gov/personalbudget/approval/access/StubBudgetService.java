@@ -17,8 +17,7 @@ final class StubBudgetService {
 
     private static final HttpServer SERVER = start();
 
-    private StubBudgetService() {
-    }
+    private StubBudgetService() {}
 
     static String baseUrl() {
         return "http://127.0.0.1:" + SERVER.getAddress().getPort();
@@ -29,8 +28,10 @@ final class StubBudgetService {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/api/v1/budgets/", exchange -> {
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                boolean forwarded = "GET".equals(exchange.getRequestMethod()) && authorization != null
-                        && authorization.startsWith("Bearer ") && authorization.length() > 20;
+                boolean forwarded = "GET".equals(exchange.getRequestMethod())
+                        && authorization != null
+                        && authorization.startsWith("Bearer ")
+                        && authorization.length() > 20;
                 byte[] body = (forwarded ? "{\"stub\":\"budget-service\"}" : "{\"status\":401}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -16,20 +16,25 @@ class ConsolePagesTest extends InMemoryApprovalServiceTest {
     @Test
     void pagesAreServedWithoutATokenUnderAStrictContentSecurityPolicy() throws Exception {
         for (String page : new String[] {"index", "budget", "queue", "reports", "replay"}) {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/" + page + ".html"))
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/console/" + page + ".html"))
                     .andExpect(status().isOk())
                     .andExpect(content().contentTypeCompatibleWith("text/html"))
                     .andExpect(content().string(containsString("<html lang=\"en-GB\">")))
                     .andExpect(header().string("Content-Security-Policy", ConsoleConfiguration.CONTENT_SECURITY_POLICY))
                     .andExpect(header().string("Referrer-Policy", "no-referrer"));
         }
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/console.js")).andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/console.js"))
+                .andExpect(status().isOk());
     }
 
     @Test
     void theConsoleOpensOnItsSignInPage() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console")).andExpect(redirectedUrl("/console/"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/")).andExpect(status().isOk()).andExpect(forwardedUrl("/console/index.html"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console"))
+                .andExpect(redirectedUrl("/console/"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/"))
+                .andExpect(status().isOk())
+                .andExpect(forwardedUrl("/console/index.html"));
     }
 
     @Test

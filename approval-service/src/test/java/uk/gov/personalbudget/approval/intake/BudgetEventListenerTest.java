@@ -40,37 +40,56 @@ class BudgetEventListenerTest {
     private final IntakeStatus status = new IntakeStatus();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final BudgetEventListener listener = new BudgetEventListener(
-            new ChainRecordCheck(new EventRecordReader(BudgetEventTopic.JSON), "accept", Clock.systemUTC()), writer,
-            generations, new IntakeTracing(Tracer.NOOP, Propagator.NOOP, meters), status, new HeldBackMetrics(meters),
+            new ChainRecordCheck(new EventRecordReader(BudgetEventTopic.JSON), "accept", Clock.systemUTC()),
+            writer,
+            generations,
+            new IntakeTracing(Tracer.NOOP, Propagator.NOOP, meters),
+            status,
+            new HeldBackMetrics(meters),
             Clock.systemUTC());
 
     @Test
     void aBatchWithAGarbageValueStoresNothingAndFails() {
-        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().offered(900_000)
+        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID())
+                .opened()
+                .assessed()
+                .offered(900_000)
                 .envelopes();
-        ConsumerRecord<String, byte[]> garbage = EventRecordReaderTest.consumed(life.get(1), record ->
-                new ProducerRecord<>(record.topic(), record.partition(), record.key(),
-                        "{\"budgetId\": tru".getBytes(StandardCharsets.UTF_8), record.headers()));
+        ConsumerRecord<String, byte[]> garbage = EventRecordReaderTest.consumed(
+                life.get(1),
+                record -> new ProducerRecord<>(
+                        record.topic(),
+                        record.partition(),
+                        record.key(),
+                        "{\"budgetId\": tru".getBytes(StandardCharsets.UTF_8),
+                        record.headers()));
         when(generations.writeGeneration()).thenReturn(1);
 
         assertThatThrownBy(() -> listener.onBatch(List.of(
-                EventRecordReaderTest.consumed(life.get(0), record -> record), garbage,
-                EventRecordReaderTest.consumed(life.get(2), record -> record))))
+                        EventRecordReaderTest.consumed(life.get(0), record -> record),
+                        garbage,
+                        EventRecordReaderTest.consumed(life.get(2), record -> record))))
                 .isInstanceOf(UnreadableEventRecord.class);
 
         verify(writer, never()).apply(any(), anyInt(), any());
-        assertThat(status.failing()).as("the intake's health reports the failure")
+        assertThat(status.failing())
+                .as("the intake's health reports the failure")
                 .hasValueSatisfying(failure -> assertThat(failure.cause()).isEqualTo("UnreadableEventRecord"));
     }
 
     @Test
     void aStoredBatchClearsTheLastFailure() {
-        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().envelopes();
+        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID())
+                .opened()
+                .assessed()
+                .envelopes();
         when(generations.writeGeneration()).thenReturn(1);
         when(writer.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()));
         status.failed(new IllegalStateException("earlier"), Instant.now());
 
-        listener.onBatch(life.stream().map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList());
+        listener.onBatch(life.stream()
+                .map(event -> EventRecordReaderTest.consumed(event, record -> record))
+                .toList());
 
         verify(writer).apply(any(), anyInt(), any());
         assertThat(status.failing()).isEmpty();
@@ -78,19 +97,25 @@ class BudgetEventListenerTest {
 
     @Test
     void recordsTheProjectionsSkippedAsAlreadyAppliedAreCountedAsDuplicates() {
-        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().envelopes();
+        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID())
+                .opened()
+                .assessed()
+                .envelopes();
         List<ConsumerRecord<String, byte[]>> records = life.stream()
-                .map(event -> EventRecordReaderTest.consumed(event, record -> record)).toList();
+                .map(event -> EventRecordReaderTest.consumed(event, record -> record))
+                .toList();
         when(generations.writeGeneration()).thenReturn(1);
-        when(writer.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()),
-                new IntakeOutcome(2, List.of()));
+        when(writer.apply(any(), anyInt(), any()))
+                .thenReturn(new IntakeOutcome(0, List.of()), new IntakeOutcome(2, List.of()));
 
         listener.onBatch(records);
         assertThat(meters.counter("approval.intake.duplicates").count()).isZero();
         listener.onBatch(records);
 
         assertThat(meters.counter("approval.intake.duplicates").count()).isEqualTo(2);
-        assertThat(meters.find("approval.events.projected").counters()).extracting(counter -> counter.count())
-                .as("every record still counts as projected").containsOnly(2.0);
+        assertThat(meters.find("approval.events.projected").counters())
+                .extracting(counter -> counter.count())
+                .as("every record still counts as projected")
+                .containsOnly(2.0);
     }
 }

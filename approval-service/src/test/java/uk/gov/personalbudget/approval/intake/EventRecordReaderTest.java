@@ -28,7 +28,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class EventRecordReaderTest {
 
     private static final String ID = "PB-reader";
-    private static final List<EventEnvelope> LIFE = LifecycleEvents.fullLifecycle(ID).envelopes();
+    private static final List<EventEnvelope> LIFE =
+            LifecycleEvents.fullLifecycle(ID).envelopes();
 
     private final EventRecordReader reader = new EventRecordReader(BudgetEventTopic.JSON);
 
@@ -36,48 +37,76 @@ class EventRecordReaderTest {
     void readsEveryEventTypeAsBudgetServicePublishesIt() {
         assertThat(LIFE.stream().map(EventEnvelope::eventType).distinct()).hasSize(24);
         for (EventEnvelope envelope : LIFE) {
-            assertThat(reader.read(consumed(envelope, UnaryOperator.identity()))).isEqualTo(envelope);
+            assertThat(reader.read(consumed(envelope, UnaryOperator.identity())))
+                    .isEqualTo(envelope);
         }
     }
 
     @Test
     void ignoresFieldsItDoesNotKnow() {
         EventEnvelope opened = LIFE.get(0);
-        ConsumerRecord<String, byte[]> record = consumed(opened, r -> withValue(r,
-                new String(r.value(), StandardCharsets.UTF_8).replaceFirst("\\{", "{\"addedLater\":{\"x\":1},")));
+        ConsumerRecord<String, byte[]> record = consumed(
+                opened,
+                r -> withValue(
+                        r,
+                        new String(r.value(), StandardCharsets.UTF_8)
+                                .replaceFirst("\\{", "{\"addedLater\":{\"x\":1},")));
 
         assertThat(reader.read(record)).isEqualTo(opened);
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> unreadable() {
         return Stream.of(
-                arguments("an unknown event type", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> withHeader(r, "event-type", "BudgetTeleported"), "unknown event type BudgetTeleported"),
-                arguments("a revision it does not know", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> withHeader(r, "event-revision", "2"), "revision 2 of BudgetOffered is not supported"),
-                arguments("a value that is not JSON", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> withValue(r, "\u0000\u0001garbage"), "cannot read"),
-                arguments("JSON of another shape", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> withValue(r, "[1, 2, 3]"), "cannot read"),
-                arguments("no value at all", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> new ProducerRecord<>(r.topic(), r.partition(), r.key(), null, r.headers()), "cannot read"),
-                arguments("a key naming another budget", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> new ProducerRecord<>(r.topic(), r.partition(), "PB-other", r.value(), r.headers()),
+                arguments(
+                        "an unknown event type",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>)
+                                r -> withHeader(r, "event-type", "BudgetTeleported"),
+                        "unknown event type BudgetTeleported"),
+                arguments(
+                        "a revision it does not know",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>) r -> withHeader(r, "event-revision", "2"),
+                        "revision 2 of BudgetOffered is not supported"),
+                arguments(
+                        "a value that is not JSON",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>) r -> withValue(r, "\u0000\u0001garbage"),
+                        "cannot read"),
+                arguments(
+                        "JSON of another shape",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>) r -> withValue(r, "[1, 2, 3]"),
+                        "cannot read"),
+                arguments(
+                        "no value at all",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>)
+                                r -> new ProducerRecord<>(r.topic(), r.partition(), r.key(), null, r.headers()),
+                        "cannot read"),
+                arguments(
+                        "a key naming another budget",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>)
+                                r -> new ProducerRecord<>(r.topic(), r.partition(), "PB-other", r.value(), r.headers()),
                         "carries an event of budget " + ID),
-                arguments("no sequence header", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> without(r, "aggregate-sequence"), "no aggregate-sequence header"),
-                arguments("no event type header", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> without(r, "event-type"), "no event-type header"),
-                arguments("a sequence that is not a number", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> withHeader(r, "aggregate-sequence", "two"), "cannot read"),
-                arguments("a timestamp that is not an instant", (UnaryOperator<ProducerRecord<String, byte[]>>)
-                        r -> withHeader(r, "event-timestamp", "yesterday"), "cannot read"));
+                arguments(
+                        "no sequence header",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>) r -> without(r, "aggregate-sequence"),
+                        "no aggregate-sequence header"),
+                arguments(
+                        "no event type header",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>) r -> without(r, "event-type"),
+                        "no event-type header"),
+                arguments(
+                        "a sequence that is not a number",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>) r -> withHeader(r, "aggregate-sequence", "two"),
+                        "cannot read"),
+                arguments(
+                        "a timestamp that is not an instant",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>)
+                                r -> withHeader(r, "event-timestamp", "yesterday"),
+                        "cannot read"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadable")
-    void aRecordNotInTheTopicsFormatIsAnErrorNamingWhereItIs(String what,
-            UnaryOperator<ProducerRecord<String, byte[]>> spoil, String reason) {
+    void aRecordNotInTheTopicsFormatIsAnErrorNamingWhereItIs(
+            String what, UnaryOperator<ProducerRecord<String, byte[]>> spoil, String reason) {
         ConsumerRecord<String, byte[]> record = consumed(LIFE.get(2), spoil);
 
         assertThatThrownBy(() -> reader.read(record))
@@ -87,21 +116,35 @@ class EventRecordReaderTest {
     }
 
     /** The record as a consumer receives it from partition 3 at offset 42. */
-    static ConsumerRecord<String, byte[]> consumed(EventEnvelope envelope,
-                                                   UnaryOperator<ProducerRecord<String, byte[]>> spoil) {
-        ProducerRecord<String, byte[]> produced = spoil.apply(BudgetEventTopic.record("personal-budget-events", envelope));
-        return new ConsumerRecord<>("personal-budget-events", 3, 42, 0L, TimestampType.CREATE_TIME,
-                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, produced.key(), produced.value(),
-                produced.headers(), Optional.empty());
+    static ConsumerRecord<String, byte[]> consumed(
+            EventEnvelope envelope, UnaryOperator<ProducerRecord<String, byte[]>> spoil) {
+        ProducerRecord<String, byte[]> produced =
+                spoil.apply(BudgetEventTopic.record("personal-budget-events", envelope));
+        return new ConsumerRecord<>(
+                "personal-budget-events",
+                3,
+                42,
+                0L,
+                TimestampType.CREATE_TIME,
+                ConsumerRecord.NULL_SIZE,
+                ConsumerRecord.NULL_SIZE,
+                produced.key(),
+                produced.value(),
+                produced.headers(),
+                Optional.empty());
     }
 
     private static ProducerRecord<String, byte[]> withValue(ProducerRecord<String, byte[]> record, String value) {
-        return new ProducerRecord<>(record.topic(), record.partition(), record.key(),
-                value.getBytes(StandardCharsets.UTF_8), record.headers());
+        return new ProducerRecord<>(
+                record.topic(),
+                record.partition(),
+                record.key(),
+                value.getBytes(StandardCharsets.UTF_8),
+                record.headers());
     }
 
-    private static ProducerRecord<String, byte[]> withHeader(ProducerRecord<String, byte[]> record, String name,
-                                                             String value) {
+    private static ProducerRecord<String, byte[]> withHeader(
+            ProducerRecord<String, byte[]> record, String name, String value) {
         Map<String, byte[]> headers = new HashMap<>();
         record.headers().forEach(header -> headers.put(header.key(), header.value()));
         headers.put(name, value.getBytes(StandardCharsets.UTF_8));

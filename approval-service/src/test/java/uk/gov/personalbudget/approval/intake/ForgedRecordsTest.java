@@ -74,24 +74,35 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
         // Forged headers: the next event's place, a payload of the forger's own (the offer of another amount), and
         // a hash the forger computed correctly over it, but chained to a previous hash of his own making.
         byte[] forgedPayload = new String(next.value(), StandardCharsets.UTF_8)
-                .replace("1250000", "9250000").getBytes(StandardCharsets.UTF_8);
+                .replace("1250000", "9250000")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(forgedPayload).isNotEqualTo(next.value());
         String madeUpPrevious = "ab".repeat(32);
         String forgedEventId = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> forged = HashedRecords.withHeaders(HashedRecords.withValue(next, forgedPayload),
-                headers -> {
+        ProducerRecord<String, byte[]> forged =
+                HashedRecords.withHeaders(HashedRecords.withValue(next, forgedPayload), headers -> {
                     HashedRecords.set(headers, EventHeaders.EVENT_ID, forgedEventId);
                     HashedRecords.set(headers, EventHeaders.EVENT_PREVIOUS_HASH, madeUpPrevious);
-                    return HashedRecords.set(headers, EventHeaders.EVENT_HASH,
+                    return HashedRecords.set(
+                            headers,
+                            EventHeaders.EVENT_HASH,
                             EventChainHash.of(madeUpPrevious, inputs(next, forgedEventId, forgedPayload)));
                 });
         // An altered payload: the genuine record's headers, hash included, over a changed value.
         ProducerRecord<String, byte[]> altered = HashedRecords.withValue(next, forgedPayload);
         // Forged headers naming a budget no event has opened: a hash that is not even the record's.
-        ProducerRecord<String, byte[]> ofNoBudget = new ProducerRecord<>(topic, null, unknown, genuine.get(0).value(),
-                HashedRecords.withHeaders(genuine.get(0), headers ->
-                        HashedRecords.set(HashedRecords.set(headers, EventHeaders.AGGREGATE_ID, unknown),
-                                EventHeaders.EVENT_HASH, "cd".repeat(32))).headers());
+        ProducerRecord<String, byte[]> ofNoBudget = new ProducerRecord<>(
+                topic,
+                null,
+                unknown,
+                genuine.get(0).value(),
+                HashedRecords.withHeaders(
+                                genuine.get(0),
+                                headers -> HashedRecords.set(
+                                        HashedRecords.set(headers, EventHeaders.AGGREGATE_ID, unknown),
+                                        EventHeaders.EVENT_HASH,
+                                        "cd".repeat(32)))
+                        .headers());
 
         List<ProducerRecord<String, byte[]>> topicOrder = new ArrayList<>(genuine.subList(0, 3));
         topicOrder.addAll(List.of(forged, altered, ofNoBudget));
@@ -105,13 +116,21 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
         List<ControlTrailEntry> trail = controlTrail(id);
         assertThat(trail).hasSize(LifecycleArrivalContract.FULL_LIFECYCLE_TRAIL.size());
         assertThat(trail).extracting(ControlTrailEntry::sequence).doesNotHaveDuplicates();
-        assertThat(decisions(id)).noneSatisfy(decision -> assertThat(decision.amount()).isNotNull()
-                .satisfies(amount -> assertThat(amount.pence()).isEqualTo(9_250_000L)));
-        assertThat(get("/api/v1/budgets/" + unknown + "/control-trail", tokens.auditor()).andReturn().getResponse()
-                .getStatus()).as("the forged budget was never opened").isEqualTo(404);
+        assertThat(decisions(id))
+                .noneSatisfy(decision -> assertThat(decision.amount())
+                        .isNotNull()
+                        .satisfies(amount -> assertThat(amount.pence()).isEqualTo(9_250_000L)));
+        assertThat(get("/api/v1/budgets/" + unknown + "/control-trail", tokens.auditor())
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("the forged budget was never opened")
+                .isEqualTo(404);
 
         // Listed for auditors, with partition and offset; the unknown budget's record is of no council.
-        JsonNode listed = json(get("/api/v1/held-back-records", tokens.auditor()).andExpect(status().isOk()).andReturn())
+        JsonNode listed = json(get("/api/v1/held-back-records", tokens.auditor())
+                        .andExpect(status().isOk())
+                        .andReturn())
                 .get("records");
         List<JsonNode> ours = new ArrayList<>();
         listed.forEach(record -> {
@@ -120,7 +139,8 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
             }
         });
         assertThat(ours).hasSize(2);
-        ours.sort(java.util.Comparator.comparingLong(record -> record.get("offset").asLong()));
+        ours.sort(java.util.Comparator.comparingLong(
+                record -> record.get("offset").asLong()));
         assertThat(ours.get(0).get("reason").asText()).isEqualTo("LINK");
         assertThat(ours.get(0).get("partition").asInt()).isEqualTo(forgedAt.partition());
         assertThat(ours.get(0).get("offset").asLong()).isEqualTo(forgedAt.offset());
@@ -130,11 +150,19 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
         assertThat(ours.get(1).get("reason").asText()).isEqualTo("CONTENT");
         assertThat(ours.get(1).get("partition").asInt()).isEqualTo(alteredAt.partition());
         assertThat(ours.get(1).get("offset").asLong()).isEqualTo(alteredAt.offset());
-        assertThat(listed).noneSatisfy(record -> assertThat(record.get("budgetId").asText()).isEqualTo(unknown));
-        assertThat(json(get("/api/v1/held-back-records", tokens.inCouncil(TokenHolder.OTHER_COUNCIL).auditor())
-                .andExpect(status().isOk()).andReturn()).get("records"))
+        assertThat(listed)
+                .noneSatisfy(
+                        record -> assertThat(record.get("budgetId").asText()).isEqualTo(unknown));
+        assertThat(json(get(
+                                        "/api/v1/held-back-records",
+                                        tokens.inCouncil(TokenHolder.OTHER_COUNCIL)
+                                                .auditor())
+                                .andExpect(status().isOk())
+                                .andReturn())
+                        .get("records"))
                 .as("another council's auditor sees none of them")
-                .noneSatisfy(record -> assertThat(record.get("budgetId").asText()).isIn(id, unknown));
+                .noneSatisfy(
+                        record -> assertThat(record.get("budgetId").asText()).isIn(id, unknown));
         get("/api/v1/held-back-records", tokens.practitioner(LifecycleEvents.PRACTITIONER))
                 .andExpect(status().isForbidden());
 
@@ -152,7 +180,8 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
         double differsBefore = heldBack("DIFFERS_FROM_PROJECTED");
         events.send(List.of(forged, altered));
         awaitCaughtUp();
-        assertThat(trailJson(id).get("heldBack")).extracting(held -> held.get("reason").asText())
+        assertThat(trailJson(id).get("heldBack"))
+                .extracting(held -> held.get("reason").asText())
                 .containsExactlyInAnyOrder("LINK", "CONTENT", "DIFFERS_FROM_PROJECTED", "CONTENT");
         assertThat(heldBack("DIFFERS_FROM_PROJECTED") - differsBefore).isEqualTo(1);
         assertThat(heldBack("CONTENT") - contentBefore).isEqualTo(3);
@@ -161,26 +190,42 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
 
     @Test
     void aRecordReadAgainAtTheSamePlaceIsListedOnce() {
-        var record = new HeldBackRecord("personal-budget-events", 1, 987_654_321L, "PB-" + UUID.randomUUID(), 4L,
-                "e-1", "BudgetOffered", HoldReason.CONTENT, "altered", Instant.now());
+        var record = new HeldBackRecord(
+                "personal-budget-events",
+                1,
+                987_654_321L,
+                "PB-" + UUID.randomUUID(),
+                4L,
+                "e-1",
+                "BudgetOffered",
+                HoldReason.CONTENT,
+                "altered",
+                Instant.now());
         int generation = generations.writeGeneration();
 
-        var first = writer.apply(List.of(CheckedRecord.heldBack(record), CheckedRecord.heldBack(record)), generation,
-                Instant.now());
+        var first = writer.apply(
+                List.of(CheckedRecord.heldBack(record), CheckedRecord.heldBack(record)), generation, Instant.now());
         var again = writer.apply(List.of(CheckedRecord.heldBack(record)), generation, Instant.now());
 
         assertThat(first.heldBack()).containsExactly(record);
-        assertThat(again.heldBack()).as("a redelivery or a replay reads it again: not new").isEmpty();
+        assertThat(again.heldBack())
+                .as("a redelivery or a replay reads it again: not new")
+                .isEmpty();
         assertThat(heldBack.heldBack(new BudgetId(record.budgetId()))).hasSize(1);
     }
 
     @Test
     void anUnhashedRecordAfterTheBudgetsChainBeganIsHeldBack() throws Exception {
         String id = "PB-" + UUID.randomUUID();
-        List<EventEnvelope> life = LifecycleEvents.budget(id).opened().assessed().offered(900_000).accepted()
+        List<EventEnvelope> life = LifecycleEvents.budget(id)
+                .opened()
+                .assessed()
+                .offered(900_000)
+                .accepted()
                 .envelopes();
         String topic = events.record(life.get(0)).topic();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(HashedRecords.chained(topic, life.subList(0, 3)));
+        List<ProducerRecord<String, byte[]>> records =
+                new ArrayList<>(HashedRecords.chained(topic, life.subList(0, 3)));
         records.add(events.record(life.get(3)));
         double before = heldBack("UNHASHED");
 
@@ -193,22 +238,30 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
     }
 
     private static EventChainHash.Inputs inputs(ProducerRecord<String, byte[]> record, String eventId, byte[] payload) {
-        return new EventChainHash.Inputs(record.key(),
-                Long.parseLong(HashedRecords.header(record, EventHeaders.AGGREGATE_SEQUENCE)), eventId,
+        return new EventChainHash.Inputs(
+                record.key(),
+                Long.parseLong(HashedRecords.header(record, EventHeaders.AGGREGATE_SEQUENCE)),
+                eventId,
                 HashedRecords.header(record, EventHeaders.STORED_AGGREGATE_TYPE),
                 HashedRecords.header(record, EventHeaders.STORED_TIMESTAMP),
-                HashedRecords.header(record, EventHeaders.STORED_PAYLOAD_TYPE), null, payload,
+                HashedRecords.header(record, EventHeaders.STORED_PAYLOAD_TYPE),
+                null,
+                payload,
                 Base64.getDecoder().decode(HashedRecords.header(record, EventHeaders.STORED_METADATA)));
     }
 
     private JsonNode trailJson(String id) throws Exception {
-        return json(get("/api/v1/budgets/" + id + "/control-trail", tokens.auditor()).andExpect(status().isOk())
+        return json(get("/api/v1/budgets/" + id + "/control-trail", tokens.auditor())
+                .andExpect(status().isOk())
                 .andReturn());
     }
 
     private double heldBack(String reason) {
-        return meters.get(HELD_BACK).tags(Map.of("reason", reason).entrySet().stream()
-                .flatMap(entry -> java.util.stream.Stream.of(entry.getKey(), entry.getValue()))
-                .toArray(String[]::new)).counter().count();
+        return meters.get(HELD_BACK)
+                .tags(Map.of("reason", reason).entrySet().stream()
+                        .flatMap(entry -> java.util.stream.Stream.of(entry.getKey(), entry.getValue()))
+                        .toArray(String[]::new))
+                .counter()
+                .count();
     }
 }

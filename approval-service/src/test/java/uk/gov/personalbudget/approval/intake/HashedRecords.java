@@ -23,8 +23,7 @@ final class HashedRecords {
 
     static final String AGGREGATE_TYPE = "PersonalBudget";
 
-    private HashedRecords() {
-    }
+    private HashedRecords() {}
 
     /** The records of one budget's events, in order, each chained to the one before. */
     static List<ProducerRecord<String, byte[]>> chained(String topic, List<EventEnvelope> envelopes) {
@@ -34,9 +33,16 @@ final class HashedRecords {
             ProducerRecord<String, byte[]> record = BudgetEventTopic.record(topic, envelope);
             byte[] metaData = ("{\"traceparent\":\"" + header(record, EventHeaders.TRACEPARENT) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
-            var inputs = new EventChainHash.Inputs(envelope.budgetId().value(), envelope.sequence(),
-                    envelope.eventId(), AGGREGATE_TYPE, envelope.timestamp().toString(),
-                    envelope.event().getClass().getName(), null, record.value(), metaData);
+            var inputs = new EventChainHash.Inputs(
+                    envelope.budgetId().value(),
+                    envelope.sequence(),
+                    envelope.eventId(),
+                    AGGREGATE_TYPE,
+                    envelope.timestamp().toString(),
+                    envelope.event().getClass().getName(),
+                    null,
+                    record.value(),
+                    metaData);
             String hash = EventChainHash.of(previous, inputs);
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             add(headers, EventHeaders.EVENT_HASH, hash);
@@ -53,13 +59,22 @@ final class HashedRecords {
 
     /** A copy of the record with its value replaced, every header kept. */
     static ProducerRecord<String, byte[]> withValue(ProducerRecord<String, byte[]> record, byte[] value) {
-        return new ProducerRecord<>(record.topic(), null, record.key(), value, new RecordHeaders(record.headers().toArray()));
+        return new ProducerRecord<>(
+                record.topic(),
+                null,
+                record.key(),
+                value,
+                new RecordHeaders(record.headers().toArray()));
     }
 
     /** A copy of the record with its headers changed by {@code change}. */
-    static ProducerRecord<String, byte[]> withHeaders(ProducerRecord<String, byte[]> record,
-                                                      UnaryOperator<RecordHeaders> change) {
-        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+    static ProducerRecord<String, byte[]> withHeaders(
+            ProducerRecord<String, byte[]> record, UnaryOperator<RecordHeaders> change) {
+        return new ProducerRecord<>(
+                record.topic(),
+                null,
+                record.key(),
+                record.value(),
                 change.apply(new RecordHeaders(record.headers().toArray())));
     }
 

@@ -22,10 +22,16 @@ class KafkaIntakeTest extends InMemoryApprovalServiceTest implements LifecycleAr
     void redeliveringTheSameRecordsChangesNothing() throws Exception {
         String first = "PB-" + UUID.randomUUID();
         String second = "PB-" + UUID.randomUUID();
-        List<EventEnvelope> lives = new ArrayList<>(LifecycleEvents.fullLifecycle(first).envelopes());
-        lives.addAll(LifecycleEvents.budget(second).opened().assessed().offered(1_000_000).contested("Too little", null)
+        List<EventEnvelope> lives =
+                new ArrayList<>(LifecycleEvents.fullLifecycle(first).envelopes());
+        lives.addAll(LifecycleEvents.budget(second)
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .contested("Too little", null)
                 .envelopes());
-        List<ProducerRecord<String, byte[]>> records = lives.stream().map(events::record).toList();
+        List<ProducerRecord<String, byte[]>> records =
+                lives.stream().map(events::record).toList();
         events.send(records);
         awaitCaughtUp();
         ProjectionSnapshot before = generations.snapshot(generations.currentGeneration());
@@ -36,9 +42,12 @@ class KafkaIntakeTest extends InMemoryApprovalServiceTest implements LifecycleAr
         events.send(records.subList(3, 8));
         awaitCaughtUp();
 
-        assertThat(events.endOffsets().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(events.endOffsets().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
                 .as("the copies really are on the topic")
-                .isEqualTo(endBefore.values().stream().mapToLong(Long::longValue).sum() + records.size() + 5);
+                .isEqualTo(
+                        endBefore.values().stream().mapToLong(Long::longValue).sum() + records.size() + 5);
         assertThat(generations.snapshot(generations.currentGeneration())).isEqualTo(before);
         assertThat(controlTrail(first)).hasSize(FULL_LIFECYCLE_TRAIL.size());
         assertThat(queueItems("kind=CONTEST_AWAITING_ANSWER", second)).hasSize(1);

@@ -34,45 +34,117 @@ interface LifecycleArrivalContract {
     ControlHolder PRACTITIONER_HOLDS = ControlHolder.PRACTITIONER;
     ControlHolder AUTHORITY_HOLDS = ControlHolder.AUTHORITY;
     ControlHolder SISTER_HOLDS = ControlHolder.named(ControlParty.NOMINEE, LifecycleEvents.NOMINEE);
-    ControlHolder AUTHORISED_PERSON_HOLDS = ControlHolder.named(ControlParty.NOMINEE, LifecycleEvents.AUTHORISED_PERSON);
+    ControlHolder AUTHORISED_PERSON_HOLDS =
+            ControlHolder.named(ControlParty.NOMINEE, LifecycleEvents.AUTHORISED_PERSON);
 
     /** One row of the trail as DOMAIN.md's control table predicts it for {@link LifecycleEvents#fullLifecycle}. */
-    record Transfer(long sequence, String event, ControlHolder from, ControlHolder to, String actor, String reason,
-                    Duration heldFor) {
-    }
+    record Transfer(
+            long sequence,
+            String event,
+            ControlHolder from,
+            ControlHolder to,
+            String actor,
+            String reason,
+            Duration heldFor) {}
 
     List<Transfer> FULL_LIFECYCLE_TRAIL = List.of(
             new Transfer(0, "BudgetOpened", NOBODY, PRACTITIONER_HOLDS, PRACTITIONER, null, null),
-            new Transfer(1, "NeedsAssessed", PRACTITIONER_HOLDS, AUTHORITY_HOLDS, PRACTITIONER,
-                    "Two eligible outcomes cannot be achieved because of a mental impairment (reg. 2(2))", days(7)),
+            new Transfer(
+                    1,
+                    "NeedsAssessed",
+                    PRACTITIONER_HOLDS,
+                    AUTHORITY_HOLDS,
+                    PRACTITIONER,
+                    "Two eligible outcomes cannot be achieved because of a mental impairment (reg. 2(2))",
+                    days(7)),
             new Transfer(2, "BudgetOffered", AUTHORITY_HOLDS, PERSON_HOLDS, AUTHORITY, null, days(5)),
-            new Transfer(3, "OfferContested", PERSON_HOLDS, AUTHORITY_HOLDS, PERSON,
-                    "It does not cover support in the evenings", days(2)),
-            new Transfer(4, "OfferRevised", AUTHORITY_HOLDS, PERSON_HOLDS, AUTHORITY,
-                    "Evening support added for two evenings, not three", days(6)),
+            new Transfer(
+                    3,
+                    "OfferContested",
+                    PERSON_HOLDS,
+                    AUTHORITY_HOLDS,
+                    PERSON,
+                    "It does not cover support in the evenings",
+                    days(2)),
+            new Transfer(
+                    4,
+                    "OfferRevised",
+                    AUTHORITY_HOLDS,
+                    PERSON_HOLDS,
+                    AUTHORITY,
+                    "Evening support added for two evenings, not three",
+                    days(6)),
             // OfferAccepted (5) leaves control with the person: no transfer, so the person holds it 1 + 10 days.
             new Transfer(6, "PlanSubmitted", PERSON_HOLDS, PRACTITIONER_HOLDS, PERSON, null, days(11)),
-            new Transfer(7, "PlanReturned", PRACTITIONER_HOLDS, PERSON_HOLDS, PRACTITIONER,
-                    "Please say which goal the gym membership serves", days(3)),
+            new Transfer(
+                    7,
+                    "PlanReturned",
+                    PRACTITIONER_HOLDS,
+                    PERSON_HOLDS,
+                    PRACTITIONER,
+                    "Please say which goal the gym membership serves",
+                    days(3)),
             new Transfer(8, "PlanSubmitted", PERSON_HOLDS, PRACTITIONER_HOLDS, PERSON, null, days(4)),
-            new Transfer(9, "PlanEndorsed", PRACTITIONER_HOLDS, AUTHORITY_HOLDS, PRACTITIONER,
-                    "Co-produced with Sam; sensible and within the offer", days(2)),
-            new Transfer(11, "PlanDeclinedByAuthority", AUTHORITY_HOLDS, PERSON_HOLDS, AUTHORITY,
-                    "The personal assistant agency is not registered", days(6)),
+            new Transfer(
+                    9,
+                    "PlanEndorsed",
+                    PRACTITIONER_HOLDS,
+                    AUTHORITY_HOLDS,
+                    PRACTITIONER,
+                    "Co-produced with Sam; sensible and within the offer",
+                    days(2)),
+            new Transfer(
+                    11,
+                    "PlanDeclinedByAuthority",
+                    AUTHORITY_HOLDS,
+                    PERSON_HOLDS,
+                    AUTHORITY,
+                    "The personal assistant agency is not registered",
+                    days(6)),
             new Transfer(12, "PlanSubmitted", PERSON_HOLDS, PRACTITIONER_HOLDS, PERSON, null, days(6)),
             new Transfer(13, "PlanEndorsed", PRACTITIONER_HOLDS, AUTHORITY_HOLDS, PRACTITIONER, null, days(1)),
             new Transfer(14, "PlanApprovedByAuthority", AUTHORITY_HOLDS, PERSON_HOLDS, AUTHORITY, null, days(3)),
-            new Transfer(16, "ControlDelegated", PERSON_HOLDS, SISTER_HOLDS, PERSON,
-                    "Sam asked his sister to manage things while he is in hospital", days(22)),
+            new Transfer(
+                    16,
+                    "ControlDelegated",
+                    PERSON_HOLDS,
+                    SISTER_HOLDS,
+                    PERSON,
+                    "Sam asked his sister to manage things while he is in hospital",
+                    days(22)),
             new Transfer(17, "ControlResumed", SISTER_HOLDS, PERSON_HOLDS, PERSON, "Home from hospital", days(14)),
-            new Transfer(22, "BudgetSuspended", PERSON_HOLDS, AUTHORITY_HOLDS, AUTHORITY,
-                    "Admitted to hospital for a long stay", days(43)),
+            new Transfer(
+                    22,
+                    "BudgetSuspended",
+                    PERSON_HOLDS,
+                    AUTHORITY_HOLDS,
+                    AUTHORITY,
+                    "Admitted to hospital for a long stay",
+                    days(43)),
             new Transfer(23, "BudgetResumed", AUTHORITY_HOLDS, PERSON_HOLDS, AUTHORITY, "Discharged home", days(30)),
-            new Transfer(24, "AuthorisedPersonAppointed", PERSON_HOLDS, AUTHORISED_PERSON_HOLDS, AUTHORITY,
-                    "MCA-2026-0042", days(15)),
-            new Transfer(25, "AuthorisationEnded", AUTHORISED_PERSON_HOLDS, PERSON_HOLDS, AUTHORITY,
-                    "Sam has regained capacity", days(40)),
-            new Transfer(26, "BudgetClosed", PERSON_HOLDS, NOBODY, AUTHORITY, "Sam moved to another council area",
+            new Transfer(
+                    24,
+                    "AuthorisedPersonAppointed",
+                    PERSON_HOLDS,
+                    AUTHORISED_PERSON_HOLDS,
+                    AUTHORITY,
+                    "MCA-2026-0042",
+                    days(15)),
+            new Transfer(
+                    25,
+                    "AuthorisationEnded",
+                    AUTHORISED_PERSON_HOLDS,
+                    PERSON_HOLDS,
+                    AUTHORITY,
+                    "Sam has regained capacity",
+                    days(40)),
+            new Transfer(
+                    26,
+                    "BudgetClosed",
+                    PERSON_HOLDS,
+                    NOBODY,
+                    AUTHORITY,
+                    "Sam moved to another council area",
                     days(60)));
 
     void publishAndAwait(List<EventEnvelope> envelopes);
@@ -100,24 +172,40 @@ interface LifecycleArrivalContract {
         assertThat(queueItems("", id)).as("nothing waits for a closed budget").isEmpty();
 
         List<ControlTrailEntry> trail = controlTrail(id);
-        assertThat(trail).map(entry -> new Transfer(entry.sequence(), entry.event(), entry.from(), entry.to(),
-                        entry.actor(), entry.reason(),
+        assertThat(trail)
+                .map(entry -> new Transfer(
+                        entry.sequence(),
+                        entry.event(),
+                        entry.from(),
+                        entry.to(),
+                        entry.actor(),
+                        entry.reason(),
                         entry.heldForSeconds() == null ? null : Duration.ofSeconds(entry.heldForSeconds())))
                 .containsExactlyElementsOf(FULL_LIFECYCLE_TRAIL);
         assertThat(trail).allSatisfy(entry -> {
             assertThat(entry.budgetId()).isEqualTo(new BudgetId(id));
             assertThat(entry.at()).isEqualTo(occurredAt(life, entry.sequence()));
-            assertThat(entry.actorRole()).isEqualTo(life.get((int) entry.sequence()).event().act().actorRole());
+            assertThat(entry.actorRole())
+                    .isEqualTo(life.get((int) entry.sequence()).event().act().actorRole());
             assertThat(entry.onBehalfOf()).isNull();
         });
 
         List<Decision> decisions = decisions(id);
-        assertThat(decisions).extracting(Decision::sequence, Decision::kind, Decision::outcome, Decision::reasons)
+        assertThat(decisions)
+                .extracting(Decision::sequence, Decision::kind, Decision::outcome, Decision::reasons)
                 .containsExactly(
                         tuple(2L, DecisionKind.OFFER, null, null),
-                        tuple(4L, DecisionKind.REVISION, "RAISED_PARTLY", "Evening support added for two evenings, not three"),
+                        tuple(
+                                4L,
+                                DecisionKind.REVISION,
+                                "RAISED_PARTLY",
+                                "Evening support added for two evenings, not three"),
                         tuple(7L, DecisionKind.RETURN, null, "Please say which goal the gym membership serves"),
-                        tuple(9L, DecisionKind.ENDORSEMENT, null, "Co-produced with Sam; sensible and within the offer"),
+                        tuple(
+                                9L,
+                                DecisionKind.ENDORSEMENT,
+                                null,
+                                "Co-produced with Sam; sensible and within the offer"),
                         tuple(11L, DecisionKind.DECLINE, null, "The personal assistant agency is not registered"),
                         tuple(13L, DecisionKind.ENDORSEMENT, null, null),
                         tuple(14L, DecisionKind.APPROVAL, null, null),
@@ -129,12 +217,16 @@ interface LifecycleArrivalContract {
                         tuple(26L, DecisionKind.CLOSURE, null, "Sam moved to another council area"));
         Decision decline = decisions.get(4);
         assertThat(decline.personTookPart()).isTrue();
-        assertThat(decline.personStatementAdded()).as("the statement came before the decline").isTrue();
+        assertThat(decline.personStatementAdded())
+                .as("the statement came before the decline")
+                .isTrue();
         assertThat(decline.waitedSeconds()).isEqualTo(days(6).toSeconds());
         Decision approval = decisions.get(6);
         assertThat(approval.amount()).isEqualTo(Money.yearly(1_350_000));
         assertThat(approval.personTookPart()).isTrue();
-        assertThat(approval.personStatementAdded()).as("no statement on the plan approved").isFalse();
+        assertThat(approval.personStatementAdded())
+                .as("no statement on the plan approved")
+                .isFalse();
         assertThat(approval.waitedSeconds()).isEqualTo(days(3).toSeconds());
         assertThat(approval.actor()).isEqualTo(AUTHORITY);
     }

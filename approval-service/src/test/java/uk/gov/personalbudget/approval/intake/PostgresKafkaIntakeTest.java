@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.personalbudget.approval.support.ApprovalServiceIntegrationTest;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -76,22 +76,42 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
 
     @Autowired
     private CountingReader reader;
+
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+
     @Autowired
     private MeterRegistry meters;
 
     @Test
     void aRecordOfAnUnknownEventTypeStallsTheConsumerRatherThanBeingSkipped(CapturedOutput output) throws Exception {
         String id = "PB-" + UUID.randomUUID();
-        List<EventEnvelope> life = LifecycleEvents.budget(id).opened().assessed().offered(1_000_000).envelopes();
+        List<EventEnvelope> life = LifecycleEvents.budget(id)
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .envelopes();
         publishAndAwait(life.subList(0, 2));
         ProjectionSnapshot before = generations.snapshot(generations.currentGeneration());
 
-        RecordMetadata unknown = events.send(List.of(events.record(id,
-                "{\"budgetId\":\"%s\",\"teleportedTo\":\"Mars\"}".formatted(id).getBytes(StandardCharsets.UTF_8),
-                Map.of("event-type", "BudgetTeleported", "event-revision", "1", "event-id", UUID.randomUUID().toString(),
-                        "aggregate-id", id, "aggregate-sequence", "2", "event-timestamp", "2026-01-05T12:00:00Z"))))
+        RecordMetadata unknown = events.send(List.of(events.record(
+                        id,
+                        "{\"budgetId\":\"%s\",\"teleportedTo\":\"Mars\"}"
+                                .formatted(id)
+                                .getBytes(StandardCharsets.UTF_8),
+                        Map.of(
+                                "event-type",
+                                "BudgetTeleported",
+                                "event-revision",
+                                "1",
+                                "event-id",
+                                UUID.randomUUID().toString(),
+                                "aggregate-id",
+                                id,
+                                "aggregate-sequence",
+                                "2",
+                                "event-timestamp",
+                                "2026-01-05T12:00:00Z"))))
                 .get(0);
         RecordMetadata later = events.send(List.of(events.record(life.get(2)))).get(0);
         assertThat(later.partition()).as("one budget, one partition").isEqualTo(unknown.partition());
@@ -103,20 +123,24 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
         assertThat(events.committedOffsets(groupId)).containsEntry(partition, unknown.offset());
         assertThat(reader.attempts(later)).as("nothing after it is even read").isZero();
         assertThat(generations.snapshot(generations.currentGeneration())).isEqualTo(before);
-        assertThat(controlTrail(id)).extracting(entry -> entry.event()).containsExactly("BudgetOpened", "NeedsAssessed");
+        assertThat(controlTrail(id))
+                .extracting(entry -> entry.event())
+                .containsExactly("BudgetOpened", "NeedsAssessed");
 
         String where = TOPIC + "-" + unknown.partition() + "@" + unknown.offset();
-        await().atMost(ARRIVAL).until(() -> output.getOut().contains("ERROR")
-                && output.getOut().contains("cannot read " + where + ": unknown event type BudgetTeleported"));
+        await().atMost(ARRIVAL)
+                .until(() -> output.getOut().contains("ERROR")
+                        && output.getOut().contains("cannot read " + where + ": unknown event type BudgetTeleported"));
         assertThat(listeners.getListenerContainer(BudgetEventListener.ID).isRunning())
-                .as("the consumer keeps trying").isTrue();
+                .as("the consumer keeps trying")
+                .isTrue();
         get("/api/v1/approvals", tokens.auditor()).andExpect(status().isOk());
-        mvc.perform(MockMvcRequestBuilders.get("/actuator/health/liveness"))
-                .andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(MockMvcRequestBuilders.get("/actuator/health/readiness"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.components.budgetEventIntake.status").value("DOWN"));
-        await("the lag gauge counts the records waiting behind the stall").atMost(ARRIVAL).until(() ->
-                meters.get("approval.intake.lag").gauge().value() >= 2);
+        await("the lag gauge counts the records waiting behind the stall")
+                .atMost(ARRIVAL)
+                .until(() -> meters.get("approval.intake.lag").gauge().value() >= 2);
     }
 }

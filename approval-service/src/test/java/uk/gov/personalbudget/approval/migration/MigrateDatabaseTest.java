@@ -35,26 +35,30 @@ class MigrateDatabaseTest {
     @Test
     void theServiceLeavesItsSchemaAloneWhenApprovalDbMigrateIsFalse() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+        new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
         environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of("APPROVAL_DB_MIGRATE", "false")));
 
-        assertThat(environment.getProperty("spring.flyway.enabled", Boolean.class)).isFalse();
+        assertThat(environment.getProperty("spring.flyway.enabled", Boolean.class))
+                .isFalse();
     }
 
     /** As the Kubernetes Job and compose's migrate service run it, with the service's own variables set. */
     private void migrate() {
         MigrateDatabase.migrate(
-                "--APPROVAL_DB_URL=" + projections.url(),
-                "--APPROVAL_DB_USERNAME=" + projections.username(),
-                "--APPROVAL_DB_PASSWORD=" + projections.password(),
-                // As the service's ConfigMap sets it: the migration runs all the same.
-                "--APPROVAL_DB_MIGRATE=false").close();
+                        "--APPROVAL_DB_URL=" + projections.url(),
+                        "--APPROVAL_DB_USERNAME=" + projections.username(),
+                        "--APPROVAL_DB_PASSWORD=" + projections.password(),
+                        // As the service's ConfigMap sets it: the migration runs all the same.
+                        "--APPROVAL_DB_MIGRATE=false")
+                .close();
     }
 
     private List<Map<String, Object>> history() {
-        return new JdbcTemplate(new DriverManagerDataSource(projections.url(), projections.username(),
-                projections.password())).queryForList("SELECT version, checksum, installed_on "
-                + "FROM flyway_schema_history WHERE success ORDER BY installed_rank");
+        return new JdbcTemplate(
+                        new DriverManagerDataSource(projections.url(), projections.username(), projections.password()))
+                .queryForList("SELECT version, checksum, installed_on "
+                        + "FROM flyway_schema_history WHERE success ORDER BY installed_rank");
     }
 }

@@ -27,7 +27,9 @@ class AuthorisationSchemeTest {
 
     @Test
     void aSingleUnlimitedLevelDecidesEverything() {
-        assertThat(new AuthorisationScheme(List.of(new Level("PANEL", null))).levelFor(9_999_999).name())
+        assertThat(new AuthorisationScheme(List.of(new Level("PANEL", null)))
+                        .levelFor(9_999_999)
+                        .name())
                 .isEqualTo("PANEL");
     }
 
@@ -40,15 +42,16 @@ class AuthorisationSchemeTest {
     @Test
     void refusesASchemeWhereSomePlanWouldHaveNoLevel() {
         assertThatThrownBy(() -> new AuthorisationScheme(List.of(new Level("TEAM_MANAGER", 1_500_000L))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no yearly limit");
-        assertThatThrownBy(() -> new AuthorisationScheme(List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no yearly limit");
+        assertThatThrownBy(() -> new AuthorisationScheme(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesLimitsThatDoNotIncreaseOrAnUnlimitedLevelBeforeTheLast() {
-        assertThatThrownBy(() -> new AuthorisationScheme(List.of(new Level("A", 2_000L), new Level("B", 1_000L),
-                new Level("C", null)))).hasMessageContaining("increase");
+        assertThatThrownBy(() -> new AuthorisationScheme(
+                        List.of(new Level("A", 2_000L), new Level("B", 1_000L), new Level("C", null))))
+                .hasMessageContaining("increase");
         assertThatThrownBy(() -> new AuthorisationScheme(List.of(new Level("A", null), new Level("B", null))))
                 .hasMessageContaining("only the last");
         assertThatThrownBy(() -> new AuthorisationScheme(List.of(new Level("A", 1L), new Level("A", null))))

@@ -13,8 +13,10 @@ class ContestOutcomeTest {
 
     @Test
     void reachingTheAmountAskedOrMoreIsRaisedToAsked() {
-        assertThat(ContestOutcome.of(Money.yearly(1_400_000), OFFERED, ASKED)).isEqualTo(ContestOutcome.RAISED_TO_ASKED);
-        assertThat(ContestOutcome.of(Money.yearly(1_500_000), OFFERED, ASKED)).isEqualTo(ContestOutcome.RAISED_TO_ASKED);
+        assertThat(ContestOutcome.of(Money.yearly(1_400_000), OFFERED, ASKED))
+                .isEqualTo(ContestOutcome.RAISED_TO_ASKED);
+        assertThat(ContestOutcome.of(Money.yearly(1_500_000), OFFERED, ASKED))
+                .isEqualTo(ContestOutcome.RAISED_TO_ASKED);
     }
 
     @Test
@@ -37,6 +39,8 @@ class ContestOutcomeTest {
     @Test
     void amountsOfDifferentPeriodsAreComparedPerYear() {
         Money weekly = new Money(27_000, Period.WEEKLY);
-        assertThat(ContestOutcome.of(weekly, OFFERED, ASKED)).as("1,404,000 a year").isEqualTo(ContestOutcome.RAISED_TO_ASKED);
+        assertThat(ContestOutcome.of(weekly, OFFERED, ASKED))
+                .as("1,404,000 a year")
+                .isEqualTo(ContestOutcome.RAISED_TO_ASKED);
     }
 }

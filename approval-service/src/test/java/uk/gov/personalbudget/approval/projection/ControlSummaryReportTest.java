@@ -44,8 +44,8 @@ class ControlSummaryReportTest {
     private final List<DelegationRecord> delegations = new ArrayList<>();
 
     private ControlSummaryReport report(Instant asOf) {
-        return ControlSummaryReport.compute(new ReportRows(budgets, trail, decisions, plans, contests, delegations),
-                FROM, TO, asOf);
+        return ControlSummaryReport.compute(
+                new ReportRows(budgets, trail, decisions, plans, contests, delegations), FROM, TO, asOf);
     }
 
     private ControlSummaryReport report() {
@@ -57,7 +57,11 @@ class ControlSummaryReportTest {
     @Test
     void waitingTimeIsTheMedianAndNinetiethPercentileByNearestRankOfPlansDecidedInTheRange() {
         for (int hours = 1; hours <= 10; hours++) {
-            plan("W" + hours, mar(1, 0), mar(10, 0), hours % 2 == 0 ? PlanOutcome.APPROVED : PlanOutcome.DECLINED,
+            plan(
+                    "W" + hours,
+                    mar(1, 0),
+                    mar(10, 0),
+                    hours % 2 == 0 ? PlanOutcome.APPROVED : PlanOutcome.DECLINED,
                     mar(10, hours));
         }
         plan("BEFORE", feb(20), feb(25), PlanOutcome.APPROVED, feb(28));
@@ -142,7 +146,8 @@ class ControlSummaryReportTest {
         var figures = report().overall().contests();
 
         assertThat(figures).isEqualTo(new ControlSummaryReport.Contests(2, 2, 1.0, 3, 1, 0, 0, 1, 0, 1));
-        assertThat(report(mar(3, 12)).overall().contests().awaitingAnswer()).as("A's first, not yet withdrawn")
+        assertThat(report(mar(3, 12)).overall().contests().awaitingAnswer())
+                .as("A's first, not yet withdrawn")
                 .isEqualTo(1);
     }
 
@@ -183,9 +188,12 @@ class ControlSummaryReportTest {
 
         var figures = report().overall().plans();
 
-        assertThat(figures).as("W1 W2 W3 submitted in the range; W3 withdrawn after it")
+        assertThat(figures)
+                .as("W1 W2 W3 submitted in the range; W3 withdrawn after it")
                 .isEqualTo(new ControlSummaryReport.Plans(3, 0, 0.0, 1, 0, 0.0, 2));
-        assertThat(report().overall().authorityWaiting().plansDecided()).as("a withdrawal is no decision").isZero();
+        assertThat(report().overall().authorityWaiting().plansDecided())
+                .as("a withdrawal is no decision")
+                .isZero();
     }
 
     @Test
@@ -214,11 +222,12 @@ class ControlSummaryReportTest {
 
         var control = report().overall().personControl();
 
-        assertThat(control.budgets()).containsExactly(
-                new BudgetControlShare(id("X"), ManagementGroup.NONE, feb(19), mar(21, 0), 30 * DAY, 10 * DAY,
-                        1.0 / 3),
-                new BudgetControlShare(id("Y"), ManagementGroup.NONE, mar(11, 0), TO, 21 * DAY, 16 * DAY,
-                        16.0 / 21));
+        assertThat(control.budgets())
+                .containsExactly(
+                        new BudgetControlShare(
+                                id("X"), ManagementGroup.NONE, feb(19), mar(21, 0), 30 * DAY, 10 * DAY, 1.0 / 3),
+                        new BudgetControlShare(
+                                id("Y"), ManagementGroup.NONE, mar(11, 0), TO, 21 * DAY, 16 * DAY, 16.0 / 21));
         assertThat(control.averageShare()).isCloseTo(23.0 / 42, within(1e-12));
     }
 
@@ -257,11 +266,12 @@ class ControlSummaryReportTest {
         var overdue = report().overall().overdueDelegations();
 
         assertThat(overdue.count()).isEqualTo(4);
-        assertThat(overdue.delegations()).containsExactly(
-                overdue("D1", feb(20), mar(5, 0), null, null, 27 * DAY),
-                overdue("D2", feb(25), mar(10, 0), mar(12, 0), DelegationEnd.RESUMED, 2 * DAY),
-                overdue("D6", mar(1, 0), mar(22, 0), mar(25, 0), DelegationEnd.CLOSED, 3 * DAY),
-                overdue("D9", mar(1, 0), mar(28, 0), null, null, 4 * DAY));
+        assertThat(overdue.delegations())
+                .containsExactly(
+                        overdue("D1", feb(20), mar(5, 0), null, null, 27 * DAY),
+                        overdue("D2", feb(25), mar(10, 0), mar(12, 0), DelegationEnd.RESUMED, 2 * DAY),
+                        overdue("D6", mar(1, 0), mar(22, 0), mar(25, 0), DelegationEnd.CLOSED, 3 * DAY),
+                        overdue("D9", mar(1, 0), mar(28, 0), null, null, 4 * DAY));
     }
 
     @Test
@@ -272,9 +282,9 @@ class ControlSummaryReportTest {
 
         var overdue = report(mar(21, 0)).overall().overdueDelegations();
 
-        assertThat(overdue.delegations()).extracting(d -> d.budgetId().value(), OverdueDelegation::overdueSeconds)
-                .containsExactly(tuple("D1", 16 * DAY),
-                        tuple("D2", 2 * DAY));
+        assertThat(overdue.delegations())
+                .extracting(d -> d.budgetId().value(), OverdueDelegation::overdueSeconds)
+                .containsExactly(tuple("D1", 16 * DAY), tuple("D2", 2 * DAY));
     }
 
     // --- By management option ---
@@ -311,15 +321,23 @@ class ControlSummaryReportTest {
         assertThat(groups.get(ManagementGroup.NONE).contests().budgetsOffered()).isEqualTo(2);
         assertThat(groups.get(ManagementGroup.NONE).personControl().budgets())
                 .extracting(share -> share.budgetId().value(), BudgetControlShare::managementGroup)
-                .containsExactly(tuple("M2", ManagementGroup.NONE),
-                        tuple("M4", ManagementGroup.NONE));
-        assertThat(groups.values().stream().mapToInt(figures -> figures.plans().submitted()).sum())
+                .containsExactly(tuple("M2", ManagementGroup.NONE), tuple("M4", ManagementGroup.NONE));
+        assertThat(groups.values().stream()
+                        .mapToInt(figures -> figures.plans().submitted())
+                        .sum())
                 .isEqualTo(report.overall().plans().submitted());
-        assertThat(groups.values().stream().mapToInt(figures -> figures.personControl().budgets().size()).sum())
+        assertThat(groups.values().stream()
+                        .mapToInt(figures -> figures.personControl().budgets().size())
+                        .sum())
                 .isEqualTo(report.overall().personControl().budgets().size());
 
-        assertThat(report(mar(10, 0)).byManagementOption().get(ManagementGroup.DIRECT_PAYMENT).plans().submitted())
-                .as("before M1 moved to council-managed").isEqualTo(2);
+        assertThat(report(mar(10, 0))
+                        .byManagementOption()
+                        .get(ManagementGroup.DIRECT_PAYMENT)
+                        .plans()
+                        .submitted())
+                .as("before M1 moved to council-managed")
+                .isEqualTo(2);
     }
 
     // --- Range ---
@@ -329,7 +347,7 @@ class ControlSummaryReportTest {
         assertThat(report(LATER).end()).isEqualTo(TO);
         assertThat(report(mar(15, 0)).end()).isEqualTo(mar(15, 0));
         assertThatThrownBy(() -> ControlSummaryReport.compute(
-                new ReportRows(budgets, trail, decisions, plans, contests, delegations), TO, TO, LATER))
+                        new ReportRows(budgets, trail, decisions, plans, contests, delegations), TO, TO, LATER))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -337,7 +355,9 @@ class ControlSummaryReportTest {
 
     @Test
     void aWholeProjectedLifeGivesTheFiguresWorkedOutFromItsTimeline() {
-        var rows = InMemoryProjection.of(LifecycleEvents.fullLifecycle("PB-LIFE").envelopes()).reportRows();
+        var rows = InMemoryProjection.of(
+                        LifecycleEvents.fullLifecycle("PB-LIFE").envelopes())
+                .reportRows();
 
         var report = ControlSummaryReport.compute(rows, Instant.parse("2026-01-01T00:00:00Z"), LATER, LATER);
         Figures overall = report.overall();
@@ -345,36 +365,52 @@ class ControlSummaryReportTest {
         // Endorsed on day 40, declined on 46; endorsed on 53, approved on 56.
         assertThat(overall.authorityWaiting())
                 .isEqualTo(new ControlSummaryReport.AuthorityWaiting(2, 3 * DAY, 6 * DAY));
-        assertThat(overall.contests())
-                .isEqualTo(new ControlSummaryReport.Contests(1, 1, 1.0, 1, 0, 1, 0, 0, 0, 0));
+        assertThat(overall.contests()).isEqualTo(new ControlSummaryReport.Contests(1, 1, 1.0, 1, 0, 1, 0, 0, 0, 0));
         assertThat(overall.plans()).isEqualTo(new ControlSummaryReport.Plans(3, 1, 1.0 / 3, 2, 1, 0.5, 0));
         // The person held control on days 12-14, 20-31, 34-38, 46-52, 56-78, 92-135, 165-180 and 220-280.
         BudgetControlShare share = overall.personControl().budgets().get(0);
         assertThat(share.lifeSeconds()).isEqualTo(280 * DAY);
         assertThat(share.personSeconds()).isEqualTo(163 * DAY);
         assertThat(share.share()).isCloseTo(163.0 / 280, within(1e-12));
-        assertThat(overall.overdueDelegations().count()).as("handed back on day 92, meant by day 120").isZero();
+        assertThat(overall.overdueDelegations().count())
+                .as("handed back on day 92, meant by day 120")
+                .isZero();
         assertThat(overall.authorityWaitSeconds()).containsExactly(3 * DAY, 6 * DAY);
-        assertThat(overall.secondsHeldByParty()).containsEntry(ControlParty.PERSON, 163 * DAY)
-                .containsEntry(ControlParty.NOBODY, 0L).containsKeys(ControlParty.values());
-        assertThat(overall.secondsHeldByParty().values().stream().mapToLong(Long::longValue).sum())
-                .as("every moment of the life is held by someone").isEqualTo(280 * DAY);
-        assertThat(report.byManagementOption().get(ManagementGroup.DIRECT_PAYMENT)).isEqualTo(overall);
-        assertThat(report.byManagementOption().get(ManagementGroup.NONE).personControl().budgets()).isEmpty();
+        assertThat(overall.secondsHeldByParty())
+                .containsEntry(ControlParty.PERSON, 163 * DAY)
+                .containsEntry(ControlParty.NOBODY, 0L)
+                .containsKeys(ControlParty.values());
+        assertThat(overall.secondsHeldByParty().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("every moment of the life is held by someone")
+                .isEqualTo(280 * DAY);
+        assertThat(report.byManagementOption().get(ManagementGroup.DIRECT_PAYMENT))
+                .isEqualTo(overall);
+        assertThat(report.byManagementOption()
+                        .get(ManagementGroup.NONE)
+                        .personControl()
+                        .budgets())
+                .isEmpty();
     }
 
     @Test
     void aLifeWithEveryEventTypeCountsItsWithdrawnContestAndPlan() {
-        var rows = InMemoryProjection.of(LifecycleEvents.everyEventType("PB-ALL").envelopes()).reportRows();
+        var rows = InMemoryProjection.of(
+                        LifecycleEvents.everyEventType("PB-ALL").envelopes())
+                .reportRows();
 
         Figures overall = ControlSummaryReport.compute(rows, Instant.parse("2026-01-01T00:00:00Z"), LATER, LATER)
                 .overall();
 
         assertThat(overall.contests()).isEqualTo(new ControlSummaryReport.Contests(1, 1, 1.0, 2, 0, 1, 0, 1, 0, 0));
-        assertThat(overall.plans()).as("four submitted: withdrawn, returned, declined, approved")
+        assertThat(overall.plans())
+                .as("four submitted: withdrawn, returned, declined, approved")
                 .isEqualTo(new ControlSummaryReport.Plans(4, 1, 0.25, 2, 1, 0.5, 1));
-        assertThat(overall.personControl().budgets()).singleElement().satisfies(share ->
-                assertThat(share.lifeEnd()).as("alive while ENDING, until the authority closed it")
+        assertThat(overall.personControl().budgets())
+                .singleElement()
+                .satisfies(share -> assertThat(share.lifeEnd())
+                        .as("alive while ENDING, until the authority closed it")
                         .isEqualTo(rows.budgets().get(0).closedAt()));
     }
 
@@ -393,30 +429,85 @@ class ControlSummaryReportTest {
     }
 
     private void budget(String budget, Instant openedAt, Instant closedAt) {
-        budgets.add(new BudgetSummary(id(budget), 9, openedAt, new PersonReference("P-" + budget), "Leeds", null,
-                openedAt, closedAt, closedAt == null ? BudgetStatus.ACTIVE : BudgetStatus.CLOSED, null, null,
-                ControlHolder.PERSON, openedAt, null, null, null, null, null, null, null, null,
+        budgets.add(new BudgetSummary(
+                id(budget),
+                9,
+                openedAt,
+                new PersonReference("P-" + budget),
+                "Leeds",
+                null,
+                openedAt,
+                closedAt,
+                closedAt == null ? BudgetStatus.ACTIVE : BudgetStatus.CLOSED,
+                null,
+                null,
+                ControlHolder.PERSON,
+                openedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 BudgetSummary.Counters.NONE));
     }
 
     private void transfer(String budget, long sequence, ControlHolder to, Instant at) {
-        trail.add(new ControlTrailEntry(id(budget), sequence, ControlHolder.NOBODY, to, at, "Event", "someone",
-                Role.AUTHORITY, null, null, 0L));
+        trail.add(new ControlTrailEntry(
+                id(budget),
+                sequence,
+                ControlHolder.NOBODY,
+                to,
+                at,
+                "Event",
+                "someone",
+                Role.AUTHORITY,
+                null,
+                null,
+                0L));
     }
 
     private void offer(String budget, Instant at) {
-        decisions.add(new Decision(id(budget), decisions.size(), DecisionKind.OFFER, at, "tm-1", Role.AUTHORITY, null,
-                null, null, null, null, null, null, null));
+        decisions.add(new Decision(
+                id(budget),
+                decisions.size(),
+                DecisionKind.OFFER,
+                at,
+                "tm-1",
+                Role.AUTHORITY,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     }
 
     private void management(String budget, long sequence, Instant at, ManagementOption option) {
-        decisions.add(new Decision(id(budget), sequence, DecisionKind.MANAGEMENT, at, "person", Role.PERSON, null,
-                option.name(), null, null, null, null, null, null));
+        decisions.add(new Decision(
+                id(budget),
+                sequence,
+                DecisionKind.MANAGEMENT,
+                at,
+                "person",
+                Role.PERSON,
+                null,
+                option.name(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     }
 
     private void plan(String budget, Instant submittedAt, Instant endorsedAt, PlanOutcome outcome, Instant decidedAt) {
-        plans.add(new PlanCycle(id(budget), plans.size(), submittedAt, 1_000_000, null, endorsedAt, outcome,
-                decidedAt));
+        plans.add(
+                new PlanCycle(id(budget), plans.size(), submittedAt, 1_000_000, null, endorsedAt, outcome, decidedAt));
     }
 
     private void contest(String budget, long sequence, Instant at, Instant endedAt, ContestOutcome outcome) {
@@ -424,13 +515,26 @@ class ControlSummaryReportTest {
     }
 
     private void delegation(String budget, Instant since, Instant intendedEnd, Instant endedAt, DelegationEnd endedBy) {
-        delegations.add(new DelegationRecord(id(budget), 4, "nominee-1", Role.NOMINEE,
-                DelegationReason.FLUCTUATING_CAPACITY, since, intendedEnd, endedAt, endedBy));
+        delegations.add(new DelegationRecord(
+                id(budget),
+                4,
+                "nominee-1",
+                Role.NOMINEE,
+                DelegationReason.FLUCTUATING_CAPACITY,
+                since,
+                intendedEnd,
+                endedAt,
+                endedBy));
     }
 
-    private static OverdueDelegation overdue(String budget, Instant since, Instant intendedEnd, Instant endedAt,
-                                             DelegationEnd endedBy, long overdueSeconds) {
-        return new OverdueDelegation(id(budget), 4, "nominee-1", Role.NOMINEE, since, intendedEnd, endedAt, endedBy,
-                overdueSeconds);
+    private static OverdueDelegation overdue(
+            String budget,
+            Instant since,
+            Instant intendedEnd,
+            Instant endedAt,
+            DelegationEnd endedBy,
+            long overdueSeconds) {
+        return new OverdueDelegation(
+                id(budget), 4, "nominee-1", Role.NOMINEE, since, intendedEnd, endedAt, endedBy, overdueSeconds);
     }
 }

@@ -41,10 +41,10 @@ public final class InMemoryProjection {
             case ALREADY_APPLIED -> {
                 return this;
             }
-            case GAP -> throw new SequenceGapException(envelope.budgetId(),
-                    before == null ? 0 : before.lastSequence() + 1, envelope.sequence());
-            case APPLY -> {
-            }
+            case GAP ->
+                throw new SequenceGapException(
+                        envelope.budgetId(), before == null ? 0 : before.lastSequence() + 1, envelope.sequence());
+            case APPLY -> {}
         }
         ProjectionStep step = projector.project(before, envelope);
         steps.add(step);
@@ -58,7 +58,8 @@ public final class InMemoryProjection {
                 queue.remove(remove.budgetId() + "/" + remove.kind());
             } else if (change instanceof QueueChange.Reallocate moved) {
                 queue.replaceAll((key, entry) -> entry.budgetId().equals(moved.budgetId())
-                        ? entry.withAllocatedPractitioner(moved.practitioner()) : entry);
+                        ? entry.withAllocatedPractitioner(moved.practitioner())
+                        : entry);
             }
         }
         step.delegations().forEach(row -> delegations.put(row.budgetId() + "/" + row.sequence(), row));
@@ -77,7 +78,10 @@ public final class InMemoryProjection {
 
     /** The step of the budget's event with this sequence (the single budget's, when there is one). */
     public ProjectionStep step(long sequence) {
-        return steps.stream().filter(step -> step.after().lastSequence() == sequence).findFirst().orElseThrow();
+        return steps.stream()
+                .filter(step -> step.after().lastSequence() == sequence)
+                .findFirst()
+                .orElseThrow();
     }
 
     public ProjectionStep lastStep() {
@@ -85,33 +89,43 @@ public final class InMemoryProjection {
     }
 
     public List<ControlTrailEntry> trail() {
-        return sorted(trail, Comparator.comparing((ControlTrailEntry t) -> t.budgetId().value())
-                .thenComparingLong(ControlTrailEntry::sequence));
+        return sorted(
+                trail,
+                Comparator.comparing((ControlTrailEntry t) -> t.budgetId().value())
+                        .thenComparingLong(ControlTrailEntry::sequence));
     }
 
     public List<Decision> decisions() {
-        return sorted(decisions, Comparator.comparing((Decision d) -> d.budgetId().value())
-                .thenComparingLong(Decision::sequence));
+        return sorted(
+                decisions,
+                Comparator.comparing((Decision d) -> d.budgetId().value()).thenComparingLong(Decision::sequence));
     }
 
     public List<ApprovalQueueEntry> queue() {
-        return sorted(queue.values(), Comparator.comparing((ApprovalQueueEntry q) -> q.budgetId().value())
-                .thenComparing(q -> q.kind().name()));
+        return sorted(
+                queue.values(),
+                Comparator.comparing((ApprovalQueueEntry q) -> q.budgetId().value())
+                        .thenComparing(q -> q.kind().name()));
     }
 
     public List<DelegationRecord> delegations() {
-        return sorted(delegations.values(), Comparator.comparing((DelegationRecord d) -> d.budgetId().value())
-                .thenComparingLong(DelegationRecord::sequence));
+        return sorted(
+                delegations.values(),
+                Comparator.comparing((DelegationRecord d) -> d.budgetId().value())
+                        .thenComparingLong(DelegationRecord::sequence));
     }
 
     public List<PlanCycle> plans() {
-        return sorted(plans.values(), Comparator.comparing((PlanCycle p) -> p.budgetId().value())
-                .thenComparingLong(PlanCycle::sequence));
+        return sorted(
+                plans.values(),
+                Comparator.comparing((PlanCycle p) -> p.budgetId().value()).thenComparingLong(PlanCycle::sequence));
     }
 
     public List<ContestRecord> contests() {
-        return sorted(contests.values(), Comparator.comparing((ContestRecord c) -> c.budgetId().value())
-                .thenComparingLong(ContestRecord::sequence));
+        return sorted(
+                contests.values(),
+                Comparator.comparing((ContestRecord c) -> c.budgetId().value())
+                        .thenComparingLong(ContestRecord::sequence));
     }
 
     /** Everything a report reads. */

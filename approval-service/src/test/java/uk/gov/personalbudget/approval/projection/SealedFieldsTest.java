@@ -13,11 +13,11 @@ import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.support.personaldata.PersonalDataCipher;
 import uk.gov.personalbudget.support.personaldata.PersonalDataModule;
 
-import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import javax.crypto.SecretKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.personalbudget.approval.support.LifecycleEvents.START;
@@ -28,7 +28,8 @@ import static uk.gov.personalbudget.approval.support.LifecycleEvents.START;
  */
 class SealedFieldsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final ObjectMapper SEALING = JSON.copy().registerModule(new PersonalDataModule());
     private static final String KEY_ID = PersonalDataCipher.newKeyId();
@@ -40,32 +41,47 @@ class SealedFieldsTest {
 
     /** Approved, with the endorsement's comment sealed as budget-service seals it. */
     private static LifecycleEvents approved(String endorsement) {
-        return LifecycleEvents.budget("PB-sealed").opened().assessed().offered(1_250_000).accepted()
-                .submitted(1_250_000).endorsed(endorsement).approved();
+        return LifecycleEvents.budget("PB-sealed")
+                .opened()
+                .assessed()
+                .offered(1_250_000)
+                .accepted()
+                .submitted(1_250_000)
+                .endorsed(endorsement)
+                .approved();
     }
 
     @Test
     void aSealedValueInAClearFieldIsProjectedAsNotOpened() {
         String comment = seal("Co-produced with Sam");
-        var projection = InMemoryProjection.of(approved(comment).serviceFundChosen(comment).envelopes());
+        var projection = InMemoryProjection.of(
+                approved(comment).serviceFundChosen(comment).envelopes());
 
-        assertThat(projection.decisions()).filteredOn(decision -> decision.kind() == DecisionKind.MANAGEMENT)
+        assertThat(projection.decisions())
+                .filteredOn(decision -> decision.kind() == DecisionKind.MANAGEMENT)
                 .singleElement()
                 .satisfies(decision -> assertThat(decision.detail()).isEqualTo("provider [not opened]"));
-        assertThat(projection.decisions()).filteredOn(decision -> decision.kind() == DecisionKind.ENDORSEMENT)
-                .singleElement().satisfies(decision -> assertThat(decision.reasons()).isEqualTo(comment));
+        assertThat(projection.decisions())
+                .filteredOn(decision -> decision.kind() == DecisionKind.ENDORSEMENT)
+                .singleElement()
+                .satisfies(decision -> assertThat(decision.reasons()).isEqualTo(comment));
     }
 
     @Test
     void sealedTextWithinAPersonalFieldsPlainTextIsProjectedAsNotOpened() {
         String comment = seal("Co-produced with Sam");
-        var projection = InMemoryProjection.of(approved(comment).managementChosen(ManagementOption.DIRECT_PAYMENT)
-                .suspended("As the practitioner wrote: " + comment).envelopes());
+        var projection = InMemoryProjection.of(approved(comment)
+                .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                .suspended("As the practitioner wrote: " + comment)
+                .envelopes());
 
-        assertThat(projection.lastStep().decisions()).singleElement().satisfies(decision ->
-                assertThat(decision.reasons()).isEqualTo("As the practitioner wrote: [not opened]"));
-        assertThat(projection.lastStep().trail()).singleElement().satisfies(row ->
-                assertThat(row.reason()).isEqualTo("As the practitioner wrote: [not opened]"));
+        assertThat(projection.lastStep().decisions())
+                .singleElement()
+                .satisfies(decision ->
+                        assertThat(decision.reasons()).isEqualTo("As the practitioner wrote: [not opened]"));
+        assertThat(projection.lastStep().trail())
+                .singleElement()
+                .satisfies(row -> assertThat(row.reason()).isEqualTo("As the practitioner wrote: [not opened]"));
     }
 
     @Test
@@ -74,11 +90,23 @@ class SealedFieldsTest {
         EventEnvelope arrived = approved(null).lastEnvelope();
         PlanApprovedByAuthority event = (PlanApprovedByAuthority) arrived.event();
         Approval approval = event.approval();
-        EventEnvelope planted = new EventEnvelope(arrived.eventId(), arrived.budgetId(), arrived.sequence(),
-                arrived.timestamp(), new PlanApprovedByAuthority(event.budgetId(), event.act(), event.control(),
-                new Approval(approval.approvedAmount(), approval.payment(), List.of(condition, "See " + condition),
-                        approval.varianceReason(), approval.personTookPart()),
-                event.indicativeAmount(), event.personStatementAdded()));
+        EventEnvelope planted = new EventEnvelope(
+                arrived.eventId(),
+                arrived.budgetId(),
+                arrived.sequence(),
+                arrived.timestamp(),
+                new PlanApprovedByAuthority(
+                        event.budgetId(),
+                        event.act(),
+                        event.control(),
+                        new Approval(
+                                approval.approvedAmount(),
+                                approval.payment(),
+                                List.of(condition, "See " + condition),
+                                approval.varianceReason(),
+                                approval.personTookPart()),
+                        event.indicativeAmount(),
+                        event.personStatementAdded()));
 
         var confined = (PlanApprovedByAuthority) SealedFields.confine(planted).event();
 
@@ -89,16 +117,19 @@ class SealedFieldsTest {
     @Test
     void aSealedValueNamingADelegateIsNotOpenedAnywhereItIsProjected() {
         String explanation = seal("Sam asked his sister to manage things while he is in hospital");
-        LifecycleEvents delegated = approved(null).managementChosen(ManagementOption.DIRECT_PAYMENT)
+        LifecycleEvents delegated = approved(null)
+                .managementChosen(ManagementOption.DIRECT_PAYMENT)
                 .delegated(seal("Sam's sister"), Role.NOMINEE, START.plus(Duration.ofDays(120)), explanation);
 
-        var confined = (ControlDelegated) SealedFields.confine(delegated.lastEnvelope()).event();
+        var confined = (ControlDelegated)
+                SealedFields.confine(delegated.lastEnvelope()).event();
         assertThat(confined.delegation().delegate().id()).isEqualTo("[not opened]");
         assertThat(confined.control().after().actorId()).isEqualTo("[not opened]");
         assertThat(confined.delegation().explanation()).isEqualTo(explanation);
 
         var projection = InMemoryProjection.of(delegated.envelopes());
-        assertThat(projection.delegations()).singleElement()
+        assertThat(projection.delegations())
+                .singleElement()
                 .satisfies(row -> assertThat(row.delegateId()).isEqualTo("[not opened]"));
         assertThat(projection.lastStep().trail()).singleElement().satisfies(row -> {
             assertThat(row.to().actorId()).isEqualTo("[not opened]");
@@ -123,21 +154,30 @@ class SealedFieldsTest {
     @Test
     void everyEventTypeSealedAsBudgetServiceSealsItIsProjectedAsItArrived() {
         List<EventEnvelope> sealed = LifecycleEvents.everyEventType("PB-every").envelopes().stream()
-                .map(SealedFieldsTest::sealedAsPublished).toList();
-        assertThat(sealed).extracting(envelope -> write(JSON, envelope))
+                .map(SealedFieldsTest::sealedAsPublished)
+                .toList();
+        assertThat(sealed)
+                .extracting(envelope -> write(JSON, envelope))
                 .anySatisfy(json -> assertThat(json).contains(PersonalDataCipher.PREFIX));
 
-        assertThat(sealed).allSatisfy(envelope -> assertThat(SealedFields.confine(envelope)).isSameAs(envelope));
+        assertThat(sealed)
+                .allSatisfy(
+                        envelope -> assertThat(SealedFields.confine(envelope)).isSameAs(envelope));
     }
 
     /** The envelope as approval-service reads it off the topic: its personal text sealed. */
     private static EventEnvelope sealedAsPublished(EventEnvelope envelope) {
         PersonalDataModule.Protector protector = SealedFieldsTest::seal;
         try {
-            byte[] published = SEALING.writer().withAttribute(PersonalDataModule.PROTECT, protector)
+            byte[] published = SEALING.writer()
+                    .withAttribute(PersonalDataModule.PROTECT, protector)
                     .writeValueAsBytes(envelope.event());
-            return new EventEnvelope(envelope.eventId(), envelope.budgetId(), envelope.sequence(),
-                    envelope.timestamp(), JSON.readValue(published, envelope.event().getClass()));
+            return new EventEnvelope(
+                    envelope.eventId(),
+                    envelope.budgetId(),
+                    envelope.sequence(),
+                    envelope.timestamp(),
+                    JSON.readValue(published, envelope.event().getClass()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

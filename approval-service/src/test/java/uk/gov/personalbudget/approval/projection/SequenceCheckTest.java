@@ -9,9 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SequenceCheckTest {
 
-    private final List<EventEnvelope> events = LifecycleEvents.budget("PB-1").opened().assessed().offered(1_000_000)
-            .accepted().envelopes();
-    private final BudgetSummary afterTwo = InMemoryProjection.of(events.subList(0, 2)).summary(events.get(0).budgetId());
+    private final List<EventEnvelope> events = LifecycleEvents.budget("PB-1")
+            .opened()
+            .assessed()
+            .offered(1_000_000)
+            .accepted()
+            .envelopes();
+    private final BudgetSummary afterTwo =
+            InMemoryProjection.of(events.subList(0, 2)).summary(events.get(0).budgetId());
 
     @Test
     void theFirstEventOfABudgetIsSequenceZero() {

@@ -9,8 +9,8 @@ import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +32,7 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     private static String smallPlan;
     /** Waiting for the authority, above a team manager's limit (£15,000 a year). */
     private static String bigPlan;
+
     private static String contest;
     private static String overdueDelegation;
     private static String delegation;
@@ -51,15 +52,28 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
         List<EventEnvelope> all = new ArrayList<>();
         all.addAll(endorsed(smallPlan, 1_200_000, days(60)).envelopes());
         all.addAll(endorsed(bigPlan, 2_500_000, days(50)).envelopes());
-        all.addAll(LifecycleEvents.budget(contest, NOW.minus(days(40))).opened().assessed().offered(1_000_000)
-                .contested("It leaves out the evenings", 1_300_000L).envelopes());
-        all.addAll(LifecycleEvents.budget(overdueDelegation, NOW.minus(days(40))).opened().assessed()
-                .offered(1_000_000).delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.minus(days(5)), "In hospital")
+        all.addAll(LifecycleEvents.budget(contest, NOW.minus(days(40)))
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .contested("It leaves out the evenings", 1_300_000L)
                 .envelopes());
-        all.addAll(LifecycleEvents.budget(delegation, NOW.minus(days(40))).opened().assessed().offered(1_000_000)
-                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.plus(days(30)), "In hospital").envelopes());
-        all.addAll(endorsed(overdueReview, 1_000_000, days(90)).approved()
-                .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, NOW.minus(days(1))).envelopes());
+        all.addAll(LifecycleEvents.budget(overdueDelegation, NOW.minus(days(40)))
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.minus(days(5)), "In hospital")
+                .envelopes());
+        all.addAll(LifecycleEvents.budget(delegation, NOW.minus(days(40)))
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.plus(days(30)), "In hospital")
+                .envelopes());
+        all.addAll(endorsed(overdueReview, 1_000_000, days(90))
+                .approved()
+                .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, NOW.minus(days(1)))
+                .envelopes());
         publishAndAwait(all);
     }
 
@@ -67,10 +81,14 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     void plansAwaitingADecisionShowTheLevelTheyNeedLongestWaitingFirst() throws Exception {
         List<JsonNode> plans = items("kind=PLAN_AWAITING_DECISION");
 
-        assertThat(plans).extracting(item -> item.at("/entry/budgetId").asText()).containsExactly(smallPlan, bigPlan);
-        assertThat(plans).extracting(item -> item.get("level").asText())
+        assertThat(plans)
+                .extracting(item -> item.at("/entry/budgetId").asText())
+                .containsExactly(smallPlan, bigPlan);
+        assertThat(plans)
+                .extracting(item -> item.get("level").asText())
                 .containsExactly("TEAM_MANAGER", "SERVICE_MANAGER");
-        assertThat(plans).extracting(item -> item.at("/entry/yearlyPence").asLong())
+        assertThat(plans)
+                .extracting(item -> item.at("/entry/yearlyPence").asLong())
                 .containsExactly(1_200_000L, 2_500_000L);
         assertThat(plans.get(1).get("waitingSeconds").asLong()).isGreaterThanOrEqualTo(days(49).toSeconds());
     }
@@ -86,7 +104,9 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     void filteringByKindKeepsOnlyThatKind() throws Exception {
         List<JsonNode> contests = items("kind=CONTEST_AWAITING_ANSWER");
         assertThat(budgetIds(contests)).containsExactly(contest);
-        assertThat(contests.get(0).at("/entry/yearlyPence").asLong()).as("the amount asked for").isEqualTo(1_300_000);
+        assertThat(contests.get(0).at("/entry/yearlyPence").asLong())
+                .as("the amount asked for")
+                .isEqualTo(1_300_000);
 
         assertThat(budgetIds(items("kind=DELEGATION"))).containsExactlyInAnyOrder(overdueDelegation, delegation);
         assertThat(budgetIds(items("kind=REVIEW"))).containsExactly(overdueReview);
@@ -96,16 +116,20 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     void filteringOnOverdueKeepsDelegationsAndReviewsPastTheirDate() throws Exception {
         List<JsonNode> overdue = items("overdue=true");
         assertThat(budgetIds(overdue)).containsExactlyInAnyOrder(overdueDelegation, overdueReview);
-        assertThat(overdue).allSatisfy(item -> assertThat(item.get("overdue").asBoolean()).isTrue());
+        assertThat(overdue)
+                .allSatisfy(item -> assertThat(item.get("overdue").asBoolean()).isTrue());
         assertThat(budgetIds(items("overdue=true&kind=DELEGATION"))).containsExactly(overdueDelegation);
 
-        assertThat(items("kind=DELEGATION")).filteredOn(item -> item.at("/entry/budgetId").asText().equals(delegation))
-                .singleElement().satisfies(item -> assertThat(item.get("overdue").asBoolean()).isFalse());
+        assertThat(items("kind=DELEGATION"))
+                .filteredOn(item -> item.at("/entry/budgetId").asText().equals(delegation))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("overdue").asBoolean()).isFalse());
     }
 
     @Test
     void auditorsReadTheQueueToo() throws Exception {
-        get("/api/v1/approvals", tokens.auditor()).andExpect(status().isOk())
+        get("/api/v1/approvals", tokens.auditor())
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rebuildInProgress").value(false));
     }
 
@@ -114,7 +138,10 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
         List<String> mine = List.of(smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview);
         var bristol = tokens.inCouncil(TokenHolder.OTHER_COUNCIL);
         for (String token : List.of(bristol.authority(), bristol.auditor())) {
-            String body = get("/api/v1/approvals", token).andExpect(status().isOk()).andReturn().getResponse()
+            String body = get("/api/v1/approvals", token)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(mine).noneMatch(body::contains);
             assertThat(body).doesNotContain(LifecycleEvents.PERSON_REF.value());
@@ -124,20 +151,25 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     @Test
     void aBudgetEndedByAReviewWaitsForTheAuthorityToCloseIt() throws Exception {
         String ending = "PB-" + UUID.randomUUID();
-        publishAndAwait(endorsed(ending, 1_000_000, days(100)).approved()
+        publishAndAwait(endorsed(ending, 1_000_000, days(100))
+                .approved()
                 .reviewScheduled(ReviewKind.ANNUAL, NOW.minus(days(2)))
-                .reviewCompleted(ReviewOutcome.END, "No longer needed").envelopes());
+                .reviewCompleted(ReviewOutcome.END, "No longer needed")
+                .envelopes());
 
-        assertThat(queueItems("kind=ENDING_AWAITING_CLOSURE", ending)).singleElement()
+        assertThat(queueItems("kind=ENDING_AWAITING_CLOSURE", ending))
+                .singleElement()
                 .satisfies(item -> assertThat(item.at("/entry/detail").asText()).isEqualTo("ANNUAL"));
         assertThat(queueItems("kind=REVIEW", ending)).isEmpty();
     }
 
     @Test
     void peoplePractitionersNomineesAndSystemsMayNotReadTheQueue() throws Exception {
-        for (String token : List.of(tokens.person(LifecycleEvents.PERSON_REF),
+        for (String token : List.of(
+                tokens.person(LifecycleEvents.PERSON_REF),
                 tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF),
-                tokens.practitioner(LifecycleEvents.PRACTITIONER), tokens.system())) {
+                tokens.practitioner(LifecycleEvents.PRACTITIONER),
+                tokens.system())) {
             get("/api/v1/approvals", token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
         }
     }
@@ -160,7 +192,8 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
 
     /** This test's budgets among the queue's items, as the authority reads them. */
     private List<JsonNode> items(String query) throws Exception {
-        JsonNode body = json(get("/api/v1/approvals?" + query, tokens.authority()).andExpect(status().isOk())
+        JsonNode body = json(get("/api/v1/approvals?" + query, tokens.authority())
+                .andExpect(status().isOk())
                 .andReturn());
         List<String> mine = List.of(smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview);
         List<JsonNode> items = new ArrayList<>();
@@ -177,8 +210,13 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     }
 
     private static LifecycleEvents endorsed(String id, long yearlyPence, Duration ago) {
-        return LifecycleEvents.budget(id, NOW.minus(ago)).opened().assessed().offered(yearlyPence).accepted()
-                .submitted(yearlyPence).endorsed("Sensible plan");
+        return LifecycleEvents.budget(id, NOW.minus(ago))
+                .opened()
+                .assessed()
+                .offered(yearlyPence)
+                .accepted()
+                .submitted(yearlyPence)
+                .endorsed("Sensible plan");
     }
 
     private static Duration days(long days) {

@@ -28,8 +28,8 @@ import uk.gov.personalbudget.approval.projection.store.ProjectionWriter;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 import uk.gov.personalbudget.contracts.value.Role;
-import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
+import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,8 +110,14 @@ class ReplayAcrossInstancesTest {
         CompletableFuture<Integer> arriving = CompletableFuture.supplyAsync(() -> {
             int budgets = 0;
             while (publishing.get() && budgets < 500) {
-                publish(LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().offered(1_400_000)
-                        .accepted().submitted(1_400_000).endorsed("Realistic").envelopes());
+                publish(LifecycleEvents.budget("PB-" + UUID.randomUUID())
+                        .opened()
+                        .assessed()
+                        .offered(1_400_000)
+                        .accepted()
+                        .submitted(1_400_000)
+                        .endorsed("Realistic")
+                        .envelopes());
                 budgets++;
             }
             return budgets;
@@ -122,29 +128,35 @@ class ReplayAcrossInstancesTest {
         assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
         UUID replay = UUID.fromString(json(started).get("id").asText());
         int publishedAtStart = published.size();
-        JsonNode done = await().atMost(WITHIN).until(() -> json(second.perform(get("/api/v1/replays/" + replay))),
-                answer -> answer.get("status").asText().equals("COMPLETED"));
+        JsonNode done = await().atMost(WITHIN)
+                .until(
+                        () -> json(second.perform(get("/api/v1/replays/" + replay))),
+                        answer -> answer.get("status").asText().equals("COMPLETED"));
         int publishedAtEnd = published.size();
         publishing.set(false);
         assertThat(arriving.get()).isPositive();
         assertThat(publishedAtEnd).as("events arrived while the replay ran").isGreaterThan(publishedAtStart);
-        assertThat(json(first.perform(get("/api/v1/replays/" + replay)))).as("both instances tell the same")
+        assertThat(json(first.perform(get("/api/v1/replays/" + replay))))
+                .as("both instances tell the same")
                 .isEqualTo(done);
         awaitCaughtUp();
 
         for (Instance instance : List.of(first, second)) {
-            assertThat(instance.intake).as("%s's intake paused, then resumed", instance.name)
+            assertThat(instance.intake)
+                    .as("%s's intake paused, then resumed", instance.name)
                     .containsSubsequence("stopped", "started");
         }
-        assertThat(first.bean(JdbcTemplate.class).queryForList("SELECT phase, generation FROM replay_run WHERE id = ?",
-                replay.toString())).as("the replay ran once, into one new generation")
+        assertThat(first.bean(JdbcTemplate.class)
+                        .queryForList("SELECT phase, generation FROM replay_run WHERE id = ?", replay.toString()))
+                .as("the replay ran once, into one new generation")
                 .containsExactly(Map.of("phase", "DONE", "generation", before + 1));
         assertThat(generations.currentGeneration()).isEqualTo(before + 1);
         assertThat(generations.pendingGeneration()).isEmpty();
 
         for (String budget : List.of(budgetOf(0), budgetOf(published.size() / 2), budgetOf(published.size() - 1))) {
             String path = "/api/v1/budgets/" + budget + "/control-trail";
-            assertThat(first.perform(get(path)).getContentAsString()).as(path)
+            assertThat(first.perform(get(path)).getContentAsString())
+                    .as(path)
                     .isEqualTo(second.perform(get(path)).getContentAsString());
         }
         assertThat(queue(first)).isNotEmpty().isEqualTo(queue(second));
@@ -154,7 +166,8 @@ class ReplayAcrossInstancesTest {
         try {
             writer.apply(List.copyOf(published), live);
             assertThat(generations.compareGenerations(before + 1, live).identical())
-                    .as("%s", generations.compareGenerations(before + 1, live)).isTrue();
+                    .as("%s", generations.compareGenerations(before + 1, live))
+                    .isTrue();
         } finally {
             generations.discard(live);
         }
@@ -182,17 +195,28 @@ class ReplayAcrossInstancesTest {
         }
 
         assertThat(responses).extracting(MockHttpServletResponse::getStatus).containsExactlyInAnyOrder(202, 409);
-        MockHttpServletResponse running = responses.stream().filter(r -> r.getStatus() == 202).findFirst().orElseThrow();
-        MockHttpServletResponse refused = responses.stream().filter(r -> r.getStatus() == 409).findFirst().orElseThrow();
+        MockHttpServletResponse running =
+                responses.stream().filter(r -> r.getStatus() == 202).findFirst().orElseThrow();
+        MockHttpServletResponse refused =
+                responses.stream().filter(r -> r.getStatus() == 409).findFirst().orElseThrow();
         String id = json(running).get("id").asText();
         assertThat(json(refused).get("type").asText()).endsWith("replay-already-running");
         assertThat(json(refused).get("replay").asText()).isEqualTo("/api/v1/replays/" + id);
         assertThat(json(refused).get("detail").asText()).contains(id);
-        await().atMost(WITHIN).until(() -> json(second.perform(get("/api/v1/replays/" + id))).get("status").asText()
-                .equals("COMPLETED"));
-        assertThat(first.bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM replay_run WHERE id <> ? "
-                + "AND requested_at >= (SELECT requested_at FROM replay_run WHERE id = ?)", Integer.class, id, id))
-                .as("no other replay was recorded").isZero();
+        await().atMost(WITHIN)
+                .until(() -> json(second.perform(get("/api/v1/replays/" + id)))
+                        .get("status")
+                        .asText()
+                        .equals("COMPLETED"));
+        assertThat(first.bean(JdbcTemplate.class)
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM replay_run WHERE id <> ? "
+                                        + "AND requested_at >= (SELECT requested_at FROM replay_run WHERE id = ?)",
+                                Integer.class,
+                                id,
+                                id))
+                .as("no other replay was recorded")
+                .isZero();
     }
 
     private void publish(List<EventEnvelope> envelopes) {
@@ -209,7 +233,12 @@ class ReplayAcrossInstancesTest {
     }
 
     private int groupMembers() throws Exception {
-        return admin.describeConsumerGroups(List.of(GROUP)).describedGroups().get(GROUP).get().members().size();
+        return admin.describeConsumerGroups(List.of(GROUP))
+                .describedGroups()
+                .get(GROUP)
+                .get()
+                .members()
+                .size();
     }
 
     private List<JsonNode> queue(Instance instance) throws Exception {
@@ -234,14 +263,17 @@ class ReplayAcrossInstancesTest {
             this.name = name;
             this.context = new SpringApplicationBuilder(ApprovalServiceApplication.class)
                     .listeners(this::observe)
-                    .run("--spring.profiles.active=local",
+                    .run(
+                            "--spring.profiles.active=local",
                             "--server.port=0",
                             "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                             "--spring.datasource.url=" + database.url(),
                             "--spring.datasource.username=" + database.username(),
                             "--spring.datasource.password=" + database.password(),
                             "--approval.replay.poll-interval=200ms");
-            this.mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
+            this.mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+                    .apply(springSecurity())
+                    .build();
         }
 
         private void observe(ApplicationEvent event) {
@@ -259,8 +291,10 @@ class ReplayAcrossInstancesTest {
         /** As an auditor. */
         MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
             return mvc.perform(request.with(jwt().jwt(token -> token.subject("aud-" + name)
-                    .claim("role", Role.AUDITOR.name()).claim("council", TokenHolder.HOME_COUNCIL))))
-                    .andReturn().getResponse();
+                            .claim("role", Role.AUDITOR.name())
+                            .claim("council", TokenHolder.HOME_COUNCIL))))
+                    .andReturn()
+                    .getResponse();
         }
 
         @Override

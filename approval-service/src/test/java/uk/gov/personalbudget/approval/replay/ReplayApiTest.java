@@ -37,12 +37,20 @@ class ReplayApiTest extends InMemoryApprovalServiceTest {
     void aReplayRebuildsIdenticalProjectionsWhileReadsKeepAnsweringFromTheOldOnes() throws Exception {
         String id = "PB-" + UUID.randomUUID();
         publishAndAwait(LifecycleEvents.fullLifecycle(id).envelopes());
-        publishAndAwait(LifecycleEvents.budget("PB-" + UUID.randomUUID()).opened().assessed().offered(2_000_000)
-                .accepted().submitted(2_000_000).endorsed("Fine").envelopes());
+        publishAndAwait(LifecycleEvents.budget("PB-" + UUID.randomUUID())
+                .opened()
+                .assessed()
+                .offered(2_000_000)
+                .accepted()
+                .submitted(2_000_000)
+                .endorsed("Fine")
+                .envelopes());
         int before = generations.currentGeneration();
         ProjectionSnapshot old = generations.snapshot(before);
-        String trailBefore = trail(id, tokens.auditor()).andReturn().getResponse().getContentAsString();
-        long onTopic = events.endOffsets().values().stream().mapToLong(Long::longValue).sum();
+        String trailBefore =
+                trail(id, tokens.auditor()).andReturn().getResponse().getContentAsString();
+        long onTopic =
+                events.endOffsets().values().stream().mapToLong(Long::longValue).sum();
 
         // A paused consumer holds the rebuild at its start, so it can be seen running.
         MessageListenerContainer consumer = listeners.getListenerContainer(BudgetEventListener.ID);
@@ -59,10 +67,12 @@ class ReplayApiTest extends InMemoryApprovalServiceTest {
             location = started.getResponse().getHeader(HttpHeaders.LOCATION);
             assertThat(location).isEqualTo("http://localhost/api/v1/replays/" + replay);
 
-            post(tokens.auditor()).andExpect(problem(HttpStatus.CONFLICT, "replay-already-running"))
+            post(tokens.auditor())
+                    .andExpect(problem(HttpStatus.CONFLICT, "replay-already-running"))
                     .andExpect(jsonPath("$.replay").value("/api/v1/replays/" + replay));
             post(tokens.system()).andExpect(problem(HttpStatus.CONFLICT, "replay-already-running"));
-            get(location, tokens.auditor()).andExpect(status().isOk())
+            get(location, tokens.auditor())
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("RUNNING"))
                     .andExpect(jsonPath("$.requestedBy").value("aud-5001"))
                     .andExpect(jsonPath("$.percent").value(0));
@@ -74,13 +84,19 @@ class ReplayApiTest extends InMemoryApprovalServiceTest {
             get("/api/v1/approvals", tokens.authority())
                     .andExpect(header().exists("Projection-Rebuild"))
                     .andExpect(jsonPath("$.rebuildInProgress").value(true));
-            assertThat(generations.currentGeneration()).as("readers keep the old generation").isEqualTo(before);
+            assertThat(generations.currentGeneration())
+                    .as("readers keep the old generation")
+                    .isEqualTo(before);
         } finally {
             consumer.resume();
         }
 
-        JsonNode done = await().atMost(ARRIVAL).until(() -> json(get(location, tokens.auditor())
-                .andExpect(status().isOk()).andReturn()), replay -> replay.get("status").asText().equals("COMPLETED"));
+        JsonNode done = await().atMost(ARRIVAL)
+                .until(
+                        () -> json(get(location, tokens.auditor())
+                                .andExpect(status().isOk())
+                                .andReturn()),
+                        replay -> replay.get("status").asText().equals("COMPLETED"));
         assertThat(done.get("eventsProcessed").asLong()).isEqualTo(onTopic);
         assertThat(done.get("eventsTotal").asLong()).isEqualTo(onTopic);
         assertThat(done.get("percent").asInt()).isEqualTo(100);
@@ -94,13 +110,16 @@ class ReplayApiTest extends InMemoryApprovalServiceTest {
         trail(id, tokens.auditor())
                 .andExpect(header().doesNotExist("Projection-Rebuild"))
                 .andExpect(jsonPath("$.rebuildInProgress").value(false));
-        assertThat(trail(id, tokens.auditor()).andReturn().getResponse().getContentAsString()).isEqualTo(trailBefore);
+        assertThat(trail(id, tokens.auditor()).andReturn().getResponse().getContentAsString())
+                .isEqualTo(trailBefore);
     }
 
     @Test
     void onlyAuditorsAndSystemsStartReplays() throws Exception {
-        for (String token : List.of(tokens.practitioner(LifecycleEvents.PRACTITIONER),
-                tokens.person(LifecycleEvents.PERSON_REF), tokens.authority(),
+        for (String token : List.of(
+                tokens.practitioner(LifecycleEvents.PRACTITIONER),
+                tokens.person(LifecycleEvents.PERSON_REF),
+                tokens.authority(),
                 tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF))) {
             post(token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
         }

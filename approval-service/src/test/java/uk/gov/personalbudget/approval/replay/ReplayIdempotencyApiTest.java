@@ -21,7 +21,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -40,9 +39,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "personal-budget-events")
-@TestPropertySource(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "spring.datasource.url=jdbc:h2:mem:replay-keys-${random.uuid};DB_CLOSE_DELAY=-1"})
+@TestPropertySource(
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "spring.datasource.url=jdbc:h2:mem:replay-keys-${random.uuid};DB_CLOSE_DELAY=-1"
+        })
 class ReplayIdempotencyApiTest {
 
     private static final String REPLAYS = "/api/v1/replays";
@@ -50,6 +51,7 @@ class ReplayIdempotencyApiTest {
 
     @Autowired
     private MockMvc mvc;
+
     @MockitoSpyBean
     private ReplayService replays;
 
@@ -58,13 +60,17 @@ class ReplayIdempotencyApiTest {
         MockHttpServletResponse first = mvc.perform(replay("aud-khan", Role.AUDITOR, "replay-1"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().doesNotExist("Idempotent-Replayed"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         MockHttpServletResponse retry = mvc.perform(replay("aud-khan", Role.AUDITOR, "replay-1"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
 
-        assertThat(retry.getHeader(HttpHeaders.LOCATION)).isEqualTo(first.getHeader(HttpHeaders.LOCATION)).isNotNull();
+        assertThat(retry.getHeader(HttpHeaders.LOCATION))
+                .isEqualTo(first.getHeader(HttpHeaders.LOCATION))
+                .isNotNull();
         assertThat(retry.getContentAsString()).isEqualTo(first.getContentAsString());
         verify(replays, times(1)).start(any());
     }
@@ -74,7 +80,8 @@ class ReplayIdempotencyApiTest {
         mvc.perform(replay("aud-khan", Role.AUDITOR, "replay-2")).andExpect(status().isAccepted());
 
         mvc.perform(replay("aud-khan", Role.AUDITOR, "replay-2")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"from\":\"start\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"start\"}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.type").value(PROBLEM + "idempotency-key-reused"))
                 .andExpect(jsonPath("$.field").value("Idempotency-Key"));
@@ -85,7 +92,8 @@ class ReplayIdempotencyApiTest {
     void aReplayThatCouldNotStartIsForgottenSoARetryStartsIt() throws Exception {
         doThrow(new ReplayNotStarted("Kafka refused to move the consumer group back", null))
                 .doCallRealMethod()
-                .when(replays).start(any());
+                .when(replays)
+                .start(any());
 
         mvc.perform(replay("sys-ops", Role.SYSTEM, "replay-3"))
                 .andExpect(status().isServiceUnavailable())
@@ -126,13 +134,11 @@ class ReplayIdempotencyApiTest {
     }
 
     static MockHttpServletRequestBuilder replay(String subject, Role role, String key) {
-        return post(REPLAYS)
-                .header("Idempotency-Key", key)
-                .with(jwt().jwt(token -> {
-                    token.subject(subject).claim("role", role.name()).claim("council", TokenHolder.HOME_COUNCIL);
-                    if (role == Role.PERSON) {
-                        token.claim("person", "P-1001");
-                    }
-                }));
+        return post(REPLAYS).header("Idempotency-Key", key).with(jwt().jwt(token -> {
+            token.subject(subject).claim("role", role.name()).claim("council", TokenHolder.HOME_COUNCIL);
+            if (role == Role.PERSON) {
+                token.claim("person", "P-1001");
+            }
+        }));
     }
 }

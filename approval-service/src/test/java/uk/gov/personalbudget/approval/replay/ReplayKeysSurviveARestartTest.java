@@ -45,7 +45,8 @@ class ReplayKeysSurviveARestartTest {
         service = start(broker);
         MockHttpServletResponse first = mvc().perform(ReplayIdempotencyApiTest.replay("aud-khan", Role.AUDITOR, "k-1"))
                 .andExpect(status().isAccepted())
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
 
         service.close();
         service = start(broker);
@@ -53,25 +54,29 @@ class ReplayKeysSurviveARestartTest {
         MockHttpServletResponse retry = mvc().perform(ReplayIdempotencyApiTest.replay("aud-khan", Role.AUDITOR, "k-1"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(retry.getContentAsString()).isEqualTo(first.getContentAsString());
         assertThat(retry.getHeader("Location")).isEqualTo(first.getHeader("Location"));
-        assertThat(service.getBean(JdbcTemplate.class).queryForObject(
-                "SELECT COUNT(*) FROM idempotent_request", Integer.class)).isEqualTo(1);
+        assertThat(service.getBean(JdbcTemplate.class)
+                        .queryForObject("SELECT COUNT(*) FROM idempotent_request", Integer.class))
+                .isEqualTo(1);
     }
 
     private ConfigurableApplicationContext start(EmbeddedKafkaBroker broker) {
-        return new SpringApplicationBuilder(ApprovalServiceApplication.class).run(
-                "--spring.profiles.active=local",
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("projections")
-                        + ";DB_CLOSE_ON_EXIT=FALSE");
+        return new SpringApplicationBuilder(ApprovalServiceApplication.class)
+                .run(
+                        "--spring.profiles.active=local",
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("projections")
+                                + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** MockMvc over the running service, so the test's tokens need no identity provider. */
     private MockMvc mvc() {
-        Filter idempotency = service.getBean("idempotencyFilter", FilterRegistrationBean.class).getFilter();
+        Filter idempotency = service.getBean("idempotencyFilter", FilterRegistrationBean.class)
+                .getFilter();
         return MockMvcBuilders.webAppContextSetup((WebApplicationContext) service)
                 .apply(springSecurity())
                 .addFilters(idempotency)

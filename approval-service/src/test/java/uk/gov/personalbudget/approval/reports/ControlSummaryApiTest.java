@@ -27,7 +27,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ControlSummaryApiTest extends InMemoryApprovalServiceTest {
 
     private static final Instant OPENED = Instant.parse("2015-01-05T09:00:00Z");
-    private static final String YEAR_2015 = "/api/v1/reports/control-summary?from=2015-01-01T00:00:00Z&to=2016-01-01T00:00:00Z";
+    private static final String YEAR_2015 =
+            "/api/v1/reports/control-summary?from=2015-01-01T00:00:00Z&to=2016-01-01T00:00:00Z";
     private static String sams;
 
     @BeforeEach
@@ -40,7 +41,8 @@ class ControlSummaryApiTest extends InMemoryApprovalServiceTest {
 
     @Test
     void theReportOfARangeCoveringALifeHasItsFigures() throws Exception {
-        JsonNode report = json(get(YEAR_2015, tokens.authority()).andExpect(status().isOk()).andReturn());
+        JsonNode report = json(
+                get(YEAR_2015, tokens.authority()).andExpect(status().isOk()).andReturn());
 
         assertThat(report.get("end").asText()).isEqualTo("2016-01-01T00:00:00Z");
         JsonNode overall = report.get("overall");
@@ -55,8 +57,11 @@ class ControlSummaryApiTest extends InMemoryApprovalServiceTest {
         assertThat(contests.get("contestRate").asDouble()).isEqualTo(1.0);
         assertThat(contests.get("contests").asInt()).isEqualTo(1);
         assertThat(contests.get("raisedPartly").asInt()).isEqualTo(1);
-        assertThat(contests.get("raisedToAsked").asInt() + contests.get("notRaised").asInt()
-                + contests.get("lapsed").asInt() + contests.get("awaitingAnswer").asInt()).isZero();
+        assertThat(contests.get("raisedToAsked").asInt()
+                        + contests.get("notRaised").asInt()
+                        + contests.get("lapsed").asInt()
+                        + contests.get("awaitingAnswer").asInt())
+                .isZero();
         // Three submissions: the first returned, the second declined, the third approved.
         JsonNode plans = overall.get("plans");
         assertThat(plans.get("submitted").asInt()).isEqualTo(3);
@@ -77,16 +82,24 @@ class ControlSummaryApiTest extends InMemoryApprovalServiceTest {
         // His sister handed control back on day 92, well before the intended day 120.
         assertThat(overall.at("/overdueDelegations/count").asInt()).isZero();
 
-        assertThat(report.at("/byManagementOption/DIRECT_PAYMENT/plans/submitted").asInt()).isEqualTo(3);
-        assertThat(report.at("/byManagementOption/NONE/plans/submitted").asInt()).isZero();
-        assertThat(report.at("/byManagementOption/NONE/personControl/averageShare").isNull()).isTrue();
+        assertThat(report.at("/byManagementOption/DIRECT_PAYMENT/plans/submitted")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(report.at("/byManagementOption/NONE/plans/submitted").asInt())
+                .isZero();
+        assertThat(report.at("/byManagementOption/NONE/personControl/averageShare")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
     void theAuthorityAndAuditorsOfAnotherCouncilSeeNoneOfThisCouncilsBudgets() throws Exception {
         var bristol = tokens.inCouncil(TokenHolder.OTHER_COUNCIL);
         for (String token : List.of(bristol.authority(), bristol.auditor())) {
-            String body = get(YEAR_2015, token).andExpect(status().isOk()).andReturn().getResponse()
+            String body = get(YEAR_2015, token)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             JsonNode overall = objectMapper.readTree(body).get("overall");
             assertThat(overall.at("/personControl/budgets").size()).isZero();
@@ -99,15 +112,18 @@ class ControlSummaryApiTest extends InMemoryApprovalServiceTest {
     @Test
     void auditorsReadTheReportAndOthersMayNot() throws Exception {
         get(YEAR_2015, tokens.auditor()).andExpect(status().isOk());
-        for (String token : List.of(tokens.person(LifecycleEvents.PERSON_REF),
-                tokens.practitioner(LifecycleEvents.PRACTITIONER), tokens.system())) {
+        for (String token : List.of(
+                tokens.person(LifecycleEvents.PERSON_REF),
+                tokens.practitioner(LifecycleEvents.PRACTITIONER),
+                tokens.system())) {
             get(YEAR_2015, token).andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
         }
     }
 
     @Test
     void aRangeThatDoesNotEndAfterItStartsIsABadRequest() throws Exception {
-        for (String range : List.of("from=2015-06-01T00:00:00Z&to=2015-06-01T00:00:00Z",
+        for (String range : List.of(
+                "from=2015-06-01T00:00:00Z&to=2015-06-01T00:00:00Z",
                 "from=2015-06-01T00:00:00Z&to=2015-01-01T00:00:00Z")) {
             get("/api/v1/reports/control-summary?" + range, tokens.authority())
                     .andExpect(problem(HttpStatus.BAD_REQUEST, "invalid-range"))

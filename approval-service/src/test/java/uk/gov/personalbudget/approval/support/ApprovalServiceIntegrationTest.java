@@ -58,20 +58,28 @@ public abstract class ApprovalServiceIntegrationTest {
 
     @Autowired
     protected MockMvc mvc;
+
     @Autowired
     protected Generations generations;
+
     @Autowired
     protected ProjectionWriter writer;
+
     @Autowired
     protected SummaryQueries summaries;
+
     @Autowired
     protected HeldBackQueries heldBack;
+
     @Autowired
     protected ObjectMapper objectMapper;
+
     @Autowired
     private EmbeddedKafkaBroker broker;
+
     @Value("${spring.kafka.consumer.group-id}")
     protected String groupId;
+
     @Value("${approval.kafka.topic}")
     private String topic;
 
@@ -142,23 +150,24 @@ public abstract class ApprovalServiceIntegrationTest {
     /** The budget's control trail as an auditor reads it. */
     public List<ControlTrailEntry> controlTrail(String budgetId) throws Exception {
         JsonNode body = json(get("/api/v1/budgets/" + budgetId + "/control-trail", tokens.auditor())
-                .andExpect(status().isOk()).andReturn());
-        return objectMapper.convertValue(body.get("transfers"), new TypeReference<List<ControlTrailEntry>>() {
-        });
+                .andExpect(status().isOk())
+                .andReturn());
+        return objectMapper.convertValue(body.get("transfers"), new TypeReference<List<ControlTrailEntry>>() {});
     }
 
     /** The budget's decisions as an auditor reads them. */
     public List<Decision> decisions(String budgetId) throws Exception {
         JsonNode body = json(get("/api/v1/budgets/" + budgetId + "/decisions", tokens.auditor())
-                .andExpect(status().isOk()).andReturn());
-        return objectMapper.convertValue(body.get("decisions"), new TypeReference<List<Decision>>() {
-        });
+                .andExpect(status().isOk())
+                .andReturn());
+        return objectMapper.convertValue(body.get("decisions"), new TypeReference<List<Decision>>() {});
     }
 
     /** The queue items of one budget, as the authority reads {@code /api/v1/approvals?<query>}. */
     public List<JsonNode> queueItems(String query, String budgetId) throws Exception {
         JsonNode body = json(get("/api/v1/approvals" + (query.isEmpty() ? "" : "?" + query), tokens.authority())
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
         List<JsonNode> items = new ArrayList<>();
         body.get("items").forEach(item -> {
             if (budgetId.equals(item.at("/entry/budgetId").asText())) {

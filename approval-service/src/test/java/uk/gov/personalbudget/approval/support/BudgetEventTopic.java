@@ -52,10 +52,10 @@ public final class BudgetEventTopic implements AutoCloseable {
 
     public BudgetEventTopic(String bootstrapServers, String topic) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
@@ -73,14 +73,18 @@ public final class BudgetEventTopic implements AutoCloseable {
     public static ProducerRecord<String, byte[]> record(String topic, EventEnvelope envelope) {
         try {
             byte[] json = JSON.writeValueAsBytes(envelope.event());
-            return record(topic, envelope.budgetId().value(), json, Map.of(
-                    "event-type", envelope.eventType(),
-                    "event-revision", BudgetEventTypes.REVISION,
-                    "event-id", envelope.eventId(),
-                    "aggregate-id", envelope.budgetId().value(),
-                    "aggregate-sequence", Long.toString(envelope.sequence()),
-                    "event-timestamp", envelope.timestamp().toString(),
-                    "traceparent", traceParent(envelope)));
+            return record(
+                    topic,
+                    envelope.budgetId().value(),
+                    json,
+                    Map.of(
+                            "event-type", envelope.eventType(),
+                            "event-revision", BudgetEventTypes.REVISION,
+                            "event-id", envelope.eventId(),
+                            "aggregate-id", envelope.budgetId().value(),
+                            "aggregate-sequence", Long.toString(envelope.sequence()),
+                            "event-timestamp", envelope.timestamp().toString(),
+                            "traceparent", traceParent(envelope)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write " + envelope.eventType() + " as JSON", e);
         }
@@ -88,7 +92,8 @@ public final class BudgetEventTopic implements AutoCloseable {
 
     /** A W3C trace context per budget, as if one caller's request trace drove its whole life. */
     private static String traceParent(EventEnvelope envelope) {
-        String hex = UUID.nameUUIDFromBytes(envelope.budgetId().value().getBytes(StandardCharsets.UTF_8)).toString()
+        String hex = UUID.nameUUIDFromBytes(envelope.budgetId().value().getBytes(StandardCharsets.UTF_8))
+                .toString()
                 .replace("-", "");
         return "00-" + hex + "-" + hex.substring(0, 16) + "-01";
     }
@@ -98,8 +103,8 @@ public final class BudgetEventTopic implements AutoCloseable {
         return record(topic, key, value, headers);
     }
 
-    private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value,
-                                                         Map<String, String> headers) {
+    private static ProducerRecord<String, byte[]> record(
+            String topic, String key, byte[] value, Map<String, String> headers) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, text) -> recordHeaders.add(name, text.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(topic, null, key, value, recordHeaders);
@@ -126,19 +131,37 @@ public final class BudgetEventTopic implements AutoCloseable {
 
     /** The offset after the last record of each partition. */
     public Map<TopicPartition, Long> endOffsets() {
-        Set<TopicPartition> partitions = new HashSet<>(admin.describeTopics(List.of(topic)).allTopicNames()
-                .toCompletionStage().toCompletableFuture().join().get(topic).partitions().stream()
+        Set<TopicPartition> partitions = new HashSet<>(admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join()
+                .get(topic)
+                .partitions()
+                .stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList());
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
-                .all().toCompletionStage().toCompletableFuture().join().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        return admin
+                .listOffsets(
+                        partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
+                .all()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join()
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
     /** The offsets the group has committed on this topic; a partition it never committed is absent. */
     public Map<TopicPartition, Long> committedOffsets(String groupId) {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().toCompletionStage().toCompletableFuture().join();
+                .partitionsToOffsetAndMetadata()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join();
         Map<TopicPartition, Long> offsets = new HashMap<>();
         committed.forEach((partition, offset) -> {
             if (offset != null && partition.topic().equals(topic)) {

@@ -25,13 +25,13 @@ import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.OutcomeRecorded;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
-import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -52,6 +52,7 @@ import uk.gov.personalbudget.contracts.value.Delegate;
 import uk.gov.personalbudget.contracts.value.Delegation;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.Endorsement;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
@@ -67,7 +68,6 @@ import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
-import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.RecoveryGoal;
@@ -113,6 +113,7 @@ public final class LifecycleEvents {
     public static final String SYSTEM = "review-scheduler";
     /** The council budgets belong to unless {@link #inCouncil} says otherwise: test-support's home council. */
     public static final String LOCAL_AUTHORITY = TokenHolder.HOME_COUNCIL;
+
     public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     public static final Duration STEP = Duration.ofHours(1);
 
@@ -150,8 +151,8 @@ public final class LifecycleEvents {
         return new LifecycleEvents(new BudgetId(budgetId), PERSON_REF, PRACTITIONER, start);
     }
 
-    public static LifecycleEvents budget(String budgetId, Instant start, PersonReference person,
-                                         String allocatedPractitioner) {
+    public static LifecycleEvents budget(
+            String budgetId, Instant start, PersonReference person, String allocatedPractitioner) {
         return new LifecycleEvents(new BudgetId(budgetId), person, allocatedPractitioner, start);
     }
 
@@ -168,35 +169,62 @@ public final class LifecycleEvents {
         LifecycleEvents b = budget(budgetId, start);
         Instant opened = start;
         return b.opened()
-                .after(Duration.ofDays(7)).assessed()
-                .after(Duration.ofDays(5)).offered(1_250_000)
-                .after(Duration.ofDays(2)).contested("It does not cover support in the evenings", 1_400_000L)
-                .after(Duration.ofDays(6)).revised(1_350_000, "Evening support added for two evenings, not three")
-                .after(Duration.ofDays(1)).accepted()
-                .after(Duration.ofDays(10)).submitted(1_350_000)
-                .after(Duration.ofDays(3)).returned("Please say which goal the gym membership serves")
-                .after(Duration.ofDays(4)).submitted(1_350_000)
-                .after(Duration.ofDays(2)).endorsed("Co-produced with Sam; sensible and within the offer")
-                .after(Duration.ofDays(1)).statementAdded("I want to choose my own personal assistant")
-                .after(Duration.ofDays(5)).declined("The personal assistant agency is not registered", true)
-                .after(Duration.ofDays(6)).submitted(1_350_000)
-                .after(Duration.ofDays(1)).endorsed(null)
-                .after(Duration.ofDays(3)).approved()
-                .after(Duration.ofDays(2)).managementChosen(ManagementOption.DIRECT_PAYMENT)
-                .after(Duration.ofDays(20)).delegated(NOMINEE, Role.NOMINEE, opened.plus(Duration.ofDays(120)),
+                .after(Duration.ofDays(7))
+                .assessed()
+                .after(Duration.ofDays(5))
+                .offered(1_250_000)
+                .after(Duration.ofDays(2))
+                .contested("It does not cover support in the evenings", 1_400_000L)
+                .after(Duration.ofDays(6))
+                .revised(1_350_000, "Evening support added for two evenings, not three")
+                .after(Duration.ofDays(1))
+                .accepted()
+                .after(Duration.ofDays(10))
+                .submitted(1_350_000)
+                .after(Duration.ofDays(3))
+                .returned("Please say which goal the gym membership serves")
+                .after(Duration.ofDays(4))
+                .submitted(1_350_000)
+                .after(Duration.ofDays(2))
+                .endorsed("Co-produced with Sam; sensible and within the offer")
+                .after(Duration.ofDays(1))
+                .statementAdded("I want to choose my own personal assistant")
+                .after(Duration.ofDays(5))
+                .declined("The personal assistant agency is not registered", true)
+                .after(Duration.ofDays(6))
+                .submitted(1_350_000)
+                .after(Duration.ofDays(1))
+                .endorsed(null)
+                .after(Duration.ofDays(3))
+                .approved()
+                .after(Duration.ofDays(2))
+                .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                .after(Duration.ofDays(20))
+                .delegated(
+                        NOMINEE,
+                        Role.NOMINEE,
+                        opened.plus(Duration.ofDays(120)),
                         "Sam asked his sister to manage things while he is in hospital")
-                .after(Duration.ofDays(14)).resumed("Home from hospital")
-                .after(Duration.ofDays(1)).reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH,
-                        opened.plus(Duration.ofDays(130)))
-                .after(Duration.ofDays(9)).reviewCompleted(ReviewOutcome.CONTINUE, "Going well; keep the plan")
-                .after(Duration.ofDays(10)).adjusted(1_500_000, "More support while distress is high",
-                        opened.plus(Duration.ofDays(200)))
-                .after(Duration.ofDays(3)).outcomeRecorded("I went back to the allotment with my brother")
-                .after(Duration.ofDays(20)).suspended("Admitted to hospital for a long stay")
-                .after(Duration.ofDays(30)).budgetResumed("Discharged home")
-                .after(Duration.ofDays(15)).authorisedPersonAppointed(AUTHORISED_PERSON, "MCA-2026-0042")
-                .after(Duration.ofDays(40)).authorisationEnded("Sam has regained capacity")
-                .after(Duration.ofDays(60)).closed("Sam moved to another council area");
+                .after(Duration.ofDays(14))
+                .resumed("Home from hospital")
+                .after(Duration.ofDays(1))
+                .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, opened.plus(Duration.ofDays(130)))
+                .after(Duration.ofDays(9))
+                .reviewCompleted(ReviewOutcome.CONTINUE, "Going well; keep the plan")
+                .after(Duration.ofDays(10))
+                .adjusted(1_500_000, "More support while distress is high", opened.plus(Duration.ofDays(200)))
+                .after(Duration.ofDays(3))
+                .outcomeRecorded("I went back to the allotment with my brother")
+                .after(Duration.ofDays(20))
+                .suspended("Admitted to hospital for a long stay")
+                .after(Duration.ofDays(30))
+                .budgetResumed("Discharged home")
+                .after(Duration.ofDays(15))
+                .authorisedPersonAppointed(AUTHORISED_PERSON, "MCA-2026-0042")
+                .after(Duration.ofDays(40))
+                .authorisationEnded("Sam has regained capacity")
+                .after(Duration.ofDays(60))
+                .closed("Sam moved to another council area");
     }
 
     /**
@@ -207,40 +235,74 @@ public final class LifecycleEvents {
     public static LifecycleEvents everyEventType(String budgetId) {
         LifecycleEvents b = budget(budgetId);
         return b.opened()
-                .after(Duration.ofDays(7)).assessed()
-                .after(Duration.ofDays(5)).offered(1_250_000)
-                .after(Duration.ofDays(2)).contested("It does not cover support in the evenings", 1_400_000L)
-                .after(Duration.ofDays(3)).contestWithdrawn("We talked it through: the offer covers the evenings")
-                .after(Duration.ofDays(1)).contested("Still short for the weekends", 1_400_000L)
-                .after(Duration.ofDays(6)).revised(1_350_000, "Weekend support added, not all of it")
-                .after(Duration.ofDays(1)).accepted()
-                .after(Duration.ofDays(10)).submitted(1_350_000)
-                .after(Duration.ofDays(2)).planWithdrawn("I want to add the allotment first")
-                .after(Duration.ofDays(3)).submitted(1_350_000)
-                .after(Duration.ofDays(3)).returned("Please say which goal the gym membership serves")
-                .after(Duration.ofDays(4)).submitted(1_350_000)
-                .after(Duration.ofDays(2)).endorsed("Co-produced with Sam")
-                .after(Duration.ofDays(1)).statementAdded("I want to choose my own personal assistant")
-                .after(Duration.ofDays(5)).declined("The personal assistant agency is not registered", true)
-                .after(Duration.ofDays(6)).submitted(1_350_000)
-                .after(Duration.ofDays(1)).endorsed(null)
-                .after(Duration.ofDays(1)).reallocated("sw-3002", "Sam's social worker moved team")
-                .after(Duration.ofDays(2)).approved()
-                .after(Duration.ofDays(2)).managementChosen(ManagementOption.DIRECT_PAYMENT)
-                .after(Duration.ofDays(25)).delegated(NOMINEE, Role.NOMINEE, START.plus(Duration.ofDays(140)),
+                .after(Duration.ofDays(7))
+                .assessed()
+                .after(Duration.ofDays(5))
+                .offered(1_250_000)
+                .after(Duration.ofDays(2))
+                .contested("It does not cover support in the evenings", 1_400_000L)
+                .after(Duration.ofDays(3))
+                .contestWithdrawn("We talked it through: the offer covers the evenings")
+                .after(Duration.ofDays(1))
+                .contested("Still short for the weekends", 1_400_000L)
+                .after(Duration.ofDays(6))
+                .revised(1_350_000, "Weekend support added, not all of it")
+                .after(Duration.ofDays(1))
+                .accepted()
+                .after(Duration.ofDays(10))
+                .submitted(1_350_000)
+                .after(Duration.ofDays(2))
+                .planWithdrawn("I want to add the allotment first")
+                .after(Duration.ofDays(3))
+                .submitted(1_350_000)
+                .after(Duration.ofDays(3))
+                .returned("Please say which goal the gym membership serves")
+                .after(Duration.ofDays(4))
+                .submitted(1_350_000)
+                .after(Duration.ofDays(2))
+                .endorsed("Co-produced with Sam")
+                .after(Duration.ofDays(1))
+                .statementAdded("I want to choose my own personal assistant")
+                .after(Duration.ofDays(5))
+                .declined("The personal assistant agency is not registered", true)
+                .after(Duration.ofDays(6))
+                .submitted(1_350_000)
+                .after(Duration.ofDays(1))
+                .endorsed(null)
+                .after(Duration.ofDays(1))
+                .reallocated("sw-3002", "Sam's social worker moved team")
+                .after(Duration.ofDays(2))
+                .approved()
+                .after(Duration.ofDays(2))
+                .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                .after(Duration.ofDays(25))
+                .delegated(
+                        NOMINEE,
+                        Role.NOMINEE,
+                        START.plus(Duration.ofDays(140)),
                         "Sam asked his sister to manage things while he is in hospital")
-                .after(Duration.ofDays(14)).resumed("Home from hospital")
-                .after(Duration.ofDays(10)).adjusted(1_500_000, "More support while distress is high",
-                        START.plus(Duration.ofDays(220)))
-                .after(Duration.ofDays(3)).outcomeRecorded("I went back to the allotment with my brother")
-                .after(Duration.ofDays(20)).suspended("Admitted to hospital for a long stay")
-                .after(Duration.ofDays(30)).budgetResumed("Discharged home")
-                .after(Duration.ofDays(15)).authorisedPersonAppointed(AUTHORISED_PERSON, "MCA-2026-0042")
-                .after(Duration.ofDays(40)).authorisationEnded("Sam has regained capacity")
-                .after(Duration.ofDays(1)).reviewScheduled(ReviewKind.ANNUAL, START.plus(Duration.ofDays(365)))
-                .after(Duration.ofDays(9)).reviewCompleted(ReviewOutcome.END, "Sam no longer needs the support")
-                .after(Duration.ofDays(14)).closed("Needs met without a budget; Sam agreed at the review")
-                .after(Duration.ofDays(400)).erasureConfirmed("hos-4002");
+                .after(Duration.ofDays(14))
+                .resumed("Home from hospital")
+                .after(Duration.ofDays(10))
+                .adjusted(1_500_000, "More support while distress is high", START.plus(Duration.ofDays(220)))
+                .after(Duration.ofDays(3))
+                .outcomeRecorded("I went back to the allotment with my brother")
+                .after(Duration.ofDays(20))
+                .suspended("Admitted to hospital for a long stay")
+                .after(Duration.ofDays(30))
+                .budgetResumed("Discharged home")
+                .after(Duration.ofDays(15))
+                .authorisedPersonAppointed(AUTHORISED_PERSON, "MCA-2026-0042")
+                .after(Duration.ofDays(40))
+                .authorisationEnded("Sam has regained capacity")
+                .after(Duration.ofDays(1))
+                .reviewScheduled(ReviewKind.ANNUAL, START.plus(Duration.ofDays(365)))
+                .after(Duration.ofDays(9))
+                .reviewCompleted(ReviewOutcome.END, "Sam no longer needs the support")
+                .after(Duration.ofDays(14))
+                .closed("Needs met without a budget; Sam agreed at the review")
+                .after(Duration.ofDays(400))
+                .erasureConfirmed("hos-4002");
     }
 
     /** The budget belongs to {@code council} (call before {@link #opened()}). */
@@ -266,25 +328,46 @@ public final class LifecycleEvents {
     // --- Events, in lifecycle order ---
 
     public LifecycleEvents opened() {
-        return emit(PRACTITIONER, Role.PRACTITIONER, null, (act, c) -> new BudgetOpened(budgetId, act, c,
-                new BudgetOpening(person, council, allocatedPractitioner)));
+        return emit(
+                PRACTITIONER,
+                Role.PRACTITIONER,
+                null,
+                (act, c) ->
+                        new BudgetOpened(budgetId, act, c, new BudgetOpening(person, council, allocatedPractitioner)));
     }
 
     public LifecycleEvents assessed() {
         offered = null;
         requested = null;
-        return emit(PRACTITIONER, Role.PRACTITIONER, null, (act, c) -> new NeedsAssessed(budgetId, act, c,
-                new Assessment(AssessmentKind.CO_PRODUCED,
-                        List.of("Managing and maintaining nutrition", "Developing and maintaining family relationships"),
-                        true, "Two eligible outcomes cannot be achieved because of a mental impairment (reg. 2(2))",
-                        true, List.of(new RecoveryGoal("G1", "Go back to the allotment with my brother"),
-                        new RecoveryGoal("G2", "Cook for myself three days a week")), false)));
+        return emit(
+                PRACTITIONER,
+                Role.PRACTITIONER,
+                null,
+                (act, c) -> new NeedsAssessed(
+                        budgetId,
+                        act,
+                        c,
+                        new Assessment(
+                                AssessmentKind.CO_PRODUCED,
+                                List.of(
+                                        "Managing and maintaining nutrition",
+                                        "Developing and maintaining family relationships"),
+                                true,
+                                "Two eligible outcomes cannot be achieved because of a mental impairment (reg. 2(2))",
+                                true,
+                                List.of(
+                                        new RecoveryGoal("G1", "Go back to the allotment with my brother"),
+                                        new RecoveryGoal("G2", "Cook for myself three days a week")),
+                                false)));
     }
 
     public LifecycleEvents offered(long yearlyPence) {
         Money amount = Money.yearly(yearlyPence);
         offered = amount;
-        return emit(AUTHORITY, Role.AUTHORITY, null,
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
                 (act, c) -> new BudgetOffered(budgetId, act, c, new Offer(amount, calculation(yearlyPence))));
     }
 
@@ -302,8 +385,12 @@ public final class LifecycleEvents {
         Money asked = requested;
         offered = amount;
         requested = null;
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new OfferRevised(budgetId, act, c,
-                new Revision(amount, calculation(yearlyPence), reasons), previous, asked));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new OfferRevised(
+                        budgetId, act, c, new Revision(amount, calculation(yearlyPence), reasons), previous, asked));
     }
 
     /** The person (or whoever stands in their place) withdraws their open contest. */
@@ -321,11 +408,23 @@ public final class LifecycleEvents {
     public LifecycleEvents submitted(long yearlyPence) {
         long care = yearlyPence * 8 / 10;
         String exception = offered != null && yearlyPence > offered.yearlyPence()
-                ? "Evening support costs more than the offer allows" : null;
-        plan = new Plan(List.of(
-                new PlanLine("Personal assistant, 6 hours a week", Money.yearly(care), "G2", OutcomeDomain.DAILY_LIVING),
-                new PlanLine("Allotment society membership and tools", Money.yearly(yearlyPence - care), "G1", null)),
-                PlanningApproach.PEER_SUPPORTED, exception, null);
+                ? "Evening support costs more than the offer allows"
+                : null;
+        plan = new Plan(
+                List.of(
+                        new PlanLine(
+                                "Personal assistant, 6 hours a week",
+                                Money.yearly(care),
+                                "G2",
+                                OutcomeDomain.DAILY_LIVING),
+                        new PlanLine(
+                                "Allotment society membership and tools",
+                                Money.yearly(yearlyPence - care),
+                                "G1",
+                                null)),
+                PlanningApproach.PEER_SUPPORTED,
+                exception,
+                null);
         statementAdded = false;
         Plan submitted = plan;
         return personAct((act, c) -> new PlanSubmitted(budgetId, act, c, submitted));
@@ -337,19 +436,28 @@ public final class LifecycleEvents {
     }
 
     public LifecycleEvents endorsed(String comment) {
-        return emit(PRACTITIONER, Role.PRACTITIONER, null,
+        return emit(
+                PRACTITIONER,
+                Role.PRACTITIONER,
+                null,
                 (act, c) -> new PlanEndorsed(budgetId, act, c, new Endorsement(comment)));
     }
 
     public LifecycleEvents returned(String reasons) {
-        return emit(PRACTITIONER, Role.PRACTITIONER, null,
+        return emit(
+                PRACTITIONER,
+                Role.PRACTITIONER,
+                null,
                 (act, c) -> new PlanReturned(budgetId, act, c, new PlanReturn(reasons)));
     }
 
     /** The person's own words, in their own name. */
     public LifecycleEvents statementAdded(String words) {
         statementAdded = true;
-        return emit(PERSON, Role.PERSON, null,
+        return emit(
+                PERSON,
+                Role.PERSON,
+                null,
                 (act, c) -> new PersonStatementAdded(budgetId, act, c, new PersonStatement(words)));
     }
 
@@ -363,16 +471,32 @@ public final class LifecycleEvents {
         Money indicative = offered;
         boolean statement = statementAdded;
         approved = amount;
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new PlanApprovedByAuthority(budgetId, act, c,
-                new Approval(amount, new Money(yearlyPence / 12, Period.MONTHLY),
-                        List.of("Keep receipts for the allotment tools"), varianceReason, personTookPart),
-                indicative, statement));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new PlanApprovedByAuthority(
+                        budgetId,
+                        act,
+                        c,
+                        new Approval(
+                                amount,
+                                new Money(yearlyPence / 12, Period.MONTHLY),
+                                List.of("Keep receipts for the allotment tools"),
+                                varianceReason,
+                                personTookPart),
+                        indicative,
+                        statement));
     }
 
     public LifecycleEvents declined(String reasons, boolean personTookPart) {
         boolean statement = statementAdded;
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new PlanDeclinedByAuthority(budgetId, act, c,
-                new Decline(reasons, personTookPart, NotificationMethod.LETTER), statement));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new PlanDeclinedByAuthority(
+                        budgetId, act, c, new Decline(reasons, personTookPart, NotificationMethod.LETTER), statement));
     }
 
     public LifecycleEvents managementChosen(ManagementOption option) {
@@ -380,8 +504,10 @@ public final class LifecycleEvents {
             case INDIVIDUAL_SERVICE_FUND -> new Management(option, "Wellspring Support Ltd", null);
             case MIXED -> {
                 long direct = approved.yearlyPence() / 2;
-                yield new Management(option, null, new MixedSplit(Money.yearly(direct),
-                        Money.yearly(approved.yearlyPence() - direct), null));
+                yield new Management(
+                        option,
+                        null,
+                        new MixedSplit(Money.yearly(direct), Money.yearly(approved.yearlyPence() - direct), null));
             }
             default -> new Management(option, null, null);
         };
@@ -390,36 +516,53 @@ public final class LifecycleEvents {
 
     /** The person chooses an individual service fund held by {@code provider}, written as given. */
     public LifecycleEvents serviceFundChosen(String provider) {
-        return personAct((act, c) -> new ManagementChosen(budgetId, act, c,
-                new Management(ManagementOption.INDIVIDUAL_SERVICE_FUND, provider, null)));
+        return personAct((act, c) -> new ManagementChosen(
+                budgetId, act, c, new Management(ManagementOption.INDIVIDUAL_SERVICE_FUND, provider, null)));
     }
 
     /** The person delegates control to a named nominee or practitioner. */
     public LifecycleEvents delegated(String delegateId, Role delegateRole, Instant intendedEnd, String explanation) {
         Delegate named = new Delegate(delegateId, delegateRole);
         delegate = named;
-        return emit(PERSON, Role.PERSON, null, (act, c) -> new ControlDelegated(budgetId, act, c,
-                new Delegation(named, DelegationReason.FLUCTUATING_CAPACITY, explanation, intendedEnd)));
+        return emit(
+                PERSON,
+                Role.PERSON,
+                null,
+                (act, c) -> new ControlDelegated(
+                        budgetId,
+                        act,
+                        c,
+                        new Delegation(named, DelegationReason.FLUCTUATING_CAPACITY, explanation, intendedEnd)));
     }
 
     /** The person takes control back. */
     public LifecycleEvents resumed(String reason) {
         Delegate former = delegate;
         delegate = null;
-        return emit(PERSON, Role.PERSON, null,
+        return emit(
+                PERSON,
+                Role.PERSON,
+                null,
                 (act, c) -> new ControlResumed(budgetId, act, c, former, new Resumption(reason)));
     }
 
     public LifecycleEvents authorisedPersonAppointed(String authorisedPersonId, String capacityAssessmentReference) {
         authorisedPerson = authorisedPersonId;
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new AuthorisedPersonAppointed(budgetId, act, c,
-                new Authorisation(authorisedPersonId, capacityAssessmentReference)));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new AuthorisedPersonAppointed(
+                        budgetId, act, c, new Authorisation(authorisedPersonId, capacityAssessmentReference)));
     }
 
     public LifecycleEvents authorisationEnded(String reason) {
         String former = authorisedPerson;
         authorisedPerson = null;
-        return emit(AUTHORITY, Role.AUTHORITY, null,
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
                 (act, c) -> new AuthorisationEnded(budgetId, act, c, former, new Reason(reason)));
     }
 
@@ -429,59 +572,106 @@ public final class LifecycleEvents {
         Money previous = approved;
         approved = amount;
         Instant from = next;
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new BudgetAdjusted(budgetId, act, c,
-                new Adjustment(endsOn == null ? AdjustmentKind.LASTING : AdjustmentKind.TEMPORARY, amount, from,
-                        endsOn, reason, Role.PERSON), previous));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new BudgetAdjusted(
+                        budgetId,
+                        act,
+                        c,
+                        new Adjustment(
+                                endsOn == null ? AdjustmentKind.LASTING : AdjustmentKind.TEMPORARY,
+                                amount,
+                                from,
+                                endsOn,
+                                reason,
+                                Role.PERSON),
+                        previous));
     }
 
     public LifecycleEvents outcomeRecorded(String words) {
-        return emit(PERSON, Role.PERSON, null, (act, c) -> new OutcomeRecorded(budgetId, act, c,
-                new Outcome(OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS, words, "G1")));
+        return emit(
+                PERSON,
+                Role.PERSON,
+                null,
+                (act, c) -> new OutcomeRecorded(
+                        budgetId,
+                        act,
+                        c,
+                        new Outcome(OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS, words, "G1")));
     }
 
     public LifecycleEvents reviewScheduled(ReviewKind kind, Instant dueBy) {
         pendingReview = new ReviewSchedule(kind, dueBy);
         ReviewSchedule review = pendingReview;
-        return emit(PRACTITIONER, Role.PRACTITIONER, null,
-                (act, c) -> new ReviewScheduled(budgetId, act, c, review));
+        return emit(PRACTITIONER, Role.PRACTITIONER, null, (act, c) -> new ReviewScheduled(budgetId, act, c, review));
     }
 
     public LifecycleEvents reviewCompleted(ReviewOutcome outcome, String summary) {
         ReviewSchedule review = pendingReview;
         pendingReview = null;
-        return emit(PRACTITIONER, Role.PRACTITIONER, null, (act, c) -> new ReviewCompleted(budgetId, act, c, review,
-                new ReviewResult(outcome, summary, true)));
+        return emit(
+                PRACTITIONER,
+                Role.PRACTITIONER,
+                null,
+                (act, c) -> new ReviewCompleted(budgetId, act, c, review, new ReviewResult(outcome, summary, true)));
     }
 
     public LifecycleEvents suspended(String reason) {
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new BudgetSuspended(budgetId, act, c,
-                new Suspension(reason, "Ward staff meet daily living needs; the allotment place is kept open")));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new BudgetSuspended(
+                        budgetId,
+                        act,
+                        c,
+                        new Suspension(
+                                reason, "Ward staff meet daily living needs; the allotment place is kept open")));
     }
 
     public LifecycleEvents budgetResumed(String reason) {
-        return emit(AUTHORITY, Role.AUTHORITY, null,
-                (act, c) -> new BudgetResumed(budgetId, act, c, new Reason(reason)));
+        return emit(
+                AUTHORITY, Role.AUTHORITY, null, (act, c) -> new BudgetResumed(budgetId, act, c, new Reason(reason)));
     }
 
     /** The authority closes the budget; the person was told by letter. */
     public LifecycleEvents closed(String reason) {
-        return emit(AUTHORITY, Role.AUTHORITY, null,
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
                 (act, c) -> new BudgetClosed(budgetId, act, c, new Reason(reason), NotificationMethod.LETTER));
     }
 
     /** Another authority confirms the erasure that {@code requestedBy} requested a day before. */
     public LifecycleEvents erasureConfirmed(String requestedBy) {
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new PersonalDataErasureConfirmed(budgetId, act, c,
-                new Erasure("0f7c2a9e-5b1d-4c8e-9a63-2d4f8e1b7c05", requestedBy,
-                        act.occurredAt().minus(Duration.ofDays(1)), "Xk3v9QmJr0aTq1wZy8LpBg")));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new PersonalDataErasureConfirmed(
+                        budgetId,
+                        act,
+                        c,
+                        new Erasure(
+                                "0f7c2a9e-5b1d-4c8e-9a63-2d4f8e1b7c05",
+                                requestedBy,
+                                act.occurredAt().minus(Duration.ofDays(1)),
+                                "Xk3v9QmJr0aTq1wZy8LpBg")));
     }
 
     /** The authority moves the budget to {@code practitioner}'s caseload. */
     public LifecycleEvents reallocated(String practitioner, String reason) {
         String previous = allocatedPractitioner;
         allocatedPractitioner = practitioner;
-        return emit(AUTHORITY, Role.AUTHORITY, null, (act, c) -> new PractitionerReallocated(budgetId, act, c,
-                new Reallocation(practitioner, reason), previous));
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new PractitionerReallocated(
+                        budgetId, act, c, new Reallocation(practitioner, reason), previous));
     }
 
     // --- Results ---
@@ -526,8 +716,11 @@ public final class LifecycleEvents {
     }
 
     /** Stamps the event with its act and the transfer the control rule gives, as budget-service does. */
-    private LifecycleEvents emit(String actor, Role role, PersonReference onBehalfOf,
-                                 BiFunction<Act, ControlTransfer, BudgetEvent> factory) {
+    private LifecycleEvents emit(
+            String actor,
+            Role role,
+            PersonReference onBehalfOf,
+            BiFunction<Act, ControlTransfer, BudgetEvent> factory) {
         Act act = new Act(actor, role, onBehalfOf, next);
         BudgetEvent draft = factory.apply(act, null);
         ControlTransfer transfer = ControlRule.transfer(control, draft);
@@ -544,8 +737,11 @@ public final class LifecycleEvents {
     /** An allocation whose breakdown adds up to the amount, as budget-service requires. */
     private static Calculation calculation(long yearlyPence) {
         long care = yearlyPence * 7 / 10;
-        return new Calculation("Resource allocation system", "RAS-2025.2", List.of(
-                new BreakdownLine("Personal care and daily living", Money.yearly(care)),
-                new BreakdownLine("Community and social activities", Money.yearly(yearlyPence - care))));
+        return new Calculation(
+                "Resource allocation system",
+                "RAS-2025.2",
+                List.of(
+                        new BreakdownLine("Personal care and daily living", Money.yearly(care)),
+                        new BreakdownLine("Community and social activities", Money.yearly(yearlyPence - care))));
     }
 }

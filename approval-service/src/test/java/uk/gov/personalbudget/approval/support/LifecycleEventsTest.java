@@ -45,17 +45,28 @@ class LifecycleEventsTest {
     @Test
     void sequencesStartAtZeroAndEventIdsAreStable() {
         List<EventEnvelope> envelopes = life.envelopes();
-        assertThat(envelopes).extracting(EventEnvelope::sequence)
-                .containsExactlyElementsOf(LongStream.range(0, envelopes.size()).boxed().toList());
-        assertThat(envelopes).extracting(EventEnvelope::eventId).doesNotHaveDuplicates()
+        assertThat(envelopes)
+                .extracting(EventEnvelope::sequence)
+                .containsExactlyElementsOf(
+                        LongStream.range(0, envelopes.size()).boxed().toList());
+        assertThat(envelopes)
+                .extracting(EventEnvelope::eventId)
+                .doesNotHaveDuplicates()
                 .isEqualTo(LifecycleEvents.fullLifecycle("PB-1").envelopes().stream()
-                        .map(EventEnvelope::eventId).toList());
+                        .map(EventEnvelope::eventId)
+                        .toList());
     }
 
     @Test
     void theDelegateDoesThePersonsActsOnTheirBehalf() {
-        var events = LifecycleEvents.budget("PB-2").opened().assessed().offered(1_000_000)
-                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, LifecycleEvents.START.plus(Duration.ofDays(30)),
+        var events = LifecycleEvents.budget("PB-2")
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .delegated(
+                        LifecycleEvents.NOMINEE,
+                        Role.NOMINEE,
+                        LifecycleEvents.START.plus(Duration.ofDays(30)),
                         "In hospital")
                 .accepted();
 
@@ -63,15 +74,23 @@ class LifecycleEventsTest {
         assertThat(accepted.actor()).isEqualTo(LifecycleEvents.NOMINEE);
         assertThat(accepted.actorRole()).isEqualTo(Role.NOMINEE);
         assertThat(accepted.onBehalfOf()).isEqualTo(new PersonReference("P-1001"));
-        assertThat(events.control().holder()).isEqualTo(ControlHolder.named(ControlParty.NOMINEE, LifecycleEvents.NOMINEE));
+        assertThat(events.control().holder())
+                .isEqualTo(ControlHolder.named(ControlParty.NOMINEE, LifecycleEvents.NOMINEE));
     }
 
     @Test
     void eventsHappenAStepApartUnlessToldOtherwise() {
-        var events = LifecycleEvents.budget("PB-3").opened().assessed().after(Duration.ofDays(2)).offered(1);
+        var events = LifecycleEvents.budget("PB-3")
+                .opened()
+                .assessed()
+                .after(Duration.ofDays(2))
+                .offered(1);
 
-        assertThat(events.envelopes()).extracting(e -> e.event().act().occurredAt()).containsExactly(
-                LifecycleEvents.START, LifecycleEvents.START.plus(LifecycleEvents.STEP),
-                LifecycleEvents.START.plus(LifecycleEvents.STEP).plus(Duration.ofDays(2)));
+        assertThat(events.envelopes())
+                .extracting(e -> e.event().act().occurredAt())
+                .containsExactly(
+                        LifecycleEvents.START,
+                        LifecycleEvents.START.plus(LifecycleEvents.STEP),
+                        LifecycleEvents.START.plus(LifecycleEvents.STEP).plus(Duration.ofDays(2)));
     }
 }

@@ -28,8 +28,7 @@ public final class TestTokens {
 
     private final TestIssuer issuer = TestIssuer.get();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** The one instance of this JVM. */
     public static synchronized TestTokens get() {
@@ -108,28 +107,33 @@ public final class TestTokens {
 
     /** A valid token for the caller working in {@code council} (none: a SYSTEM scoped by configuration). */
     public String token(String subject, Role role, PersonReference person, String council) {
-        JWTClaimsSet claims = claims(subject, role, person, ISSUER, Instant.now().plus(Duration.ofHours(1)));
+        JWTClaimsSet claims =
+                claims(subject, role, person, ISSUER, Instant.now().plus(Duration.ofHours(1)));
         if (council != null) {
-            claims = new JWTClaimsSet.Builder(claims).claim(ActorClaims.COUNCIL, council).build();
+            claims = new JWTClaimsSet.Builder(claims)
+                    .claim(ActorClaims.COUNCIL, council)
+                    .build();
         }
         return issuer.sign(claims);
     }
 
     /** Well formed, but signed with a key the service has never seen. */
     public String signedByAnotherKey(Role role) {
-        return issuer.signWithAnotherKey(claims("intruder", role, null, ISSUER, Instant.now().plus(Duration.ofHours(1))));
+        return issuer.signWithAnotherKey(
+                claims("intruder", role, null, ISSUER, Instant.now().plus(Duration.ofHours(1))));
     }
 
     public String fromAnotherIssuer(Role role) {
-        return issuer.sign(claims("elsewhere", role, null, "https://idp.other.test", Instant.now().plus(Duration.ofHours(1))));
+        return issuer.sign(claims(
+                "elsewhere", role, null, "https://idp.other.test", Instant.now().plus(Duration.ofHours(1))));
     }
 
     public String expired(Role role) {
         return issuer.sign(claims("late", role, null, ISSUER, Instant.now().minus(Duration.ofHours(1))));
     }
 
-    private static JWTClaimsSet claims(String subject, Role role, PersonReference person, String issuer,
-                                       Instant expires) {
+    private static JWTClaimsSet claims(
+            String subject, Role role, PersonReference person, String issuer, Instant expires) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(TestIssuer.AUDIENCE)

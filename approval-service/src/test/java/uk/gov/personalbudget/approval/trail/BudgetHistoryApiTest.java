@@ -48,6 +48,7 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
      * days late and the second early; published once for the class.
      */
     private static String sams;
+
     private static String returned;
     private static String delegated;
     private static String overran;
@@ -59,20 +60,43 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
             returned = "PB-" + UUID.randomUUID();
             delegated = "PB-" + UUID.randomUUID();
             overran = "PB-" + UUID.randomUUID();
-            List<EventEnvelope> all = new ArrayList<>(LifecycleEvents.fullLifecycle(sams).envelopes());
-            all.addAll(LifecycleEvents.budget(returned, LifecycleEvents.START, OTHER_PERSON, "sw-3002").opened()
-                    .assessed().offered(1_000_000).accepted().submitted(1_000_000).returned(RETURN_REASONS)
+            List<EventEnvelope> all =
+                    new ArrayList<>(LifecycleEvents.fullLifecycle(sams).envelopes());
+            all.addAll(LifecycleEvents.budget(returned, LifecycleEvents.START, OTHER_PERSON, "sw-3002")
+                    .opened()
+                    .assessed()
+                    .offered(1_000_000)
+                    .accepted()
+                    .submitted(1_000_000)
+                    .returned(RETURN_REASONS)
                     .envelopes());
-            all.addAll(LifecycleEvents.budget(delegated).opened().assessed().offered(1_000_000)
-                    .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, LifecycleEvents.START.plus(Duration.ofDays(60)), "In hospital").envelopes());
-            all.addAll(LifecycleEvents.budget(overran).opened().assessed().offered(1_000_000).accepted()
+            all.addAll(LifecycleEvents.budget(delegated)
+                    .opened()
+                    .assessed()
+                    .offered(1_000_000)
+                    .delegated(
+                            LifecycleEvents.NOMINEE,
+                            Role.NOMINEE,
+                            LifecycleEvents.START.plus(Duration.ofDays(60)),
+                            "In hospital")
+                    .envelopes());
+            all.addAll(LifecycleEvents.budget(overran)
+                    .opened()
+                    .assessed()
+                    .offered(1_000_000)
+                    .accepted()
                     .at(LifecycleEvents.START.plus(Duration.ofDays(15)))
                     .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, FIRST_INTENDED_END, "In hospital")
-                    .at(FIRST_HANDED_BACK).resumed("Home three days later than planned")
+                    .at(FIRST_HANDED_BACK)
+                    .resumed("Home three days later than planned")
                     .at(LifecycleEvents.START.plus(Duration.ofDays(35)))
-                    .delegated(LifecycleEvents.PRACTITIONER, Role.PRACTITIONER,
-                            LifecycleEvents.START.plus(Duration.ofDays(60)), "Back in hospital")
-                    .at(LifecycleEvents.START.plus(Duration.ofDays(45))).resumed("Home early")
+                    .delegated(
+                            LifecycleEvents.PRACTITIONER,
+                            Role.PRACTITIONER,
+                            LifecycleEvents.START.plus(Duration.ofDays(60)),
+                            "Back in hospital")
+                    .at(LifecycleEvents.START.plus(Duration.ofDays(45)))
+                    .resumed("Home early")
                     .envelopes());
             publishAndAwait(all);
         }
@@ -82,11 +106,13 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     void auditorsAndTheAuthorityReadEveryBudget() throws Exception {
         for (String token : List.of(tokens.auditor(), tokens.authority())) {
             for (String budget : List.of(sams, returned)) {
-                get(trailPath(budget), token).andExpect(status().isOk())
+                get(trailPath(budget), token)
+                        .andExpect(status().isOk())
                         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                         .andExpect(jsonPath("$.budgetId").value(budget))
                         .andExpect(jsonPath("$.rebuildInProgress").value(false));
-                get(decisionsPath(budget), token).andExpect(status().isOk())
+                get(decisionsPath(budget), token)
+                        .andExpect(status().isOk())
                         .andExpect(jsonPath("$.budgetId").value(budget));
             }
         }
@@ -97,13 +123,20 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
         String sam = tokens.person(LifecycleEvents.PERSON_REF);
         get("/api/v1/reports/control-summary?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", sam)
                 .andExpect(problem(HttpStatus.FORBIDDEN, "access-denied"));
-        long lateDelegation = controlTrail(overran).stream().filter(t -> t.event().equals("ControlDelegated"))
-                .findFirst().orElseThrow().sequence();
+        long lateDelegation = controlTrail(overran).stream()
+                .filter(t -> t.event().equals("ControlDelegated"))
+                .findFirst()
+                .orElseThrow()
+                .sequence();
 
-        JsonNode seenBySam = json(get(trailPath(overran), sam).andExpect(status().isOk()).andReturn())
+        JsonNode seenBySam = json(get(trailPath(overran), sam)
+                        .andExpect(status().isOk())
+                        .andReturn())
                 .get("overdueDelegations");
-        JsonNode seenByAuditor = json(get(trailPath(overran), tokens.auditor()).andExpect(status().isOk())
-                .andReturn()).get("overdueDelegations");
+        JsonNode seenByAuditor = json(get(trailPath(overran), tokens.auditor())
+                        .andExpect(status().isOk())
+                        .andReturn())
+                .get("overdueDelegations");
 
         assertThat(seenBySam).isEqualTo(seenByAuditor).hasSize(1);
         JsonNode late = seenBySam.get(0);
@@ -113,11 +146,15 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
         assertThat(Instant.parse(late.get("intendedEnd").asText())).isEqualTo(FIRST_INTENDED_END);
         assertThat(Instant.parse(late.get("endedAt").asText())).isEqualTo(FIRST_HANDED_BACK);
         assertThat(late.get("endedBy").asText()).isEqualTo("RESUMED");
-        assertThat(late.get("overdueSeconds").asLong()).isEqualTo(Duration.ofDays(3).toSeconds());
+        assertThat(late.get("overdueSeconds").asLong())
+                .isEqualTo(Duration.ofDays(3).toSeconds());
 
         // The report of the year, which only the authority and auditors read, lists the same overrun.
-        JsonNode report = json(get("/api/v1/reports/control-summary?from=2026-01-01T00:00:00Z"
-                + "&to=2027-01-01T00:00:00Z", tokens.auditor()).andExpect(status().isOk()).andReturn());
+        JsonNode report = json(get(
+                        "/api/v1/reports/control-summary?from=2026-01-01T00:00:00Z" + "&to=2027-01-01T00:00:00Z",
+                        tokens.auditor())
+                .andExpect(status().isOk())
+                .andReturn());
         List<JsonNode> reported = new ArrayList<>();
         report.at("/overall/overdueDelegations/delegations").forEach(d -> {
             if (d.get("budgetId").asText().equals(overran)) {
@@ -130,9 +167,12 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     @Test
     void aDelegationStillInForcePastItsIntendedEndIsOverdueUntilNow() throws Exception {
         Instant before = Instant.now();
-        JsonNode overdue = json(get(trailPath(delegated),
-                tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF)).andExpect(status().isOk())
-                .andReturn()).get("overdueDelegations");
+        JsonNode overdue = json(get(
+                                trailPath(delegated),
+                                tokens.nominee(LifecycleEvents.NOMINEE, LifecycleEvents.PERSON_REF))
+                        .andExpect(status().isOk())
+                        .andReturn())
+                .get("overdueDelegations");
         Instant after = Instant.now();
 
         Instant intendedEnd = LifecycleEvents.START.plus(Duration.ofDays(60));
@@ -140,13 +180,15 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
         assertThat(overdue.get(0).get("endedAt").isNull()).isTrue();
         assertThat(overdue.get(0).get("endedBy").isNull()).isTrue();
         assertThat(overdue.get(0).get("overdueSeconds").asLong())
-                .isBetween(Duration.between(intendedEnd, before).toSeconds(),
+                .isBetween(
+                        Duration.between(intendedEnd, before).toSeconds(),
                         Duration.between(intendedEnd, after).toSeconds());
     }
 
     @Test
     void aDelegationHandedBackByItsIntendedEndIsNotOverdue() throws Exception {
-        get(trailPath(sams), tokens.auditor()).andExpect(status().isOk())
+        get(trailPath(sams), tokens.auditor())
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.overdueDelegations").isEmpty());
     }
 
@@ -186,21 +228,31 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     void aCallerOfAnotherCouncilGetsExactlyTheAnswerOfABudgetThatDoesNotExist() throws Exception {
         var bristol = tokens.inCouncil(TokenHolder.OTHER_COUNCIL);
         String unknown = "PB-" + UUID.randomUUID();
-        for (String token : List.of(bristol.authority(), bristol.auditor(),
-                bristol.practitioner(LifecycleEvents.PRACTITIONER), bristol.person(LifecycleEvents.PERSON_REF))) {
+        for (String token : List.of(
+                bristol.authority(),
+                bristol.auditor(),
+                bristol.practitioner(LifecycleEvents.PRACTITIONER),
+                bristol.person(LifecycleEvents.PERSON_REF))) {
             for (MediaType accept : List.of(MediaType.APPLICATION_JSON, csv())) {
                 for (String path : List.of(trailPath(sams), decisionsPath(sams))) {
                     MockHttpServletResponse hidden = get(path, token, accept)
-                            .andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found")).andReturn().getResponse();
+                            .andExpect(problem(HttpStatus.NOT_FOUND, "budget-not-found"))
+                            .andReturn()
+                            .getResponse();
                     MockHttpServletResponse missing = get(path.replace(sams, unknown), token, accept)
-                            .andReturn().getResponse();
+                            .andReturn()
+                            .getResponse();
                     assertThat(hidden.getStatus()).isEqualTo(missing.getStatus());
                     assertThat(hidden.getHeaderNames()).containsExactlyInAnyOrderElementsOf(missing.getHeaderNames());
                     assertThat(hidden.getContentType()).isEqualTo(missing.getContentType());
                     assertThat(hidden.getContentAsString().replace(sams, unknown))
                             .isEqualTo(missing.getContentAsString());
-                    assertThat(hidden.getContentAsString()).doesNotContain(LifecycleEvents.PERSON_REF.value(),
-                            "Sam", LifecycleEvents.PRACTITIONER, LifecycleEvents.LOCAL_AUTHORITY);
+                    assertThat(hidden.getContentAsString())
+                            .doesNotContain(
+                                    LifecycleEvents.PERSON_REF.value(),
+                                    "Sam",
+                                    LifecycleEvents.PRACTITIONER,
+                                    LifecycleEvents.LOCAL_AUTHORITY);
                 }
             }
         }
@@ -229,83 +281,120 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
 
     @Test
     void everyRequestNeedsAValidToken() throws Exception {
-        getWithoutToken(trailPath(sams)).andExpect(problem(HttpStatus.UNAUTHORIZED, "missing-token"))
+        getWithoutToken(trailPath(sams))
+                .andExpect(problem(HttpStatus.UNAUTHORIZED, "missing-token"))
                 .andExpect(header().string("WWW-Authenticate", "Bearer"));
-        for (String forged : List.of(tokens.signedByAnotherKey(Role.AUDITOR), tokens.fromAnotherIssuer(Role.AUDITOR),
-                tokens.expired(Role.AUDITOR), "not.a.jwt")) {
+        for (String forged : List.of(
+                tokens.signedByAnotherKey(Role.AUDITOR),
+                tokens.fromAnotherIssuer(Role.AUDITOR),
+                tokens.expired(Role.AUDITOR),
+                "not.a.jwt")) {
             get(trailPath(sams), forged).andExpect(problem(HttpStatus.UNAUTHORIZED, "invalid-token"));
         }
         // A PERSON token must name its person.
-        get(trailPath(sams), tokens.token("p-1", Role.PERSON, null)).andExpect(problem(HttpStatus.UNAUTHORIZED, "invalid-token"));
+        get(trailPath(sams), tokens.token("p-1", Role.PERSON, null))
+                .andExpect(problem(HttpStatus.UNAUTHORIZED, "invalid-token"));
     }
 
     @Test
     void theTrailAsCsvHasAHeaderRowAndOneRowPerTransfer() throws Exception {
         List<ControlTrailEntry> trail = controlTrail(sams);
-        MvcResult result = get(trailPath(sams), tokens.auditor(), csv()).andExpect(status().isOk())
+        MvcResult result = get(trailPath(sams), tokens.auditor(), csv())
+                .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn();
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(body.lines().findFirst()).contains("budgetId,sequence,fromParty,fromActor,toParty,toActor,at,"
-                + "event,actor,actorRole,onBehalfOf,reason,heldForSeconds");
+        assertThat(body.lines().findFirst())
+                .contains("budgetId,sequence,fromParty,fromActor,toParty,toActor,at,"
+                        + "event,actor,actorRole,onBehalfOf,reason,heldForSeconds");
         List<Map<String, String>> rows = rows(body);
         assertThat(rows).hasSize(trail.size()).hasSize(20);
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             ControlTrailEntry entry = trail.get(i);
-            assertThat(row).containsEntry("budgetId", sams)
+            assertThat(row)
+                    .containsEntry("budgetId", sams)
                     .containsEntry("sequence", Long.toString(entry.sequence()))
                     .containsEntry("fromParty", entry.from().party().name())
-                    .containsEntry("fromActor", entry.from().actorId() == null ? "" : entry.from().actorId())
+                    .containsEntry(
+                            "fromActor",
+                            entry.from().actorId() == null ? "" : entry.from().actorId())
                     .containsEntry("toParty", entry.to().party().name())
-                    .containsEntry("toActor", entry.to().actorId() == null ? "" : entry.to().actorId())
+                    .containsEntry(
+                            "toActor",
+                            entry.to().actorId() == null ? "" : entry.to().actorId())
                     .containsEntry("at", entry.at().toString())
                     .containsEntry("event", entry.event())
                     .containsEntry("actor", entry.actor())
                     .containsEntry("actorRole", entry.actorRole().name())
                     .containsEntry("onBehalfOf", "")
                     .containsEntry("reason", entry.reason() == null ? "" : entry.reason())
-                    .containsEntry("heldForSeconds",
+                    .containsEntry(
+                            "heldForSeconds",
                             entry.heldForSeconds() == null ? "" : Long.toString(entry.heldForSeconds()));
         }
-        assertThat(rows.get(14)).containsEntry("event", "ControlResumed").containsEntry("fromParty", "NOMINEE")
+        assertThat(rows.get(14))
+                .containsEntry("event", "ControlResumed")
+                .containsEntry("fromParty", "NOMINEE")
                 .containsEntry("fromActor", LifecycleEvents.NOMINEE);
     }
 
     @Test
     void theDecisionsAsCsvHaveAHeaderRowAndOneRowPerDecision() throws Exception {
         List<Decision> decisions = decisions(sams);
-        String body = get(decisionsPath(sams), tokens.authority(), csv()).andExpect(status().isOk())
+        String body = get(decisionsPath(sams), tokens.authority(), csv())
+                .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(body.lines().findFirst()).contains("budgetId,sequence,kind,at,actor,actorRole,onBehalfOf,outcome,"
-                + "reasons,detail,amountPence,amountPeriod,personTookPart,personStatementAdded,waitedSeconds");
+        assertThat(body.lines().findFirst())
+                .contains("budgetId,sequence,kind,at,actor,actorRole,onBehalfOf,outcome,"
+                        + "reasons,detail,amountPence,amountPeriod,personTookPart,personStatementAdded,waitedSeconds");
         List<Map<String, String>> rows = rows(body);
         assertThat(rows).hasSize(decisions.size()).hasSize(13);
-        assertThat(rows).extracting(row -> row.get("kind")).containsExactlyElementsOf(
-                decisions.stream().map(decision -> decision.kind().name()).toList());
-        assertThat(rows.get(6)).containsEntry("kind", "APPROVAL").containsEntry("sequence", "14")
-                .containsEntry("amountPence", "1350000").containsEntry("amountPeriod", "YEARLY")
-                .containsEntry("personTookPart", "true").containsEntry("personStatementAdded", "false")
+        assertThat(rows)
+                .extracting(row -> row.get("kind"))
+                .containsExactlyElementsOf(decisions.stream()
+                        .map(decision -> decision.kind().name())
+                        .toList());
+        assertThat(rows.get(6))
+                .containsEntry("kind", "APPROVAL")
+                .containsEntry("sequence", "14")
+                .containsEntry("amountPence", "1350000")
+                .containsEntry("amountPeriod", "YEARLY")
+                .containsEntry("personTookPart", "true")
+                .containsEntry("personStatementAdded", "false")
                 .containsEntry("waitedSeconds", Long.toString(3 * 86_400));
-        assertThat(rows.get(4)).containsEntry("kind", "DECLINE")
+        assertThat(rows.get(4))
+                .containsEntry("kind", "DECLINE")
                 .containsEntry("reasons", "The personal assistant agency is not registered")
                 .containsEntry("personStatementAdded", "true");
     }
 
     @Test
     void csvKeepsReasonsExactlyAsWritten() throws Exception {
-        String trailCsv = get(trailPath(returned), tokens.auditor(), csv()).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String decisionsCsv = get(decisionsPath(returned), tokens.auditor(), csv()).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String trailCsv = get(trailPath(returned), tokens.auditor(), csv())
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String decisionsCsv = get(decisionsPath(returned), tokens.auditor(), csv())
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(rows(trailCsv)).last().satisfies(row -> assertThat(row).containsEntry("event", "PlanReturned")
-                .containsEntry("reason", RETURN_REASONS));
-        assertThat(rows(decisionsCsv)).last().satisfies(row -> assertThat(row).containsEntry("kind", "RETURN")
-                .containsEntry("reasons", RETURN_REASONS));
+        assertThat(rows(trailCsv))
+                .last()
+                .satisfies(row ->
+                        assertThat(row).containsEntry("event", "PlanReturned").containsEntry("reason", RETURN_REASONS));
+        assertThat(rows(decisionsCsv))
+                .last()
+                .satisfies(row ->
+                        assertThat(row).containsEntry("kind", "RETURN").containsEntry("reasons", RETURN_REASONS));
     }
 
     @Test
@@ -330,7 +419,8 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     private static List<Map<String, String>> rows(String csv) throws Exception {
         CsvMapper mapper = new CsvMapper();
         try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
             return rows.readAll();
         }
     }

@@ -31,9 +31,18 @@ class CsvExportTest {
 
     @Test
     void aFormulaInAContestReasonOrADelegateIdStaysText() throws IOException {
-        ControlTrailEntry delegated = new ControlTrailEntry(BUDGET, 4, ControlHolder.PERSON,
-                ControlHolder.named(ControlParty.NOMINEE, "@SUM(1+1)"), AT, "ControlDelegated", "person-1001",
-                Role.PERSON, null, FORMULA, null);
+        ControlTrailEntry delegated = new ControlTrailEntry(
+                BUDGET,
+                4,
+                ControlHolder.PERSON,
+                ControlHolder.named(ControlParty.NOMINEE, "@SUM(1+1)"),
+                AT,
+                "ControlDelegated",
+                "person-1001",
+                Role.PERSON,
+                null,
+                FORMULA,
+                null);
 
         Map<String, String> row = rows(CsvExport.trail(List.of(delegated))).get(0);
 
@@ -44,8 +53,21 @@ class CsvExportTest {
 
     @Test
     void aFormulaInADecisionsReasonsOrOutcomeStaysText() throws IOException {
-        Decision contested = new Decision(BUDGET, 5, DecisionKind.OFFER, AT, "+tm-4001", Role.AUTHORITY, null,
-                "-1", FORMULA, "\tdetail", null, null, null, null);
+        Decision contested = new Decision(
+                BUDGET,
+                5,
+                DecisionKind.OFFER,
+                AT,
+                "+tm-4001",
+                Role.AUTHORITY,
+                null,
+                "-1",
+                FORMULA,
+                "\tdetail",
+                null,
+                null,
+                null,
+                null);
 
         Map<String, String> row = rows(CsvExport.decisions(List.of(contested))).get(0);
 
@@ -57,22 +79,37 @@ class CsvExportTest {
 
     @Test
     void theReasonsOfWithdrawalsReallocationsAndClosuresStayTextInBothExports() throws IOException {
-        var life = LifecycleEvents.budget(BUDGET.value()).opened().assessed().offered(1_000_000)
-                .contested("=1+1", null).contestWithdrawn("@withdrawn").accepted().submitted(1_000_000)
-                .planWithdrawn("+withdrawn").reallocated("sw-7", "-moved").closed("=closed");
+        var life = LifecycleEvents.budget(BUDGET.value())
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .contested("=1+1", null)
+                .contestWithdrawn("@withdrawn")
+                .accepted()
+                .submitted(1_000_000)
+                .planWithdrawn("+withdrawn")
+                .reallocated("sw-7", "-moved")
+                .closed("=closed");
         var projection = InMemoryProjection.of(life.envelopes());
 
         List<Map<String, String>> decisions = rows(CsvExport.decisions(projection.decisions()));
         List<Map<String, String>> trail = rows(CsvExport.trail(projection.trail()));
 
-        assertThat(decisions).extracting(row -> row.get("kind"), row -> row.get("reasons")).contains(
-                tuple("CONTEST_WITHDRAWAL", "'@withdrawn"), tuple("PLAN_WITHDRAWAL", "'+withdrawn"),
-                tuple("REALLOCATION", "'-moved"), tuple("CLOSURE", "'=closed"));
-        assertThat(decisions).filteredOn(row -> row.get("kind").equals("CLOSURE")).singleElement()
+        assertThat(decisions)
+                .extracting(row -> row.get("kind"), row -> row.get("reasons"))
+                .contains(
+                        tuple("CONTEST_WITHDRAWAL", "'@withdrawn"), tuple("PLAN_WITHDRAWAL", "'+withdrawn"),
+                        tuple("REALLOCATION", "'-moved"), tuple("CLOSURE", "'=closed"));
+        assertThat(decisions)
+                .filteredOn(row -> row.get("kind").equals("CLOSURE"))
+                .singleElement()
                 .satisfies(row -> assertThat(row.get("detail")).isEqualTo("person told by LETTER"));
-        assertThat(trail).extracting(row -> row.get("event"), row -> row.get("reason")).contains(
-                tuple("ContestWithdrawn", "'@withdrawn"), tuple("PlanWithdrawn", "'+withdrawn"),
-                tuple("BudgetClosed", "'=closed"));
+        assertThat(trail)
+                .extracting(row -> row.get("event"), row -> row.get("reason"))
+                .contains(
+                        tuple("ContestWithdrawn", "'@withdrawn"),
+                        tuple("PlanWithdrawn", "'+withdrawn"),
+                        tuple("BudgetClosed", "'=closed"));
     }
 
     @Test
@@ -80,15 +117,17 @@ class CsvExportTest {
         for (String lead : List.of("=", "+", "-", "@", "\t", "\r")) {
             assertThat(CsvExport.cell(lead + "1")).isEqualTo("'" + lead + "1");
         }
-        assertThat(CsvExport.cell("The plan, as \"written\" - with a dash inside")).isEqualTo(
-                "The plan, as \"written\" - with a dash inside");
+        assertThat(CsvExport.cell("The plan, as \"written\" - with a dash inside"))
+                .isEqualTo("The plan, as \"written\" - with a dash inside");
         assertThat(CsvExport.cell("")).isEmpty();
         assertThat(CsvExport.cell(null)).isNull();
     }
 
     private static List<Map<String, String>> rows(String csv) throws IOException {
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
             return rows.readAll();
         }
     }

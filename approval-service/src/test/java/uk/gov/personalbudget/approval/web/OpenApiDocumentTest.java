@@ -19,33 +19,44 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
     void listsEveryEndpoint() throws Exception {
         JsonNode paths = document().get("paths");
 
-        assertThat(paths.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "/api/v1/approvals",
-                "/api/v1/budgets/{id}/control-trail",
-                "/api/v1/budgets/{id}/decisions",
-                "/api/v1/budgets/{id}/state",
-                "/api/v1/budgets/{id}/verification",
-                "/api/v1/held-back-records",
-                "/api/v1/reports/control-summary",
-                "/api/v1/replays",
-                "/api/v1/replays/{id}",
-                // The local profile's development tokens for the console's sign-in (forwarded to budget-service).
-                "/dev/tokens");
+        assertThat(paths.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "/api/v1/approvals",
+                        "/api/v1/budgets/{id}/control-trail",
+                        "/api/v1/budgets/{id}/decisions",
+                        "/api/v1/budgets/{id}/state",
+                        "/api/v1/budgets/{id}/verification",
+                        "/api/v1/held-back-records",
+                        "/api/v1/reports/control-summary",
+                        "/api/v1/replays",
+                        "/api/v1/replays/{id}",
+                        // The local profile's development tokens for the console's sign-in (forwarded to
+                        // budget-service).
+                        "/dev/tokens");
         assertThat(paths.at("/~1api~1v1~1replays/post").isObject()).isTrue();
-        assertThat(paths.at("/~1api~1v1~1budgets~1{id}~1control-trail/get/responses/200/content").fieldNames())
-                .toIterable().contains("application/json", "text/csv");
-        assertThat(paths.at("/~1api~1v1~1budgets~1{id}~1decisions/get/responses/200/content").fieldNames())
-                .toIterable().contains("application/json", "text/csv");
+        assertThat(paths.at("/~1api~1v1~1budgets~1{id}~1control-trail/get/responses/200/content")
+                        .fieldNames())
+                .toIterable()
+                .contains("application/json", "text/csv");
+        assertThat(paths.at("/~1api~1v1~1budgets~1{id}~1decisions/get/responses/200/content")
+                        .fieldNames())
+                .toIterable()
+                .contains("application/json", "text/csv");
     }
 
     @Test
     void noOperationTakesTheCallerAsInput() throws Exception {
         JsonNode document = document();
         List<String> parameters = new ArrayList<>();
-        document.get("paths").forEach(path -> path.forEach(operation ->
-                operation.path("parameters").forEach(parameter -> parameters.add(parameter.get("name").asText()))));
+        document.get("paths")
+                .forEach(path -> path.forEach(operation -> operation
+                        .path("parameters")
+                        .forEach(parameter ->
+                                parameters.add(parameter.get("name").asText()))));
 
-        assertThat(parameters).contains("id", "kind", "level", "overdue", "from", "to")
+        assertThat(parameters)
+                .contains("id", "kind", "level", "overdue", "from", "to")
                 .noneMatch(name -> name.equalsIgnoreCase("actor"));
         assertThat(document.at("/components/schemas").has("Actor")).isFalse();
         assertThat(document.toString()).doesNotContain("#/components/schemas/Actor");
@@ -63,11 +74,14 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
         });
 
         assertThat(schemes).hasSize(1);
-        assertThat(document.at("/security/0").has(schemes.get(0))).as("required of every operation").isTrue();
+        assertThat(document.at("/security/0").has(schemes.get(0)))
+                .as("required of every operation")
+                .isTrue();
     }
 
     private JsonNode document() throws Exception {
-        return json(mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")
-                .accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk()).andReturn());
+        return json(mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andReturn());
     }
 }

@@ -47,8 +47,15 @@ class SealedFieldsApiTest extends InMemoryApprovalServiceTest {
         String budget = "PB-" + UUID.randomUUID();
         String comment = sealedFor(person, COMMENT);
         publishAndAwait(LifecycleEvents.budget(budget, LifecycleEvents.START, person, LifecycleEvents.PRACTITIONER)
-                .opened().assessed().offered(1_250_000).accepted().submitted(1_250_000).endorsed(comment)
-                .approved().serviceFundChosen(comment).suspended("As the practitioner wrote: " + comment)
+                .opened()
+                .assessed()
+                .offered(1_250_000)
+                .accepted()
+                .submitted(1_250_000)
+                .endorsed(comment)
+                .approved()
+                .serviceFundChosen(comment)
+                .suspended("As the practitioner wrote: " + comment)
                 .envelopes());
 
         List<Decision> decisions = decisions(budget);
@@ -61,14 +68,22 @@ class SealedFieldsApiTest extends InMemoryApprovalServiceTest {
         assertThat(transfer(trail, "BudgetSuspended").reason()).isEqualTo("As the practitioner wrote: " + NOT_OPENED);
 
         String decisionsCsv = csv("/api/v1/budgets/" + budget + "/decisions");
-        assertThat(rows(decisionsCsv)).filteredOn(row -> row.get("kind").equals("MANAGEMENT")).singleElement()
+        assertThat(rows(decisionsCsv))
+                .filteredOn(row -> row.get("kind").equals("MANAGEMENT"))
+                .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("detail", "provider " + NOT_OPENED));
-        assertThat(rows(decisionsCsv)).filteredOn(row -> row.get("kind").equals("ENDORSEMENT")).singleElement()
+        assertThat(rows(decisionsCsv))
+                .filteredOn(row -> row.get("kind").equals("ENDORSEMENT"))
+                .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("reasons", COMMENT));
         String trailCsv = csv("/api/v1/budgets/" + budget + "/control-trail");
-        assertThat(rows(trailCsv)).filteredOn(row -> row.get("event").equals("BudgetSuspended")).singleElement()
+        assertThat(rows(trailCsv))
+                .filteredOn(row -> row.get("event").equals("BudgetSuspended"))
+                .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("reason", "As the practitioner wrote: " + NOT_OPENED));
-        assertThat(rows(trailCsv)).filteredOn(row -> row.get("event").equals("PlanEndorsed")).singleElement()
+        assertThat(rows(trailCsv))
+                .filteredOn(row -> row.get("event").equals("PlanEndorsed"))
+                .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("reason", COMMENT));
         assertThat(decisionsCsv + trailCsv).doesNotContain(PersonalDataCipher.PREFIX);
     }
@@ -82,21 +97,32 @@ class SealedFieldsApiTest extends InMemoryApprovalServiceTest {
     }
 
     private static Decision decision(List<Decision> decisions, DecisionKind kind) {
-        return decisions.stream().filter(decision -> decision.kind() == kind).findFirst().orElseThrow();
+        return decisions.stream()
+                .filter(decision -> decision.kind() == kind)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ControlTrailEntry transfer(List<ControlTrailEntry> trail, String event) {
-        return trail.stream().filter(entry -> entry.event().equals(event)).findFirst().orElseThrow();
+        return trail.stream()
+                .filter(entry -> entry.event().equals(event))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String csv(String path) throws Exception {
-        return get(path, tokens.auditor(), MediaType.parseMediaType("text/csv")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return get(path, tokens.auditor(), MediaType.parseMediaType("text/csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static List<Map<String, String>> rows(String csv) throws Exception {
-        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
             return rows.readAll();
         }
     }

@@ -55,7 +55,10 @@ final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
         try {
             aggregate.initializeState(events.readEvents(budget, version + 1));
         } catch (RuntimeException failed) {
-            log.warn("cached budget {} could not catch up from version {}; loading it from the store", budget, version,
+            log.warn(
+                    "cached budget {} could not catch up from version {}; loading it from the store",
+                    budget,
+                    version,
                     failed);
             return false;
         }

@@ -17,6 +17,7 @@ class ConcurrentChangeDetection implements PersistenceExceptionResolver {
 
     /** SQLSTATE unique_violation, the same on PostgreSQL and H2. */
     static final String UNIQUE_VIOLATION = "23505";
+
     private static final int MAX_DEPTH = 32;
 
     @Override

@@ -57,7 +57,8 @@ class EventStoreConfiguration {
 
     /** The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert. */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    public EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration configuration,
@@ -111,8 +112,10 @@ class EventStoreConfiguration {
      * is Axon's default: every command loads its budget from the store.
      */
     @Bean(CACHE)
-    public Cache personalBudgetCache(@Value("${budget.aggregate-cache.enabled:true}") boolean enabled,
-            @Value("${budget.aggregate-cache.size:10000}") long size, EventStorageEngine eventStorageEngine,
+    public Cache personalBudgetCache(
+            @Value("${budget.aggregate-cache.enabled:true}") boolean enabled,
+            @Value("${budget.aggregate-cache.size:10000}") long size,
+            EventStorageEngine eventStorageEngine,
             MeterRegistry meters) {
         Assert.isTrue(size > 0, "budget.aggregate-cache.size must be at least 1, was " + size);
         return enabled

@@ -41,7 +41,9 @@ public class BudgetHistory {
         List<? extends DomainEventMessage<?>> events = events(id);
         requireMayRead(reader, id, fold(id, events, null));
         Map<Long, String> hashes = tamperEvidence.hashesOf(id);
-        return events.stream().map(message -> entry(message, hashes.get(message.getSequenceNumber()))).toList();
+        return events.stream()
+                .map(message -> entry(message, hashes.get(message.getSequenceNumber())))
+                .toList();
     }
 
     /** The budget as it is now. */
@@ -103,8 +105,16 @@ public class BudgetHistory {
 
     private static HistoryEntry entry(DomainEventMessage<?> message, String hash) {
         BudgetEvent event = (BudgetEvent) message.getPayload();
-        return new HistoryEntry(message.getPayloadType().getSimpleName(), message.getSequenceNumber(),
-                message.getTimestamp(), event.act().actor(), event.act().actorRole(), event.act().onBehalfOf(),
-                event.control().before(), event.control().after(), event, hash);
+        return new HistoryEntry(
+                message.getPayloadType().getSimpleName(),
+                message.getSequenceNumber(),
+                message.getTimestamp(),
+                event.act().actor(),
+                event.act().actorRole(),
+                event.act().onBehalfOf(),
+                event.control().before(),
+                event.control().after(),
+                event,
+                hash);
     }
 }

@@ -2,8 +2,8 @@ package uk.gov.personalbudget.budget.history;
 
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.BudgetView;
-import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
@@ -23,13 +23,13 @@ import uk.gov.personalbudget.contracts.event.OfferAccepted;
 import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
-import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -187,17 +187,42 @@ final class BudgetViewFold {
     BudgetView view(Instant moment) {
         Adjustment inForce = AmountInForce.temporaryAt(moment, adjustments);
         Money currentAmount = approvedAmount == null ? null : AmountInForce.at(moment, approvedAmount, adjustments);
-        return new BudgetView(id, person, localAuthority, allocatedPractitioner, status, controlHolder, version, openedAt,
-                lastChangedAt, assessment, offer, openContest, plan, List.copyOf(personStatements), approval,
-                currentAmount, inForce, management, delegation, authorisation, pendingReview, suspension, closureReason,
-                personToldOfClosureBy, erasure);
+        return new BudgetView(
+                id,
+                person,
+                localAuthority,
+                allocatedPractitioner,
+                status,
+                controlHolder,
+                version,
+                openedAt,
+                lastChangedAt,
+                assessment,
+                offer,
+                openContest,
+                plan,
+                List.copyOf(personStatements),
+                approval,
+                currentAmount,
+                inForce,
+                management,
+                delegation,
+                authorisation,
+                pendingReview,
+                suspension,
+                closureReason,
+                personToldOfClosureBy,
+                erasure);
     }
 
     /** Who the budget is for and who may stand for the person, as folded so far: for the access rule. */
     BudgetParties parties() {
-        ControlHolder delegate = delegation == null ? null
-                : ControlRule.delegateHolder(delegation.delegate().role(), delegation.delegate().id());
-        ControlHolder authorised = authorisation == null ? null
+        ControlHolder delegate = delegation == null
+                ? null
+                : ControlRule.delegateHolder(
+                        delegation.delegate().role(), delegation.delegate().id());
+        ControlHolder authorised = authorisation == null
+                ? null
                 : ControlHolder.named(ControlParty.NOMINEE, authorisation.authorisedPerson());
         return new BudgetParties(localAuthority, person, allocatedPractitioner, delegate, authorised);
     }

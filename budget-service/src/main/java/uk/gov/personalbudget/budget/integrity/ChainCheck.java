@@ -38,19 +38,28 @@ final class ChainCheck {
         StoredEvent event = row.event();
         long expectedSequence = checked - 1;
         if (event.sequenceNumber() != expectedSequence) {
-            mismatch = mismatch(event, MismatchKind.SEQUENCE_GAP, Long.toString(expectedSequence),
-                    Long.toString(event.sequenceNumber()), expectedSequence == 0
+            mismatch = mismatch(
+                    event,
+                    MismatchKind.SEQUENCE_GAP,
+                    Long.toString(expectedSequence),
+                    Long.toString(event.sequenceNumber()),
+                    expectedSequence == 0
                             ? "the budget's first stored event has sequence " + event.sequenceNumber() + ", not 0"
                             : "event " + event.sequenceNumber() + " follows event " + (expectedSequence - 1) + ": "
-                            + (event.sequenceNumber() > expectedSequence ? "events between them are missing"
-                            : "the sequence goes backwards"));
+                                    + (event.sequenceNumber() > expectedSequence
+                                            ? "events between them are missing"
+                                            : "the sequence goes backwards"));
             return;
         }
         String recomputed = EventHash.of(expectedPrevious, event);
         if (row.hash() == null) {
             // Legacy events come first, all stored before the chain began; any other event without a hash lost it.
             if (chainSeen || row.globalIndex() > lastLegacyGlobalIndex) {
-                mismatch = mismatch(event, MismatchKind.MISSING_HASH, recomputed, null,
+                mismatch = mismatch(
+                        event,
+                        MismatchKind.MISSING_HASH,
+                        recomputed,
+                        null,
                         "the event has no hash, but it was stored after the hash chain began");
                 return;
             }
@@ -58,13 +67,21 @@ final class ChainCheck {
         } else {
             chainSeen = true;
             if (!expectedPrevious.equals(row.previousHash())) {
-                mismatch = mismatch(event, MismatchKind.LINK, expectedPrevious, row.previousHash(),
+                mismatch = mismatch(
+                        event,
+                        MismatchKind.LINK,
+                        expectedPrevious,
+                        row.previousHash(),
                         "the event's previous hash is not the hash of the event before it: an event was inserted, "
                                 + "removed or reordered here, or the event before it was changed and given a new hash");
                 return;
             }
             if (!recomputed.equals(row.hash())) {
-                mismatch = mismatch(event, MismatchKind.CONTENT, recomputed, row.hash(),
+                mismatch = mismatch(
+                        event,
+                        MismatchKind.CONTENT,
+                        recomputed,
+                        row.hash(),
                         "the event's stored content or its stored hash was changed after it was stored");
                 return;
             }
@@ -82,10 +99,10 @@ final class ChainCheck {
         return new ChainVerification(budget, mismatch == null, checked, legacy, head, mismatch, checkedAt);
     }
 
-    private static Mismatch mismatch(StoredEvent event, MismatchKind kind, String expected, String found,
-            String explanation) {
-        return new Mismatch(event.sequenceNumber(), simpleName(event.payloadType()), kind, expected, found,
-                explanation);
+    private static Mismatch mismatch(
+            StoredEvent event, MismatchKind kind, String expected, String found, String explanation) {
+        return new Mismatch(
+                event.sequenceNumber(), simpleName(event.payloadType()), kind, expected, found, explanation);
     }
 
     private static String simpleName(String payloadType) {

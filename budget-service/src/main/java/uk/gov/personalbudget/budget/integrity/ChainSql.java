@@ -10,20 +10,30 @@ final class ChainSql {
 
     /** Columns added by the Flyway migration V2__event_hash_chain; null on legacy rows. */
     static final String PREVIOUS_HASH = "previous_hash";
+
     static final String HASH = "hash";
 
     /** One row: the global index of the last event stored before the chain began (0 if there was none). */
     static final String CHAIN_START = "SELECT MIN(last_legacy_global_index) FROM event_hash_chain_start";
 
-    private ChainSql() {
-    }
+    private ChainSql() {}
 
     /** Axon's insert of one event, plus its two hash columns (parameters 10 and 11). */
     static String insert(EventSchema schema) {
-        return "INSERT INTO " + schema.domainEventTable() + " (" + String.join(", ",
-                schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(),
-                schema.typeColumn(), schema.timestampColumn(), schema.payloadTypeColumn(),
-                schema.payloadRevisionColumn(), schema.payloadColumn(), schema.metaDataColumn(), PREVIOUS_HASH, HASH)
+        return "INSERT INTO " + schema.domainEventTable() + " ("
+                + String.join(
+                        ", ",
+                        schema.eventIdentifierColumn(),
+                        schema.aggregateIdentifierColumn(),
+                        schema.sequenceNumberColumn(),
+                        schema.typeColumn(),
+                        schema.timestampColumn(),
+                        schema.payloadTypeColumn(),
+                        schema.payloadRevisionColumn(),
+                        schema.payloadColumn(),
+                        schema.metaDataColumn(),
+                        PREVIOUS_HASH,
+                        HASH)
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
@@ -35,10 +45,21 @@ final class ChainSql {
 
     /** Every event of an aggregate below a sequence number, in sequence order: parameters aggregate id, bound. */
     static String eventsBefore(EventSchema schema) {
-        return "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.eventIdentifierColumn(),
-                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
-                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
-                schema.payloadColumn(), schema.metaDataColumn(), PREVIOUS_HASH, HASH)
+        return "SELECT "
+                + String.join(
+                        ", ",
+                        schema.globalIndexColumn(),
+                        schema.eventIdentifierColumn(),
+                        schema.aggregateIdentifierColumn(),
+                        schema.sequenceNumberColumn(),
+                        schema.typeColumn(),
+                        schema.timestampColumn(),
+                        schema.payloadTypeColumn(),
+                        schema.payloadRevisionColumn(),
+                        schema.payloadColumn(),
+                        schema.metaDataColumn(),
+                        PREVIOUS_HASH,
+                        HASH)
                 + " FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "
                 + schema.sequenceNumberColumn() + " < ? ORDER BY " + schema.sequenceNumberColumn();
     }
@@ -57,18 +78,39 @@ final class ChainSql {
 
     /** The one stored event with an identifier, with the columns of {@link #eventsBefore}: parameter event id. */
     static String eventWithId(EventSchema schema) {
-        return "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.eventIdentifierColumn(),
-                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
-                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
-                schema.payloadColumn(), schema.metaDataColumn(), PREVIOUS_HASH, HASH)
+        return "SELECT "
+                + String.join(
+                        ", ",
+                        schema.globalIndexColumn(),
+                        schema.eventIdentifierColumn(),
+                        schema.aggregateIdentifierColumn(),
+                        schema.sequenceNumberColumn(),
+                        schema.typeColumn(),
+                        schema.timestampColumn(),
+                        schema.payloadTypeColumn(),
+                        schema.payloadRevisionColumn(),
+                        schema.payloadColumn(),
+                        schema.metaDataColumn(),
+                        PREVIOUS_HASH,
+                        HASH)
                 + " FROM " + schema.domainEventTable() + " WHERE " + schema.eventIdentifierColumn() + " = ?";
     }
 
     /** The current row of a result of {@link #eventsBefore} or {@link #eventWithId}. */
     static ChainedEvent read(ResultSet row) throws SQLException {
-        return new ChainedEvent(row.getLong(1),
-                new StoredEvent(row.getString(3), row.getLong(4), row.getString(2), row.getString(5),
-                        row.getString(6), row.getString(7), row.getString(8), row.getBytes(9), row.getBytes(10)),
-                row.getString(11), row.getString(12));
+        return new ChainedEvent(
+                row.getLong(1),
+                new StoredEvent(
+                        row.getString(3),
+                        row.getLong(4),
+                        row.getString(2),
+                        row.getString(5),
+                        row.getString(6),
+                        row.getString(7),
+                        row.getString(8),
+                        row.getBytes(9),
+                        row.getBytes(10)),
+                row.getString(11),
+                row.getString(12));
     }
 }

@@ -31,8 +31,13 @@ import java.util.Map;
 public class HashChainingAppend implements AppendEventsStatementBuilder {
 
     @Override
-    public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
-            List<? extends EventMessage<?>> events, Serializer serializer, TimestampWriter timestampWriter)
+    public PreparedStatement build(
+            Connection connection,
+            EventSchema schema,
+            Class<?> dataType,
+            List<? extends EventMessage<?>> events,
+            Serializer serializer,
+            TimestampWriter timestampWriter)
             throws SQLException {
         if (!byte[].class.equals(dataType)) {
             throw new IllegalStateException("the hash chain covers payloads stored as bytes, not as " + dataType);
@@ -46,9 +51,15 @@ public class HashChainingAppend implements AppendEventsStatementBuilder {
                 SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
                 // Written as text by us rather than by timestampWriter, so the hashed text is the stored text; the
                 // format is the one Axon's default writer uses.
-                StoredEvent stored = new StoredEvent(event.getAggregateIdentifier(), event.getSequenceNumber(),
-                        event.getIdentifier(), event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()),
-                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
+                StoredEvent stored = new StoredEvent(
+                        event.getAggregateIdentifier(),
+                        event.getSequenceNumber(),
+                        event.getIdentifier(),
+                        event.getType(),
+                        DateTimeUtils.formatInstant(event.getTimestamp()),
+                        payload.getType().getName(),
+                        payload.getType().getRevision(),
+                        payload.getData(),
                         metaData.getData());
                 Link previous = lastOfBatch.get(stored.aggregateIdentifier());
                 String previousHash = previous != null && previous.sequence() == stored.sequenceNumber() - 1
@@ -123,6 +134,5 @@ public class HashChainingAppend implements AppendEventsStatementBuilder {
                 : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
     }
 
-    private record Link(long sequence, String hash) {
-    }
+    private record Link(long sequence, String hash) {}
 }

@@ -13,5 +13,4 @@ public record StoredEvent(
         String payloadType,
         String payloadRevision,
         byte[] payload,
-        byte[] metaData) {
-}
+        byte[] metaData) {}

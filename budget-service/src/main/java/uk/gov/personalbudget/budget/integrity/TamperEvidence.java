@@ -31,15 +31,20 @@ public class TamperEvidence {
     public Optional<ChainVerification> verify(BudgetId budget) {
         Long lastLegacy = jdbc.queryForObject(ChainSql.CHAIN_START, Long.class);
         ChainCheck check = new ChainCheck(lastLegacy == null ? 0 : lastLegacy);
-        jdbc.query(ChainSql.eventsBefore(schema), (RowCallbackHandler) row -> check.accept(ChainSql.read(row)),
-                budget.value(), Long.MAX_VALUE);
+        jdbc.query(
+                ChainSql.eventsBefore(schema),
+                (RowCallbackHandler) row -> check.accept(ChainSql.read(row)),
+                budget.value(),
+                Long.MAX_VALUE);
         return check.isEmpty() ? Optional.empty() : Optional.of(check.result(budget, clock.instant()));
     }
 
     /** The stored hash of each of the budget's events, by sequence number; legacy events have none. */
     public Map<Long, String> hashesOf(BudgetId budget) {
         Map<Long, String> hashes = new HashMap<>();
-        jdbc.query(ChainSql.hashesOf(schema), (RowCallbackHandler) row -> hashes.put(row.getLong(1), row.getString(2)),
+        jdbc.query(
+                ChainSql.hashesOf(schema),
+                (RowCallbackHandler) row -> hashes.put(row.getLong(1), row.getString(2)),
                 budget.value());
         return hashes;
     }
@@ -56,8 +61,8 @@ public class TamperEvidence {
      * Empty for an event that is not stored.
      */
     public Optional<ChainedEvent> storedEvent(String eventIdentifier) {
-        List<ChainedEvent> rows = jdbc.query(ChainSql.eventWithId(schema), (row, number) -> ChainSql.read(row),
-                eventIdentifier);
+        List<ChainedEvent> rows =
+                jdbc.query(ChainSql.eventWithId(schema), (row, number) -> ChainSql.read(row), eventIdentifier);
         return rows.stream().findFirst();
     }
 }

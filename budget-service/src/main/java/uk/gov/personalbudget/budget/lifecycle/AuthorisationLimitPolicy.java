@@ -10,13 +10,13 @@ import uk.gov.personalbudget.contracts.value.Money;
  */
 final class AuthorisationLimitPolicy {
 
-    private AuthorisationLimitPolicy() {
-    }
+    private AuthorisationLimitPolicy() {}
 
     static void requireCovers(Actor approver, Money amount) {
         Long limit = approver.authorisationLimit();
         if (limit == null || amount.yearlyPence() > limit) {
-            throw new BudgetRuleViolation(Rule.AUTHORISATION_LIMIT_EXCEEDED,
+            throw new BudgetRuleViolation(
+                    Rule.AUTHORISATION_LIMIT_EXCEEDED,
                     "the amount comes to " + amount.yearlyPence() + " pence a year; your authorisation limit is "
                             + (limit == null ? "not set" : limit + " pence"));
         }

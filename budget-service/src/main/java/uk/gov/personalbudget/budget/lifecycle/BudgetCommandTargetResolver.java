@@ -18,7 +18,8 @@ public class BudgetCommandTargetResolver implements CommandTargetResolver {
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         if (!(command.getPayload() instanceof BudgetCommand budgetCommand)) {
-            throw new IllegalArgumentException("not a budget command: " + command.getPayloadType().getName());
+            throw new IllegalArgumentException(
+                    "not a budget command: " + command.getPayloadType().getName());
         }
         return new VersionedAggregateIdentifier(budgetCommand.budgetId().value(), null);
     }

@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 final class PersonActs {
 
-    private PersonActs() {
-    }
+    private PersonActs() {}
 
     /** The acts that move the budget on for the person: only whoever stands in the person's place now. */
     static void requireStandsInPersonsPlace(Actor actor, ControlState control) {
@@ -27,7 +26,8 @@ final class PersonActs {
                 return;
             }
             if (actor.is(Role.NOMINEE)) {
-                throw new BudgetRuleViolation(Rule.NOT_ACTING_FOR_THE_PERSON,
+                throw new BudgetRuleViolation(
+                        Rule.NOT_ACTING_FOR_THE_PERSON,
                         "a nominee acts for the person only while a delegation or authorisation names them");
             }
             throw notAllowed(actor);
@@ -36,7 +36,8 @@ final class PersonActs {
             return;
         }
         if (actor.is(Role.PERSON) || actor.is(Role.NOMINEE) || actor.is(Role.PRACTITIONER)) {
-            throw new BudgetRuleViolation(Rule.NOT_ACTING_FOR_THE_PERSON,
+            throw new BudgetRuleViolation(
+                    Rule.NOT_ACTING_FOR_THE_PERSON,
                     "while control is delegated or an authorised person is appointed, "
                             + inPlace.party().name().toLowerCase() + " " + inPlace.actorId() + " acts for the person");
         }
@@ -52,7 +53,8 @@ final class PersonActs {
             if (isNamed(actor, control.delegate()) || isNamed(actor, control.authorisedPerson())) {
                 return;
             }
-            throw new BudgetRuleViolation(Rule.NOT_ACTING_FOR_THE_PERSON,
+            throw new BudgetRuleViolation(
+                    Rule.NOT_ACTING_FOR_THE_PERSON,
                     "a nominee speaks for the person only while a delegation or authorisation names them");
         }
         throw notAllowed(actor);

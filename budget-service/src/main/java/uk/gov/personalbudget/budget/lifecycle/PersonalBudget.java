@@ -17,8 +17,8 @@ import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
-import uk.gov.personalbudget.contracts.command.AllowedRoles;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.AllowedRoles;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
@@ -68,13 +68,13 @@ import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.OutcomeRecorded;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
-import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -132,9 +132,12 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
  * The revision is that of the snapshot's shape: a snapshot of another shape is not used, the events are.
  */
 @Revision("2")
-@Aggregate(snapshotTriggerDefinition = "personalBudgetSnapshotTrigger", cache = "personalBudgetCache",
+@Aggregate(
+        snapshotTriggerDefinition = "personalBudgetSnapshotTrigger",
+        cache = "personalBudgetCache",
         commandTargetResolver = "budgetCommandTargetResolver")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class PersonalBudget {
@@ -143,6 +146,7 @@ class PersonalBudget {
 
     @AggregateIdentifier
     private BudgetId id;
+
     private PersonReference person;
     private String council;
     private String allocatedPractitioner;
@@ -156,6 +160,7 @@ class PersonalBudget {
     private boolean personStatementAdded;
     /** The practitioner who submitted the plan awaiting an answer, when a practitioner did. */
     private String planSubmittedBy;
+
     private Money approvedAmount;
     private List<Adjustment> adjustments = new ArrayList<>();
     private Instant approvedAt;
@@ -181,8 +186,8 @@ class PersonalBudget {
      * budget exists (its opening) there is nothing to hide, and no version.
      */
     @CommandHandlerInterceptor
-    void authoriseThenMatchVersion(BudgetCommand command,
-                                   @MetaDataValue(BudgetCommandTargetResolver.EXPECTED_VERSION) Long expectedVersion) {
+    void authoriseThenMatchVersion(
+            BudgetCommand command, @MetaDataValue(BudgetCommandTargetResolver.EXPECTED_VERSION) Long expectedVersion) {
         if (id != null && !BudgetAccessRule.maySee(command.actor(), parties())) {
             throw new BudgetHidden();
         }
@@ -203,12 +208,15 @@ class PersonalBudget {
         Actor actor = command.actor();
         var opening = command.opening();
         if (!actor.serves(opening.localAuthority())) {
-            throw new BudgetRuleViolation(Rule.NOT_YOUR_COUNCIL,
-                    "a budget is opened only for a council your token names", "opening.localAuthority");
+            throw new BudgetRuleViolation(
+                    Rule.NOT_YOUR_COUNCIL,
+                    "a budget is opened only for a council your token names",
+                    "opening.localAuthority");
         }
         // A practitioner who names nobody opens the budget onto their own caseload.
         var allocated = opening.allocatedPractitioner() == null && actor.is(Role.PRACTITIONER)
-                ? opening.withAllocatedPractitioner(actor.id()) : opening;
+                ? opening.withAllocatedPractitioner(actor.id())
+                : opening;
         decide(actor, null, (act, control) -> new BudgetOpened(command.budgetId(), act, control, allocated));
         return outcome();
     }
@@ -218,24 +226,28 @@ class PersonalBudget {
         Actor actor = command.actor();
         guardOpen();
         if (actor.is(Role.PERSON) && command.assessment().kind() != AssessmentKind.SELF) {
-            throw new BudgetRuleViolation(Rule.PERSON_RECORDS_SELF_ASSESSMENT_ONLY,
+            throw new BudgetRuleViolation(
+                    Rule.PERSON_RECORDS_SELF_ASSESSMENT_ONLY,
                     "a person records a self-assessment; other assessments are recorded by a practitioner",
                     "assessment.kind");
         }
         if (actor.is(Role.PERSON) && control.isAuthorised()) {
-            throw new BudgetRuleViolation(Rule.AUTHORISED_PERSON_ACTS,
+            throw new BudgetRuleViolation(
+                    Rule.AUTHORISED_PERSON_ACTS,
                     "an authorised person is appointed: the assessment is recorded by a practitioner with them");
         }
         if (APPROVED_STATES.contains(status) || status == ENDING) {
-            throw new BudgetRuleViolation(Rule.ASSESSMENT_AFTER_APPROVAL,
-                    "the plan is approved: a re-assessment happens through a review");
+            throw new BudgetRuleViolation(
+                    Rule.ASSESSMENT_AFTER_APPROVAL, "the plan is approved: a re-assessment happens through a review");
         }
         if (status == CONTESTED) {
-            throw new BudgetRuleViolation(Rule.ANSWER_AWAITED,
+            throw new BudgetRuleViolation(
+                    Rule.ANSWER_AWAITED,
                     "a contest awaits the authority's answer: it is withdrawn (withdraw-contest) before a new assessment");
         }
         if (status == PLAN_SUBMITTED || status == PLAN_ENDORSED) {
-            throw new BudgetRuleViolation(Rule.ANSWER_AWAITED,
+            throw new BudgetRuleViolation(
+                    Rule.ANSWER_AWAITED,
                     "a plan awaits an answer: it is withdrawn (withdraw-plan) before a new assessment");
         }
         decide(actor, null, (act, control) -> new NeedsAssessed(id, act, control, command.assessment()));
@@ -247,7 +259,8 @@ class PersonalBudget {
         Actor actor = command.actor();
         guardOpen();
         if (status != ASSESSED || !eligible) {
-            throw new BudgetRuleViolation(Rule.NO_ELIGIBLE_ASSESSMENT,
+            throw new BudgetRuleViolation(
+                    Rule.NO_ELIGIBLE_ASSESSMENT,
                     "a budget is offered only after an assessment that found eligible needs");
         }
         requireSoundOffer(command.offer().amount(), command.offer().calculation(), "offer");
@@ -263,10 +276,12 @@ class PersonalBudget {
         requireStatus(OFFERED, Rule.NO_OPEN_OFFER, "only an open offer can be contested");
         Money requested = command.contest().requestedAmount();
         if (requested != null && !requested.isPositive()) {
-            throw new BudgetRuleViolation(Rule.AMOUNT_NOT_POSITIVE, "an amount asked for is more than zero",
-                    "contest.requestedAmount.pence");
+            throw new BudgetRuleViolation(
+                    Rule.AMOUNT_NOT_POSITIVE, "an amount asked for is more than zero", "contest.requestedAmount.pence");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new OfferContested(id, act, control, command.contest(), offeredAmount));
         return outcome();
     }
@@ -277,7 +292,9 @@ class PersonalBudget {
         guardOpen();
         PersonActs.requireStandsInPersonsPlace(actor, control);
         requireStatus(CONTESTED, Rule.NO_OPEN_CONTEST, "only an open contest can be withdrawn");
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new ContestWithdrawn(id, act, control, command.reason()));
         return outcome();
     }
@@ -293,12 +310,15 @@ class PersonalBudget {
                 ? revision.amount().compareYearly(requestedAmount) < 0
                 : revision.amount().compareYearly(offeredAmount) <= 0;
         if (fallsShort && isBlank(revision.reasons())) {
-            throw new BudgetRuleViolation(Rule.REVISION_REASONS_REQUIRED,
+            throw new BudgetRuleViolation(
+                    Rule.REVISION_REASONS_REQUIRED,
                     "reasons are required when the revised amount does not reach what the person asked for",
                     "revision.reasons");
         }
-        decide(actor, null, (act, control) ->
-                new OfferRevised(id, act, control, revision, offeredAmount, requestedAmount));
+        decide(
+                actor,
+                null,
+                (act, control) -> new OfferRevised(id, act, control, revision, offeredAmount, requestedAmount));
         return outcome();
     }
 
@@ -308,7 +328,9 @@ class PersonalBudget {
         guardOpen();
         PersonActs.requireStandsInPersonsPlace(actor, control);
         requireStatus(OFFERED, Rule.NO_OPEN_OFFER, "only an open offer can be accepted");
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new OfferAccepted(id, act, control, offeredAmount));
         return outcome();
     }
@@ -320,9 +342,11 @@ class PersonalBudget {
         Plan plan = command.plan();
         if (actor.is(Role.PRACTITIONER) && !PersonActs.isDelegate(actor, control)) {
             if (plan.agreement() == null) {
-                throw new BudgetRuleViolation(Rule.PERSON_AGREEMENT_REQUIRED,
+                throw new BudgetRuleViolation(
+                        Rule.PERSON_AGREEMENT_REQUIRED,
                         "a practitioner submits a plan for the person only with a record of how, when and where the"
-                                + " person agreed", "plan.agreement");
+                                + " person agreed",
+                        "plan.agreement");
             }
         } else {
             PersonActs.requireStandsInPersonsPlace(actor, control);
@@ -332,11 +356,14 @@ class PersonalBudget {
             requireLineServesAGoal(plan.lines().get(i), "plan.lines[" + i + "]");
         }
         if (plan.yearlyCostPence() > offeredAmount.yearlyPence() && isBlank(plan.exceptionReason())) {
-            throw new BudgetRuleViolation(Rule.PLAN_EXCEEDS_OFFER,
+            throw new BudgetRuleViolation(
+                    Rule.PLAN_EXCEEDS_OFFER,
                     "the plan costs more than the offer: ask for an exception with a reason",
                     "plan.exceptionReason");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new PlanSubmitted(id, act, control, plan));
         return outcome();
     }
@@ -347,7 +374,8 @@ class PersonalBudget {
         guardOpen();
         requireStatus(PLAN_SUBMITTED, Rule.PLAN_NOT_SUBMITTED, "only a submitted plan can be endorsed");
         if (actor.id().equals(planSubmittedBy)) {
-            throw new BudgetRuleViolation(Rule.ENDORSER_SUBMITTED_PLAN,
+            throw new BudgetRuleViolation(
+                    Rule.ENDORSER_SUBMITTED_PLAN,
                     "you submitted this plan for the person: another practitioner endorses it");
         }
         decide(actor, null, (act, control) -> new PlanEndorsed(id, act, control, command.endorsement()));
@@ -371,10 +399,13 @@ class PersonalBudget {
             PersonActs.requireStandsInPersonsPlace(actor, control);
         }
         if (status != PLAN_SUBMITTED && status != PLAN_ENDORSED) {
-            throw new BudgetRuleViolation(Rule.NO_PLAN_AWAITING_DECISION,
+            throw new BudgetRuleViolation(
+                    Rule.NO_PLAN_AWAITING_DECISION,
                     "only a plan awaiting the practitioner or the authority can be withdrawn");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new PlanWithdrawn(id, act, control, command.reason()));
         return outcome();
     }
@@ -385,10 +416,13 @@ class PersonalBudget {
         guardOpen();
         PersonActs.requireSpeaksForPerson(actor, control);
         if (status != PLAN_SUBMITTED && status != PLAN_ENDORSED) {
-            throw new BudgetRuleViolation(Rule.NO_PLAN_AWAITING_DECISION,
+            throw new BudgetRuleViolation(
+                    Rule.NO_PLAN_AWAITING_DECISION,
                     "a statement is added to a plan before the authority decides on it");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new PersonStatementAdded(id, act, control, command.statement()));
         return outcome();
     }
@@ -403,16 +437,22 @@ class PersonalBudget {
         requirePositive(approval.payment(), "approval.payment.pence");
         AuthorisationLimitPolicy.requireCovers(actor, approval.approvedAmount());
         if (approval.payment().compareYearly(approval.approvedAmount()) > 0) {
-            throw new BudgetRuleViolation(Rule.PAYMENT_EXCEEDS_APPROVED_AMOUNT,
-                    "payments over a year come to more than the approved amount", "approval.payment");
+            throw new BudgetRuleViolation(
+                    Rule.PAYMENT_EXCEEDS_APPROVED_AMOUNT,
+                    "payments over a year come to more than the approved amount",
+                    "approval.payment");
         }
         if (approval.approvedAmount().compareYearly(offeredAmount) != 0 && isBlank(approval.varianceReason())) {
-            throw new BudgetRuleViolation(Rule.VARIANCE_REASON_REQUIRED,
+            throw new BudgetRuleViolation(
+                    Rule.VARIANCE_REASON_REQUIRED,
                     "the approved amount differs from the indicative amount: give the reason",
                     "approval.varianceReason");
         }
-        decide(actor, null, (act, control) ->
-                new PlanApprovedByAuthority(id, act, control, approval, offeredAmount, personStatementAdded));
+        decide(
+                actor,
+                null,
+                (act, control) ->
+                        new PlanApprovedByAuthority(id, act, control, approval, offeredAmount, personStatementAdded));
         return outcome();
     }
 
@@ -421,8 +461,11 @@ class PersonalBudget {
         Actor actor = command.actor();
         guardOpen();
         requireStatus(PLAN_ENDORSED, Rule.PLAN_NOT_ENDORSED, "only an endorsed plan can be declined");
-        decide(actor, null, (act, control) ->
-                new PlanDeclinedByAuthority(id, act, control, command.decline(), personStatementAdded));
+        decide(
+                actor,
+                null,
+                (act, control) ->
+                        new PlanDeclinedByAuthority(id, act, control, command.decline(), personStatementAdded));
         return outcome();
     }
 
@@ -432,25 +475,34 @@ class PersonalBudget {
         guardOpen();
         PersonActs.requireStandsInPersonsPlace(actor, control);
         if (status != APPROVED && status != ACTIVE) {
-            throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED,
-                    "management is chosen for an approved budget that is not suspended");
+            throw new BudgetRuleViolation(
+                    Rule.BUDGET_NOT_APPROVED, "management is chosen for an approved budget that is not suspended");
         }
         var management = command.management();
         if (management.option() == ManagementOption.INDIVIDUAL_SERVICE_FUND && isBlank(management.provider())) {
-            throw new BudgetRuleViolation(Rule.PROVIDER_REQUIRED,
-                    "an individual service fund is held by a named provider", "management.provider");
+            throw new BudgetRuleViolation(
+                    Rule.PROVIDER_REQUIRED,
+                    "an individual service fund is held by a named provider",
+                    "management.provider");
         }
         if (management.option() == ManagementOption.MIXED
-                && (management.split() == null || management.split().yearlyPence() != amountInForce().yearlyPence())) {
-            throw new BudgetRuleViolation(Rule.MIXED_SPLIT_DOES_NOT_ADD_UP,
-                    "the parts of a mixed budget add up to the approved amount", "management.split");
+                && (management.split() == null
+                        || management.split().yearlyPence() != amountInForce().yearlyPence())) {
+            throw new BudgetRuleViolation(
+                    Rule.MIXED_SPLIT_DOES_NOT_ADD_UP,
+                    "the parts of a mixed budget add up to the approved amount",
+                    "management.split");
         }
-        if (management.includesDirectPayment() && control.isAuthorised()
+        if (management.includesDirectPayment()
+                && control.isAuthorised()
                 && !actor.id().equals(control.authorisedPerson().actorId())) {
-            throw new BudgetRuleViolation(Rule.DIRECT_PAYMENT_THROUGH_AUTHORISED_PERSON,
+            throw new BudgetRuleViolation(
+                    Rule.DIRECT_PAYMENT_THROUGH_AUTHORISED_PERSON,
                     "a direct payment for a person who lacks capacity is chosen by their authorised person");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new ManagementChosen(id, act, control, management));
         return outcome();
     }
@@ -461,28 +513,36 @@ class PersonalBudget {
         guardOpen();
         var delegation = command.delegation();
         if (actor.is(Role.AUTHORITY) && delegation.reason() != DelegationReason.CRISIS) {
-            throw new BudgetRuleViolation(Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS,
+            throw new BudgetRuleViolation(
+                    Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS,
                     "the authority delegates the person's control only in a crisis");
         }
         if (actor.is(Role.PERSON) && control.isAuthorised()) {
-            throw new BudgetRuleViolation(Rule.AUTHORISED_PERSON_ACTS,
+            throw new BudgetRuleViolation(
+                    Rule.AUTHORISED_PERSON_ACTS,
                     "an authorised person is appointed: they act for the person, who cannot delegate meanwhile");
         }
         requireOfferMade();
         if (control.isDelegated()) {
-            throw new BudgetRuleViolation(Rule.ALREADY_DELEGATED,
-                    "control is already delegated: resume it before delegating again");
+            throw new BudgetRuleViolation(
+                    Rule.ALREADY_DELEGATED, "control is already delegated: resume it before delegating again");
         }
         Role delegateRole = delegation.delegate().role();
         if (delegateRole != Role.NOMINEE && delegateRole != Role.PRACTITIONER) {
-            throw new BudgetRuleViolation(Rule.DELEGATE_MUST_BE_NOMINEE_OR_PRACTITIONER,
-                    "control is delegated to a nominee or a practitioner", "delegation.delegate.role");
+            throw new BudgetRuleViolation(
+                    Rule.DELEGATE_MUST_BE_NOMINEE_OR_PRACTITIONER,
+                    "control is delegated to a nominee or a practitioner",
+                    "delegation.delegate.role");
         }
         if (!delegation.intendedEnd().isAfter(now())) {
-            throw new BudgetRuleViolation(Rule.INTENDED_END_NOT_IN_FUTURE,
-                    "a delegation's intended end lies in the future", "delegation.intendedEnd");
+            throw new BudgetRuleViolation(
+                    Rule.INTENDED_END_NOT_IN_FUTURE,
+                    "a delegation's intended end lies in the future",
+                    "delegation.intendedEnd");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new ControlDelegated(id, act, control, delegation));
         return outcome();
     }
@@ -497,8 +557,10 @@ class PersonalBudget {
         if (!control.isDelegated()) {
             throw new BudgetRuleViolation(Rule.NOT_DELEGATED, "control is not delegated");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person), (act, control) ->
-                new ControlResumed(id, act, control, delegate, command.resumption()));
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new ControlResumed(id, act, control, delegate, command.resumption()));
         return outcome();
     }
 
@@ -510,8 +572,7 @@ class PersonalBudget {
         if (control.isAuthorised()) {
             throw new BudgetRuleViolation(Rule.ALREADY_AUTHORISED, "an authorised person is already appointed");
         }
-        decide(actor, null, (act, control) ->
-                new AuthorisedPersonAppointed(id, act, control, command.authorisation()));
+        decide(actor, null, (act, control) -> new AuthorisedPersonAppointed(id, act, control, command.authorisation()));
         scheduleCapacityReview(actor);
         return outcome();
     }
@@ -523,8 +584,11 @@ class PersonalBudget {
         if (!control.isAuthorised()) {
             throw new BudgetRuleViolation(Rule.NOT_AUTHORISED, "no authorised person is appointed");
         }
-        decide(actor, null, (act, control) -> new AuthorisationEnded(
-                id, act, control, this.control.authorisedPerson().actorId(), command.reason()));
+        decide(
+                actor,
+                null,
+                (act, control) -> new AuthorisationEnded(
+                        id, act, control, this.control.authorisedPerson().actorId(), command.reason()));
         scheduleCapacityReview(actor);
         return outcome();
     }
@@ -539,8 +603,10 @@ class PersonalBudget {
         if (adjustment.kind() == AdjustmentKind.TEMPORARY
                 ? adjustment.endsOn() == null || !adjustment.endsOn().isAfter(adjustment.effectiveFrom())
                 : adjustment.endsOn() != null) {
-            throw new BudgetRuleViolation(Rule.ADJUSTMENT_END_INVALID,
-                    "a temporary adjustment ends after it starts; a lasting one has no end", "adjustment.endsOn");
+            throw new BudgetRuleViolation(
+                    Rule.ADJUSTMENT_END_INVALID,
+                    "a temporary adjustment ends after it starts; a lasting one has no end",
+                    "adjustment.endsOn");
         }
         AuthorisationLimitPolicy.requireCovers(actor, adjustment.newAmount());
         decide(actor, null, (act, control) -> new BudgetAdjusted(id, act, control, adjustment, amountInForce()));
@@ -559,7 +625,9 @@ class PersonalBudget {
         if (outcome.recoveryGoalId() != null && !recoveryGoalIds.contains(outcome.recoveryGoalId())) {
             throw unknownGoal(outcome.recoveryGoalId(), "outcome.recoveryGoalId");
         }
-        decide(actor, PersonActs.onBehalfOf(actor, person),
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
                 (act, control) -> new OutcomeRecorded(id, act, control, outcome));
         return outcome();
     }
@@ -570,11 +638,10 @@ class PersonalBudget {
         guardOpen();
         requireApproved("a review is scheduled once the budget is approved");
         if (pendingReview != null) {
-            throw new BudgetRuleViolation(Rule.REVIEW_ALREADY_SCHEDULED,
-                    "a review is already scheduled for " + pendingReview.dueBy());
+            throw new BudgetRuleViolation(
+                    Rule.REVIEW_ALREADY_SCHEDULED, "a review is already scheduled for " + pendingReview.dueBy());
         }
-        ReviewWindows.requireWithinWindow(command.review(), approvedAt, lastReviewAt, now(),
-                managedByDirectPayment);
+        ReviewWindows.requireWithinWindow(command.review(), approvedAt, lastReviewAt, now(), managedByDirectPayment);
         decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, command.review()));
         return outcome();
     }
@@ -587,11 +654,11 @@ class PersonalBudget {
             throw new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled");
         }
         if (status == SUSPENDED && command.result().result() == ReviewOutcome.CONTINUE) {
-            throw new BudgetRuleViolation(Rule.RESUME_BEFORE_CONTINUING,
+            throw new BudgetRuleViolation(
+                    Rule.RESUME_BEFORE_CONTINUING,
                     "the budget is suspended: resume it to continue, or replan or end it");
         }
-        decide(actor, null,
-                (act, control) -> new ReviewCompleted(id, act, control, pendingReview, command.result()));
+        decide(actor, null, (act, control) -> new ReviewCompleted(id, act, control, pendingReview, command.result()));
         return outcome();
     }
 
@@ -620,8 +687,11 @@ class PersonalBudget {
         Actor actor = command.actor();
         guardOpen();
         var closure = command.closure();
-        decide(actor, null, (act, control) ->
-                new BudgetClosed(id, act, control, new Reason(closure.reason()), closure.personToldBy()));
+        decide(
+                actor,
+                null,
+                (act, control) ->
+                        new BudgetClosed(id, act, control, new Reason(closure.reason()), closure.personToldBy()));
         return outcome();
     }
 
@@ -631,11 +701,15 @@ class PersonalBudget {
         guardOpen();
         var reallocation = command.reallocation();
         if (reallocation.practitioner().equals(allocatedPractitioner)) {
-            throw new BudgetRuleViolation(Rule.ALREADY_ALLOCATED,
-                    "the budget is already allocated to this practitioner", "reallocation.practitioner");
+            throw new BudgetRuleViolation(
+                    Rule.ALREADY_ALLOCATED,
+                    "the budget is already allocated to this practitioner",
+                    "reallocation.practitioner");
         }
-        decide(actor, null, (act, control) ->
-                new PractitionerReallocated(id, act, control, reallocation, allocatedPractitioner));
+        decide(
+                actor,
+                null,
+                (act, control) -> new PractitionerReallocated(id, act, control, reallocation, allocatedPractitioner));
         return outcome();
     }
 
@@ -649,13 +723,16 @@ class PersonalBudget {
         Actor actor = command.actor();
         var erasure = command.erasure();
         if (actor.id().equals(erasure.requestedBy())) {
-            throw new BudgetRuleViolation(Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY,
+            throw new BudgetRuleViolation(
+                    Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY,
                     "an erasure is confirmed by an authority other than the one who requested it");
         }
         if (erasureRecorded) {
             return outcome();
         }
-        requireStatus(CLOSED, Rule.ERASURE_NEEDS_CLOSED_BUDGETS,
+        requireStatus(
+                CLOSED,
+                Rule.ERASURE_NEEDS_CLOSED_BUDGETS,
                 "a person's personal data is erased only once every budget of theirs is closed");
         decide(actor, null, (act, control) -> new PersonalDataErasureConfirmed(id, act, control, erasure));
         return outcome();
@@ -724,7 +801,8 @@ class PersonalBudget {
     void on(PlanSubmitted event) {
         status = PLAN_SUBMITTED;
         personStatementAdded = false;
-        planSubmittedBy = event.act().actorRole() == Role.PRACTITIONER ? event.act().actor() : null;
+        planSubmittedBy =
+                event.act().actorRole() == Role.PRACTITIONER ? event.act().actor() : null;
         track(event);
     }
 
@@ -802,8 +880,13 @@ class PersonalBudget {
     void on(BudgetAdjusted event) {
         Adjustment adjustment = event.adjustment();
         // Only the amounts and dates count here; the reason is personal data and must not reach a snapshot.
-        adjustments.add(new Adjustment(adjustment.kind(), adjustment.newAmount(), adjustment.effectiveFrom(),
-                adjustment.endsOn(), null, adjustment.requestedBy()));
+        adjustments.add(new Adjustment(
+                adjustment.kind(),
+                adjustment.newAmount(),
+                adjustment.effectiveFrom(),
+                adjustment.endsOn(),
+                null,
+                adjustment.requestedBy()));
         track(event);
     }
 
@@ -875,8 +958,8 @@ class PersonalBudget {
 
     /** Who the budget is for and who may stand for the person now, for the access rule. */
     private BudgetParties parties() {
-        return new BudgetParties(council, person, allocatedPractitioner, control.delegate(),
-                control.authorisedPerson());
+        return new BudgetParties(
+                council, person, allocatedPractitioner, control.delegate(), control.authorisedPerson());
     }
 
     /**
@@ -901,8 +984,8 @@ class PersonalBudget {
      * Applies the event {@code factory} makes, stamped with whose act it is and the control transfer the
      * control rule gives for it (the rule reads only the event's content, so a draft answers it).
      */
-    private void decide(Actor actor, PersonReference onBehalfOf,
-                        BiFunction<Act, ControlTransfer, ? extends BudgetEvent> factory) {
+    private void decide(
+            Actor actor, PersonReference onBehalfOf, BiFunction<Act, ControlTransfer, ? extends BudgetEvent> factory) {
         Act act = new Act(actor.id(), actor.role(), onBehalfOf, now());
         ControlTransfer transfer = ControlRule.transfer(control, factory.apply(act, null));
         apply(factory.apply(act, transfer));
@@ -959,9 +1042,11 @@ class PersonalBudget {
     private static void requireSoundOffer(Money amount, Calculation calculation, String field) {
         requirePositive(amount, field + ".amount.pence");
         if (calculation.breakdownYearlyPence() != amount.yearlyPence()) {
-            throw new BudgetRuleViolation(Rule.BREAKDOWN_DOES_NOT_ADD_UP,
+            throw new BudgetRuleViolation(
+                    Rule.BREAKDOWN_DOES_NOT_ADD_UP,
                     "the breakdown comes to " + calculation.breakdownYearlyPence() + " pence a year, the amount to "
-                            + amount.yearlyPence(), field + ".calculation.breakdown");
+                            + amount.yearlyPence(),
+                    field + ".calculation.breakdown");
         }
     }
 
@@ -973,8 +1058,10 @@ class PersonalBudget {
 
     private void requireLineServesAGoal(PlanLine line, String field) {
         if (line.recoveryGoalId() == null && line.outcomeDomain() == null) {
-            throw new BudgetRuleViolation(Rule.PLAN_LINE_WITHOUT_PURPOSE,
-                    "each plan line names the recovery goal or outcome domain it serves", field);
+            throw new BudgetRuleViolation(
+                    Rule.PLAN_LINE_WITHOUT_PURPOSE,
+                    "each plan line names the recovery goal or outcome domain it serves",
+                    field);
         }
         if (line.recoveryGoalId() != null && !recoveryGoalIds.contains(line.recoveryGoalId())) {
             throw unknownGoal(line.recoveryGoalId(), field + ".recoveryGoalId");
@@ -982,8 +1069,8 @@ class PersonalBudget {
     }
 
     private static BudgetRuleViolation unknownGoal(String goalId, String field) {
-        return new BudgetRuleViolation(Rule.UNKNOWN_RECOVERY_GOAL,
-                "no recovery goal '" + goalId + "' in the assessment", field);
+        return new BudgetRuleViolation(
+                Rule.UNKNOWN_RECOVERY_GOAL, "no recovery goal '" + goalId + "' in the assessment", field);
     }
 
     private static boolean isBlank(String text) {

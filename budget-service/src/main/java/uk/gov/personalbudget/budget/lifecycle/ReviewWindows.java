@@ -18,8 +18,7 @@ final class ReviewWindows {
     /** A review for a change of capacity is due within four weeks of the appointment or its end. */
     private static final Duration CAPACITY_REVIEW_WITHIN = Duration.ofDays(28);
 
-    private ReviewWindows() {
-    }
+    private ReviewWindows() {}
 
     static Instant capacityReviewDue(Instant change) {
         return change.plus(CAPACITY_REVIEW_WITHIN);
@@ -30,15 +29,16 @@ final class ReviewWindows {
      * @param lastReviewAt when the last review was completed, or null
      * @param now          the current time
      */
-    static void requireWithinWindow(ReviewSchedule review, Instant approvedAt, Instant lastReviewAt,
-                                    Instant now, boolean directPayment) {
+    static void requireWithinWindow(
+            ReviewSchedule review, Instant approvedAt, Instant lastReviewAt, Instant now, boolean directPayment) {
         Instant due = review.dueBy();
         if (due.isBefore(now)) {
             throw outside("a review cannot be due in the past");
         }
         switch (review.kind()) {
             case INITIAL_LIGHT_TOUCH -> {
-                if (due.isBefore(approvedAt.plus(WEEK.multipliedBy(6))) || due.isAfter(approvedAt.plus(WEEK.multipliedBy(8)))) {
+                if (due.isBefore(approvedAt.plus(WEEK.multipliedBy(6)))
+                        || due.isAfter(approvedAt.plus(WEEK.multipliedBy(8)))) {
                     throw outside("a light-touch review is due 6 to 8 weeks after approval");
                 }
             }

@@ -39,7 +39,8 @@ public class CommandObservation {
         String budget = command.budgetId().toString();
         Observation observation = Observation.createNotStarted(NAME, registry)
                 // Micrometer turns capitals in span names into "-x"; "command open-budget" reads better than that.
-                .contextualName("command " + type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
+                .contextualName(
+                        "command " + type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
                 .lowCardinalityKeyValue("command", type)
                 .highCardinalityKeyValue("budget.id", budget)
                 .start();
@@ -52,8 +53,12 @@ public class CommandObservation {
                 return result;
             } catch (RuntimeException failure) {
                 String outcome = outcomeOf(failure);
-                String rule = failure instanceof BudgetRuleViolation violation ? violation.rule().slug() : NO_RULE;
-                observation.lowCardinalityKeyValue("outcome", outcome).lowCardinalityKeyValue("rule", rule)
+                String rule = failure instanceof BudgetRuleViolation violation
+                        ? violation.rule().slug()
+                        : NO_RULE;
+                observation
+                        .lowCardinalityKeyValue("outcome", outcome)
+                        .lowCardinalityKeyValue("rule", rule)
                         .error(failure);
                 log(type, budget, outcome, rule, started);
                 throw failure;
@@ -72,8 +77,13 @@ public class CommandObservation {
         if (outcome.equals(FAILED)) {
             log.warn("command {} on budget {}: {} after {} ms", type, budget, outcome, millis);
         } else {
-            log.info("command {} on budget {}: {}{} in {} ms", type, budget, outcome,
-                    rule.equals(NO_RULE) ? "" : " (" + rule + ")", millis);
+            log.info(
+                    "command {} on budget {}: {}{} in {} ms",
+                    type,
+                    budget,
+                    outcome,
+                    rule.equals(NO_RULE) ? "" : " (" + rule + ")",
+                    millis);
         }
     }
 

@@ -39,8 +39,9 @@ class EventProcessorsHealth implements HealthIndicator {
         if (!processor.isRunning()) {
             return ProcessorState.STOPPED;
         }
-        boolean failing = processor.isError() || (processor instanceof StreamingEventProcessor streaming
-                && streaming.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState));
+        boolean failing = processor.isError()
+                || (processor instanceof StreamingEventProcessor streaming
+                        && streaming.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState));
         if (!failing) {
             return ProcessorState.RUNNING;
         }
@@ -48,7 +49,10 @@ class EventProcessorsHealth implements HealthIndicator {
     }
 
     enum ProcessorState {
-        RUNNING, WAITING_FOR_KAFKA, FAILING, STOPPED;
+        RUNNING,
+        WAITING_FOR_KAFKA,
+        FAILING,
+        STOPPED;
 
         boolean makesNotReady() {
             return this == FAILING || this == STOPPED;

@@ -28,9 +28,11 @@ class ObservabilityConfiguration {
     }
 
     @Bean("eventProcessors")
-    public EventProcessorsHealth eventProcessorsHealth(EventProcessingConfiguration processing,
-            ObjectProvider<KafkaBrokerHealth> kafka) {
-        return new EventProcessorsHealth(processing, () -> kafka.getIfAvailable() != null && kafka.getObject().reachable());
+    public EventProcessorsHealth eventProcessorsHealth(
+            EventProcessingConfiguration processing, ObjectProvider<KafkaBrokerHealth> kafka) {
+        return new EventProcessorsHealth(
+                processing,
+                () -> kafka.getIfAvailable() != null && kafka.getObject().reachable());
     }
 
     /** The probes' answers as gauges, for the not-ready and Kafka alerts (deploy/observability). */
@@ -40,8 +42,11 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    public ProcessorMetrics eventProcessorPositionMetrics(EventProcessingConfiguration processing,
-            EventStorageEngine events, JdbcTemplate jdbc, Serializer serializer) {
+    public ProcessorMetrics eventProcessorPositionMetrics(
+            EventProcessingConfiguration processing,
+            EventStorageEngine events,
+            JdbcTemplate jdbc,
+            Serializer serializer) {
         return new ProcessorMetrics(processing, events, jdbc, serializer);
     }
 }

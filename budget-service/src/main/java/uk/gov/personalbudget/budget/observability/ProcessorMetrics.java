@@ -29,7 +29,10 @@ class ProcessorMetrics implements MeterBinder {
     private final JdbcTemplate jdbc;
     private final Serializer tokenSerializer;
 
-    public ProcessorMetrics(EventProcessingConfiguration processing, EventStorageEngine events, JdbcTemplate jdbc,
+    public ProcessorMetrics(
+            EventProcessingConfiguration processing,
+            EventStorageEngine events,
+            JdbcTemplate jdbc,
             Serializer tokenSerializer) {
         this.processing = processing;
         this.events = events;
@@ -65,16 +68,19 @@ class ProcessorMetrics implements MeterBinder {
     }
 
     private long committedPosition(String processorName) {
-        List<Long> positions = jdbc.query(TOKENS, (row, number) -> {
-            byte[] token = row.getBytes("token");
-            String type = row.getString("token_type");
-            if (token == null || type == null) {
-                return -1L;
-            }
-            TrackingToken tracking = tokenSerializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, type, null));
-            return tracking == null ? -1L : tracking.position().orElse(-1);
-        }, processorName);
+        List<Long> positions = jdbc.query(
+                TOKENS,
+                (row, number) -> {
+                    byte[] token = row.getBytes("token");
+                    String type = row.getString("token_type");
+                    if (token == null || type == null) {
+                        return -1L;
+                    }
+                    TrackingToken tracking =
+                            tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+                    return tracking == null ? -1L : tracking.position().orElse(-1);
+                },
+                processorName);
         return positions.stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 

@@ -27,8 +27,8 @@ class BudgetPersons {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final String query;
-    private final Map<BudgetId, PersonReference> remembered = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<BudgetId, PersonReference> remembered =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<BudgetId, PersonReference> eldest) {
                     return size() > REMEMBERED;
@@ -56,8 +56,8 @@ class BudgetPersons {
     }
 
     private PersonReference lookUp(BudgetId budget) {
-        List<byte[]> opened = jdbc.query(query, (row, i) -> row.getBytes(1), budget.value(),
-                BudgetOpened.class.getName());
+        List<byte[]> opened =
+                jdbc.query(query, (row, i) -> row.getBytes(1), budget.value(), BudgetOpened.class.getName());
         if (opened.isEmpty()) {
             throw new IllegalStateException("budget " + budget + " has no BudgetOpened: whose personal data its "
                     + "events hold is unknown, so they cannot be sealed");

@@ -28,32 +28,41 @@ class ErasureController {
     }
 
     @PostMapping(REQUESTS)
-    @Operation(operationId = "requestErasure", summary = "Request the erasure of a person's personal data (AUTHORITY)",
+    @Operation(
+            operationId = "requestErasure",
+            summary = "Request the erasure of a person's personal data (AUTHORITY)",
             description = "Every budget of the person must be closed (409 erasure-needs-closed-budgets, naming the "
                     + "open ones). Another authority confirms the request before it expires "
                     + "(personal-data.erasure.request-expiry). 404 person-not-found when no budget of the caller's "
                     + "council is the person's, as for a reference never used.")
-    public ResponseEntity<ErasureRequestView> request(@PathVariable PersonReference ref,
-            @Valid @RequestBody ErasureRequestBody body, @Parameter(hidden = true) Actor actor) {
+    public ResponseEntity<ErasureRequestView> request(
+            @PathVariable PersonReference ref,
+            @Valid @RequestBody ErasureRequestBody body,
+            @Parameter(hidden = true) Actor actor) {
         ErasureRequestView requested = erasures.request(ref, body.reason(), actor);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}").buildAndExpand(requested.id()).toUri()).body(requested);
+                        .path("/{id}")
+                        .buildAndExpand(requested.id())
+                        .toUri())
+                .body(requested);
     }
 
     @GetMapping(REQUESTS + "/{requestId}")
     @Operation(operationId = "getErasureRequest", summary = "An erasure request, with its reason (AUTHORITY)")
-    public ErasureRequestView show(@PathVariable PersonReference ref, @PathVariable String requestId,
-            @Parameter(hidden = true) Actor actor) {
+    public ErasureRequestView show(
+            @PathVariable PersonReference ref, @PathVariable String requestId, @Parameter(hidden = true) Actor actor) {
         return erasures.show(ref, requestId, actor);
     }
 
     @PostMapping(REQUESTS + "/{requestId}/confirmation")
-    @Operation(operationId = "confirmErasure", summary = "Confirm an erasure request (AUTHORITY, not the requester)",
+    @Operation(
+            operationId = "confirmErasure",
+            summary = "Confirm an erasure request (AUTHORITY, not the requester)",
             description = "Records PersonalDataErasureConfirmed on each of the person's budgets and destroys the "
                     + "person's key: their personal fields read [erased] from then on. A repeat answers the same "
                     + "erasure. 403 erasure-needs-a-second-authority for the requester; 409 erasure-request-expired.")
-    public PersonalDataErasure confirm(@PathVariable PersonReference ref, @PathVariable String requestId,
-            @Parameter(hidden = true) Actor actor) {
+    public PersonalDataErasure confirm(
+            @PathVariable PersonReference ref, @PathVariable String requestId, @Parameter(hidden = true) Actor actor) {
         return erasures.confirm(ref, requestId, actor);
     }
 }

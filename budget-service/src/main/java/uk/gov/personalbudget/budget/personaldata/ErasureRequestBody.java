@@ -9,5 +9,4 @@ import jakarta.validation.constraints.Size;
  * @param reason why, in plain words (for instance the person's request and its date); sealed with the person's key,
  *               so it is erased with the rest
  */
-record ErasureRequestBody(@NotBlank @Size(max = 4000) String reason) {
-}
+record ErasureRequestBody(@NotBlank @Size(max = 4000) String reason) {}

@@ -20,9 +20,17 @@ import java.util.List;
  * @param confirmedAt when, once confirmed
  * @param budgets     the person's budgets the erasure is recorded on
  */
-record ErasureRequestView(String id, PersonReference person, String reason, String requestedBy,
-                                 Instant requestedAt, Instant expiresAt, Status status, String confirmedBy,
-                                 Instant confirmedAt, List<BudgetId> budgets) {
+record ErasureRequestView(
+        String id,
+        PersonReference person,
+        String reason,
+        String requestedBy,
+        Instant requestedAt,
+        Instant expiresAt,
+        Status status,
+        String confirmedBy,
+        Instant confirmedAt,
+        List<BudgetId> budgets) {
 
     /** Where a request stands. */
     public enum Status {

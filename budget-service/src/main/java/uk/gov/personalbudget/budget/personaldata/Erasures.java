@@ -67,9 +67,17 @@ class Erasures {
     private final Clock clock;
     private final ErasureProperties properties;
 
-    Erasures(PersonBudgetIndex index, ErasureRequests requests, PersonKeys keys, PersonalDataReader reader,
-             BudgetHistory history, CommandGateway commands, TraceContexts traces, TransactionTemplate transaction,
-             Clock clock, ErasureProperties properties) {
+    Erasures(
+            PersonBudgetIndex index,
+            ErasureRequests requests,
+            PersonKeys keys,
+            PersonalDataReader reader,
+            BudgetHistory history,
+            CommandGateway commands,
+            TraceContexts traces,
+            TransactionTemplate transaction,
+            Clock clock,
+            ErasureProperties properties) {
         this.index = index;
         this.requests = requests;
         this.keys = keys;
@@ -87,18 +95,25 @@ class Erasures {
         List<BudgetId> budgets = budgetsErasableBy(actor, person);
         Instant now = clock.instant();
         requests.awaitingConfirmation(person, now).ifPresent(pending -> {
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, "erasure-already-requested",
-                    "an erasure of this person's personal data already awaits confirmation until "
-                            + pending.expiresAt() + ": confirm that request, or let it expire");
+            ProblemDetail problem = problem(
+                    HttpStatus.CONFLICT,
+                    "erasure-already-requested",
+                    "an erasure of this person's personal data already awaits confirmation until " + pending.expiresAt()
+                            + ": confirm that request, or let it expire");
             problem.setProperty("requestId", pending.id());
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         });
         // Refuses (409 personal-data-erased) when the key is already destroyed: erasure is final.
         PersonKey key = keys.forSealing(person);
-        var stored = new ErasureRequests.Stored(UUID.randomUUID().toString(), person,
-                PersonalDataCipher.seal(key.keyId(), key.secretKey(), reason), actor.id(),
-                ErasureRequests.truncated(now), ErasureRequests.truncated(now.plus(properties.requestExpiry())),
-                null, null);
+        var stored = new ErasureRequests.Stored(
+                UUID.randomUUID().toString(),
+                person,
+                PersonalDataCipher.seal(key.keyId(), key.secretKey(), reason),
+                actor.id(),
+                ErasureRequests.truncated(now),
+                ErasureRequests.truncated(now.plus(properties.requestExpiry())),
+                null,
+                null);
         requests.add(stored);
         return view(stored, budgets, now);
     }
@@ -120,39 +135,62 @@ class Erasures {
             recordConfirmation(request, actor, budgets);
             request = find(person, requestId);
         }
-        PersonKeyStore.Erasure destroyed = keys.erase(person, request.confirmedBy()).orElseThrow(() ->
-                new PersonalDataUnavailable("the key store holds no key for a person with budgets: is this service "
-                        + "pointed at the key store that sealed their data?"));
+        PersonKeyStore.Erasure destroyed = keys.erase(person, request.confirmedBy())
+                .orElseThrow(() -> new PersonalDataUnavailable(
+                        "the key store holds no key for a person with budgets: is this service "
+                                + "pointed at the key store that sealed their data?"));
         if (!destroyed.alreadyErased()) {
             // The person's reference stays out of the log: the key store records whose key it was.
-            log.info("personal data erased: key {} destroyed by request {}", destroyed.key().keyId(), request.id());
+            log.info(
+                    "personal data erased: key {} destroyed by request {}",
+                    destroyed.key().keyId(),
+                    request.id());
         }
-        return new PersonalDataErasure(person, request.id(), destroyed.key().keyId(), request.requestedBy(),
-                request.requestedAt(), request.confirmedBy(), destroyed.key().erasedAt(), budgets);
+        return new PersonalDataErasure(
+                person,
+                request.id(),
+                destroyed.key().keyId(),
+                request.requestedBy(),
+                request.requestedAt(),
+                request.confirmedBy(),
+                destroyed.key().erasedAt(),
+                budgets);
     }
 
     private void recordConfirmation(ErasureRequests.Stored request, Actor actor, List<BudgetId> budgets) {
         Instant now = clock.instant();
         if (request.isExpiredAt(now)) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT,
-                    "erasure-request-expired", "the erasure request expired at " + request.expiresAt()
-                            + " without a confirmation: a new request is needed"), null);
+            throw new ErrorResponseException(
+                    HttpStatus.CONFLICT,
+                    problem(
+                            HttpStatus.CONFLICT,
+                            "erasure-request-expired",
+                            "the erasure request expired at " + request.expiresAt()
+                                    + " without a confirmation: a new request is needed"),
+                    null);
         }
         if (actor.id().equals(request.requestedBy())) {
-            throw new BudgetRuleViolation(Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY,
+            throw new BudgetRuleViolation(
+                    Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY,
                     "an erasure is confirmed by an authority other than the one who requested it");
         }
         requireClosed(budgets);
-        Erasure erasure = new Erasure(request.id(), request.requestedBy(), request.requestedAt(),
+        Erasure erasure = new Erasure(
+                request.id(),
+                request.requestedBy(),
+                request.requestedAt(),
                 keys.forSealing(request.person()).keyId());
         // The confirmation and the budgets' events commit together, or none of them does (each command's unit of
         // work joins this transaction); only the first of two confirmations at once records anything.
         transaction.executeWithoutResult(status -> {
             if (requests.confirm(request.id(), actor.id(), now)) {
                 // Each event carries the request's trace, as every command's does (BudgetCommands).
-                var trace = Map.of(TraceParent.METADATA_KEY, traces.current().orElseGet(TraceParent::random).value());
-                budgets.forEach(budget -> commands.sendAndWait(GenericCommandMessage
-                        .asCommandMessage(new RecordErasure(budget, actor, erasure)).andMetaData(trace)));
+                var trace = Map.of(
+                        TraceParent.METADATA_KEY,
+                        traces.current().orElseGet(TraceParent::random).value());
+                budgets.forEach(budget -> commands.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(new RecordErasure(budget, actor, erasure))
+                                .andMetaData(trace)));
             }
         });
     }
@@ -178,9 +216,14 @@ class Erasures {
         }
         if (!budgets.stream().allMatch(budget -> actor.serves(budget.council()))) {
             // One key seals the person's data at every council: one council alone does not destroy it.
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT,
-                    "erasure-needs-every-council", "the person's personal data is also held for another council's"
-                            + " budget: erasing it is agreed between the councils"), null);
+            throw new ErrorResponseException(
+                    HttpStatus.CONFLICT,
+                    problem(
+                            HttpStatus.CONFLICT,
+                            "erasure-needs-every-council",
+                            "the person's personal data is also held for another council's"
+                                    + " budget: erasing it is agreed between the councils"),
+                    null);
         }
         return budgets.stream().map(PersonsBudget::budget).toList();
     }
@@ -190,31 +233,51 @@ class Erasures {
                 .filter(budget -> history.current(budget).status() != BudgetStatus.CLOSED)
                 .toList();
         if (!open.isEmpty()) {
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, Rule.ERASURE_NEEDS_CLOSED_BUDGETS.slug(),
-                    "a person's personal data is erased only once every budget of theirs is closed; "
-                            + open.size() + " of " + budgets.size() + " are not");
-            problem.setProperty("openBudgets", open.stream().map(BudgetId::value).toList());
+            ProblemDetail problem = problem(
+                    HttpStatus.CONFLICT,
+                    Rule.ERASURE_NEEDS_CLOSED_BUDGETS.slug(),
+                    "a person's personal data is erased only once every budget of theirs is closed; " + open.size()
+                            + " of " + budgets.size() + " are not");
+            problem.setProperty(
+                    "openBudgets", open.stream().map(BudgetId::value).toList());
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
     }
 
     private ErasureRequests.Stored find(PersonReference person, String requestId) {
-        return requests.find(requestId, person).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                problem(HttpStatus.NOT_FOUND, "erasure-request-not-found",
-                        "no erasure request " + requestId + " for this person"), null));
+        return requests.find(requestId, person)
+                .orElseThrow(() -> new ErrorResponseException(
+                        HttpStatus.NOT_FOUND,
+                        problem(
+                                HttpStatus.NOT_FOUND,
+                                "erasure-request-not-found",
+                                "no erasure request " + requestId + " for this person"),
+                        null));
     }
 
     private ErasureRequestView view(ErasureRequests.Stored request, List<BudgetId> budgets, Instant now) {
-        ErasureRequestView.Status status = request.isConfirmed() ? ErasureRequestView.Status.CONFIRMED
-                : request.isExpiredAt(now) ? ErasureRequestView.Status.EXPIRED
-                : ErasureRequestView.Status.AWAITING_CONFIRMATION;
-        return new ErasureRequestView(request.id(), request.person(), reader.reveal(request.sealedReason()),
-                request.requestedBy(), request.requestedAt(), request.expiresAt(), status, request.confirmedBy(),
-                request.confirmedAt(), budgets);
+        ErasureRequestView.Status status = request.isConfirmed()
+                ? ErasureRequestView.Status.CONFIRMED
+                : request.isExpiredAt(now)
+                        ? ErasureRequestView.Status.EXPIRED
+                        : ErasureRequestView.Status.AWAITING_CONFIRMATION;
+        return new ErasureRequestView(
+                request.id(),
+                request.person(),
+                reader.reveal(request.sealedReason()),
+                request.requestedBy(),
+                request.requestedAt(),
+                request.expiresAt(),
+                status,
+                request.confirmedBy(),
+                request.confirmedAt(),
+                budgets);
     }
 
     private static ErrorResponseException personNotFound(PersonReference person) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "person-not-found",
-                "no personal data is held for person " + person), null);
+        return new ErrorResponseException(
+                HttpStatus.NOT_FOUND,
+                problem(HttpStatus.NOT_FOUND, "person-not-found", "no personal data is held for person " + person),
+                null);
     }
 }

@@ -22,8 +22,7 @@ class PersonBudgetIndex {
     static final String PROCESSING_GROUP = "person-budgets";
 
     /** One of the person's budgets, and the council it belongs to. */
-    record PersonsBudget(BudgetId budget, String council) {
-    }
+    record PersonsBudget(BudgetId budget, String council) {}
 
     private final JdbcTemplate jdbc;
 
@@ -38,13 +37,18 @@ class PersonBudgetIndex {
         if (sequence != 0) {
             return;
         }
-        jdbc.update("INSERT INTO person_budget (budget_id, person_ref, council) VALUES (?, ?, ?)",
-                opened.budgetId().value(), opened.opening().person().value(), opened.opening().localAuthority());
+        jdbc.update(
+                "INSERT INTO person_budget (budget_id, person_ref, council) VALUES (?, ?, ?)",
+                opened.budgetId().value(),
+                opened.opening().person().value(),
+                opened.opening().localAuthority());
     }
 
     /** The person's budgets, oldest id first; none for a person this service holds no budget for. */
     List<PersonsBudget> budgetsOf(PersonReference person) {
-        return jdbc.query("SELECT budget_id, council FROM person_budget WHERE person_ref = ? ORDER BY budget_id",
-                (row, i) -> new PersonsBudget(new BudgetId(row.getString(1)), row.getString(2)), person.value());
+        return jdbc.query(
+                "SELECT budget_id, council FROM person_budget WHERE person_ref = ? ORDER BY budget_id",
+                (row, i) -> new PersonsBudget(new BudgetId(row.getString(1)), row.getString(2)),
+                person.value());
     }
 }

@@ -18,6 +18,12 @@ import java.util.List;
  * @param erasedAt    when the key was destroyed
  * @param budgets     the budgets on which {@code PersonalDataErasureConfirmed} is recorded
  */
-record PersonalDataErasure(PersonReference person, String requestId, String keyId, String requestedBy,
-                                  Instant requestedAt, String confirmedBy, Instant erasedAt, List<BudgetId> budgets) {
-}
+record PersonalDataErasure(
+        PersonReference person,
+        String requestId,
+        String keyId,
+        String requestedBy,
+        Instant requestedAt,
+        String confirmedBy,
+        Instant erasedAt,
+        List<BudgetId> budgets) {}

@@ -51,12 +51,16 @@ public class PersonalDataEventSerializer extends JacksonSerializer {
         }
         try {
             if (String.class.equals(expectedRepresentation)) {
-                return new SimpleSerializedObject<>((T) writer.writeValueAsString(object), expectedRepresentation,
+                return new SimpleSerializedObject<>(
+                        (T) writer.writeValueAsString(object),
+                        expectedRepresentation,
                         typeForClass(ObjectUtils.nullSafeTypeOf(object)));
             }
             byte[] bytes = writer.writeValueAsBytes(object);
-            return new SimpleSerializedObject<>(getConverter().convert(bytes, expectedRepresentation),
-                    expectedRepresentation, typeForClass(ObjectUtils.nullSafeTypeOf(object)));
+            return new SimpleSerializedObject<>(
+                    getConverter().convert(bytes, expectedRepresentation),
+                    expectedRepresentation,
+                    typeForClass(ObjectUtils.nullSafeTypeOf(object)));
         } catch (JsonProcessingException failed) {
             throw personalDataFailure(failed);
         }
@@ -103,11 +107,14 @@ public class PersonalDataEventSerializer extends JacksonSerializer {
     /** A personal data failure as itself (the API answers it by type), anything else as Axon's own. */
     private static RuntimeException personalDataFailure(Exception failed) {
         for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PersonalDataErased || cause instanceof PersonalDataUnavailable
+            if (cause instanceof PersonalDataErased
+                    || cause instanceof PersonalDataUnavailable
                     || cause instanceof PersonalDataTampered) {
                 return (RuntimeException) cause;
             }
         }
-        return failed instanceof RuntimeException runtime ? runtime : new SerializationException("Unable to serialize object", failed);
+        return failed instanceof RuntimeException runtime
+                ? runtime
+                : new SerializationException("Unable to serialize object", failed);
     }
 }

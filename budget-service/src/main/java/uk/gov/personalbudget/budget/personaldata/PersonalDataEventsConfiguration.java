@@ -35,8 +35,13 @@ class PersonalDataEventsConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver, DataSource dataSource,
-            EventSchema eventSchema, PersonKeys keys, PersonalDataReader reader) {
+    public Serializer eventSerializer(
+            ObjectMapper objectMapper,
+            RevisionResolver revisionResolver,
+            DataSource dataSource,
+            EventSchema eventSchema,
+            PersonKeys keys,
+            PersonalDataReader reader) {
         JacksonSerializer.Builder builder = JacksonSerializer.builder()
                 .objectMapper(objectMapper.copy().registerModule(new PersonalDataModule()))
                 .revisionResolver(revisionResolver)
@@ -58,8 +63,8 @@ class PersonalDataEventsConfiguration {
     ConfigurerModule personBudgetIndexProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(PersonBudgetIndex.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(PersonBudgetIndex.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(
+                        PersonBudgetIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

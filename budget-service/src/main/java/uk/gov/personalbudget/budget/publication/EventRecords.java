@@ -1,6 +1,5 @@
 package uk.gov.personalbudget.budget.publication;
 
-import uk.gov.personalbudget.contracts.event.EventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -8,6 +7,7 @@ import org.axonframework.serialization.Serializer;
 import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 import uk.gov.personalbudget.budget.integrity.StoredEvent;
 import uk.gov.personalbudget.contracts.event.BudgetEventTypes;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,8 +18,7 @@ import java.util.Base64;
  */
 final class EventRecords {
 
-    private EventRecords() {
-    }
+    private EventRecords() {}
 
     /**
      * The record for {@code event}. Serializing with the event store's own serializer returns the stored bytes as
@@ -27,9 +26,13 @@ final class EventRecords {
      *
      * @param hash the event's stored hash; null for an event stored before the hash chain began
      */
-    public static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, Serializer eventSerializer,
-            String hash) {
-        return of(topic, event, event.serializePayload(eventSerializer, byte[].class).getData(), hash);
+    public static ProducerRecord<String, byte[]> of(
+            String topic, DomainEventMessage<?> event, Serializer eventSerializer, String hash) {
+        return of(
+                topic,
+                event,
+                event.serializePayload(eventSerializer, byte[].class).getData(),
+                hash);
     }
 
     /**
@@ -58,8 +61,8 @@ final class EventRecords {
         return record;
     }
 
-    private static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, byte[] json,
-            String hash) {
+    private static ProducerRecord<String, byte[]> of(
+            String topic, DomainEventMessage<?> event, byte[] json, String hash) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, EventHeaders.EVENT_TYPE, event.getPayloadType().getSimpleName());
         add(headers, EventHeaders.EVENT_REVISION, BudgetEventTypes.REVISION);

@@ -43,8 +43,13 @@ class KafkaEventPublisher {
      *                   if Kafka cannot be reached, failing the batch)
      * @param observer   told of each send and its outcome (trace span, metrics)
      */
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, Serializer eventSerializer,
-            Function<String, Optional<ChainedEvent>> storedEvent, Runnable topicCheck, String topic, Duration sendTimeout,
+    public KafkaEventPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            Serializer eventSerializer,
+            Function<String, Optional<ChainedEvent>> storedEvent,
+            Runnable topicCheck,
+            String topic,
+            Duration sendTimeout,
             PublicationObserver observer) {
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
@@ -66,7 +71,8 @@ class KafkaEventPublisher {
         if (pending.size() == 0) {
             topicCheck.run();
         }
-        ProducerRecord<String, byte[]> record = storedEvent.apply(domainEvent.getIdentifier())
+        ProducerRecord<String, byte[]> record = storedEvent
+                .apply(domainEvent.getIdentifier())
                 .map(stored -> EventRecords.of(topic, domainEvent, stored))
                 .orElseGet(() -> EventRecords.of(topic, domainEvent, eventSerializer, null));
         var outcome = observer.sending(record, domainEvent);

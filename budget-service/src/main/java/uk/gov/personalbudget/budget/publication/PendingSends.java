@@ -49,8 +49,8 @@ final class PendingSends {
         } catch (ExecutionException e) {
             throw new PublicationFailed("Kafka did not acknowledge every record of the batch", e.getCause());
         } catch (TimeoutException e) {
-            throw new PublicationFailed("Kafka did not acknowledge all " + sends.size() + " records of the batch in "
-                    + timeout, e);
+            throw new PublicationFailed(
+                    "Kafka did not acknowledge all " + sends.size() + " records of the batch in " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublicationFailed("interrupted while waiting for Kafka", e);

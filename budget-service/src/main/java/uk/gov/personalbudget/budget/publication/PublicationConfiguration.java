@@ -63,7 +63,8 @@ class PublicationConfiguration {
     public KafkaAdmin kafkaAdmin(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles) {
         Map<String, Object> settings = kafka.buildAdminProperties(sslBundles.getIfAvailable());
         KafkaProperties.Admin admin = kafka.getAdmin();
-        Duration operationTimeout = admin.getOperationTimeout() != null ? admin.getOperationTimeout() : Duration.ofSeconds(30);
+        Duration operationTimeout =
+                admin.getOperationTimeout() != null ? admin.getOperationTimeout() : Duration.ofSeconds(30);
         // KafkaAdmin closes its clients without a timeout, which waits for their calls' own timeouts (a minute by
         // default): bound them by the operation timeout.
         settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) operationTimeout.toMillis());
@@ -84,8 +85,8 @@ class PublicationConfiguration {
      * acknowledges a record, and the idempotent producer neither duplicates nor reorders on its own retries.
      */
     @Bean
-    public ProducerFactory<String, byte[]> budgetEventsProducerFactory(KafkaProperties kafka,
-            ObjectProvider<SslBundles> sslBundles, PublicationProperties publication) {
+    public ProducerFactory<String, byte[]> budgetEventsProducerFactory(
+            KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, PublicationProperties publication) {
         Map<String, Object> settings = kafka.buildProducerProperties(sslBundles.getIfAvailable());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -100,13 +101,15 @@ class PublicationConfiguration {
         // delivery.timeout.ms may not be shorter than linger.ms + request.timeout.ms.
         long deliveryMs = millis(settings, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
         long lingerMs = millis(settings, ProducerConfig.LINGER_MS_CONFIG);
-        settings.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, deliveryMs - lingerMs)));
+        settings.putIfAbsent(
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, Math.min(30_000, deliveryMs - lingerMs)));
         return new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A producer setting in milliseconds, as set (a number or its text) or else kafka-clients' default. */
     private static long millis(Map<String, Object> settings, String name) {
-        Object value = settings.getOrDefault(name, ProducerConfig.configDef().defaultValues().get(name));
+        Object value = settings.getOrDefault(
+                name, ProducerConfig.configDef().defaultValues().get(name));
         return Long.parseLong(String.valueOf(value));
     }
 
@@ -122,11 +125,22 @@ class PublicationConfiguration {
     }
 
     @Bean
-    public KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
-            @Qualifier("eventSerializer") Serializer eventSerializer, TamperEvidence tamperEvidence, KafkaAdmin kafkaAdmin,
-            NewTopic budgetEventsTopic, PublicationProperties publication, TraceContexts traces, MeterRegistry meters) {
-        return new KafkaEventPublisher(kafkaTemplate, eventSerializer, tamperEvidence::storedEvent,
-                new TopicCheck(kafkaAdmin, budgetEventsTopic), publication.topic(), publication.sendTimeout(),
+    public KafkaEventPublisher kafkaEventPublisher(
+            KafkaTemplate<String, byte[]> kafkaTemplate,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            TamperEvidence tamperEvidence,
+            KafkaAdmin kafkaAdmin,
+            NewTopic budgetEventsTopic,
+            PublicationProperties publication,
+            TraceContexts traces,
+            MeterRegistry meters) {
+        return new KafkaEventPublisher(
+                kafkaTemplate,
+                eventSerializer,
+                tamperEvidence::storedEvent,
+                new TopicCheck(kafkaAdmin, budgetEventsTopic),
+                publication.topic(),
+                publication.sendTimeout(),
                 new TracedPublication(traces, meters, publication.topic()));
     }
 
@@ -143,16 +157,17 @@ class PublicationConfiguration {
      * default for handlers): it rolls the batch back, and the processor retries it with back-off.
      */
     @Bean
-    public ConfigurerModule kafkaPublicationProcessor(PublicationProperties publication,
-            ObjectProvider<PromptEventSource> promptEventSource) {
+    public ConfigurerModule kafkaPublicationProcessor(
+            PublicationProperties publication, ObjectProvider<PromptEventSource> promptEventSource) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP,
+                .registerPooledStreamingEventProcessor(
+                        KafkaEventPublisher.PROCESSING_GROUP,
                         config -> promptEventSource.getObject(),
                         (config, builder) -> builder.batchSize(publication.batchSize())
                                 .tokenClaimInterval(publication.claimInterval().toMillis()))
-                .registerSequencingPolicy(KafkaEventPublisher.PROCESSING_GROUP,
-                        config -> SequentialPerAggregatePolicy.instance())
-                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
+                .registerSequencingPolicy(
+                        KafkaEventPublisher.PROCESSING_GROUP, config -> SequentialPerAggregatePolicy.instance())
+                .registerListenerInvocationErrorHandler(
+                        KafkaEventPublisher.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
 }

@@ -8,8 +8,7 @@ import java.util.function.BiConsumer;
 /** Told of each record about to be sent, and then (through the callback it returns) of Kafka's answer. */
 interface PublicationObserver {
 
-    PublicationObserver NONE = (record, event) -> (acknowledged, failure) -> {
-    };
+    PublicationObserver NONE = (record, event) -> (acknowledged, failure) -> {};
 
     /**
      * May change the record's headers before it is sent.

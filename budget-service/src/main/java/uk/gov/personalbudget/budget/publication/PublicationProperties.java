@@ -31,11 +31,15 @@ record PublicationProperties(
     public PublicationProperties {
         Assert.hasText(topic, "budget.publication.topic must not be blank");
         Assert.isTrue(partitions > 0, "budget.publication.partitions must be at least 1, was " + partitions);
-        Assert.isTrue(replicationFactor > 0,
+        Assert.isTrue(
+                replicationFactor > 0,
                 "budget.publication.replication-factor must be at least 1, was " + replicationFactor);
         Assert.isTrue(batchSize > 0, "budget.publication.batch-size must be at least 1, was " + batchSize);
-        Assert.isTrue(!sendTimeout.isNegative() && !sendTimeout.isZero(), "budget.publication.send-timeout must be positive, was " + sendTimeout);
-        Assert.isTrue(!claimInterval.isNegative() && !claimInterval.isZero(),
+        Assert.isTrue(
+                !sendTimeout.isNegative() && !sendTimeout.isZero(),
+                "budget.publication.send-timeout must be positive, was " + sendTimeout);
+        Assert.isTrue(
+                !claimInterval.isNegative() && !claimInterval.isZero(),
                 "budget.publication.claim-interval must be positive, was " + claimInterval);
     }
 }

@@ -1,11 +1,9 @@
 package uk.gov.personalbudget.budget.security;
 
-import uk.gov.personalbudget.support.ServiceEdge;
-import uk.gov.personalbudget.support.web.ApiProblemHandling;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.support.ServiceEdge;
 import uk.gov.personalbudget.support.security.Councils;
+import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +39,7 @@ public class DevTokenController {
     public static final String PATH = "/dev/tokens";
     /** The public key set of the development tokens, so approval-service (local) can verify them too. */
     public static final String JWKS_PATH = "/dev/jwks";
+
     static final String INVALID_TOKEN_REQUEST = "invalid-token-request";
 
     private final DevTokenIssuer issuer;
@@ -52,8 +53,7 @@ public class DevTokenController {
     }
 
     /** The token, to be sent as {@code Authorization: Bearer <token>}. */
-    public record DevTokenResponse(String token) {
-    }
+    public record DevTokenResponse(String token) {}
 
     @Operation(summary = "Issue a development token valid for 8 hours")
     @SecurityRequirements
@@ -101,8 +101,8 @@ public class DevTokenController {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException invalid) {
         List<Map<String, String>> errors = invalid.getFieldErrors().stream()
-                .map(error -> Map.of("field", fieldName(error.getField()),
-                        "reason", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of(
+                        "field", fieldName(error.getField()), "reason", String.valueOf(error.getDefaultMessage())))
                 .toList();
         String detail = errors.stream()
                 .map(error -> error.get("field") + " " + error.get("reason"))
@@ -115,11 +115,13 @@ public class DevTokenController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-        if (unreadable.getCause() instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+        if (unreadable.getCause() instanceof InvalidFormatException format
+                && format.getTargetType().isEnum()) {
             return invalidTokenRequest(field(format) + " must be one of "
                     + Arrays.toString(format.getTargetType().getEnumConstants()));
         }
-        if (unreadable.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (unreadable.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return invalidTokenRequest(field(mismatch) + " has the wrong type");
         }
         return invalidTokenRequest(

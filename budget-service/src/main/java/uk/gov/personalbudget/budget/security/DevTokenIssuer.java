@@ -1,6 +1,5 @@
 package uk.gov.personalbudget.budget.security;
 
-import uk.gov.personalbudget.support.security.ActorClaims;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -15,6 +14,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.support.security.ActorClaims;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -86,15 +86,23 @@ public final class DevTokenIssuer {
 
     public String issue(Actor actor) {
         if (actor.councils().size() > 1) {
-            throw new IllegalArgumentException("a token names one council; several are a SYSTEM caller's configuration");
+            throw new IllegalArgumentException(
+                    "a token names one council; several are a SYSTEM caller's configuration");
         }
-        return issue(actor.id(), actor.role(), actor.person(), actor.authorisationLimit(),
+        return issue(
+                actor.id(),
+                actor.role(),
+                actor.person(),
+                actor.authorisationLimit(),
                 actor.councils().stream().findFirst().orElse(null));
     }
 
     /** Signs any claims at all, for tests that need a token this class would not issue. */
     String sign(JwtClaimsSet claims) {
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("JWT").keyId(key.getKeyID()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .type("JWT")
+                .keyId(key.getKeyID())
+                .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 }

@@ -22,8 +22,11 @@ import uk.gov.personalbudget.contracts.value.Role;
 record DevTokenRequest(
         @NotBlank String sub,
         @NotNull Role role,
+
         @Pattern(regexp = PersonReference.PATTERN, message = "must be 1 to 64 letters, digits, '-' or '_'")
         String person,
+
         @JsonProperty("authorisation_limit") @PositiveOrZero Long authorisationLimit,
-        @Pattern(regexp = Council.PATTERN, message = "must be a council id") String council) {
-}
+
+        @Pattern(regexp = Council.PATTERN, message = "must be a council id")
+        String council) {}

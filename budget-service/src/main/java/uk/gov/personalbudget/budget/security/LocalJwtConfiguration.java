@@ -1,9 +1,5 @@
 package uk.gov.personalbudget.budget.security;
 
-import uk.gov.personalbudget.support.ServiceEdge;
-import uk.gov.personalbudget.support.security.ActorClaimsValidator;
-import uk.gov.personalbudget.support.security.Councils;
-import uk.gov.personalbudget.support.security.TokenLifetimeValidator;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,12 +11,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import uk.gov.personalbudget.support.ServiceEdge;
+import uk.gov.personalbudget.support.security.ActorClaimsValidator;
+import uk.gov.personalbudget.support.security.Councils;
+import uk.gov.personalbudget.support.security.TokenLifetimeValidator;
 
 import java.time.Clock;
 
@@ -46,9 +46,11 @@ class LocalJwtConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(RSAKey devTokenSigningKey, Councils councils) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devTokenSigningKey.toRSAPublicKey()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devTokenSigningKey.toRSAPublicKey())
+                .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(DevTokenIssuer.ISSUER), new JwtAudienceValidator(DevTokenIssuer.AUDIENCE),
+                new JwtIssuerValidator(DevTokenIssuer.ISSUER),
+                new JwtAudienceValidator(DevTokenIssuer.AUDIENCE),
                 new TokenLifetimeValidator(DevTokenIssuer.VALIDITY, Clock.systemUTC()),
                 new ActorClaimsValidator(councils)));
         return decoder;
@@ -58,8 +60,7 @@ class LocalJwtConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain devTokenSecurityFilterChain(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher(DevTokenController.PATH, DevTokenController.JWKS_PATH)
+        return http.securityMatcher(DevTokenController.PATH, DevTokenController.JWKS_PATH)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

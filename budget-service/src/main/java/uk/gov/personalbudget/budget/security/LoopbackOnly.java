@@ -15,15 +15,16 @@ final class LoopbackOnly {
 
     private static final Logger log = LoggerFactory.getLogger(LoopbackOnly.class);
 
-    private LoopbackOnly() {
-    }
+    private LoopbackOnly() {}
 
     /** @param serverAddress {@code server.address}: blank means every interface */
     static void require(String serverAddress) {
         if (!isLoopback(serverAddress)) {
             String reason = "development tokens (profile dev-tokens) are issued only by a service that listens on "
-                    + "loopback only, but server.address is " + (serverAddress == null || serverAddress.isBlank()
-                    ? "not set (every interface)" : "'" + serverAddress + "'")
+                    + "loopback only, but server.address is "
+                    + (serverAddress == null || serverAddress.isBlank()
+                            ? "not set (every interface)"
+                            : "'" + serverAddress + "'")
                     + ": set server.address=127.0.0.1, or configure a real issuer (security.jwt.*) instead";
             log.error("Refusing to start: {}", reason);
             throw new IllegalStateException(reason);

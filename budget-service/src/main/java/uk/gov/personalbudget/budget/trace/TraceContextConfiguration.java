@@ -30,6 +30,7 @@ class TraceContextConfiguration {
     /** Without Micrometer Tracing (some test slices) every command starts a trace of its own, untraced. */
     @Bean
     public TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new TraceContexts(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+        return new TraceContexts(
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 }

@@ -20,6 +20,7 @@ public record TraceParent(String value) {
     /** Version 00 has exactly these four fields; a later version may append more, which we pass on unread. */
     private static final Pattern FORMAT =
             Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
+
     private static final String ZERO_TRACE_ID = "0".repeat(32);
     private static final String ZERO_PARENT_ID = "0".repeat(16);
     /** Sampled: we record no spans ourselves, but a downstream tracer may, and should not drop the trace. */

@@ -34,8 +34,7 @@ class ApiProblems extends ApiProblemHandling {
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = problem(status, violation.rule().slug(), violation.getMessage());
-        violation.field().map(ApiProblems::bodyPath)
-                .ifPresent(field -> naming(problem, field, violation.getMessage()));
+        violation.field().map(ApiProblems::bodyPath).ifPresent(field -> naming(problem, field, violation.getMessage()));
         return problem;
     }
 
@@ -55,14 +54,18 @@ class ApiProblems extends ApiProblemHandling {
      */
     @ExceptionHandler({BudgetNotFound.class, BudgetHidden.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException notFound) {
-        String detail = notFound instanceof BudgetNotFound missing && missing.moment().isPresent()
-                ? notFound.getMessage() : BudgetNotFound.NO_SUCH_BUDGET;
+        String detail =
+                notFound instanceof BudgetNotFound missing && missing.moment().isPresent()
+                        ? notFound.getMessage()
+                        : BudgetNotFound.NO_SUCH_BUDGET;
         return problem(HttpStatus.NOT_FOUND, "budget-not-found", detail);
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException conflict) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change",
+        return problem(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
                 "the budget was changed by another command at the same moment: read it again and retry");
     }
 
@@ -72,7 +75,9 @@ class ApiProblems extends ApiProblemHandling {
      */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> versionMismatch(ConflictingAggregateVersionException stale) {
-        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, VERSION_MISMATCH,
+        ProblemDetail problem = problem(
+                HttpStatus.PRECONDITION_FAILED,
+                VERSION_MISMATCH,
                 "the budget is at version " + stale.getActualVersion() + ", not " + stale.getExpectedVersion()
                         + " as If-Match says: read it again, and send the command again if it still applies");
         problem.setProperty("currentVersion", stale.getActualVersion());
@@ -89,7 +94,9 @@ class ApiProblems extends ApiProblemHandling {
 
     @ExceptionHandler(IfMatch.InvalidIfMatch.class)
     ProblemDetail invalidIfMatch(IfMatch.InvalidIfMatch invalid) {
-        return naming(problem(HttpStatus.BAD_REQUEST, "invalid-if-match", invalid.getMessage()), IfMatch.HEADER,
+        return naming(
+                problem(HttpStatus.BAD_REQUEST, "invalid-if-match", invalid.getMessage()),
+                IfMatch.HEADER,
                 IfMatch.InvalidIfMatch.REASON);
     }
 

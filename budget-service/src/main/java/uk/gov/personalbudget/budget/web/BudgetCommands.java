@@ -39,8 +39,8 @@ class BudgetCommands {
     private final TraceContexts traces;
     private final Counter retries;
 
-    public BudgetCommands(CommandGateway gateway, CommandObservation observation,
-            TraceContexts traces, MeterRegistry meters) {
+    public BudgetCommands(
+            CommandGateway gateway, CommandObservation observation, TraceContexts traces, MeterRegistry meters) {
         this.gateway = gateway;
         this.retries = Counter.builder(RETRIES)
                 .description("Commands sent a second time because another command stored an event of the same budget"
@@ -81,10 +81,14 @@ class BudgetCommands {
 
     private CommandMessage<?> withMetaData(BudgetCommand command) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put(TraceParent.METADATA_KEY, traces.current().orElseGet(() -> {
-            List<String> incoming = incomingHeader(TraceParent.METADATA_KEY);
-            return TraceParent.fromHeaderOrNew(incoming.isEmpty() ? null : incoming.get(0));
-        }).value());
+        metaData.put(
+                TraceParent.METADATA_KEY,
+                traces.current()
+                        .orElseGet(() -> {
+                            List<String> incoming = incomingHeader(TraceParent.METADATA_KEY);
+                            return TraceParent.fromHeaderOrNew(incoming.isEmpty() ? null : incoming.get(0));
+                        })
+                        .value());
         IfMatch.expectedVersion(incomingHeader(IfMatch.HEADER))
                 .ifPresent(version -> metaData.put(BudgetCommandTargetResolver.EXPECTED_VERSION, version));
         return GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);

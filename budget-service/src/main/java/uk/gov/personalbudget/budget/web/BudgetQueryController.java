@@ -36,13 +36,18 @@ class BudgetQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getBudget", summary = "The budget's state now, or as it was at asOf",
+    @Operation(
+            operationId = "getBudget",
+            summary = "The budget's state now, or as it was at asOf",
             description = "The ETag is the budget's version (the sequence number of its latest event).")
     public ResponseEntity<BudgetView> get(
             @PathVariable BudgetId id,
             @Parameter(description = "an ISO-8601 instant, e.g. 2026-11-22T10:15:30Z")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-            WebRequest request, @Parameter(hidden = true) Actor actor) {
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            WebRequest request,
+            @Parameter(hidden = true) Actor actor) {
         BudgetView view = asOf == null ? history.current(id, actor) : history.asOf(id, asOf, actor);
         String etag = "\"" + view.version() + "\"";
         if (asOf == null && request.checkNotModified(etag)) {

@@ -16,8 +16,7 @@ final class IfMatch {
 
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"(0|[1-9][0-9]{0,17})\"");
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     /**
      * @param values every {@code If-Match} header line of the request

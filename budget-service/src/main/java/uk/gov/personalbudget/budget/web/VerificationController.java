@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.budget.history.BudgetHistory;
 import uk.gov.personalbudget.budget.history.BudgetNotFound;
-import uk.gov.personalbudget.contracts.access.BudgetAccessRule;
 import uk.gov.personalbudget.budget.integrity.TamperEvidence;
+import uk.gov.personalbudget.contracts.access.BudgetAccessRule;
 import uk.gov.personalbudget.contracts.api.ChainVerification;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.BudgetId;
@@ -32,7 +32,8 @@ class VerificationController {
     }
 
     @GetMapping("/{id}/verification")
-    @Operation(operationId = "verifyBudget",
+    @Operation(
+            operationId = "verifyBudget",
             summary = "Recompute the budget's hash chain from the event store (AUDITOR, AUTHORITY)",
             description = "Says whether every stored event still matches its hash and links to the event before it "
                     + "and, if not, which event is the first that does not. See docs/security.md, Tamper evidence.")

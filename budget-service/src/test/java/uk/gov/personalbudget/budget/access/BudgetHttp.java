@@ -26,8 +26,10 @@ public final class BudgetHttp {
 
     private final String base;
     private final TestIssuer issuer;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     BudgetHttp(String base, TestIssuer issuer) {
         this.base = base;
@@ -60,8 +62,8 @@ public final class BudgetHttp {
     }
 
     /** Any request at all: {@code authorization} and {@code contentType} are left out when null. */
-    public Answer send(String method, String path, String authorization, String contentType,
-                       HttpRequest.BodyPublisher body) {
+    public Answer send(
+            String method, String path, String authorization, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
@@ -73,8 +75,10 @@ public final class BudgetHttp {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " got no answer", e);
         } catch (InterruptedException e) {
@@ -85,7 +89,11 @@ public final class BudgetHttp {
 
     /** {@code method path} as {@code caller}, with a JSON body (none when null). */
     public Answer call(String method, String path, Caller caller, String body) {
-        return send(method, path, "Bearer " + token(caller), body == null ? null : "application/json",
+        return send(
+                method,
+                path,
+                "Bearer " + token(caller),
+                body == null ? null : "application/json",
                 body == null ? null : HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -107,8 +115,11 @@ public final class BudgetHttp {
         assertThat(opened.status()).as("opening: %s", opened).isEqualTo(201);
         String id = opened.json().get("id").textValue();
         for (Stage.Step step : stage.steps()) {
-            Answer answer = command(id, step.command(), Caller.of(step.by()), step.body().get());
-            assertThat(answer.status()).as("%s on the way to %s: %s", step.command(), stage, answer).isEqualTo(200);
+            Answer answer = command(
+                    id, step.command(), Caller.of(step.by()), step.body().get());
+            assertThat(answer.status())
+                    .as("%s on the way to %s: %s", step.command(), stage, answer)
+                    .isEqualTo(200);
         }
         return id;
     }
@@ -123,9 +134,10 @@ public final class BudgetHttp {
 
     /** The erasure of {@code person}'s personal data, requested by {@code authority}; the request's id. */
     public String erasureRequested(String person, Caller authority) {
-        Answer requested = call("POST", "/api/v1/persons/" + person + "/erasure-requests", authority,
-                ERASURE_REQUEST);
-        assertThat(requested.status()).as("requesting an erasure: %s", requested).isEqualTo(201);
+        Answer requested = call("POST", "/api/v1/persons/" + person + "/erasure-requests", authority, ERASURE_REQUEST);
+        assertThat(requested.status())
+                .as("requesting an erasure: %s", requested)
+                .isEqualTo(201);
         return requested.json().get("id").textValue();
     }
 

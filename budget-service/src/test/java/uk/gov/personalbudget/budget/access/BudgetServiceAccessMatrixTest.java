@@ -60,8 +60,8 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
     /** Stages where the person has no offer yet, or no more budget: nobody can be named as a delegate there. */
     private static final Set<Stage> NO_DELEGATION = EnumSet.of(Stage.OPENED, Stage.ASSESSED, Stage.CLOSED);
     /** A practitioner with no caseload here, whom a delegation names. */
-    private static final Caller DELEGATE_PRACTITIONER = new Caller("pr-delegate", Role.PRACTITIONER, null, null,
-            TokenHolder.HOME_COUNCIL);
+    private static final Caller DELEGATE_PRACTITIONER =
+            new Caller("pr-delegate", Role.PRACTITIONER, null, null, TokenHolder.HOME_COUNCIL);
 
     private static final AtomicInteger CASES = new AtomicInteger();
     private static final Map<String, AtomicInteger> REFUSALS = new ConcurrentHashMap<>();
@@ -71,10 +71,14 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
     private RequestMappingHandlerMapping mappings;
 
     static Stream<Arguments> cells() {
-        return AccessMatrix.rows(SERVICE).stream().flatMap(row -> Arrays.stream(Role.values())
-                .flatMap(role -> relationshipsAt(row.endpoint(), role).stream()
-                        .map(relationship -> Arguments.of(row.endpoint(), role, relationship,
-                                row.cells().get(role)))));
+        return AccessMatrix.rows(SERVICE).stream()
+                .flatMap(row -> Arrays.stream(Role.values())
+                        .flatMap(role -> relationshipsAt(row.endpoint(), role).stream()
+                                .map(relationship -> Arguments.of(
+                                        row.endpoint(),
+                                        role,
+                                        relationship,
+                                        row.cells().get(role)))));
     }
 
     /** The relationships a role can stand in at an endpoint: opening and erasing name no budget but a council. */
@@ -90,16 +94,19 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
     @AfterAll
     static void report() {
-        System.out.printf("budget-service access matrix: %d cases tried; refusals by problem type: %s%n",
+        System.out.printf(
+                "budget-service access matrix: %d cases tried; refusals by problem type: %s%n",
                 CASES.get(), new TreeMap<>(REFUSALS));
     }
 
     @Test
     void theMatrixListsEveryEndpointOfTheServiceAndNoOther() {
-        Set<String> inTable = AccessMatrix.rows(SERVICE).stream().map(AccessMatrix.Row::endpoint)
+        Set<String> inTable = AccessMatrix.rows(SERVICE).stream()
+                .map(AccessMatrix.Row::endpoint)
                 .collect(Collectors.toSet());
 
-        assertThat(endpointsInCode()).as("endpoints in the code (left) and in docs/security.md (right)")
+        assertThat(endpointsInCode())
+                .as("endpoints in the code (left) and in docs/security.md (right)")
                 .containsExactlyInAnyOrderElementsOf(inTable);
     }
 
@@ -107,27 +114,32 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
     @Test
     void eachCommandsRowGivesExactlyTheRolesItsCommandAllows() {
         List<AccessMatrix.Row> commands = AccessMatrix.rows(SERVICE).stream()
-                .filter(row -> row.endpoint().startsWith("POST " + BUDGETS)).toList();
+                .filter(row -> row.endpoint().startsWith("POST " + BUDGETS))
+                .toList();
         assertThat(commands).hasSizeGreaterThan(20);
         for (AccessMatrix.Row row : commands) {
             String path = row.endpoint().substring(("POST " + BUDGETS).length());
-            String name = path.isEmpty() ? "OpenBudget" : Arrays.stream(path.substring(path.lastIndexOf('/') + 1)
-                    .split("-")).map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-                    .collect(Collectors.joining());
+            String name = path.isEmpty()
+                    ? "OpenBudget"
+                    : Arrays.stream(path.substring(path.lastIndexOf('/') + 1).split("-"))
+                            .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                            .collect(Collectors.joining());
             Set<Role> inTable = EnumSet.noneOf(Role.class);
             row.cells().forEach((role, cell) -> {
                 if (!cell.equals("no")) {
                     inTable.add(role);
                 }
             });
-            assertThat(inTable).as("the roles docs/security.md gives %s", row.endpoint())
+            assertThat(inTable)
+                    .as("the roles docs/security.md gives %s", row.endpoint())
                     .isEqualTo(CommandRoles.of(command(name)));
         }
     }
 
     private static Class<? extends BudgetCommand> command(String name) {
         try {
-            return Class.forName(BudgetCommand.class.getPackageName() + "." + name).asSubclass(BudgetCommand.class);
+            return Class.forName(BudgetCommand.class.getPackageName() + "." + name)
+                    .asSubclass(BudgetCommand.class);
         } catch (ClassNotFoundException noSuchCommand) {
             throw new AssertionError("no command " + name, noSuchCommand);
         }
@@ -176,9 +188,15 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
                 if (named != null) {
                     allowed(target, prepare(target, named), caller, Bodies.plan());
                 } else {
-                    refused(target, prepare(target, null), caller,
+                    refused(
+                            target,
+                            prepare(target, null),
+                            caller,
                             Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""));
-                    allowed(target, prepare(target, null), caller,
+                    allowed(
+                            target,
+                            prepare(target, null),
+                            caller,
                             Bodies.with(Bodies.plan(), "agreement", Bodies.agreement()));
                 }
             }
@@ -189,9 +207,15 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
             }
             case "crisis" -> {
                 requireRole(cell, role, Role.AUTHORITY);
-                allowed(target, prepare(target, null), caller,
+                allowed(
+                        target,
+                        prepare(target, null),
+                        caller,
                         Bodies.delegation(Party.NOMINEE.sub, "NOMINEE", "CRISIS"));
-                refused(target, prepare(target, null), caller,
+                refused(
+                        target,
+                        prepare(target, null),
+                        caller,
                         Bodies.delegation(Party.NOMINEE.sub, "NOMINEE", "PREFERENCE"));
             }
             default -> fail("no check for the cell '%s'", cell);
@@ -228,12 +252,15 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
             String what = target + " as " + caller.sub() + " of another council";
             Answer answer = refusal(target, prepared, caller, target.body(), what);
             String unknown = "P-" + UUID.randomUUID();
-            Answer neverUsed = http().call(target.method(),
-                    target.path(new Prepared(prepared.budget(), unknown, prepared.erasureRequest())), caller,
-                    target.body());
+            Answer neverUsed = http().call(
+                            target.method(),
+                            target.path(new Prepared(prepared.budget(), unknown, prepared.erasureRequest())),
+                            caller,
+                            target.body());
             assertThat(answer.status()).as(what + ": " + answer).isEqualTo(404);
             assertThat(answer.json().path("type").asText()).endsWith("person-not-found");
-            assertThat(withoutInstance(answer.json())).as(what + ": as for a reference never used")
+            assertThat(withoutInstance(answer.json()))
+                    .as(what + ": as for a reference never used")
                     .isEqualTo(withoutInstance(JsonPaths.read(neverUsed.body().replace(unknown, prepared.person()))));
         }
     }
@@ -245,24 +272,26 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
     /** Who stands in {@code relationship} to the budgets {@link #prepare} makes, for each role. */
     private static Caller caller(Role role, Relationship relationship) {
-        Caller usual = Caller.of(switch (role) {
-            case PERSON -> Party.PERSON;
-            case NOMINEE -> Party.NOMINEE;
-            case PRACTITIONER -> Party.PRACTITIONER;
-            case AUTHORITY -> Party.AUTHORITY;
-            case AUDITOR -> Party.AUDITOR;
-            case SYSTEM -> Party.SYSTEM;
-        });
+        Caller usual = Caller.of(
+                switch (role) {
+                    case PERSON -> Party.PERSON;
+                    case NOMINEE -> Party.NOMINEE;
+                    case PRACTITIONER -> Party.PRACTITIONER;
+                    case AUTHORITY -> Party.AUTHORITY;
+                    case AUDITOR -> Party.AUDITOR;
+                    case SYSTEM -> Party.SYSTEM;
+                });
         return switch (relationship) {
             case OWN -> role == Role.NOMINEE ? Caller.of(Party.OTHER_NOMINEE) : usual;
             case ALLOCATED -> usual;
             case NAMED_DELEGATE -> role == Role.PRACTITIONER ? DELEGATE_PRACTITIONER : usual;
-            case SAME_COUNCIL -> switch (role) {
-                case PERSON -> Caller.of(Party.OTHER_PERSON);
-                case NOMINEE -> Caller.of(Party.OTHER_PERSONS_NOMINEE);
-                case PRACTITIONER -> Caller.of(Party.OTHER_PRACTITIONER);
-                default -> usual;
-            };
+            case SAME_COUNCIL ->
+                switch (role) {
+                    case PERSON -> Caller.of(Party.OTHER_PERSON);
+                    case NOMINEE -> Caller.of(Party.OTHER_PERSONS_NOMINEE);
+                    case PRACTITIONER -> Caller.of(Party.OTHER_PRACTITIONER);
+                    default -> usual;
+                };
             // The very caller who would see it (the person, the allocated practitioner, the named nominee), with a
             // token of the other council.
             case OTHER_COUNCIL -> usual.inCouncil(TokenHolder.OTHER_COUNCIL);
@@ -290,8 +319,12 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
             // read or confirm is made by another authority of the council than any caller below.
             String person = "P-" + UUID.randomUUID();
             String budget = http().closedBudgetOf(person);
-            return new Prepared(budget, person, target.template().contains("{requestId}")
-                    ? http().erasureRequested(person, Caller.of(Party.JUNIOR_AUTHORITY)) : null);
+            return new Prepared(
+                    budget,
+                    person,
+                    target.template().contains("{requestId}")
+                            ? http().erasureRequested(person, Caller.of(Party.JUNIOR_AUTHORITY))
+                            : null);
         }
         if (delegate == null || !target.canName(delegate.role())) {
             return new Prepared(http().budgetAt(target.stage()), Party.PERSON_REF);
@@ -302,16 +335,24 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
         }
         // A delegated stage is made again with the delegate asked for.
         String id = http().budgetAt(target.stage() == Stage.DELEGATED ? Stage.ACTIVE : target.stage());
-        Answer delegated = http().command(id, "delegate-control", Caller.of(Party.PERSON),
-                Bodies.delegation(delegate.sub(), delegate.role().name(), "FLUCTUATING_CAPACITY"));
-        assertThat(delegated.status()).as("delegating to %s: %s", delegate.sub(), delegated).isEqualTo(200);
+        Answer delegated = http().command(
+                        id,
+                        "delegate-control",
+                        Caller.of(Party.PERSON),
+                        Bodies.delegation(delegate.sub(), delegate.role().name(), "FLUCTUATING_CAPACITY"));
+        assertThat(delegated.status())
+                .as("delegating to %s: %s", delegate.sub(), delegated)
+                .isEqualTo(200);
         return new Prepared(id, Party.PERSON_REF);
     }
 
     private void allowed(Endpoint target, Prepared prepared, Caller caller, String body) {
         Answer answer = http().call(target.method(), target.path(prepared), caller, body);
-        assertThat(answer.status()).as("%s as %s (%s, %s) should be allowed: %s", target, caller.sub(), caller.role(),
-                caller.council(), answer).isBetween(200, 299);
+        assertThat(answer.status())
+                .as(
+                        "%s as %s (%s, %s) should be allowed: %s",
+                        target, caller.sub(), caller.role(), caller.council(), answer)
+                .isBetween(200, 299);
     }
 
     private void refused(Endpoint target, Prepared prepared, Caller caller, String body) {
@@ -325,10 +366,16 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
         String what = target + " as " + caller.sub() + " (" + caller.role() + ", " + caller.council() + ")";
         Answer answer = refusal(target, prepared, caller, target.body(), what);
         String unknown = "PB-" + UUID.randomUUID();
-        Answer neverUsed = http().call(target.method(), target.path(new Prepared(unknown, prepared.person())),
-                Caller.of(Party.AUTHORITY), target.body());
-        assertThat(answer.status()).as(what + " should not find the budget: " + answer).isEqualTo(404);
-        assertThat(answer.body()).as(what + ": as for an unknown id")
+        Answer neverUsed = http().call(
+                        target.method(),
+                        target.path(new Prepared(unknown, prepared.person())),
+                        Caller.of(Party.AUTHORITY),
+                        target.body());
+        assertThat(answer.status())
+                .as(what + " should not find the budget: " + answer)
+                .isEqualTo(404);
+        assertThat(answer.body())
+                .as(what + ": as for an unknown id")
                 .isEqualTo(neverUsed.body().replace(unknown, prepared.budget()));
     }
 
@@ -341,10 +388,14 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
         assertThat(answer.isProblem()).as(what + ": " + answer).isTrue();
         assertThat(answer.json().path("type").asText()).as(what).startsWith("urn:personal-budget:problem:");
         assertThat(storedEvents()).as("events stored after: " + what).isEqualTo(before);
-        assertThat(storedErasureRequests()).as("erasure requests stored after: " + what).isEqualTo(requestsBefore);
+        assertThat(storedErasureRequests())
+                .as("erasure requests stored after: " + what)
+                .isEqualTo(requestsBefore);
         if (prepared != null) {
             // Also what no event shows: an erasure, say.
-            assertThat(http().view(prepared.budget())).as("the budget after: " + what).isEqualTo(viewBefore);
+            assertThat(http().view(prepared.budget()))
+                    .as("the budget after: " + what)
+                    .isEqualTo(viewBefore);
             if (!target.forAPerson()) {
                 // (An erasure's path holds the reference its caller sent; a budget's does not.)
                 assertThat(answer.body()).as(what + ": the person's reference").doesNotContain(prepared.person());
@@ -359,8 +410,9 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
 
     private static void countRefusal(Answer answer) {
         String type = answer.json().path("type").asText();
-        REFUSALS.computeIfAbsent(answer.status() + " " + type.substring(type.lastIndexOf(':') + 1),
-                key -> new AtomicInteger()).incrementAndGet();
+        REFUSALS.computeIfAbsent(
+                        answer.status() + " " + type.substring(type.lastIndexOf(':') + 1), key -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     /** Every text the steps to {@code stage} wrote into the budget: what a refusal must never echo. */
@@ -404,9 +456,12 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
     }
 
     private static Stream<String> endpoints(RequestMappingInfo mapping) {
-        assertThat(mapping.getMethodsCondition().getMethods()).as("HTTP methods of %s", mapping).isNotEmpty();
-        return mapping.getPatternValues().stream().flatMap(path -> mapping.getMethodsCondition().getMethods().stream()
-                .map(method -> method.name() + " " + path));
+        assertThat(mapping.getMethodsCondition().getMethods())
+                .as("HTTP methods of %s", mapping)
+                .isNotEmpty();
+        return mapping.getPatternValues().stream()
+                .flatMap(path ->
+                        mapping.getMethodsCondition().getMethods().stream().map(method -> method.name() + " " + path));
     }
 
     /** How to call one endpoint: where its budget must be and the body that is valid there. */
@@ -429,11 +484,14 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
             }
             if (template.startsWith("/api/v1/persons/{ref}/erasure-requests")) {
                 // A person of their own with a closed budget (prepare).
-                return new Endpoint(method, template, Stage.CLOSED,
+                return new Endpoint(
+                        method,
+                        template,
+                        Stage.CLOSED,
                         template.endsWith("erasure-requests") ? BudgetHttp.ERASURE_REQUEST : null);
             }
-            throw new IllegalStateException("the matrix test does not know how to call " + endpoint
-                    + ": add it to Endpoint.of");
+            throw new IllegalStateException(
+                    "the matrix test does not know how to call " + endpoint + ": add it to Endpoint.of");
         }
 
         boolean forAPerson() {
@@ -441,8 +499,10 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
         }
 
         String path(Prepared prepared) {
-            return prepared == null ? template
-                    : template.replace("{id}", prepared.budget()).replace("{ref}", prepared.person())
+            return prepared == null
+                    ? template
+                    : template.replace("{id}", prepared.budget())
+                            .replace("{ref}", prepared.person())
                             .replace("{requestId}", String.valueOf(prepared.erasureRequest()));
         }
 

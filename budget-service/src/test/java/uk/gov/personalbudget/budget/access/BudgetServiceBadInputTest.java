@@ -17,8 +17,8 @@ import uk.gov.personalbudget.budget.web.Bodies;
 import uk.gov.personalbudget.budget.web.Commands;
 import uk.gov.personalbudget.budget.web.Party;
 import uk.gov.personalbudget.budget.web.Stage;
-import uk.gov.personalbudget.testsupport.tokens.BadTokens.BadToken;
 import uk.gov.personalbudget.testsupport.tokens.BadTokens;
+import uk.gov.personalbudget.testsupport.tokens.BadTokens.BadToken;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.io.ByteArrayInputStream;
@@ -56,8 +56,8 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
     private static final Map<Caller, List<BadToken>> BAD_TOKENS = new ConcurrentHashMap<>();
 
     /** One endpoint, on a budget where its usual caller's good request would succeed. */
-    record Target(String method, String template, String path, Caller caller, String body, String schema,
-                  String witness) {
+    record Target(
+            String method, String template, String path, Caller caller, String body, String schema, String witness) {
 
         boolean readsABody() {
             return body != null;
@@ -79,8 +79,13 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
     }
 
     /** One bad request. */
-    record Attempt(Target target, String what, String path, String authorization, String contentType,
-                   HttpRequest.BodyPublisher body) {
+    record Attempt(
+            Target target,
+            String what,
+            String path,
+            String authorization,
+            String contentType,
+            HttpRequest.BodyPublisher body) {
 
         @Override
         public String toString() {
@@ -157,13 +162,23 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
         long requestsBefore = storedErasureRequests();
         String witness = attempt.target().witness();
         String viewBefore = witness == null ? null : http().view(witness);
-        Answer answer = http().send(attempt.target().method(), attempt.path(), attempt.authorization(),
-                attempt.contentType(), attempt.body());
+        Answer answer = http().send(
+                        attempt.target().method(),
+                        attempt.path(),
+                        attempt.authorization(),
+                        attempt.contentType(),
+                        attempt.body());
         assertThat(answer.status()).as("%s: %s", attempt, answer).isBetween(400, 499);
-        assertThat(answer.isProblem()).as("%s answers a problem detail: %s", attempt, answer).isTrue();
-        assertThat(answer.json().path("status").intValue()).as("%s: %s", attempt, answer).isEqualTo(answer.status());
+        assertThat(answer.isProblem())
+                .as("%s answers a problem detail: %s", attempt, answer)
+                .isTrue();
+        assertThat(answer.json().path("status").intValue())
+                .as("%s: %s", attempt, answer)
+                .isEqualTo(answer.status());
         assertThat(storedEvents()).as("events stored after %s", attempt).isEqualTo(before);
-        assertThat(storedErasureRequests()).as("erasure requests stored after %s", attempt).isEqualTo(requestsBefore);
+        assertThat(storedErasureRequests())
+                .as("erasure requests stored after %s", attempt)
+                .isEqualTo(requestsBefore);
         if (witness != null) {
             assertThat(http().view(witness)).as("the budget after %s", attempt).isEqualTo(viewBefore);
         }
@@ -174,54 +189,81 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
 
     @Provide
     Arbitrary<Attempt> malformedJson() {
-        return bodyTargets().flatMap(target -> Arbitraries.oneOf(
-                Arbitraries.integers().between(1, target.body().length() - 1)
-                        .map(end -> json(target, "its body cut after " + end + " characters",
-                                target.body().substring(0, end))),
-                Arbitraries.of("}", "]", ",", "x", "{}", "\"", " {\"a\":1}")
-                        .map(tail -> json(target, "'" + tail + "' after its body", target.body() + tail)),
-                Arbitraries.of("[]", "[" + target.body() + "]", "42", "\"text\"", "true", "{", "{\"", "'single'",
-                                "{a:1}", target.body().replaceFirst("\"", "'"))
-                        .map(body -> json(target, "the body " + body, body)),
-                duplicateField(target),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(200)
-                        .filter(text -> !text.isBlank() && !"null".equals(text.strip()) && !isJsonObject(text))
-                        .map(text -> json(target, "the body '" + text + "'", text))));
+        return bodyTargets()
+                .flatMap(target -> Arbitraries.oneOf(
+                        Arbitraries.integers()
+                                .between(1, target.body().length() - 1)
+                                .map(end -> json(
+                                        target,
+                                        "its body cut after " + end + " characters",
+                                        target.body().substring(0, end))),
+                        Arbitraries.of("}", "]", ",", "x", "{}", "\"", " {\"a\":1}")
+                                .map(tail -> json(target, "'" + tail + "' after its body", target.body() + tail)),
+                        Arbitraries.of(
+                                        "[]",
+                                        "[" + target.body() + "]",
+                                        "42",
+                                        "\"text\"",
+                                        "true",
+                                        "{",
+                                        "{\"",
+                                        "'single'",
+                                        "{a:1}",
+                                        target.body().replaceFirst("\"", "'"))
+                                .map(body -> json(target, "the body " + body, body)),
+                        duplicateField(target),
+                        Arbitraries.strings()
+                                .ofMinLength(1)
+                                .ofMaxLength(200)
+                                .filter(text -> !text.isBlank() && !"null".equals(text.strip()) && !isJsonObject(text))
+                                .map(text -> json(target, "the body '" + text + "'", text))));
     }
 
     private Arbitrary<Attempt> duplicateField(Target target) {
         String first = target.json().fieldNames().next();
-        String repeated = "{\"" + first + "\":" + target.json().get(first) + "," + target.body().substring(1);
+        String repeated = "{\"" + first + "\":" + target.json().get(first) + ","
+                + target.body().substring(1);
         return Arbitraries.just(json(target, "'" + first + "' twice", repeated));
     }
 
     @Provide
     Arbitrary<Attempt> wrongTypes() {
-        return bodyTargets().flatMap(target -> Arbitraries.of(JsonPaths.values(target.json())).flatMap(at -> {
-            JsonNode node = target.json().at(at);
-            List<String> others = new ArrayList<>(List.of("{}", "[]", "\"text\"", "12", "1.5", "true"));
-            others.removeIf(other -> JsonPaths.read(other).getNodeType() == node.getNodeType());
-            return Arbitraries.of(others).map(other -> json(target, at + " as " + other,
-                    JsonPaths.with(target.json(), at, other)));
-        }));
+        return bodyTargets()
+                .flatMap(target -> Arbitraries.of(JsonPaths.values(target.json()))
+                        .flatMap(at -> {
+                            JsonNode node = target.json().at(at);
+                            List<String> others = new ArrayList<>(List.of("{}", "[]", "\"text\"", "12", "1.5", "true"));
+                            others.removeIf(other -> JsonPaths.read(other).getNodeType() == node.getNodeType());
+                            return Arbitraries.of(others)
+                                    .map(other -> json(
+                                            target, at + " as " + other, JsonPaths.with(target.json(), at, other)));
+                        }));
     }
 
     @Provide
     Arbitrary<Attempt> missingFields() {
-        return bodyTargets().filter(target -> !requiredFields(target).isEmpty())
+        return bodyTargets()
+                .filter(target -> !requiredFields(target).isEmpty())
                 .flatMap(target -> Arbitraries.of(requiredFields(target))
                         .map(at -> json(target, "no " + at, JsonPaths.without(target.json(), at))));
     }
 
     @Provide
     Arbitrary<Attempt> unknownFields() {
-        Arbitrary<String> names = Arbitraries.strings().alpha().numeric().withChars('_', '-', ' ', 'é')
-                .ofMinLength(1).ofMaxLength(30).map(name -> "unknown" + name);
+        Arbitrary<String> names = Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars('_', '-', ' ', 'é')
+                .ofMinLength(1)
+                .ofMaxLength(30)
+                .map(name -> "unknown" + name);
         Arbitrary<String> values = Arbitraries.of("null", "1", "\"x\"", "true", "{}", "[]");
-        return bodyTargets().flatMap(target -> Combinators.combine(Arbitraries.of(JsonPaths.objects(target.json())),
-                        names, values)
-                .as((at, name, value) -> json(target, "an unknown field '" + name + "' at '" + at + "'",
-                        JsonPaths.withField(target.json(), at, name, value))));
+        return bodyTargets()
+                .flatMap(target -> Combinators.combine(Arbitraries.of(JsonPaths.objects(target.json())), names, values)
+                        .as((at, name, value) -> json(
+                                target,
+                                "an unknown field '" + name + "' at '" + at + "'",
+                                JsonPaths.withField(target.json(), at, name, value))));
     }
 
     @Provide
@@ -231,52 +273,102 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
                 target -> "{\"field\":\"" + "a".repeat(FIVE_MB) + "\"}",
                 target -> "[" + "1,".repeat(FIVE_MB / 2) + "1]",
                 target -> "[".repeat(FIVE_MB / 2) + "]".repeat(FIVE_MB / 2));
-        return Combinators.combine(allTargets(), shapes, Arbitraries.of(true, false)).as((target, shape, chunked) -> {
-            byte[] body = shape.apply(target).getBytes(StandardCharsets.UTF_8);
-            HttpRequest.BodyPublisher publisher = chunked
-                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                    : HttpRequest.BodyPublishers.ofByteArray(body);
-            return new Attempt(target, body.length + " bytes" + (chunked ? ", chunked" : ""), target.path(),
-                    bearer(target), "application/json", publisher);
-        });
+        return Combinators.combine(allTargets(), shapes, Arbitraries.of(true, false))
+                .as((target, shape, chunked) -> {
+                    byte[] body = shape.apply(target).getBytes(StandardCharsets.UTF_8);
+                    HttpRequest.BodyPublisher publisher = chunked
+                            ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                            : HttpRequest.BodyPublishers.ofByteArray(body);
+                    return new Attempt(
+                            target,
+                            body.length + " bytes" + (chunked ? ", chunked" : ""),
+                            target.path(),
+                            bearer(target),
+                            "application/json",
+                            publisher);
+                });
     }
 
     @Provide
     Arbitrary<Attempt> hugeStrings() {
         // A short random piece repeated: generating 300,000 random characters per try would be slow.
         Arbitrary<String> huge = Combinators.combine(
-                Arbitraries.strings().withCharRange('a', 'z').withChars('é', '€', '"', '\\', '\n').ofMinLength(1)
-                        .ofMaxLength(8),
-                Arbitraries.integers().between(LONGEST_STRING + 1, 300_000))
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .withChars('é', '€', '"', '\\', '\n')
+                                .ofMinLength(1)
+                                .ofMaxLength(8),
+                        Arbitraries.integers().between(LONGEST_STRING + 1, 300_000))
                 .as((piece, length) -> piece.repeat(length / piece.length() + 1).substring(0, length));
-        return bodyTargets().filter(target -> !JsonPaths.strings(target.json()).isEmpty())
+        return bodyTargets()
+                .filter(target -> !JsonPaths.strings(target.json()).isEmpty())
                 .flatMap(target -> Combinators.combine(Arbitraries.of(JsonPaths.strings(target.json())), huge)
-                        .as((at, text) -> json(target, at + " of " + text.length() + " characters",
-                                JsonPaths.with(target.json(), at, JsonPaths.JSON.valueToTree(text).toString()))));
+                        .as((at, text) -> json(
+                                target,
+                                at + " of " + text.length() + " characters",
+                                JsonPaths.with(
+                                        target.json(),
+                                        at,
+                                        JsonPaths.JSON.valueToTree(text).toString()))));
     }
 
     @Provide
     Arbitrary<Attempt> badMoney() {
         Arbitrary<String[]> bad = Arbitraries.oneOf(
-                Arbitraries.of("9223372036854775807", "-9223372036854775808", "9223372036854775808",
-                                "-9223372036854775809", "-1", "-1200000", "10000000001", "1e30", "-1e30", "1E3",
-                                "1.5", "0.01", "99999999999999999999999999999", "\"1200000\"", "null", "true", "[]")
-                        .map(pence -> new String[]{"pence", pence}),
+                Arbitraries.of(
+                                "9223372036854775807",
+                                "-9223372036854775808",
+                                "9223372036854775808",
+                                "-9223372036854775809",
+                                "-1",
+                                "-1200000",
+                                "10000000001",
+                                "1e30",
+                                "-1e30",
+                                "1E3",
+                                "1.5",
+                                "0.01",
+                                "99999999999999999999999999999",
+                                "\"1200000\"",
+                                "null",
+                                "true",
+                                "[]")
+                        .map(pence -> new String[] {"pence", pence}),
                 Arbitraries.of("\"DAILY\"", "\"yearly\"", "\"\"", "1", "null", "{}")
-                        .map(period -> new String[]{"period", period}));
-        return bodyTargets().filter(target -> !JsonPaths.money(target.json()).isEmpty())
+                        .map(period -> new String[] {"period", period}));
+        return bodyTargets()
+                .filter(target -> !JsonPaths.money(target.json()).isEmpty())
                 .flatMap(target -> Combinators.combine(Arbitraries.of(JsonPaths.money(target.json())), bad)
-                        .as((at, change) -> json(target, at + "/" + change[0] + " = " + change[1],
+                        .as((at, change) -> json(
+                                target,
+                                at + "/" + change[0] + " = " + change[1],
                                 JsonPaths.with(target.json(), at.appendProperty(change[0]), change[1]))));
     }
 
     @Provide
     Arbitrary<Attempt> badDates() {
-        Arbitrary<String> bad = Arbitraries.of("\"2026-13-01T00:00:00Z\"", "\"2026-02-30T10:00:00Z\"",
-                "\"2026-11-22T25:00:00Z\"", "\"2026-11-22T10:15:30\"", "\"2026-11-22\"", "\"22/11/2026\"",
-                "\"tomorrow\"", "\"\"", "\" \"", "\"+1000000001-01-01T00:00:00Z\"", "\"2026-11-22T10:15:30+25:00\"",
-                "1764000000", "1764000000000", "1.7640e9", "-1", "true", "{}", "[]", "null");
-        return bodyTargets().filter(target -> !JsonPaths.instants(target.json()).isEmpty())
+        Arbitrary<String> bad = Arbitraries.of(
+                "\"2026-13-01T00:00:00Z\"",
+                "\"2026-02-30T10:00:00Z\"",
+                "\"2026-11-22T25:00:00Z\"",
+                "\"2026-11-22T10:15:30\"",
+                "\"2026-11-22\"",
+                "\"22/11/2026\"",
+                "\"tomorrow\"",
+                "\"\"",
+                "\" \"",
+                "\"+1000000001-01-01T00:00:00Z\"",
+                "\"2026-11-22T10:15:30+25:00\"",
+                "1764000000",
+                "1764000000000",
+                "1.7640e9",
+                "-1",
+                "true",
+                "{}",
+                "[]",
+                "null");
+        return bodyTargets()
+                .filter(target -> !JsonPaths.instants(target.json()).isEmpty())
                 .flatMap(target -> Combinators.combine(Arbitraries.of(JsonPaths.instants(target.json())), bad)
                         .as((at, date) -> json(target, at + " = " + date, JsonPaths.with(target.json(), at, date))));
     }
@@ -285,57 +377,96 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
     Arbitrary<Attempt> badIds() {
         Arbitrary<String> ids = Arbitraries.oneOf(
                 Arbitraries.strings().ofMinLength(1).ofMaxLength(80),
-                Arbitraries.strings().alpha().numeric().withChars('-', '_').ofMinLength(1).ofMaxLength(64),
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars('-', '_')
+                        .ofMinLength(1)
+                        .ofMaxLength(64),
                 Arbitraries.strings().alpha().ofMinLength(65).ofMaxLength(2_000),
                 Arbitraries.of(".", "..", "%", "%00", ";", "a;b=c", "a/b", "\\", "\u0000", " ", "P-1001\n"));
-        Arbitrary<Attempt> inPath = Combinators.combine(allTargets().filter(target -> target.template().contains("{")),
-                ids).as((target, id) -> new Attempt(target, "the id '" + id + "'",
-                target.pathFor(URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")),
-                bearer(target), target.readsABody() ? "application/json" : null,
-                target.readsABody() ? HttpRequest.BodyPublishers.ofString(target.body()) : null));
-        Arbitrary<Attempt> personInBody = Combinators.combine(Arbitraries.lazy(() -> Arbitraries.just(openingTarget())),
-                Arbitraries.oneOf(Arbitraries.of("", " ", "P 1001", "P/1001", "P-1001\n", "Pé", "P.1001"),
-                        Arbitraries.strings().alpha().ofMinLength(65).ofMaxLength(500)))
-                .as((target, person) -> json(target, "the person '" + person + "'",
-                        JsonPaths.with(target.json(), JsonPointer.compile("/person"),
+        Arbitrary<Attempt> inPath = Combinators.combine(
+                        allTargets().filter(target -> target.template().contains("{")), ids)
+                .as((target, id) -> new Attempt(
+                        target,
+                        "the id '" + id + "'",
+                        target.pathFor(
+                                URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")),
+                        bearer(target),
+                        target.readsABody() ? "application/json" : null,
+                        target.readsABody() ? HttpRequest.BodyPublishers.ofString(target.body()) : null));
+        Arbitrary<Attempt> personInBody = Combinators.combine(
+                        Arbitraries.lazy(() -> Arbitraries.just(openingTarget())),
+                        Arbitraries.oneOf(
+                                Arbitraries.of("", " ", "P 1001", "P/1001", "P-1001\n", "Pé", "P.1001"),
+                                Arbitraries.strings().alpha().ofMinLength(65).ofMaxLength(500)))
+                .as((target, person) -> json(
+                        target,
+                        "the person '" + person + "'",
+                        JsonPaths.with(
+                                target.json(),
+                                JsonPointer.compile("/person"),
                                 JsonPaths.JSON.valueToTree(person).toString())));
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, inPath),
-                Tuple.of(1, personInBody));
+        return Arbitraries.frequencyOf(Tuple.of(4, inPath), Tuple.of(1, personInBody));
     }
 
     @Provide
     Arbitrary<Attempt> wrongContentTypes() {
-        Arbitrary<String> types = Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=abc", "application/json; charset=no-such-charset",
-                "application/octet-stream", "not a media type", "application/",
-                "text/csv", "application/problem+json; charset=ebcdic");
-        return Combinators.combine(bodyTargets(), types).as((target, type) -> new Attempt(target,
-                "Content-Type " + type, target.path(), bearer(target), type,
-                HttpRequest.BodyPublishers.ofString(target.body())));
+        Arbitrary<String> types = Arbitraries.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=abc",
+                "application/json; charset=no-such-charset",
+                "application/octet-stream",
+                "not a media type",
+                "application/",
+                "text/csv",
+                "application/problem+json; charset=ebcdic");
+        return Combinators.combine(bodyTargets(), types)
+                .as((target, type) -> new Attempt(
+                        target,
+                        "Content-Type " + type,
+                        target.path(),
+                        bearer(target),
+                        type,
+                        HttpRequest.BodyPublishers.ofString(target.body())));
     }
 
     @Provide
     Arbitrary<Attempt> invalidTokens() {
-        Arbitrary<String> garbage = Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(300)
+        Arbitrary<String> garbage = Arbitraries.strings()
+                .ascii()
+                .ofMinLength(1)
+                .ofMaxLength(300)
                 .map(text -> text.replaceAll("[\\x00-\\x1F\\x7F]", ""))
                 .filter(text -> !text.isBlank());
-        return allTargets().flatMap(target -> Arbitraries.oneOf(
-                Arbitraries.of(BAD_TOKENS.computeIfAbsent(target.caller(),
-                                caller -> BadTokens.forCaller(TestIssuer.get(), caller)))
-                        .map(bad -> attempt(target, bad.what(), bad.authorization())),
-                garbage.map(text -> attempt(target, "the token '" + text + "'", "Bearer " + text))));
+        return allTargets()
+                .flatMap(target -> Arbitraries.oneOf(
+                        Arbitraries.of(BAD_TOKENS.computeIfAbsent(
+                                        target.caller(), caller -> BadTokens.forCaller(TestIssuer.get(), caller)))
+                                .map(bad -> attempt(target, bad.what(), bad.authorization())),
+                        garbage.map(text -> attempt(target, "the token '" + text + "'", "Bearer " + text))));
     }
 
     // --- Targets ---
 
     private Attempt json(Target target, String what, String body) {
-        return new Attempt(target, what, target.path(), bearer(target), "application/json",
+        return new Attempt(
+                target,
+                what,
+                target.path(),
+                bearer(target),
+                "application/json",
                 HttpRequest.BodyPublishers.ofString(body));
     }
 
     private Attempt attempt(Target target, String what, String authorization) {
-        return new Attempt(target, what, target.path(), authorization,
+        return new Attempt(
+                target,
+                what,
+                target.path(),
+                authorization,
                 target.readsABody() ? "application/json" : null,
                 target.readsABody() ? HttpRequest.BodyPublishers.ofString(target.body()) : null);
     }
@@ -349,11 +480,15 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
     }
 
     private Arbitrary<Target> bodyTargets() {
-        return Arbitraries.lazy(() -> Arbitraries.of(targets().stream().filter(Target::readsABody).toList()));
+        return Arbitraries.lazy(() ->
+                Arbitraries.of(targets().stream().filter(Target::readsABody).toList()));
     }
 
     private Target openingTarget() {
-        return targets().stream().filter(target -> target.template().equals(BUDGETS)).findFirst().orElseThrow();
+        return targets().stream()
+                .filter(target -> target.template().equals(BUDGETS))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -365,32 +500,47 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
             JsonNode paths = openApi().get("paths");
             Map<Stage, String> budgets = new EnumMap<>(Stage.class);
             List<Target> all = new ArrayList<>();
-            paths.fieldNames().forEachRemaining(template -> paths.get(template).fieldNames().forEachRemaining(
-                    method -> all.add(target(method.toUpperCase(), template, paths, budgets))));
+            paths.fieldNames()
+                    .forEachRemaining(template -> paths.get(template)
+                            .fieldNames()
+                            .forEachRemaining(
+                                    method -> all.add(target(method.toUpperCase(), template, paths, budgets))));
             targets = List.copyOf(all);
         }
         return targets;
     }
 
     private Target target(String method, String template, JsonNode paths, Map<Stage, String> budgets) {
-        String schema = paths.path(template).path(method.toLowerCase()).path("requestBody").path("content")
-                .path("application/json").path("schema").path("$ref").asText(null);
+        String schema = paths.path(template)
+                .path(method.toLowerCase())
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asText(null);
         String endpoint = method + " " + template;
         String command = "POST " + BUDGETS + "/{id}/";
         if (endpoint.equals("POST " + BUDGETS)) {
-            return new Target(method, template, template, Caller.of(Party.PRACTITIONER), compact(Bodies.opening()),
-                    schema, null);
+            return new Target(
+                    method, template, template, Caller.of(Party.PRACTITIONER), compact(Bodies.opening()), schema, null);
         }
         if (endpoint.startsWith(command)) {
             Commands.CommandCase row = Commands.named(endpoint.substring(command.length()));
             String id = budgets.computeIfAbsent(row.at(), stage -> http().budgetAt(stage));
-            return new Target(method, template, template.replace("{id}", id), Caller.of(row.by()),
-                    compact(row.validBody()), schema, id);
+            return new Target(
+                    method,
+                    template,
+                    template.replace("{id}", id),
+                    Caller.of(row.by()),
+                    compact(row.validBody()),
+                    schema,
+                    id);
         }
         if (endpoint.startsWith("GET " + BUDGETS + "/{id}")) {
             String id = budgets.computeIfAbsent(Stage.OPENED, stage -> http().budgetAt(stage));
-            return new Target(method, template, template.replace("{id}", id), Caller.of(Party.AUDITOR), null, schema,
-                    id);
+            return new Target(
+                    method, template, template.replace("{id}", id), Caller.of(Party.AUDITOR), null, schema, id);
         }
         if (endpoint.startsWith(method + " /api/v1/persons/{ref}/erasure-requests")) {
             // A person of their own, whose budget is closed, so that an erasure would succeed; the request to read or
@@ -398,14 +548,21 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
             String person = "P-" + UUID.randomUUID();
             String id = http().closedBudgetOf(person);
             String request = template.contains("{requestId}")
-                    ? template.replace("{requestId}", http().erasureRequested(person, Caller.of(Party.JUNIOR_AUTHORITY)))
+                    ? template.replace(
+                            "{requestId}", http().erasureRequested(person, Caller.of(Party.JUNIOR_AUTHORITY)))
                     : template;
             boolean readsABody = method.equals("POST") && !template.contains("{requestId}");
-            return new Target(method, request, request.replace("{ref}", person), Caller.of(Party.AUTHORITY),
-                    readsABody ? compact(BudgetHttp.ERASURE_REQUEST) : null, schema, id);
+            return new Target(
+                    method,
+                    request,
+                    request.replace("{ref}", person),
+                    Caller.of(Party.AUTHORITY),
+                    readsABody ? compact(BudgetHttp.ERASURE_REQUEST) : null,
+                    schema,
+                    id);
         }
-        throw new IllegalStateException("the bad-input test does not know how to call " + endpoint
-                + ": add it to target()");
+        throw new IllegalStateException(
+                "the bad-input test does not know how to call " + endpoint + ": add it to target()");
     }
 
     private static String compact(String json) {
@@ -430,8 +587,8 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
         return openApi;
     }
 
-    private static void collectRequired(JsonNode value, JsonNode schemas, JsonNode schema, JsonPointer at,
-                                        List<JsonPointer> required) {
+    private static void collectRequired(
+            JsonNode value, JsonNode schemas, JsonNode schema, JsonPointer at, List<JsonPointer> required) {
         if (schema.has("$ref")) {
             schema = schemas.path(name(schema.get("$ref").asText()));
         }
@@ -442,8 +599,9 @@ class BudgetServiceBadInputTest extends ServedOverHttp {
                 }
             }
             JsonNode properties = schema.path("properties");
-            value.fieldNames().forEachRemaining(field -> collectRequired(value.get(field), schemas,
-                    properties.path(field), at.appendProperty(field), required));
+            value.fieldNames()
+                    .forEachRemaining(field -> collectRequired(
+                            value.get(field), schemas, properties.path(field), at.appendProperty(field), required));
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
                 collectRequired(value.get(i), schemas, schema.path("items"), at.appendIndex(i), required);

@@ -9,8 +9,12 @@ public record Caller(String sub, Role role, String person, Long authorisationLim
         implements TokenHolder {
 
     public static Caller of(Party party) {
-        return new Caller(party.sub, party.role, party.person == null ? null : party.person.value(),
-                party.authorisationLimit, party.council);
+        return new Caller(
+                party.sub,
+                party.role,
+                party.person == null ? null : party.person.value(),
+                party.authorisationLimit,
+                party.council);
     }
 
     /** The same holder, working in another council. */

@@ -18,8 +18,7 @@ public final class JsonPaths {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     public static JsonNode read(String json) {
         try {

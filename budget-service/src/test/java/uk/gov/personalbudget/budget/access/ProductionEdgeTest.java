@@ -9,7 +9,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.personalbudget.budget.web.Party;
-import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
 import java.net.URI;
@@ -58,13 +57,17 @@ class ProductionEdgeTest {
     void everyAnswerCarriesTheSecurityHeaders(String path) throws Exception {
         for (String token : new String[] {null, token(Party.AUDITOR)}) {
             HttpResponse<String> answer = get(path, token);
-            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
             assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
                     .hasValue("default-src 'none'; frame-ancestors 'none'");
             assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
-            assertThat(answer.headers().firstValue("Cache-Control")).as(path).hasValueSatisfying(
-                    value -> assertThat(value).contains("no-store"));
+            assertThat(answer.headers().firstValue("Cache-Control"))
+                    .as(path)
+                    .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         }
     }
 
@@ -74,18 +77,26 @@ class ProductionEdgeTest {
         Caller auditor = Caller.of(Party.AUDITOR);
         Instant now = Instant.now();
         JWTClaimsSet valid = issuer.claims(auditor).build();
-        assertThat(get("/api/v1/budgets/PB-unknown", issuer.sign(valid)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/budgets/PB-unknown", issuer.sign(valid)).statusCode())
+                .isEqualTo(404);
 
-        JWTClaimsSet withoutExpiry = new JWTClaimsSet.Builder(valid).expirationTime(null).build();
-        JWTClaimsSet forAnotherAudience = new JWTClaimsSet.Builder(valid).audience("another-api").build();
-        JWTClaimsSet forADay = new JWTClaimsSet.Builder(valid).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofDays(1)))).build();
+        JWTClaimsSet withoutExpiry =
+                new JWTClaimsSet.Builder(valid).expirationTime(null).build();
+        JWTClaimsSet forAnotherAudience =
+                new JWTClaimsSet.Builder(valid).audience("another-api").build();
+        JWTClaimsSet forADay = new JWTClaimsSet.Builder(valid)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(1))))
+                .build();
         JWTClaimsSet overAnHourSinceIssued = new JWTClaimsSet.Builder(valid)
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(50))))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(20)))).build();
-        JWTClaimsSet overlongSubject = new JWTClaimsSet.Builder(valid).subject("s".repeat(129)).build();
-        for (JWTClaimsSet claims : new JWTClaimsSet[] {withoutExpiry, forAnotherAudience, forADay,
-                overAnHourSinceIssued, overlongSubject}) {
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(20))))
+                .build();
+        JWTClaimsSet overlongSubject =
+                new JWTClaimsSet.Builder(valid).subject("s".repeat(129)).build();
+        for (JWTClaimsSet claims :
+                new JWTClaimsSet[] {withoutExpiry, forAnotherAudience, forADay, overAnHourSinceIssued, overlongSubject
+                }) {
             HttpResponse<String> answer = get("/api/v1/budgets/PB-unknown", issuer.sign(claims));
             assertThat(answer.statusCode()).as(claims.toString()).isEqualTo(401);
             assertThat(answer.body()).contains("urn:personal-budget:problem:invalid-token");

@@ -21,6 +21,7 @@ public abstract class ServedOverHttp {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -29,7 +30,8 @@ public abstract class ServedOverHttp {
     @DynamicPropertySource
     static void productionEdge(DynamicPropertyRegistry registry) {
         asShipped(registry);
-        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by default.
+        // As a deployment that serves its API document to integrators (SPRINGDOC_API_DOCS_ENABLED=true); off by
+        // default.
         registry.add("springdoc.api-docs.enabled", () -> "true");
     }
 

@@ -31,7 +31,8 @@ class CachedBudgetFreshnessTest {
         store(0, 1, 2);
         EventSourcedAggregate<Thing> cached = aggregateAt(2);
 
-        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(cached))).isTrue();
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(cached)))
+                .isTrue();
         assertThat(cached.getAggregateRoot().applied).isEmpty();
         assertThat(reloads()).isZero();
     }
@@ -41,7 +42,8 @@ class CachedBudgetFreshnessTest {
         store(0, 1, 2, 3, 4);
         EventSourcedAggregate<Thing> cached = aggregateAt(2);
 
-        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(cached))).isTrue();
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(cached)))
+                .isTrue();
         assertThat(cached.getAggregateRoot().applied).containsExactly("event 3", "event 4");
         assertThat(cached.version()).isEqualTo(4L);
         assertThat(reloads()).isEqualTo(1);
@@ -52,15 +54,18 @@ class CachedBudgetFreshnessTest {
         store(0, 1, 2);
         events.appendEvents(List.of(new GenericDomainEventMessage<>("Thing", BUDGET, 3, "poison")));
 
-        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(aggregateAt(2)))).isFalse();
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(aggregateAt(2))))
+                .isFalse();
     }
 
     @Test
     void aCachedBudgetAheadOfTheStoreOrNotInItIsDropped() {
         store(0, 1);
 
-        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(aggregateAt(2)))).isFalse();
-        assertThat(freshness.makeCurrent("budget-2", new AggregateCacheEntry<>(aggregateAt(0)))).isFalse();
+        assertThat(freshness.makeCurrent(BUDGET, new AggregateCacheEntry<>(aggregateAt(2))))
+                .isFalse();
+        assertThat(freshness.makeCurrent("budget-2", new AggregateCacheEntry<>(aggregateAt(0))))
+                .isFalse();
     }
 
     @Test
@@ -69,7 +74,8 @@ class CachedBudgetFreshnessTest {
         EventSourcedAggregate<Thing> aggregate = aggregateAt(5);
         AggregateCacheEntry<Thing> entry = new AggregateCacheEntry<>(aggregate);
 
-        assertThat(entry.recreateAggregate(null, null, null, NoSnapshotTriggerDefinition.INSTANCE)).isSameAs(aggregate);
+        assertThat(entry.recreateAggregate(null, null, null, NoSnapshotTriggerDefinition.INSTANCE))
+                .isSameAs(aggregate);
         assertThat(aggregate.version()).isEqualTo(5L);
     }
 
@@ -82,8 +88,12 @@ class CachedBudgetFreshnessTest {
     private EventSourcedAggregate<Thing> aggregateAt(long version) {
         Thing root = new Thing();
         root.id = BUDGET;
-        return EventSourcedAggregate.reconstruct(root, AnnotatedAggregateMetaModelFactory.inspectAggregate(Thing.class),
-                version, false, EmbeddedEventStore.builder().storageEngine(events).build(),
+        return EventSourcedAggregate.reconstruct(
+                root,
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Thing.class),
+                version,
+                false,
+                EmbeddedEventStore.builder().storageEngine(events).build(),
                 NoSnapshotTriggerDefinition.TRIGGER);
     }
 
@@ -95,6 +105,7 @@ class CachedBudgetFreshnessTest {
 
         @AggregateIdentifier
         String id;
+
         final List<String> applied = new ArrayList<>();
 
         @EventSourcingHandler

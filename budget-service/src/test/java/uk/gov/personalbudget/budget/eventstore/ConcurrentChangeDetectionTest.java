@@ -20,21 +20,33 @@ class ConcurrentChangeDetectionTest {
     @Test
     void recognisesPostgresRefusingABatchInsertForATakenSequenceNumber() {
         BatchUpdateException batch = new BatchUpdateException(
-                "Batch entry 0 INSERT INTO domain_event_entry was aborted", PSQLState.UNIQUE_VIOLATION.getState(), 0,
+                "Batch entry 0 INSERT INTO domain_event_entry was aborted",
+                PSQLState.UNIQUE_VIOLATION.getState(),
+                0,
                 new int[0]);
-        batch.setNextException(new PSQLException("duplicate key value violates unique constraint "
-                + "\"domain_event_entry_aggregate_sequence_uk\"", PSQLState.UNIQUE_VIOLATION));
+        batch.setNextException(new PSQLException(
+                "duplicate key value violates unique constraint " + "\"domain_event_entry_aggregate_sequence_uk\"",
+                PSQLState.UNIQUE_VIOLATION));
 
         assertThat(detection.isDuplicateKeyViolation(storeFailure(batch))).isTrue();
-        assertThat(detection.isDuplicateKeyViolation(storeFailure(
-                new BatchUpdateException("aborted", null, 0, new int[0], new PSQLException("duplicate key",
-                        PSQLState.UNIQUE_VIOLATION))))).isTrue();
+        assertThat(detection.isDuplicateKeyViolation(storeFailure(new BatchUpdateException(
+                        "aborted",
+                        null,
+                        0,
+                        new int[0],
+                        new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION)))))
+                .isTrue();
     }
 
     @Test
     void recognisesH2RefusingATakenSequenceNumber() {
-        SQLException h2 = new JdbcSQLIntegrityConstraintViolationException("Unique index or primary key violation",
-                "INSERT INTO domain_event_entry", "23505", ErrorCode.DUPLICATE_KEY_1, null, null);
+        SQLException h2 = new JdbcSQLIntegrityConstraintViolationException(
+                "Unique index or primary key violation",
+                "INSERT INTO domain_event_entry",
+                "23505",
+                ErrorCode.DUPLICATE_KEY_1,
+                null,
+                null);
 
         assertThat(detection.isDuplicateKeyViolation(storeFailure(h2))).isTrue();
     }
@@ -42,14 +54,16 @@ class ConcurrentChangeDetectionTest {
     @Test
     void anyOtherFailureIsNoConcurrentChange() {
         assertThat(detection.isDuplicateKeyViolation(storeFailure(
-                new PSQLException("the database system is shutting down", PSQLState.CONNECTION_FAILURE)))).isFalse();
+                        new PSQLException("the database system is shutting down", PSQLState.CONNECTION_FAILURE))))
+                .isFalse();
         assertThat(detection.isDuplicateKeyViolation(storeFailure(new SQLTransientConnectionException("timeout"))))
                 .isFalse();
-        assertThat(detection.isDuplicateKeyViolation(new IllegalStateException("no SQL at all"))).isFalse();
+        assertThat(detection.isDuplicateKeyViolation(new IllegalStateException("no SQL at all")))
+                .isFalse();
     }
 
     private static Exception storeFailure(SQLException cause) {
-        return new EventStoreException("An event for aggregate [b-1] at sequence [6] could not be persisted",
-                new RuntimeException(cause));
+        return new EventStoreException(
+                "An event for aggregate [b-1] at sequence [6] could not be persisted", new RuntimeException(cause));
     }
 }

@@ -44,17 +44,23 @@ abstract class EventStoreContractTest {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventStorageEngine storageEngine;
+
     @Autowired
     TokenStore tokenStore;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper objectMapper;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
     @Autowired
     Serializer serializer;
 
@@ -90,7 +96,8 @@ abstract class EventStoreContractTest {
         assertThat(serializer).isInstanceOf(JacksonSerializer.class);
         assertThat(((JacksonSerializer) serializer).getObjectMapper()).isSameAs(objectMapper);
         ObjectMapper eventMapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
-        assertThat(eventMapper.getRegisteredModuleIds()).containsAll(objectMapper.getRegisteredModuleIds())
+        assertThat(eventMapper.getRegisteredModuleIds())
+                .containsAll(objectMapper.getRegisteredModuleIds())
                 .contains("personal-data");
         assertThat(eventMapper.getSerializationConfig().getSerializationFeatures())
                 .isEqualTo(objectMapper.getSerializationConfig().getSerializationFeatures());
@@ -103,10 +110,11 @@ abstract class EventStoreContractTest {
         String id = newId();
         BudgetOpened opened = budgetOpened(id);
 
-        eventStore.publish(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, 0, opened,
-                MetaData.with("correlation", "c-1")));
+        eventStore.publish(
+                new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, 0, opened, MetaData.with("correlation", "c-1")));
 
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id, 0).asStream().toList();
+        List<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(id, 0).asStream().toList();
         assertThat(events).hasSize(1);
         assertThat(events.get(0).getPayload()).isEqualTo(opened);
         assertThat(events.get(0).getMetaData()).containsEntry("correlation", "c-1");
@@ -124,8 +132,9 @@ abstract class EventStoreContractTest {
         assertThat(json.get("budgetId").textValue()).isEqualTo(id);
         assertThat(json.at("/act/occurredAt").textValue()).isEqualTo("2026-11-22T10:15:30Z");
         assertThat(json.at("/opening/person").textValue()).isEqualTo("P-123");
-        assertThat(jdbc.queryForObject("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?",
-                String.class, id)).isEqualTo(BudgetOpened.class.getName());
+        assertThat(jdbc.queryForObject(
+                        "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?", String.class, id))
+                .isEqualTo(BudgetOpened.class.getName());
     }
 
     @Test
@@ -137,7 +146,8 @@ abstract class EventStoreContractTest {
 
         List<Long> indexes = jdbc.queryForList(
                 "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                Long.class, id);
+                Long.class,
+                id);
         assertThat(indexes).hasSize(3);
         assertThat(indexes.get(1)).isEqualTo(indexes.get(0) + 1);
         assertThat(indexes.get(2)).isEqualTo(indexes.get(1) + 1);
@@ -151,11 +161,10 @@ abstract class EventStoreContractTest {
         // Of a type of its own: a PersonalBudget snapshot is read only at the budget's revision (below).
         eventStore.storeSnapshot(new GenericDomainEventMessage<>("SnapshotOfAnotherType", id, 4, state));
 
-        assertThat(storageEngine.readSnapshot(id))
-                .hasValueSatisfying(snapshot -> {
-                    assertThat(snapshot.getPayload()).isEqualTo(state);
-                    assertThat(snapshot.getSequenceNumber()).isEqualTo(4);
-                });
+        assertThat(storageEngine.readSnapshot(id)).hasValueSatisfying(snapshot -> {
+            assertThat(snapshot.getPayload()).isEqualTo(state);
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(4);
+        });
     }
 
     @Test
@@ -177,8 +186,9 @@ abstract class EventStoreContractTest {
         tokenStore.storeToken(new GlobalSequenceTrackingToken(41), processor, 0);
 
         assertThat(tokenStore.fetchToken(processor, 0)).isEqualTo(new GlobalSequenceTrackingToken(41));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?",
-                Integer.class, processor)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, processor))
+                .isEqualTo(1);
     }
 
     private static String newId() {

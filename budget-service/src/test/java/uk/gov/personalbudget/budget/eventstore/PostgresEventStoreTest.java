@@ -41,6 +41,7 @@ class PostgresEventStoreTest extends EventStoreContractTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     MockMvc mvc;
 
@@ -54,7 +55,8 @@ class PostgresEventStoreTest extends EventStoreContractTest {
         assertThat(context.getBeanNamesForType(DevTokenIssuer.class)).isEmpty();
         assertThat(context.getBeanNamesForType(DevTokenController.class)).isEmpty();
 
-        mvc.perform(post(DevTokenController.PATH).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(DevTokenController.PATH)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sub\":\"someone\",\"role\":\"SYSTEM\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));

@@ -48,7 +48,9 @@ class ChainCheckTest {
         assertThat(result.firstMismatch().expected()).isNotEqualTo(rows.get(3).hash());
         assertThat(result.firstMismatch().found()).isEqualTo(rows.get(3).hash());
         assertThat(result.eventsChecked()).isEqualTo(4);
-        assertThat(result.head().sequence()).as("the head is still the latest stored event").isEqualTo(EVENTS - 1);
+        assertThat(result.head().sequence())
+                .as("the head is still the latest stored event")
+                .isEqualTo(EVENTS - 1);
     }
 
     @Test
@@ -77,8 +79,15 @@ class ChainCheckTest {
     void anEventChangedAndHashedAgainBreaksTheLinkOfTheNext() {
         List<ChainedEvent> rows = chain(EVENTS, 0);
         ChainedEvent row = rows.get(2);
-        StoredEvent forged = copy(row.event(), "2030-01-01T00:00:00.000Z", row.event().payload(), row.event().metaData());
-        rows.set(2, new ChainedEvent(row.globalIndex(), forged, row.previousHash(), EventHash.of(row.previousHash(), forged)));
+        StoredEvent forged = copy(
+                row.event(),
+                "2030-01-01T00:00:00.000Z",
+                row.event().payload(),
+                row.event().metaData());
+        rows.set(
+                2,
+                new ChainedEvent(
+                        row.globalIndex(), forged, row.previousHash(), EventHash.of(row.previousHash(), forged)));
 
         assertMismatch(check(rows, 0), 3, MismatchKind.LINK);
     }
@@ -118,7 +127,8 @@ class ChainCheckTest {
     void aCopiedEventAppendedAfterTheLastIsALinkMismatch() {
         List<ChainedEvent> rows = chain(EVENTS, 0);
         ChainedEvent last = rows.get(EVENTS - 1);
-        rows.add(new ChainedEvent(last.globalIndex() + 1, renumbered(last.event(), EVENTS), last.previousHash(), last.hash()));
+        rows.add(new ChainedEvent(
+                last.globalIndex() + 1, renumbered(last.event(), EVENTS), last.previousHash(), last.hash()));
 
         assertMismatch(check(rows, 0), EVENTS, MismatchKind.LINK);
     }
@@ -137,7 +147,11 @@ class ChainCheckTest {
     @Test
     void aChangedLegacyEventBreaksTheLinkOfTheFirstChainedEvent() {
         List<ChainedEvent> rows = chain(EVENTS, 3);
-        rows.set(1, withEvent(rows.get(1), event -> copy(event, "2020-01-01T00:00:00.000Z", event.payload(), event.metaData())));
+        rows.set(
+                1,
+                withEvent(
+                        rows.get(1),
+                        event -> copy(event, "2020-01-01T00:00:00.000Z", event.payload(), event.metaData())));
 
         assertMismatch(check(rows, 3), 3, MismatchKind.LINK);
     }
@@ -177,13 +191,21 @@ class ChainCheckTest {
         List<ChainedEvent> rows = new ArrayList<>();
         String previous = EventHash.GENESIS;
         for (int sequence = 0; sequence < count; sequence++) {
-            StoredEvent event = new StoredEvent(BUDGET.value(), sequence, "e-" + sequence, "PersonalBudget",
-                    "2026-11-22T10:15:3" + sequence + ".000Z", "uk.gov.personalbudget.contracts.event.Event" + sequence,
-                    null, bytes("{\"budgetId\":\"b-1\",\"n\":" + sequence + "}"), bytes("{}"));
+            StoredEvent event = new StoredEvent(
+                    BUDGET.value(),
+                    sequence,
+                    "e-" + sequence,
+                    "PersonalBudget",
+                    "2026-11-22T10:15:3" + sequence + ".000Z",
+                    "uk.gov.personalbudget.contracts.event.Event" + sequence,
+                    null,
+                    bytes("{\"budgetId\":\"b-1\",\"n\":" + sequence + "}"),
+                    bytes("{}"));
             String hash = EventHash.of(previous, event);
-            rows.add(sequence < legacy
-                    ? new ChainedEvent(sequence + 1, event, null, null)
-                    : new ChainedEvent(sequence + 1, event, previous, hash));
+            rows.add(
+                    sequence < legacy
+                            ? new ChainedEvent(sequence + 1, event, null, null)
+                            : new ChainedEvent(sequence + 1, event, previous, hash));
             previous = hash;
         }
         return rows;
@@ -209,13 +231,29 @@ class ChainCheckTest {
     }
 
     private static StoredEvent copy(StoredEvent event, String timestamp, byte[] payload, byte[] metaData) {
-        return new StoredEvent(event.aggregateIdentifier(), event.sequenceNumber(), event.eventIdentifier(),
-                event.type(), timestamp, event.payloadType(), event.payloadRevision(), payload, metaData);
+        return new StoredEvent(
+                event.aggregateIdentifier(),
+                event.sequenceNumber(),
+                event.eventIdentifier(),
+                event.type(),
+                timestamp,
+                event.payloadType(),
+                event.payloadRevision(),
+                payload,
+                metaData);
     }
 
     private static StoredEvent renumbered(StoredEvent event, long sequence) {
-        return new StoredEvent(event.aggregateIdentifier(), sequence, event.eventIdentifier(), event.type(),
-                event.timestamp(), event.payloadType(), event.payloadRevision(), event.payload(), event.metaData());
+        return new StoredEvent(
+                event.aggregateIdentifier(),
+                sequence,
+                event.eventIdentifier(),
+                event.type(),
+                event.timestamp(),
+                event.payloadType(),
+                event.payloadRevision(),
+                event.payload(),
+                event.metaData());
     }
 
     private static byte[] bytes(String text) {

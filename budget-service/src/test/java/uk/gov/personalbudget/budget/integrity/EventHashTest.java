@@ -13,12 +13,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventHashTest {
 
-    private static final StoredEvent OPENED = new StoredEvent("b-1", 0, "e-1", "PersonalBudget",
-            "2026-11-22T10:15:30.000Z", "uk.gov.personalbudget.contracts.event.BudgetOpened", null,
-            bytes("{\"budgetId\":\"b-1\"}"), bytes("{}"));
-    private static final StoredEvent ASSESSED = new StoredEvent("b-1", 1, "e-2", "PersonalBudget",
-            "2026-11-22T10:16:00.123Z", "uk.gov.personalbudget.contracts.event.NeedsAssessed", "1",
-            bytes("{\"budgetId\":\"b-1\",\"note\":\"café\"}"), null);
+    private static final StoredEvent OPENED = new StoredEvent(
+            "b-1",
+            0,
+            "e-1",
+            "PersonalBudget",
+            "2026-11-22T10:15:30.000Z",
+            "uk.gov.personalbudget.contracts.event.BudgetOpened",
+            null,
+            bytes("{\"budgetId\":\"b-1\"}"),
+            bytes("{}"));
+    private static final StoredEvent ASSESSED = new StoredEvent(
+            "b-1",
+            1,
+            "e-2",
+            "PersonalBudget",
+            "2026-11-22T10:16:00.123Z",
+            "uk.gov.personalbudget.contracts.event.NeedsAssessed",
+            "1",
+            bytes("{\"budgetId\":\"b-1\",\"note\":\"café\"}"),
+            null);
 
     private static final String OPENED_HASH = "8f045c0c6afce16fc6f40448e511219cbb27a680ac2375e0125e218c3c1d4bce";
     private static final String ASSESSED_HASH = "7c6b25c2f7aeaf8e7aa9e69271447a8785a59def95c8eca06bb89b0cc4fc4675";
@@ -53,28 +67,34 @@ class EventHashTest {
                 new StoredEvent("b-1", 1, "e-1", "PersonalBudget", ts, type, null, payload, meta),
                 new StoredEvent("b-1", 0, "e-9", "PersonalBudget", ts, type, null, payload, meta),
                 new StoredEvent("b-1", 0, "e-1", null, ts, type, null, payload, meta),
-                new StoredEvent("b-1", 0, "e-1", "PersonalBudget", "2026-11-22T10:15:30.001Z", type, null, payload, meta),
+                new StoredEvent(
+                        "b-1", 0, "e-1", "PersonalBudget", "2026-11-22T10:15:30.001Z", type, null, payload, meta),
                 new StoredEvent("b-1", 0, "e-1", "PersonalBudget", ts, "BudgetOpened", null, payload, meta),
                 new StoredEvent("b-1", 0, "e-1", "PersonalBudget", ts, type, "1", payload, meta),
                 new StoredEvent("b-1", 0, "e-1", "PersonalBudget", ts, type, null, flipped, meta),
                 new StoredEvent("b-1", 0, "e-1", "PersonalBudget", ts, type, null, payload, bytes("{\"a\":1}")),
                 new StoredEvent("b-1", 0, "e-1", "PersonalBudget", ts, type, null, payload, null));
 
-        assertThat(EventHash.of(EventHash.GENESIS, new StoredEvent("b-1", 0, "e-1", "PersonalBudget", ts, type, null,
-                payload.clone(), meta.clone()))).as("the same columns").isEqualTo(OPENED_HASH);
-        assertThat(changes).extracting(changed -> EventHash.of(EventHash.GENESIS, changed))
+        assertThat(EventHash.of(
+                        EventHash.GENESIS,
+                        new StoredEvent(
+                                "b-1", 0, "e-1", "PersonalBudget", ts, type, null, payload.clone(), meta.clone())))
+                .as("the same columns")
+                .isEqualTo(OPENED_HASH);
+        assertThat(changes)
+                .extracting(changed -> EventHash.of(EventHash.GENESIS, changed))
                 .doesNotContain(OPENED_HASH)
                 .doesNotHaveDuplicates();
     }
 
     @Test
     void lengthsKeepNeighbouringColumnsApartAndNullApartFromEmpty() {
-        StoredEvent split = new StoredEvent("b-1", 0, "e-1", "PersonalBudget", "2026-11-22T10:15:30.000Z", "x", "",
-                bytes(""), bytes("{}"));
-        StoredEvent movedBoundary = new StoredEvent("b-1", 0, "e-1", "PersonalBudget", "2026-11-22T10:15:30.000Z", "x",
-                null, bytes(""), bytes("{}"));
-        StoredEvent shifted = new StoredEvent("b-1", 0, "e-1", "PersonalBudgetx", "2026-11-22T10:15:30.000Z", "", "",
-                bytes(""), bytes("{}"));
+        StoredEvent split = new StoredEvent(
+                "b-1", 0, "e-1", "PersonalBudget", "2026-11-22T10:15:30.000Z", "x", "", bytes(""), bytes("{}"));
+        StoredEvent movedBoundary = new StoredEvent(
+                "b-1", 0, "e-1", "PersonalBudget", "2026-11-22T10:15:30.000Z", "x", null, bytes(""), bytes("{}"));
+        StoredEvent shifted = new StoredEvent(
+                "b-1", 0, "e-1", "PersonalBudgetx", "2026-11-22T10:15:30.000Z", "", "", bytes(""), bytes("{}"));
 
         assertThat(EventHash.of(EventHash.GENESIS, split))
                 .isNotEqualTo(EventHash.of(EventHash.GENESIS, movedBoundary))

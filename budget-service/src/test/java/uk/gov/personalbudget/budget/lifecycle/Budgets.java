@@ -8,14 +8,6 @@ import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
-import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
-import uk.gov.personalbudget.contracts.command.WithdrawContest;
-import uk.gov.personalbudget.contracts.command.WithdrawPlan;
-import uk.gov.personalbudget.contracts.value.AgreementMethod;
-import uk.gov.personalbudget.contracts.value.Closure;
-import uk.gov.personalbudget.contracts.value.PersonAgreement;
-import uk.gov.personalbudget.contracts.value.Erasure;
-import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
 import uk.gov.personalbudget.contracts.command.ContestOffer;
 import uk.gov.personalbudget.contracts.command.DeclineByAuthority;
@@ -24,6 +16,7 @@ import uk.gov.personalbudget.contracts.command.EndAuthorisation;
 import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.OfferBudget;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
+import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
 import uk.gov.personalbudget.contracts.command.RecordAssessment;
 import uk.gov.personalbudget.contracts.command.RecordErasure;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
@@ -34,6 +27,8 @@ import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
+import uk.gov.personalbudget.contracts.command.WithdrawContest;
+import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
@@ -43,14 +38,12 @@ import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
 import uk.gov.personalbudget.contracts.event.BudgetClosed;
-import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
-import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
-import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
 import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
@@ -59,17 +52,20 @@ import uk.gov.personalbudget.contracts.event.OfferAccepted;
 import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
+import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
+import uk.gov.personalbudget.contracts.value.AgreementMethod;
 import uk.gov.personalbudget.contracts.value.Approval;
 import uk.gov.personalbudget.contracts.value.Assessment;
 import uk.gov.personalbudget.contracts.value.AssessmentKind;
@@ -78,12 +74,14 @@ import uk.gov.personalbudget.contracts.value.BreakdownLine;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
 import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Decline;
 import uk.gov.personalbudget.contracts.value.Delegate;
 import uk.gov.personalbudget.contracts.value.Delegation;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.Endorsement;
+import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
@@ -93,12 +91,14 @@ import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.Outcome;
 import uk.gov.personalbudget.contracts.value.OutcomeDomain;
 import uk.gov.personalbudget.contracts.value.Period;
+import uk.gov.personalbudget.contracts.value.PersonAgreement;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.PersonStatement;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.RecoveryGoal;
 import uk.gov.personalbudget.contracts.value.Resumption;
@@ -135,6 +135,7 @@ final class Budgets {
 
     /** The council Sam's budget belongs to, and another. */
     static final String LEEDS = "leeds";
+
     static final String BRISTOL = "bristol";
 
     // Who acts: the token's subject, role, person claim, authorisation limit and council.
@@ -148,26 +149,29 @@ final class Budgets {
     /** A nominee for Sam whom no delegation or authorisation names. */
     static final Actor UNNAMED_NOMINEE = new Actor("nominee-2003", Role.NOMINEE, SAM, null, Set.of(LEEDS));
     /** The sister's id with a token for somebody else. */
-    static final Actor NOMINEE_FOR_SOMEONE_ELSE = new Actor("nominee-2001", Role.NOMINEE, SOMEONE_ELSE, null,
-            Set.of(LEEDS));
+    static final Actor NOMINEE_FOR_SOMEONE_ELSE =
+            new Actor("nominee-2001", Role.NOMINEE, SOMEONE_ELSE, null, Set.of(LEEDS));
     /** The practitioner Sam's budget is allocated to. */
     static final Actor PRACTITIONER = Actor.of("sw-3001", Role.PRACTITIONER, LEEDS);
     /** A practitioner of the council with no link to Sam's budget. */
     static final Actor OTHER_PRACTITIONER = Actor.of("sw-3002", Role.PRACTITIONER, LEEDS);
     /** A team manager who may commit up to £15,000 a year. */
     static final Actor AUTHORITY = new Actor("tm-4001", Role.AUTHORITY, null, 1_500_000L, Set.of(LEEDS));
+
     static final Actor HEAD_OF_SERVICE = new Actor("hos-4002", Role.AUTHORITY, null, 5_000_000L, Set.of(LEEDS));
     static final Actor AUTHORITY_WITHOUT_LIMIT = Actor.of("panel-4003", Role.AUTHORITY, LEEDS);
     /** A head of service of another council, who may commit anything there. */
-    static final Actor OTHER_COUNCILS_AUTHORITY = new Actor("hos-9001", Role.AUTHORITY, null, 9_000_000L,
-            Set.of(BRISTOL));
+    static final Actor OTHER_COUNCILS_AUTHORITY =
+            new Actor("hos-9001", Role.AUTHORITY, null, 9_000_000L, Set.of(BRISTOL));
+
     static final Actor AUDITOR = Actor.of("audit-5001", Role.AUDITOR, LEEDS);
     static final Actor SYSTEM = Actor.of("review-scheduler", Role.SYSTEM, LEEDS);
 
     // Who holds control, when a named person holds it.
     static final ControlHolder NOMINEE_IN_CONTROL = ControlHolder.named(ControlParty.NOMINEE, "nominee-2001");
     static final ControlHolder AUTHORISED_PERSON_IN_CONTROL = ControlHolder.named(ControlParty.NOMINEE, "nominee-2002");
-    static final ControlHolder PRACTITIONER_DELEGATE_IN_CONTROL = ControlHolder.named(ControlParty.PRACTITIONER, "sw-3001");
+    static final ControlHolder PRACTITIONER_DELEGATE_IN_CONTROL =
+            ControlHolder.named(ControlParty.PRACTITIONER, "sw-3001");
 
     // When the sample history happened.
     static final Instant OPENED_AT = daysAgo(70);
@@ -182,23 +186,41 @@ final class Budgets {
 
     static final BudgetOpening OPENING = new BudgetOpening(SAM, LEEDS, "sw-3001");
 
-    static final Assessment ASSESSMENT = new Assessment(AssessmentKind.CO_PRODUCED,
+    static final Assessment ASSESSMENT = new Assessment(
+            AssessmentKind.CO_PRODUCED,
             List.of("Managing and maintaining nutrition", "Developing and maintaining family relationships"),
-            true, "Two eligible outcomes cannot be achieved because of a mental impairment (reg. 2(2)).", true,
-            List.of(new RecoveryGoal("G1", "Go back to the allotment with my brother"),
+            true,
+            "Two eligible outcomes cannot be achieved because of a mental impairment (reg. 2(2)).",
+            true,
+            List.of(
+                    new RecoveryGoal("G1", "Go back to the allotment with my brother"),
                     new RecoveryGoal("G2", "Cook for myself three days a week")),
             false);
-    static final Assessment SELF_ASSESSMENT = new Assessment(AssessmentKind.SELF, ASSESSMENT.eligibleNeeds(), true,
-            "My own account of my needs, checked against the eligibility criteria.", true,
-            ASSESSMENT.recoveryGoals(), false);
-    static final Assessment INELIGIBLE = new Assessment(AssessmentKind.PRACTITIONER_LED, List.of(), false,
-            "Needs are met by the GP and family; no eligible outcome is affected significantly.", false,
-            List.of(), true);
+    static final Assessment SELF_ASSESSMENT = new Assessment(
+            AssessmentKind.SELF,
+            ASSESSMENT.eligibleNeeds(),
+            true,
+            "My own account of my needs, checked against the eligibility criteria.",
+            true,
+            ASSESSMENT.recoveryGoals(),
+            false);
+    static final Assessment INELIGIBLE = new Assessment(
+            AssessmentKind.PRACTITIONER_LED,
+            List.of(),
+            false,
+            "Needs are met by the GP and family; no eligible outcome is affected significantly.",
+            false,
+            List.of(),
+            true);
 
     /** £12,500 a year, with a breakdown in three periods that adds up to it. */
     static final Money OFFERED = Money.yearly(1_250_000);
-    static final Calculation CALCULATION = new Calculation("Resource allocation system", "RAS-2025.2",
-            List.of(new BreakdownLine("Personal care, 6 hours a week", Money.yearly(800_000)),
+
+    static final Calculation CALCULATION = new Calculation(
+            "Resource allocation system",
+            "RAS-2025.2",
+            List.of(
+                    new BreakdownLine("Personal care, 6 hours a week", Money.yearly(800_000)),
                     new BreakdownLine("Community activities", new Money(7_500, Period.WEEKLY)),
                     new BreakdownLine("Peer support group", new Money(5_000, Period.MONTHLY))));
     static final Offer OFFER = new Offer(OFFERED, CALCULATION);
@@ -206,44 +228,62 @@ final class Budgets {
     static final Money ASKED = Money.yearly(1_400_000);
     static final Contest CONTEST = new Contest("The offer leaves nothing for evenings, when I am at my worst.", ASKED);
     static final Money REVISED = Money.yearly(1_300_000);
-    static final Revision REVISION = new Revision(REVISED, calculation(REVISED),
+    static final Revision REVISION = new Revision(
+            REVISED,
+            calculation(REVISED),
             "Evening support added for two nights; the others are met by the crisis café.");
 
     /** A plan costing exactly the offer; each line cites a goal, an outcome domain or both. */
     static final Plan PLAN = new Plan(
-            List.of(new PlanLine("Personal assistant, 6 hours a week", Money.yearly(800_000), "G2",
+            List.of(
+                    new PlanLine(
+                            "Personal assistant, 6 hours a week",
+                            Money.yearly(800_000),
+                            "G2",
                             OutcomeDomain.DAILY_LIVING),
-                    new PlanLine("Allotment society membership and tools", new Money(7_500, Period.WEEKLY), "G1",
-                            null),
-                    new PlanLine("Hearing Voices peer group", new Money(5_000, Period.MONTHLY), null,
+                    new PlanLine("Allotment society membership and tools", new Money(7_500, Period.WEEKLY), "G1", null),
+                    new PlanLine(
+                            "Hearing Voices peer group",
+                            new Money(5_000, Period.MONTHLY),
+                            null,
                             OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS)),
-            PlanningApproach.PEER_SUPPORTED, null, null);
+            PlanningApproach.PEER_SUPPORTED,
+            null,
+            null);
 
     static final Closure CLOSURE = new Closure("Sam moved to another council area", NotificationMethod.LETTER);
     static final Reallocation REALLOCATION = new Reallocation("sw-3002", "Sam's social worker moved to another team");
-    static final PersonAgreement AGREEMENT = new PersonAgreement(AgreementMethod.SIGNED_PLAN,
-            Instant.parse("2026-02-27T14:00:00Z"), "Signed copy on file CF-1001-07");
+    static final PersonAgreement AGREEMENT = new PersonAgreement(
+            AgreementMethod.SIGNED_PLAN, Instant.parse("2026-02-27T14:00:00Z"), "Signed copy on file CF-1001-07");
 
     /** The sample plan with the record of Sam's agreement, as a practitioner submits it for him. */
     static final Plan AGREED_PLAN = new Plan(PLAN.lines(), PLAN.madeBy(), null, null, AGREEMENT);
 
-    static final Approval APPROVAL = new Approval(OFFERED, new Money(104_166, Period.MONTHLY),
-            List.of("Keep receipts for the allotment tools"), null, true);
+    static final Approval APPROVAL = new Approval(
+            OFFERED, new Money(104_166, Period.MONTHLY), List.of("Keep receipts for the allotment tools"), null, true);
 
     static final Management DIRECT_PAYMENT = new Management(ManagementOption.DIRECT_PAYMENT, null, null);
     static final Management COUNCIL_MANAGED = new Management(ManagementOption.COUNCIL_MANAGED, null, null);
-    static final Management SERVICE_FUND =
-            new Management(ManagementOption.INDIVIDUAL_SERVICE_FUND, "Leeds Mind", null);
-    static final Management MIXED = new Management(ManagementOption.MIXED, null,
+    static final Management SERVICE_FUND = new Management(ManagementOption.INDIVIDUAL_SERVICE_FUND, "Leeds Mind", null);
+    static final Management MIXED = new Management(
+            ManagementOption.MIXED,
+            null,
             new MixedSplit(Money.yearly(600_000), new Money(50_000, Period.FOUR_WEEKLY), null));
 
-    static final Delegation DELEGATION = new Delegation(new Delegate("nominee-2001", Role.NOMINEE),
-            DelegationReason.FLUCTUATING_CAPACITY, "Sam asked his sister to deal with the budget while he is unwell",
+    static final Delegation DELEGATION = new Delegation(
+            new Delegate("nominee-2001", Role.NOMINEE),
+            DelegationReason.FLUCTUATING_CAPACITY,
+            "Sam asked his sister to deal with the budget while he is unwell",
             NOW.plus(Duration.ofDays(30)));
-    static final Delegation CRISIS_DELEGATION = new Delegation(new Delegate("nominee-2001", Role.NOMINEE),
-            DelegationReason.CRISIS, "Sam was detained under s2 and cannot be reached", NOW.plus(Duration.ofDays(28)));
-    static final Delegation DELEGATION_TO_PRACTITIONER = new Delegation(new Delegate("sw-3001", Role.PRACTITIONER),
-            DelegationReason.PREFERENCE, "Sam prefers his care coordinator to handle the paperwork",
+    static final Delegation CRISIS_DELEGATION = new Delegation(
+            new Delegate("nominee-2001", Role.NOMINEE),
+            DelegationReason.CRISIS,
+            "Sam was detained under s2 and cannot be reached",
+            NOW.plus(Duration.ofDays(28)));
+    static final Delegation DELEGATION_TO_PRACTITIONER = new Delegation(
+            new Delegate("sw-3001", Role.PRACTITIONER),
+            DelegationReason.PREFERENCE,
+            "Sam prefers his care coordinator to handle the paperwork",
             NOW.plus(Duration.ofDays(60)));
     static final Resumption RESUMPTION = new Resumption("Sam is home and well enough to decide again");
 
@@ -252,15 +292,16 @@ final class Budgets {
     static final ReviewSchedule LIGHT_TOUCH_REVIEW =
             new ReviewSchedule(ReviewKind.INITIAL_LIGHT_TOUCH, APPROVED_AT.plus(Duration.ofDays(49)));
 
-    private Budgets() {
-    }
+    private Budgets() {}
 
     static Instant daysAgo(long days) {
         return NOW.minus(Duration.ofDays(days));
     }
 
     static Calculation calculation(Money amount) {
-        return new Calculation("Resource allocation system", "RAS-2025.2",
+        return new Calculation(
+                "Resource allocation system",
+                "RAS-2025.2",
                 List.of(new BreakdownLine("Personal care and evening support", amount)));
     }
 
@@ -269,8 +310,11 @@ final class Budgets {
     }
 
     static Plan planCosting(Money cost, String exceptionReason) {
-        return new Plan(List.of(new PlanLine("Personal assistant, including evenings", cost, "G2", null)),
-                PlanningApproach.CO_PRODUCED, exceptionReason, null);
+        return new Plan(
+                List.of(new PlanLine("Personal assistant, including evenings", cost, "G2", null)),
+                PlanningApproach.CO_PRODUCED,
+                exceptionReason,
+                null);
     }
 
     static Plan withAgreement(Plan plan, String personAgreement) {
@@ -278,13 +322,18 @@ final class Budgets {
     }
 
     static Approval approving(Money amount, String varianceReason) {
-        return new Approval(amount, new Money(amount.yearlyPence() / 12, Period.MONTHLY), List.of(),
-                varianceReason, true);
+        return new Approval(
+                amount, new Money(amount.yearlyPence() / 12, Period.MONTHLY), List.of(), varianceReason, true);
     }
 
     static Adjustment temporaryAdjustment(Money amount) {
-        return new Adjustment(AdjustmentKind.TEMPORARY, amount, NOW, NOW.plus(Duration.ofDays(28)),
-                "Extra evening support while Sam's distress is high", Role.NOMINEE);
+        return new Adjustment(
+                AdjustmentKind.TEMPORARY,
+                amount,
+                NOW,
+                NOW.plus(Duration.ofDays(28)),
+                "Extra evening support while Sam's distress is high",
+                Role.NOMINEE);
     }
 
     static ReviewSchedule review(ReviewKind kind, Instant dueBy) {
@@ -322,8 +371,8 @@ final class Budgets {
     }
 
     static BudgetEvent offerRevised(Revision revision, Money requested) {
-        return new OfferRevised(ID, act(AUTHORITY, OFFERED_AT.plusSeconds(3 * 86_400)), null, revision, OFFERED,
-                requested);
+        return new OfferRevised(
+                ID, act(AUTHORITY, OFFERED_AT.plusSeconds(3 * 86_400)), null, revision, OFFERED, requested);
     }
 
     static BudgetEvent offerAccepted(Money amount) {
@@ -339,7 +388,10 @@ final class Budgets {
     }
 
     static BudgetEvent planReturned() {
-        return new PlanReturned(ID, act(PRACTITIONER, SUBMITTED_AT.plusSeconds(86_400)), null,
+        return new PlanReturned(
+                ID,
+                act(PRACTITIONER, SUBMITTED_AT.plusSeconds(86_400)),
+                null,
                 new PlanReturn("Say who the personal assistant is and how they were chosen"));
     }
 
@@ -348,7 +400,10 @@ final class Budgets {
     }
 
     static BudgetEvent statementAdded() {
-        return new PersonStatementAdded(ID, act(PERSON, ENDORSED_AT.plusSeconds(3_600)), null,
+        return new PersonStatementAdded(
+                ID,
+                act(PERSON, ENDORSED_AT.plusSeconds(3_600)),
+                null,
                 new PersonStatement("The allotment is what keeps me out of hospital."));
     }
 
@@ -357,7 +412,10 @@ final class Budgets {
     }
 
     static BudgetEvent planDeclined() {
-        return new PlanDeclinedByAuthority(ID, act(AUTHORITY, APPROVED_AT), null,
+        return new PlanDeclinedByAuthority(
+                ID,
+                act(AUTHORITY, APPROVED_AT),
+                null,
                 new Decline("The plan does not say how the evenings are covered", false, NotificationMethod.LETTER),
                 false);
     }
@@ -375,13 +433,21 @@ final class Budgets {
     }
 
     static BudgetEvent practitionerReallocated(Actor to) {
-        return new PractitionerReallocated(ID, act(AUTHORITY, RECENTLY), null,
-                new Reallocation(to.id(), "Sam's social worker moved to another team"), PRACTITIONER.id());
+        return new PractitionerReallocated(
+                ID,
+                act(AUTHORITY, RECENTLY),
+                null,
+                new Reallocation(to.id(), "Sam's social worker moved to another team"),
+                PRACTITIONER.id());
     }
 
     static BudgetEvent controlResumed() {
-        return new ControlResumed(ID, act(PERSON, RECENTLY.plusSeconds(3_600)), null,
-                new Delegate("nominee-2001", Role.NOMINEE), RESUMPTION);
+        return new ControlResumed(
+                ID,
+                act(PERSON, RECENTLY.plusSeconds(3_600)),
+                null,
+                new Delegate("nominee-2001", Role.NOMINEE),
+                RESUMPTION);
     }
 
     static BudgetEvent authorisedPersonAppointed() {
@@ -389,7 +455,11 @@ final class Budgets {
     }
 
     static BudgetEvent authorisationEnded() {
-        return new AuthorisationEnded(ID, act(AUTHORITY, RECENTLY.plusSeconds(3_600)), null, "nominee-2002",
+        return new AuthorisationEnded(
+                ID,
+                act(AUTHORITY, RECENTLY.plusSeconds(3_600)),
+                null,
+                "nominee-2002",
                 new Reason("Capacity regained: MCA-2026-0057"));
     }
 
@@ -406,7 +476,10 @@ final class Budgets {
     }
 
     static BudgetEvent budgetSuspended() {
-        return new BudgetSuspended(ID, act(AUTHORITY, RECENTLY), null,
+        return new BudgetSuspended(
+                ID,
+                act(AUTHORITY, RECENTLY),
+                null,
                 new Suspension("Admitted to hospital under s2", "The ward and the discharge team meet Sam's needs"));
     }
 
@@ -415,13 +488,20 @@ final class Budgets {
     }
 
     static BudgetEvent budgetClosed() {
-        return new BudgetClosed(ID, act(AUTHORITY, RECENTLY.plusSeconds(7_200)), null,
-                new Reason("Sam moved to another council area"), NotificationMethod.LETTER);
+        return new BudgetClosed(
+                ID,
+                act(AUTHORITY, RECENTLY.plusSeconds(7_200)),
+                null,
+                new Reason("Sam moved to another council area"),
+                NotificationMethod.LETTER);
     }
 
     /** An erasure the head of service requested, which another authority confirms. */
-    static final Erasure ERASURE = new Erasure("0f7c2a9e-5b1d-4c8e-9a63-2d4f8e1b7c05", HEAD_OF_SERVICE.id(),
-            RECENTLY.plusSeconds(10_800), "Xk3v9QmJr0aTq1wZy8LpBg");
+    static final Erasure ERASURE = new Erasure(
+            "0f7c2a9e-5b1d-4c8e-9a63-2d4f8e1b7c05",
+            HEAD_OF_SERVICE.id(),
+            RECENTLY.plusSeconds(10_800),
+            "Xk3v9QmJr0aTq1wZy8LpBg");
 
     static BudgetEvent erasureConfirmed() {
         return new PersonalDataErasureConfirmed(ID, act(AUTHORITY, RECENTLY.plusSeconds(14_400)), null, ERASURE);
@@ -529,8 +609,12 @@ final class Budgets {
      * A command type in the history where it is accepted, an actor who may send it, and one representative
      * role that may not.
      */
-    record CommandCase(String name, List<BudgetEvent> history, Actor allowed, Actor notAllowed,
-                       Function<Actor, BudgetCommand> command) {
+    record CommandCase(
+            String name,
+            List<BudgetEvent> history,
+            Actor allowed,
+            Actor notAllowed,
+            Function<Actor, BudgetCommand> command) {
         @Override
         public String toString() {
             return name;
@@ -543,63 +627,149 @@ final class Budgets {
     static List<CommandCase> everyCommand() {
         List<BudgetEvent> reviewDue = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW));
         return List.of(
-                new CommandCase("OpenBudget", List.of(), PRACTITIONER, PERSON,
-                        actor -> new OpenBudget(ID, actor, OPENING)),
-                new CommandCase("RecordAssessment", opened(), PRACTITIONER, AUTHORITY,
+                new CommandCase(
+                        "OpenBudget", List.of(), PRACTITIONER, PERSON, actor -> new OpenBudget(ID, actor, OPENING)),
+                new CommandCase(
+                        "RecordAssessment",
+                        opened(),
+                        PRACTITIONER,
+                        AUTHORITY,
                         actor -> new RecordAssessment(ID, actor, ASSESSMENT)),
-                new CommandCase("OfferBudget", assessed(), AUTHORITY, PRACTITIONER,
-                        actor -> new OfferBudget(ID, actor, OFFER)),
-                new CommandCase("ContestOffer", offered(), PERSON, AUTHORITY,
-                        actor -> new ContestOffer(ID, actor, CONTEST)),
-                new CommandCase("ReviseOffer", contested(), AUTHORITY, PERSON,
-                        actor -> new ReviseOffer(ID, actor, REVISION)),
-                new CommandCase("AcceptOffer", offered(), PERSON, PRACTITIONER,
-                        actor -> new AcceptOffer(ID, actor)),
-                new CommandCase("SubmitPlan", planning(), PERSON, AUTHORITY,
-                        actor -> new SubmitPlan(ID, actor, PLAN)),
-                new CommandCase("EndorsePlan", submitted(), PRACTITIONER, PERSON,
+                new CommandCase(
+                        "OfferBudget", assessed(), AUTHORITY, PRACTITIONER, actor -> new OfferBudget(ID, actor, OFFER)),
+                new CommandCase(
+                        "ContestOffer", offered(), PERSON, AUTHORITY, actor -> new ContestOffer(ID, actor, CONTEST)),
+                new CommandCase(
+                        "ReviseOffer", contested(), AUTHORITY, PERSON, actor -> new ReviseOffer(ID, actor, REVISION)),
+                new CommandCase("AcceptOffer", offered(), PERSON, PRACTITIONER, actor -> new AcceptOffer(ID, actor)),
+                new CommandCase("SubmitPlan", planning(), PERSON, AUTHORITY, actor -> new SubmitPlan(ID, actor, PLAN)),
+                new CommandCase(
+                        "EndorsePlan",
+                        submitted(),
+                        PRACTITIONER,
+                        PERSON,
                         actor -> new EndorsePlan(ID, actor, new Endorsement(null))),
-                new CommandCase("ReturnPlan", submitted(), PRACTITIONER, AUTHORITY,
+                new CommandCase(
+                        "ReturnPlan",
+                        submitted(),
+                        PRACTITIONER,
+                        AUTHORITY,
                         actor -> new ReturnPlan(ID, actor, new PlanReturn("Cost the evening support"))),
-                new CommandCase("AddPersonStatement", endorsed(), PERSON, PRACTITIONER,
+                new CommandCase(
+                        "AddPersonStatement",
+                        endorsed(),
+                        PERSON,
+                        PRACTITIONER,
                         actor -> new AddPersonStatement(ID, actor, new PersonStatement("This plan is mine."))),
-                new CommandCase("ApproveByAuthority", endorsed(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        "ApproveByAuthority",
+                        endorsed(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new ApproveByAuthority(ID, actor, APPROVAL)),
-                new CommandCase("DeclineByAuthority", endorsed(), AUTHORITY, PRACTITIONER,
-                        actor -> new DeclineByAuthority(ID, actor,
+                new CommandCase(
+                        "DeclineByAuthority",
+                        endorsed(),
+                        AUTHORITY,
+                        PRACTITIONER,
+                        actor -> new DeclineByAuthority(
+                                ID,
+                                actor,
                                 new Decline("The evenings are not covered", true, NotificationMethod.IN_PERSON))),
-                new CommandCase("ChooseManagement", approved(), PERSON, AUTHORITY,
+                new CommandCase(
+                        "ChooseManagement",
+                        approved(),
+                        PERSON,
+                        AUTHORITY,
                         actor -> new ChooseManagement(ID, actor, DIRECT_PAYMENT)),
-                new CommandCase("DelegateControl", offered(), PERSON, PRACTITIONER,
+                new CommandCase(
+                        "DelegateControl",
+                        offered(),
+                        PERSON,
+                        PRACTITIONER,
                         actor -> new DelegateControl(ID, actor, DELEGATION)),
-                new CommandCase("ResumeControl", delegated(), PERSON, AUDITOR,
+                new CommandCase(
+                        "ResumeControl",
+                        delegated(),
+                        PERSON,
+                        AUDITOR,
                         actor -> new ResumeControl(ID, actor, RESUMPTION)),
-                new CommandCase("AppointAuthorisedPerson", offered(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        "AppointAuthorisedPerson",
+                        offered(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new AppointAuthorisedPerson(ID, actor, AUTHORISATION)),
-                new CommandCase("EndAuthorisation", authorised(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        "EndAuthorisation",
+                        authorised(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new EndAuthorisation(ID, actor, new Reason("Capacity regained"))),
-                new CommandCase("AdjustBudget", active(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        "AdjustBudget",
+                        active(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new AdjustBudget(ID, actor, temporaryAdjustment(Money.yearly(1_400_000)))),
-                new CommandCase("RecordOutcome", active(), PERSON, AUTHORITY,
-                        actor -> new RecordOutcome(ID, actor,
+                new CommandCase(
+                        "RecordOutcome",
+                        active(),
+                        PERSON,
+                        AUTHORITY,
+                        actor -> new RecordOutcome(
+                                ID,
+                                actor,
                                 new Outcome(OutcomeDomain.CONFIDENCE_AND_SKILLS, "I cooked on Sunday.", "G2"))),
-                new CommandCase("ScheduleReview", active(), SYSTEM, AUTHORITY,
+                new CommandCase(
+                        "ScheduleReview",
+                        active(),
+                        SYSTEM,
+                        AUTHORITY,
                         actor -> new ScheduleReview(ID, actor, LIGHT_TOUCH_REVIEW)),
-                new CommandCase("CompleteReview", reviewDue, PRACTITIONER, SYSTEM,
+                new CommandCase(
+                        "CompleteReview",
+                        reviewDue,
+                        PRACTITIONER,
+                        SYSTEM,
                         actor -> new CompleteReview(ID, actor, reviewResult(ReviewOutcome.CONTINUE))),
-                new CommandCase("SuspendBudget", active(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        "SuspendBudget",
+                        active(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new SuspendBudget(ID, actor, new Suspension("In hospital", "The ward meets needs"))),
-                new CommandCase("ResumeBudget", suspended(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        "ResumeBudget",
+                        suspended(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new ResumeBudget(ID, actor, new Reason("Home again"))),
-                new CommandCase("CloseBudget", active(), AUTHORITY, PRACTITIONER,
-                        actor -> new CloseBudget(ID, actor, CLOSURE)),
-                new CommandCase("ReallocatePractitioner", active(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        "CloseBudget", active(), AUTHORITY, PRACTITIONER, actor -> new CloseBudget(ID, actor, CLOSURE)),
+                new CommandCase(
+                        "ReallocatePractitioner",
+                        active(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new ReallocatePractitioner(ID, actor, REALLOCATION)),
-                new CommandCase("WithdrawContest", contested(), PERSON, AUTHORITY,
+                new CommandCase(
+                        "WithdrawContest",
+                        contested(),
+                        PERSON,
+                        AUTHORITY,
                         actor -> new WithdrawContest(ID, actor, new Reason("The offer is enough after all"))),
-                new CommandCase("WithdrawPlan", endorsed(), PERSON, AUTHORITY,
+                new CommandCase(
+                        "WithdrawPlan",
+                        endorsed(),
+                        PERSON,
+                        AUTHORITY,
                         actor -> new WithdrawPlan(ID, actor, new Reason("My needs changed"))),
-                new CommandCase(RECORD_ERASURE, closed(), AUTHORITY, PRACTITIONER,
+                new CommandCase(
+                        RECORD_ERASURE,
+                        closed(),
+                        AUTHORITY,
+                        PRACTITIONER,
                         actor -> new RecordErasure(ID, actor, ERASURE)));
     }
 }

@@ -25,13 +25,14 @@ import uk.gov.personalbudget.contracts.command.ReturnPlan;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
-import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.Assessment;
 import uk.gov.personalbudget.contracts.value.Authorisation;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
+import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Decline;
 import uk.gov.personalbudget.contracts.value.Delegation;
@@ -41,8 +42,6 @@ import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
-import uk.gov.personalbudget.contracts.value.Closure;
-import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.contracts.value.Suspension;
@@ -69,58 +68,115 @@ class PersonalBudgetCommandValidationTest extends BudgetFixtureSupport {
 
     static Stream<Arguments> commandsMissingWhatTheRulesRequire() {
         return Stream.of(
-                argumentSet("OpenBudget without a person reference", List.of(),
+                argumentSet(
+                        "OpenBudget without a person reference",
+                        List.of(),
                         new OpenBudget(ID, PRACTITIONER, new BudgetOpening(null, "leeds", null)),
                         "opening.person"),
-                argumentSet("OpenBudget without a local authority", List.of(),
+                argumentSet(
+                        "OpenBudget without a local authority",
+                        List.of(),
                         new OpenBudget(ID, PRACTITIONER, new BudgetOpening(SAM, " ", null)),
                         "opening.localAuthority"),
-                argumentSet("RecordAssessment without written reasons", opened(),
-                        new RecordAssessment(ID, PRACTITIONER, new Assessment(ASSESSMENT.kind(),
-                                ASSESSMENT.eligibleNeeds(), true, "", true, ASSESSMENT.recoveryGoals(), false)),
+                argumentSet(
+                        "RecordAssessment without written reasons",
+                        opened(),
+                        new RecordAssessment(
+                                ID,
+                                PRACTITIONER,
+                                new Assessment(
+                                        ASSESSMENT.kind(),
+                                        ASSESSMENT.eligibleNeeds(),
+                                        true,
+                                        "",
+                                        true,
+                                        ASSESSMENT.recoveryGoals(),
+                                        false)),
                         "assessment.eligibilityReasons"),
-                argumentSet("OfferBudget with a negative amount", assessed(),
+                argumentSet(
+                        "OfferBudget with a negative amount",
+                        assessed(),
                         new OfferBudget(ID, AUTHORITY, new Offer(Money.yearly(-1), calculation(Money.yearly(-1)))),
                         "offer.amount.pence"),
-                argumentSet("ContestOffer without a reason", offered(),
-                        new ContestOffer(ID, PERSON, new Contest(" ", ASKED)), "contest.reason"),
-                argumentSet("SubmitPlan without a line", planning(),
+                argumentSet(
+                        "ContestOffer without a reason",
+                        offered(),
+                        new ContestOffer(ID, PERSON, new Contest(" ", ASKED)),
+                        "contest.reason"),
+                argumentSet(
+                        "SubmitPlan without a line",
+                        planning(),
                         new SubmitPlan(ID, PERSON, new Plan(List.of(), PlanningApproach.SELF, null, null)),
                         "plan.lines"),
-                argumentSet("ReturnPlan without reasons", submitted(),
-                        new ReturnPlan(ID, PRACTITIONER, new PlanReturn("")), "planReturn.reasons"),
-                argumentSet("DeclineByAuthority without reasons", endorsed(),
+                argumentSet(
+                        "ReturnPlan without reasons",
+                        submitted(),
+                        new ReturnPlan(ID, PRACTITIONER, new PlanReturn("")),
+                        "planReturn.reasons"),
+                argumentSet(
+                        "DeclineByAuthority without reasons",
+                        endorsed(),
                         new DeclineByAuthority(ID, AUTHORITY, new Decline(" ", true, NotificationMethod.LETTER)),
                         "decline.reasons"),
-                argumentSet("DeclineByAuthority without saying how the person is told", endorsed(),
+                argumentSet(
+                        "DeclineByAuthority without saying how the person is told",
+                        endorsed(),
                         new DeclineByAuthority(ID, AUTHORITY, new Decline("Not costed", true, null)),
                         "decline.personToldBy"),
-                argumentSet("DelegateControl without an intended end", offered(),
-                        new DelegateControl(ID, PERSON, new Delegation(DELEGATION.delegate(), DELEGATION.reason(),
-                                DELEGATION.explanation(), null)),
+                argumentSet(
+                        "DelegateControl without an intended end",
+                        offered(),
+                        new DelegateControl(
+                                ID,
+                                PERSON,
+                                new Delegation(
+                                        DELEGATION.delegate(), DELEGATION.reason(), DELEGATION.explanation(), null)),
                         "delegation.intendedEnd"),
-                argumentSet("AppointAuthorisedPerson without a capacity assessment reference", offered(),
+                argumentSet(
+                        "AppointAuthorisedPerson without a capacity assessment reference",
+                        offered(),
                         new AppointAuthorisedPerson(ID, AUTHORITY, new Authorisation("nominee-2002", " ")),
                         "authorisation.capacityAssessmentReference"),
-                argumentSet("EndAuthorisation without a reason", authorised(),
-                        new EndAuthorisation(ID, AUTHORITY, new Reason("")), "reason.reason"),
-                argumentSet("AdjustBudget without a reason", active(),
-                        new AdjustBudget(ID, AUTHORITY, new Adjustment(AdjustmentKind.TEMPORARY,
-                                Money.yearly(1_400_000), NOW, NOW.plusSeconds(86_400), " ", Role.PERSON)),
+                argumentSet(
+                        "EndAuthorisation without a reason",
+                        authorised(),
+                        new EndAuthorisation(ID, AUTHORITY, new Reason("")),
+                        "reason.reason"),
+                argumentSet(
+                        "AdjustBudget without a reason",
+                        active(),
+                        new AdjustBudget(
+                                ID,
+                                AUTHORITY,
+                                new Adjustment(
+                                        AdjustmentKind.TEMPORARY,
+                                        Money.yearly(1_400_000),
+                                        NOW,
+                                        NOW.plusSeconds(86_400),
+                                        " ",
+                                        Role.PERSON)),
                         "adjustment.reason"),
-                argumentSet("SuspendBudget without an interim arrangement", active(),
+                argumentSet(
+                        "SuspendBudget without an interim arrangement",
+                        active(),
                         new SuspendBudget(ID, AUTHORITY, new Suspension("In hospital", "")),
                         "suspension.interimArrangement"),
-                argumentSet("ResumeBudget without a reason", suspended(),
-                        new ResumeBudget(ID, AUTHORITY, new Reason(" ")), "reason.reason"),
-                argumentSet("CloseBudget without a reason", active(),
-                        new CloseBudget(ID, AUTHORITY, new Closure("", NotificationMethod.LETTER)), "closure.reason"));
+                argumentSet(
+                        "ResumeBudget without a reason",
+                        suspended(),
+                        new ResumeBudget(ID, AUTHORITY, new Reason(" ")),
+                        "reason.reason"),
+                argumentSet(
+                        "CloseBudget without a reason",
+                        active(),
+                        new CloseBudget(ID, AUTHORITY, new Closure("", NotificationMethod.LETTER)),
+                        "closure.reason"));
     }
 
     @ParameterizedTest
     @MethodSource("commandsMissingWhatTheRulesRequire")
-    void aCommandMissingWhatItsRuleRequiresIsRefusedBeforeTheBudgetSeesIt(List<BudgetEvent> history,
-                                                                           Object command, String field) {
+    void aCommandMissingWhatItsRuleRequiresIsRefusedBeforeTheBudgetSeesIt(
+            List<BudgetEvent> history, Object command, String field) {
         given(history)
                 .when(command)
                 .expectException(JSR303ViolationException.class)
@@ -133,8 +189,8 @@ class PersonalBudgetCommandValidationTest extends BudgetFixtureSupport {
         givenNoBudget()
                 .when(new OpenBudget(ID, PRACTITIONER, OPENING))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetOpened(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER), OPENING));
+                .expectEvents(new BudgetOpened(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER), OPENING));
     }
 
     private static Matcher<Throwable> invalidAt(String field) {

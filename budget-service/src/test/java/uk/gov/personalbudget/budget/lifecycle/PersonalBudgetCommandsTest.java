@@ -18,7 +18,8 @@ class PersonalBudgetCommandsTest extends BudgetFixtureSupport {
 
     static Stream<CommandCase> everyCommandOnAnOpenedBudget() {
         // Recording an erasure is for closed budgets only (PersonalBudgetErasureTest).
-        return Budgets.everyCommand().stream().filter(command -> !command.history().isEmpty())
+        return Budgets.everyCommand().stream()
+                .filter(command -> !command.history().isEmpty())
                 .filter(command -> !command.name().equals(RECORD_ERASURE));
     }
 

@@ -47,8 +47,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(offered())
                 .when(new DelegateControl(ID, PERSON, DELEGATION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlDelegated(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, NOMINEE_IN_CONTROL), DELEGATION));
+                .expectEvents(new ControlDelegated(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, NOMINEE_IN_CONTROL), DELEGATION));
     }
 
     @Test
@@ -56,8 +56,11 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(planning())
                 .when(new DelegateControl(ID, PERSON, DELEGATION_TO_PRACTITIONER))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlDelegated(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, PRACTITIONER_DELEGATE_IN_CONTROL), DELEGATION_TO_PRACTITIONER));
+                .expectEvents(new ControlDelegated(
+                        ID,
+                        act(PERSON),
+                        transfer(ControlHolder.PERSON, PRACTITIONER_DELEGATE_IN_CONTROL),
+                        DELEGATION_TO_PRACTITIONER));
     }
 
     @Test
@@ -65,8 +68,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new DelegateControl(ID, PERSON, DELEGATION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlDelegated(ID, act(PERSON),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), DELEGATION));
+                .expectEvents(new ControlDelegated(
+                        ID, act(PERSON), transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), DELEGATION));
     }
 
     @Test
@@ -74,8 +77,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(active())
                 .when(new DelegateControl(ID, AUTHORITY, CRISIS_DELEGATION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlDelegated(ID, actFor(AUTHORITY),
-                        transfer(ControlHolder.PERSON, NOMINEE_IN_CONTROL), CRISIS_DELEGATION));
+                .expectEvents(new ControlDelegated(
+                        ID, actFor(AUTHORITY), transfer(ControlHolder.PERSON, NOMINEE_IN_CONTROL), CRISIS_DELEGATION));
     }
 
     @Test
@@ -110,8 +113,11 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(plus(delegated(), controlResumed()))
                 .when(new DelegateControl(ID, PERSON, DELEGATION_TO_PRACTITIONER))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlDelegated(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, PRACTITIONER_DELEGATE_IN_CONTROL), DELEGATION_TO_PRACTITIONER));
+                .expectEvents(new ControlDelegated(
+                        ID,
+                        act(PERSON),
+                        transfer(ControlHolder.PERSON, PRACTITIONER_DELEGATE_IN_CONTROL),
+                        DELEGATION_TO_PRACTITIONER));
     }
 
     static Stream<Arguments> delegatesOfTheWrongRole() {
@@ -125,8 +131,11 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
     @ParameterizedTest
     @MethodSource("delegatesOfTheWrongRole")
     void controlIsDelegatedOnlyToANomineeOrAPractitioner(Role role) {
-        var delegation = new Delegation(new Delegate("someone-9001", role), DelegationReason.PREFERENCE,
-                "Asked for it", NOW.plus(Duration.ofDays(7)));
+        var delegation = new Delegation(
+                new Delegate("someone-9001", role),
+                DelegationReason.PREFERENCE,
+                "Asked for it",
+                NOW.plus(Duration.ofDays(7)));
 
         given(offered())
                 .when(new DelegateControl(ID, PERSON, delegation))
@@ -136,9 +145,7 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
     }
 
     static Stream<Arguments> intendedEndsNotInTheFuture() {
-        return Stream.of(
-                argumentSet("yesterday", NOW.minus(Duration.ofDays(1))),
-                argumentSet("now", NOW));
+        return Stream.of(argumentSet("yesterday", NOW.minus(Duration.ofDays(1))), argumentSet("now", NOW));
     }
 
     @ParameterizedTest
@@ -168,8 +175,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(delegated())
                 .when(new ResumeControl(ID, PERSON, RESUMPTION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlResumed(ID, act(PERSON),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.PERSON), SISTER, RESUMPTION));
+                .expectEvents(new ControlResumed(
+                        ID, act(PERSON), transfer(NOMINEE_IN_CONTROL, ControlHolder.PERSON), SISTER, RESUMPTION));
     }
 
     @Test
@@ -177,8 +184,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(delegated())
                 .when(new ResumeControl(ID, NOMINEE, RESUMPTION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlResumed(ID, actFor(NOMINEE),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.PERSON), SISTER, RESUMPTION));
+                .expectEvents(new ControlResumed(
+                        ID, actFor(NOMINEE), transfer(NOMINEE_IN_CONTROL, ControlHolder.PERSON), SISTER, RESUMPTION));
     }
 
     @Test
@@ -186,9 +193,12 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(plus(offered(), controlDelegated(DELEGATION_TO_PRACTITIONER)))
                 .when(new ResumeControl(ID, PRACTITIONER, RESUMPTION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlResumed(ID, actFor(PRACTITIONER),
+                .expectEvents(new ControlResumed(
+                        ID,
+                        actFor(PRACTITIONER),
                         transfer(PRACTITIONER_DELEGATE_IN_CONTROL, ControlHolder.PERSON),
-                        new Delegate("sw-3001", Role.PRACTITIONER), RESUMPTION));
+                        new Delegate("sw-3001", Role.PRACTITIONER),
+                        RESUMPTION));
     }
 
     @Test
@@ -196,8 +206,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(delegated())
                 .when(new ResumeControl(ID, AUTHORITY, RESUMPTION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlResumed(ID, actFor(AUTHORITY),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.PERSON), SISTER, RESUMPTION));
+                .expectEvents(new ControlResumed(
+                        ID, actFor(AUTHORITY), transfer(NOMINEE_IN_CONTROL, ControlHolder.PERSON), SISTER, RESUMPTION));
     }
 
     static Stream<Arguments> strangersToTheDelegation() {
@@ -238,8 +248,12 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(plus(endorsed(), controlDelegated(DELEGATION)))
                 .when(new ResumeControl(ID, PERSON, RESUMPTION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlResumed(ID, act(PERSON),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), SISTER, RESUMPTION));
+                .expectEvents(new ControlResumed(
+                        ID,
+                        act(PERSON),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY),
+                        SISTER,
+                        RESUMPTION));
     }
 
     @Test
@@ -247,8 +261,12 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(plus(authorised(), controlDelegated(DELEGATION)))
                 .when(new ResumeControl(ID, AUTHORITY, RESUMPTION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ControlResumed(ID, actFor(AUTHORITY),
-                        transfer(NOMINEE_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL), SISTER, RESUMPTION));
+                .expectEvents(new ControlResumed(
+                        ID,
+                        actFor(AUTHORITY),
+                        transfer(NOMINEE_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL),
+                        SISTER,
+                        RESUMPTION));
     }
 
     // --- AppointAuthorisedPerson ---
@@ -258,8 +276,11 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(offered())
                 .when(new AppointAuthorisedPerson(ID, AUTHORITY, AUTHORISATION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AuthorisedPersonAppointed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, AUTHORISED_PERSON_IN_CONTROL), AUTHORISATION));
+                .expectEvents(new AuthorisedPersonAppointed(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.PERSON, AUTHORISED_PERSON_IN_CONTROL),
+                        AUTHORISATION));
     }
 
     @Test
@@ -267,8 +288,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(delegated())
                 .when(new AppointAuthorisedPerson(ID, AUTHORITY, AUTHORISATION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AuthorisedPersonAppointed(ID, act(AUTHORITY),
-                        transfer(NOMINEE_IN_CONTROL, NOMINEE_IN_CONTROL), AUTHORISATION));
+                .expectEvents(new AuthorisedPersonAppointed(
+                        ID, act(AUTHORITY), transfer(NOMINEE_IN_CONTROL, NOMINEE_IN_CONTROL), AUTHORISATION));
     }
 
     @Test
@@ -296,8 +317,11 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(authorised())
                 .when(new EndAuthorisation(ID, AUTHORITY, CAPACITY_REGAINED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AuthorisationEnded(ID, act(AUTHORITY),
-                        transfer(AUTHORISED_PERSON_IN_CONTROL, ControlHolder.PERSON), "nominee-2002",
+                .expectEvents(new AuthorisationEnded(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(AUTHORISED_PERSON_IN_CONTROL, ControlHolder.PERSON),
+                        "nominee-2002",
                         CAPACITY_REGAINED));
     }
 
@@ -306,8 +330,11 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(plus(planning(), authorisedPersonAppointed(), planSubmitted(PLAN)))
                 .when(new EndAuthorisation(ID, AUTHORITY, CAPACITY_REGAINED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AuthorisationEnded(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.PRACTITIONER), "nominee-2002",
+                .expectEvents(new AuthorisationEnded(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.PRACTITIONER),
+                        "nominee-2002",
                         CAPACITY_REGAINED));
     }
 
@@ -376,8 +403,8 @@ class PersonalBudgetControlTest extends BudgetFixtureSupport {
         given(delegated())
                 .when(new AcceptOffer(ID, NOMINEE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferAccepted(ID, actFor(NOMINEE),
-                        transfer(NOMINEE_IN_CONTROL, NOMINEE_IN_CONTROL), OFFERED));
+                .expectEvents(new OfferAccepted(
+                        ID, actFor(NOMINEE), transfer(NOMINEE_IN_CONTROL, NOMINEE_IN_CONTROL), OFFERED));
     }
 
     @Test

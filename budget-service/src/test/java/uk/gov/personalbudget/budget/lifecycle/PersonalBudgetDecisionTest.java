@@ -13,8 +13,8 @@ import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
 import uk.gov.personalbudget.contracts.value.Actor;
-import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.Adjustment;
+import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.Approval;
 import uk.gov.personalbudget.contracts.value.Decline;
 import uk.gov.personalbudget.contracts.value.Management;
@@ -45,8 +45,13 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new ApproveByAuthority(ID, AUTHORITY, APPROVAL))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanApprovedByAuthority(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), APPROVAL, OFFERED, false));
+                .expectEvents(new PlanApprovedByAuthority(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        APPROVAL,
+                        OFFERED,
+                        false));
     }
 
     @Test
@@ -54,8 +59,13 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(plus(endorsed(), statementAdded()))
                 .when(new ApproveByAuthority(ID, AUTHORITY, APPROVAL))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanApprovedByAuthority(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), APPROVAL, OFFERED, true));
+                .expectEvents(new PlanApprovedByAuthority(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        APPROVAL,
+                        OFFERED,
+                        true));
     }
 
     @Test
@@ -63,8 +73,13 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(plus(submitted(), statementAdded(), planReturned(), planSubmitted(PLAN), planEndorsed()))
                 .when(new ApproveByAuthority(ID, AUTHORITY, APPROVAL))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanApprovedByAuthority(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), APPROVAL, OFFERED, false));
+                .expectEvents(new PlanApprovedByAuthority(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        APPROVAL,
+                        OFFERED,
+                        false));
     }
 
     @Test
@@ -72,8 +87,13 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(plus(endorsed(), controlDelegated(DELEGATION)))
                 .when(new ApproveByAuthority(ID, AUTHORITY, APPROVAL))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanApprovedByAuthority(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, NOMINEE_IN_CONTROL), APPROVAL, OFFERED, false));
+                .expectEvents(new PlanApprovedByAuthority(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, NOMINEE_IN_CONTROL),
+                        APPROVAL,
+                        OFFERED,
+                        false));
     }
 
     static Stream<Arguments> historiesWithoutAnEndorsedPlan() {
@@ -120,15 +140,24 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new ApproveByAuthority(ID, limitEqualToTheAmount, APPROVAL))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanApprovedByAuthority(ID, act(limitEqualToTheAmount),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), APPROVAL, OFFERED, false));
+                .expectEvents(new PlanApprovedByAuthority(
+                        ID,
+                        act(limitEqualToTheAmount),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        APPROVAL,
+                        OFFERED,
+                        false));
     }
 
     @Test
     void theLimitCoversTheAmountPerYearNotPerPayment() {
         Actor limitEqualToTheOffer = new Actor("tm-4005", Role.AUTHORITY, null, 1_250_000L, Set.of(LEEDS));
-        var weekly = new Approval(new Money(24_100, Period.WEEKLY), new Money(24_100, Period.WEEKLY), List.of(),
-                "Rounded up to whole weekly hours", true);
+        var weekly = new Approval(
+                new Money(24_100, Period.WEEKLY),
+                new Money(24_100, Period.WEEKLY),
+                List.of(),
+                "Rounded up to whole weekly hours",
+                true);
 
         given(endorsed())
                 .when(new ApproveByAuthority(ID, limitEqualToTheOffer, weekly))
@@ -144,8 +173,13 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new ApproveByAuthority(ID, HEAD_OF_SERVICE, aboveTeamManager))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanApprovedByAuthority(ID, act(HEAD_OF_SERVICE),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), aboveTeamManager, OFFERED, false));
+                .expectEvents(new PlanApprovedByAuthority(
+                        ID,
+                        act(HEAD_OF_SERVICE),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        aboveTeamManager,
+                        OFFERED,
+                        false));
     }
 
     @Test
@@ -164,8 +198,13 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new ApproveByAuthority(ID, AUTHORITY, lower))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanApprovedByAuthority(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), lower, OFFERED, false));
+                .expectEvents(new PlanApprovedByAuthority(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        lower,
+                        OFFERED,
+                        false));
     }
 
     @Test
@@ -181,8 +220,10 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
 
     static Stream<Arguments> approvalsWithAnAmountOfZero() {
         return Stream.of(
-                argumentSet("approved amount", new Approval(Money.yearly(0), new Money(0, Period.MONTHLY), List.of(),
-                        "Needs met elsewhere", true)),
+                argumentSet(
+                        "approved amount",
+                        new Approval(
+                                Money.yearly(0), new Money(0, Period.MONTHLY), List.of(), "Needs met elsewhere", true)),
                 argumentSet("payment", new Approval(OFFERED, new Money(0, Period.MONTHLY), List.of(), null, true)));
     }
 
@@ -203,8 +244,8 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new DeclineByAuthority(ID, AUTHORITY, DECLINE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanDeclinedByAuthority(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), DECLINE, false));
+                .expectEvents(new PlanDeclinedByAuthority(
+                        ID, act(AUTHORITY), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), DECLINE, false));
     }
 
     @Test
@@ -212,8 +253,8 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(plus(endorsed(), statementAdded()))
                 .when(new DeclineByAuthority(ID, AUTHORITY, DECLINE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanDeclinedByAuthority(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), DECLINE, true));
+                .expectEvents(new PlanDeclinedByAuthority(
+                        ID, act(AUTHORITY), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), DECLINE, true));
     }
 
     @Test
@@ -237,13 +278,13 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
 
     @ParameterizedTest
     @MethodSource("managementOptions")
-    void thePersonChoosesHowTheBudgetIsManagedAndWhoeverManagesTheMoneyHoldsControl(Management management,
-                                                                                     ControlHolder manager) {
+    void thePersonChoosesHowTheBudgetIsManagedAndWhoeverManagesTheMoneyHoldsControl(
+            Management management, ControlHolder manager) {
         given(approved())
                 .when(new ChooseManagement(ID, PERSON, management))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, manager), management));
+                .expectEvents(
+                        new ManagementChosen(ID, act(PERSON), transfer(ControlHolder.PERSON, manager), management));
     }
 
     @Test
@@ -251,8 +292,8 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(active(SERVICE_FUND))
                 .when(new ChooseManagement(ID, PERSON, COUNCIL_MANAGED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, act(PERSON),
-                        transfer(ControlHolder.PROVIDER, ControlHolder.AUTHORITY), COUNCIL_MANAGED));
+                .expectEvents(new ManagementChosen(
+                        ID, act(PERSON), transfer(ControlHolder.PROVIDER, ControlHolder.AUTHORITY), COUNCIL_MANAGED));
     }
 
     @Test
@@ -260,8 +301,8 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(active())
                 .when(new ChooseManagement(ID, PERSON, COUNCIL_MANAGED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), COUNCIL_MANAGED));
+                .expectEvents(new ManagementChosen(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), COUNCIL_MANAGED));
     }
 
     static Stream<Arguments> serviceFundsWithoutAProvider() {
@@ -283,10 +324,18 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
     static Stream<Arguments> mixedSplitsThatDoNotAddUp() {
         return Stream.of(
                 argumentSet("no split", new Management(ManagementOption.MIXED, null, null)),
-                argumentSet("short by a penny", new Management(ManagementOption.MIXED, null,
-                        new MixedSplit(Money.yearly(600_000), Money.yearly(649_999), null))),
-                argumentSet("more than approved", new Management(ManagementOption.MIXED, "Leeds Mind",
-                        new MixedSplit(Money.yearly(600_000), Money.yearly(400_000), Money.yearly(300_000)))));
+                argumentSet(
+                        "short by a penny",
+                        new Management(
+                                ManagementOption.MIXED,
+                                null,
+                                new MixedSplit(Money.yearly(600_000), Money.yearly(649_999), null))),
+                argumentSet(
+                        "more than approved",
+                        new Management(
+                                ManagementOption.MIXED,
+                                "Leeds Mind",
+                                new MixedSplit(Money.yearly(600_000), Money.yearly(400_000), Money.yearly(300_000)))));
     }
 
     @ParameterizedTest
@@ -301,22 +350,22 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
 
     @Test
     void aMixedSplitAddsUpToTheAmountAsAdjusted() {
-        var adjusted = new Adjustment(AdjustmentKind.LASTING, Money.yearly(1_300_000), RECENTLY, null,
-                "Needs increased", Role.PRACTITIONER);
-        var split = new Management(ManagementOption.MIXED, null,
+        var adjusted = new Adjustment(
+                AdjustmentKind.LASTING, Money.yearly(1_300_000), RECENTLY, null, "Needs increased", Role.PRACTITIONER);
+        var split = new Management(
+                ManagementOption.MIXED,
+                null,
                 new MixedSplit(Money.yearly(650_000), new Money(50_000, Period.FOUR_WEEKLY), null));
 
         given(plus(active(), budgetAdjusted(adjusted, OFFERED)))
                 .when(new ChooseManagement(ID, PERSON, split))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), split));
+                .expectEvents(new ManagementChosen(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PERSON), split));
     }
 
     static Stream<Arguments> historiesNotApprovedOrSuspended() {
-        return Stream.of(
-                argumentSet("endorsed, not approved", endorsed()),
-                argumentSet("suspended", suspended()));
+        return Stream.of(argumentSet("endorsed, not approved", endorsed()), argumentSet("suspended", suspended()));
     }
 
     @ParameterizedTest
@@ -334,8 +383,11 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(plus(approved(), authorisedPersonAppointed()))
                 .when(new ChooseManagement(ID, AUTHORISED_PERSON, DIRECT_PAYMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, actFor(AUTHORISED_PERSON),
-                        transfer(AUTHORISED_PERSON_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL), DIRECT_PAYMENT));
+                .expectEvents(new ManagementChosen(
+                        ID,
+                        actFor(AUTHORISED_PERSON),
+                        transfer(AUTHORISED_PERSON_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL),
+                        DIRECT_PAYMENT));
     }
 
     static Stream<Arguments> optionsIncludingADirectPayment() {
@@ -357,8 +409,8 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
         given(plus(approved(), authorisedPersonAppointed(), controlDelegated(DELEGATION)))
                 .when(new ChooseManagement(ID, NOMINEE, COUNCIL_MANAGED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, actFor(NOMINEE),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.AUTHORITY), COUNCIL_MANAGED));
+                .expectEvents(new ManagementChosen(
+                        ID, actFor(NOMINEE), transfer(NOMINEE_IN_CONTROL, ControlHolder.AUTHORITY), COUNCIL_MANAGED));
     }
 
     @Test

@@ -17,8 +17,8 @@ class PersonalBudgetErasureTest extends BudgetFixtureSupport {
         given(closed())
                 .when(new RecordErasure(ID, AUTHORITY, ERASURE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonalDataErasureConfirmed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.NOBODY, ControlHolder.NOBODY), ERASURE));
+                .expectEvents(new PersonalDataErasureConfirmed(
+                        ID, act(AUTHORITY), transfer(ControlHolder.NOBODY, ControlHolder.NOBODY), ERASURE));
     }
 
     @Test
@@ -39,8 +39,9 @@ class PersonalBudgetErasureTest extends BudgetFixtureSupport {
 
     @Test
     void anEndingBudgetIsNotErasedBeforeTheAuthorityClosesIt() {
-        given(plus(plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW)),
-                reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.END, RECENTLY)))
+        given(plus(
+                        plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW)),
+                        reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.END, RECENTLY)))
                 .when(new RecordErasure(ID, AUTHORITY, ERASURE))
                 .expectException(breaking(Rule.ERASURE_NEEDS_CLOSED_BUDGETS))
                 .expectNoEvents();

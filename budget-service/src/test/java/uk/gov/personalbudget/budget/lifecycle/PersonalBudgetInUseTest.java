@@ -6,10 +6,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
-import uk.gov.personalbudget.contracts.command.RecordAssessment;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
+import uk.gov.personalbudget.contracts.command.RecordAssessment;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
 import uk.gov.personalbudget.contracts.command.ResumeBudget;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
@@ -28,16 +28,16 @@ import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
+import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
-import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Outcome;
 import uk.gov.personalbudget.contracts.value.OutcomeDomain;
 import uk.gov.personalbudget.contracts.value.Period;
-import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
@@ -57,16 +57,23 @@ import static uk.gov.personalbudget.budget.lifecycle.Budgets.*;
 /** AdjustBudget, RecordOutcome, ScheduleReview, CompleteReview, SuspendBudget, ResumeBudget and CloseBudget. */
 class PersonalBudgetInUseTest extends BudgetFixtureSupport {
 
-    private static final Outcome OUTCOME = new Outcome(OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS,
-            "I went to the allotment with my brother twice this month.", "G1");
+    private static final Outcome OUTCOME = new Outcome(
+            OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS,
+            "I went to the allotment with my brother twice this month.",
+            "G1");
     private static final Suspension SUSPENSION =
             new Suspension("Admitted to hospital under s2", "The ward and the discharge team meet Sam's needs");
     private static final Reason DISCHARGED = new Reason("Discharged home with the crisis team's support");
     private static final Reason MOVED_AWAY = new Reason(CLOSURE.reason());
     private static final List<BudgetEvent> REVIEW_DUE = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW));
     /** A week's uplift to £14,000 a year that ended two days ago. */
-    private static final Adjustment ENDED_UPLIFT = new Adjustment(AdjustmentKind.TEMPORARY, Money.yearly(1_400_000),
-            daysAgo(9), daysAgo(2), "Crisis support in the evenings", Role.NOMINEE);
+    private static final Adjustment ENDED_UPLIFT = new Adjustment(
+            AdjustmentKind.TEMPORARY,
+            Money.yearly(1_400_000),
+            daysAgo(9),
+            daysAgo(2),
+            "Crisis support in the evenings",
+            Role.NOMINEE);
 
     // --- AdjustBudget ---
 
@@ -77,33 +84,54 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active())
                 .when(new AdjustBudget(ID, AUTHORITY, adjustment))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetAdjusted(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), adjustment, OFFERED));
+                .expectEvents(new BudgetAdjusted(
+                        ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.PERSON), adjustment, OFFERED));
     }
 
     @Test
     void aLastingAdjustmentHasNoEndDate() {
-        var lasting = new Adjustment(AdjustmentKind.LASTING, Money.yearly(1_300_000), NOW, null,
-                "Needs increased after the annual review", Role.PRACTITIONER);
+        var lasting = new Adjustment(
+                AdjustmentKind.LASTING,
+                Money.yearly(1_300_000),
+                NOW,
+                null,
+                "Needs increased after the annual review",
+                Role.PRACTITIONER);
 
         given(active())
                 .when(new AdjustBudget(ID, AUTHORITY, lasting))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetAdjusted(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), lasting, OFFERED));
+                .expectEvents(new BudgetAdjusted(
+                        ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.PERSON), lasting, OFFERED));
     }
 
     static Stream<Arguments> adjustmentsWithAWrongEnd() {
         Money amount = Money.yearly(1_400_000);
         return Stream.of(
-                argumentSet("temporary without an end", new Adjustment(AdjustmentKind.TEMPORARY, amount, NOW, null,
-                        "Crisis support", Role.PERSON)),
-                argumentSet("temporary ending as it starts", new Adjustment(AdjustmentKind.TEMPORARY, amount, NOW,
-                        NOW, "Crisis support", Role.PERSON)),
-                argumentSet("temporary ending before it starts", new Adjustment(AdjustmentKind.TEMPORARY, amount,
-                        NOW, NOW.minus(Duration.ofDays(1)), "Crisis support", Role.PERSON)),
-                argumentSet("lasting with an end", new Adjustment(AdjustmentKind.LASTING, amount, NOW,
-                        NOW.plus(Duration.ofDays(28)), "Needs increased", Role.PRACTITIONER)));
+                argumentSet(
+                        "temporary without an end",
+                        new Adjustment(AdjustmentKind.TEMPORARY, amount, NOW, null, "Crisis support", Role.PERSON)),
+                argumentSet(
+                        "temporary ending as it starts",
+                        new Adjustment(AdjustmentKind.TEMPORARY, amount, NOW, NOW, "Crisis support", Role.PERSON)),
+                argumentSet(
+                        "temporary ending before it starts",
+                        new Adjustment(
+                                AdjustmentKind.TEMPORARY,
+                                amount,
+                                NOW,
+                                NOW.minus(Duration.ofDays(1)),
+                                "Crisis support",
+                                Role.PERSON)),
+                argumentSet(
+                        "lasting with an end",
+                        new Adjustment(
+                                AdjustmentKind.LASTING,
+                                amount,
+                                NOW,
+                                NOW.plus(Duration.ofDays(28)),
+                                "Needs increased",
+                                Role.PRACTITIONER)));
     }
 
     @ParameterizedTest
@@ -150,8 +178,12 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(suspended())
                 .when(new AdjustBudget(ID, AUTHORITY, adjustment))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetAdjusted(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), adjustment, OFFERED));
+                .expectEvents(new BudgetAdjusted(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY),
+                        adjustment,
+                        OFFERED));
     }
 
     @Test
@@ -162,34 +194,50 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(), budgetAdjusted(first, OFFERED)))
                 .when(new AdjustBudget(ID, AUTHORITY, second))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetAdjusted(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), second, Money.yearly(1_400_000)));
+                .expectEvents(new BudgetAdjusted(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        second,
+                        Money.yearly(1_400_000)));
     }
 
     @Test
     void anAdjustmentMadeAfterATemporaryOneEndedReplacesTheLastingAmount() {
-        var lasting = new Adjustment(AdjustmentKind.LASTING, Money.yearly(1_300_000), NOW, null,
-                "Needs increased after the annual review", Role.PRACTITIONER);
+        var lasting = new Adjustment(
+                AdjustmentKind.LASTING,
+                Money.yearly(1_300_000),
+                NOW,
+                null,
+                "Needs increased after the annual review",
+                Role.PRACTITIONER);
 
         given(plus(active(), budgetAdjusted(ENDED_UPLIFT, OFFERED)))
                 .when(new AdjustBudget(ID, AUTHORITY, lasting))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetAdjusted(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), lasting, OFFERED));
+                .expectEvents(new BudgetAdjusted(
+                        ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.PERSON), lasting, OFFERED));
     }
 
     @Test
     void whileATemporaryAdjustmentIsInForceAMixedSplitAddsUpToTheAdjustedAmount() {
-        var uplift = new Adjustment(AdjustmentKind.TEMPORARY, Money.yearly(1_400_000), RECENTLY,
-                NOW.plus(Duration.ofDays(26)), "Crisis support in the evenings", Role.NOMINEE);
-        var split = new Management(ManagementOption.MIXED, null,
+        var uplift = new Adjustment(
+                AdjustmentKind.TEMPORARY,
+                Money.yearly(1_400_000),
+                RECENTLY,
+                NOW.plus(Duration.ofDays(26)),
+                "Crisis support in the evenings",
+                Role.NOMINEE);
+        var split = new Management(
+                ManagementOption.MIXED,
+                null,
                 new MixedSplit(Money.yearly(750_000), new Money(50_000, Period.FOUR_WEEKLY), null));
 
         given(plus(active(), budgetAdjusted(uplift, OFFERED)))
                 .when(new ChooseManagement(ID, PERSON, split))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), split));
+                .expectEvents(new ManagementChosen(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PERSON), split));
     }
 
     @Test
@@ -197,8 +245,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(), budgetAdjusted(ENDED_UPLIFT, OFFERED)))
                 .when(new ChooseManagement(ID, PERSON, MIXED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ManagementChosen(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), MIXED));
+                .expectEvents(new ManagementChosen(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PERSON), MIXED));
     }
 
     // --- RecordOutcome ---
@@ -208,8 +256,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active())
                 .when(new RecordOutcome(ID, PERSON, OUTCOME))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OutcomeRecorded(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), OUTCOME));
+                .expectEvents(new OutcomeRecorded(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PERSON), OUTCOME));
     }
 
     @Test
@@ -219,8 +267,11 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active(COUNCIL_MANAGED))
                 .when(new RecordOutcome(ID, PRACTITIONER, unlinked))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OutcomeRecorded(ID, actFor(PRACTITIONER),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), unlinked));
+                .expectEvents(new OutcomeRecorded(
+                        ID,
+                        actFor(PRACTITIONER),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY),
+                        unlinked));
     }
 
     @Test
@@ -228,8 +279,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(), controlDelegated(DELEGATION)))
                 .when(new RecordOutcome(ID, NOMINEE, OUTCOME))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OutcomeRecorded(ID, actFor(NOMINEE),
-                        transfer(NOMINEE_IN_CONTROL, NOMINEE_IN_CONTROL), OUTCOME));
+                .expectEvents(new OutcomeRecorded(
+                        ID, actFor(NOMINEE), transfer(NOMINEE_IN_CONTROL, NOMINEE_IN_CONTROL), OUTCOME));
     }
 
     @Test
@@ -265,8 +316,11 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active())
                 .when(new ScheduleReview(ID, PRACTITIONER, LIGHT_TOUCH_REVIEW))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewScheduled(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), LIGHT_TOUCH_REVIEW));
+                .expectEvents(new ReviewScheduled(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        LIGHT_TOUCH_REVIEW));
     }
 
     @Test
@@ -274,21 +328,28 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active(SERVICE_FUND))
                 .when(new ScheduleReview(ID, SYSTEM, LIGHT_TOUCH_REVIEW))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewScheduled(ID, act(SYSTEM),
-                        transfer(ControlHolder.PROVIDER, ControlHolder.PROVIDER), LIGHT_TOUCH_REVIEW));
+                .expectEvents(new ReviewScheduled(
+                        ID, act(SYSTEM), transfer(ControlHolder.PROVIDER, ControlHolder.PROVIDER), LIGHT_TOUCH_REVIEW));
     }
 
     static Stream<Arguments> reviewsWithinTheirWindow() {
         return Stream.of(
-                argumentSet("light touch, exactly 6 weeks", review(ReviewKind.INITIAL_LIGHT_TOUCH, weeksAfterApproval(6))),
-                argumentSet("light touch, exactly 8 weeks", review(ReviewKind.INITIAL_LIGHT_TOUCH, weeksAfterApproval(8))),
-                argumentSet("direct payment, tomorrow", review(ReviewKind.DIRECT_PAYMENT, NOW.plus(Duration.ofDays(1)))),
-                argumentSet("direct payment, 183 days after approval",
+                argumentSet(
+                        "light touch, exactly 6 weeks", review(ReviewKind.INITIAL_LIGHT_TOUCH, weeksAfterApproval(6))),
+                argumentSet(
+                        "light touch, exactly 8 weeks", review(ReviewKind.INITIAL_LIGHT_TOUCH, weeksAfterApproval(8))),
+                argumentSet(
+                        "direct payment, tomorrow", review(ReviewKind.DIRECT_PAYMENT, NOW.plus(Duration.ofDays(1)))),
+                argumentSet(
+                        "direct payment, 183 days after approval",
                         review(ReviewKind.DIRECT_PAYMENT, APPROVED_AT.plus(Duration.ofDays(183)))),
-                argumentSet("annual, 365 days after approval",
+                argumentSet(
+                        "annual, 365 days after approval",
                         review(ReviewKind.ANNUAL, APPROVED_AT.plus(Duration.ofDays(365)))),
-                argumentSet("capacity change, whenever", review(ReviewKind.CAPACITY_CHANGE, NOW.plus(Duration.ofDays(1)))),
-                argumentSet("requested, even beyond a year", review(ReviewKind.REQUESTED, NOW.plus(Duration.ofDays(400)))));
+                argumentSet(
+                        "capacity change, whenever", review(ReviewKind.CAPACITY_CHANGE, NOW.plus(Duration.ofDays(1)))),
+                argumentSet(
+                        "requested, even beyond a year", review(ReviewKind.REQUESTED, NOW.plus(Duration.ofDays(400)))));
     }
 
     @ParameterizedTest
@@ -297,21 +358,30 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active())
                 .when(new ScheduleReview(ID, PRACTITIONER, review))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewScheduled(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), review));
+                .expectEvents(new ReviewScheduled(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PERSON), review));
     }
 
     static Stream<Arguments> reviewsOutsideTheirWindow() {
         return Stream.of(
-                argumentSet("light touch, a minute before 6 weeks",
-                        review(ReviewKind.INITIAL_LIGHT_TOUCH, weeksAfterApproval(6).minusSeconds(60))),
-                argumentSet("light touch, a minute after 8 weeks",
-                        review(ReviewKind.INITIAL_LIGHT_TOUCH, weeksAfterApproval(8).plusSeconds(60))),
-                argumentSet("direct payment, 184 days after approval",
+                argumentSet(
+                        "light touch, a minute before 6 weeks",
+                        review(
+                                ReviewKind.INITIAL_LIGHT_TOUCH,
+                                weeksAfterApproval(6).minusSeconds(60))),
+                argumentSet(
+                        "light touch, a minute after 8 weeks",
+                        review(
+                                ReviewKind.INITIAL_LIGHT_TOUCH,
+                                weeksAfterApproval(8).plusSeconds(60))),
+                argumentSet(
+                        "direct payment, 184 days after approval",
                         review(ReviewKind.DIRECT_PAYMENT, APPROVED_AT.plus(Duration.ofDays(184)))),
-                argumentSet("annual, 366 days after approval",
+                argumentSet(
+                        "annual, 366 days after approval",
                         review(ReviewKind.ANNUAL, APPROVED_AT.plus(Duration.ofDays(366)))),
-                argumentSet("capacity change, in the past",
+                argumentSet(
+                        "capacity change, in the past",
                         review(ReviewKind.CAPACITY_CHANGE, NOW.minus(Duration.ofHours(1)))),
                 argumentSet("requested, in the past", review(ReviewKind.REQUESTED, NOW.minusSeconds(1))));
     }
@@ -350,8 +420,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active(MIXED))
                 .when(new ScheduleReview(ID, PRACTITIONER, review))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewScheduled(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), review));
+                .expectEvents(new ReviewScheduled(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PERSON), review));
     }
 
     @Test
@@ -362,8 +432,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(REVIEW_DUE, reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.CONTINUE, reviewed)))
                 .when(new ScheduleReview(ID, PRACTITIONER, annual))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewScheduled(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), annual));
+                .expectEvents(new ReviewScheduled(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PERSON), annual));
     }
 
     @Test
@@ -400,8 +470,12 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(management), reviewScheduled(LIGHT_TOUCH_REVIEW)))
                 .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.CONTINUE)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewCompleted(ID, act(PRACTITIONER), transfer(manager, manager),
-                        LIGHT_TOUCH_REVIEW, reviewResult(ReviewOutcome.CONTINUE)));
+                .expectEvents(new ReviewCompleted(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(manager, manager),
+                        LIGHT_TOUCH_REVIEW,
+                        reviewResult(ReviewOutcome.CONTINUE)));
     }
 
     @Test
@@ -409,8 +483,11 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(SERVICE_FUND), reviewScheduled(LIGHT_TOUCH_REVIEW)))
                 .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.REPLAN)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewCompleted(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PROVIDER, ControlHolder.PERSON), LIGHT_TOUCH_REVIEW,
+                .expectEvents(new ReviewCompleted(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PROVIDER, ControlHolder.PERSON),
+                        LIGHT_TOUCH_REVIEW,
                         reviewResult(ReviewOutcome.REPLAN)));
     }
 
@@ -419,8 +496,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(REVIEW_DUE, reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.REPLAN, RECENTLY)))
                 .when(new SubmitPlan(ID, PERSON, PLAN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), PLAN));
+                .expectEvents(new PlanSubmitted(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), PLAN));
     }
 
     @Test
@@ -439,8 +516,11 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayloadMatching(
                         matches(accepted -> ((CommandAccepted) accepted).status() == BudgetStatus.ENDING))
-                .expectEvents(new ReviewCompleted(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), LIGHT_TOUCH_REVIEW,
+                .expectEvents(new ReviewCompleted(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY),
+                        LIGHT_TOUCH_REVIEW,
                         reviewResult(ReviewOutcome.END)));
     }
 
@@ -458,8 +538,11 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(REVIEW_DUE, budgetSuspended()))
                 .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.REPLAN)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewCompleted(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), LIGHT_TOUCH_REVIEW,
+                .expectEvents(new ReviewCompleted(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        LIGHT_TOUCH_REVIEW,
                         reviewResult(ReviewOutcome.REPLAN)));
     }
 
@@ -468,8 +551,11 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(REVIEW_DUE, budgetSuspended()))
                 .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.END)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ReviewCompleted(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), LIGHT_TOUCH_REVIEW,
+                .expectEvents(new ReviewCompleted(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY),
+                        LIGHT_TOUCH_REVIEW,
                         reviewResult(ReviewOutcome.END)));
     }
 
@@ -489,8 +575,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active())
                 .when(new SuspendBudget(ID, AUTHORITY, SUSPENSION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetSuspended(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), SUSPENSION));
+                .expectEvents(new BudgetSuspended(
+                        ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), SUSPENSION));
     }
 
     @Test
@@ -498,14 +584,13 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(approved())
                 .when(new SuspendBudget(ID, AUTHORITY, SUSPENSION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetSuspended(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), SUSPENSION));
+                .expectEvents(new BudgetSuspended(
+                        ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), SUSPENSION));
     }
 
     static Stream<Arguments> budgetsNotInUse() {
         return Stream.of(
-                argumentSet("endorsed, not approved", endorsed()),
-                argumentSet("already suspended", suspended()));
+                argumentSet("endorsed, not approved", endorsed()), argumentSet("already suspended", suspended()));
     }
 
     @ParameterizedTest
@@ -524,8 +609,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(management), budgetSuspended()))
                 .when(new ResumeBudget(ID, AUTHORITY, DISCHARGED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetResumed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, manager), DISCHARGED));
+                .expectEvents(
+                        new BudgetResumed(ID, act(AUTHORITY), transfer(ControlHolder.AUTHORITY, manager), DISCHARGED));
     }
 
     @Test
@@ -533,8 +618,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(), controlDelegated(DELEGATION), budgetSuspended()))
                 .when(new ResumeBudget(ID, AUTHORITY, DISCHARGED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetResumed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, NOMINEE_IN_CONTROL), DISCHARGED));
+                .expectEvents(new BudgetResumed(
+                        ID, act(AUTHORITY), transfer(ControlHolder.AUTHORITY, NOMINEE_IN_CONTROL), DISCHARGED));
     }
 
     @Test
@@ -551,8 +636,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(suspended(), budgetResumed()))
                 .when(new SuspendBudget(ID, AUTHORITY, SUSPENSION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetSuspended(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), SUSPENSION));
+                .expectEvents(new BudgetSuspended(
+                        ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), SUSPENSION));
     }
 
     // --- CloseBudget ---
@@ -562,19 +647,28 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(active())
                 .when(new CloseBudget(ID, AUTHORITY, CLOSURE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.NOBODY), MOVED_AWAY, NotificationMethod.LETTER));
+                .expectEvents(new BudgetClosed(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.PERSON, ControlHolder.NOBODY),
+                        MOVED_AWAY,
+                        NotificationMethod.LETTER));
     }
 
     @Test
     void aBudgetMayBeClosedBeforeItIsEverAssessed() {
         given(opened())
-                .when(new CloseBudget(ID, AUTHORITY,
+                .when(new CloseBudget(
+                        ID,
+                        AUTHORITY,
                         new Closure("Opened in error: duplicate of PB-2025-0907", NotificationMethod.PHONE)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
+                .expectEvents(new BudgetClosed(
+                        ID,
+                        act(AUTHORITY),
                         transfer(ControlHolder.PRACTITIONER, ControlHolder.NOBODY),
-                        new Reason("Opened in error: duplicate of PB-2025-0907"), NotificationMethod.PHONE));
+                        new Reason("Opened in error: duplicate of PB-2025-0907"),
+                        NotificationMethod.PHONE));
     }
 
     @Test
@@ -582,8 +676,12 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(active(), controlDelegated(DELEGATION)))
                 .when(new CloseBudget(ID, AUTHORITY, CLOSURE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.NOBODY), MOVED_AWAY, NotificationMethod.LETTER));
+                .expectEvents(new BudgetClosed(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(NOMINEE_IN_CONTROL, ControlHolder.NOBODY),
+                        MOVED_AWAY,
+                        NotificationMethod.LETTER));
     }
 
     @Test
@@ -591,8 +689,12 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         given(plus(REVIEW_DUE, reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.END, RECENTLY)))
                 .when(new CloseBudget(ID, AUTHORITY, CLOSURE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetClosed(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.NOBODY), MOVED_AWAY, NotificationMethod.LETTER));
+                .expectEvents(new BudgetClosed(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.NOBODY),
+                        MOVED_AWAY,
+                        NotificationMethod.LETTER));
     }
 
     @Test

@@ -40,8 +40,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(assessed())
                 .when(new OfferBudget(ID, AUTHORITY, OFFER))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetOffered(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), OFFER));
+                .expectEvents(new BudgetOffered(
+                        ID, act(AUTHORITY), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), OFFER));
     }
 
     static Stream<Arguments> historiesWithoutAnEligibleAssessment() {
@@ -72,8 +72,11 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
 
     @Test
     void theBreakdownAddsUpToTheAmountOffered() {
-        var shortBreakdown = new Calculation("Resource allocation system", "RAS-2025.2",
-                List.of(new BreakdownLine("Personal care", Money.yearly(800_000)),
+        var shortBreakdown = new Calculation(
+                "Resource allocation system",
+                "RAS-2025.2",
+                List.of(
+                        new BreakdownLine("Personal care", Money.yearly(800_000)),
                         new BreakdownLine("Community activities", new Money(7_500, Period.WEEKLY))));
 
         given(assessed())
@@ -85,15 +88,20 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
 
     @Test
     void anOfferInAnotherPeriodIsComparedWithItsBreakdownPerYear() {
-        var weekly = new Offer(new Money(24_000, Period.WEEKLY), new Calculation("Resource allocation system",
-                "RAS-2025.2", List.of(new BreakdownLine("Personal care", Money.yearly(1_000_000)),
-                new BreakdownLine("Activities", new Money(248_000, Period.YEARLY)))));
+        var weekly = new Offer(
+                new Money(24_000, Period.WEEKLY),
+                new Calculation(
+                        "Resource allocation system",
+                        "RAS-2025.2",
+                        List.of(
+                                new BreakdownLine("Personal care", Money.yearly(1_000_000)),
+                                new BreakdownLine("Activities", new Money(248_000, Period.YEARLY)))));
 
         given(assessed())
                 .when(new OfferBudget(ID, AUTHORITY, weekly))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetOffered(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), weekly));
+                .expectEvents(new BudgetOffered(
+                        ID, act(AUTHORITY), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), weekly));
     }
 
     // --- ContestOffer ---
@@ -103,8 +111,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(offered())
                 .when(new ContestOffer(ID, PERSON, CONTEST))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferContested(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), CONTEST, OFFERED));
+                .expectEvents(new OfferContested(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), CONTEST, OFFERED));
     }
 
     @Test
@@ -112,8 +120,12 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(offered())
                 .when(new ContestOffer(ID, PERSON, CONTEST_WITHOUT_AMOUNT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferContested(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), CONTEST_WITHOUT_AMOUNT, OFFERED));
+                .expectEvents(new OfferContested(
+                        ID,
+                        act(PERSON),
+                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY),
+                        CONTEST_WITHOUT_AMOUNT,
+                        OFFERED));
     }
 
     @Test
@@ -121,8 +133,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(plus(contested(), offerRevised(REVISION, ASKED)))
                 .when(new AcceptOffer(ID, PERSON))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferAccepted(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), REVISED));
+                .expectEvents(new OfferAccepted(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PERSON), REVISED));
     }
 
     @Test
@@ -132,8 +144,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(plus(contested(), offerRevised(REVISION, ASKED)))
                 .when(new ContestOffer(ID, PERSON, again))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferContested(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), again, REVISED));
+                .expectEvents(new OfferContested(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), again, REVISED));
     }
 
     @Test
@@ -175,8 +187,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(delegated())
                 .when(new ContestOffer(ID, NOMINEE, CONTEST))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferContested(ID, actFor(NOMINEE),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.AUTHORITY), CONTEST, OFFERED));
+                .expectEvents(new OfferContested(
+                        ID, actFor(NOMINEE), transfer(NOMINEE_IN_CONTROL, ControlHolder.AUTHORITY), CONTEST, OFFERED));
     }
 
     // --- ReviseOffer ---
@@ -188,8 +200,13 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(contested())
                 .when(new ReviseOffer(ID, AUTHORITY, inFull))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferRevised(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), inFull, OFFERED, ASKED));
+                .expectEvents(new OfferRevised(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        inFull,
+                        OFFERED,
+                        ASKED));
     }
 
     @Test
@@ -206,8 +223,13 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(contested())
                 .when(new ReviseOffer(ID, AUTHORITY, REVISION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferRevised(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), REVISION, OFFERED, ASKED));
+                .expectEvents(new OfferRevised(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        REVISION,
+                        OFFERED,
+                        ASKED));
     }
 
     @Test
@@ -226,8 +248,13 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(plus(offered(), offerContested(CONTEST_WITHOUT_AMOUNT)))
                 .when(new ReviseOffer(ID, AUTHORITY, raised))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferRevised(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), raised, OFFERED, null));
+                .expectEvents(new OfferRevised(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        raised,
+                        OFFERED,
+                        null));
     }
 
     @Test
@@ -251,8 +278,10 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
     @Test
     void aRevisedAmountIsMoreThanZero() {
         given(contested())
-                .when(new ReviseOffer(ID, AUTHORITY, new Revision(Money.yearly(0), calculation(Money.yearly(0)),
-                        "Needs are met elsewhere")))
+                .when(new ReviseOffer(
+                        ID,
+                        AUTHORITY,
+                        new Revision(Money.yearly(0), calculation(Money.yearly(0)), "Needs are met elsewhere")))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.AMOUNT_NOT_POSITIVE))
                 .expectNoEvents();
@@ -265,8 +294,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(offered())
                 .when(new AcceptOffer(ID, PERSON))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferAccepted(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), OFFERED));
+                .expectEvents(new OfferAccepted(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PERSON), OFFERED));
     }
 
     @Test
@@ -292,8 +321,11 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
         given(authorised())
                 .when(new AcceptOffer(ID, AUTHORISED_PERSON))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new OfferAccepted(ID, actFor(AUTHORISED_PERSON),
-                        transfer(AUTHORISED_PERSON_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL), OFFERED));
+                .expectEvents(new OfferAccepted(
+                        ID,
+                        actFor(AUTHORISED_PERSON),
+                        transfer(AUTHORISED_PERSON_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL),
+                        OFFERED));
     }
 
     @Test

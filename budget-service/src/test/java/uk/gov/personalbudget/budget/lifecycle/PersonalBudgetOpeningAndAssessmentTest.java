@@ -26,17 +26,22 @@ import static uk.gov.personalbudget.budget.lifecycle.Budgets.*;
 /** OpenBudget and RecordAssessment. */
 class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
 
-    private static final Assessment REASSESSMENT = new Assessment(AssessmentKind.PRACTITIONER_LED,
-            ASSESSMENT.eligibleNeeds(), true, "Needs changed after a second admission", true,
-            ASSESSMENT.recoveryGoals(), true);
+    private static final Assessment REASSESSMENT = new Assessment(
+            AssessmentKind.PRACTITIONER_LED,
+            ASSESSMENT.eligibleNeeds(),
+            true,
+            "Needs changed after a second admission",
+            true,
+            ASSESSMENT.recoveryGoals(),
+            true);
 
     @Test
     void aPractitionerOpensABudgetAndHoldsControlToAssess() {
         givenNoBudget()
                 .when(new OpenBudget(ID, PRACTITIONER, OPENING))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetOpened(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER), OPENING));
+                .expectEvents(new BudgetOpened(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER), OPENING));
     }
 
     @Test
@@ -44,8 +49,8 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
         givenNoBudget()
                 .when(new OpenBudget(ID, SYSTEM, OPENING))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetOpened(ID, act(SYSTEM),
-                        transfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER), OPENING));
+                .expectEvents(new BudgetOpened(
+                        ID, act(SYSTEM), transfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER), OPENING));
     }
 
     /** The aggregate cannot see an earlier stream; the event store refuses a second first event for the id. */
@@ -62,8 +67,11 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
         given(opened())
                 .when(new RecordAssessment(ID, PRACTITIONER, ASSESSMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new NeedsAssessed(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY), ASSESSMENT));
+                .expectEvents(new NeedsAssessed(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY),
+                        ASSESSMENT));
     }
 
     @Test
@@ -71,8 +79,11 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
         given(opened())
                 .when(new RecordAssessment(ID, PRACTITIONER, INELIGIBLE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new NeedsAssessed(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY), INELIGIBLE));
+                .expectEvents(new NeedsAssessed(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY),
+                        INELIGIBLE));
     }
 
     @Test
@@ -80,8 +91,11 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
         given(opened())
                 .when(new RecordAssessment(ID, PERSON, SELF_ASSESSMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new NeedsAssessed(ID, act(PERSON),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY), SELF_ASSESSMENT));
+                .expectEvents(new NeedsAssessed(
+                        ID,
+                        act(PERSON),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY),
+                        SELF_ASSESSMENT));
     }
 
     @Test
@@ -106,8 +120,8 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
         given(planning())
                 .when(new RecordAssessment(ID, PRACTITIONER, ASSESSMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new NeedsAssessed(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), ASSESSMENT));
+                .expectEvents(new NeedsAssessed(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), ASSESSMENT));
     }
 
     @Test
@@ -115,8 +129,8 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
         given(plus(planning(), needsAssessed(ASSESSMENT)))
                 .when(new OfferBudget(ID, AUTHORITY, offerOf(REVISED)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetOffered(ID, act(AUTHORITY),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), offerOf(REVISED)));
+                .expectEvents(new BudgetOffered(
+                        ID, act(AUTHORITY), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), offerOf(REVISED)));
     }
 
     static Stream<Arguments> approvedHistories() {
@@ -138,11 +152,13 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
 
     @Test
     void aReassessmentHappensThroughAReviewThatOpensANewPlanCycle() {
-        given(plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW),
-                reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.REPLAN, RECENTLY)))
+        given(plus(
+                        active(),
+                        reviewScheduled(LIGHT_TOUCH_REVIEW),
+                        reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.REPLAN, RECENTLY)))
                 .when(new RecordAssessment(ID, PRACTITIONER, REASSESSMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new NeedsAssessed(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), REASSESSMENT));
+                .expectEvents(new NeedsAssessed(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), REASSESSMENT));
     }
 }

@@ -6,19 +6,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.gov.personalbudget.contracts.value.Reason;
-import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
-import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.ReturnPlan;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
+import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
 import uk.gov.personalbudget.contracts.event.PlanEndorsed;
 import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.value.Endorsement;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.PersonStatement;
@@ -26,6 +25,7 @@ import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.Reason;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,8 +48,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(planning())
                 .when(new SubmitPlan(ID, PERSON, PLAN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), PLAN));
+                .expectEvents(new PlanSubmitted(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), PLAN));
     }
 
     @Test
@@ -57,8 +57,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(planning(), controlDelegated(DELEGATION)))
                 .when(new SubmitPlan(ID, NOMINEE, PLAN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, actFor(NOMINEE),
-                        transfer(NOMINEE_IN_CONTROL, ControlHolder.PRACTITIONER), PLAN));
+                .expectEvents(new PlanSubmitted(
+                        ID, actFor(NOMINEE), transfer(NOMINEE_IN_CONTROL, ControlHolder.PRACTITIONER), PLAN));
     }
 
     @Test
@@ -76,8 +76,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(planning())
                 .when(new SubmitPlan(ID, PRACTITIONER, agreed))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, actFor(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), agreed));
+                .expectEvents(new PlanSubmitted(
+                        ID, actFor(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), agreed));
     }
 
     @ParameterizedTest
@@ -103,8 +103,11 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(submittedByThePractitioner, practitionerReallocated(OTHER_PRACTITIONER)))
                 .when(new EndorsePlan(ID, OTHER_PRACTITIONER, new Endorsement(null)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanEndorsed(ID, act(OTHER_PRACTITIONER),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY), new Endorsement(null)));
+                .expectEvents(new PlanEndorsed(
+                        ID,
+                        act(OTHER_PRACTITIONER),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY),
+                        new Endorsement(null)));
     }
 
     @Test
@@ -113,13 +116,13 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new WithdrawPlan(ID, PERSON, why))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanWithdrawn(ID, act(PERSON), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
-                        why));
+                .expectEvents(new PlanWithdrawn(
+                        ID, act(PERSON), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), why));
         given(plus(planning(), planSubmittedBy(PRACTITIONER, AGREED_PLAN)))
                 .when(new WithdrawPlan(ID, PRACTITIONER, why))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanWithdrawn(ID, actFor(PRACTITIONER),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.PERSON), why));
+                .expectEvents(new PlanWithdrawn(
+                        ID, actFor(PRACTITIONER), transfer(ControlHolder.PRACTITIONER, ControlHolder.PERSON), why));
     }
 
     @Test
@@ -140,8 +143,11 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(planning(), controlDelegated(DELEGATION_TO_PRACTITIONER)))
                 .when(new SubmitPlan(ID, PRACTITIONER, PLAN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, actFor(PRACTITIONER),
-                        transfer(PRACTITIONER_DELEGATE_IN_CONTROL, ControlHolder.PRACTITIONER), PLAN));
+                .expectEvents(new PlanSubmitted(
+                        ID,
+                        actFor(PRACTITIONER),
+                        transfer(PRACTITIONER_DELEGATE_IN_CONTROL, ControlHolder.PRACTITIONER),
+                        PLAN));
     }
 
     static Stream<Arguments> historiesNotPlanning() {
@@ -163,8 +169,11 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
 
     @Test
     void everyPlanLineNamesTheGoalOrOutcomeDomainItServes() {
-        var plan = new Plan(List.of(PLAN.lines().get(0), new PlanLine("Taxi fares", Money.yearly(50_000), null, null)),
-                PlanningApproach.SELF, null, null);
+        var plan = new Plan(
+                List.of(PLAN.lines().get(0), new PlanLine("Taxi fares", Money.yearly(50_000), null, null)),
+                PlanningApproach.SELF,
+                null,
+                null);
 
         given(planning())
                 .when(new SubmitPlan(ID, PERSON, plan))
@@ -175,8 +184,11 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
 
     @Test
     void aPlanLineCitesOnlyARecoveryGoalOfTheAssessment() {
-        var plan = new Plan(List.of(new PlanLine("Gym membership", Money.yearly(40_000), "G9", null)),
-                PlanningApproach.FAMILY_SUPPORTED, null, null);
+        var plan = new Plan(
+                List.of(new PlanLine("Gym membership", Money.yearly(40_000), "G9", null)),
+                PlanningApproach.FAMILY_SUPPORTED,
+                null,
+                null);
 
         given(planning())
                 .when(new SubmitPlan(ID, PERSON, plan))
@@ -201,8 +213,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(planning())
                 .when(new SubmitPlan(ID, PERSON, exception))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), exception));
+                .expectEvents(new PlanSubmitted(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), exception));
     }
 
     @Test
@@ -212,8 +224,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(contested(), offerRevised(REVISION, ASKED), offerAccepted(REVISED)))
                 .when(new SubmitPlan(ID, PERSON, plan))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), plan));
+                .expectEvents(new PlanSubmitted(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), plan));
     }
 
     @Test
@@ -221,8 +233,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(endorsed(), planDeclined()))
                 .when(new SubmitPlan(ID, PERSON, PLAN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanSubmitted(ID, act(PERSON),
-                        transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), PLAN));
+                .expectEvents(new PlanSubmitted(
+                        ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), PLAN));
     }
 
     // --- EndorsePlan ---
@@ -232,8 +244,11 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(submitted())
                 .when(new EndorsePlan(ID, PRACTITIONER, ENDORSEMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanEndorsed(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY), ENDORSEMENT));
+                .expectEvents(new PlanEndorsed(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY),
+                        ENDORSEMENT));
     }
 
     static Stream<Arguments> historiesWithoutASubmittedPlan() {
@@ -260,8 +275,11 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(submitted())
                 .when(new ReturnPlan(ID, PRACTITIONER, PLAN_RETURN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanReturned(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.PERSON), PLAN_RETURN));
+                .expectEvents(new PlanReturned(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PRACTITIONER, ControlHolder.PERSON),
+                        PLAN_RETURN));
     }
 
     @Test
@@ -269,8 +287,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(submitted(), controlDelegated(DELEGATION)))
                 .when(new ReturnPlan(ID, PRACTITIONER, PLAN_RETURN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PlanReturned(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PRACTITIONER, NOMINEE_IN_CONTROL), PLAN_RETURN));
+                .expectEvents(new PlanReturned(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PRACTITIONER, NOMINEE_IN_CONTROL), PLAN_RETURN));
     }
 
     @Test
@@ -289,8 +307,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(endorsed())
                 .when(new AddPersonStatement(ID, PERSON, STATEMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonStatementAdded(ID, act(PERSON),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), STATEMENT));
+                .expectEvents(new PersonStatementAdded(
+                        ID, act(PERSON), transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), STATEMENT));
     }
 
     @Test
@@ -298,8 +316,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(submitted())
                 .when(new AddPersonStatement(ID, PERSON, STATEMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonStatementAdded(ID, act(PERSON),
-                        transfer(ControlHolder.PRACTITIONER, ControlHolder.PRACTITIONER), STATEMENT));
+                .expectEvents(new PersonStatementAdded(
+                        ID, act(PERSON), transfer(ControlHolder.PRACTITIONER, ControlHolder.PRACTITIONER), STATEMENT));
     }
 
     static Stream<Arguments> historiesWithoutAPlanAwaitingDecision() {
@@ -324,8 +342,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(endorsed(), controlDelegated(DELEGATION)))
                 .when(new AddPersonStatement(ID, NOMINEE, STATEMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonStatementAdded(ID, actFor(NOMINEE),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), STATEMENT));
+                .expectEvents(new PersonStatementAdded(
+                        ID, actFor(NOMINEE), transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), STATEMENT));
     }
 
     @Test
@@ -333,8 +351,8 @@ class PersonalBudgetPlanTest extends BudgetFixtureSupport {
         given(plus(endorsed(), controlDelegated(DELEGATION)))
                 .when(new AddPersonStatement(ID, PERSON, STATEMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonStatementAdded(ID, act(PERSON),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), STATEMENT));
+                .expectEvents(new PersonStatementAdded(
+                        ID, act(PERSON), transfer(ControlHolder.AUTHORITY, ControlHolder.AUTHORITY), STATEMENT));
     }
 
     @Test

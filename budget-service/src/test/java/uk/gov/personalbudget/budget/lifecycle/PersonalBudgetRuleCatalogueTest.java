@@ -4,9 +4,6 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import uk.gov.personalbudget.contracts.value.Actor;
-import uk.gov.personalbudget.contracts.value.Reallocation;
-import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
@@ -20,6 +17,7 @@ import uk.gov.personalbudget.contracts.command.EndAuthorisation;
 import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.command.OfferBudget;
 import uk.gov.personalbudget.contracts.command.OpenBudget;
+import uk.gov.personalbudget.contracts.command.ReallocatePractitioner;
 import uk.gov.personalbudget.contracts.command.RecordAssessment;
 import uk.gov.personalbudget.contracts.command.RecordErasure;
 import uk.gov.personalbudget.contracts.command.RecordOutcome;
@@ -30,6 +28,7 @@ import uk.gov.personalbudget.contracts.command.ScheduleReview;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.Approval;
@@ -48,6 +47,7 @@ import uk.gov.personalbudget.contracts.value.PersonStatement;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
@@ -69,8 +69,7 @@ import static uk.gov.personalbudget.budget.lifecycle.Budgets.*;
  */
 class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
 
-    private record Scenario(List<BudgetEvent> history, BudgetCommand command) {
-    }
+    private record Scenario(List<BudgetEvent> history, BudgetCommand command) {}
 
     private static final Map<Rule, Scenario> SCENARIOS = new EnumMap<>(Rule.class);
 
@@ -78,84 +77,162 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
         var reviewDue = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW));
 
         scenario(Rule.ROLE_NOT_ALLOWED, assessed(), new OfferBudget(ID, PRACTITIONER, OFFER));
-        scenario(Rule.NOT_YOUR_COUNCIL, List.of(), new OpenBudget(ID, Actor.of("sw-9001", Role.PRACTITIONER, BRISTOL), OPENING));
-        scenario(Rule.ENDORSER_SUBMITTED_PLAN, plus(planning(), planSubmittedBy(PRACTITIONER, AGREED_PLAN)),
+        scenario(
+                Rule.NOT_YOUR_COUNCIL,
+                List.of(),
+                new OpenBudget(ID, Actor.of("sw-9001", Role.PRACTITIONER, BRISTOL), OPENING));
+        scenario(
+                Rule.ENDORSER_SUBMITTED_PLAN,
+                plus(planning(), planSubmittedBy(PRACTITIONER, AGREED_PLAN)),
                 new EndorsePlan(ID, PRACTITIONER, new Endorsement(null)));
         scenario(Rule.AUTHORISED_PERSON_ACTS, authorised(), new DelegateControl(ID, PERSON, DELEGATION));
         scenario(Rule.ANSWER_AWAITED, contested(), new RecordAssessment(ID, PRACTITIONER, ASSESSMENT));
-        scenario(Rule.ALREADY_ALLOCATED, active(), new ReallocatePractitioner(ID, AUTHORITY,
-                new Reallocation(PRACTITIONER.id(), "Back from leave")));
+        scenario(
+                Rule.ALREADY_ALLOCATED,
+                active(),
+                new ReallocatePractitioner(ID, AUTHORITY, new Reallocation(PRACTITIONER.id(), "Back from leave")));
         scenario(Rule.NOT_ACTING_FOR_THE_PERSON, delegated(), new AcceptOffer(ID, PERSON));
         scenario(Rule.ERASURE_NEEDS_A_SECOND_AUTHORITY, closed(), new RecordErasure(ID, HEAD_OF_SERVICE, ERASURE));
         scenario(Rule.ERASURE_NEEDS_CLOSED_BUDGETS, active(), new RecordErasure(ID, AUTHORITY, ERASURE));
-        scenario(Rule.AUTHORISATION_LIMIT_EXCEEDED, endorsed(),
+        scenario(
+                Rule.AUTHORISATION_LIMIT_EXCEEDED,
+                endorsed(),
                 new ApproveByAuthority(ID, AUTHORITY_WITHOUT_LIMIT, APPROVAL));
         scenario(Rule.AUTHORITY_DELEGATES_ONLY_IN_CRISIS, active(), new DelegateControl(ID, AUTHORITY, DELEGATION));
         scenario(Rule.PERSON_RECORDS_SELF_ASSESSMENT_ONLY, opened(), new RecordAssessment(ID, PERSON, ASSESSMENT));
-        scenario(Rule.DIRECT_PAYMENT_THROUGH_AUTHORISED_PERSON,
+        scenario(
+                Rule.DIRECT_PAYMENT_THROUGH_AUTHORISED_PERSON,
                 plus(approved(), authorisedPersonAppointed(), controlDelegated(DELEGATION)),
                 new ChooseManagement(ID, NOMINEE, DIRECT_PAYMENT));
 
-        scenario(Rule.BUDGET_CLOSED, closed(), new RecordOutcome(ID, PERSON,
-                new Outcome(OutcomeDomain.OTHER, "Still here.", null)));
+        scenario(
+                Rule.BUDGET_CLOSED,
+                closed(),
+                new RecordOutcome(ID, PERSON, new Outcome(OutcomeDomain.OTHER, "Still here.", null)));
         scenario(Rule.ASSESSMENT_AFTER_APPROVAL, approved(), new RecordAssessment(ID, PRACTITIONER, ASSESSMENT));
-        scenario(Rule.NO_ELIGIBLE_ASSESSMENT, plus(opened(), needsAssessed(INELIGIBLE)),
+        scenario(
+                Rule.NO_ELIGIBLE_ASSESSMENT,
+                plus(opened(), needsAssessed(INELIGIBLE)),
                 new OfferBudget(ID, AUTHORITY, OFFER));
         scenario(Rule.NO_OPEN_OFFER, contested(), new AcceptOffer(ID, PERSON));
         scenario(Rule.NO_OPEN_CONTEST, offered(), new ReviseOffer(ID, AUTHORITY, REVISION));
         scenario(Rule.NOT_PLANNING, offered(), new SubmitPlan(ID, PERSON, PLAN));
         scenario(Rule.PLAN_NOT_SUBMITTED, planning(), new EndorsePlan(ID, PRACTITIONER, new Endorsement(null)));
-        scenario(Rule.NO_PLAN_AWAITING_DECISION, planning(),
+        scenario(
+                Rule.NO_PLAN_AWAITING_DECISION,
+                planning(),
                 new AddPersonStatement(ID, PERSON, new PersonStatement("My words.")));
         scenario(Rule.PLAN_NOT_ENDORSED, submitted(), new ApproveByAuthority(ID, AUTHORITY, APPROVAL));
-        scenario(Rule.BUDGET_NOT_APPROVED, endorsed(), new RecordOutcome(ID, PERSON,
-                new Outcome(OutcomeDomain.OTHER, "Too early.", null)));
+        scenario(
+                Rule.BUDGET_NOT_APPROVED,
+                endorsed(),
+                new RecordOutcome(ID, PERSON, new Outcome(OutcomeDomain.OTHER, "Too early.", null)));
         scenario(Rule.NO_OFFER_YET, assessed(), new DelegateControl(ID, PERSON, DELEGATION));
         scenario(Rule.ALREADY_DELEGATED, delegated(), new DelegateControl(ID, PERSON, DELEGATION_TO_PRACTITIONER));
         scenario(Rule.NOT_DELEGATED, offered(), new ResumeControl(ID, PERSON, RESUMPTION));
         scenario(Rule.ALREADY_AUTHORISED, authorised(), new AppointAuthorisedPerson(ID, AUTHORITY, AUTHORISATION));
         scenario(Rule.NOT_AUTHORISED, offered(), new EndAuthorisation(ID, AUTHORITY, new Reason("Not needed")));
         scenario(Rule.REVIEW_ALREADY_SCHEDULED, reviewDue, new ScheduleReview(ID, SYSTEM, LIGHT_TOUCH_REVIEW));
-        scenario(Rule.NO_REVIEW_SCHEDULED, active(),
+        scenario(
+                Rule.NO_REVIEW_SCHEDULED,
+                active(),
                 new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.CONTINUE)));
-        scenario(Rule.BUDGET_NOT_IN_USE, endorsed(),
+        scenario(
+                Rule.BUDGET_NOT_IN_USE,
+                endorsed(),
                 new SuspendBudget(ID, AUTHORITY, new Suspension("In hospital", "The ward")));
         scenario(Rule.BUDGET_NOT_SUSPENDED, active(), new ResumeBudget(ID, AUTHORITY, new Reason("Home")));
-        scenario(Rule.RESUME_BEFORE_CONTINUING, plus(reviewDue, budgetSuspended()),
+        scenario(
+                Rule.RESUME_BEFORE_CONTINUING,
+                plus(reviewDue, budgetSuspended()),
                 new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.CONTINUE)));
 
         scenario(Rule.AMOUNT_NOT_POSITIVE, assessed(), new OfferBudget(ID, AUTHORITY, offerOf(Money.yearly(0))));
-        scenario(Rule.BREAKDOWN_DOES_NOT_ADD_UP, assessed(),
+        scenario(
+                Rule.BREAKDOWN_DOES_NOT_ADD_UP,
+                assessed(),
                 new OfferBudget(ID, AUTHORITY, new Offer(REVISED, CALCULATION)));
-        scenario(Rule.REVISION_REASONS_REQUIRED, contested(),
+        scenario(
+                Rule.REVISION_REASONS_REQUIRED,
+                contested(),
                 new ReviseOffer(ID, AUTHORITY, new Revision(REVISED, calculation(REVISED), null)));
-        scenario(Rule.PLAN_LINE_WITHOUT_PURPOSE, planning(), new SubmitPlan(ID, PERSON, new Plan(
-                List.of(new PlanLine("Taxi fares", Money.yearly(50_000), null, null)), PlanningApproach.SELF,
-                null, null)));
-        scenario(Rule.UNKNOWN_RECOVERY_GOAL, active(), new RecordOutcome(ID, PERSON,
-                new Outcome(OutcomeDomain.PHYSICAL_HEALTH, "Walking more.", "G9")));
-        scenario(Rule.PLAN_EXCEEDS_OFFER, planning(),
+        scenario(
+                Rule.PLAN_LINE_WITHOUT_PURPOSE,
+                planning(),
+                new SubmitPlan(
+                        ID,
+                        PERSON,
+                        new Plan(
+                                List.of(new PlanLine("Taxi fares", Money.yearly(50_000), null, null)),
+                                PlanningApproach.SELF,
+                                null,
+                                null)));
+        scenario(
+                Rule.UNKNOWN_RECOVERY_GOAL,
+                active(),
+                new RecordOutcome(ID, PERSON, new Outcome(OutcomeDomain.PHYSICAL_HEALTH, "Walking more.", "G9")));
+        scenario(
+                Rule.PLAN_EXCEEDS_OFFER,
+                planning(),
                 new SubmitPlan(ID, PERSON, planCosting(Money.yearly(1_300_000), null)));
         scenario(Rule.PERSON_AGREEMENT_REQUIRED, planning(), new SubmitPlan(ID, PRACTITIONER, PLAN));
-        scenario(Rule.VARIANCE_REASON_REQUIRED, endorsed(),
+        scenario(
+                Rule.VARIANCE_REASON_REQUIRED,
+                endorsed(),
                 new ApproveByAuthority(ID, AUTHORITY, approving(Money.yearly(1_200_000), null)));
-        scenario(Rule.PAYMENT_EXCEEDS_APPROVED_AMOUNT, endorsed(), new ApproveByAuthority(ID, AUTHORITY,
-                new Approval(OFFERED, new Money(24_039, Period.WEEKLY), List.of(), null, true)));
-        scenario(Rule.PROVIDER_REQUIRED, approved(), new ChooseManagement(ID, PERSON,
-                new Management(ManagementOption.INDIVIDUAL_SERVICE_FUND, null, null)));
-        scenario(Rule.MIXED_SPLIT_DOES_NOT_ADD_UP, approved(), new ChooseManagement(ID, PERSON,
-                new Management(ManagementOption.MIXED, null, null)));
-        scenario(Rule.DELEGATE_MUST_BE_NOMINEE_OR_PRACTITIONER, offered(), new DelegateControl(ID, PERSON,
-                new Delegation(new Delegate("tm-4001", Role.AUTHORITY), DelegationReason.PREFERENCE, "Asked",
-                        NOW.plus(Duration.ofDays(7)))));
-        scenario(Rule.INTENDED_END_NOT_IN_FUTURE, offered(), new DelegateControl(ID, PERSON,
-                new Delegation(new Delegate("nominee-2001", Role.NOMINEE), DelegationReason.PREFERENCE, "Asked",
-                        NOW.minus(Duration.ofDays(1)))));
-        scenario(Rule.ADJUSTMENT_END_INVALID, active(), new AdjustBudget(ID, AUTHORITY,
-                new Adjustment(AdjustmentKind.LASTING, Money.yearly(1_300_000), NOW, NOW.plus(Duration.ofDays(7)),
-                        "Needs increased", Role.PRACTITIONER)));
-        scenario(Rule.REVIEW_DUE_OUTSIDE_WINDOW, active(), new ScheduleReview(ID, PRACTITIONER,
-                review(ReviewKind.ANNUAL, APPROVED_AT.plus(Duration.ofDays(366)))));
+        scenario(
+                Rule.PAYMENT_EXCEEDS_APPROVED_AMOUNT,
+                endorsed(),
+                new ApproveByAuthority(
+                        ID, AUTHORITY, new Approval(OFFERED, new Money(24_039, Period.WEEKLY), List.of(), null, true)));
+        scenario(
+                Rule.PROVIDER_REQUIRED,
+                approved(),
+                new ChooseManagement(ID, PERSON, new Management(ManagementOption.INDIVIDUAL_SERVICE_FUND, null, null)));
+        scenario(
+                Rule.MIXED_SPLIT_DOES_NOT_ADD_UP,
+                approved(),
+                new ChooseManagement(ID, PERSON, new Management(ManagementOption.MIXED, null, null)));
+        scenario(
+                Rule.DELEGATE_MUST_BE_NOMINEE_OR_PRACTITIONER,
+                offered(),
+                new DelegateControl(
+                        ID,
+                        PERSON,
+                        new Delegation(
+                                new Delegate("tm-4001", Role.AUTHORITY),
+                                DelegationReason.PREFERENCE,
+                                "Asked",
+                                NOW.plus(Duration.ofDays(7)))));
+        scenario(
+                Rule.INTENDED_END_NOT_IN_FUTURE,
+                offered(),
+                new DelegateControl(
+                        ID,
+                        PERSON,
+                        new Delegation(
+                                new Delegate("nominee-2001", Role.NOMINEE),
+                                DelegationReason.PREFERENCE,
+                                "Asked",
+                                NOW.minus(Duration.ofDays(1)))));
+        scenario(
+                Rule.ADJUSTMENT_END_INVALID,
+                active(),
+                new AdjustBudget(
+                        ID,
+                        AUTHORITY,
+                        new Adjustment(
+                                AdjustmentKind.LASTING,
+                                Money.yearly(1_300_000),
+                                NOW,
+                                NOW.plus(Duration.ofDays(7)),
+                                "Needs increased",
+                                Role.PRACTITIONER)));
+        scenario(
+                Rule.REVIEW_DUE_OUTSIDE_WINDOW,
+                active(),
+                new ScheduleReview(
+                        ID, PRACTITIONER, review(ReviewKind.ANNUAL, APPROVED_AT.plus(Duration.ofDays(366)))));
     }
 
     private static void scenario(Rule rule, List<BudgetEvent> history, BudgetCommand command) {

@@ -18,6 +18,7 @@ import uk.gov.personalbudget.contracts.command.RecordOutcome;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.WithdrawContest;
+import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
@@ -35,7 +36,6 @@ import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 import uk.gov.personalbudget.contracts.value.Role;
-import uk.gov.personalbudget.contracts.control.ControlHolder;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +59,8 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
     static Stream<Arguments> callersWhoMayNotSeeTheBudget() {
         return Stream.of(
                 argumentSet("the authority of another council", OTHER_COUNCILS_AUTHORITY),
-                argumentSet("the allocated practitioner's id with another council's token",
+                argumentSet(
+                        "the allocated practitioner's id with another council's token",
                         Actor.of(PRACTITIONER.id(), Role.PRACTITIONER, BRISTOL)),
                 argumentSet("a practitioner of the council with no link to the budget", OTHER_PRACTITIONER),
                 argumentSet("another person of the council", OTHER_PERSON),
@@ -82,7 +83,8 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
     @Test
     void aStaleIfMatchFromACallerWhoMayNotSeeTheBudgetRevealsNoVersion() {
         given(active())
-                .when(new RecordOutcome(ID, OTHER_PERSON, OUTCOME),
+                .when(
+                        new RecordOutcome(ID, OTHER_PERSON, OUTCOME),
                         Map.of(BudgetCommandTargetResolver.EXPECTED_VERSION, 0L))
                 .expectException(BudgetHidden.class)
                 .expectNoEvents();
@@ -92,7 +94,8 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
                 .expectException(ConflictingAggregateVersionException.class)
                 .expectNoEvents();
         given(active())
-                .when(new RecordOutcome(ID, OTHER_PERSON, OUTCOME),
+                .when(
+                        new RecordOutcome(ID, OTHER_PERSON, OUTCOME),
                         Map.of(BudgetCommandTargetResolver.EXPECTED_VERSION, 99L))
                 .expectException(BudgetHidden.class)
                 .expectNoEvents();
@@ -108,7 +111,9 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
         givenNoBudget()
                 .when(new OpenBudget(ID, PRACTITIONER, namingNobody))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BudgetOpened(ID, act(PRACTITIONER),
+                .expectEvents(new BudgetOpened(
+                        ID,
+                        act(PRACTITIONER),
                         transfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
                         namingNobody.withAllocatedPractitioner(PRACTITIONER.id())));
     }
@@ -118,8 +123,12 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
         given(active())
                 .when(new ReallocatePractitioner(ID, AUTHORITY, REALLOCATION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PractitionerReallocated(ID, act(AUTHORITY),
-                        transfer(ControlHolder.PERSON, ControlHolder.PERSON), REALLOCATION, PRACTITIONER.id()));
+                .expectEvents(new PractitionerReallocated(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        REALLOCATION,
+                        PRACTITIONER.id()));
         List<BudgetEvent> reallocated = plus(active(), practitionerReallocated(OTHER_PRACTITIONER));
         given(reallocated)
                 .when(new RecordOutcome(ID, PRACTITIONER, OUTCOME))
@@ -154,13 +163,13 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
         given(contested())
                 .when(new WithdrawContest(ID, PERSON, why))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ContestWithdrawn(ID, act(PERSON),
-                        transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), why));
+                .expectEvents(new ContestWithdrawn(
+                        ID, act(PERSON), transfer(ControlHolder.AUTHORITY, ControlHolder.PERSON), why));
         given(plus(contested(), contestWithdrawn()))
                 .when(new RecordAssessment(ID, PRACTITIONER, ASSESSMENT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new NeedsAssessed(ID, act(PRACTITIONER),
-                        transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), ASSESSMENT));
+                .expectEvents(new NeedsAssessed(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.AUTHORITY), ASSESSMENT));
     }
 
     @Test
@@ -211,17 +220,31 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
         given(active())
                 .when(new AppointAuthorisedPerson(ID, AUTHORITY, AUTHORISATION))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AuthorisedPersonAppointed(ID, act(AUTHORITY),
-                                transfer(ControlHolder.PERSON, AUTHORISED_PERSON_IN_CONTROL), AUTHORISATION),
-                        new ReviewScheduled(ID, act(AUTHORITY),
-                                transfer(AUTHORISED_PERSON_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL), capacityReview));
+                .expectEvents(
+                        new AuthorisedPersonAppointed(
+                                ID,
+                                act(AUTHORITY),
+                                transfer(ControlHolder.PERSON, AUTHORISED_PERSON_IN_CONTROL),
+                                AUTHORISATION),
+                        new ReviewScheduled(
+                                ID,
+                                act(AUTHORITY),
+                                transfer(AUTHORISED_PERSON_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL),
+                                capacityReview));
         given(plus(active(), authorisedPersonAppointed()))
                 .when(new EndAuthorisation(ID, AUTHORITY, new Reason("Capacity regained")))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AuthorisationEnded(ID, act(AUTHORITY),
-                                transfer(AUTHORISED_PERSON_IN_CONTROL, ControlHolder.PERSON), AUTHORISED_PERSON.id(),
+                .expectEvents(
+                        new AuthorisationEnded(
+                                ID,
+                                act(AUTHORITY),
+                                transfer(AUTHORISED_PERSON_IN_CONTROL, ControlHolder.PERSON),
+                                AUTHORISED_PERSON.id(),
                                 new Reason("Capacity regained")),
-                        new ReviewScheduled(ID, act(AUTHORITY), transfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        new ReviewScheduled(
+                                ID,
+                                act(AUTHORITY),
+                                transfer(ControlHolder.PERSON, ControlHolder.PERSON),
                                 capacityReview));
     }
 
@@ -229,7 +252,9 @@ class PersonalBudgetWhoMayActTest extends BudgetFixtureSupport {
 
     @Test
     void aPractitionerEndingABudgetAtReviewLeavesTheClosingToTheAuthority() {
-        var ending = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW),
+        var ending = plus(
+                active(),
+                reviewScheduled(LIGHT_TOUCH_REVIEW),
                 reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.END, RECENTLY));
         given(ending)
                 .when(new ScheduleReview(ID, PRACTITIONER, LIGHT_TOUCH_REVIEW))

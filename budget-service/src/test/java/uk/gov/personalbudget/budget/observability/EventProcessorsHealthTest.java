@@ -28,7 +28,8 @@ class EventProcessorsHealthTest {
 
         assertThat(health(true)).satisfies(health -> {
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("kafka-publication", EventProcessorsHealth.ProcessorState.RUNNING);
+            assertThat(health.getDetails())
+                    .containsEntry("kafka-publication", EventProcessorsHealth.ProcessorState.RUNNING);
         });
     }
 
@@ -46,7 +47,8 @@ class EventProcessorsHealthTest {
 
         assertThat(health(true)).satisfies(health -> {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails()).containsEntry("kafka-publication", EventProcessorsHealth.ProcessorState.FAILING);
+            assertThat(health.getDetails())
+                    .containsEntry("kafka-publication", EventProcessorsHealth.ProcessorState.FAILING);
         });
     }
 

@@ -22,7 +22,6 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -42,10 +41,13 @@ class ErasureAfterAKeyStoreFailureTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     DevTokenIssuer issuer;
+
     @Autowired
     ObjectMapper json;
+
     @MockitoSpyBean
     PersonKeys keys;
 
@@ -53,15 +55,25 @@ class ErasureAfterAKeyStoreFailureTest {
 
     @Test
     void aRepeatedConfirmationFinishesAnErasureWhoseKeyCouldNotBeDestroyed() throws Exception {
-        String budget = read(withBody(post("/api/v1/budgets"), Bodies.opening(person)),
-                token("pr-ellis", Role.PRACTITIONER), 201).get("id").textValue();
+        String budget = read(
+                        withBody(post("/api/v1/budgets"), Bodies.opening(person)),
+                        token("pr-ellis", Role.PRACTITIONER),
+                        201)
+                .get("id")
+                .textValue();
         send(budget, "record-assessment", Bodies.assessment(), token("pr-ellis", Role.PRACTITIONER));
         send(budget, "close-budget", Bodies.closure("Opened in error"), authority("au-okafor"));
         String requests = "/api/v1/persons/" + person + "/erasure-requests";
-        String request = read(withBody(post(requests), "{\"reason\":\"The person asked us to\"}"),
-                authority("au-okafor"), 201).get("id").textValue();
+        String request = read(
+                        withBody(post(requests), "{\"reason\":\"The person asked us to\"}"),
+                        authority("au-okafor"),
+                        201)
+                .get("id")
+                .textValue();
         doThrow(new PersonalDataUnavailable("the personal data key store cannot be reached"))
-                .doCallRealMethod().when(keys).erase(any(), anyString());
+                .doCallRealMethod()
+                .when(keys)
+                .erase(any(), anyString());
 
         mvc.perform(post(requests + "/" + request + "/confirmation")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + authority("au-second")))
@@ -72,12 +84,15 @@ class ErasureAfterAKeyStoreFailureTest {
         assertThat(events).hasSize(4);
         assertThat(events.get(3).get("type").textValue()).isEqualTo("PersonalDataErasureConfirmed");
         assertThat(events.toString()).as("the key is not destroyed yet").contains(ASSESSED_NEED);
-        assertThat(read(get(requests + "/" + request), authority("au-okafor"), 200).get("status").textValue())
+        assertThat(read(get(requests + "/" + request), authority("au-okafor"), 200)
+                        .get("status")
+                        .textValue())
                 .isEqualTo("CONFIRMED");
 
         JsonNode erasure = read(post(requests + "/" + request + "/confirmation"), authority("au-third"), 200);
 
-        assertThat(erasure.get("confirmedBy").textValue()).as("the confirmation recorded, not the repeat's")
+        assertThat(erasure.get("confirmedBy").textValue())
+                .as("the confirmation recorded, not the repeat's")
                 .isEqualTo("au-second");
         JsonNode after = read(get("/api/v1/budgets/" + budget + "/events"), auditor(), 200);
         assertThat(after).as("nothing recorded twice").hasSize(4);
@@ -90,7 +105,10 @@ class ErasureAfterAKeyStoreFailureTest {
 
     private JsonNode read(MockHttpServletRequestBuilder request, String token, int status) throws Exception {
         return json.readTree(mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                .andExpect(status().is(status)).andReturn().getResponse().getContentAsString());
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     private static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, String body) {

@@ -18,9 +18,9 @@ import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PersonBudgetBackfillTest {
 
-    private static final ObjectMapper STORED_AS = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper STORED_AS = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
     private static final Instant AT = Instant.parse("2026-06-01T09:00:00Z");
 
     @Test
@@ -54,32 +56,52 @@ class PersonBudgetBackfillTest {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         store(jdbc, opened("b-1", "P-1001", "leeds", "pr-ellis"), 0);
         store(jdbc, opened("b-2", "P-2002", "bristol", null), 0);
-        store(jdbc, new OfferAccepted(new BudgetId("b-1"), new Act("p-amara", Role.PERSON, null, AT),
-                new ControlTransfer(ControlHolder.PERSON, ControlHolder.PERSON), null), 1);
+        store(
+                jdbc,
+                new OfferAccepted(
+                        new BudgetId("b-1"),
+                        new Act("p-amara", Role.PERSON, null, AT),
+                        new ControlTransfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        null),
+                1);
 
         migrate(database, vendor, "latest");
 
-        assertThat(jdbc.query("SELECT budget_id, person_ref, council FROM person_budget ORDER BY budget_id",
-                (row, i) -> row.getString(1) + " " + row.getString(2) + " " + row.getString(3)))
+        assertThat(jdbc.query(
+                        "SELECT budget_id, person_ref, council FROM person_budget ORDER BY budget_id",
+                        (row, i) -> row.getString(1) + " " + row.getString(2) + " " + row.getString(3)))
                 .containsExactly("b-1 P-1001 leeds", "b-2 P-2002 bristol");
     }
 
     private static BudgetOpened opened(String budget, String person, String council, String practitioner) {
-        return new BudgetOpened(new BudgetId(budget), new Act("pr-ellis", Role.PRACTITIONER, null, AT),
+        return new BudgetOpened(
+                new BudgetId(budget),
+                new Act("pr-ellis", Role.PRACTITIONER, null, AT),
                 new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
                 new BudgetOpening(new PersonReference(person), council, practitioner));
     }
 
     private static void store(JdbcTemplate jdbc, Object event, long sequence) throws Exception {
         BudgetId budget = event instanceof BudgetOpened opened ? opened.budgetId() : ((OfferAccepted) event).budgetId();
-        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+        jdbc.update(
+                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
                         + "time_stamp, payload_type, payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID().toString(), budget.value(), sequence, "PersonalBudget", AT.toString(),
-                event.getClass().getName(), STORED_AS.writeValueAsBytes(event), "{}".getBytes());
+                UUID.randomUUID().toString(),
+                budget.value(),
+                sequence,
+                "PersonalBudget",
+                AT.toString(),
+                event.getClass().getName(),
+                STORED_AS.writeValueAsBytes(event),
+                "{}".getBytes());
     }
 
     private static void migrate(DataSource database, String vendor, String target) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration/" + vendor).target(target)
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration/" + vendor)
+                .target(target)
+                .load()
+                .migrate();
     }
 }

@@ -23,10 +23,11 @@ final class EventsDoc {
 
     /** Equal JSON values, where 1200000 read as an int equals 1200000 written from a long. */
     static final Comparator<JsonNode> SAME_NUMBERS = (one, other) -> one.equals(other)
-            || one.isNumber() && other.isNumber() && one.decimalValue().compareTo(other.decimalValue()) == 0 ? 0 : 1;
+                    || one.isNumber() && other.isNumber() && one.decimalValue().compareTo(other.decimalValue()) == 0
+            ? 0
+            : 1;
 
-    private EventsDoc() {
-    }
+    private EventsDoc() {}
 
     /** Each event type's example JSON, by type name: the first json block under a heading "### TypeName". */
     static Map<String, String> examples() throws IOException {

@@ -1,9 +1,5 @@
 package uk.gov.personalbudget.budget.publication;
 
-import uk.gov.personalbudget.budget.integrity.ChainedEvent;
-import uk.gov.personalbudget.budget.integrity.StoredEvent;
-
-import uk.gov.personalbudget.contracts.event.EventHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -23,11 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.mock.MockProducerFactory;
+import uk.gov.personalbudget.budget.integrity.ChainedEvent;
+import uk.gov.personalbudget.budget.integrity.StoredEvent;
 import uk.gov.personalbudget.budget.trace.TraceParent;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
 import uk.gov.personalbudget.contracts.event.BudgetEventTypes;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
 import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
@@ -62,9 +61,10 @@ class KafkaEventPublisherTest {
     private static final String TOPIC = "personal-budget-events";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+    private final ObjectMapper json =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(json).build();
     private final MockProducer<String, byte[]> kafka =
             new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer());
     private final AtomicInteger topicChecks = new AtomicInteger();
@@ -107,9 +107,12 @@ class KafkaEventPublisherTest {
 
         ResultMessage<?> result = batch.join();
         assertThat(result.isExceptional()).isTrue();
-        assertThat(result.exceptionResult()).isInstanceOf(PendingSends.PublicationFailed.class)
+        assertThat(result.exceptionResult())
+                .isInstanceOf(PendingSends.PublicationFailed.class)
                 .hasRootCauseInstanceOf(NotEnoughReplicasException.class);
-        assertThat(tokenStores).as("the token was written in the transaction...").hasValue(1);
+        assertThat(tokenStores)
+                .as("the token was written in the transaction...")
+                .hasValue(1);
         assertThat(commits).as("...which never committed").hasValue(0);
         assertThat(rollbacks).hasValue(1);
     }
@@ -129,12 +132,19 @@ class KafkaEventPublisherTest {
 
     @Test
     void aBatchSendsNothingAndIsRolledBackWhenKafkaCannotBeReached() {
-        var publisher = new KafkaEventPublisher(new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)), serializer,
-                KafkaEventPublisherTest::storedOf, () -> {
+        var publisher = new KafkaEventPublisher(
+                new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)),
+                serializer,
+                KafkaEventPublisherTest::storedOf,
+                () -> {
                     throw new KafkaException("Timed out waiting to get existing topics");
-                }, TOPIC, SEND_TIMEOUT, PublicationObserver.NONE);
+                },
+                TOPIC,
+                SEND_TIMEOUT,
+                PublicationObserver.NONE);
 
-        ResultMessage<?> result = processInBackground(publisher, events("b-1", 3)).join();
+        ResultMessage<?> result =
+                processInBackground(publisher, events("b-1", 3)).join();
 
         assertThat(result.isExceptional()).isTrue();
         assertThat(kafka.history()).isEmpty();
@@ -157,15 +167,21 @@ class KafkaEventPublisherTest {
         refused.completeExceptionally(new NotEnoughReplicasException("only 1 of 3 replicas in sync"));
 
         assertThatThrownBy(pending::throwIfAnyFailed).isInstanceOf(PendingSends.PublicationFailed.class);
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> pending.awaitAll(Duration.ofHours(1)))
-                .isInstanceOf(PendingSends.PublicationFailed.class)
-                .hasRootCauseInstanceOf(NotEnoughReplicasException.class));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> assertThatThrownBy(() -> pending.awaitAll(Duration.ofHours(1)))
+                        .isInstanceOf(PendingSends.PublicationFailed.class)
+                        .hasRootCauseInstanceOf(NotEnoughReplicasException.class));
     }
 
     @Test
     void eachEventBecomesOneRecordKeyedByItsBudgetWithItsStoredJsonAndHeaders() throws Exception {
         String traceParent = TraceParent.random().value();
-        DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 4, opened("b-7"),
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>(
+                "PersonalBudget",
+                "b-7",
+                4,
+                opened("b-7"),
                 MetaData.with(TraceParent.METADATA_KEY, traceParent).and("correlationId", "c-1"));
 
         ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, serializer, "ab".repeat(32));
@@ -209,9 +225,20 @@ class KafkaEventPublisherTest {
         DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 4, opened("b-7"));
         byte[] payload = "{\"stored\":true}".getBytes(StandardCharsets.UTF_8);
         byte[] metaData = "{\"traceparent\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        var stored = new ChainedEvent(9, new StoredEvent("b-7", 4, event.getIdentifier(), "PersonalBudget",
-                "2026-11-22T10:15:30.100Z", BudgetOpened.class.getName(), null, payload, metaData),
-                "cd".repeat(32), "ab".repeat(32));
+        var stored = new ChainedEvent(
+                9,
+                new StoredEvent(
+                        "b-7",
+                        4,
+                        event.getIdentifier(),
+                        "PersonalBudget",
+                        "2026-11-22T10:15:30.100Z",
+                        BudgetOpened.class.getName(),
+                        null,
+                        payload,
+                        metaData),
+                "cd".repeat(32),
+                "ab".repeat(32));
 
         ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, stored);
 
@@ -221,21 +248,35 @@ class KafkaEventPublisherTest {
         assertThat(header(record, EventHeaders.STORED_AGGREGATE_TYPE)).isEqualTo("PersonalBudget");
         assertThat(header(record, EventHeaders.STORED_TIMESTAMP)).isEqualTo("2026-11-22T10:15:30.100Z");
         assertThat(header(record, EventHeaders.STORED_PAYLOAD_TYPE)).isEqualTo(BudgetOpened.class.getName());
-        assertThat(record.headers().lastHeader(EventHeaders.STORED_PAYLOAD_REVISION)).isNull();
-        assertThat(java.util.Base64.getDecoder().decode(header(record, EventHeaders.STORED_METADATA))).isEqualTo(metaData);
+        assertThat(record.headers().lastHeader(EventHeaders.STORED_PAYLOAD_REVISION))
+                .isNull();
+        assertThat(java.util.Base64.getDecoder().decode(header(record, EventHeaders.STORED_METADATA)))
+                .isEqualTo(metaData);
     }
 
     @Test
     void aLegacyEventsRecordHasNoHashesButItsInputs() {
         DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 0, opened("b-7"));
-        var stored = new ChainedEvent(1, new StoredEvent("b-7", 0, event.getIdentifier(), "PersonalBudget",
-                "2026-11-22T10:15:30.100Z", BudgetOpened.class.getName(), null, "{}".getBytes(StandardCharsets.UTF_8),
-                null), null, null);
+        var stored = new ChainedEvent(
+                1,
+                new StoredEvent(
+                        "b-7",
+                        0,
+                        event.getIdentifier(),
+                        "PersonalBudget",
+                        "2026-11-22T10:15:30.100Z",
+                        BudgetOpened.class.getName(),
+                        null,
+                        "{}".getBytes(StandardCharsets.UTF_8),
+                        null),
+                null,
+                null);
 
         ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, stored);
 
         assertThat(record.headers().lastHeader(EventHeaders.EVENT_HASH)).isNull();
-        assertThat(record.headers().lastHeader(EventHeaders.EVENT_PREVIOUS_HASH)).isNull();
+        assertThat(record.headers().lastHeader(EventHeaders.EVENT_PREVIOUS_HASH))
+                .isNull();
         assertThat(record.headers().lastHeader(EventHeaders.STORED_METADATA)).isNull();
         assertThat(header(record, EventHeaders.STORED_PAYLOAD_TYPE)).isEqualTo(BudgetOpened.class.getName());
     }
@@ -248,43 +289,65 @@ class KafkaEventPublisherTest {
         kafka.completeNext();
 
         assertThat(batch.join().isExceptional()).isFalse();
-        assertThat(kafka.history()).allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
-                .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
+        assertThat(kafka.history())
+                .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
+                        .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
     }
 
     private KafkaEventPublisher publisher(Duration sendTimeout) {
         var template = new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka));
-        return new KafkaEventPublisher(template, serializer, KafkaEventPublisherTest::storedOf, topicChecks::incrementAndGet,
-                TOPIC, sendTimeout, PublicationObserver.NONE);
+        return new KafkaEventPublisher(
+                template,
+                serializer,
+                KafkaEventPublisherTest::storedOf,
+                topicChecks::incrementAndGet,
+                TOPIC,
+                sendTimeout,
+                PublicationObserver.NONE);
     }
 
     /** What WorkPackage does with a batch: token hook first, then the handler for each event, then commit. */
-    private CompletableFuture<ResultMessage<?>> processInBackground(KafkaEventPublisher publisher,
-            List<DomainEventMessage<?>> events) {
-        return CompletableFuture.supplyAsync(() -> {
-            var unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
-            unitOfWork.onPrepareCommit(u -> tokenStores.incrementAndGet());
-            unitOfWork.onCommit(u -> commits.incrementAndGet());
-            unitOfWork.onRollback(u -> rollbacks.incrementAndGet());
-            return unitOfWork.executeWithResult(() -> {
-                publisher.publish(unitOfWork.getMessage());
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
-        }, processorThread);
+    private CompletableFuture<ResultMessage<?>> processInBackground(
+            KafkaEventPublisher publisher, List<DomainEventMessage<?>> events) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    var unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
+                    unitOfWork.onPrepareCommit(u -> tokenStores.incrementAndGet());
+                    unitOfWork.onCommit(u -> commits.incrementAndGet());
+                    unitOfWork.onRollback(u -> rollbacks.incrementAndGet());
+                    return unitOfWork.executeWithResult(
+                            () -> {
+                                publisher.publish(unitOfWork.getMessage());
+                                return null;
+                            },
+                            RollbackConfigurationType.ANY_THROWABLE);
+                },
+                processorThread);
     }
 
     private static List<DomainEventMessage<?>> events(String budget, int count) {
         return IntStream.range(0, count)
-                .<DomainEventMessage<?>>mapToObj(sequence ->
-                        new GenericDomainEventMessage<>("PersonalBudget", budget, sequence, opened(budget)))
+                .<DomainEventMessage<?>>mapToObj(
+                        sequence -> new GenericDomainEventMessage<>("PersonalBudget", budget, sequence, opened(budget)))
                 .toList();
     }
 
     /** Stands in for the event store's hash column. */
     private static Optional<ChainedEvent> storedOf(String eventId) {
-        return Optional.of(new ChainedEvent(1, new StoredEvent("b-1", 0, eventId, "PersonalBudget",
-                "2026-11-22T10:15:30.000Z", BudgetOpened.class.getName(), null, "{}".getBytes(StandardCharsets.UTF_8),
-                "{}".getBytes(StandardCharsets.UTF_8)), "0".repeat(64), hashOf(eventId).orElseThrow()));
+        return Optional.of(new ChainedEvent(
+                1,
+                new StoredEvent(
+                        "b-1",
+                        0,
+                        eventId,
+                        "PersonalBudget",
+                        "2026-11-22T10:15:30.000Z",
+                        BudgetOpened.class.getName(),
+                        null,
+                        "{}".getBytes(StandardCharsets.UTF_8),
+                        "{}".getBytes(StandardCharsets.UTF_8)),
+                "0".repeat(64),
+                hashOf(eventId).orElseThrow()));
     }
 
     private static Optional<String> hashOf(String eventId) {
@@ -292,7 +355,8 @@ class KafkaEventPublisherTest {
     }
 
     private static BudgetOpened opened(String budget) {
-        return new BudgetOpened(new BudgetId(budget),
+        return new BudgetOpened(
+                new BudgetId(budget),
                 new Act("pr-ellis", Role.PRACTITIONER, null, Instant.parse("2026-11-22T10:15:30Z")),
                 new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
                 new BudgetOpening(new PersonReference("P-1001"), "leeds", "pr-ellis"));

@@ -1,6 +1,5 @@
 package uk.gov.personalbudget.budget.publication;
 
-import uk.gov.personalbudget.contracts.event.EventHeaders;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -27,6 +26,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import uk.gov.personalbudget.budget.BudgetServiceApplication;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -76,8 +76,11 @@ class KafkaOutageTest {
 
         Instant commandsStarted = Instant.now();
         var lifecycles = lifecycles();
-        List<String> budgets = List.of(lifecycles.offered(Lifecycles.Trace.GIVEN), lifecycles.offered(Lifecycles.Trace.NONE));
-        log.info("6 commands took {} ms with Kafka unreachable", Duration.between(commandsStarted, Instant.now()).toMillis());
+        List<String> budgets =
+                List.of(lifecycles.offered(Lifecycles.Trace.GIVEN), lifecycles.offered(Lifecycles.Trace.NONE));
+        log.info(
+                "6 commands took {} ms with Kafka unreachable",
+                Duration.between(commandsStarted, Instant.now()).toMillis());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> failedBatches.get() >= 1);
         assertThat(unpublishedEventsAreAheadOfSomeToken()).isTrue();
@@ -91,10 +94,20 @@ class KafkaOutageTest {
         assertThat(records).extracting(ConsumerRecord::key).containsOnly(budgets.get(0), budgets.get(1));
         try (var admin = admin()) {
             var topicConfig = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
-            assertThat(admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions())
-                    .as("created by the service with its settings, not by the broker's defaults").hasSize(4);
-            assertThat(admin.describeConfigs(List.of(topicConfig)).all().get().get(topicConfig)
-                    .get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(admin.describeTopics(List.of(TOPIC))
+                            .allTopicNames()
+                            .get()
+                            .get(TOPIC)
+                            .partitions())
+                    .as("created by the service with its settings, not by the broker's defaults")
+                    .hasSize(4);
+            assertThat(admin.describeConfigs(List.of(topicConfig))
+                            .all()
+                            .get()
+                            .get(topicConfig)
+                            .get(TopicConfig.RETENTION_MS_CONFIG)
+                            .value())
+                    .isEqualTo("-1");
         }
     }
 
@@ -104,9 +117,12 @@ class KafkaOutageTest {
         broker.afterPropertiesSet();
         // The broker refuses every record: none fits the topic's largest message. The service keeps the topic.
         try (var admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1).configs(Map.of(
-                    TopicConfig.RETENTION_MS_CONFIG, "-1",
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64")))).all().get();
+            admin.createTopics(List.of(new NewTopic(TOPIC, 4, (short) 1)
+                            .configs(Map.of(
+                                    TopicConfig.RETENTION_MS_CONFIG, "-1",
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64"))))
+                    .all()
+                    .get();
         }
         service = start(broker.getBrokersAsString());
 
@@ -114,32 +130,38 @@ class KafkaOutageTest {
         String budget = lifecycles.offered(Lifecycles.Trace.GIVEN);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> failedBatches.get() >= 2);
-        assertThat(unpublishedEventsAreAheadOfSomeToken()).as("the token update was rolled back").isTrue();
+        assertThat(unpublishedEventsAreAheadOfSomeToken())
+                .as("the token update was rolled back")
+                .isTrue();
         try (var topic = new TopicReader(broker.getBrokersAsString(), TOPIC)) {
             assertThat(topic.size()).isZero();
         }
 
         setLargestMessage(Integer.toString(1024 * 1024));
 
-        assertThat(awaitEveryStoredEventOnTheTopic()).extracting(ConsumerRecord::key).containsOnly(budget);
+        assertThat(awaitEveryStoredEventOnTheTopic())
+                .extracting(ConsumerRecord::key)
+                .containsOnly(budget);
         // The processor's retry back-off grows to 60 s, so its token may catch up only after the next retry.
         long lastEvent = lastStoredEvent();
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(tokenPositions())
-                .as("each segment's token position, once Kafka accepts the records (last event %d)", lastEvent)
-                .allSatisfy((segment, position) -> assertThat(position).isGreaterThanOrEqualTo(lastEvent)));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(tokenPositions())
+                        .as("each segment's token position, once Kafka accepts the records (last event %d)", lastEvent)
+                        .allSatisfy((segment, position) -> assertThat(position).isGreaterThanOrEqualTo(lastEvent)));
     }
 
     private ConfigurableApplicationContext start(String bootstrapServers) {
         // Counts the batches the processor rolls back, then handles them as it would anyway (propagating).
-        ConfigurerModule countFailedBatches = configurer -> configurer.eventProcessing(processing -> processing
-                .registerErrorHandler(KafkaEventPublisher.PROCESSING_GROUP, config -> error -> {
+        ConfigurerModule countFailedBatches = configurer -> configurer.eventProcessing(processing ->
+                processing.registerErrorHandler(KafkaEventPublisher.PROCESSING_GROUP, config -> error -> {
                     failedBatches.incrementAndGet();
                     PropagatingErrorHandler.instance().handleError(error);
                 }));
         return new SpringApplicationBuilder(BudgetServiceApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("countFailedBatches", ConfigurerModule.class, () -> countFailedBatches))
-                .run("--spring.profiles.active=local",
+                .run(
+                        "--spring.profiles.active=local",
                         "--server.port=0",
                         "--spring.datasource.url=jdbc:h2:mem:outage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
@@ -149,7 +171,9 @@ class KafkaOutageTest {
     }
 
     private Lifecycles lifecycles() {
-        var mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) service).apply(springSecurity()).build();
+        var mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) service)
+                .apply(springSecurity())
+                .build();
         return new Lifecycles(mvc, service.getBean(DevTokenIssuer.class));
     }
 
@@ -160,20 +184,28 @@ class KafkaOutageTest {
     }
 
     private long lastStoredEvent() {
-        return service.getBean(JdbcTemplate.class).queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return service.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
     }
 
     /** Each segment's token position (-1 for none yet), by segment. */
     private Map<Integer, Long> tokenPositions() {
         var serializer = service.getBean("serializer", Serializer.class);
         Map<Integer, Long> positions = new TreeMap<>();
-        service.getBean(JdbcTemplate.class).query("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?",
-                row -> {
-                    byte[] token = row.getBytes(2);
-                    TrackingToken tracking = token == null ? null : serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, row.getString(3), null));
-                    positions.put(row.getInt(1), tracking == null ? -1L : tracking.position().orElse(-1L));
-                }, KafkaEventPublisher.PROCESSING_GROUP);
+        service.getBean(JdbcTemplate.class)
+                .query(
+                        "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?",
+                        row -> {
+                            byte[] token = row.getBytes(2);
+                            TrackingToken tracking = token == null
+                                    ? null
+                                    : serializer.deserialize(
+                                            new SimpleSerializedObject<>(token, byte[].class, row.getString(3), null));
+                            positions.put(
+                                    row.getInt(1),
+                                    tracking == null ? -1L : tracking.position().orElse(-1L));
+                        },
+                        KafkaEventPublisher.PROCESSING_GROUP);
         assertThat(positions).isNotEmpty();
         return positions;
     }
@@ -183,7 +215,8 @@ class KafkaOutageTest {
         Set<String> stored = Set.copyOf(service.getBean(JdbcTemplate.class)
                 .queryForList("SELECT event_identifier FROM domain_event_entry", String.class));
         try (var topic = new TopicReader(broker.getBrokersAsString(), TOPIC)) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> eventIds(topic.readAll()).containsAll(stored));
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> eventIds(topic.readAll()).containsAll(stored));
             List<ConsumerRecord<String, byte[]>> records = topic.readAll();
             assertThat(eventIds(records)).isEqualTo(stored);
             log.info("{} events stored, {} records published", stored.size(), records.size());
@@ -192,15 +225,21 @@ class KafkaOutageTest {
     }
 
     private static Set<String> eventIds(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(record -> header(record, EventHeaders.EVENT_ID)).collect(Collectors.toSet());
+        return records.stream()
+                .map(record -> header(record, EventHeaders.EVENT_ID))
+                .collect(Collectors.toSet());
     }
 
     private void setLargestMessage(String bytes) throws Exception {
         try (var admin = admin()) {
             var topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, bytes), AlterConfigOp.OpType.SET))))
-                    .all().get();
+            admin.incrementalAlterConfigs(Map.of(
+                            topic,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, bytes),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
         }
     }
 

@@ -1,6 +1,5 @@
 package uk.gov.personalbudget.budget.publication;
 
-import uk.gov.personalbudget.contracts.event.EventHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +32,7 @@ import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
 import uk.gov.personalbudget.contracts.event.BudgetEventTypes;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
 import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.BudgetId;
@@ -67,9 +67,11 @@ import static uk.gov.personalbudget.budget.publication.TopicReader.header;
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
 @EmbeddedKafka(kraft = true, partitions = 4)
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:publication-${random.uuid};DB_CLOSE_DELAY=-1",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:publication-${random.uuid};DB_CLOSE_DELAY=-1",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaPublicationTest {
 
@@ -78,18 +80,25 @@ class KafkaPublicationTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     DevTokenIssuer tokens;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper objectMapper;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     MeterRegistry meters;
 
@@ -100,9 +109,15 @@ class KafkaPublicationTest {
     private String erasedBudget;
 
     /** Stored events, as the event store's table holds them. */
-    record StoredEvent(String eventId, String budget, long sequence, String payloadType, Instant timestamp,
-                       byte[] payload, JsonNode metaData, String hash) {
-    }
+    record StoredEvent(
+            String eventId,
+            String budget,
+            long sequence,
+            String payloadType,
+            Instant timestamp,
+            byte[] payload,
+            JsonNode metaData,
+            String hash) {}
 
     @BeforeAll
     void driveBudgetsThroughTheApi() throws Exception {
@@ -116,7 +131,8 @@ class KafkaPublicationTest {
     @Test
     void publicationRunsInItsOwnPooledStreamingProcessor() {
         assertThat(processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP))
-                .hasValueSatisfying(processor -> assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class));
+                .hasValueSatisfying(
+                        processor -> assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class));
     }
 
     @Test
@@ -124,14 +140,19 @@ class KafkaPublicationTest {
         List<StoredEvent> stored = awaitAllPublished();
         List<ConsumerRecord<String, byte[]>> records = readTopic();
 
-        assertThat(stored).extracting(StoredEvent::budget)
+        assertThat(stored)
+                .extracting(StoredEvent::budget)
                 .filteredOn(Set.of(closedBudget, suspendedBudget, offeredBudget)::contains)
                 .hasSize(22 + 18 + 3);
-        assertThat(records).extracting(record -> header(record, EventHeaders.EVENT_ID)).as("one record per event")
+        assertThat(records)
+                .extracting(record -> header(record, EventHeaders.EVENT_ID))
+                .as("one record per event")
                 .doesNotHaveDuplicates();
         Map<String, ConsumerRecord<String, byte[]>> byEventId = records.stream()
                 .collect(Collectors.toMap(record -> header(record, EventHeaders.EVENT_ID), Function.identity()));
-        assertThat(byEventId.keySet()).containsExactlyInAnyOrderElementsOf(stored.stream().map(StoredEvent::eventId).toList());
+        assertThat(byEventId.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        stored.stream().map(StoredEvent::eventId).toList());
 
         for (StoredEvent event : stored) {
             var record = byEventId.get(event.eventId());
@@ -142,34 +163,48 @@ class KafkaPublicationTest {
             assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
             assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(event.budget());
             assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo(Long.toString(event.sequence()));
-            assertThat(Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP))).isEqualTo(event.timestamp());
-            assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo(event.metaData().path("traceparent").textValue());
-            assertThat(header(record, EventHeaders.EVENT_HASH)).as("the stored hash").isEqualTo(event.hash()).isNotNull();
+            assertThat(Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP)))
+                    .isEqualTo(event.timestamp());
+            assertThat(header(record, EventHeaders.TRACEPARENT))
+                    .isEqualTo(event.metaData().path("traceparent").textValue());
+            assertThat(header(record, EventHeaders.EVENT_HASH))
+                    .as("the stored hash")
+                    .isEqualTo(event.hash())
+                    .isNotNull();
         }
     }
 
     @Test
     void eachRecordsHashCanBeRecomputedFromTheRecordAloneAndChainsToTheRecordBefore() {
         awaitAllPublished();
-        Map<String, List<ConsumerRecord<String, byte[]>>> byBudget = readTopic().stream()
-                .collect(Collectors.groupingBy(ConsumerRecord::key));
+        Map<String, List<ConsumerRecord<String, byte[]>>> byBudget =
+                readTopic().stream().collect(Collectors.groupingBy(ConsumerRecord::key));
 
         for (String budget : List.of(closedBudget, suspendedBudget, offeredBudget)) {
             String previous = uk.gov.personalbudget.budget.integrity.EventHash.GENESIS;
             for (ConsumerRecord<String, byte[]> record : byBudget.get(budget)) {
                 var revision = record.headers().lastHeader(EventHeaders.STORED_PAYLOAD_REVISION);
                 var metaData = record.headers().lastHeader(EventHeaders.STORED_METADATA);
-                var inputs = new uk.gov.personalbudget.budget.integrity.StoredEvent(header(record, EventHeaders.AGGREGATE_ID),
-                        Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)), header(record, EventHeaders.EVENT_ID),
-                        header(record, EventHeaders.STORED_AGGREGATE_TYPE), header(record, EventHeaders.STORED_TIMESTAMP),
+                var inputs = new uk.gov.personalbudget.budget.integrity.StoredEvent(
+                        header(record, EventHeaders.AGGREGATE_ID),
+                        Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)),
+                        header(record, EventHeaders.EVENT_ID),
+                        header(record, EventHeaders.STORED_AGGREGATE_TYPE),
+                        header(record, EventHeaders.STORED_TIMESTAMP),
                         header(record, EventHeaders.STORED_PAYLOAD_TYPE),
                         revision == null ? null : new String(revision.value(), java.nio.charset.StandardCharsets.UTF_8),
-                        record.value(), metaData == null ? null
-                                : java.util.Base64.getDecoder().decode(new String(metaData.value(), java.nio.charset.StandardCharsets.UTF_8)));
-                assertThat(header(record, EventHeaders.EVENT_PREVIOUS_HASH)).as("the hash of the record before")
+                        record.value(),
+                        metaData == null
+                                ? null
+                                : java.util.Base64.getDecoder()
+                                        .decode(new String(metaData.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(header(record, EventHeaders.EVENT_PREVIOUS_HASH))
+                        .as("the hash of the record before")
                         .isEqualTo(previous);
                 String recomputed = uk.gov.personalbudget.budget.integrity.EventHash.of(previous, inputs);
-                assertThat(header(record, EventHeaders.EVENT_HASH)).as("recomputed from the record").isEqualTo(recomputed);
+                assertThat(header(record, EventHeaders.EVENT_HASH))
+                        .as("recomputed from the record")
+                        .isEqualTo(recomputed);
                 previous = recomputed;
             }
         }
@@ -178,17 +213,24 @@ class KafkaPublicationTest {
     @Test
     void eachBudgetsEventsAreInOnePartitionInTheOrderOfTheirSequence() {
         awaitAllPublished();
-        Map<String, List<ConsumerRecord<String, byte[]>>> byBudget = readTopic().stream()
-                .collect(groupingBy(ConsumerRecord::key));
+        Map<String, List<ConsumerRecord<String, byte[]>>> byBudget =
+                readTopic().stream().collect(groupingBy(ConsumerRecord::key));
 
         for (String budget : List.of(closedBudget, suspendedBudget, offeredBudget)) {
             var records = byBudget.get(budget);
-            assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
+            assertThat(records)
+                    .extracting(ConsumerRecord::partition)
+                    .containsOnly(records.get(0).partition());
             assertThat(records).isSortedAccordingTo(Comparator.comparingLong(ConsumerRecord::offset));
-            assertThat(records).extracting(record -> Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)))
-                    .containsExactlyElementsOf(IntStream.range(0, records.size()).asLongStream().boxed().toList());
+            assertThat(records)
+                    .extracting(record -> Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)))
+                    .containsExactlyElementsOf(IntStream.range(0, records.size())
+                            .asLongStream()
+                            .boxed()
+                            .toList());
         }
-        assertThat(byBudget.get(closedBudget)).extracting(record -> header(record, EventHeaders.EVENT_TYPE))
+        assertThat(byBudget.get(closedBudget))
+                .extracting(record -> header(record, EventHeaders.EVENT_TYPE))
                 .startsWith("BudgetOpened", "NeedsAssessed", "BudgetOffered", "OfferContested", "OfferRevised")
                 .endsWith("BudgetAdjusted", "ReviewScheduled", "ReviewCompleted", "BudgetClosed");
     }
@@ -198,15 +240,25 @@ class KafkaPublicationTest {
         List<StoredEvent> stored = awaitAllPublished();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(gauge("budget.processor.lag")).as("lag once every event is on the topic").isZero();
+            assertThat(gauge("budget.processor.lag"))
+                    .as("lag once every event is on the topic")
+                    .isZero();
             assertThat(gauge("budget.processor.position")).isEqualTo(gauge("budget.event.store.head"));
         });
         assertThat(meters.find("budget.events.published").counters())
-                .as("published counts by event type").isNotEmpty()
-                .extracting(counter -> counter.getId().getTag("type")).contains("BudgetOpened", "BudgetClosed");
-        assertThat(meters.find("budget.events.published").counters().stream().mapToDouble(counter -> counter.count()).sum())
+                .as("published counts by event type")
+                .isNotEmpty()
+                .extracting(counter -> counter.getId().getTag("type"))
+                .contains("BudgetOpened", "BudgetClosed");
+        assertThat(meters.find("budget.events.published").counters().stream()
+                        .mapToDouble(counter -> counter.count())
+                        .sum())
                 .isGreaterThanOrEqualTo(stored.size());
-        assertThat(meters.get("budget.commands").tag("command", "OpenBudget").tag("outcome", "accepted").timer().count())
+        assertThat(meters.get("budget.commands")
+                        .tag("command", "OpenBudget")
+                        .tag("outcome", "accepted")
+                        .timer()
+                        .count())
                 .isGreaterThanOrEqualTo(3);
     }
 
@@ -218,31 +270,39 @@ class KafkaPublicationTest {
     @Test
     void eachRecordCarriesTheTraceContextOfTheRequestThatCausedIt() {
         awaitAllPublished();
-        Map<String, List<ConsumerRecord<String, byte[]>>> byBudget = readTopic().stream()
-                .collect(groupingBy(ConsumerRecord::key));
+        Map<String, List<ConsumerRecord<String, byte[]>>> byBudget =
+                readTopic().stream().collect(groupingBy(ConsumerRecord::key));
 
         for (var record : byBudget.get(closedBudget)) {
             long sequence = Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE));
             assertThat(header(record, EventHeaders.TRACEPARENT))
                     .isEqualTo(lifecycles.sentTraceParent(closedBudget, sequence));
         }
-        assertThat(awaitAllPublished()).filteredOn(event -> event.budget().equals(closedBudget))
+        assertThat(awaitAllPublished())
+                .filteredOn(event -> event.budget().equals(closedBudget))
                 .as("Axon's own correlation metadata is still there beside the traceparent")
-                .allSatisfy(event -> assertThat(event.metaData().has("correlationId") && event.metaData().has("traceId")).isTrue());
+                .allSatisfy(event -> assertThat(event.metaData().has("correlationId")
+                                && event.metaData().has("traceId"))
+                        .isTrue());
         for (String budget : List.of(suspendedBudget, offeredBudget)) {
             List<String> traceParents = byBudget.get(budget).stream()
-                    .map(record -> header(record, EventHeaders.TRACEPARENT)).toList();
-            assertThat(traceParents).as("a new trace for each request without a valid one")
+                    .map(record -> header(record, EventHeaders.TRACEPARENT))
+                    .toList();
+            assertThat(traceParents)
+                    .as("a new trace for each request without a valid one")
                     .doesNotHaveDuplicates()
-                    .allSatisfy(traceParent -> assertThat(TraceParent.parse(traceParent)).isPresent())
+                    .allSatisfy(traceParent ->
+                            assertThat(TraceParent.parse(traceParent)).isPresent())
                     .doesNotContain(Lifecycles.INVALID_TRACEPARENT);
         }
     }
 
     @Test
     void theTopicIsCreatedWithItsPartitionsAndKeepsEventsForever() throws Exception {
-        try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            var description = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+        try (var admin =
+                AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            var description =
+                    admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
             var topicConfig = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
             var config = admin.describeConfigs(List.of(topicConfig)).all().get().get(topicConfig);
 
@@ -259,7 +319,8 @@ class KafkaPublicationTest {
     @Test
     void aBacklogOfThousandsOfEventsIsPublishedInBatches() {
         awaitAllPublished();
-        var processor = processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP).orElseThrow();
+        var processor =
+                processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP).orElseThrow();
         processor.shutDown();
         int budgets = 100;
         int eventsEach = 30;
@@ -277,8 +338,11 @@ class KafkaPublicationTest {
         awaitAllPublished();
 
         Duration took = Duration.between(start, Instant.now());
-        log.info("a backlog of {} events was on the topic {} ms after the processor started: {} events/s",
-                budgets * eventsEach, took.toMillis(), budgets * eventsEach * 1000L / Math.max(1, took.toMillis()));
+        log.info(
+                "a backlog of {} events was on the topic {} ms after the processor started: {} events/s",
+                budgets * eventsEach,
+                took.toMillis(),
+                budgets * eventsEach * 1000L / Math.max(1, took.toMillis()));
     }
 
     /**
@@ -291,35 +355,48 @@ class KafkaPublicationTest {
         awaitAllPublished();
         Map<String, ConsumerRecord<String, byte[]>> published = new LinkedHashMap<>();
         readTopic().stream()
-                .filter(record -> Set.of(closedBudget, suspendedBudget, erasedBudget).contains(record.key()))
-                .sorted(Comparator.comparing((ConsumerRecord<String, byte[]> record) -> !record.key().equals(closedBudget))
+                .filter(record ->
+                        Set.of(closedBudget, suspendedBudget, erasedBudget).contains(record.key()))
+                .sorted(Comparator.comparing((ConsumerRecord<String, byte[]> record) ->
+                                !record.key().equals(closedBudget))
                         .thenComparingLong(record -> Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE))))
                 .forEach(record -> published.putIfAbsent(header(record, EventHeaders.EVENT_TYPE), record));
         writeExamples(published.values());
 
         Map<String, String> documented = EventsDoc.examples();
 
-        assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(
-                BudgetEventTypes.ALL.stream().map(Class::getSimpleName).toList());
+        assertThat(documented.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        BudgetEventTypes.ALL.stream().map(Class::getSimpleName).toList());
         assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(documented.keySet());
         for (var type : BudgetEventTypes.ALL) {
             JsonNode example = objectMapper.readTree(documented.get(type.getSimpleName()));
             JsonNode roundTrip = objectMapper.valueToTree(objectMapper.treeToValue(example, type));
             assertThat(example.equals(EventsDoc.SAME_NUMBERS, roundTrip))
-                    .as("the example of %s, read into the contracts and written back: %s", type.getSimpleName(), roundTrip)
+                    .as(
+                            "the example of %s, read into the contracts and written back: %s",
+                            type.getSimpleName(), roundTrip)
                     .isTrue();
-            assertThat(EventsDoc.fieldPaths(example)).as("the fields of %s", type.getSimpleName())
-                    .isEqualTo(EventsDoc.fieldPaths(objectMapper.readTree(published.get(type.getSimpleName()).value())));
+            assertThat(EventsDoc.fieldPaths(example))
+                    .as("the fields of %s", type.getSimpleName())
+                    .isEqualTo(EventsDoc.fieldPaths(objectMapper.readTree(
+                            published.get(type.getSimpleName()).value())));
         }
     }
 
     private void writeExamples(Iterable<ConsumerRecord<String, byte[]>> records) throws Exception {
         StringBuilder markdown = new StringBuilder();
         for (var record : records) {
-            markdown.append("### ").append(header(record, EventHeaders.EVENT_TYPE)).append("\n\n```json\n")
-                    .append(objectMapper.writerWithDefaultPrettyPrinter().writeValueAsString(objectMapper.readTree(record.value())))
+            markdown.append("### ")
+                    .append(header(record, EventHeaders.EVENT_TYPE))
+                    .append("\n\n```json\n")
+                    .append(objectMapper
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(objectMapper.readTree(record.value())))
                     .append("\n```\n\nheaders:");
-            record.headers().forEach(h -> markdown.append(" ").append(h.key()).append('=').append(header(record, h.key())));
+            record.headers()
+                    .forEach(h ->
+                            markdown.append(" ").append(h.key()).append('=').append(header(record, h.key())));
             markdown.append("\n\n");
         }
         Files.writeString(Path.of("target", "event-examples.md"), markdown);
@@ -331,10 +408,18 @@ class KafkaPublicationTest {
             await().atMost(Duration.ofSeconds(90)).until(() -> topic.size() >= storedEventCount());
             assertThat(topic.size()).as("no more records than events").isEqualTo(storedEventCount());
         }
-        return jdbc.query("SELECT event_identifier, aggregate_identifier, sequence_number, payload_type, time_stamp, "
+        return jdbc.query(
+                "SELECT event_identifier, aggregate_identifier, sequence_number, payload_type, time_stamp, "
                         + "payload, meta_data, hash FROM domain_event_entry ORDER BY global_index",
-                (row, i) -> new StoredEvent(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        Instant.parse(row.getString(5)), row.getBytes(6), readTree(row.getBytes(7)), row.getString(8)));
+                (row, i) -> new StoredEvent(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getString(4),
+                        Instant.parse(row.getString(5)),
+                        row.getBytes(6),
+                        readTree(row.getBytes(7)),
+                        row.getString(8)));
     }
 
     private long storedEventCount() {
@@ -359,14 +444,16 @@ class KafkaPublicationTest {
     }
 
     private static PersonStatementAdded stated(String budget) {
-        return new PersonStatementAdded(new BudgetId(budget),
+        return new PersonStatementAdded(
+                new BudgetId(budget),
                 new Act("p-amara", Role.PERSON, null, Instant.parse("2026-11-22T10:16:30Z")),
                 new ControlTransfer(ControlHolder.PRACTITIONER, ControlHolder.PRACTITIONER),
                 new PersonStatement("Going out with someone I trust keeps me well."));
     }
 
     private static BudgetOpened opened(String budget) {
-        return new BudgetOpened(new BudgetId(budget),
+        return new BudgetOpened(
+                new BudgetId(budget),
                 new Act("sys-migration", Role.SYSTEM, null, Instant.parse("2026-11-22T10:15:30Z")),
                 new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
                 new BudgetOpening(new PersonReference("P-1001"), "leeds", null));

@@ -27,7 +27,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 final class Lifecycles {
 
     /** What a request says about trace context. */
-    enum Trace { GIVEN, NONE, INVALID }
+    enum Trace {
+        GIVEN,
+        NONE,
+        INVALID
+    }
 
     static final String INVALID_TRACEPARENT = "00-not-a-trace-01";
     private static final String PERSON_REF = "P-1001";
@@ -75,17 +79,24 @@ final class Lifecycles {
         var budget = open(trace);
         budget.send(Caller.PRACTITIONER, "record-assessment", ASSESSMENT);
         budget.send(Caller.AUTHORITY, "offer-budget", OFFER);
-        budget.send(Caller.PERSON, "contest-offer",
+        budget.send(
+                Caller.PERSON,
+                "contest-offer",
                 "{\"reason\":\"Six hours is not enough on bad weeks\",\"requestedAmount\":{\"pence\":1400000,\"period\":\"YEARLY\"}}");
         budget.send(Caller.AUTHORITY, "revise-offer", REVISION);
         budget.send(Caller.PERSON, "accept-offer", null);
         budget.send(Caller.PERSON, "submit-plan", PLAN_1300);
-        budget.send(Caller.PRACTITIONER, "return-plan", "{\"reasons\":\"Please say which days the assistant is needed\"}");
+        budget.send(
+                Caller.PRACTITIONER, "return-plan", "{\"reasons\":\"Please say which days the assistant is needed\"}");
         budget.send(Caller.PERSON, "submit-plan", PLAN_1300);
         budget.send(Caller.PRACTITIONER, "endorse-plan", "{\"comment\":\"Co-produced with peer support; realistic\"}");
-        budget.send(Caller.PERSON, "add-person-statement",
+        budget.send(
+                Caller.PERSON,
+                "add-person-statement",
                 "{\"statement\":\"Going out with someone I trust is what keeps me well.\"}");
-        budget.send(Caller.AUTHORITY, "decline-by-authority",
+        budget.send(
+                Caller.AUTHORITY,
+                "decline-by-authority",
                 "{\"reasons\":\"The plan does not say how the assistant will be found.\",\"personTookPart\":true,\"personToldBy\":\"LETTER\"}");
         budget.send(Caller.PERSON, "submit-plan", PLAN_1300);
         budget.send(Caller.PRACTITIONER, "endorse-plan", null);
@@ -100,11 +111,17 @@ final class Lifecycles {
         budget.send(Caller.AUTHORITY, "adjust-budget", """
                 {"kind":"TEMPORARY","newAmount":{"pence":1500000,"period":"YEARLY"},"effectiveFrom":"%s","endsOn":"%s",
                  "reason":"Extra support while distress is high","requestedBy":"PERSON"}""".formatted(fromNow(0), fromNow(28)));
-        budget.send(Caller.PRACTITIONER, "schedule-review",
+        budget.send(
+                Caller.PRACTITIONER,
+                "schedule-review",
                 "{\"kind\":\"INITIAL_LIGHT_TOUCH\",\"dueBy\":\"%s\"}".formatted(fromNow(49)));
-        budget.send(Caller.PRACTITIONER, "complete-review",
+        budget.send(
+                Caller.PRACTITIONER,
+                "complete-review",
                 "{\"result\":\"CONTINUE\",\"summary\":\"Going well; keep the plan\",\"personTookPart\":true}");
-        budget.send(Caller.AUTHORITY, "close-budget",
+        budget.send(
+                Caller.AUTHORITY,
+                "close-budget",
                 "{\"reason\":\"The person moved to another council area\",\"personToldBy\":\"LETTER\"}");
         return budget.id;
     }
@@ -119,14 +136,18 @@ final class Lifecycles {
         budget.send(Caller.AUTHORITY, "offer-budget", OFFER);
         budget.send(Caller.PERSON, "contest-offer", "{\"reason\":\"Six hours is not enough on bad weeks\"}");
         budget.send(Caller.PERSON, "withdraw-contest", "{\"reason\":\"We talked it over: the offer is enough\"}");
-        budget.send(Caller.AUTHORITY, "appoint-authorised-person",
+        budget.send(
+                Caller.AUTHORITY,
+                "appoint-authorised-person",
                 "{\"authorisedPerson\":\"n-jordan\",\"capacityAssessmentReference\":\"CA-2026-117\"}");
         budget.send(Caller.AUTHORITY, "end-authorisation", "{\"reason\":\"Capacity regained\"}");
         budget.send(Caller.PERSON, "accept-offer", null);
         budget.send(Caller.PERSON, "submit-plan", PLAN_1200);
         budget.send(Caller.PERSON, "withdraw-plan", "{\"reason\":\"I want to add the allotment first\"}");
         budget.send(Caller.PERSON, "submit-plan", PLAN_1200);
-        budget.send(Caller.AUTHORITY, "reallocate-practitioner",
+        budget.send(
+                Caller.AUTHORITY,
+                "reallocate-practitioner",
                 "{\"practitioner\":\"pr-morgan\",\"reason\":\"Ellis moved to the crisis team\"}");
         budget.send(Caller.COLLEAGUE, "endorse-plan", null);
         budget.send(Caller.AUTHORITY, "approve-by-authority", """
@@ -136,7 +157,9 @@ final class Lifecycles {
         budget.send(Caller.PERSON, "record-outcome", """
                 {"domain":"SOCIAL_PARTICIPATION_AND_RELATIONSHIPS","personsOwnWords":"I saw two old friends this month.",
                  "recoveryGoalId":"G2"}""");
-        budget.send(Caller.AUTHORITY, "suspend-budget",
+        budget.send(
+                Caller.AUTHORITY,
+                "suspend-budget",
                 "{\"reason\":\"In hospital for several weeks\",\"interimArrangement\":\"Ward staff and family meet needs meanwhile\"}");
         budget.send(Caller.AUTHORITY, "resume-budget", "{\"reason\":\"Home again\"}");
         return budget.id;
@@ -151,12 +174,18 @@ final class Lifecycles {
         var budget = open(trace, person);
         budget.send(Caller.AUTHORITY, "close-budget", "{\"reason\":\"Opened in error\",\"personToldBy\":\"LETTER\"}");
         String requests = "/api/v1/persons/" + person + "/erasure-requests";
-        String requested = mvc.perform(as(post(requests).content("{\"reason\":\"The person asked us to\"}"),
-                        Caller.AUTHORITY, null))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String requested = mvc.perform(
+                        as(post(requests).content("{\"reason\":\"The person asked us to\"}"), Caller.AUTHORITY, null))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String traceParent = traceHeader(trace);
-        mvc.perform(as(post(requests + "/" + json.readTree(requested).get("id").textValue() + "/confirmation"),
-                Caller.SECOND_AUTHORITY, traceParent)).andExpect(status().isOk());
+        mvc.perform(as(
+                        post(requests + "/" + json.readTree(requested).get("id").textValue() + "/confirmation"),
+                        Caller.SECOND_AUTHORITY,
+                        traceParent))
+                .andExpect(status().isOk());
         budget.remember(traceParent);
         return budget.id;
     }
@@ -180,7 +209,9 @@ final class Lifecycles {
                         + "\"allocatedPractitioner\":\"pr-ellis\"}");
         String answer = mvc.perform(as(request, Caller.PRACTITIONER, traceParent))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         var budget = new Budget(json.readTree(answer).get("id").textValue(), trace);
         budget.remember(traceParent);
         return budget;
@@ -216,7 +247,15 @@ final class Lifecycles {
 
     private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, Caller caller, String traceParent) {
         request.contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + tokens.issue(caller.sub, caller.role, caller.person, caller.limit, TokenHolder.HOME_COUNCIL));
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + tokens.issue(
+                                        caller.sub,
+                                        caller.role,
+                                        caller.person,
+                                        caller.limit,
+                                        TokenHolder.HOME_COUNCIL));
         if (traceParent != null) {
             request.header(TraceParent.METADATA_KEY, traceParent);
         }
@@ -232,7 +271,10 @@ final class Lifecycles {
     }
 
     private static String fromNow(int days) {
-        return Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS).toString();
+        return Instant.now()
+                .plus(Duration.ofDays(days))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
     }
 
     private static final String ASSESSMENT = """

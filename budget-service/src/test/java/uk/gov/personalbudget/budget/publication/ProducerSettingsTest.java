@@ -24,7 +24,8 @@ class ProducerSettingsTest {
                 .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000L)
                 .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000);
         assertThat((int) settings.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG))
-                .as("fits inside the delivery timeout with the linger").isBetween(1, 3_000);
+                .as("fits inside the delivery timeout with the linger")
+                .isBetween(1, 3_000);
     }
 
     @Test
@@ -35,15 +36,17 @@ class ProducerSettingsTest {
 
         Map<String, Object> settings = producerSettings(kafka, Duration.ofSeconds(10));
 
-        assertThat(settings).containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000")
+        assertThat(settings)
+                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000")
                 .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 19_950);
     }
 
     private static Map<String, Object> producerSettings(KafkaProperties kafka, Duration sendTimeout) {
-        var publication = new PublicationProperties(true, "personal-budget-events", 4, (short) 1, 100, sendTimeout,
-                Duration.ofSeconds(2));
-        var factory = new PublicationConfiguration().budgetEventsProducerFactory(kafka,
-                new StaticListableBeanFactory().getBeanProvider(SslBundles.class), publication);
+        var publication = new PublicationProperties(
+                true, "personal-budget-events", 4, (short) 1, 100, sendTimeout, Duration.ofSeconds(2));
+        var factory = new PublicationConfiguration()
+                .budgetEventsProducerFactory(
+                        kafka, new StaticListableBeanFactory().getBeanProvider(SslBundles.class), publication);
         return factory.getConfigurationProperties();
     }
 }

@@ -46,21 +46,33 @@ class ProducerSplitLoopTest {
     @Test
     void aBatchOverTheTopicsLargestMessageIsResentUntilTheDeliveryTimeoutExpiresIt() throws Exception {
         broker.afterPropertiesSet();
-        try (var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+        try (var admin =
+                AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64")))).all().get();
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64"))))
+                    .all()
+                    .get();
         }
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                // Long enough for the three records to share a batch.
-                ProducerConfig.LINGER_MS_CONFIG, 200,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000),
-                new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        // Long enough for the three records to share a batch.
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        200,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        2_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        3_000),
+                new StringSerializer(),
+                new StringSerializer())) {
             List<Future<RecordMetadata>> sends = IntStream.range(0, 3)
-                    .mapToObj(i -> producer.send(new ProducerRecord<>(TOPIC, "budget", "a record of about eighty bytes, alone over the limit " + i)))
+                    .mapToObj(i -> producer.send(new ProducerRecord<>(
+                            TOPIC, "budget", "a record of about eighty bytes, alone over the limit " + i)))
                     .toList();
 
             for (Future<RecordMetadata> send : sends) {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromptEventSourceTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private PromptEventSource source;
 
     @AfterEach
@@ -36,7 +37,7 @@ class PromptEventSourceTest {
     void theEmbeddedEventStoresStreamsCannotCallTheProcessorBack() {
         polledEvery(PromptEventSource.POLL);
         try (var stream = store.openStream(null)) {
-            assertThat(stream.setOnAvailableCallback(() -> { })).isFalse();
+            assertThat(stream.setOnAvailableCallback(() -> {})).isFalse();
         }
     }
 
@@ -54,7 +55,9 @@ class PromptEventSourceTest {
             unitOfWork.commit();
 
             assertThat(woken.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(beforeCommit).as("not woken before the events are committed").isFalse();
+            assertThat(beforeCommit)
+                    .as("not woken before the events are committed")
+                    .isFalse();
             assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
         }
     }
@@ -66,7 +69,8 @@ class PromptEventSourceTest {
             stream.setOnAvailableCallback(woken::countDown);
 
             assertThat(woken.await(30, TimeUnit.SECONDS))
-                    .as("events another instance stored are found as soon as before").isTrue();
+                    .as("events another instance stored are found as soon as before")
+                    .isTrue();
         }
     }
 

@@ -23,15 +23,19 @@ final class TopicReader implements AutoCloseable {
     private final List<TopicPartition> partitions;
 
     TopicReader(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // Asking for a missing topic must not make the broker create it with its own defaults.
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        // Asking for a missing topic must not make the broker create it with its own defaults.
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         // The service may not have created the topic yet (Kafka was down when it started).
-        partitions = await().atMost(Duration.ofSeconds(90))
-                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(10)), infos -> !infos.isEmpty()).stream()
+        partitions = await()
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(10)), infos -> !infos.isEmpty())
+                .stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -39,7 +43,9 @@ final class TopicReader implements AutoCloseable {
 
     /** How many records the topic holds. */
     long size() {
-        return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        return consumer.endOffsets(partitions).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Every record of the topic, partition by partition in offset order. */

@@ -35,7 +35,8 @@ class DevTokensOnLoopbackTest {
             var server = ((WebServerApplicationContext) service).getWebServer();
             assertThat(service.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
             assertThat(InetAddress.getByName(service.getEnvironment().getProperty("server.address"))
-                    .isLoopbackAddress()).isTrue();
+                            .isLoopbackAddress())
+                    .isTrue();
             assertThat(server.getPort()).isPositive();
             assertThat(System.getProperty("h2.bindAddress")).isEqualTo("127.0.0.1");
         }
@@ -43,9 +44,12 @@ class DevTokensOnLoopbackTest {
 
     private static ConfigurableApplicationContext start(String... more) {
         String database = "loopback_" + UUID.randomUUID().toString().replace("-", "");
-        String[] arguments = {"--spring.profiles.active=local", "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-                "--budget.publication.enabled=false"};
+        String[] arguments = {
+            "--spring.profiles.active=local",
+            "--server.port=0",
+            "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+            "--budget.publication.enabled=false"
+        };
         String[] all = new String[arguments.length + more.length];
         System.arraycopy(arguments, 0, all, 0, arguments.length);
         System.arraycopy(more, 0, all, arguments.length, more.length);

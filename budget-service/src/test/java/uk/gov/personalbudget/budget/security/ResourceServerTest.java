@@ -1,6 +1,5 @@
 package uk.gov.personalbudget.budget.security;
 
-import uk.gov.personalbudget.support.security.ActorClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -18,6 +17,7 @@ import uk.gov.personalbudget.budget.support.LocalProfileTest;
 import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.support.security.ActorClaims;
 import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.time.Clock;
@@ -57,24 +57,32 @@ class ResourceServerTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper objectMapper;
+
     @Autowired
     DevTokenIssuer issuer;
+
     @Autowired
     RSAKey devTokenSigningKey;
 
     @Test
     void aTokenFromTheDevTokenEndpointIsAcceptedByTheApi() throws Exception {
-        String body = mvc.perform(post("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/dev/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sub\":\"practitioner-1\",\"role\":\"PRACTITIONER\"}"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String token = objectMapper.readTree(body).get("token").textValue();
 
         int status = mvc.perform(get(SOME_API_URL).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                .andReturn().getResponse().getStatus();
+                .andReturn()
+                .getResponse()
+                .getStatus();
 
         assertThat(status).isNotIn(401, 403);
     }
@@ -133,20 +141,28 @@ class ResourceServerTest {
 
     @Test
     void aTokenFromAnotherIssuerIsInvalid() throws Exception {
-        expectInvalidToken(issuer.sign(claims().issuer("someone-else").claim(ActorClaims.ROLE, "SYSTEM").build()),
+        expectInvalidToken(
+                issuer.sign(claims().issuer("someone-else")
+                        .claim(ActorClaims.ROLE, "SYSTEM")
+                        .build()),
                 "iss");
     }
 
     @Test
     void controllersGetTheActorFromTheTokenClaims() throws Exception {
-        String nominee = issuer.issue("nominee-7", Role.NOMINEE, new PersonReference("P-123"), null, TokenHolder.HOME_COUNCIL);
+        String nominee =
+                issuer.issue("nominee-7", Role.NOMINEE, new PersonReference("P-123"), null, TokenHolder.HOME_COUNCIL);
         String authority = issuer.issue("panel-2", Role.AUTHORITY, null, 2_500_000L, TokenHolder.HOME_COUNCIL);
 
         JsonNode nomineeActor = echo(nominee);
         JsonNode authorityActor = echo(authority);
 
         assertThat(objectMapper.treeToValue(nomineeActor, Actor.class))
-                .isEqualTo(new Actor("nominee-7", Role.NOMINEE, new PersonReference("P-123"), null,
+                .isEqualTo(new Actor(
+                        "nominee-7",
+                        Role.NOMINEE,
+                        new PersonReference("P-123"),
+                        null,
                         Set.of(TokenHolder.HOME_COUNCIL)));
         assertThat(objectMapper.treeToValue(authorityActor, Actor.class))
                 .isEqualTo(new Actor("panel-2", Role.AUTHORITY, null, 2_500_000L, Set.of(TokenHolder.HOME_COUNCIL)));
@@ -165,7 +181,8 @@ class ResourceServerTest {
 
     @Test
     void devTokensAreForCouncilsServedHere() throws Exception {
-        mvc.perform(post("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/dev/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sub\":\"a\",\"role\":\"AUTHORITY\",\"council\":\"york\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("council"));
@@ -173,7 +190,8 @@ class ResourceServerTest {
 
     @Test
     void devTokensRejectsAnInvalidBodyWithAProblemDetail() throws Exception {
-        mvc.perform(post("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/dev/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sub\":\" \",\"role\":\"PERSON\",\"person\":\"not a reference!\","
                                 + "\"authorisation_limit\":-1}"))
                 .andExpect(status().isBadRequest())
@@ -187,7 +205,8 @@ class ResourceServerTest {
 
     @Test
     void devTokensRejectsAnUnknownRole() throws Exception {
-        mvc.perform(post("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/dev/tokens")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sub\":\"someone\",\"role\":\"KING\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -207,8 +226,10 @@ class ResourceServerTest {
     void theOpenApiDocumentIsOpenDeclaresBearerTokensAndHidesTheActor() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.scheme").value("bearer"))
-                .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.bearerFormat").value("JWT"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.scheme")
+                        .value("bearer"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt.bearerFormat")
+                        .value("JWT"))
                 .andExpect(jsonPath("$.security[0].bearer-jwt").isArray())
                 .andExpect(jsonPath("$.paths['/api/test/actor'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/test/actor'].get.parameters").doesNotExist())
@@ -233,7 +254,9 @@ class ResourceServerTest {
     private JsonNode echo(String token) throws Exception {
         String body = mvc.perform(get("/api/test/actor").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return objectMapper.readTree(body);
     }
 

@@ -21,8 +21,9 @@ import java.lang.annotation.Target;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:budget-${random.uuid};DB_CLOSE_DELAY=-1",
-        "budget.publication.enabled=false"})
-public @interface LocalProfileTest {
-}
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:budget-${random.uuid};DB_CLOSE_DELAY=-1",
+            "budget.publication.enabled=false"
+        })
+public @interface LocalProfileTest {}

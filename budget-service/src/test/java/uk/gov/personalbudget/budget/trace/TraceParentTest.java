@@ -27,14 +27,16 @@ class TraceParentTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-            "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01",  // upper case
-            "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01",   // short trace id
-            "00-00000000000000000000000000000000-00f067aa0ba902b7-01",  // zero trace id
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",  // zero parent id
-            "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",  // forbidden version
-            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-x", // version 00 has four fields
-            "not a trace"})
+    @ValueSource(
+            strings = {
+                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01", // upper case
+                "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01", // short trace id
+                "00-00000000000000000000000000000000-00f067aa0ba902b7-01", // zero trace id
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01", // zero parent id
+                "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", // forbidden version
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-x", // version 00 has four fields
+                "not a trace"
+            })
     void anInvalidOrMissingTraceparentStartsANewTrace(String header) {
         TraceParent fresh = TraceParent.fromHeaderOrNew(header);
 
@@ -44,9 +46,12 @@ class TraceParentTest {
 
     @Test
     void newTracesAreValidAndDistinct() {
-        var traces = IntStream.range(0, 1000).mapToObj(i -> TraceParent.random()).toList();
+        var traces =
+                IntStream.range(0, 1000).mapToObj(i -> TraceParent.random()).toList();
 
-        assertThat(traces).doesNotHaveDuplicates()
-                .allSatisfy(trace -> assertThat(TraceParent.parse(trace.value())).hasValue(trace));
+        assertThat(traces)
+                .doesNotHaveDuplicates()
+                .allSatisfy(
+                        trace -> assertThat(TraceParent.parse(trace.value())).hasValue(trace));
     }
 }

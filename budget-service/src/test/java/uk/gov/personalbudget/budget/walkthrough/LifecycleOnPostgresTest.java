@@ -7,8 +7,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.personalbudget.budget.BudgetServiceApplication;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
-import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
 import java.net.URI;
@@ -65,8 +65,10 @@ class LifecycleOnPostgresTest {
                 .contains("\"status\":\"PLAN_ENDORSED\"", "\"version\":13", "\"party\":\"AUTHORITY\"");
         assertThat(snapshotsOf(budget)).as("snapshots every 5 events").isPositive();
 
-        HttpResponse<String> afterClose = post("/api/v1/budgets/" + budget + "/suspend-budget",
-                "{\"reason\":\"r\",\"interimArrangement\":\"i\"}", Role.AUTHORITY);
+        HttpResponse<String> afterClose = post(
+                "/api/v1/budgets/" + budget + "/suspend-budget",
+                "{\"reason\":\"r\",\"interimArrangement\":\"i\"}",
+                Role.AUTHORITY);
         assertThat(afterClose.statusCode()).isEqualTo(409);
         assertThat(afterClose.body()).contains("urn:personal-budget:problem:budget-closed");
 
@@ -76,47 +78,61 @@ class LifecycleOnPostgresTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(BudgetServiceApplication.class).run(
-                "--spring.profiles.active=local",
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--budget.snapshot.threshold=5",
-                "--budget.publication.enabled=false");
+        return new SpringApplicationBuilder(BudgetServiceApplication.class)
+                .run(
+                        "--spring.profiles.active=local",
+                        "--server.port=0",
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--budget.snapshot.threshold=5",
+                        "--budget.publication.enabled=false");
     }
 
     private String baseUrl() {
-        return "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+        return "http://localhost:"
+                + ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
     private String token(Role role) {
-        return service.getBean(DevTokenIssuer.class).issue("test-" + role.name().toLowerCase(), role, null,
-                role == Role.AUTHORITY ? 10_000_000L : null, TokenHolder.HOME_COUNCIL);
+        return service.getBean(DevTokenIssuer.class)
+                .issue(
+                        "test-" + role.name().toLowerCase(),
+                        role,
+                        null,
+                        role == Role.AUTHORITY ? 10_000_000L : null,
+                        TokenHolder.HOME_COUNCIL);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Authorization", "Bearer " + token(Role.AUDITOR)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Authorization", "Bearer " + token(Role.AUDITOR))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body, Role role) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Authorization", "Bearer " + token(role))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Authorization", "Bearer " + token(role))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String endorsedAt(String events) {
-        Matcher matcher = Pattern.compile("\"sequence\":13,\"timestamp\":\"([^\"]+)\"").matcher(events);
+        Matcher matcher =
+                Pattern.compile("\"sequence\":13,\"timestamp\":\"([^\"]+)\"").matcher(events);
         assertThat(matcher.find()).as(events).isTrue();
         return matcher.group(1);
     }
 
     private int snapshotsOf(String budget) throws Exception {
         try (var connection = DriverManager.getConnection(database.url(), database.username(), database.password());
-             var query = connection.prepareStatement(
-                     "select count(*) from snapshot_event_entry where aggregate_identifier = ?")) {
+                var query = connection.prepareStatement(
+                        "select count(*) from snapshot_event_entry where aggregate_identifier = ?")) {
             query.setString(1, budget);
             try (var rows = query.executeQuery()) {
                 rows.next();

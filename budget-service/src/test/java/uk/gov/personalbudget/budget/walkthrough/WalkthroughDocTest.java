@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** docs/walkthrough.md, run as written against the service on its embedded H2 database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:walkthrough;DB_CLOSE_DELAY=-1",
-        "budget.publication.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:walkthrough;DB_CLOSE_DELAY=-1",
+            "budget.publication.enabled=false"
+        })
 class WalkthroughDocTest {
 
     @LocalServerPort

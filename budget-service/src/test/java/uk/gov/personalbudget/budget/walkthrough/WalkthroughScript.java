@@ -25,8 +25,7 @@ public final class WalkthroughScript {
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CONTROL_HOLDER = Pattern.compile("\"controlHolder\":\\{\"party\":\"(\\w+)\"");
 
-    private WalkthroughScript() {
-    }
+    private WalkthroughScript() {}
 
     /** What the script printed, with its exit code. */
     public record Run(int exitCode, String output) {
@@ -80,13 +79,29 @@ public final class WalkthroughScript {
 
     /** The control holder after each step of the walk, then the reads of section 8 (now, then asOf). */
     public static final List<String> EXPECTED_CONTROL = List.of(
-            "PRACTITIONER",                                                   // opened
-            "AUTHORITY", "PERSON", "AUTHORITY", "PERSON", "PERSON",           // assess, offer, contest, revise, accept
-            "PRACTITIONER", "PERSON", "PRACTITIONER", "AUTHORITY",            // submit, return, resubmit, endorse
-            "AUTHORITY", "PERSON",                                            // statement, decline
-            "PRACTITIONER", "AUTHORITY", "PERSON", "PERSON",                  // resubmit, endorse, approve, choose
-            "NOMINEE", "PERSON",                                              // delegate, resume
-            "PERSON",                                                         // reallocate
-            "PERSON", "PERSON", "PERSON", "NOBODY",                           // adjust, schedule, complete, close
-            "NOBODY", "AUTHORITY");                                           // read now, read asOf
+            "PRACTITIONER", // opened
+            "AUTHORITY",
+            "PERSON",
+            "AUTHORITY",
+            "PERSON",
+            "PERSON", // assess, offer, contest, revise, accept
+            "PRACTITIONER",
+            "PERSON",
+            "PRACTITIONER",
+            "AUTHORITY", // submit, return, resubmit, endorse
+            "AUTHORITY",
+            "PERSON", // statement, decline
+            "PRACTITIONER",
+            "AUTHORITY",
+            "PERSON",
+            "PERSON", // resubmit, endorse, approve, choose
+            "NOMINEE",
+            "PERSON", // delegate, resume
+            "PERSON", // reallocate
+            "PERSON",
+            "PERSON",
+            "PERSON",
+            "NOBODY", // adjust, schedule, complete, close
+            "NOBODY",
+            "AUTHORITY"); // read now, read asOf
 }

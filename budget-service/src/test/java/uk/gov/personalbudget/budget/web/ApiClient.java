@@ -45,8 +45,8 @@ final class ApiClient {
     }
 
     String token(Party party) {
-        return tokens.computeIfAbsent(party,
-                p -> issuer.issue(p.sub, p.role, p.person, p.authorisationLimit, p.council));
+        return tokens.computeIfAbsent(
+                party, p -> issuer.issue(p.sub, p.role, p.person, p.authorisationLimit, p.council));
     }
 
     // --- Commands ---
@@ -65,7 +65,9 @@ final class ApiClient {
     String open() throws Exception {
         String answer = open(Party.PRACTITIONER, Bodies.opening())
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(answer).get("id").textValue();
     }
 
@@ -82,8 +84,7 @@ final class ApiClient {
      * Sends a command that must be rejected with {@code status} and the rule {@code slug}, and checks the
      * budget's version did not move: nothing was stored.
      */
-    ResultActions rejects(String id, String command, Party by, String body, int status, String slug)
-            throws Exception {
+    ResultActions rejects(String id, String command, Party by, String body, int status, String slug) throws Exception {
         long before = version(id);
         ResultActions result = send(id, command, by, body).andExpect(problem(status, slug));
         assertThat(version(id)).as("version after the rejected " + command).isEqualTo(before);
@@ -156,6 +157,8 @@ final class ApiClient {
     }
 
     private static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, String body) {
-        return body == null ? request : request.contentType(MediaType.APPLICATION_JSON).content(body);
+        return body == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

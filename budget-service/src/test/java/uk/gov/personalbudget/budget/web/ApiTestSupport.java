@@ -14,10 +14,13 @@ abstract class ApiTestSupport {
 
     @Autowired
     private MockMvc mvc;
+
     @Autowired
     private ObjectMapper objectMapper;
+
     @Autowired
     private DevTokenIssuer issuer;
+
     @Autowired
     private JdbcTemplate jdbc;
 

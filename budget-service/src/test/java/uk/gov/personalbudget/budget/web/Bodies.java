@@ -17,8 +17,7 @@ public final class Bodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     public static String opening() {
         return opening(Party.PERSON_REF);

@@ -49,8 +49,7 @@ class BudgetCommandApiTest extends ApiTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("uk.gov.personalbudget.budget.web.Commands#all")
-    void everyCommandAnswersTheBudgetsNewVersionStatusAndControlHolder(Commands.CommandCase command)
-            throws Exception {
+    void everyCommandAnswersTheBudgetsNewVersionStatusAndControlHolder(Commands.CommandCase command) throws Exception {
         String id = api.budgetAt(command.at());
         long before = api.version(id);
 
@@ -64,17 +63,20 @@ class BudgetCommandApiTest extends ApiTestSupport {
 
         JsonNode view = api.view(id);
         assertThat(view.get("version").longValue()).isEqualTo(before + 1);
-        assertThat(view.get("status").textValue()).isEqualTo(command.statusAfter().name());
-        assertThat(view.get("controlHolder").get("party").textValue()).isEqualTo(command.controlAfter().party().name());
+        assertThat(view.get("status").textValue())
+                .isEqualTo(command.statusAfter().name());
+        assertThat(view.get("controlHolder").get("party").textValue())
+                .isEqualTo(command.controlAfter().party().name());
     }
 
     @ParameterizedTest(name = "{0} gives control to {1}")
     @CsvSource({
-            "'{\"option\":\"DIRECT_PAYMENT\"}', PERSON",
-            "'{\"option\":\"COUNCIL_MANAGED\"}', AUTHORITY",
-            "'{\"option\":\"INDIVIDUAL_SERVICE_FUND\",\"provider\":\"Northshire Mind\"}', PROVIDER",
-            "'{\"option\":\"MIXED\",\"split\":{\"directPayment\":{\"pence\":700000,\"period\":\"YEARLY\"},"
-                    + "\"councilManaged\":{\"pence\":500000,\"period\":\"YEARLY\"}}}', PERSON"})
+        "'{\"option\":\"DIRECT_PAYMENT\"}', PERSON",
+        "'{\"option\":\"COUNCIL_MANAGED\"}', AUTHORITY",
+        "'{\"option\":\"INDIVIDUAL_SERVICE_FUND\",\"provider\":\"Northshire Mind\"}', PROVIDER",
+        "'{\"option\":\"MIXED\",\"split\":{\"directPayment\":{\"pence\":700000,\"period\":\"YEARLY\"},"
+                + "\"councilManaged\":{\"pence\":500000,\"period\":\"YEARLY\"}}}', PERSON"
+    })
     void choosingManagementGivesControlToWhoeverManagesTheMoney(String management, String holder) throws Exception {
         String id = api.budgetAt(Stage.APPROVED);
 

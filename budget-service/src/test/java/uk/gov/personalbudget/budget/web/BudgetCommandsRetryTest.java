@@ -31,18 +31,23 @@ import static org.mockito.Mockito.when;
 class BudgetCommandsRetryTest {
 
     private static final BudgetId BUDGET = new BudgetId("PB-2026-0001");
-    private static final ResumeBudget COMMAND = new ResumeBudget(BUDGET, Actor.of("tm-4001", Role.AUTHORITY),
-            new Reason("Back from hospital"));
+    private static final ResumeBudget COMMAND =
+            new ResumeBudget(BUDGET, Actor.of("tm-4001", Role.AUTHORITY), new Reason("Back from hospital"));
     private static final CommandAccepted ACCEPTED = new CommandAccepted(BUDGET, 9, BudgetStatus.ACTIVE, null);
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final BudgetCommands commands = new BudgetCommands(gateway,
-            new CommandObservation(ObservationRegistry.create()), new TraceContexts(Tracer.NOOP, Propagator.NOOP), meters);
+    private final BudgetCommands commands = new BudgetCommands(
+            gateway,
+            new CommandObservation(ObservationRegistry.create()),
+            new TraceContexts(Tracer.NOOP, Propagator.NOOP),
+            meters);
 
     @Test
     void aCommandThatLostARaceToAnotherInstanceRunsOnceMoreOnTheStoredBudget() {
-        when(gateway.sendAndWait(any())).thenThrow(new ConcurrencyException("sequence 9 taken")).thenReturn(ACCEPTED);
+        when(gateway.sendAndWait(any()))
+                .thenThrow(new ConcurrencyException("sequence 9 taken"))
+                .thenReturn(ACCEPTED);
 
         assertThat(commands.send(COMMAND)).isEqualTo(ACCEPTED);
         verify(gateway, times(2)).sendAndWait(any());
@@ -51,10 +56,11 @@ class BudgetCommandsRetryTest {
 
     @Test
     void aSecondLostRaceReachesTheCaller() {
-        when(gateway.sendAndWait(any())).thenThrow(new ConcurrencyException("sequence 9 taken"),
-                new ConcurrencyException("sequence 10 taken"));
+        when(gateway.sendAndWait(any()))
+                .thenThrow(new ConcurrencyException("sequence 9 taken"), new ConcurrencyException("sequence 10 taken"));
 
-        assertThatThrownBy(() -> commands.send(COMMAND)).isInstanceOf(ConcurrencyException.class)
+        assertThatThrownBy(() -> commands.send(COMMAND))
+                .isInstanceOf(ConcurrencyException.class)
                 .hasMessageContaining("sequence 10");
         verify(gateway, times(2)).sendAndWait(any());
     }

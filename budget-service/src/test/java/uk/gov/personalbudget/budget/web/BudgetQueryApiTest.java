@@ -82,20 +82,30 @@ class BudgetQueryApiTest extends ApiTestSupport {
     @Test
     void theStateShowsAStatementASuspensionAndAClosureReason() throws Exception {
         String endorsed = api.budgetAt(Stage.PLAN_ENDORSED);
-        api.send(endorsed, "add-person-statement", Party.PERSON, Bodies.statement()).andExpect(status().isOk());
+        api.send(endorsed, "add-person-statement", Party.PERSON, Bodies.statement())
+                .andExpect(status().isOk());
         String suspended = api.budgetAt(Stage.SUSPENDED);
         String closed = api.budgetAt(Stage.CLOSED);
 
-        assertThat(api.view(endorsed).get("personStatements").get(0).textValue()).startsWith("Going out");
-        assertThat(api.view(suspended).get("suspension").get("interimArrangement").textValue()).contains("Ward staff");
+        assertThat(api.view(endorsed).get("personStatements").get(0).textValue())
+                .startsWith("Going out");
+        assertThat(api.view(suspended)
+                        .get("suspension")
+                        .get("interimArrangement")
+                        .textValue())
+                .contains("Ward staff");
         assertThat(api.view(closed).get("closureReason").textValue()).isEqualTo("The person moved away");
-        assertThat(api.view(closed).get("controlHolder").get("party").textValue()).isEqualTo("NOBODY");
+        assertThat(api.view(closed).get("controlHolder").get("party").textValue())
+                .isEqualTo("NOBODY");
     }
 
     @Test
     void anUnchangedBudgetAnswers304ToItsETagAndAChangedOneAnswersAgain() throws Exception {
         String id = api.budgetAt(Stage.OFFERED);
-        String etag = api.get(BUDGETS + "/" + id, Party.PERSON).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        String etag = api.get(BUDGETS + "/" + id, Party.PERSON)
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.ETAG);
         assertThat(etag).isEqualTo("\"2\"");
 
         api.perform(get(BUDGETS + "/" + id).header(HttpHeaders.IF_NONE_MATCH, etag), Party.PERSON)
@@ -193,8 +203,13 @@ class BudgetQueryApiTest extends ApiTestSupport {
                 new Stage.Step(Party.PERSON, "submit-plan", Bodies::plan),
                 new Stage.Step(Party.PRACTITIONER, "endorse-plan", () -> null),
                 new Stage.Step(Party.PERSON, "add-person-statement", Bodies::statement),
-                new Stage.Step(Party.AUTHORITY, "approve-by-authority", () -> Bodies.with(
-                        Bodies.with(Bodies.approval(), "approvedAmount.pence", "1300000"), "payment.pence", "25000")),
+                new Stage.Step(
+                        Party.AUTHORITY,
+                        "approve-by-authority",
+                        () -> Bodies.with(
+                                Bodies.with(Bodies.approval(), "approvedAmount.pence", "1300000"),
+                                "payment.pence",
+                                "25000")),
                 new Stage.Step(Party.PERSON, "choose-management", () -> Bodies.management("COUNCIL_MANAGED")),
                 new Stage.Step(Party.AUTHORITY, "close-budget", () -> Bodies.closure("The person moved away")));
         for (Stage.Step step : steps) {
@@ -205,11 +220,33 @@ class BudgetQueryApiTest extends ApiTestSupport {
 
         List<String> types = new ArrayList<>();
         events.forEach(event -> types.add(event.get("type").textValue()));
-        assertThat(types).containsExactly("BudgetOpened", "NeedsAssessed", "BudgetOffered", "OfferContested",
-                "OfferRevised", "OfferAccepted", "PlanSubmitted", "PlanEndorsed", "PersonStatementAdded",
-                "PlanApprovedByAuthority", "ManagementChosen", "BudgetClosed");
-        List<String> controlAfter = List.of("PRACTITIONER", "AUTHORITY", "PERSON", "AUTHORITY", "PERSON", "PERSON",
-                "PRACTITIONER", "AUTHORITY", "AUTHORITY", "PERSON", "AUTHORITY", "NOBODY");
+        assertThat(types)
+                .containsExactly(
+                        "BudgetOpened",
+                        "NeedsAssessed",
+                        "BudgetOffered",
+                        "OfferContested",
+                        "OfferRevised",
+                        "OfferAccepted",
+                        "PlanSubmitted",
+                        "PlanEndorsed",
+                        "PersonStatementAdded",
+                        "PlanApprovedByAuthority",
+                        "ManagementChosen",
+                        "BudgetClosed");
+        List<String> controlAfter = List.of(
+                "PRACTITIONER",
+                "AUTHORITY",
+                "PERSON",
+                "AUTHORITY",
+                "PERSON",
+                "PERSON",
+                "PRACTITIONER",
+                "AUTHORITY",
+                "AUTHORITY",
+                "PERSON",
+                "AUTHORITY",
+                "NOBODY");
         Instant previous = Instant.MIN;
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);
@@ -217,7 +254,9 @@ class BudgetQueryApiTest extends ApiTestSupport {
             assertThat(event.get("sequence").longValue()).isEqualTo(i);
             assertThat(event.get("actor").textValue()).isEqualTo(actor.sub);
             assertThat(event.get("actorRole").textValue()).isEqualTo(actor.role.name());
-            assertThat(event.get("onBehalfOf").isNull()).as("nobody acted for the person").isTrue();
+            assertThat(event.get("onBehalfOf").isNull())
+                    .as("nobody acted for the person")
+                    .isTrue();
             assertThat(event.get("controlBefore").get("party").textValue())
                     .isEqualTo(i == 0 ? "NOBODY" : controlAfter.get(i - 1));
             assertThat(event.get("controlAfter").get("party").textValue()).isEqualTo(controlAfter.get(i));
@@ -227,8 +266,14 @@ class BudgetQueryApiTest extends ApiTestSupport {
             assertThat(event.get("payload").get("budgetId").textValue()).isEqualTo(id);
             assertThat(event.get("payload").get("act").get("actor").textValue()).isEqualTo(actor.sub);
         }
-        assertThat(events.get(3).get("payload").get("contest").get("reason").textValue()).contains("bad weeks");
-        assertThat(events.get(9).get("payload").get("approval").get("personTookPart").booleanValue()).isTrue();
+        assertThat(events.get(3).get("payload").get("contest").get("reason").textValue())
+                .contains("bad weeks");
+        assertThat(events.get(9)
+                        .get("payload")
+                        .get("approval")
+                        .get("personTookPart")
+                        .booleanValue())
+                .isTrue();
         assertThat(events.get(11).get("payload").get("reason").get("reason").textValue())
                 .isEqualTo("The person moved away");
     }

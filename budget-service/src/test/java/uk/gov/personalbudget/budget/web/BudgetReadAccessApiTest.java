@@ -18,25 +18,38 @@ class BudgetReadAccessApiTest extends ApiTestSupport {
     private static final String[] RESOURCES = {"", "/events", "?asOf=2020-01-01T00:00:00Z"};
 
     @ParameterizedTest
-    @EnumSource(value = Party.class, names = {"OTHER_PERSON", "OTHER_PERSONS_NOMINEE", "OTHER_NOMINEE",
-            "NOMINEE", "OTHER_PRACTITIONER", "OTHER_COUNCILS_AUTHORITY", "OTHER_COUNCILS_PRACTITIONER",
-            "OTHER_COUNCILS_PERSON"})
+    @EnumSource(
+            value = Party.class,
+            names = {
+                "OTHER_PERSON",
+                "OTHER_PERSONS_NOMINEE",
+                "OTHER_NOMINEE",
+                "NOMINEE",
+                "OTHER_PRACTITIONER",
+                "OTHER_COUNCILS_AUTHORITY",
+                "OTHER_COUNCILS_PRACTITIONER",
+                "OTHER_COUNCILS_PERSON"
+            })
     void toACallerWithNoRelationshipToTheBudgetItDoesNotExist(Party stranger) throws Exception {
         String id = api.open();
         for (String resource : RESOURCES) {
             String unknown = api.read(api.get("/api/v1/budgets/PB-unknown" + resource, Party.AUTHORITY)
-                    .andExpect(status().isNotFound())).toString();
+                            .andExpect(status().isNotFound()))
+                    .toString();
 
             var answer = api.get("/api/v1/budgets/" + id + resource, stranger)
                     .andExpect(ApiClient.problem(404, "budget-not-found"))
                     .andExpect(header().doesNotExist("ETag"));
-            assertThat(api.read(answer).toString()).as("%s as %s", resource, stranger)
+            assertThat(api.read(answer).toString())
+                    .as("%s as %s", resource, stranger)
                     .isEqualTo(unknown.replace("PB-unknown", id));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Party.class, names = {"PERSON", "PRACTITIONER", "AUTHORITY", "AUDITOR"})
+    @EnumSource(
+            value = Party.class,
+            names = {"PERSON", "PRACTITIONER", "AUTHORITY", "AUDITOR"})
     void thePersonTheAllocatedPractitionerAndTheCouncilsAuthorityAndAuditorsReadIt(Party reader) throws Exception {
         String id = api.open();
 
@@ -59,7 +72,8 @@ class BudgetReadAccessApiTest extends ApiTestSupport {
 
         api.send(id, "resume-control", Party.PERSON, Bodies.resumption()).andExpect(status().isOk());
 
-        api.get("/api/v1/budgets/" + id + "/events", Party.NOMINEE).andExpect(ApiClient.problem(404, "budget-not-found"));
+        api.get("/api/v1/budgets/" + id + "/events", Party.NOMINEE)
+                .andExpect(ApiClient.problem(404, "budget-not-found"));
         api.get("/api/v1/budgets/" + id + "?asOf=" + Bodies.fromNow(java.time.Duration.ZERO), Party.NOMINEE)
                 .andExpect(ApiClient.problem(404, "budget-not-found"));
     }
@@ -67,7 +81,8 @@ class BudgetReadAccessApiTest extends ApiTestSupport {
     @Test
     void aReallocationMovesTheBudgetFromOnePractitionersCaseloadToAnother() throws Exception {
         String id = api.budgetAt(Stage.ACTIVE);
-        api.get("/api/v1/budgets/" + id, Party.OTHER_PRACTITIONER).andExpect(ApiClient.problem(404, "budget-not-found"));
+        api.get("/api/v1/budgets/" + id, Party.OTHER_PRACTITIONER)
+                .andExpect(ApiClient.problem(404, "budget-not-found"));
 
         api.send(id, "reallocate-practitioner", Party.AUTHORITY, Bodies.reallocation(Party.OTHER_PRACTITIONER.sub))
                 .andExpect(status().isOk());

@@ -56,13 +56,14 @@ class CommandAccessApiTest extends ApiTestSupport {
         String id = api.budgetAt(Stage.OFFERED);
         String forged = new DevTokenIssuer(DevTokenIssuer.generateKey(), Clock.systemUTC())
                 .issue(Party.PERSON.sub, Role.PERSON, Party.PERSON.person, null, TokenHolder.HOME_COUNCIL);
-        String expired = new DevTokenIssuer(devTokenSigningKey,
-                Clock.fixed(Instant.now().minus(Duration.ofHours(9)), ZoneOffset.UTC))
+        String expired = new DevTokenIssuer(
+                        devTokenSigningKey, Clock.fixed(Instant.now().minus(Duration.ofHours(9)), ZoneOffset.UTC))
                 .issue(Party.PERSON.sub, Role.PERSON, Party.PERSON.person, null, TokenHolder.HOME_COUNCIL);
 
         for (String token : List.of(forged, expired, "not-a-jwt")) {
             long before = api.version(id);
-            api.mvc().perform(post(BUDGETS + "/" + id + "/accept-offer")
+            api.mvc()
+                    .perform(post(BUDGETS + "/" + id + "/accept-offer")
                             .header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                     .andExpect(problem(401, "invalid-token"))
                     .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
@@ -109,21 +110,33 @@ class CommandAccessApiTest extends ApiTestSupport {
     @MethodSource("uk.gov.personalbudget.budget.web.Commands#all")
     void toACallerWhoMayNotSeeTheBudgetItDoesNotExist(Commands.CommandCase command) throws Exception {
         String id = api.budgetAt(command.at());
-        String unknown = api.read(api.send("PB-does-not-exist", command.command(), Party.AUTHORITY,
-                command.validBody()).andExpect(status().isNotFound())).toString();
+        String unknown = api.read(api.send("PB-does-not-exist", command.command(), Party.AUTHORITY, command.validBody())
+                        .andExpect(status().isNotFound()))
+                .toString();
 
-        for (Party stranger : List.of(Party.OTHER_PERSON, Party.OTHER_PRACTITIONER, Party.OTHER_COUNCILS_AUTHORITY,
-                Party.OTHER_COUNCILS_PRACTITIONER, Party.OTHER_COUNCILS_PERSON)) {
+        for (Party stranger : List.of(
+                Party.OTHER_PERSON,
+                Party.OTHER_PRACTITIONER,
+                Party.OTHER_COUNCILS_AUTHORITY,
+                Party.OTHER_COUNCILS_PRACTITIONER,
+                Party.OTHER_COUNCILS_PERSON)) {
             // With an If-Match the stranger cannot know: still nothing about the budget, not even its version.
-            var answer = api.perform(post(ApiClient.BUDGETS + "/" + id + "/" + command.command())
-                    .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
-                    .content(command.validBody() == null ? "" : command.validBody()), stranger);
-            answer.andExpect(ApiClient.problem(404, "budget-not-found")).andExpect(header().doesNotExist(HttpHeaders.ETAG));
-            assertThat(api.read(answer).toString()).as("%s as %s", command, stranger)
+            var answer = api.perform(
+                    post(ApiClient.BUDGETS + "/" + id + "/" + command.command())
+                            .header(HttpHeaders.IF_MATCH, "\"0\"")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(command.validBody() == null ? "" : command.validBody()),
+                    stranger);
+            answer.andExpect(ApiClient.problem(404, "budget-not-found"))
+                    .andExpect(header().doesNotExist(HttpHeaders.ETAG));
+            assertThat(api.read(answer).toString())
+                    .as("%s as %s", command, stranger)
                     .isEqualTo(unknown.replace("PB-does-not-exist", id));
         }
-        assertThat(api.read(api.get(ApiClient.BUDGETS + "/" + id + "/events", Party.PRACTITIONER)).size())
-                .as("events of the budget after the strangers").isEqualTo(command.at().events());
+        assertThat(api.read(api.get(ApiClient.BUDGETS + "/" + id + "/events", Party.PRACTITIONER))
+                        .size())
+                .as("events of the budget after the strangers")
+                .isEqualTo(command.at().events());
     }
 
     @Test
@@ -137,10 +150,20 @@ class CommandAccessApiTest extends ApiTestSupport {
     void anApproverMayNotApproveMoreThanTheirAuthorisationLimit() throws Exception {
         String id = api.budgetAt(Stage.PLAN_ENDORSED);
 
-        api.rejects(id, "approve-by-authority", Party.JUNIOR_AUTHORITY, Bodies.approval(), 403,
+        api.rejects(
+                        id,
+                        "approve-by-authority",
+                        Party.JUNIOR_AUTHORITY,
+                        Bodies.approval(),
+                        403,
                         "authorisation-limit-exceeded")
                 .andExpect(jsonPath("$.detail").value(containsString("500000")));
-        api.rejects(id, "approve-by-authority", Party.UNLIMITED_AUTHORITY, Bodies.approval(), 403,
+        api.rejects(
+                        id,
+                        "approve-by-authority",
+                        Party.UNLIMITED_AUTHORITY,
+                        Bodies.approval(),
+                        403,
                         "authorisation-limit-exceeded")
                 .andExpect(jsonPath("$.detail").value(containsString("not set")));
     }
@@ -149,15 +172,20 @@ class CommandAccessApiTest extends ApiTestSupport {
     void anApproverMayNotAdjustABudgetAboveTheirAuthorisationLimit() throws Exception {
         String id = api.budgetAt(Stage.ACTIVE);
 
-        api.rejects(id, "adjust-budget", Party.JUNIOR_AUTHORITY, Bodies.adjustment(), 403,
-                "authorisation-limit-exceeded");
+        api.rejects(
+                id, "adjust-budget", Party.JUNIOR_AUTHORITY, Bodies.adjustment(), 403, "authorisation-limit-exceeded");
     }
 
     @Test
     void aPersonRecordsOnlyASelfAssessment() throws Exception {
         String id = api.budgetAt(Stage.OPENED);
 
-        api.rejects(id, "record-assessment", Party.PERSON, Bodies.assessment("PRACTITIONER_LED"), 403,
+        api.rejects(
+                        id,
+                        "record-assessment",
+                        Party.PERSON,
+                        Bodies.assessment("PRACTITIONER_LED"),
+                        403,
                         "person-records-self-assessment-only")
                 .andExpect(ApiClient.fieldAtFault("kind"));
     }
@@ -168,8 +196,12 @@ class CommandAccessApiTest extends ApiTestSupport {
 
         api.rejects(id, "submit-plan", Party.PRACTITIONER, Bodies.plan(), 403, "person-agreement-required")
                 .andExpect(ApiClient.fieldAtFault("agreement"));
-        api.rejects(id, "submit-plan", Party.PRACTITIONER,
-                Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""), 403,
+        api.rejects(
+                id,
+                "submit-plan",
+                Party.PRACTITIONER,
+                Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""),
+                403,
                 "person-agreement-required");
         api.send(id, "submit-plan", Party.PRACTITIONER, Bodies.with(Bodies.plan(), "agreement", Bodies.agreement()))
                 .andExpect(status().isOk());
@@ -180,11 +212,19 @@ class CommandAccessApiTest extends ApiTestSupport {
     void theAuthorityDelegatesThePersonsControlOnlyInACrisis() throws Exception {
         String id = api.budgetAt(Stage.ACTIVE);
 
-        api.rejects(id, "delegate-control", Party.AUTHORITY,
-                Bodies.delegation(Party.NOMINEE.sub, "NOMINEE", "PREFERENCE"), 403,
+        api.rejects(
+                id,
+                "delegate-control",
+                Party.AUTHORITY,
+                Bodies.delegation(Party.NOMINEE.sub, "NOMINEE", "PREFERENCE"),
+                403,
                 "authority-delegates-only-in-crisis");
-        api.send(id, "delegate-control", Party.AUTHORITY,
-                Bodies.delegation(Party.PRACTITIONER.sub, "PRACTITIONER", "CRISIS")).andExpect(status().isOk());
+        api.send(
+                        id,
+                        "delegate-control",
+                        Party.AUTHORITY,
+                        Bodies.delegation(Party.PRACTITIONER.sub, "PRACTITIONER", "CRISIS"))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -194,10 +234,19 @@ class CommandAccessApiTest extends ApiTestSupport {
         api.send(id, "submit-plan", Party.NOMINEE, Bodies.plan()).andExpect(status().isOk());
         api.send(id, "endorse-plan", Party.PRACTITIONER, null).andExpect(status().isOk());
         api.send(id, "approve-by-authority", Party.AUTHORITY, Bodies.approval()).andExpect(status().isOk());
-        api.send(id, "delegate-control", Party.AUTHORITY,
-                Bodies.delegation(Party.PRACTITIONER.sub, "PRACTITIONER", "CRISIS")).andExpect(status().isOk());
+        api.send(
+                        id,
+                        "delegate-control",
+                        Party.AUTHORITY,
+                        Bodies.delegation(Party.PRACTITIONER.sub, "PRACTITIONER", "CRISIS"))
+                .andExpect(status().isOk());
 
-        api.rejects(id, "choose-management", Party.PRACTITIONER, Bodies.management("DIRECT_PAYMENT"), 403,
+        api.rejects(
+                id,
+                "choose-management",
+                Party.PRACTITIONER,
+                Bodies.management("DIRECT_PAYMENT"),
+                403,
                 "direct-payment-through-authorised-person");
     }
 }

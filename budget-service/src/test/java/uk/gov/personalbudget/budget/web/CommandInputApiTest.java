@@ -60,8 +60,8 @@ class CommandInputApiTest extends ApiTestSupport {
     @MethodSource("uk.gov.personalbudget.budget.web.Commands#readingABody")
     void anUnknownFieldIsRejectedSoTheActorCannotComeFromTheBody(Commands.CommandCase command) throws Exception {
         String id = api.budgetAt(command.at());
-        String withActor = Bodies.with(command.validBody(), "actor",
-                "{\"id\":\"someone-else\",\"role\":\"AUTHORITY\"}");
+        String withActor =
+                Bodies.with(command.validBody(), "actor", "{\"id\":\"someone-else\",\"role\":\"AUTHORITY\"}");
 
         api.rejects(id, command.command(), command.by(), withActor, 400, "malformed-request")
                 .andExpect(fieldAtFault("actor"))
@@ -73,8 +73,13 @@ class CommandInputApiTest extends ApiTestSupport {
     void aMissingRequiredFieldIsRejectedNamingIt(Commands.CommandCase command) throws Exception {
         String id = api.budgetAt(command.at());
 
-        api.rejects(id, command.command(), command.by(), Bodies.without(command.validBody(), command.requiredField()),
-                        400, "invalid-request")
+        api.rejects(
+                        id,
+                        command.command(),
+                        command.by(),
+                        Bodies.without(command.validBody(), command.requiredField()),
+                        400,
+                        "invalid-request")
                 .andExpect(fieldAtFault(command.requiredField()))
                 .andExpect(jsonPath("$.errors", hasSize(1)));
     }
@@ -108,18 +113,26 @@ class CommandInputApiTest extends ApiTestSupport {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "amount.pence  | '\"1200000\"'       | amount.pence",
-            "amount.pence  | 1200000.5           | amount.pence",
-            "amount.pence  | null                | amount.pence",
-            "amount.period | 3                   | amount.period",
-            "amount.period | '\"FORTNIGHTLY\"'   | amount.period",
-            "amount        | '\"£12,000\"'       | amount",
-            "calculation   | '[]'                | calculation"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "amount.pence  | '\"1200000\"'       | amount.pence",
+                "amount.pence  | 1200000.5           | amount.pence",
+                "amount.pence  | null                | amount.pence",
+                "amount.period | 3                   | amount.period",
+                "amount.period | '\"FORTNIGHTLY\"'   | amount.period",
+                "amount        | '\"£12,000\"'       | amount",
+                "calculation   | '[]'                | calculation"
+            })
     void aValueOfTheWrongTypeIsRejectedNamingTheField(String path, String value, String field) throws Exception {
         String id = api.budgetAt(Stage.ASSESSED);
 
-        api.rejects(id, "offer-budget", Party.AUTHORITY, Bodies.with(Bodies.offer(), path, value), 400,
+        api.rejects(
+                        id,
+                        "offer-budget",
+                        Party.AUTHORITY,
+                        Bodies.with(Bodies.offer(), path, value),
+                        400,
                         "malformed-request")
                 .andExpect(fieldAtFault(field))
                 .andExpect(jsonPath("$.detail").value(containsString(field)));
@@ -135,10 +148,13 @@ class CommandInputApiTest extends ApiTestSupport {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "approve-by-authority | PLAN_ENDORSED    | personTookPart | '\"yes\"'",
-            "schedule-review      | ACTIVE           | dueBy          | '\"in seven weeks\"'",
-            "record-outcome       | ACTIVE           | domain         | '\"HAPPINESS\"'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "approve-by-authority | PLAN_ENDORSED    | personTookPart | '\"yes\"'",
+                "schedule-review      | ACTIVE           | dueBy          | '\"in seven weeks\"'",
+                "record-outcome       | ACTIVE           | domain         | '\"HAPPINESS\"'"
+            })
     void aBooleanInstantOrEnumOfTheWrongShapeIsRejected(String command, Stage at, String field, String value)
             throws Exception {
         Commands.CommandCase row = Commands.named(command);
@@ -183,8 +199,8 @@ class CommandInputApiTest extends ApiTestSupport {
 
     @ParameterizedTest(name = "{1}: {4}")
     @MethodSource("brokenDomainRules")
-    void aCommandBreakingARuleOnWhatItSaysIsRejectedNamingTheField(Stage at, String command, Party by, String body,
-                                                                   String slug, String field) throws Exception {
+    void aCommandBreakingARuleOnWhatItSaysIsRejectedNamingTheField(
+            Stage at, String command, Party by, String body, String slug, String field) throws Exception {
         String id = api.budgetAt(at);
 
         api.rejects(id, command, by, body, 400, slug).andExpect(fieldAtFault(field));
@@ -193,61 +209,131 @@ class CommandInputApiTest extends ApiTestSupport {
     static Stream<Arguments> brokenDomainRules() {
         String goalless = Bodies.plan().replace(",\"outcomeDomain\":\"PHYSICAL_HEALTH\"", "");
         return Stream.of(
-                Arguments.of(Stage.ASSESSED, "offer-budget", Party.AUTHORITY,
+                Arguments.of(
+                        Stage.ASSESSED,
+                        "offer-budget",
+                        Party.AUTHORITY,
                         Bodies.with(Bodies.offer(), "amount.pence", "1300000"),
-                        "breakdown-does-not-add-up", "calculation.breakdown"),
-                Arguments.of(Stage.ASSESSED, "offer-budget", Party.AUTHORITY,
+                        "breakdown-does-not-add-up",
+                        "calculation.breakdown"),
+                Arguments.of(
+                        Stage.ASSESSED,
+                        "offer-budget",
+                        Party.AUTHORITY,
                         Bodies.with(Bodies.offer(), "amount.pence", "0"),
-                        "amount-not-positive", "amount.pence"),
-                Arguments.of(Stage.OFFERED, "contest-offer", Party.PERSON,
+                        "amount-not-positive",
+                        "amount.pence"),
+                Arguments.of(
+                        Stage.OFFERED,
+                        "contest-offer",
+                        Party.PERSON,
                         Bodies.with(Bodies.contest(), "requestedAmount.pence", "0"),
-                        "amount-not-positive", "requestedAmount.pence"),
-                Arguments.of(Stage.CONTESTED, "revise-offer", Party.AUTHORITY,
+                        "amount-not-positive",
+                        "requestedAmount.pence"),
+                Arguments.of(
+                        Stage.CONTESTED,
+                        "revise-offer",
+                        Party.AUTHORITY,
                         Bodies.without(Bodies.revision(), "reasons"),
-                        "revision-reasons-required", "reasons"),
-                Arguments.of(Stage.PLANNING, "submit-plan", Party.PERSON,
+                        "revision-reasons-required",
+                        "reasons"),
+                Arguments.of(
+                        Stage.PLANNING,
+                        "submit-plan",
+                        Party.PERSON,
                         Bodies.plan().replace("\"pence\":936000", "\"pence\":1036000"),
-                        "plan-exceeds-offer", "exceptionReason"),
-                Arguments.of(Stage.PLANNING, "submit-plan", Party.PERSON, goalless,
-                        "plan-line-without-purpose", "lines[2]"),
-                Arguments.of(Stage.PLANNING, "submit-plan", Party.PERSON,
+                        "plan-exceeds-offer",
+                        "exceptionReason"),
+                Arguments.of(
+                        Stage.PLANNING, "submit-plan", Party.PERSON, goalless, "plan-line-without-purpose", "lines[2]"),
+                Arguments.of(
+                        Stage.PLANNING,
+                        "submit-plan",
+                        Party.PERSON,
                         Bodies.plan().replace("\"G1\"", "\"G9\""),
-                        "unknown-recovery-goal", "lines[0].recoveryGoalId"),
-                Arguments.of(Stage.PLAN_ENDORSED, "approve-by-authority", Party.AUTHORITY,
-                        Bodies.with(Bodies.with(Bodies.approval(), "approvedAmount.pence", "1100000"),
-                                "payment.pence", "21000"),
-                        "variance-reason-required", "varianceReason"),
-                Arguments.of(Stage.PLAN_ENDORSED, "approve-by-authority", Party.AUTHORITY,
+                        "unknown-recovery-goal",
+                        "lines[0].recoveryGoalId"),
+                Arguments.of(
+                        Stage.PLAN_ENDORSED,
+                        "approve-by-authority",
+                        Party.AUTHORITY,
+                        Bodies.with(
+                                Bodies.with(Bodies.approval(), "approvedAmount.pence", "1100000"),
+                                "payment.pence",
+                                "21000"),
+                        "variance-reason-required",
+                        "varianceReason"),
+                Arguments.of(
+                        Stage.PLAN_ENDORSED,
+                        "approve-by-authority",
+                        Party.AUTHORITY,
                         Bodies.with(Bodies.approval(), "payment.pence", "30000"),
-                        "payment-exceeds-approved-amount", "payment"),
-                Arguments.of(Stage.PLAN_ENDORSED, "approve-by-authority", Party.AUTHORITY,
+                        "payment-exceeds-approved-amount",
+                        "payment"),
+                Arguments.of(
+                        Stage.PLAN_ENDORSED,
+                        "approve-by-authority",
+                        Party.AUTHORITY,
                         Bodies.with(Bodies.approval(), "approvedAmount.pence", "0"),
-                        "amount-not-positive", "approvedAmount.pence"),
-                Arguments.of(Stage.APPROVED, "choose-management", Party.PERSON,
+                        "amount-not-positive",
+                        "approvedAmount.pence"),
+                Arguments.of(
+                        Stage.APPROVED,
+                        "choose-management",
+                        Party.PERSON,
                         Bodies.management("INDIVIDUAL_SERVICE_FUND"),
-                        "provider-required", "provider"),
-                Arguments.of(Stage.APPROVED, "choose-management", Party.PERSON,
+                        "provider-required",
+                        "provider"),
+                Arguments.of(
+                        Stage.APPROVED,
+                        "choose-management",
+                        Party.PERSON,
                         "{\"option\":\"MIXED\",\"split\":{\"directPayment\":{\"pence\":100,\"period\":\"YEARLY\"}}}",
-                        "mixed-split-does-not-add-up", "split"),
-                Arguments.of(Stage.ACTIVE, "delegate-control", Party.PERSON,
+                        "mixed-split-does-not-add-up",
+                        "split"),
+                Arguments.of(
+                        Stage.ACTIVE,
+                        "delegate-control",
+                        Party.PERSON,
                         Bodies.delegation("aud-khan", "AUDITOR", "PREFERENCE"),
-                        "delegate-must-be-nominee-or-practitioner", "delegate.role"),
-                Arguments.of(Stage.ACTIVE, "delegate-control", Party.PERSON,
-                        Bodies.with(Bodies.delegation(), "intendedEnd",
-                                "\"" + Bodies.fromNow(Duration.ofDays(-1)) + "\""),
-                        "intended-end-not-in-future", "intendedEnd"),
-                Arguments.of(Stage.ACTIVE, "adjust-budget", Party.AUTHORITY,
+                        "delegate-must-be-nominee-or-practitioner",
+                        "delegate.role"),
+                Arguments.of(
+                        Stage.ACTIVE,
+                        "delegate-control",
+                        Party.PERSON,
+                        Bodies.with(
+                                Bodies.delegation(), "intendedEnd", "\"" + Bodies.fromNow(Duration.ofDays(-1)) + "\""),
+                        "intended-end-not-in-future",
+                        "intendedEnd"),
+                Arguments.of(
+                        Stage.ACTIVE,
+                        "adjust-budget",
+                        Party.AUTHORITY,
                         Bodies.without(Bodies.adjustment(), "endsOn"),
-                        "adjustment-end-invalid", "endsOn"),
-                Arguments.of(Stage.ACTIVE, "adjust-budget", Party.AUTHORITY,
+                        "adjustment-end-invalid",
+                        "endsOn"),
+                Arguments.of(
+                        Stage.ACTIVE,
+                        "adjust-budget",
+                        Party.AUTHORITY,
                         Bodies.with(Bodies.adjustment(), "newAmount.pence", "0"),
-                        "amount-not-positive", "newAmount.pence"),
-                Arguments.of(Stage.ACTIVE, "record-outcome", Party.PERSON,
+                        "amount-not-positive",
+                        "newAmount.pence"),
+                Arguments.of(
+                        Stage.ACTIVE,
+                        "record-outcome",
+                        Party.PERSON,
                         Bodies.with(Bodies.outcome(), "recoveryGoalId", "\"G9\""),
-                        "unknown-recovery-goal", "recoveryGoalId"),
-                Arguments.of(Stage.ACTIVE, "schedule-review", Party.PRACTITIONER,
+                        "unknown-recovery-goal",
+                        "recoveryGoalId"),
+                Arguments.of(
+                        Stage.ACTIVE,
+                        "schedule-review",
+                        Party.PRACTITIONER,
                         Bodies.with(Bodies.review(), "dueBy", "\"" + Bodies.fromNow(Duration.ofDays(140)) + "\""),
-                        "review-due-outside-window", "dueBy"));
+                        "review-due-outside-window",
+                        "dueBy"));
     }
 
     @Test
@@ -255,8 +341,11 @@ class CommandInputApiTest extends ApiTestSupport {
         String id = api.budgetAt(Stage.ASSESSED);
         long before = api.version(id);
 
-        api.perform(post(BUDGETS + "/" + id + "/offer-budget")
-                        .contentType(MediaType.TEXT_PLAIN).content(Bodies.offer()), Party.AUTHORITY)
+        api.perform(
+                        post(BUDGETS + "/" + id + "/offer-budget")
+                                .contentType(MediaType.TEXT_PLAIN)
+                                .content(Bodies.offer()),
+                        Party.AUTHORITY)
                 .andExpect(problem(415, "unsupported-media-type"));
 
         assertThat(api.version(id)).isEqualTo(before);

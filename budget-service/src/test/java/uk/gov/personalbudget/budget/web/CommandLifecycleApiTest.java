@@ -56,7 +56,8 @@ class CommandLifecycleApiTest extends ApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         api.rejects(id, "record-outcome", Party.PERSON, Bodies.outcome(), 409, "budget-closed");
-        assertThat(api.events(id).get(api.events(id).size() - 1).get("type").textValue()).isEqualTo("BudgetClosed");
+        assertThat(api.events(id).get(api.events(id).size() - 1).get("type").textValue())
+                .isEqualTo("BudgetClosed");
     }
 
     @Test
@@ -78,8 +79,8 @@ class CommandLifecycleApiTest extends ApiTestSupport {
     void appointingASecondAuthorisedPersonIsAConflict() throws Exception {
         String id = api.budgetAt(Stage.AUTHORISED);
 
-        api.rejects(id, "appoint-authorised-person", Party.AUTHORITY, Bodies.authorisation(), 409,
-                "already-authorised");
+        api.rejects(
+                id, "appoint-authorised-person", Party.AUTHORITY, Bodies.authorisation(), 409, "already-authorised");
     }
 
     @Test
@@ -87,15 +88,20 @@ class CommandLifecycleApiTest extends ApiTestSupport {
         String id = api.budgetAt(Stage.REVIEW_SCHEDULED);
         api.send(id, "suspend-budget", Party.AUTHORITY, Bodies.suspension()).andExpect(status().isOk());
 
-        api.rejects(id, "complete-review", Party.PRACTITIONER, Bodies.reviewResult("CONTINUE"), 409,
+        api.rejects(
+                id,
+                "complete-review",
+                Party.PRACTITIONER,
+                Bodies.reviewResult("CONTINUE"),
+                409,
                 "resume-before-continuing");
     }
 
     @Test
     void offeringAfterAnAssessmentWithoutEligibleNeedsIsAConflict() throws Exception {
         String id = api.budgetAt(Stage.OPENED);
-        api.send(id, "record-assessment", Party.PRACTITIONER,
-                Bodies.with(Bodies.assessment(), "eligible", "false")).andExpect(status().isOk());
+        api.send(id, "record-assessment", Party.PRACTITIONER, Bodies.with(Bodies.assessment(), "eligible", "false"))
+                .andExpect(status().isOk());
 
         api.rejects(id, "offer-budget", Party.AUTHORITY, Bodies.offer(), 409, "no-eligible-assessment");
     }

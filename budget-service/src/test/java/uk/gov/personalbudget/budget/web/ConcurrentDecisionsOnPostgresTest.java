@@ -49,8 +49,8 @@ class ConcurrentDecisionsOnPostgresTest {
 
     private static final EmbeddedPostgresServer.Database DATABASE = EmbeddedPostgresServer.newDatabase();
     private static final int ROUNDS = 10;
-    private static final List<String> REFUSALS = List.of(ApiClient.PROBLEM + "plan-not-endorsed",
-            ApiClient.PROBLEM + "concurrent-change");
+    private static final List<String> REFUSALS =
+            List.of(ApiClient.PROBLEM + "plan-not-endorsed", ApiClient.PROBLEM + "concurrent-change");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -59,12 +59,16 @@ class ConcurrentDecisionsOnPostgresTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private DevTokenIssuer tokens;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private ObjectMapper json;
+
     @Autowired
     private ConfigurableApplicationContext context;
 
@@ -99,22 +103,31 @@ class ConcurrentDecisionsOnPostgresTest {
             int commands = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 // Each command to the other instance than the one before, as a round-robin balancer sends them.
-                HttpResponse<String> opened = roundRobin.get(commands++ % 2)
+                HttpResponse<String> opened = roundRobin
+                        .get(commands++ % 2)
                         .post("/api/v1/budgets", Bodies.opening(), Party.PRACTITIONER, Map.of());
                 assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
                 String budget = json.readTree(opened.body()).get("id").textValue();
                 for (Stage.Step step : Stage.CLOSED.steps()) {
                     String body = step.body().get();
-                    HttpResponse<String> answer = roundRobin.get(commands++ % 2).post("/api/v1/budgets/" + budget
-                            + "/" + step.command(), body == null ? "" : body, step.by(), Map.of());
-                    assertThat(answer.statusCode()).as("round %d, %s: %s", round, step.command(), answer.body())
+                    HttpResponse<String> answer = roundRobin
+                            .get(commands++ % 2)
+                            .post(
+                                    "/api/v1/budgets/" + budget + "/" + step.command(),
+                                    body == null ? "" : body,
+                                    step.by(),
+                                    Map.of());
+                    assertThat(answer.statusCode())
+                            .as("round %d, %s: %s", round, step.command(), answer.body())
                             .isEqualTo(200);
                 }
                 assertThat(eventsOf(budget)).isEqualTo(Stage.CLOSED.events());
             }
             double reloaded = reloads(context) + reloads(secondInstance) - reloadsBefore;
-            System.out.printf("%d commands sent round-robin to two instances, none refused; %.0f cached budgets"
-                    + " found stale and brought up to date%n", commands, reloaded);
+            System.out.printf(
+                    "%d commands sent round-robin to two instances, none refused; %.0f cached budgets"
+                            + " found stale and brought up to date%n",
+                    commands, reloaded);
             assertThat(reloaded).isPositive();
         }
     }
@@ -127,8 +140,8 @@ class ConcurrentDecisionsOnPostgresTest {
             String budget = budgetAt(first, Stage.PLAN_ENDORSED);
             String endorsed = "\"" + (Stage.PLAN_ENDORSED.events() - 1) + "\"";
 
-            HttpResponse<String> decline = declineAfterTheOtherApproved(first, second, budget,
-                    Map.of("If-Match", endorsed));
+            HttpResponse<String> decline =
+                    declineAfterTheOtherApproved(first, second, budget, Map.of("If-Match", endorsed));
 
             assertThat(decline.statusCode()).as(decline.body()).isEqualTo(412);
             assertThat(eventsOf(budget)).isEqualTo(Stage.PLAN_ENDORSED.events() + 1);
@@ -159,16 +172,25 @@ class ConcurrentDecisionsOnPostgresTest {
         Node node = new Node("http://localhost:" + port, tokens);
         String budget = budgetAt(node, Stage.ACTIVE);
         int callers = 6;
-        List<HttpResponse<String>> answers = together(callers, caller -> node.post(
-                "/api/v1/budgets/" + budget + "/record-outcome", Bodies.outcome(), Party.PERSON,
-                Map.of("Idempotency-Key", "pg-together")));
+        List<HttpResponse<String>> answers = together(
+                callers,
+                caller -> node.post(
+                        "/api/v1/budgets/" + budget + "/record-outcome",
+                        Bodies.outcome(),
+                        Party.PERSON,
+                        Map.of("Idempotency-Key", "pg-together")));
 
         List<HttpResponse<String>> ran = answers.stream()
                 .filter(answer -> answer.statusCode() == 200
                         && answer.headers().firstValue("Idempotent-Replayed").isEmpty())
                 .toList();
-        assertThat(ran).as("requests that ran, of %s", answers.stream()
-                .map(answer -> answer.statusCode() + " " + answer.headers().map() + " " + answer.body()).toList())
+        assertThat(ran)
+                .as(
+                        "requests that ran, of %s",
+                        answers.stream()
+                                .map(answer -> answer.statusCode() + " "
+                                        + answer.headers().map() + " " + answer.body())
+                                .toList())
                 .hasSize(1);
         for (HttpResponse<String> answer : answers) {
             if (answer.statusCode() == 200) {
@@ -182,30 +204,42 @@ class ConcurrentDecisionsOnPostgresTest {
     }
 
     /** The second instance approves the endorsed plan, then the first (whose cache holds it endorsed) declines it. */
-    private static HttpResponse<String> declineAfterTheOtherApproved(Node first, Node second, String budget,
-            Map<String, String> headers) throws Exception {
-        assertThat(second.post("/api/v1/budgets/" + budget + "/approve-by-authority", Bodies.approval(),
-                Party.AUTHORITY, headers).statusCode()).isEqualTo(200);
-        return first.post("/api/v1/budgets/" + budget + "/decline-by-authority", Bodies.decline(), Party.AUTHORITY,
-                headers);
+    private static HttpResponse<String> declineAfterTheOtherApproved(
+            Node first, Node second, String budget, Map<String, String> headers) throws Exception {
+        assertThat(second.post(
+                                "/api/v1/budgets/" + budget + "/approve-by-authority",
+                                Bodies.approval(),
+                                Party.AUTHORITY,
+                                headers)
+                        .statusCode())
+                .isEqualTo(200);
+        return first.post(
+                "/api/v1/budgets/" + budget + "/decline-by-authority", Bodies.decline(), Party.AUTHORITY, headers);
     }
 
     /** One round: a fresh endorsed plan, then approve on one node and decline on the other at once. */
     private void decideTogether(Node approver, Node decliner, int round) throws Exception {
         String budget = budgetAt(approver, Stage.PLAN_ENDORSED);
         String path = "/api/v1/budgets/" + budget;
-        List<HttpResponse<String>> answers = together(2, caller -> caller == 0
-                ? approver.post(path + "/approve-by-authority", Bodies.approval(), Party.AUTHORITY, Map.of())
-                : decliner.post(path + "/decline-by-authority", Bodies.decline(), Party.AUTHORITY, Map.of()));
+        List<HttpResponse<String>> answers = together(
+                2,
+                caller -> caller == 0
+                        ? approver.post(path + "/approve-by-authority", Bodies.approval(), Party.AUTHORITY, Map.of())
+                        : decliner.post(path + "/decline-by-authority", Bodies.decline(), Party.AUTHORITY, Map.of()));
 
         List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).toList();
         assertThat(statuses).as("round " + round + ": approve, decline").containsExactlyInAnyOrder(200, 409);
         HttpResponse<String> refused = answers.get(statuses.indexOf(409));
-        assertThat(json.readTree(refused.body()).get("type").textValue()).as(refused.body()).isIn(REFUSALS);
+        assertThat(json.readTree(refused.body()).get("type").textValue())
+                .as(refused.body())
+                .isIn(REFUSALS);
         assertThat(eventsOf(budget)).as("events of round " + round).isEqualTo(Stage.PLAN_ENDORSED.events() + 1);
         boolean approved = statuses.get(0) == 200;
         assertThat(lastEventType(budget)).endsWith(approved ? "PlanApprovedByAuthority" : "PlanDeclinedByAuthority");
-        System.out.printf("round %d: %s won; the other got %s%n", round, approved ? "approve" : "decline",
+        System.out.printf(
+                "round %d: %s won; the other got %s%n",
+                round,
+                approved ? "approve" : "decline",
                 json.readTree(refused.body()).get("type").textValue());
     }
 
@@ -215,9 +249,11 @@ class ConcurrentDecisionsOnPostgresTest {
         String budget = json.readTree(opened.body()).get("id").textValue();
         for (Stage.Step step : stage.steps()) {
             String body = step.body().get();
-            HttpResponse<String> answer = node.post("/api/v1/budgets/" + budget + "/" + step.command(),
-                    body == null ? "" : body, step.by(), Map.of());
-            assertThat(answer.statusCode()).as(step.command() + ": " + answer.body()).isEqualTo(200);
+            HttpResponse<String> answer = node.post(
+                    "/api/v1/budgets/" + budget + "/" + step.command(), body == null ? "" : body, step.by(), Map.of());
+            assertThat(answer.statusCode())
+                    .as(step.command() + ": " + answer.body())
+                    .isEqualTo(200);
         }
         return budget;
     }
@@ -251,32 +287,39 @@ class ConcurrentDecisionsOnPostgresTest {
     }
 
     private static double reloads(ConfigurableApplicationContext instance) {
-        Counter reloads = instance.getBean(MeterRegistry.class).find("budget.aggregate.reloads").counter();
+        Counter reloads = instance.getBean(MeterRegistry.class)
+                .find("budget.aggregate.reloads")
+                .counter();
         return reloads == null ? 0 : reloads.count();
     }
 
     private long eventsOf(String budget) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, budget);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, budget);
     }
 
     private String lastEventType(String budget) {
-        return jdbc.queryForObject("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
-                + " ORDER BY sequence_number DESC LIMIT 1", String.class, budget);
+        return jdbc.queryForObject(
+                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number DESC LIMIT 1",
+                String.class,
+                budget);
     }
 
     private static ConfigurableApplicationContext startSecondInstance() {
-        return new SpringApplicationBuilder(BudgetServiceApplication.class).run(
-                "--spring.profiles.active=local",
-                "--server.port=0",
-                "--spring.datasource.url=" + DATABASE.url(),
-                "--spring.datasource.username=" + DATABASE.username(),
-                "--spring.datasource.password=" + DATABASE.password(),
-                "--budget.publication.enabled=false");
+        return new SpringApplicationBuilder(BudgetServiceApplication.class)
+                .run(
+                        "--spring.profiles.active=local",
+                        "--server.port=0",
+                        "--spring.datasource.url=" + DATABASE.url(),
+                        "--spring.datasource.username=" + DATABASE.username(),
+                        "--spring.datasource.password=" + DATABASE.password(),
+                        "--budget.publication.enabled=false");
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://localhost:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** One running instance of the service, with its own development tokens. */

@@ -50,13 +50,30 @@ class DelegationApiTest extends ApiTestSupport {
         JsonNode events = api.events(id);
         assertThat(events).hasSize(9);
         expectEntry(events.get(3), "ControlDelegated", Party.PERSON, null, "PERSON", JORDAN);
-        expectEntry(events.get(4), "OfferAccepted", Party.NOMINEE, Party.PERSON_REF, JORDAN.party().name(), JORDAN);
-        expectEntry(events.get(5), "PlanSubmitted", Party.NOMINEE, Party.PERSON_REF, JORDAN.party().name(),
+        expectEntry(
+                events.get(4),
+                "OfferAccepted",
+                Party.NOMINEE,
+                Party.PERSON_REF,
+                JORDAN.party().name(),
+                JORDAN);
+        expectEntry(
+                events.get(5),
+                "PlanSubmitted",
+                Party.NOMINEE,
+                Party.PERSON_REF,
+                JORDAN.party().name(),
                 ControlHolder.PRACTITIONER);
-        expectEntry(events.get(6), "ControlResumed", Party.NOMINEE, Party.PERSON_REF, "PRACTITIONER",
+        expectEntry(
+                events.get(6),
+                "ControlResumed",
+                Party.NOMINEE,
+                Party.PERSON_REF,
+                "PRACTITIONER",
                 ControlHolder.PRACTITIONER);
         expectEntry(events.get(8), "PlanSubmitted", Party.PERSON, null, "PERSON", ControlHolder.PRACTITIONER);
-        assertThat(events.get(4).get("controlBefore").get("actorId").textValue()).isEqualTo(Party.NOMINEE.sub);
+        assertThat(events.get(4).get("controlBefore").get("actorId").textValue())
+                .isEqualTo(Party.NOMINEE.sub);
     }
 
     @Test
@@ -69,7 +86,8 @@ class DelegationApiTest extends ApiTestSupport {
 
         JsonNode resumed = api.events(id).get(Stage.DELEGATED.events());
         expectEntry(resumed, "ControlResumed", Party.NOMINEE, Party.PERSON_REF, "NOMINEE", ControlHolder.PERSON);
-        assertThat(resumed.get("payload").get("resumption").get("reason").textValue()).isEqualTo("Back home and well");
+        assertThat(resumed.get("payload").get("resumption").get("reason").textValue())
+                .isEqualTo("Back home and well");
         assertThat(api.view(id).get("delegation").isNull()).isTrue();
     }
 
@@ -78,10 +96,8 @@ class DelegationApiTest extends ApiTestSupport {
         String endorsed = api.budgetAt(Stage.PLAN_ENDORSED);
         String delegated = api.budgetAt(Stage.DELEGATED);
 
-        api.rejects(endorsed, "add-person-statement", Party.NOMINEE, Bodies.statement(), 404,
-                "budget-not-found");
-        api.rejects(delegated, "record-outcome", Party.OTHER_NOMINEE, Bodies.outcome(), 404,
-                "budget-not-found");
+        api.rejects(endorsed, "add-person-statement", Party.NOMINEE, Bodies.statement(), 404, "budget-not-found");
+        api.rejects(delegated, "record-outcome", Party.OTHER_NOMINEE, Bodies.outcome(), 404, "budget-not-found");
         api.send(delegated, "record-outcome", Party.NOMINEE, Bodies.outcome()).andExpect(status().isOk());
         api.send(delegated, "record-outcome", Party.PERSON, Bodies.outcome()).andExpect(status().isOk());
 
@@ -109,30 +125,49 @@ class DelegationApiTest extends ApiTestSupport {
     @Test
     void aPractitionerDelegatedInACrisisSubmitsThePlanForThePerson() throws Exception {
         String id = api.budgetAt(Stage.PLANNING);
-        api.send(id, "delegate-control", Party.AUTHORITY,
+        api.send(
+                        id,
+                        "delegate-control",
+                        Party.AUTHORITY,
                         Bodies.delegation(Party.PRACTITIONER.sub, "PRACTITIONER", "CRISIS"))
                 .andExpect(controlHolder(ControlHolder.named(ControlParty.PRACTITIONER, Party.PRACTITIONER.sub)));
 
         api.send(id, "submit-plan", Party.PRACTITIONER, Bodies.plan()).andExpect(status().isOk());
 
-        expectEntry(api.events(id).get(Stage.PLANNING.events() + 1), "PlanSubmitted", Party.PRACTITIONER,
-                Party.PERSON_REF, "PRACTITIONER", ControlHolder.PRACTITIONER);
+        expectEntry(
+                api.events(id).get(Stage.PLANNING.events() + 1),
+                "PlanSubmitted",
+                Party.PRACTITIONER,
+                Party.PERSON_REF,
+                "PRACTITIONER",
+                ControlHolder.PRACTITIONER);
     }
 
-    private static void expectEntry(JsonNode entry, String type, Party actor, String onBehalfOf, String partyBefore,
-                                    ControlHolder after) {
+    private static void expectEntry(
+            JsonNode entry, String type, Party actor, String onBehalfOf, String partyBefore, ControlHolder after) {
         assertThat(entry.get("type").textValue()).isEqualTo(type);
         assertThat(entry.get("actor").textValue()).as(type).isEqualTo(actor.sub);
         assertThat(entry.get("actorRole").textValue()).as(type).isEqualTo(actor.role.name());
         if (onBehalfOf == null) {
-            assertThat(entry.get("onBehalfOf").isNull()).as(type + " onBehalfOf").isTrue();
+            assertThat(entry.get("onBehalfOf").isNull())
+                    .as(type + " onBehalfOf")
+                    .isTrue();
         } else {
-            assertThat(entry.get("onBehalfOf").textValue()).as(type + " onBehalfOf").isEqualTo(onBehalfOf);
+            assertThat(entry.get("onBehalfOf").textValue())
+                    .as(type + " onBehalfOf")
+                    .isEqualTo(onBehalfOf);
         }
-        assertThat(entry.get("controlBefore").get("party").textValue()).as(type + " before").isEqualTo(partyBefore);
-        assertThat(entry.get("controlAfter").get("party").textValue()).as(type + " after")
+        assertThat(entry.get("controlBefore").get("party").textValue())
+                .as(type + " before")
+                .isEqualTo(partyBefore);
+        assertThat(entry.get("controlAfter").get("party").textValue())
+                .as(type + " after")
                 .isEqualTo(after.party().name());
-        assertThat(entry.get("controlAfter").get("actorId").textValue()).as(type + " after").isEqualTo(after.actorId());
-        assertThat(entry.get("payload").get("act").get("onBehalfOf").textValue()).as(type).isEqualTo(onBehalfOf);
+        assertThat(entry.get("controlAfter").get("actorId").textValue())
+                .as(type + " after")
+                .isEqualTo(after.actorId());
+        assertThat(entry.get("payload").get("act").get("onBehalfOf").textValue())
+                .as(type)
+                .isEqualTo(onBehalfOf);
     }
 }

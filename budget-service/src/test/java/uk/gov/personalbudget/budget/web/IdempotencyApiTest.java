@@ -47,11 +47,13 @@ class IdempotencyApiTest extends ApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"" + (before + 1) + "\""))
                 .andExpect(header().doesNotExist(REPLAYED))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         MockHttpServletResponse retry = send(id, command.command(), command.by(), command.validBody(), key)
                 .andExpect(status().isOk())
                 .andExpect(header().string(REPLAYED, "true"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
 
         assertSameAnswer(retry, first);
         assertThat(api.version(id)).as("events after the retry").isEqualTo(before + 1);
@@ -64,14 +66,18 @@ class IdempotencyApiTest extends ApiTestSupport {
         MockHttpServletResponse first = open(Party.PRACTITIONER, Bodies.opening(), key("open-1"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"0\""))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         MockHttpServletResponse retry = open(Party.PRACTITIONER, Bodies.opening(), key("open-1"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(REPLAYED, "true"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
 
         assertSameAnswer(retry, first);
-        assertThat(retry.getHeader(HttpHeaders.LOCATION)).isEqualTo(first.getHeader(HttpHeaders.LOCATION)).isNotNull();
+        assertThat(retry.getHeader(HttpHeaders.LOCATION))
+                .isEqualTo(first.getHeader(HttpHeaders.LOCATION))
+                .isNotNull();
         assertThat(api.storedEvents()).isEqualTo(storedBefore + 1);
     }
 
@@ -79,9 +85,7 @@ class IdempotencyApiTest extends ApiTestSupport {
     void theSameContentLaidOutDifferentlyIsARetry() throws Exception {
         String id = api.budgetAt(Stage.ACTIVE);
         send(id, "record-outcome", Party.PERSON, """
-                {"domain":"SOCIAL_PARTICIPATION_AND_RELATIONSHIPS","personsOwnWords":"I went out","recoveryGoalId":"G2"}""",
-                key("o-1"))
-                .andExpect(status().isOk());
+                {"domain":"SOCIAL_PARTICIPATION_AND_RELATIONSHIPS","personsOwnWords":"I went out","recoveryGoalId":"G2"}""", key("o-1")).andExpect(status().isOk());
 
         send(id, "record-outcome", Party.PERSON, """
                 {
@@ -121,14 +125,18 @@ class IdempotencyApiTest extends ApiTestSupport {
         String id = api.budgetAt(Stage.PLAN_SUBMITTED);
         String rejection = send(id, "approve-by-authority", Party.AUTHORITY, Bodies.approval(), key("approve-1"))
                 .andExpect(problem(409, "plan-not-endorsed"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         api.send(id, "endorse-plan", Party.PRACTITIONER, Bodies.endorsement()).andExpect(status().isOk());
         long endorsed = api.version(id);
 
         String retried = send(id, "approve-by-authority", Party.AUTHORITY, Bodies.approval(), key("approve-1"))
                 .andExpect(problem(409, "plan-not-endorsed"))
                 .andExpect(header().string(REPLAYED, "true"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(retried).isEqualTo(rejection);
         assertThat(api.version(id)).isEqualTo(endorsed);
@@ -190,7 +198,8 @@ class IdempotencyApiTest extends ApiTestSupport {
                 answers.add(threads.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
                     return send(id, "record-outcome", Party.PERSON, Bodies.outcome(), key("together"))
-                            .andReturn().getResponse();
+                            .andReturn()
+                            .getResponse();
                 }));
             }
             List<MockHttpServletResponse> responses = new ArrayList<>();
@@ -199,7 +208,8 @@ class IdempotencyApiTest extends ApiTestSupport {
             }
 
             List<MockHttpServletResponse> ran = responses.stream()
-                    .filter(response -> response.getStatus() == 200 && response.getHeader(REPLAYED) == null).toList();
+                    .filter(response -> response.getStatus() == 200 && response.getHeader(REPLAYED) == null)
+                    .toList();
             assertThat(ran).as("requests that ran").hasSize(1);
             for (MockHttpServletResponse response : responses) {
                 if (response.getStatus() == 200) {
@@ -224,7 +234,8 @@ class IdempotencyApiTest extends ApiTestSupport {
     }
 
     private ResultActions send(String id, String command, Party by, String body, String key) throws Exception {
-        return api.perform(withBody(post(BUDGETS + "/" + id + "/" + command), body).header(KEY, key), by);
+        return api.perform(
+                withBody(post(BUDGETS + "/" + id + "/" + command), body).header(KEY, key), by);
     }
 
     private ResultActions open(Party by, String body, String key) throws Exception {
@@ -232,7 +243,9 @@ class IdempotencyApiTest extends ApiTestSupport {
     }
 
     private static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, String body) {
-        return body == null ? request : request.contentType(MediaType.APPLICATION_JSON).content(body);
+        return body == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     private static void assertSameAnswer(MockHttpServletResponse retry, MockHttpServletResponse first)

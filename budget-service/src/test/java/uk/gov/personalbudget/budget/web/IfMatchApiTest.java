@@ -60,11 +60,16 @@ class IfMatchApiTest extends ApiTestSupport {
     @Test
     void theEtagOfGetAndOfEachCommandIsTheNextCommandsIfMatch() throws Exception {
         String id = api.budgetAt(Stage.ACTIVE);
-        String read = api.get(BUDGETS + "/" + id, Party.PERSON).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        String read = api.get(BUDGETS + "/" + id, Party.PERSON)
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.ETAG);
 
         String afterFirst = send(id, "record-outcome", Party.PERSON, Bodies.outcome(), read)
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.ETAG);
         send(id, "record-outcome", Party.PERSON, Bodies.outcome(), afterFirst).andExpect(status().isOk());
 
         send(id, "record-outcome", Party.PERSON, Bodies.outcome(), afterFirst)
@@ -76,7 +81,8 @@ class IfMatchApiTest extends ApiTestSupport {
     void aStaleVersionIs412EvenWhereTheChangeMadeTheCommandBreakARule() throws Exception {
         String id = api.budgetAt(Stage.PLAN_ENDORSED);
         String endorsed = "\"" + api.version(id) + "\"";
-        send(id, "approve-by-authority", Party.AUTHORITY, Bodies.approval(), endorsed).andExpect(status().isOk());
+        send(id, "approve-by-authority", Party.AUTHORITY, Bodies.approval(), endorsed)
+                .andExpect(status().isOk());
 
         send(id, "decline-by-authority", Party.AUTHORITY, Bodies.decline(), endorsed)
                 .andExpect(problem(412, "version-mismatch"));
@@ -101,8 +107,8 @@ class IfMatchApiTest extends ApiTestSupport {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"7", "\"seven\"", "\"-1\"", "\"07\"", "\"1\", \"2\"", "W/7", "",
-            "\"99999999999999999999\""})
+    @ValueSource(
+            strings = {"7", "\"seven\"", "\"-1\"", "\"07\"", "\"1\", \"2\"", "W/7", "", "\"99999999999999999999\""})
     void anIfMatchThatIsNotOneVersionIs400AndStoresNothing(String ifMatch) throws Exception {
         String id = api.budgetAt(Stage.ACTIVE);
 
@@ -134,10 +140,13 @@ class IfMatchApiTest extends ApiTestSupport {
     }
 
     private ResultActions send(String id, String command, Party by, String body, String ifMatch) throws Exception {
-        return api.perform(withBody(post(BUDGETS + "/" + id + "/" + command), body).header(IF_MATCH, ifMatch), by);
+        return api.perform(
+                withBody(post(BUDGETS + "/" + id + "/" + command), body).header(IF_MATCH, ifMatch), by);
     }
 
     private static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, String body) {
-        return body == null ? request : request.contentType(MediaType.APPLICATION_JSON).content(body);
+        return body == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

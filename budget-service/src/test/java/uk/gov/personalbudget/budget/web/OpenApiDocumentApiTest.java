@@ -31,10 +31,17 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
     void everyCommandIsAPostWithItsBodySchema() throws Exception {
         JsonNode paths = document().get("paths");
 
-        assertThat(COMMAND_BODIES.keySet()).containsExactlyInAnyOrderElementsOf(
-                Commands.all().stream().map(Commands.CommandCase::command).toList());
+        assertThat(COMMAND_BODIES.keySet())
+                .containsExactlyInAnyOrderElementsOf(Commands.all().stream()
+                        .map(Commands.CommandCase::command)
+                        .toList());
         assertThat(schemaOf(paths.get(BUDGETS).get("post"))).isEqualTo("BudgetOpening");
-        assertThat(paths.get(BUDGETS).get("post").get("requestBody").get("required").booleanValue()).isTrue();
+        assertThat(paths.get(BUDGETS)
+                        .get("post")
+                        .get("requestBody")
+                        .get("required")
+                        .booleanValue())
+                .isTrue();
         COMMAND_BODIES.forEach((command, schema) -> {
             JsonNode post = paths.get(BUDGETS + "/{id}/" + command).get("post");
             assertThat(post).as(command).isNotNull();
@@ -43,7 +50,8 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
             } else {
                 assertThat(schemaOf(post)).as(command).isEqualTo(schema);
             }
-            assertThat(post.get("parameters").findValuesAsText("name")).as(command)
+            assertThat(post.get("parameters").findValuesAsText("name"))
+                    .as(command)
                     .containsExactly("id", "If-Match", "Idempotency-Key");
         });
     }
@@ -54,16 +62,27 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
 
         assertThat(paths.get(BUDGETS).get("post").get("summary").textValue())
                 .endsWith("(PRACTITIONER, SYSTEM; for a council the caller's token names)");
-        assertThat(paths.get(BUDGETS + "/{id}/offer-budget").get("post").get("summary").textValue())
+        assertThat(paths.get(BUDGETS + "/{id}/offer-budget")
+                        .get("post")
+                        .get("summary")
+                        .textValue())
                 .isEqualTo("OfferBudget: Offer an indicative budget with its calculation (AUTHORITY)");
-        assertThat(paths.get(BUDGETS + "/{id}/contest-offer").get("post").get("summary").textValue())
+        assertThat(paths.get(BUDGETS + "/{id}/contest-offer")
+                        .get("post")
+                        .get("summary")
+                        .textValue())
                 .endsWith("(PERSON, NOMINEE, PRACTITIONER; " + AllowedRoles.IN_THE_PERSONS_PLACE + ")");
         for (Commands.CommandCase command : Commands.all()) {
             JsonNode post = paths.get(BUDGETS + "/{id}/" + command.command()).get("post");
             Class<? extends BudgetCommand> sent = Class.forName(BudgetCommand.class.getPackageName() + "."
-                    + post.get("operationId").textValue().substring(0, 1).toUpperCase()
-                    + post.get("operationId").textValue().substring(1)).asSubclass(BudgetCommand.class);
-            assertThat(post.get("summary").textValue()).as(command.command())
+                            + post.get("operationId")
+                                    .textValue()
+                                    .substring(0, 1)
+                                    .toUpperCase()
+                            + post.get("operationId").textValue().substring(1))
+                    .asSubclass(BudgetCommand.class);
+            assertThat(post.get("summary").textValue())
+                    .as(command.command())
                     .startsWith(sent.getSimpleName() + ": ")
                     .endsWith(" (" + CommandRoles.describe(sent) + ")");
         }
@@ -80,7 +99,10 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
         assertThat(key.get("required").booleanValue()).isFalse();
         assertThat(key.get("schema").get("maxLength").intValue()).isEqualTo(255);
         assertThat(key.get("description").textValue()).contains("422", "409", "Idempotent-Replayed");
-        JsonNode ifMatch = paths.get(BUDGETS + "/{id}/approve-by-authority").get("post").get("parameters").get(1);
+        JsonNode ifMatch = paths.get(BUDGETS + "/{id}/approve-by-authority")
+                .get("post")
+                .get("parameters")
+                .get(1);
         assertThat(ifMatch.get("name").textValue()).isEqualTo("If-Match");
         assertThat(ifMatch.get("in").textValue()).isEqualTo("header");
         assertThat(ifMatch.get("description").textValue()).contains("412", "version-mismatch");
@@ -98,9 +120,15 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
 
         assertThat(paths.get(BUDGETS + "/{id}").get("get").get("parameters").findValuesAsText("name"))
                 .containsExactlyInAnyOrder("id", "asOf");
-        assertThat(paths.get(BUDGETS + "/{id}/events").get("get").get("parameters").findValuesAsText("name"))
+        assertThat(paths.get(BUDGETS + "/{id}/events")
+                        .get("get")
+                        .get("parameters")
+                        .findValuesAsText("name"))
                 .containsExactly("id");
-        assertThat(paths.get(BUDGETS + "/{id}/verification").get("get").get("parameters").findValuesAsText("name"))
+        assertThat(paths.get(BUDGETS + "/{id}/verification")
+                        .get("get")
+                        .get("parameters")
+                        .findValuesAsText("name"))
                 .containsExactly("id");
         List<String> apiPaths = new ArrayList<>();
         paths.fieldNames().forEachRemaining(path -> {
@@ -115,10 +143,13 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
     void theActorIsNeverAnInputOfAnyOperation() throws Exception {
         JsonNode document = document();
 
-        document.get("paths").forEach(path -> path.forEach(operation -> {
-            assertThat(operation.path("parameters").findValuesAsText("name")).doesNotContain("actor", "Actor");
-            assertThat(operation.path("requestBody").findValuesAsText("$ref")).noneMatch(ref -> ref.endsWith("/Actor"));
-        }));
+        document.get("paths")
+                .forEach(path -> path.forEach(operation -> {
+                    assertThat(operation.path("parameters").findValuesAsText("name"))
+                            .doesNotContain("actor", "Actor");
+                    assertThat(operation.path("requestBody").findValuesAsText("$ref"))
+                            .noneMatch(ref -> ref.endsWith("/Actor"));
+                }));
         assertThat(document.get("components").get("schemas").has("Actor")).isFalse();
     }
 
@@ -133,18 +164,22 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
         assertThat(document.get("security").get(0).has("bearer-jwt")).isTrue();
         document.get("paths").fields().forEachRemaining(path -> {
             if (path.getKey().startsWith(BUDGETS)) {
-                path.getValue().forEach(operation -> assertThat(operation.has("security"))
-                        .as(path.getKey() + " overrides the bearer token").isFalse());
+                path.getValue()
+                        .forEach(operation -> assertThat(operation.has("security"))
+                                .as(path.getKey() + " overrides the bearer token")
+                                .isFalse());
             }
         });
     }
 
     @Test
     void swaggerUiIsServed() throws Exception {
-        api.mvc().perform(get("/swagger-ui.html"))
+        api.mvc()
+                .perform(get("/swagger-ui.html"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/swagger-ui/index.html"));
-        api.mvc().perform(get("/swagger-ui/index.html"))
+        api.mvc()
+                .perform(get("/swagger-ui/index.html"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Swagger UI")));
     }
@@ -154,7 +189,13 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
     }
 
     private static String schemaOf(JsonNode operation) {
-        String ref = operation.get("requestBody").get("content").get(JSON).get("schema").get("$ref").textValue();
+        String ref = operation
+                .get("requestBody")
+                .get("content")
+                .get(JSON)
+                .get("schema")
+                .get("$ref")
+                .textValue();
         return ref.substring(ref.lastIndexOf('/') + 1);
     }
 

@@ -33,6 +33,7 @@ public enum Party {
 
     /** The person every budget in these tests is for. */
     public static final String PERSON_REF = "P-1001";
+
     public static final String OTHER_PERSON_REF = "P-2002";
 
     public final String sub;

@@ -23,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:retries-doc-${random.uuid};DB_CLOSE_DELAY=-1",
-        "budget.publication.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:retries-doc-${random.uuid};DB_CLOSE_DELAY=-1",
+            "budget.publication.enabled=false"
+        })
 class RetriesDocTest {
 
     static final Path DOC = Path.of("..", "docs", "security.md");
@@ -35,6 +37,7 @@ class RetriesDocTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -43,15 +46,25 @@ class RetriesDocTest {
         String output = run(script());
 
         assertThat(output)
-                .containsSubsequence("HTTP/1.1 201", "ETag: \"0\"",
-                        "HTTP/1.1 201", "Idempotent-Replayed: true",
-                        "HTTP/1.1 422", "idempotency-key-reused")
-                .containsSubsequence("read: ETag \"0\"",
-                        "HTTP/1.1 200", "ETag: \"1\"",
-                        "HTTP/1.1 412", "ETag: \"1\"", "\"currentVersion\":1",
-                        "HTTP/1.1 400", "invalid-if-match");
+                .containsSubsequence(
+                        "HTTP/1.1 201",
+                        "ETag: \"0\"",
+                        "HTTP/1.1 201",
+                        "Idempotent-Replayed: true",
+                        "HTTP/1.1 422",
+                        "idempotency-key-reused")
+                .containsSubsequence(
+                        "read: ETag \"0\"",
+                        "HTTP/1.1 200",
+                        "ETag: \"1\"",
+                        "HTTP/1.1 412",
+                        "ETag: \"1\"",
+                        "\"currentVersion\":1",
+                        "HTTP/1.1 400",
+                        "invalid-if-match");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
-                .as("one budget opened, assessed once").isEqualTo(2);
+                .as("one budget opened, assessed once")
+                .isEqualTo(2);
     }
 
     /** The section's bash blocks before the approval-service part, as one script. */

@@ -11,18 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SealedTextInputApiTest extends ApiTestSupport {
 
-    private static final String SEALED_LOOKING = "pd:v1:AAAAAAAAAAAAAAAAAAAAAA:"
-            + "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+    private static final String SEALED_LOOKING =
+            "pd:v1:AAAAAAAAAAAAAAAAAAAAAA:" + "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({
-            "ACTIVE, choose-management, provider, '{\"option\":\"INDIVIDUAL_SERVICE_FUND\",\"provider\":\"%s\"}'",
-            "OFFERED, contest-offer, reason, '{\"reason\":\"Not enough %s\"}'",
-            "PLANNING, submit-plan, lines[0].description, "
-                    + "'{\"lines\":[{\"description\":\"%s\",\"cost\":{\"pence\":100,\"period\":\"WEEKLY\"},"
-                    + "\"recoveryGoalId\":\"G1\"}],\"madeBy\":\"SELF\"}'"})
-    void aSealedLookingTextIsRefusedNamingItsFieldAndNothingIsStored(Stage stage, String command, String field,
-                                                                  String body) throws Exception {
+        "ACTIVE, choose-management, provider, '{\"option\":\"INDIVIDUAL_SERVICE_FUND\",\"provider\":\"%s\"}'",
+        "OFFERED, contest-offer, reason, '{\"reason\":\"Not enough %s\"}'",
+        "PLANNING, submit-plan, lines[0].description, "
+                + "'{\"lines\":[{\"description\":\"%s\",\"cost\":{\"pence\":100,\"period\":\"WEEKLY\"},"
+                + "\"recoveryGoalId\":\"G1\"}],\"madeBy\":\"SELF\"}'"
+    })
+    void aSealedLookingTextIsRefusedNamingItsFieldAndNothingIsStored(
+            Stage stage, String command, String field, String body) throws Exception {
         String id = api.budgetAt(stage);
 
         api.rejects(id, command, Party.PERSON, body.formatted(SEALED_LOOKING), 400, "sealed-text-refused")

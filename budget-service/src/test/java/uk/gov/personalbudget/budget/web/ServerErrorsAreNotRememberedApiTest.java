@@ -56,20 +56,29 @@ class ServerErrorsAreNotRememberedApiTest extends ApiTestSupport {
         open("open-after-outage").andExpect(problem(500, "internal-error"));
         outage.down.set(false);
         open("open-after-outage").andExpect(status().isCreated());
-        open("open-after-outage").andExpect(status().isCreated())
+        open("open-after-outage")
+                .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"));
 
         assertThat(api.storedEvents()).isEqualTo(storedBefore + 1);
     }
 
     private ResultActions send(String id, String key) throws Exception {
-        return api.perform(post(BUDGETS + "/" + id + "/record-outcome").header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(Bodies.outcome()), Party.PERSON);
+        return api.perform(
+                post(BUDGETS + "/" + id + "/record-outcome")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(Bodies.outcome()),
+                Party.PERSON);
     }
 
     private ResultActions open(String key) throws Exception {
-        return api.perform(post(BUDGETS).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(Bodies.opening()), Party.PRACTITIONER);
+        return api.perform(
+                post(BUDGETS)
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(Bodies.opening()),
+                Party.PRACTITIONER);
     }
 
     /** While {@link #down}, the command bus refuses every command before it reaches the aggregate. */

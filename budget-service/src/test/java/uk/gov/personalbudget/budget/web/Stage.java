@@ -28,8 +28,7 @@ public enum Stage {
     CLOSED(ACTIVE, new Step(Party.AUTHORITY, "close-budget", () -> Bodies.closure("The person moved away")));
 
     /** One command: who sends it, its path segment, and its body (null for none). */
-    public record Step(Party by, String command, Supplier<String> body) {
-    }
+    public record Step(Party by, String command, Supplier<String> body) {}
 
     final Stage from;
     final Step step;

@@ -44,12 +44,16 @@ abstract class TamperEvidenceContractTest {
 
     @Autowired
     private MockMvc mvc;
+
     @Autowired
     private ObjectMapper objectMapper;
+
     @Autowired
     private DevTokenIssuer issuer;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private EventStore eventStore;
 
@@ -75,14 +79,19 @@ abstract class TamperEvidenceContractTest {
         assertThat(verification.get("checkedAt").textValue()).isNotBlank();
         JsonNode history = api.events(id);
         assertThat(verification.at("/head/sequence").longValue()).isEqualTo(events - 1);
-        assertThat(verification.at("/head/hash").textValue()).isEqualTo(history.get(events - 1).get("hash").textValue());
+        assertThat(verification.at("/head/hash").textValue())
+                .isEqualTo(history.get(events - 1).get("hash").textValue());
 
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT sequence_number, previous_hash, hash "
-                + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number", id);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT sequence_number, previous_hash, hash "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                id);
         String previous = EventHash.GENESIS;
         for (int sequence = 0; sequence < events; sequence++) {
             Map<String, Object> row = rows.get(sequence);
-            assertThat(row.get("previous_hash")).as("previous hash of %d", sequence).isEqualTo(previous);
+            assertThat(row.get("previous_hash"))
+                    .as("previous hash of %d", sequence)
+                    .isEqualTo(previous);
             assertThat((String) row.get("hash")).matches(HEX_HASH);
             assertThat(history.get(sequence).get("hash").textValue()).isEqualTo(row.get("hash"));
             previous = (String) row.get("hash");
@@ -97,27 +106,35 @@ abstract class TamperEvidenceContractTest {
         int digit = json.indexOf("1200000");
         assertThat(digit).as(json).isPositive();
         payload[digit] = '9';
-        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? AND sequence_number = 2",
-                payload, id);
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? AND sequence_number = 2",
+                payload,
+                id);
 
         assertThat(api.events(id).get(2).at("/payload/offer/amount/pence").longValue())
-                .as("the altered amount reads like any other").isEqualTo(9_200_000);
+                .as("the altered amount reads like any other")
+                .isEqualTo(9_200_000);
         JsonNode verification = verify(id);
 
         assertFirstMismatch(verification, 2, "BudgetOffered", "CONTENT");
         assertThat(verification.get("eventsChecked").longValue()).isEqualTo(3);
         assertThat(verification.at("/firstMismatch/found").textValue())
-                .isEqualTo(jdbc.queryForObject("SELECT hash FROM domain_event_entry WHERE aggregate_identifier = ? "
-                        + "AND sequence_number = 2", String.class, id));
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT hash FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                + "AND sequence_number = 2",
+                        String.class,
+                        id));
         assertThat(verification.at("/head/sequence").longValue()).isEqualTo(Stage.ACTIVE.events() - 1);
     }
 
     @Test
     void aChangedMetaDataIsFound() throws Exception {
         String id = api.budgetAt(Stage.PLAN_SUBMITTED);
-        jdbc.update("UPDATE domain_event_entry SET meta_data = ? WHERE aggregate_identifier = ? AND sequence_number = 1",
+        jdbc.update(
+                "UPDATE domain_event_entry SET meta_data = ? WHERE aggregate_identifier = ? AND sequence_number = 1",
                 "{\"traceparent\":\"00-00000000000000000000000000000001-0000000000000001-01\"}"
-                        .getBytes(StandardCharsets.UTF_8), id);
+                        .getBytes(StandardCharsets.UTF_8),
+                id);
 
         assertFirstMismatch(verify(id), 1, "NeedsAssessed", "CONTENT");
     }
@@ -125,8 +142,10 @@ abstract class TamperEvidenceContractTest {
     @Test
     void aChangedTimestampIsFound() throws Exception {
         String id = api.budgetAt(Stage.PLAN_SUBMITTED);
-        jdbc.update("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
-                + "WHERE aggregate_identifier = ? AND sequence_number = 3", id);
+        jdbc.update(
+                "UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
+                        + "WHERE aggregate_identifier = ? AND sequence_number = 3",
+                id);
 
         assertFirstMismatch(verify(id), 3, "OfferAccepted", "CONTENT");
     }
@@ -134,8 +153,10 @@ abstract class TamperEvidenceContractTest {
     @Test
     void aChangedStoredHashIsFoundAtThatEvent() throws Exception {
         String id = api.budgetAt(Stage.PLAN_SUBMITTED);
-        jdbc.update("UPDATE domain_event_entry SET hash = ? WHERE aggregate_identifier = ? AND sequence_number = 2",
-                "f".repeat(64), id);
+        jdbc.update(
+                "UPDATE domain_event_entry SET hash = ? WHERE aggregate_identifier = ? AND sequence_number = 2",
+                "f".repeat(64),
+                id);
 
         assertFirstMismatch(verify(id), 2, "BudgetOffered", "CONTENT");
     }
@@ -143,11 +164,15 @@ abstract class TamperEvidenceContractTest {
     @Test
     void anEventChangedAndHashedAgainIsFoundAtTheNextLink() throws Exception {
         String id = api.budgetAt(Stage.PLAN_SUBMITTED);
-        jdbc.update("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
-                + "WHERE aggregate_identifier = ? AND sequence_number = 1", id);
+        jdbc.update(
+                "UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
+                        + "WHERE aggregate_identifier = ? AND sequence_number = 1",
+                id);
         String rehashed = verify(id).at("/firstMismatch/expected").textValue();
-        jdbc.update("UPDATE domain_event_entry SET hash = ? WHERE aggregate_identifier = ? AND sequence_number = 1",
-                rehashed, id);
+        jdbc.update(
+                "UPDATE domain_event_entry SET hash = ? WHERE aggregate_identifier = ? AND sequence_number = 1",
+                rehashed,
+                id);
 
         assertFirstMismatch(verify(id), 2, "BudgetOffered", "LINK");
     }
@@ -162,7 +187,9 @@ abstract class TamperEvidenceContractTest {
         assertFirstMismatch(verification, 5, "PlanEndorsed", "SEQUENCE_GAP");
         assertThat(verification.at("/firstMismatch/expected").textValue()).isEqualTo("4");
         assertThat(verification.at("/firstMismatch/found").textValue()).isEqualTo("5");
-        assertThat(verification.get("eventsChecked").longValue()).as("0 to 3, then 5").isEqualTo(5);
+        assertThat(verification.get("eventsChecked").longValue())
+                .as("0 to 3, then 5")
+                .isEqualTo(5);
     }
 
     @Test
@@ -180,11 +207,13 @@ abstract class TamperEvidenceContractTest {
     @Test
     void aCopyOfAnEventAppendedAtTheEndIsFound() throws Exception {
         String id = api.budgetAt(Stage.PLAN_SUBMITTED);
-        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
-                + "time_stamp, payload_type, payload_revision, payload, meta_data, previous_hash, hash) "
-                + "SELECT 'forged-' || event_identifier, aggregate_identifier, 5, type, time_stamp, payload_type, "
-                + "payload_revision, payload, meta_data, previous_hash, hash FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? AND sequence_number = 4", id);
+        jdbc.update(
+                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                        + "time_stamp, payload_type, payload_revision, payload, meta_data, previous_hash, hash) "
+                        + "SELECT 'forged-' || event_identifier, aggregate_identifier, 5, type, time_stamp, payload_type, "
+                        + "payload_revision, payload, meta_data, previous_hash, hash FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? AND sequence_number = 4",
+                id);
 
         assertFirstMismatch(verify(id), 5, "PlanSubmitted", "LINK");
     }
@@ -192,8 +221,10 @@ abstract class TamperEvidenceContractTest {
     @Test
     void aHashRemovedFromAnEventIsFound() throws Exception {
         String id = api.budgetAt(Stage.PLAN_SUBMITTED);
-        jdbc.update("UPDATE domain_event_entry SET hash = NULL, previous_hash = NULL "
-                + "WHERE aggregate_identifier = ? AND sequence_number >= 3", id);
+        jdbc.update(
+                "UPDATE domain_event_entry SET hash = NULL, previous_hash = NULL "
+                        + "WHERE aggregate_identifier = ? AND sequence_number >= 3",
+                id);
 
         assertFirstMismatch(verify(id), 3, "OfferAccepted", "MISSING_HASH");
     }
@@ -205,10 +236,14 @@ abstract class TamperEvidenceContractTest {
     @Test
     void legacyEventsAreReportedAndSealedByTheNextEventStored() throws Exception {
         String id = api.budgetAt(Stage.OFFERED);
-        Long chainStart = jdbc.queryForObject("SELECT last_legacy_global_index FROM event_hash_chain_start", Long.class);
-        jdbc.update("UPDATE domain_event_entry SET hash = NULL, previous_hash = NULL WHERE aggregate_identifier = ?", id);
-        jdbc.update("UPDATE event_hash_chain_start SET last_legacy_global_index = "
-                + "(SELECT MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?)", id);
+        Long chainStart =
+                jdbc.queryForObject("SELECT last_legacy_global_index FROM event_hash_chain_start", Long.class);
+        jdbc.update(
+                "UPDATE domain_event_entry SET hash = NULL, previous_hash = NULL WHERE aggregate_identifier = ?", id);
+        jdbc.update(
+                "UPDATE event_hash_chain_start SET last_legacy_global_index = "
+                        + "(SELECT MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?)",
+                id);
         try {
             JsonNode legacyOnly = verify(id);
             assertThat(legacyOnly.get("intact").booleanValue()).isTrue();
@@ -224,8 +259,10 @@ abstract class TamperEvidenceContractTest {
             assertThat(sealed.get("eventsChecked").longValue()).isEqualTo(4);
             assertThat(sealed.at("/head/hash").textValue()).matches(HEX_HASH);
 
-            jdbc.update("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
-                    + "WHERE aggregate_identifier = ? AND sequence_number = 1", id);
+            jdbc.update(
+                    "UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
+                            + "WHERE aggregate_identifier = ? AND sequence_number = 1",
+                    id);
             assertFirstMismatch(verify(id), 3, "OfferAccepted", "LINK");
         } finally {
             jdbc.update("UPDATE event_hash_chain_start SET last_legacy_global_index = ?", chainStart);
@@ -236,8 +273,8 @@ abstract class TamperEvidenceContractTest {
     void eventsOfSeveralBudgetsAppendedInOneBatchAreEachChainedInOrder() throws Exception {
         String first = BudgetId.generate().value();
         String second = BudgetId.generate().value();
-        eventStore.publish(List.of(event(first, 0), event(second, 0), event(first, 1), event(first, 2),
-                event(second, 1)));
+        eventStore.publish(
+                List.of(event(first, 0), event(second, 0), event(first, 1), event(first, 2), event(second, 1)));
         eventStore.publish(List.of(event(second, 2), event(first, 3)));
 
         JsonNode firstVerification = verify(first);
@@ -255,12 +292,15 @@ abstract class TamperEvidenceContractTest {
 
         assertThatThrownBy(() -> eventStore.publish(event(id, 3)))
                 .hasStackTraceContaining("its predecessor is not stored");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id))
+                .isZero();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Party.class, names = {"AUDITOR", "AUTHORITY", "UNLIMITED_AUTHORITY"})
+    @EnumSource(
+            value = Party.class,
+            names = {"AUDITOR", "AUTHORITY", "UNLIMITED_AUTHORITY"})
     void auditorsAndTheAuthorityVerify(Party party) throws Exception {
         String id = api.budgetAt(Stage.OFFERED);
 
@@ -268,7 +308,9 @@ abstract class TamperEvidenceContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Party.class, names = {"PERSON", "PRACTITIONER", "SYSTEM"})
+    @EnumSource(
+            value = Party.class,
+            names = {"PERSON", "PRACTITIONER", "SYSTEM"})
     void nobodyElseVerifiesEvenTheirOwnBudget(Party party) throws Exception {
         String id = api.budgetAt(Stage.OFFERED);
 
@@ -294,18 +336,27 @@ abstract class TamperEvidenceContractTest {
     }
 
     private JsonNode verify(String id) throws Exception {
-        return api.read(api.get(BUDGETS + "/" + id + "/verification", Party.AUDITOR).andExpect(status().isOk()));
+        return api.read(
+                api.get(BUDGETS + "/" + id + "/verification", Party.AUDITOR).andExpect(status().isOk()));
     }
 
     private byte[] column(String id, long sequence, String column) {
-        return jdbc.queryForObject("SELECT " + column + " FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND sequence_number = ?", byte[].class, id, sequence);
+        return jdbc.queryForObject(
+                "SELECT " + column + " FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND sequence_number = ?",
+                byte[].class,
+                id,
+                sequence);
     }
 
     private static void assertFirstMismatch(JsonNode verification, long sequence, String eventType, String kind) {
-        assertThat(verification.get("intact").booleanValue()).as(verification.toString()).isFalse();
+        assertThat(verification.get("intact").booleanValue())
+                .as(verification.toString())
+                .isFalse();
         JsonNode mismatch = verification.get("firstMismatch");
-        assertThat(mismatch.get("sequence").longValue()).as(verification.toString()).isEqualTo(sequence);
+        assertThat(mismatch.get("sequence").longValue())
+                .as(verification.toString())
+                .isEqualTo(sequence);
         assertThat(mismatch.get("eventType").textValue()).isEqualTo(eventType);
         assertThat(mismatch.get("kind").textValue()).as(verification.toString()).isEqualTo(kind);
         assertThat(mismatch.get("explanation").textValue()).isNotBlank();
@@ -315,9 +366,14 @@ abstract class TamperEvidenceContractTest {
     }
 
     private static GenericDomainEventMessage<BudgetOpened> event(String id, long sequence) {
-        return new GenericDomainEventMessage<>("PersonalBudget", id, sequence, new BudgetOpened(new BudgetId(id),
-                new Act("pr-ellis", Role.PRACTITIONER, null, Instant.parse("2026-11-22T10:15:30Z")),
-                new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
-                new BudgetOpening(new PersonReference("P-1001"), "leeds", "pr-ellis")));
+        return new GenericDomainEventMessage<>(
+                "PersonalBudget",
+                id,
+                sequence,
+                new BudgetOpened(
+                        new BudgetId(id),
+                        new Act("pr-ellis", Role.PRACTITIONER, null, Instant.parse("2026-11-22T10:15:30Z")),
+                        new ControlTransfer(ControlHolder.NOBODY, ControlHolder.PRACTITIONER),
+                        new BudgetOpening(new PersonReference("P-1001"), "leeds", "pr-ellis")));
     }
 }

@@ -30,9 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:tamper-doc-${random.uuid};DB_CLOSE_DELAY=-1",
-        "budget.publication.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:tamper-doc-${random.uuid};DB_CLOSE_DELAY=-1",
+            "budget.publication.enabled=false"
+        })
 class TamperEvidenceDocTest {
 
     static final Path DOC = Path.of("..", "docs", "security.md");
@@ -42,8 +44,10 @@ class TamperEvidenceDocTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private DevTokenIssuer issuer;
 
@@ -51,22 +55,41 @@ class TamperEvidenceDocTest {
     void theExampleRunsAsWrittenAndShowsAnAlteredEvent() throws Exception {
         String budget = openBudget();
 
-        assertThat(run(script(), budget)).contains("\"intact\":true", "\"eventsChecked\":1",
-                "\"head\":{\"sequence\":0,\"hash\":\"", "\"firstMismatch\":null");
+        assertThat(run(script(), budget))
+                .contains(
+                        "\"intact\":true",
+                        "\"eventsChecked\":1",
+                        "\"head\":{\"sequence\":0,\"hash\":\"",
+                        "\"firstMismatch\":null");
 
-        jdbc.update("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
-                + "WHERE aggregate_identifier = ?", budget);
+        jdbc.update(
+                "UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
+                        + "WHERE aggregate_identifier = ?",
+                budget);
 
-        assertThat(run(script(), budget)).contains("\"intact\":false",
-                "\"firstMismatch\":{\"sequence\":0,\"eventType\":\"BudgetOpened\",\"kind\":\"CONTENT\"");
+        assertThat(run(script(), budget))
+                .contains(
+                        "\"intact\":false",
+                        "\"firstMismatch\":{\"sequence\":0,\"eventType\":\"BudgetOpened\",\"kind\":\"CONTENT\"");
     }
 
     private String openBudget() throws Exception {
-        HttpResponse<String> opened = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/api/v1/budgets"))
-                .header("Authorization", "Bearer " + issuer.issue("pr-ellis", Role.PRACTITIONER, null, null, TokenHolder.HOME_COUNCIL))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Bodies.opening())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> opened = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/budgets"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + issuer.issue(
+                                                        "pr-ellis",
+                                                        Role.PRACTITIONER,
+                                                        null,
+                                                        null,
+                                                        TokenHolder.HOME_COUNCIL))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(Bodies.opening()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         Matcher id = BUDGET_ID.matcher(opened.body());
         assertThat(id.find()).as(opened.body()).isTrue();

@@ -4,5 +4,4 @@ import uk.gov.personalbudget.budget.support.LocalProfileTest;
 
 /** Tamper evidence on H2, as the {@code local} profile runs it. */
 @LocalProfileTest
-class TamperEvidenceOnH2Test extends TamperEvidenceContractTest {
-}
+class TamperEvidenceOnH2Test extends TamperEvidenceContractTest {}

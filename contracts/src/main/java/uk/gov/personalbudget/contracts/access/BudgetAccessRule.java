@@ -25,8 +25,7 @@ import java.util.Objects;
  */
 public final class BudgetAccessRule {
 
-    private BudgetAccessRule() {
-    }
+    private BudgetAccessRule() {}
 
     /** How {@code actor} stands to the budget. */
     public static Relationship relationship(Actor actor, BudgetParties budget) {
@@ -34,8 +33,8 @@ public final class BudgetAccessRule {
             return Relationship.OTHER_COUNCIL;
         }
         return switch (actor.role()) {
-            case PERSON -> Objects.equals(actor.person(), budget.person()) ? Relationship.OWN
-                    : Relationship.SAME_COUNCIL;
+            case PERSON ->
+                Objects.equals(actor.person(), budget.person()) ? Relationship.OWN : Relationship.SAME_COUNCIL;
             case NOMINEE -> {
                 boolean forThisPerson = actor.person() == null || actor.person().equals(budget.person());
                 if (forThisPerson && (isNamed(actor, budget.delegate()) || isNamed(actor, budget.authorisedPerson()))) {
@@ -47,7 +46,8 @@ public final class BudgetAccessRule {
                 if (isNamed(actor, budget.delegate())) {
                     yield Relationship.NAMED_DELEGATE;
                 }
-                yield actor.id().equals(budget.allocatedPractitioner()) ? Relationship.ALLOCATED
+                yield actor.id().equals(budget.allocatedPractitioner())
+                        ? Relationship.ALLOCATED
                         : Relationship.SAME_COUNCIL;
             }
             case AUTHORITY, AUDITOR, SYSTEM -> Relationship.SAME_COUNCIL;
@@ -84,7 +84,8 @@ public final class BudgetAccessRule {
         if (holder == null || !actor.id().equals(holder.actorId())) {
             return false;
         }
-        return holder.party() == ControlParty.NOMINEE ? actor.is(Role.NOMINEE)
+        return holder.party() == ControlParty.NOMINEE
+                ? actor.is(Role.NOMINEE)
                 : holder.party() == ControlParty.PRACTITIONER && actor.is(Role.PRACTITIONER);
     }
 }

@@ -12,6 +12,9 @@ import uk.gov.personalbudget.contracts.value.PersonReference;
  * @param delegate              the delegate named by the delegation in force, or null
  * @param authorisedPerson      the authorised person in force, or null
  */
-public record BudgetParties(String council, PersonReference person, String allocatedPractitioner,
-                            ControlHolder delegate, ControlHolder authorisedPerson) {
-}
+public record BudgetParties(
+        String council,
+        PersonReference person,
+        String allocatedPractitioner,
+        ControlHolder delegate,
+        ControlHolder authorisedPerson) {}

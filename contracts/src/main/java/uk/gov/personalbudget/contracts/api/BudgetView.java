@@ -77,5 +77,4 @@ public record BudgetView(
         Suspension suspension,
         String closureReason,
         NotificationMethod personToldOfClosureBy,
-        Erasure erasure) {
-}
+        Erasure erasure) {}

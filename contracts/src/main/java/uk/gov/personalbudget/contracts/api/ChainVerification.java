@@ -32,8 +32,7 @@ public record ChainVerification(
      * @param sequence its sequence number
      * @param hash     its stored hash, 64 hex digits; null for a legacy event
      */
-    public record ChainHead(long sequence, String hash) {
-    }
+    public record ChainHead(long sequence, String hash) {}
 
     /**
      * An event that does not match.
@@ -46,9 +45,8 @@ public record ChainVerification(
      * @param found       what is stored instead (null for {@link MismatchKind#MISSING_HASH})
      * @param explanation the same in words
      */
-    public record Mismatch(long sequence, String eventType, MismatchKind kind, String expected, String found,
-                           String explanation) {
-    }
+    public record Mismatch(
+            long sequence, String eventType, MismatchKind kind, String expected, String found, String explanation) {}
 
     /** What does not match at the first bad event. */
     public enum MismatchKind {

@@ -12,5 +12,4 @@ import uk.gov.personalbudget.contracts.value.BudgetStatus;
  * @param status        where the budget now is in its lifecycle
  * @param controlHolder who holds control now
  */
-public record CommandAccepted(BudgetId id, long version, BudgetStatus status, ControlHolder controlHolder) {
-}
+public record CommandAccepted(BudgetId id, long version, BudgetStatus status, ControlHolder controlHolder) {}

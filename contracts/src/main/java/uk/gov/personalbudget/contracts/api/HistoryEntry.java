@@ -32,5 +32,4 @@ public record HistoryEntry(
         ControlHolder controlBefore,
         ControlHolder controlAfter,
         BudgetEvent payload,
-        String hash) {
-}
+        String hash) {}

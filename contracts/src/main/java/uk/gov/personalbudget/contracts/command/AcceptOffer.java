@@ -9,9 +9,8 @@ import uk.gov.personalbudget.contracts.value.Role;
 /**
  * The person accepts an open offer and starts planning.
  */
-@AllowedRoles(value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
+@AllowedRoles(
+        value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
         condition = AllowedRoles.IN_THE_PERSONS_PLACE)
 public record AcceptOffer(
-        @NotNull @Valid BudgetId budgetId,
-        @NotNull @Valid Actor actor) implements BudgetCommand {
-}
+        @NotNull @Valid BudgetId budgetId, @NotNull @Valid Actor actor) implements BudgetCommand {}

@@ -15,5 +15,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record AdjustBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Adjustment adjustment) implements BudgetCommand {
-}
+        @NotNull @Valid Adjustment adjustment) implements BudgetCommand {}

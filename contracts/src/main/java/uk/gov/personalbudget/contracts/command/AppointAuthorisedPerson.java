@@ -15,5 +15,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record AppointAuthorisedPerson(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Authorisation authorisation) implements BudgetCommand {
-}
+        @NotNull @Valid Authorisation authorisation) implements BudgetCommand {}

@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record ApproveByAuthority(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Approval approval) implements BudgetCommand {
-}
+        @NotNull @Valid Approval approval) implements BudgetCommand {}

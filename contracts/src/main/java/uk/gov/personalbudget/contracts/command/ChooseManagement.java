@@ -10,10 +10,10 @@ import uk.gov.personalbudget.contracts.value.Role;
 /**
  * The person chooses how an approved budget is managed.
  */
-@AllowedRoles(value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
+@AllowedRoles(
+        value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
         condition = AllowedRoles.IN_THE_PERSONS_PLACE)
 public record ChooseManagement(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Management management) implements BudgetCommand {
-}
+        @NotNull @Valid Management management) implements BudgetCommand {}

@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record CloseBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Closure closure) implements BudgetCommand {
-}
+        @NotNull @Valid Closure closure) implements BudgetCommand {}

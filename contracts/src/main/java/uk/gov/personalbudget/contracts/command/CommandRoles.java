@@ -17,8 +17,7 @@ public final class CommandRoles {
         }
     };
 
-    private CommandRoles() {
-    }
+    private CommandRoles() {}
 
     /** The roles that may send {@code command} at all. */
     public static Set<Role> of(Class<? extends BudgetCommand> command) {
@@ -33,7 +32,8 @@ public final class CommandRoles {
     /** The roles in the order of {@link Role}, and the condition if any: "PERSON, NOMINEE; while named". */
     public static String describe(Class<? extends BudgetCommand> command) {
         AllowedRoles allowed = annotationOf(command);
-        String roles = EnumSet.copyOf(Arrays.asList(allowed.value())).stream().map(Role::name)
+        String roles = EnumSet.copyOf(Arrays.asList(allowed.value())).stream()
+                .map(Role::name)
                 .collect(Collectors.joining(", "));
         return allowed.condition().isEmpty() ? roles : roles + "; " + allowed.condition();
     }

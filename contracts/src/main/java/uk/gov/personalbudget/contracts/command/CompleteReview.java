@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record CompleteReview(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid ReviewResult result) implements BudgetCommand {
-}
+        @NotNull @Valid ReviewResult result) implements BudgetCommand {}

@@ -10,10 +10,10 @@ import uk.gov.personalbudget.contracts.value.Role;
 /**
  * The person contests an open offer, with a reason and optionally the amount they ask for.
  */
-@AllowedRoles(value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
+@AllowedRoles(
+        value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER},
         condition = AllowedRoles.IN_THE_PERSONS_PLACE)
 public record ContestOffer(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Contest contest) implements BudgetCommand {
-}
+        @NotNull @Valid Contest contest) implements BudgetCommand {}

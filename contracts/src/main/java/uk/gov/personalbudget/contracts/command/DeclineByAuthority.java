@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record DeclineByAuthority(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Decline decline) implements BudgetCommand {
-}
+        @NotNull @Valid Decline decline) implements BudgetCommand {}

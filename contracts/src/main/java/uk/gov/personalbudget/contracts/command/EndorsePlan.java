@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record EndorsePlan(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Endorsement endorsement) implements BudgetCommand {
-}
+        @NotNull @Valid Endorsement endorsement) implements BudgetCommand {}

@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record OfferBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Offer offer) implements BudgetCommand {
-}
+        @NotNull @Valid Offer offer) implements BudgetCommand {}

@@ -10,9 +10,10 @@ import uk.gov.personalbudget.contracts.value.Role;
 /**
  * A practitioner or council system opens a budget for a person, before any assessment.
  */
-@AllowedRoles(value = {Role.PRACTITIONER, Role.SYSTEM}, condition = "for a council the caller's token names")
+@AllowedRoles(
+        value = {Role.PRACTITIONER, Role.SYSTEM},
+        condition = "for a council the caller's token names")
 public record OpenBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid BudgetOpening opening) implements BudgetCommand {
-}
+        @NotNull @Valid BudgetOpening opening) implements BudgetCommand {}

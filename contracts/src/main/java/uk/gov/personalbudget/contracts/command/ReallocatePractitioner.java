@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record ReallocatePractitioner(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Reallocation reallocation) implements BudgetCommand {
-}
+        @NotNull @Valid Reallocation reallocation) implements BudgetCommand {}

@@ -11,9 +11,10 @@ import uk.gov.personalbudget.contracts.value.Role;
  * Records a needs assessment and eligibility determination with written reasons; not after approval (a re-
  * assessment then goes through review).
  */
-@AllowedRoles(value = {Role.PERSON, Role.PRACTITIONER}, condition = "a PERSON records only a self-assessment")
+@AllowedRoles(
+        value = {Role.PERSON, Role.PRACTITIONER},
+        condition = "a PERSON records only a self-assessment")
 public record RecordAssessment(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Assessment assessment) implements BudgetCommand {
-}
+        @NotNull @Valid Assessment assessment) implements BudgetCommand {}

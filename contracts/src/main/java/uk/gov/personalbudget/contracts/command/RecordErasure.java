@@ -17,5 +17,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record RecordErasure(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Erasure erasure) implements BudgetCommand {
-}
+        @NotNull @Valid Erasure erasure) implements BudgetCommand {}

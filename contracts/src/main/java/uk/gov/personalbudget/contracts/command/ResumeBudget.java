@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record ResumeBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Reason reason) implements BudgetCommand {
-}
+        @NotNull @Valid Reason reason) implements BudgetCommand {}

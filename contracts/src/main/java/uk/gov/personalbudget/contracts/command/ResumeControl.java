@@ -10,10 +10,10 @@ import uk.gov.personalbudget.contracts.value.Role;
 /**
  * Control goes back to the person from a delegate, only while delegated.
  */
-@AllowedRoles(value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER, Role.AUTHORITY},
+@AllowedRoles(
+        value = {Role.PERSON, Role.NOMINEE, Role.PRACTITIONER, Role.AUTHORITY},
         condition = "the person, the delegate in force, or the authority")
 public record ResumeControl(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Resumption resumption) implements BudgetCommand {
-}
+        @NotNull @Valid Resumption resumption) implements BudgetCommand {}

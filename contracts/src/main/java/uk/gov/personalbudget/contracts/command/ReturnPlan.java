@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record ReturnPlan(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid PlanReturn planReturn) implements BudgetCommand {
-}
+        @NotNull @Valid PlanReturn planReturn) implements BudgetCommand {}

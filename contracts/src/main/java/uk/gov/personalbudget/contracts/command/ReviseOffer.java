@@ -15,5 +15,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record ReviseOffer(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Revision revision) implements BudgetCommand {
-}
+        @NotNull @Valid Revision revision) implements BudgetCommand {}

@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Role;
 public record ScheduleReview(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid ReviewSchedule review) implements BudgetCommand {
-}
+        @NotNull @Valid ReviewSchedule review) implements BudgetCommand {}

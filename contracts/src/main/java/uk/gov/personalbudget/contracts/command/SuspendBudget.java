@@ -14,5 +14,4 @@ import uk.gov.personalbudget.contracts.value.Suspension;
 public record SuspendBudget(
         @NotNull @Valid BudgetId budgetId,
         @NotNull @Valid Actor actor,
-        @NotNull @Valid Suspension suspension) implements BudgetCommand {
-}
+        @NotNull @Valid Suspension suspension) implements BudgetCommand {}

@@ -33,21 +33,26 @@ import uk.gov.personalbudget.contracts.value.Role;
  */
 public final class ControlRule {
 
-    private ControlRule() {
-    }
+    private ControlRule() {}
 
     /** The control state after {@code event}, given the state before it. */
     public static ControlState after(ControlState before, BudgetEvent event) {
         if (event instanceof BudgetOpened) {
             return before.withBase(ControlParty.PRACTITIONER);
         }
-        if (event instanceof NeedsAssessed || event instanceof OfferContested || event instanceof PlanEndorsed
+        if (event instanceof NeedsAssessed
+                || event instanceof OfferContested
+                || event instanceof PlanEndorsed
                 || event instanceof BudgetSuspended) {
             return before.withBase(ControlParty.AUTHORITY);
         }
-        if (event instanceof BudgetOffered || event instanceof OfferRevised || event instanceof OfferAccepted
-                || event instanceof PlanReturned || event instanceof PlanDeclinedByAuthority
-                || event instanceof PlanApprovedByAuthority || event instanceof ContestWithdrawn
+        if (event instanceof BudgetOffered
+                || event instanceof OfferRevised
+                || event instanceof OfferAccepted
+                || event instanceof PlanReturned
+                || event instanceof PlanDeclinedByAuthority
+                || event instanceof PlanApprovedByAuthority
+                || event instanceof ContestWithdrawn
                 || event instanceof PlanWithdrawn) {
             return before.withBase(ControlParty.PERSON);
         }
@@ -79,8 +84,8 @@ public final class ControlRule {
             return before.withDelegate(null);
         }
         if (event instanceof AuthorisedPersonAppointed appointed) {
-            return before.withAuthorisedPerson(
-                    ControlHolder.named(ControlParty.NOMINEE, appointed.authorisation().authorisedPerson()));
+            return before.withAuthorisedPerson(ControlHolder.named(
+                    ControlParty.NOMINEE, appointed.authorisation().authorisedPerson()));
         }
         if (event instanceof AuthorisationEnded) {
             return before.withAuthorisedPerson(null);

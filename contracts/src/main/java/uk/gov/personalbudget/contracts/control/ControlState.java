@@ -12,10 +12,7 @@ import uk.gov.personalbudget.contracts.value.ManagementOption;
  * @param authorisedPerson the authorised person while an authorisation is in force
  */
 public record ControlState(
-        ControlParty base,
-        ManagementOption management,
-        ControlHolder delegate,
-        ControlHolder authorisedPerson) {
+        ControlParty base, ManagementOption management, ControlHolder delegate, ControlHolder authorisedPerson) {
 
     /** Before a budget is opened nobody holds control. */
     public static final ControlState INITIAL = new ControlState(ControlParty.NOBODY, null, null, null);

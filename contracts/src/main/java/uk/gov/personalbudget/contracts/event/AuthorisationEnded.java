@@ -9,9 +9,5 @@ import uk.gov.personalbudget.contracts.value.Reason;
  * An authorisation ended. Control: back to the person, if the lifecycle gives it to them now.
  */
 public record AuthorisationEnded(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        String formerAuthorisedPerson,
-        Reason reason) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, String formerAuthorisedPerson, Reason reason)
+        implements BudgetEvent {}

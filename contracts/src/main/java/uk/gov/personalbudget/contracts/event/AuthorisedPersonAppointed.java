@@ -9,8 +9,4 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
  * An authorised person was appointed. Control: the authorised person, wherever the person would hold it.
  */
 public record AuthorisedPersonAppointed(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Authorisation authorisation) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, Authorisation authorisation) implements BudgetEvent {}

@@ -10,9 +10,5 @@ import uk.gov.personalbudget.contracts.value.Money;
  * The authority adjusted the approved budget. Control unchanged.
  */
 public record BudgetAdjusted(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Adjustment adjustment,
-        Money previousAmount) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, Adjustment adjustment, Money previousAmount)
+        implements BudgetEvent {}

@@ -14,9 +14,5 @@ import uk.gov.personalbudget.contracts.value.Reason;
  * @param personToldBy how the person was told (absent only from budgets closed before it was recorded)
  */
 public record BudgetClosed(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Reason reason,
-        NotificationMethod personToldBy) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, Reason reason, NotificationMethod personToldBy)
+        implements BudgetEvent {}

@@ -46,11 +46,10 @@ public final class BudgetEventTypes {
             PlanWithdrawn.class,
             PersonalDataErasureConfirmed.class);
 
-    private static final Map<String, Class<? extends BudgetEvent>> BY_NAME = ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+    private static final Map<String, Class<? extends BudgetEvent>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
-    private BudgetEventTypes() {
-    }
+    private BudgetEventTypes() {}
 
     public static Optional<Class<? extends BudgetEvent>> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));

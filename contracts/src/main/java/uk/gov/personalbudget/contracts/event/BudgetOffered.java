@@ -8,9 +8,4 @@ import uk.gov.personalbudget.contracts.value.Offer;
 /**
  * An indicative budget was offered. Control: PERSON.
  */
-public record BudgetOffered(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Offer offer) implements BudgetEvent {
-}
+public record BudgetOffered(BudgetId budgetId, Act act, ControlTransfer control, Offer offer) implements BudgetEvent {}

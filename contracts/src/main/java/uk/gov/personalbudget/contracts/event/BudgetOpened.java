@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.BudgetOpening;
 /**
  * A budget was opened for a person. Control: PRACTITIONER (assessing).
  */
-public record BudgetOpened(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        BudgetOpening opening) implements BudgetEvent {
-}
+public record BudgetOpened(BudgetId budgetId, Act act, ControlTransfer control, BudgetOpening opening)
+        implements BudgetEvent {}

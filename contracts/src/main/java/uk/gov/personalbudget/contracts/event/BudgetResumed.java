@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.Reason;
 /**
  * The suspended budget was resumed. Control: whoever manages the money.
  */
-public record BudgetResumed(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Reason reason) implements BudgetEvent {
-}
+public record BudgetResumed(BudgetId budgetId, Act act, ControlTransfer control, Reason reason)
+        implements BudgetEvent {}

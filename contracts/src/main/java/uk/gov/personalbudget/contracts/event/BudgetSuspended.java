@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.Suspension;
 /**
  * The budget was suspended. Control: AUTHORITY.
  */
-public record BudgetSuspended(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Suspension suspension) implements BudgetEvent {
-}
+public record BudgetSuspended(BudgetId budgetId, Act act, ControlTransfer control, Suspension suspension)
+        implements BudgetEvent {}

@@ -9,9 +9,5 @@ import uk.gov.personalbudget.contracts.value.Reason;
  * The person withdrew their open contest before the authority answered it; the offer is open again.
  * Control: PERSON.
  */
-public record ContestWithdrawn(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Reason reason) implements BudgetEvent {
-}
+public record ContestWithdrawn(BudgetId budgetId, Act act, ControlTransfer control, Reason reason)
+        implements BudgetEvent {}

@@ -9,9 +9,5 @@ import uk.gov.personalbudget.contracts.value.Delegation;
  * Control was delegated to a named nominee or practitioner. Control: the delegate, wherever the person
  * would hold it.
  */
-public record ControlDelegated(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Delegation delegation) implements BudgetEvent {
-}
+public record ControlDelegated(BudgetId budgetId, Act act, ControlTransfer control, Delegation delegation)
+        implements BudgetEvent {}

@@ -10,9 +10,5 @@ import uk.gov.personalbudget.contracts.value.Resumption;
  * A delegation ended. Control: back to the person, if the lifecycle gives it to them now.
  */
 public record ControlResumed(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Delegate formerDelegate,
-        Resumption resumption) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, Delegate formerDelegate, Resumption resumption)
+        implements BudgetEvent {}

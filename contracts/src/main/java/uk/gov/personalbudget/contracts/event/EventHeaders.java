@@ -35,6 +35,7 @@ public final class EventHeaders {
      * and the stored meta-data bytes in base64 (absent when none). On every record, legacy ones too.
      */
     public static final String STORED_AGGREGATE_TYPE = "event-stored-aggregate-type";
+
     public static final String STORED_TIMESTAMP = "event-stored-timestamp";
     public static final String STORED_PAYLOAD_TYPE = "event-stored-payload-type";
     public static final String STORED_PAYLOAD_REVISION = "event-stored-payload-revision";
@@ -42,6 +43,5 @@ public final class EventHeaders {
     /** The W3C trace context of the request that caused the event, when it carries one. */
     public static final String TRACEPARENT = "traceparent";
 
-    private EventHeaders() {
-    }
+    private EventHeaders() {}
 }

@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.Management;
 /**
  * The person chose how the budget is managed. Control: whoever manages the money.
  */
-public record ManagementChosen(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Management management) implements BudgetEvent {
-}
+public record ManagementChosen(BudgetId budgetId, Act act, ControlTransfer control, Management management)
+        implements BudgetEvent {}

@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 /**
  * A needs assessment and eligibility determination were recorded. Control: AUTHORITY (to offer).
  */
-public record NeedsAssessed(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Assessment assessment) implements BudgetEvent {
-}
+public record NeedsAssessed(BudgetId budgetId, Act act, ControlTransfer control, Assessment assessment)
+        implements BudgetEvent {}

@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.Money;
 /**
  * The person accepted the open offer. Control: PERSON (to plan).
  */
-public record OfferAccepted(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Money acceptedAmount) implements BudgetEvent {
-}
+public record OfferAccepted(BudgetId budgetId, Act act, ControlTransfer control, Money acceptedAmount)
+        implements BudgetEvent {}

@@ -9,10 +9,5 @@ import uk.gov.personalbudget.contracts.value.Money;
 /**
  * The person contested the open offer. Control: AUTHORITY (to answer).
  */
-public record OfferContested(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Contest contest,
-        Money offeredAmount) implements BudgetEvent {
-}
+public record OfferContested(BudgetId budgetId, Act act, ControlTransfer control, Contest contest, Money offeredAmount)
+        implements BudgetEvent {}

@@ -16,5 +16,5 @@ public record OfferRevised(
         ControlTransfer control,
         Revision revision,
         Money previousAmount,
-        Money requestedAmount) implements BudgetEvent {
-}
+        Money requestedAmount)
+        implements BudgetEvent {}

@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.Outcome;
 /**
  * An outcome was recorded in the person's own words. Control unchanged.
  */
-public record OutcomeRecorded(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Outcome outcome) implements BudgetEvent {
-}
+public record OutcomeRecorded(BudgetId budgetId, Act act, ControlTransfer control, Outcome outcome)
+        implements BudgetEvent {}

@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.PersonStatement;
 /**
  * The person's own words were attached to the plan. Control unchanged.
  */
-public record PersonStatementAdded(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        PersonStatement statement) implements BudgetEvent {
-}
+public record PersonStatementAdded(BudgetId budgetId, Act act, ControlTransfer control, PersonStatement statement)
+        implements BudgetEvent {}

@@ -11,9 +11,5 @@ import uk.gov.personalbudget.contracts.value.Erasure;
  * destroyed; it is the only event that may follow {@link BudgetClosed}, and holds no personal data. Control:
  * unchanged (nobody).
  */
-public record PersonalDataErasureConfirmed(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Erasure erasure) implements BudgetEvent {
-}
+public record PersonalDataErasureConfirmed(BudgetId budgetId, Act act, ControlTransfer control, Erasure erasure)
+        implements BudgetEvent {}

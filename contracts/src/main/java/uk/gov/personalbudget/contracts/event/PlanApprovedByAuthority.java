@@ -16,5 +16,5 @@ public record PlanApprovedByAuthority(
         ControlTransfer control,
         Approval approval,
         Money indicativeAmount,
-        boolean personStatementAdded) implements BudgetEvent {
-}
+        boolean personStatementAdded)
+        implements BudgetEvent {}

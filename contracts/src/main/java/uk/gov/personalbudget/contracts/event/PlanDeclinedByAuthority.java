@@ -9,9 +9,5 @@ import uk.gov.personalbudget.contracts.value.Decline;
  * The authority declined the plan; it went back to the person. Control: PERSON.
  */
 public record PlanDeclinedByAuthority(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Decline decline,
-        boolean personStatementAdded) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, Decline decline, boolean personStatementAdded)
+        implements BudgetEvent {}

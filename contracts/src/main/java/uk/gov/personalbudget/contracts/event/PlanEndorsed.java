@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.Endorsement;
 /**
  * A practitioner endorsed the submitted plan. Control: AUTHORITY (to decide).
  */
-public record PlanEndorsed(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Endorsement endorsement) implements BudgetEvent {
-}
+public record PlanEndorsed(BudgetId budgetId, Act act, ControlTransfer control, Endorsement endorsement)
+        implements BudgetEvent {}

@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.PlanReturn;
 /**
  * A practitioner returned the plan for changes. Control: PERSON.
  */
-public record PlanReturned(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        PlanReturn planReturn) implements BudgetEvent {
-}
+public record PlanReturned(BudgetId budgetId, Act act, ControlTransfer control, PlanReturn planReturn)
+        implements BudgetEvent {}

@@ -8,9 +8,4 @@ import uk.gov.personalbudget.contracts.value.Plan;
 /**
  * A support plan was submitted. Control: PRACTITIONER (to endorse or return).
  */
-public record PlanSubmitted(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Plan plan) implements BudgetEvent {
-}
+public record PlanSubmitted(BudgetId budgetId, Act act, ControlTransfer control, Plan plan) implements BudgetEvent {}

@@ -9,9 +9,5 @@ import uk.gov.personalbudget.contracts.value.Reason;
  * The plan awaiting the practitioner or the authority was withdrawn before their answer; planning goes on.
  * Control: PERSON.
  */
-public record PlanWithdrawn(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Reason reason) implements BudgetEvent {
-}
+public record PlanWithdrawn(BudgetId budgetId, Act act, ControlTransfer control, Reason reason)
+        implements BudgetEvent {}

@@ -12,9 +12,5 @@ import uk.gov.personalbudget.contracts.value.Reallocation;
  * @param previousPractitioner whose caseload it left, or null when nobody was allocated
  */
 public record PractitionerReallocated(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        Reallocation reallocation,
-        String previousPractitioner) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, Reallocation reallocation, String previousPractitioner)
+        implements BudgetEvent {}

@@ -11,9 +11,5 @@ import uk.gov.personalbudget.contracts.value.ReviewSchedule;
  * the authority (end: the budget is ENDING until the authority closes it with BudgetClosed).
  */
 public record ReviewCompleted(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        ReviewSchedule review,
-        ReviewResult result) implements BudgetEvent {
-}
+        BudgetId budgetId, Act act, ControlTransfer control, ReviewSchedule review, ReviewResult result)
+        implements BudgetEvent {}

@@ -8,9 +8,5 @@ import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 /**
  * A review was scheduled. Control unchanged.
  */
-public record ReviewScheduled(
-        BudgetId budgetId,
-        Act act,
-        ControlTransfer control,
-        ReviewSchedule review) implements BudgetEvent {
-}
+public record ReviewScheduled(BudgetId budgetId, Act act, ControlTransfer control, ReviewSchedule review)
+        implements BudgetEvent {}

@@ -27,16 +27,24 @@ public final class EventChainHash {
     private static final HexFormat HEX = HexFormat.of();
 
     /** Every input of an event's hash but the previous hash, exactly as budget-service stored them. */
-    public record Inputs(String aggregateId, long sequence, String eventId, String aggregateType, String timestamp,
-                         String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
-    }
+    public record Inputs(
+            String aggregateId,
+            long sequence,
+            String eventId,
+            String aggregateType,
+            String timestamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData) {}
 
-    private EventChainHash() {
-    }
+    private EventChainHash() {}
 
     /** Whether {@code text} is a hash as the chain writes one: 64 lower-case hex digits. */
     public static boolean isHash(String text) {
-        return text != null && text.length() == 64 && text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+        return text != null
+                && text.length() == 64
+                && text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
     }
 
     /** The hash of the event with {@code inputs} chained to {@code previousHash} (64 hex digits). */
@@ -60,7 +68,9 @@ public final class EventChainHash {
     }
 
     private static void bytes(MessageDigest digest, byte[] value) {
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : value.length).array());
+        digest.update(ByteBuffer.allocate(Integer.BYTES)
+                .putInt(value == null ? -1 : value.length)
+                .array());
         if (value != null) {
             digest.update(value);
         }

@@ -11,5 +11,4 @@ import java.time.Instant;
  *                   person's acts (a nominee, a delegate, a practitioner with the person's agreement)
  * @param occurredAt when the act was recorded
  */
-public record Act(String actor, Role actorRole, PersonReference onBehalfOf, Instant occurredAt) {
-}
+public record Act(String actor, Role actorRole, PersonReference onBehalfOf, Instant occurredAt) {}

@@ -18,8 +18,12 @@ import java.util.Set;
  * @param councils           the councils whose budgets the caller works in: the token's {@code council} claim,
  *                           or for a SYSTEM caller without one those its configuration names; empty sees nothing
  */
-public record Actor(@NotBlank String id, @NotNull Role role, PersonReference person, Long authorisationLimit,
-                    Set<String> councils) {
+public record Actor(
+        @NotBlank String id,
+        @NotNull Role role,
+        PersonReference person,
+        Long authorisationLimit,
+        Set<String> councils) {
 
     public Actor {
         Objects.requireNonNull(id, "id");

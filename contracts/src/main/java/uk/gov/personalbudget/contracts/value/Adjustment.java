@@ -23,5 +23,4 @@ public record Adjustment(
         @NotNull Instant effectiveFrom,
         Instant endsOn,
         @PersonalData @NotBlank @Size(max = 4000) String reason,
-        @NotNull Role requestedBy) {
-}
+        @NotNull Role requestedBy) {}

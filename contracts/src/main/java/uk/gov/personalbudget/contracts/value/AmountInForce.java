@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class AmountInForce {
 
-    private AmountInForce() {
-    }
+    private AmountInForce() {}
 
     public static Money at(Instant moment, Money approved, List<Adjustment> adjustmentsInOrder) {
         Adjustment temporary = temporaryAt(moment, adjustmentsInOrder);
@@ -30,7 +29,8 @@ public final class AmountInForce {
     public static Adjustment temporaryAt(Instant moment, List<Adjustment> adjustmentsInOrder) {
         Adjustment inForce = null;
         for (Adjustment adjustment : adjustmentsInOrder) {
-            if (adjustment.kind() == AdjustmentKind.TEMPORARY && !moment.isBefore(adjustment.effectiveFrom())
+            if (adjustment.kind() == AdjustmentKind.TEMPORARY
+                    && !moment.isBefore(adjustment.effectiveFrom())
                     && moment.isBefore(adjustment.endsOn())) {
                 inForce = adjustment;
             }

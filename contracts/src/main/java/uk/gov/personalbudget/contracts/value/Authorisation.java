@@ -11,5 +11,4 @@ import jakarta.validation.constraints.Size;
  */
 public record Authorisation(
         @NotBlank @Size(max = 64) String authorisedPerson,
-        @PersonalData @NotBlank @Size(max = 200) String capacityAssessmentReference) {
-}
+        @PersonalData @NotBlank @Size(max = 200) String capacityAssessmentReference) {}

@@ -6,5 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** One line of how an indicative amount was reached, in words the person can read. */
-public record BreakdownLine(@PersonalData @NotBlank @Size(max = 500) String description, @NotNull @Valid Money amount) {
-}
+public record BreakdownLine(
+        @PersonalData @NotBlank @Size(max = 500) String description,
+        @NotNull @Valid Money amount) {}

@@ -17,8 +17,12 @@ import jakarta.validation.constraints.Size;
  */
 public record BudgetOpening(
         @NotNull @Valid PersonReference person,
-        @NotBlank @Size(max = 120) @Pattern(regexp = Council.PATTERN,
-                message = "must be a council id: 2 to 40 lower-case letters, digits or '-'") String localAuthority,
+
+        @NotBlank
+        @Size(max = 120)
+        @Pattern(regexp = Council.PATTERN, message = "must be a council id: 2 to 40 lower-case letters, digits or '-'")
+        String localAuthority,
+
         @Size(max = 64) String allocatedPractitioner) {
 
     public BudgetOpening withAllocatedPractitioner(String practitioner) {

@@ -12,5 +12,4 @@ import jakarta.validation.constraints.Size;
  */
 public record Closure(
         @PersonalData @NotBlank @Size(max = 4000) String reason,
-        @NotNull NotificationMethod personToldBy) {
-}
+        @NotNull NotificationMethod personToldBy) {}

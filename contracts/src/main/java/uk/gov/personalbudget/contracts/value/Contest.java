@@ -10,5 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param reason          why the offer is not enough or not right, in the person's words
  * @param requestedAmount what the person asks for instead, if they name an amount
  */
-public record Contest(@PersonalData @NotBlank @Size(max = 4000) String reason, @Valid Money requestedAmount) {
-}
+public record Contest(
+        @PersonalData @NotBlank @Size(max = 4000) String reason,
+        @Valid Money requestedAmount) {}

@@ -12,8 +12,7 @@ public final class Council {
     public static final String PATTERN = "[a-z0-9][a-z0-9-]{1,39}";
     private static final Pattern VALID = Pattern.compile(PATTERN);
 
-    private Council() {
-    }
+    private Council() {}
 
     public static boolean isWellFormed(String id) {
         return id != null && VALID.matcher(id).matches();

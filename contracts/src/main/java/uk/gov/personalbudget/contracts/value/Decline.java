@@ -14,5 +14,4 @@ import jakarta.validation.constraints.Size;
 public record Decline(
         @PersonalData @NotBlank @Size(max = 4000) String reasons,
         @NotNull Boolean personTookPart,
-        @NotNull NotificationMethod personToldBy) {
-}
+        @NotNull NotificationMethod personToldBy) {}

@@ -10,5 +10,5 @@ import jakarta.validation.constraints.Size;
  * @param id   the delegate's actor id, as it appears in their token's subject
  * @param role NOMINEE or PRACTITIONER
  */
-public record Delegate(@NotBlank @Size(max = 64) String id, @NotNull Role role) {
-}
+public record Delegate(
+        @NotBlank @Size(max = 64) String id, @NotNull Role role) {}

@@ -19,5 +19,4 @@ public record Delegation(
         @NotNull @Valid Delegate delegate,
         @NotNull DelegationReason reason,
         @PersonalData @NotBlank @Size(max = 4000) String explanation,
-        @NotNull Instant intendedEnd) {
-}
+        @NotNull Instant intendedEnd) {}

@@ -20,5 +20,4 @@ public record Erasure(
         @NotBlank @Size(max = 64) String requestId,
         @NotBlank @Size(max = 128) String requestedBy,
         @NotNull Instant requestedAt,
-        @NotBlank @Size(max = 64) String keyId) {
-}
+        @NotBlank @Size(max = 64) String keyId) {}

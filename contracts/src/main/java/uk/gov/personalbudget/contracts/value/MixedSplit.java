@@ -3,7 +3,10 @@ package uk.gov.personalbudget.contracts.value;
 import jakarta.validation.Valid;
 
 /** How a mixed budget divides between a direct payment, council-managed support and a service fund. */
-public record MixedSplit(@Valid Money directPayment, @Valid Money councilManaged, @Valid Money serviceFund) {
+public record MixedSplit(
+        @Valid Money directPayment,
+        @Valid Money councilManaged,
+        @Valid Money serviceFund) {
 
     public long yearlyPence() {
         return yearly(directPayment) + yearly(councilManaged) + yearly(serviceFund);

@@ -11,7 +11,8 @@ import java.util.Objects;
  * An amount of money in integer pence that recurs every {@link Period}; never a floating point value.
  * The upper bound keeps every yearly figure far below {@code Long.MAX_VALUE}.
  */
-public record Money(@PositiveOrZero @Max(MAX_PENCE) long pence, @NotNull Period period) {
+public record Money(
+        @PositiveOrZero @Max(MAX_PENCE) long pence, @NotNull Period period) {
 
     /** £100 million a period: far above any personal budget, far below overflow when made yearly. */
     public static final long MAX_PENCE = 10_000_000_000L;

@@ -15,5 +15,4 @@ import jakarta.validation.constraints.Size;
 public record Outcome(
         @NotNull OutcomeDomain domain,
         @PersonalData @NotBlank @Size(max = 8000) String personsOwnWords,
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String recoveryGoalId) {
-}
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String recoveryGoalId) {}

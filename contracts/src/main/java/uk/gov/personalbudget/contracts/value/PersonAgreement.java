@@ -17,5 +17,4 @@ import java.time.Instant;
 public record PersonAgreement(
         @NotNull AgreementMethod method,
         @NotNull @PastOrPresent Instant agreedAt,
-        @PersonalData @NotBlank @Size(max = 200) String reference) {
-}
+        @PersonalData @NotBlank @Size(max = 200) String reference) {}

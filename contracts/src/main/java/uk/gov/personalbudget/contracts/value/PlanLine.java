@@ -14,5 +14,4 @@ public record PlanLine(
         @PersonalData @NotBlank @Size(max = 500) String description,
         @NotNull @Valid Money cost,
         @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String recoveryGoalId,
-        OutcomeDomain outcomeDomain) {
-}
+        OutcomeDomain outcomeDomain) {}

@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Why a practitioner returns a plan to the person for changes. */
-public record PlanReturn(@PersonalData @NotBlank @Size(max = 4000) String reasons) {
-}
+public record PlanReturn(
+        @PersonalData @NotBlank @Size(max = 4000) String reasons) {}

@@ -11,5 +11,4 @@ import jakarta.validation.constraints.Size;
  */
 public record Reallocation(
         @NotBlank @Size(max = 64) String practitioner,
-        @PersonalData @NotBlank @Size(max = 4000) String reason) {
-}
+        @PersonalData @NotBlank @Size(max = 4000) String reason) {}

@@ -12,5 +12,4 @@ import jakarta.validation.constraints.Size;
  */
 public record RecoveryGoal(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String id,
-        @PersonalData @NotBlank @Size(max = 1000) String description) {
-}
+        @PersonalData @NotBlank @Size(max = 1000) String description) {}

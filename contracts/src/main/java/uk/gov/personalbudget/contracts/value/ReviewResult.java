@@ -8,5 +8,4 @@ import jakarta.validation.constraints.Size;
 public record ReviewResult(
         @NotNull ReviewOutcome result,
         @PersonalData @NotBlank @Size(max = 8000) String summary,
-        @NotNull Boolean personTookPart) {
-}
+        @NotNull Boolean personTookPart) {}

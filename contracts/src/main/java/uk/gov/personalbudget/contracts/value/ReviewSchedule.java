@@ -5,5 +5,5 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /** A review and the date it is due by. */
-public record ReviewSchedule(@NotNull ReviewKind kind, @NotNull Instant dueBy) {
-}
+public record ReviewSchedule(
+        @NotNull ReviewKind kind, @NotNull Instant dueBy) {}

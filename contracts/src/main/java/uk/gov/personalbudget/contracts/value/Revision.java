@@ -14,5 +14,4 @@ import jakarta.validation.constraints.Size;
 public record Revision(
         @NotNull @Valid Money amount,
         @NotNull @Valid Calculation calculation,
-        @PersonalData @Size(max = 4000) String reasons) {
-}
+        @PersonalData @Size(max = 4000) String reasons) {}

@@ -11,5 +11,4 @@ import jakarta.validation.constraints.Size;
  */
 public record Suspension(
         @PersonalData @NotBlank @Size(max = 4000) String reason,
-        @PersonalData @NotBlank @Size(max = 4000) String interimArrangement) {
-}
+        @PersonalData @NotBlank @Size(max = 4000) String interimArrangement) {}

@@ -20,18 +20,24 @@ class BudgetAccessRuleTest {
 
     private static final PersonReference SAM = new PersonReference("P-1001");
     private static final BudgetParties PLAIN = new BudgetParties("leeds", SAM, "sw-3001", null, null);
-    private static final BudgetParties DELEGATED = new BudgetParties("leeds", SAM, "sw-3001",
+    private static final BudgetParties DELEGATED = new BudgetParties(
+            "leeds",
+            SAM,
+            "sw-3001",
             ControlHolder.named(ControlParty.PRACTITIONER, "sw-3002"),
             ControlHolder.named(ControlParty.NOMINEE, "nominee-2001"));
 
     @Test
     void aPersonSeesOnlyTheirOwnBudgetInTheirCouncil() {
-        assertThat(BudgetAccessRule.relationship(person("P-1001", "leeds"), PLAIN)).isEqualTo(OWN);
+        assertThat(BudgetAccessRule.relationship(person("P-1001", "leeds"), PLAIN))
+                .isEqualTo(OWN);
         assertThat(BudgetAccessRule.maySee(person("P-1001", "leeds"), PLAIN)).isTrue();
-        assertThat(BudgetAccessRule.relationship(person("P-1002", "leeds"), PLAIN)).isEqualTo(SAME_COUNCIL);
+        assertThat(BudgetAccessRule.relationship(person("P-1002", "leeds"), PLAIN))
+                .isEqualTo(SAME_COUNCIL);
         assertThat(BudgetAccessRule.maySee(person("P-1002", "leeds"), PLAIN)).isFalse();
         // The same reference at another council is another person's record.
-        assertThat(BudgetAccessRule.relationship(person("P-1001", "bristol"), PLAIN)).isEqualTo(OTHER_COUNCIL);
+        assertThat(BudgetAccessRule.relationship(person("P-1001", "bristol"), PLAIN))
+                .isEqualTo(OTHER_COUNCIL);
         assertThat(BudgetAccessRule.maySee(person("P-1001", "bristol"), PLAIN)).isFalse();
     }
 
@@ -42,11 +48,17 @@ class BudgetAccessRuleTest {
         assertThat(BudgetAccessRule.relationship(nominee, DELEGATED)).isEqualTo(NAMED_DELEGATE);
         assertThat(BudgetAccessRule.mayRead(nominee, DELEGATED)).isTrue();
         assertThat(BudgetAccessRule.relationship(nominee, PLAIN)).isEqualTo(OWN);
-        assertThat(BudgetAccessRule.maySee(nominee, PLAIN)).as("the person claim alone gives nothing").isFalse();
+        assertThat(BudgetAccessRule.maySee(nominee, PLAIN))
+                .as("the person claim alone gives nothing")
+                .isFalse();
         assertThat(BudgetAccessRule.maySee(Actor.of("nominee-2001", Role.NOMINEE, "leeds"), DELEGATED))
-                .as("a token naming no person: the delegation decides").isTrue();
-        assertThat(BudgetAccessRule.maySee(new Actor("nominee-2001", Role.NOMINEE, new PersonReference("P-1002"),
-                null, Set.of("leeds")), DELEGATED)).as("a token for another person").isFalse();
+                .as("a token naming no person: the delegation decides")
+                .isTrue();
+        assertThat(BudgetAccessRule.maySee(
+                        new Actor("nominee-2001", Role.NOMINEE, new PersonReference("P-1002"), null, Set.of("leeds")),
+                        DELEGATED))
+                .as("a token for another person")
+                .isFalse();
     }
 
     @Test
@@ -57,29 +69,39 @@ class BudgetAccessRuleTest {
                 .isEqualTo(NAMED_DELEGATE);
         assertThat(BudgetAccessRule.relationship(Actor.of("sw-3002", Role.PRACTITIONER, "leeds"), PLAIN))
                 .isEqualTo(SAME_COUNCIL);
-        assertThat(BudgetAccessRule.maySee(Actor.of("sw-3002", Role.PRACTITIONER, "leeds"), PLAIN)).isFalse();
+        assertThat(BudgetAccessRule.maySee(Actor.of("sw-3002", Role.PRACTITIONER, "leeds"), PLAIN))
+                .isFalse();
         // A nominee's id named as a practitioner delegate is not the practitioner.
         assertThat(BudgetAccessRule.maySee(Actor.of("nominee-2001", Role.PRACTITIONER, "leeds"), DELEGATED))
                 .isFalse();
-        assertThat(BudgetAccessRule.maySee(Actor.of("sw-3001", Role.PRACTITIONER, "bristol"), PLAIN)).isFalse();
+        assertThat(BudgetAccessRule.maySee(Actor.of("sw-3001", Role.PRACTITIONER, "bristol"), PLAIN))
+                .isFalse();
     }
 
     @Test
     void councilWideRolesSeeTheirCouncilOnlyAndSystemReadsNothing() {
         for (Role role : Set.of(Role.AUTHORITY, Role.AUDITOR, Role.SYSTEM)) {
-            assertThat(BudgetAccessRule.maySee(Actor.of("x", role, "leeds"), PLAIN)).as(role.name()).isTrue();
-            assertThat(BudgetAccessRule.maySee(Actor.of("x", role, "bristol"), PLAIN)).as(role.name()).isFalse();
+            assertThat(BudgetAccessRule.maySee(Actor.of("x", role, "leeds"), PLAIN))
+                    .as(role.name())
+                    .isTrue();
+            assertThat(BudgetAccessRule.maySee(Actor.of("x", role, "bristol"), PLAIN))
+                    .as(role.name())
+                    .isFalse();
         }
-        assertThat(BudgetAccessRule.mayRead(Actor.of("scheduler", Role.SYSTEM, "leeds"), PLAIN)).isFalse();
-        assertThat(BudgetAccessRule.mayReadAcrossBudgets(Actor.of("a", Role.AUTHORITY, "leeds"), "leeds")).isTrue();
-        assertThat(BudgetAccessRule.mayReadAcrossBudgets(Actor.of("a", Role.AUTHORITY, "leeds"), "bristol")).isFalse();
+        assertThat(BudgetAccessRule.mayRead(Actor.of("scheduler", Role.SYSTEM, "leeds"), PLAIN))
+                .isFalse();
+        assertThat(BudgetAccessRule.mayReadAcrossBudgets(Actor.of("a", Role.AUTHORITY, "leeds"), "leeds"))
+                .isTrue();
+        assertThat(BudgetAccessRule.mayReadAcrossBudgets(Actor.of("a", Role.AUTHORITY, "leeds"), "bristol"))
+                .isFalse();
         assertThat(BudgetAccessRule.mayReadAcrossBudgets(Actor.of("s", Role.PRACTITIONER, "leeds"), "leeds"))
                 .isFalse();
     }
 
     @Test
     void aCallerOfNoCouncilSeesNothing() {
-        assertThat(BudgetAccessRule.maySee(Actor.of("a", Role.AUTHORITY), PLAIN)).isFalse();
+        assertThat(BudgetAccessRule.maySee(Actor.of("a", Role.AUTHORITY), PLAIN))
+                .isFalse();
     }
 
     private static Actor person(String reference, String council) {

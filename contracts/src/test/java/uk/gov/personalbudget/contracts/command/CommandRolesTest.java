@@ -13,8 +13,10 @@ class CommandRolesTest {
 
     @Test
     void everyCommandNamesTheRolesThatMaySendIt() {
-        assertThat(Samples.oneOfEachCommand()).allSatisfy(command ->
-                assertThat(CommandRoles.of(command.getClass())).as(command.getClass().getSimpleName()).isNotEmpty());
+        assertThat(Samples.oneOfEachCommand())
+                .allSatisfy(command -> assertThat(CommandRoles.of(command.getClass()))
+                        .as(command.getClass().getSimpleName())
+                        .isNotEmpty());
     }
 
     @Test
@@ -32,10 +34,11 @@ class CommandRolesTest {
     @Test
     void aCommandWithoutRolesIsAMistakeNotAnOpenDoor() {
         assertThatThrownBy(() -> CommandRoles.of(Unannotated.class))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("@AllowedRoles");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("@AllowedRoles");
     }
 
-    private record Unannotated(uk.gov.personalbudget.contracts.value.BudgetId budgetId,
-                               uk.gov.personalbudget.contracts.value.Actor actor) implements BudgetCommand {
-    }
+    private record Unannotated(
+            uk.gov.personalbudget.contracts.value.BudgetId budgetId, uk.gov.personalbudget.contracts.value.Actor actor)
+            implements BudgetCommand {}
 }

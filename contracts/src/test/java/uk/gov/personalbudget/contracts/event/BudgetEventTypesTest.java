@@ -15,12 +15,13 @@ class BudgetEventTypesTest {
     @Test
     void everyEventRecordOfTheContractsIsKnownByItsName() {
         Set<String> records = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("uk.gov.personalbudget.contracts.event").stream()
-                .filter(JavaClass::isRecord)
-                .filter(type -> type.isAssignableTo(BudgetEvent.class))
-                .map(JavaClass::getSimpleName)
-                .collect(Collectors.toSet());
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("uk.gov.personalbudget.contracts.event")
+                        .stream()
+                        .filter(JavaClass::isRecord)
+                        .filter(type -> type.isAssignableTo(BudgetEvent.class))
+                        .map(JavaClass::getSimpleName)
+                        .collect(Collectors.toSet());
 
         assertThat(records).hasSize(28);
         assertThat(BudgetEventTypes.ALL).extracting(Class::getSimpleName).containsExactlyInAnyOrderElementsOf(records);

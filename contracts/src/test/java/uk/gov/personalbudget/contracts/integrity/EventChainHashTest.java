@@ -12,12 +12,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventChainHashTest {
 
-    private static final EventChainHash.Inputs OPENED = new EventChainHash.Inputs("b-1", 0, "e-1", "PersonalBudget",
-            "2026-11-22T10:15:30.000Z", "uk.gov.personalbudget.contracts.event.BudgetOpened", null,
-            bytes("{\"budgetId\":\"b-1\"}"), bytes("{}"));
-    private static final EventChainHash.Inputs ASSESSED = new EventChainHash.Inputs("b-1", 1, "e-2", "PersonalBudget",
-            "2026-11-22T10:16:00.123Z", "uk.gov.personalbudget.contracts.event.NeedsAssessed", "1",
-            bytes("{\"budgetId\":\"b-1\",\"note\":\"café\"}"), null);
+    private static final EventChainHash.Inputs OPENED = new EventChainHash.Inputs(
+            "b-1",
+            0,
+            "e-1",
+            "PersonalBudget",
+            "2026-11-22T10:15:30.000Z",
+            "uk.gov.personalbudget.contracts.event.BudgetOpened",
+            null,
+            bytes("{\"budgetId\":\"b-1\"}"),
+            bytes("{}"));
+    private static final EventChainHash.Inputs ASSESSED = new EventChainHash.Inputs(
+            "b-1",
+            1,
+            "e-2",
+            "PersonalBudget",
+            "2026-11-22T10:16:00.123Z",
+            "uk.gov.personalbudget.contracts.event.NeedsAssessed",
+            "1",
+            bytes("{\"budgetId\":\"b-1\",\"note\":\"café\"}"),
+            null);
 
     private static final String OPENED_HASH = "8f045c0c6afce16fc6f40448e511219cbb27a680ac2375e0125e218c3c1d4bce";
     private static final String ASSESSED_HASH = "7c6b25c2f7aeaf8e7aa9e69271447a8785a59def95c8eca06bb89b0cc4fc4675";

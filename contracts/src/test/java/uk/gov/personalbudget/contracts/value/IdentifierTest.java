@@ -27,8 +27,20 @@ class IdentifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "PB 1", "../etc", "PB/1", "PB-1\n", "PB%201", "PB.1", "Zoë", "<script>",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "PB 1",
+                "../etc",
+                "PB/1",
+                "PB-1\n",
+                "PB%201",
+                "PB.1",
+                "Zoë",
+                "<script>",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void anythingElseIsRejected(String value) {
         assertThatIllegalArgumentException().isThrownBy(() -> new BudgetId(value));
         assertThatIllegalArgumentException().isThrownBy(() -> new PersonReference(value));

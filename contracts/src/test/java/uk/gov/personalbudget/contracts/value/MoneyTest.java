@@ -32,10 +32,11 @@ class MoneyTest {
 
     @ParameterizedTest(name = "{0} pence {1} is {2} pence a year")
     @CsvSource({
-            "24000,   WEEKLY,      1248000",
-            "96154,   FOUR_WEEKLY, 1250002",
-            "104166,  MONTHLY,     1249992",
-            "1250000, YEARLY,      1250000"})
+        "24000,   WEEKLY,      1248000",
+        "96154,   FOUR_WEEKLY, 1250002",
+        "104166,  MONTHLY,     1249992",
+        "1250000, YEARLY,      1250000"
+    })
     void yearlyPenceMultipliesByTheTimesAPeriodRecursInAYear(long pence, Period period, long yearly) {
         assertThat(new Money(pence, period).yearlyPence()).isEqualTo(yearly);
     }
@@ -50,9 +51,12 @@ class MoneyTest {
 
     @Test
     void amountsOfDifferentPeriodsCompareByTheYear() {
-        assertThat(new Money(24_000, Period.WEEKLY).compareYearly(Money.yearly(1_248_000))).isZero();
-        assertThat(new Money(104_167, Period.MONTHLY).compareYearly(Money.yearly(1_250_000))).isPositive();
-        assertThat(new Money(96_153, Period.FOUR_WEEKLY).compareYearly(Money.yearly(1_250_000))).isNegative();
+        assertThat(new Money(24_000, Period.WEEKLY).compareYearly(Money.yearly(1_248_000)))
+                .isZero();
+        assertThat(new Money(104_167, Period.MONTHLY).compareYearly(Money.yearly(1_250_000)))
+                .isPositive();
+        assertThat(new Money(96_153, Period.FOUR_WEEKLY).compareYearly(Money.yearly(1_250_000)))
+                .isNegative();
     }
 
     @Test
@@ -97,15 +101,19 @@ class MoneyTest {
 
     @Test
     void breakdownsPlansAndSplitsAddUpPerYear() {
-        var calculation = new Calculation("RAS", "1", List.of(
-                new BreakdownLine("Care", Money.yearly(800_000)),
-                new BreakdownLine("Activities", new Money(7_500, Period.WEEKLY)),
-                new BreakdownLine("Peer group", new Money(5_000, Period.MONTHLY))));
+        var calculation = new Calculation(
+                "RAS",
+                "1",
+                List.of(
+                        new BreakdownLine("Care", Money.yearly(800_000)),
+                        new BreakdownLine("Activities", new Money(7_500, Period.WEEKLY)),
+                        new BreakdownLine("Peer group", new Money(5_000, Period.MONTHLY))));
         var split = new MixedSplit(new Money(50_000, Period.MONTHLY), Money.yearly(650_000), null);
 
         assertThat(calculation.breakdownYearlyPence()).isEqualTo(1_250_000);
         assertThat(split.yearlyPence()).isEqualTo(1_250_000);
         assertThat(split.includesDirectPayment()).isTrue();
-        assertThat(new MixedSplit(Money.yearly(0), Money.yearly(1_250_000), null).includesDirectPayment()).isFalse();
+        assertThat(new MixedSplit(Money.yearly(0), Money.yearly(1_250_000), null).includesDirectPayment())
+                .isFalse();
     }
 }

@@ -86,15 +86,20 @@ class PersonalDataClassificationTest {
         }
 
         assertThat(annotated).as("fields marked @PersonalData").containsExactlyInAnyOrderElementsOf(PERSONAL);
-        assertThat(plain).as("text fields not marked: each must be listed as not personal")
+        assertThat(plain)
+                .as("text fields not marked: each must be listed as not personal")
                 .containsExactlyInAnyOrderElementsOf(NOT_PERSONAL);
     }
 
     @Test
     void theMarkIsVisibleOnTheAccessorAndTheConstructorParameterThatJacksonUses() throws Exception {
-        assertThat(Contest.class.getMethod("reason").isAnnotationPresent(PersonalData.class)).isTrue();
-        assertThat(Contest.class.getDeclaredConstructor(String.class, Money.class).getParameters()[0]
-                .isAnnotationPresent(PersonalData.class)).isTrue();
+        assertThat(Contest.class.getMethod("reason").isAnnotationPresent(PersonalData.class))
+                .isTrue();
+        assertThat(Contest.class
+                        .getDeclaredConstructor(String.class, Money.class)
+                        .getParameters()[0]
+                        .isAnnotationPresent(PersonalData.class))
+                .isTrue();
     }
 
     /** String and List-of-String components of every record reachable from an event's components. */
@@ -122,7 +127,8 @@ class PersonalDataClassificationTest {
     }
 
     private static boolean isListOf(Type type, Class<?> element) {
-        return type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class
+        return type instanceof ParameterizedType parameterized
+                && parameterized.getRawType() == List.class
                 && parameterized.getActualTypeArguments()[0] == element;
     }
 }

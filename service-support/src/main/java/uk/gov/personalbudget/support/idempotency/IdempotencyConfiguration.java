@@ -29,16 +29,21 @@ public class IdempotencyConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IdempotencyStore idempotencyStore(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<Clock> clock,
-                                      IdempotencyProperties properties) {
-        return new JdbcIdempotencyStore(jdbc, json, clock.getIfAvailable(Clock::systemUTC), properties.retention(),
-                properties.inProgressTimeout(), properties.maxKeysPerCaller());
+    IdempotencyStore idempotencyStore(
+            JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<Clock> clock, IdempotencyProperties properties) {
+        return new JdbcIdempotencyStore(
+                jdbc,
+                json,
+                clock.getIfAvailable(Clock::systemUTC),
+                properties.retention(),
+                properties.inProgressTimeout(),
+                properties.maxKeysPerCaller());
     }
 
     /** Just behind Spring Security's filters: the caller is known, and unauthenticated requests never get here. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ObjectMapper json,
-                                                               IdempotencyProperties properties) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyStore store, ObjectMapper json, IdempotencyProperties properties) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, json, properties.pathPatterns()));
         // Behind the per-caller request limit (RateLimitConfiguration), which refuses a flood before any key is kept.
@@ -77,7 +82,9 @@ public class IdempotencyConfiguration {
                         + "another request is a 422 (idempotency-key-reused); while the first request is still "
                         + "running, a 409 (idempotency-key-in-use). Answers below 500 are kept, for 24 hours by "
                         + "default; a 5xx is not, so a retry runs. 1 to 255 visible ASCII characters, e.g. a UUID.")
-                .schema(new StringSchema().minLength(1).maxLength(IdempotencyFilter.MAX_KEY_LENGTH)
+                .schema(new StringSchema()
+                        .minLength(1)
+                        .maxLength(IdempotencyFilter.MAX_KEY_LENGTH)
                         .pattern("^[\\x21-\\x7E]+$"));
     }
 }

@@ -61,8 +61,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Set on an answer given again from the store rather than by running the request. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** The headers of an answer a retry gets again, besides its status and body. */
-    public static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
-            HttpHeaders.CONTENT_TYPE);
+    public static final List<String> KEPT_HEADERS =
+            List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_TYPE);
+
     public static final int MAX_KEY_LENGTH = 255;
     static final int IN_USE_RETRY_AFTER_SECONDS = 1;
     static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -85,7 +86,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** Whether {@code key} is 1 to 255 visible ASCII characters (0x21 to 0x7E). */
     public static boolean isValidKey(String key) {
-        return key != null && !key.isEmpty() && key.length() <= MAX_KEY_LENGTH
+        return key != null
+                && !key.isEmpty()
+                && key.length() <= MAX_KEY_LENGTH
                 && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7E);
     }
 
@@ -120,7 +123,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             claim = store.claim(caller, key, fingerprint);
         } catch (DataAccessException unavailable) {
             log.warn("idempotency keys unavailable: {}", unavailable.toString());
-            write(request, response, unavailable(),
+            write(
+                    request,
+                    response,
+                    unavailable(),
                     Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(UNAVAILABLE_RETRY_AFTER_SECONDS)));
             return;
         }
@@ -129,7 +135,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (claim instanceof IdempotencyStore.Claim.Exhausted exhausted) {
-            write(request, response, exhausted(exhausted.maxKeysPerCaller()),
+            write(
+                    request,
+                    response,
+                    exhausted(exhausted.maxKeysPerCaller()),
                     Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(EXHAUSTED_RETRY_AFTER_SECONDS)));
             return;
         }
@@ -137,8 +146,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         run(new CachedBodyRequest(request, body), response, chain, caller, key, token);
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                     String caller, String key, String token) throws ServletException, IOException {
+    private void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String caller,
+            String key,
+            String token)
+            throws ServletException, IOException {
         CapturingResponse capturing = new CapturingResponse(response);
         boolean kept = false;
         try {
@@ -163,8 +178,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         try {
-            store.complete(caller, key, token, new StoredResponse(response.getStatus(), headers,
-                    response.getContentAsByteArray()));
+            store.complete(
+                    caller,
+                    key,
+                    token,
+                    new StoredResponse(response.getStatus(), headers, response.getContentAsByteArray()));
             return true;
         } catch (DataAccessException failure) {
             // The request ran and its answer still goes out; only a retry will not find it.
@@ -182,12 +200,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void answerHeld(HttpServletRequest request, HttpServletResponse response, String fingerprint,
-                            IdempotencyStore.Claim.Held held) throws IOException {
+    private void answerHeld(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String fingerprint,
+            IdempotencyStore.Claim.Held held)
+            throws IOException {
         if (!held.fingerprint().equals(fingerprint)) {
             write(request, response, reused(), Map.of());
         } else if (held.response().isEmpty()) {
-            write(request, response, inUse(),
+            write(
+                    request,
+                    response,
+                    inUse(),
                     Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(IN_USE_RETRY_AFTER_SECONDS)));
         } else {
             StoredResponse stored = held.response().get();
@@ -206,7 +231,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return jwt.getToken().getSubject();
         }
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+        if (authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated()) {
             return null;
         }
@@ -221,36 +247,54 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static ProblemDetail invalidKey() {
         String reason = "must be sent once, as 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)";
-        return ApiProblemHandling.naming(ApiProblemHandling.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
-                "the " + HEADER + " header " + reason), HEADER, reason);
+        return ApiProblemHandling.naming(
+                ApiProblemHandling.problem(
+                        HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "the " + HEADER + " header " + reason),
+                HEADER,
+                reason);
     }
 
     private static ProblemDetail reused() {
         String reason = "was already used for a different request (another path or body)";
-        return ApiProblemHandling.naming(ApiProblemHandling.problem(HttpStatus.UNPROCESSABLE_ENTITY,
-                "idempotency-key-reused", "this " + HEADER + " " + reason + "; send a new key with a new request"),
-                HEADER, reason);
+        return ApiProblemHandling.naming(
+                ApiProblemHandling.problem(
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "idempotency-key-reused",
+                        "this " + HEADER + " " + reason + "; send a new key with a new request"),
+                HEADER,
+                reason);
     }
 
     private static ProblemDetail inUse() {
-        return ApiProblemHandling.problem(HttpStatus.CONFLICT, "idempotency-key-in-use",
+        return ApiProblemHandling.problem(
+                HttpStatus.CONFLICT,
+                "idempotency-key-in-use",
                 "a request with this " + HEADER + " is still being handled; retry once it has been answered");
     }
 
     private static ProblemDetail exhausted(int maxKeysPerCaller) {
-        return ApiProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, "idempotency-keys-exhausted",
-                "you hold " + maxKeysPerCaller + " unexpired " + HEADER + "s, as many as a caller may: send this request"
+        return ApiProblemHandling.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "idempotency-keys-exhausted",
+                "you hold " + maxKeysPerCaller + " unexpired " + HEADER
+                        + "s, as many as a caller may: send this request"
                         + " without a key, or with a new key once older ones expire");
     }
 
     private static ProblemDetail unavailable() {
-        return ApiProblemHandling.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+        return ApiProblemHandling.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
                 "the service's database is unavailable for the moment; nothing was done. Retry after "
                         + UNAVAILABLE_RETRY_AFTER_SECONDS + " seconds with the same " + HEADER);
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
-                       Map<String, String> headers) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemDetail problem,
+            Map<String, String> headers)
+            throws IOException {
         try {
             problem.setInstance(URI.create(request.getRequestURI()));
         } catch (IllegalArgumentException notAUri) {

@@ -32,7 +32,8 @@ public record IdempotencyProperties(
         requirePositive(retention, "retention");
         requirePositive(inProgressTimeout, "in-progress-timeout");
         requirePositive(cleanupInterval, "cleanup-interval");
-        Assert.isTrue(inProgressTimeout.compareTo(retention) <= 0,
+        Assert.isTrue(
+                inProgressTimeout.compareTo(retention) <= 0,
                 "idempotency.in-progress-timeout must not exceed idempotency.retention");
         pathPatterns = List.copyOf(pathPatterns);
         Assert.isTrue(maxKeysPerCaller > 0, "idempotency.max-keys-per-caller must be positive");

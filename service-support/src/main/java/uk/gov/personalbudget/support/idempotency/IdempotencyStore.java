@@ -29,18 +29,15 @@ public interface IdempotencyStore {
     sealed interface Claim {
 
         /** The key is this request's; {@code token} identifies the claim when completing or releasing it. */
-        record Acquired(String token) implements Claim {
-        }
+        record Acquired(String token) implements Claim {}
 
         /**
          * The key was already used, by a request with {@code fingerprint}; {@code response} is its answer, or
          * empty while that request is still running.
          */
-        record Held(String fingerprint, Optional<StoredResponse> response) implements Claim {
-        }
+        record Held(String fingerprint, Optional<StoredResponse> response) implements Claim {}
 
         /** The key is new, and the caller already holds as many unexpired keys as they may. */
-        record Exhausted(int maxKeysPerCaller) implements Claim {
-        }
+        record Exhausted(int maxKeysPerCaller) implements Claim {}
     }
 }

@@ -25,8 +25,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     public static final String TABLE = "idempotent_request";
 
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
     /** Claiming retries after deleting an expired entry; another request may claim the key in between. */
     private static final int CLAIM_ATTEMPTS = 3;
 
@@ -37,8 +36,13 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     private final Duration inProgressTimeout;
     private final int maxKeysPerCaller;
 
-    public JdbcIdempotencyStore(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Duration retention,
-                                Duration inProgressTimeout, int maxKeysPerCaller) {
+    public JdbcIdempotencyStore(
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            Clock clock,
+            Duration retention,
+            Duration inProgressTimeout,
+            int maxKeysPerCaller) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -56,9 +60,15 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             Instant now = clock.instant();
             String token = UUID.randomUUID().toString();
             try {
-                jdbc.update("INSERT INTO " + TABLE + " (caller, idempotency_key, request_hash, claim_token, created_at,"
+                jdbc.update(
+                        "INSERT INTO " + TABLE + " (caller, idempotency_key, request_hash, claim_token, created_at,"
                                 + " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        caller, key, fingerprint, token, utc(now), utc(now.plus(retention)));
+                        caller,
+                        key,
+                        fingerprint,
+                        token,
+                        utc(now),
+                        utc(now.plus(retention)));
                 return new Claim.Acquired(token);
             } catch (DuplicateKeyException held) {
                 Optional<Entry> entry = find(caller, key);
@@ -66,9 +76,11 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
                     continue;
                 }
                 if (entry.get().isStale(now, inProgressTimeout)) {
-                    jdbc.update("DELETE FROM " + TABLE
-                            + " WHERE caller = ? AND idempotency_key = ? AND claim_token = ?",
-                            caller, key, entry.get().token());
+                    jdbc.update(
+                            "DELETE FROM " + TABLE + " WHERE caller = ? AND idempotency_key = ? AND claim_token = ?",
+                            caller,
+                            key,
+                            entry.get().token());
                     continue;
                 }
                 return new Claim.Held(entry.get().fingerprint(), entry.get().response());
@@ -79,23 +91,36 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
     /** Counts the caller's unexpired keys, and no further than the limit (the primary key starts with the caller). */
     private boolean holdsTheMostKeys(String caller) {
-        Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + TABLE
-                + " WHERE caller = ? AND expires_at > ? LIMIT ?) held", Integer.class,
-                caller, utc(clock.instant()), maxKeysPerCaller);
+        Integer held = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM " + TABLE + " WHERE caller = ? AND expires_at > ? LIMIT ?) held",
+                Integer.class,
+                caller,
+                utc(clock.instant()),
+                maxKeysPerCaller);
         return held != null && held >= maxKeysPerCaller;
     }
 
     @Override
     public void complete(String caller, String key, String token, StoredResponse response) {
-        jdbc.update("UPDATE " + TABLE + " SET response_status = ?, response_headers = ?, response_body = ?"
+        jdbc.update(
+                "UPDATE " + TABLE + " SET response_status = ?, response_headers = ?, response_body = ?"
                         + " WHERE caller = ? AND idempotency_key = ? AND claim_token = ?",
-                response.status(), write(response.headers()), response.body(), caller, key, token);
+                response.status(),
+                write(response.headers()),
+                response.body(),
+                caller,
+                key,
+                token);
     }
 
     @Override
     public void release(String caller, String key, String token) {
-        jdbc.update("DELETE FROM " + TABLE + " WHERE caller = ? AND idempotency_key = ? AND claim_token = ?"
-                + " AND response_status IS NULL", caller, key, token);
+        jdbc.update(
+                "DELETE FROM " + TABLE + " WHERE caller = ? AND idempotency_key = ? AND claim_token = ?"
+                        + " AND response_status IS NULL",
+                caller,
+                key,
+                token);
     }
 
     @Override
@@ -104,24 +129,32 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     private Optional<Entry> find(String caller, String key) {
-        List<Entry> entries = jdbc.query("SELECT request_hash, claim_token, created_at, expires_at, response_status,"
+        List<Entry> entries = jdbc.query(
+                "SELECT request_hash, claim_token, created_at, expires_at, response_status,"
                         + " response_headers, response_body FROM " + TABLE
                         + " WHERE caller = ? AND idempotency_key = ?",
                 (row, number) -> {
                     int status = row.getInt("response_status");
                     Optional<StoredResponse> response = row.wasNull()
                             ? Optional.empty()
-                            : Optional.of(new StoredResponse(status, read(row.getString("response_headers")),
+                            : Optional.of(new StoredResponse(
+                                    status,
+                                    read(row.getString("response_headers")),
                                     bytes(row.getBytes("response_body"))));
-                    return new Entry(row.getString("request_hash"), row.getString("claim_token"),
+                    return new Entry(
+                            row.getString("request_hash"),
+                            row.getString("claim_token"),
                             row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            row.getObject("expires_at", OffsetDateTime.class).toInstant(), response);
-                }, caller, key);
+                            row.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                            response);
+                },
+                caller,
+                key);
         return entries.stream().findFirst();
     }
 
-    private record Entry(String fingerprint, String token, Instant createdAt, Instant expiresAt,
-                         Optional<StoredResponse> response) {
+    private record Entry(
+            String fingerprint, String token, Instant createdAt, Instant expiresAt, Optional<StoredResponse> response) {
 
         /** Expired, or claimed by a request that has not answered for too long (most likely its instance died). */
         boolean isStale(Instant now, Duration inProgressTimeout) {

@@ -30,8 +30,7 @@ public final class RequestFingerprint {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     /** The fingerprint as 64 lower-case hex digits. */
     public static String of(String method, String pathAndQuery, byte[] body) {

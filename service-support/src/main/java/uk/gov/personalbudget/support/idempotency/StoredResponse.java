@@ -25,7 +25,9 @@ public record StoredResponse(int status, Map<String, String> headers, byte[] bod
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoredResponse that && status == that.status && headers.equals(that.headers)
+        return other instanceof StoredResponse that
+                && status == that.status
+                && headers.equals(that.headers)
                 && Arrays.equals(body, that.body);
     }
 

@@ -59,13 +59,17 @@ public class KafkaBrokerHealth implements HealthIndicator, DisposableBean {
     private Health ask() {
         try {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
-                    .nodes().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).size();
+                    .nodes()
+                    .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS)
+                    .size();
             return Health.up().withDetail("brokers", brokers).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down(e).build();
         } catch (Exception e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 
@@ -74,6 +78,5 @@ public class KafkaBrokerHealth implements HealthIndicator, DisposableBean {
         admin.close(Duration.ofSeconds(1));
     }
 
-    private record Checked(Instant at, Health health) {
-    }
+    private record Checked(Instant at, Health health) {}
 }

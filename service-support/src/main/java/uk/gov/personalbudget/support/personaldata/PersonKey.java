@@ -2,8 +2,8 @@ package uk.gov.personalbudget.support.personaldata;
 
 import uk.gov.personalbudget.contracts.value.PersonReference;
 
-import javax.crypto.SecretKey;
 import java.time.Instant;
+import javax.crypto.SecretKey;
 
 /**
  * One person's key, as the key store holds it.
@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param erasedAt  when it was destroyed, if it was
  * @param erasedBy  who destroyed it (the actor id), if it was
  */
-public record PersonKey(PersonReference person, String keyId, byte[] material, Instant createdAt, Instant erasedAt,
-                        String erasedBy) {
+public record PersonKey(
+        PersonReference person, String keyId, byte[] material, Instant createdAt, Instant erasedAt, String erasedBy) {
 
     public boolean isErased() {
         return material == null;

@@ -29,9 +29,12 @@ public class PersonKeyStore implements AutoCloseable {
     static final String HISTORY_TABLE = "person_key_schema_history";
 
     private static final RowMapper<PersonKey> ROW = (row, i) -> new PersonKey(
-            new PersonReference(row.getString("person_ref")), row.getString("key_id"), row.getBytes("key_material"),
+            new PersonReference(row.getString("person_ref")),
+            row.getString("key_id"),
+            row.getBytes("key_material"),
             instant(row.getObject("created_at", OffsetDateTime.class)),
-            instant(row.getObject("erased_at", OffsetDateTime.class)), row.getString("erased_by"));
+            instant(row.getObject("erased_at", OffsetDateTime.class)),
+            row.getString("erased_by"));
 
     private static final long KEY_STORE_CONNECTION_TIMEOUT_MILLIS = 5_000;
 
@@ -88,15 +91,20 @@ public class PersonKeyStore implements AutoCloseable {
             return existing.get();
         }
         try {
-            jdbc.update("INSERT INTO person_key (person_ref, key_id, key_material, created_at) VALUES (?, ?, ?, ?)",
-                    person.value(), PersonalDataCipher.newKeyId(), PersonalDataCipher.newKeyMaterial(), time(now));
+            jdbc.update(
+                    "INSERT INTO person_key (person_ref, key_id, key_material, created_at) VALUES (?, ?, ?, ?)",
+                    person.value(),
+                    PersonalDataCipher.newKeyId(),
+                    PersonalDataCipher.newKeyMaterial(),
+                    time(now));
         } catch (DuplicateKeyException concurrentlyCreated) {
             // Another request or instance made it first: theirs is the one.
         } catch (DataAccessException failed) {
             throw unavailable(failed);
         }
-        return byPerson(person).orElseThrow(() -> new PersonalDataUnavailable("the key of " + person
-                + " was stored but cannot be read back"));
+        return byPerson(person)
+                .orElseThrow(() ->
+                        new PersonalDataUnavailable("the key of " + person + " was stored but cannot be read back"));
     }
 
     /**
@@ -106,8 +114,12 @@ public class PersonKeyStore implements AutoCloseable {
     public Optional<Erasure> erase(PersonReference person, String by, Instant at) {
         int erased;
         try {
-            erased = jdbc.update("UPDATE person_key SET key_material = NULL, erased_at = ?, erased_by = ? "
-                    + "WHERE person_ref = ? AND erased_at IS NULL", time(at), by, person.value());
+            erased = jdbc.update(
+                    "UPDATE person_key SET key_material = NULL, erased_at = ?, erased_by = ? "
+                            + "WHERE person_ref = ? AND erased_at IS NULL",
+                    time(at),
+                    by,
+                    person.value());
         } catch (DataAccessException failed) {
             throw unavailable(failed);
         }
@@ -118,8 +130,7 @@ public class PersonKeyStore implements AutoCloseable {
      * @param key           the person's key, now without material
      * @param alreadyErased whether an earlier erasure had destroyed it
      */
-    public record Erasure(PersonKey key, boolean alreadyErased) {
-    }
+    public record Erasure(PersonKey key, boolean alreadyErased) {}
 
     @Override
     public void close() {
@@ -153,8 +164,9 @@ public class PersonKeyStore implements AutoCloseable {
         return switch (driver) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgresql";
-            default -> throw new IllegalArgumentException(
-                    "the personal data key store runs on H2 or PostgreSQL, not " + driver + " (" + url + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "the personal data key store runs on H2 or PostgreSQL, not " + driver + " (" + url + ")");
         };
     }
 }

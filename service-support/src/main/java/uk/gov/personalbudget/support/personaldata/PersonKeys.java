@@ -20,8 +20,7 @@ public class PersonKeys {
     /** Beyond this many cached keys, expired ones are swept out before another is added. */
     private static final int SWEEP_ABOVE = 10_000;
 
-    private record Cached(PersonKey key, long readAtNanos) {
-    }
+    private record Cached(PersonKey key, long readAtNanos) {}
 
     private final PersonKeyStore store;
     private final long ttlNanos;
@@ -47,8 +46,8 @@ public class PersonKeys {
      * @throws PersonalDataErased when the person's key was destroyed
      */
     public PersonKey forSealing(PersonReference person) {
-        PersonKey key = fresh(byPerson.get(person))
-                .orElseGet(() -> remember(store.createIfAbsent(person, clock.instant())));
+        PersonKey key =
+                fresh(byPerson.get(person)).orElseGet(() -> remember(store.createIfAbsent(person, clock.instant())));
         if (key.isErased()) {
             throw new PersonalDataErased(person, key.erasedAt());
         }
@@ -61,9 +60,10 @@ public class PersonKeys {
      * @throws PersonalDataUnavailable when the key store does not know the key id
      */
     public PersonKey byKeyId(String keyId) {
-        return fresh(byKeyId.get(keyId)).orElseGet(() -> remember(store.byKeyId(keyId).orElseThrow(
-                () -> new PersonalDataUnavailable("the key store has no key " + keyId
-                        + ": is this service pointed at the key store that sealed it?"))));
+        return fresh(byKeyId.get(keyId))
+                .orElseGet(() -> remember(store.byKeyId(keyId)
+                        .orElseThrow(() -> new PersonalDataUnavailable("the key store has no key " + keyId
+                                + ": is this service pointed at the key store that sealed it?"))));
     }
 
     /** The person's key as the store holds it now, if they have one. */

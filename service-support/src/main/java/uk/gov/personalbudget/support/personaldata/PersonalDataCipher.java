@@ -1,10 +1,5 @@
 package uk.gov.personalbudget.support.personaldata;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,6 +7,11 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals one piece of personal text with a person's key, as {@code pd:v1:<keyId>:<base64url(iv || ciphertext)>}:
@@ -36,8 +36,7 @@ public final class PersonalDataCipher {
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
 
-    private PersonalDataCipher() {
-    }
+    private PersonalDataCipher() {}
 
     /** Fresh AES-256 key material. */
     public static byte[] newKeyMaterial() {

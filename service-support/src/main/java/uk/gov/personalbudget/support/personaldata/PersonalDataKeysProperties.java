@@ -17,11 +17,16 @@ import java.time.Duration;
  *                   process may go on decrypting with a key after it was destroyed
  */
 @ConfigurationProperties("personal-data.keys")
-public record PersonalDataKeysProperties(Datasource datasource, @DefaultValue("false") boolean migrate,
-                                         @DefaultValue("30s") Duration cacheTtl) {
+public record PersonalDataKeysProperties(
+        Datasource datasource,
+        @DefaultValue("false") boolean migrate,
+        @DefaultValue("30s") Duration cacheTtl) {
 
     public PersonalDataKeysProperties {
-        Assert.isTrue(datasource != null && datasource.url() != null && !datasource.url().isBlank(),
+        Assert.isTrue(
+                datasource != null
+                        && datasource.url() != null
+                        && !datasource.url().isBlank(),
                 "personal-data.keys.datasource.url is required: the database holding the persons' keys");
         Assert.isTrue(cacheTtl != null && !cacheTtl.isNegative(), "personal-data.keys.cache-ttl must be 0 or more");
     }
@@ -32,8 +37,11 @@ public record PersonalDataKeysProperties(Datasource datasource, @DefaultValue("f
      * @param password        its password
      * @param maximumPoolSize connections at most
      */
-    public record Datasource(String url, String username, String password,
-                             @DefaultValue("4") int maximumPoolSize) {
+    public record Datasource(
+            String url,
+            String username,
+            String password,
+            @DefaultValue("4") int maximumPoolSize) {
 
         @Override
         public String toString() {

@@ -67,7 +67,8 @@ public class PersonalDataModule extends SimpleModule {
         @Override
         public Object findContentSerializer(Annotated member) {
             return marked(member) && Collection.class.isAssignableFrom(member.getRawType())
-                    ? ProtectingSerializer.INSTANCE : null;
+                    ? ProtectingSerializer.INSTANCE
+                    : null;
         }
 
         @Override
@@ -78,7 +79,8 @@ public class PersonalDataModule extends SimpleModule {
         @Override
         public Object findContentDeserializer(Annotated member) {
             return marked(member) && Collection.class.isAssignableFrom(member.getRawType())
-                    ? RevealingDeserializer.INSTANCE : null;
+                    ? RevealingDeserializer.INSTANCE
+                    : null;
         }
 
         private static boolean marked(Annotated member) {
@@ -96,8 +98,8 @@ public class PersonalDataModule extends SimpleModule {
 
         @Override
         public void serialize(String value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(provider.getAttribute(PROTECT) instanceof Protector protector
-                    ? protector.protect(value) : value);
+            generator.writeString(
+                    provider.getAttribute(PROTECT) instanceof Protector protector ? protector.protect(value) : value);
         }
     }
 
@@ -113,7 +115,8 @@ public class PersonalDataModule extends SimpleModule {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String stored = StringDeserializer.instance.deserialize(parser, context);
             return stored != null && context.getAttribute(REVEAL) instanceof Revealer revealer
-                    ? revealer.reveal(stored) : stored;
+                    ? revealer.reveal(stored)
+                    : stored;
         }
     }
 }

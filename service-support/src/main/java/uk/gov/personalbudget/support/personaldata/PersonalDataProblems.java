@@ -27,14 +27,18 @@ public class PersonalDataProblems implements Ordered {
     @ExceptionHandler(PersonalDataUnavailable.class)
     ProblemDetail unavailable(PersonalDataUnavailable unavailable) {
         log.error("personal data keys unavailable", unavailable);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "personal-data-unavailable",
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "personal-data-unavailable",
                 "the personal data key store cannot be read just now; try again later");
     }
 
     @ExceptionHandler(PersonalDataTampered.class)
     ProblemDetail tampered(PersonalDataTampered tampered) {
         log.error("personal data does not match its key", tampered);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "personal-data-tampered",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "personal-data-tampered",
                 "stored personal data does not match its key; the history needs checking (GET .../verification)");
     }
 

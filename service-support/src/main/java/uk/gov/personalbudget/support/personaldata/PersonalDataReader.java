@@ -47,8 +47,11 @@ public class PersonalDataReader {
         while (sealed.find()) {
             String value = sealed.group();
             String keyId = PersonalDataCipher.keyIdOf(value).orElse(null);
-            String shown = ownersKey.filter(key -> key.keyId().equals(keyId))
-                    .map(key -> key.isErased() ? PersonalDataCipher.ERASED : PersonalDataCipher.open(value, key.secretKey()))
+            String shown = ownersKey
+                    .filter(key -> key.keyId().equals(keyId))
+                    .map(key -> key.isErased()
+                            ? PersonalDataCipher.ERASED
+                            : PersonalDataCipher.open(value, key.secretKey()))
                     .orElse(NOT_OPENED);
             sealed.appendReplacement(revealed, Matcher.quoteReplacement(shown));
         }

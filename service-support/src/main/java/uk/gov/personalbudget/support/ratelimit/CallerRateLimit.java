@@ -64,14 +64,17 @@ public class CallerRateLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe probe = buckets.computeIfAbsent(caller, this::newBucket).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                buckets.computeIfAbsent(caller, this::newBucket).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
         }
         refused.increment();
         long retryAfterSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() - 1) + 1);
-        ProblemDetail problem = ApiProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, SLUG,
+        ProblemDetail problem = ApiProblemHandling.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                SLUG,
                 "you sent more than " + properties.perSecond() + " requests a second: wait " + retryAfterSeconds
                         + " s and send again");
         try {
@@ -87,13 +90,17 @@ public class CallerRateLimit extends OncePerRequestFilter {
 
     private Bucket newBucket(String caller) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(properties.burst())
-                        .refillGreedy(properties.perSecond(), Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(properties.burst())
+                        .refillGreedy(properties.perSecond(), Duration.ofSeconds(1))
+                        .build())
                 .build();
     }
 
     private static String caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null;
+        return authentication instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getSubject()
+                : null;
     }
 }

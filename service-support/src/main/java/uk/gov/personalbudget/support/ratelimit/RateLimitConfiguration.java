@@ -17,8 +17,8 @@ public class RateLimitConfiguration {
 
     /** Just behind Spring Security (the caller is known), ahead of Idempotency-Key handling. */
     @Bean
-    FilterRegistrationBean<CallerRateLimit> callerRateLimit(RateLimitProperties properties, ObjectMapper json,
-                                                           MeterRegistry meters) {
+    FilterRegistrationBean<CallerRateLimit> callerRateLimit(
+            RateLimitProperties properties, ObjectMapper json, MeterRegistry meters) {
         FilterRegistrationBean<CallerRateLimit> registration =
                 new FilterRegistrationBean<>(new CallerRateLimit(properties, json, meters));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);

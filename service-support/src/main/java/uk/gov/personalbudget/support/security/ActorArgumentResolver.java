@@ -29,15 +29,18 @@ public final class ActorArgumentResolver implements HandlerMethodArgumentResolve
     }
 
     @Override
-    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                 NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Actor resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return currentActor();
     }
 
     /** The authenticated caller; the token validator has already checked the claims this reads. */
     public Actor currentActor() {
-        Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext()
-                .getAuthentication();
+        Authentication authentication =
+                SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationCredentialsNotFoundException("No bearer token authenticates this request");
         }

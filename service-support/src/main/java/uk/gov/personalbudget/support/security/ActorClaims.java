@@ -26,8 +26,7 @@ public final class ActorClaims {
     /** The longest subject accepted: ids of identity providers are far shorter; a longer one is not a caller's. */
     public static final int MAX_SUBJECT_LENGTH = 128;
 
-    private ActorClaims() {
-    }
+    private ActorClaims() {}
 
     /**
      * The actor the claims describe, working in the council their {@code council} claim names (for a SYSTEM token
@@ -70,8 +69,8 @@ public final class ActorClaims {
             throw new IllegalArgumentException("the token has no sub claim");
         }
         if (value.length() > MAX_SUBJECT_LENGTH) {
-            throw new IllegalArgumentException("the token's sub claim is longer than " + MAX_SUBJECT_LENGTH
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "the token's sub claim is longer than " + MAX_SUBJECT_LENGTH + " characters");
         }
         return value;
     }

@@ -21,8 +21,7 @@ import java.util.Set;
 @Validated
 @ConfigurationProperties("security.councils")
 public record Councils(
-        @NotEmpty List<@Pattern(regexp = Council.PATTERN) String> served,
-        Map<String, Set<String>> system) {
+        @NotEmpty List<@Pattern(regexp = Council.PATTERN) String> served, Map<String, Set<String>> system) {
 
     public Councils {
         served = served == null ? List.of() : List.copyOf(served);

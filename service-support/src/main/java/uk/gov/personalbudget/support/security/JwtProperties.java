@@ -21,7 +21,11 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("security.jwt")
-public record JwtProperties(@NotBlank String issuerUri, String jwkSetUri,
-                            @NotBlank(message = "is required: set the audience every token must be for") String audience,
-                            @NotNull @DefaultValue("1h") Duration maxLifetime) {
-}
+public record JwtProperties(
+        @NotBlank String issuerUri,
+        String jwkSetUri,
+
+        @NotBlank(message = "is required: set the audience every token must be for")
+        String audience,
+
+        @NotNull @DefaultValue("1h") Duration maxLifetime) {}

@@ -1,7 +1,5 @@
 package uk.gov.personalbudget.support.security;
 
-import uk.gov.personalbudget.support.ServiceEdge;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.StringUtils;
+import uk.gov.personalbudget.support.ServiceEdge;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -29,8 +29,9 @@ public class SecurityConfiguration {
 
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /** Swagger UI's page loads its own scripts and styles (some inline) and images. */
-    static final String SWAGGER_CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; frame-ancestors 'none'";
+    static final String SWAGGER_CONTENT_SECURITY_POLICY =
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; " + "img-src 'self' data:; frame-ancestors 'none'";
+
     private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
             new AntPathRequestMatcher("/swagger-ui/**"), new AntPathRequestMatcher("/swagger-ui.html"));
 
@@ -49,24 +50,30 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 // On every answer, as on the console's pages: no sniffing, framing, caching (Spring Security's
                 // defaults), and no content, scripts or referrer: an API answer is data, never a page.
-                .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(SWAGGER_UI),
                                 new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                SWAGGER_UI,
                                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CONTENT_SECURITY_POLICY)))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(requests -> requests
                         // Served only where springdoc is enabled (the local profile); elsewhere these paths are 404s.
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
                         // Probes and the Prometheus scrape: no personal data, and orchestrators send no tokens. Keep
                         // /actuator off any ingress (deploy/README.md).
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus")
+                        .permitAll()
                         // Every other actuator path is refused, with or without a token, whatever is exposed.
-                        .requestMatchers("/actuator", "/actuator/**").denyAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .denyAll()
+                        .requestMatchers("/error")
+                        .permitAll()
                         // Everything else, /api/** above all, needs a valid token.
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
                         .authenticationEntryPoint(problems)
@@ -79,9 +86,8 @@ public class SecurityConfiguration {
                                 return filter;
                             }
                         }))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 

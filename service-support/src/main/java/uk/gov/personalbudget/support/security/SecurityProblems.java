@@ -1,17 +1,16 @@
 package uk.gov.personalbudget.support.security;
 
-import uk.gov.personalbudget.support.web.ApiProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.RemoteKeySourceException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -22,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.util.StringUtils;
+import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +31,8 @@ import java.net.URI;
  * the {@code WWW-Authenticate} header stays as RFC 6750 describes it. A token that cannot be checked because the
  * issuer's key set cannot be fetched is a 503 the caller may retry, not a 500.
  */
-public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+public final class SecurityProblems
+        implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
@@ -50,23 +51,34 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException failure) throws IOException, ServletException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException, ServletException {
         bearerEntryPoint.commence(request, response, failure);
         if (failure instanceof OAuth2AuthenticationException oauth) {
             String reason = withoutDecodingPrefix(oauth.getError().getDescription());
-            write(request, response, HttpStatus.UNAUTHORIZED, INVALID_TOKEN, "Invalid token",
+            write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    INVALID_TOKEN,
+                    "Invalid token",
                     "the bearer token was rejected" + (StringUtils.hasText(reason) ? ": " + reason : ""));
         } else {
-            write(request, response, HttpStatus.UNAUTHORIZED, MISSING_TOKEN, "Missing token",
+            write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    MISSING_TOKEN,
+                    "Missing token",
                     "this resource needs a bearer token: send the header 'Authorization: Bearer <token>'");
         }
     }
 
     /** As Spring's default (the entry point, and a rethrow of internal failures), but 503 for an unreachable key set. */
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException failure) throws IOException, ServletException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException, ServletException {
         if (!(failure instanceof AuthenticationServiceException)) {
             commence(request, response, failure);
             return;
@@ -76,7 +88,12 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         }
         log.warn("token not checked, the issuer's key set is unreachable: {}", failure.getMessage());
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ApiProblemHandling.RETRY_AFTER_SECONDS));
-        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        write(
+                request,
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
+                "Service unavailable",
                 "the token cannot be checked for the moment (the issuer's keys are unreachable); retry after "
                         + ApiProblemHandling.RETRY_AFTER_SECONDS + " seconds");
     }
@@ -91,15 +108,26 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException denied) throws IOException, ServletException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
         bearerAccessDenied.handle(request, response, denied);
-        write(request, response, HttpStatus.FORBIDDEN, ACCESS_DENIED, "Access denied",
+        write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                ACCESS_DENIED,
+                "Access denied",
                 "your token is valid but does not allow this request");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                       String slug, String title, String detail) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String slug,
+            String title,
+            String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ApiProblemHandling.type(slug));
         problem.setTitle(title);

@@ -35,7 +35,8 @@ public class ApiJsonConfiguration implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                ObjectMapper strict = json.getObjectMapper().copy()
+                ObjectMapper strict = json.getObjectMapper()
+                        .copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -47,10 +48,10 @@ public class ApiJsonConfiguration implements WebMvcConfigurer {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-                strict.registerModule(new SimpleModule("iso-instants-only")
-                        .addDeserializer(Instant.class, new IsoInstants()));
-                strict.registerModule(new SimpleModule("no-sealed-text")
-                        .addDeserializer(String.class, new SealedTextRefusal()));
+                strict.registerModule(
+                        new SimpleModule("iso-instants-only").addDeserializer(Instant.class, new IsoInstants()));
+                strict.registerModule(
+                        new SimpleModule("no-sealed-text").addDeserializer(String.class, new SealedTextRefusal()));
                 json.setObjectMapper(strict);
             }
         }

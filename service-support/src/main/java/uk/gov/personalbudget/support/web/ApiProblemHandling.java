@@ -39,6 +39,7 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
 
     /** The problem types' common prefix; the last segment is the rule's slug. */
     public static final String TYPE_PREFIX = "urn:personal-budget:problem:";
+
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     public static URI type(String slug) {
@@ -82,19 +83,25 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
             log.warn("database unavailable: {}", failure.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "service-unavailable",
                             "the service's database is unavailable for the moment; retry after " + RETRY_AFTER_SECONDS
                                     + " seconds. A command answered this way was not acknowledged: read the budget's"
                                     + " history before sending it again"));
         }
         log.error("unexpected failure", failure);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the service failed to handle this request; nothing was stored unless the budget's history shows it"));
+        return ResponseEntity.internalServerError()
+                .body(
+                        problem(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal-error",
+                                "the service failed to handle this request; nothing was stored unless the budget's history shows it"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
                 .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
@@ -102,16 +109,23 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "the body is not valid JSON");
-        if (unreadable.getCause() instanceof SealedTextRefusal.SealedTextInInput sealed && !sealed.getPath().isEmpty()) {
+        if (unreadable.getCause() instanceof SealedTextRefusal.SealedTextInInput sealed
+                && !sealed.getPath().isEmpty()) {
             String field = path(sealed);
-            problem = problem(HttpStatus.BAD_REQUEST, "sealed-text-refused",
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "sealed-text-refused",
                     "the field '" + field + "' " + SealedTextRefusal.SealedTextInInput.REASON);
             return ResponseEntity.badRequest().body(naming(problem, field, SealedTextRefusal.SealedTextInInput.REASON));
         }
-        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (unreadable.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             String reason = reasonFor(mapping);
             problem.setDetail("the field '" + field + "' " + reason);
@@ -146,10 +160,9 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         return "has the wrong type";
     }
 
-
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "parameter";
         String reason = "asOf".equals(name)
                 ? "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z"
@@ -160,15 +173,17 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
 
     /** Spring MVC's own rejections (no such path, 405, 406, 415...) get a type of ours too, named for the status. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
                 && ABOUT_BLANK.equals(problem.getType())) {
             HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setType(type(known != null
-                    ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    : "http-" + status.value()));
+            problem.setType(type(
+                    known != null
+                            ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                            : "http-" + status.value()));
         }
         return response;
     }
@@ -204,5 +219,4 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         }
         return path.toString();
     }
-
 }

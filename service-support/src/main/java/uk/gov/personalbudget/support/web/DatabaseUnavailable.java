@@ -20,8 +20,7 @@ import java.util.Set;
  */
 public final class DatabaseUnavailable {
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     public static boolean isCauseOf(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -33,7 +32,8 @@ public final class DatabaseUnavailable {
             // the original failure, which Spring keeps, if at all, as the application exception.
             if (cause instanceof TransactionSystemException transaction
                     && (transaction.getCause() instanceof SQLException
-                    || transaction.getApplicationException() != null && isCauseOf(transaction.getApplicationException()))) {
+                            || transaction.getApplicationException() != null
+                                    && isCauseOf(transaction.getApplicationException()))) {
                 return true;
             }
         }
@@ -42,14 +42,17 @@ public final class DatabaseUnavailable {
 
     private static boolean isUnavailability(Throwable cause) {
         // SQLTransientException covers Hikari's "connection is not available" (SQLTransientConnectionException).
-        if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+        if (cause instanceof DataAccessResourceFailureException
+                || cause instanceof TransientDataAccessException
                 || cause instanceof CannotCreateTransactionException
-                || cause instanceof SQLTransientException || cause instanceof SQLNonTransientConnectionException) {
+                || cause instanceof SQLTransientException
+                || cause instanceof SQLNonTransientConnectionException) {
             return true;
         }
         // Drivers that do not use the JDBC subclasses (PostgreSQL's) say it in the SQLState: class 08 is a
         // connection exception, 57P01-57P03 a server shutting down, crashed or still starting.
-        return cause instanceof SQLException sql && sql.getSQLState() != null
+        return cause instanceof SQLException sql
+                && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
     }
 }

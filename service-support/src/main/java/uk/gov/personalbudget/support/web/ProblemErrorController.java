@@ -29,10 +29,13 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly, the error page is not a resource of the API.
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-        ProblemDetail problem = ApiProblemHandling.problem(status,
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.NOT_FOUND;
+        ProblemDetail problem = ApiProblemHandling.problem(
+                status,
                 status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                status.is5xxServerError() ? "the service failed to handle this request"
+                status.is5xxServerError()
+                        ? "the service failed to handle this request"
                         : "the request was refused: " + status.getReasonPhrase().toLowerCase(Locale.ROOT));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {
@@ -41,6 +44,8 @@ public class ProblemErrorController implements ErrorController {
                 // Answered without an instance.
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -25,9 +25,12 @@ public final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus status = HttpStatus.resolve(code);
-        String slug = status == null ? "http-" + code : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String slug = status == null
+                ? "http-" + code
+                : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String title = status == null ? "HTTP " + code : status.getReasonPhrase();
-        String detail = code >= 500 ? "the service failed to handle this request"
+        String detail = code >= 500
+                ? "the service failed to handle this request"
                 : "the request was refused before it reached the API";
         // Only fixed text goes in, so no escaping is needed.
         String problem = "{\"type\":\"" + ApiProblemHandling.TYPE_PREFIX + slug + "\",\"title\":\"" + title

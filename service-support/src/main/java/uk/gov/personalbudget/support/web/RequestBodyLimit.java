@@ -63,7 +63,9 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ApiProblemHandling.problem(HttpStatus.PAYLOAD_TOO_LARGE, SLUG,
+        ProblemDetail problem = ApiProblemHandling.problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                SLUG,
                 "the request body is larger than " + maxBytes + " bytes, the most any endpoint accepts");
         problem.setTitle("Payload Too Large");
         try {

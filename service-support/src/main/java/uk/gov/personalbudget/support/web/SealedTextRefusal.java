@@ -27,8 +27,8 @@ final class SealedTextRefusal extends StringDeserializer {
     /** The field whose text looks sealed; answered as a 400 naming it. */
     static final class SealedTextInInput extends JsonMappingException {
 
-        static final String REASON = "must not contain '" + PersonalDataCipher.PREFIX
-                + "', which marks sealed personal data";
+        static final String REASON =
+                "must not contain '" + PersonalDataCipher.PREFIX + "', which marks sealed personal data";
 
         SealedTextInInput(JsonParser parser) {
             super(parser, REASON);

@@ -40,8 +40,8 @@ class IdempotencyFilterTest {
     private static final String PROBLEM = "urn:personal-budget:problem:";
 
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
-    private final JdbcIdempotencyStore store = new JdbcIdempotencyStore(KeyTable.create(), json, new MutableClock(),
-            Duration.ofHours(24), Duration.ofMinutes(1), 10_000);
+    private final JdbcIdempotencyStore store = new JdbcIdempotencyStore(
+            KeyTable.create(), json, new MutableClock(), Duration.ofHours(24), Duration.ofMinutes(1), 10_000);
     private final IdempotencyFilter filter = new IdempotencyFilter(store, json, List.of("/api/**"));
     private final AtomicInteger runs = new AtomicInteger();
 
@@ -80,7 +80,9 @@ class IdempotencyFilterTest {
         assertThat(first.getStatus()).isEqualTo(201);
         assertThat(first.getHeader(IdempotencyFilter.REPLAYED_HEADER)).isNull();
         assertThat(retry.getStatus()).isEqualTo(201);
-        assertThat(retry.getHeader("Location")).isEqualTo(first.getHeader("Location")).endsWith("/b-1");
+        assertThat(retry.getHeader("Location"))
+                .isEqualTo(first.getHeader("Location"))
+                .endsWith("/b-1");
         assertThat(retry.getHeader("ETag")).isEqualTo("\"0\"");
         assertThat(retry.getContentType()).isEqualTo("application/json");
         assertThat(retry.getContentAsString()).isEqualTo(first.getContentAsString());
@@ -90,8 +92,12 @@ class IdempotencyFilterTest {
 
     @Test
     void theHandlerReadsTheWholeBodyAfterTheFilterHasFingerprintedIt() throws Exception {
-        MockHttpServletResponse echoed = post(OPEN, "k-1", BODY, (request, response) ->
-                response.getOutputStream().write(request.getInputStream().readAllBytes()));
+        MockHttpServletResponse echoed = post(
+                OPEN,
+                "k-1",
+                BODY,
+                (request, response) -> response.getOutputStream()
+                        .write(request.getInputStream().readAllBytes()));
 
         assertThat(echoed.getContentAsString()).isEqualTo(BODY);
     }
@@ -99,8 +105,8 @@ class IdempotencyFilterTest {
     @Test
     void theSameContentLaidOutDifferentlyIsTheSameRequest() throws Exception {
         post(OPEN, "k-1", BODY, created);
-        MockHttpServletResponse retry = post(OPEN, "k-1",
-                "{ \"localAuthority\" : \"Northshire\",\n  \"person\" : \"P-1001\" }", created);
+        MockHttpServletResponse retry =
+                post(OPEN, "k-1", "{ \"localAuthority\" : \"Northshire\",\n  \"person\" : \"P-1001\" }", created);
 
         assertThat(retry.getStatus()).isEqualTo(201);
         assertThat(runs).hasValue(1);
@@ -130,8 +136,9 @@ class IdempotencyFilterTest {
             if (runs.get() == 1) {
                 response.setStatus(409);
                 response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"urn:personal-budget:problem:plan-not-endorsed\",\"status\":409,"
-                        + "\"detail\":\"the plan is not endorsed\"}");
+                response.getWriter()
+                        .write("{\"type\":\"urn:personal-budget:problem:plan-not-endorsed\",\"status\":409,"
+                                + "\"detail\":\"the plan is not endorsed\"}");
             } else {
                 created.handle(request, response);
             }
@@ -159,7 +166,8 @@ class IdempotencyFilterTest {
         MockHttpServletResponse retry = post(OPEN, "k-1", BODY, failsFirst);
         assertThat(retry.getStatus()).isEqualTo(201);
         assertThat(retry.getHeader(IdempotencyFilter.REPLAYED_HEADER)).isNull();
-        assertThat(post(OPEN, "k-1", BODY, failsFirst).getHeader(IdempotencyFilter.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(post(OPEN, "k-1", BODY, failsFirst).getHeader(IdempotencyFilter.REPLAYED_HEADER))
+                .isEqualTo("true");
         assertThat(runs).hasValue(2);
     }
 
@@ -248,7 +256,8 @@ class IdempotencyFilterTest {
         String longest = visible.toString().repeat(3).substring(0, 255);
 
         assertThat(post(OPEN, longest, BODY, created).getStatus()).isEqualTo(201);
-        assertThat(post(OPEN, longest, BODY, created).getHeader(IdempotencyFilter.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(post(OPEN, longest, BODY, created).getHeader(IdempotencyFilter.REPLAYED_HEADER))
+                .isEqualTo("true");
         assertProblem(post(OPEN, longest + "x", BODY, created), 400, "invalid-idempotency-key");
         assertThat(runs).hasValue(1);
     }
@@ -308,20 +317,18 @@ class IdempotencyFilterTest {
             }
 
             @Override
-            public void complete(String caller, String key, String token, StoredResponse response) {
-            }
+            public void complete(String caller, String key, String token, StoredResponse response) {}
 
             @Override
-            public void release(String caller, String key, String token) {
-            }
+            public void release(String caller, String key, String token) {}
 
             @Override
             public int purgeExpired() {
                 return 0;
             }
         };
-        MockHttpServletResponse response = perform(new IdempotencyFilter(down, json, List.of("/api/**")),
-                request("POST", OPEN, "k-1", BODY), created);
+        MockHttpServletResponse response = perform(
+                new IdempotencyFilter(down, json, List.of("/api/**")), request("POST", OPEN, "k-1", BODY), created);
 
         assertProblem(response, 503, "service-unavailable");
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
@@ -362,7 +369,10 @@ class IdempotencyFilterTest {
     }
 
     private static void authenticateAs(String subject) {
-        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject(subject).claim("role", "PRACTITIONER")
+        Jwt jwt = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject(subject)
+                .claim("role", "PRACTITIONER")
                 .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
     }

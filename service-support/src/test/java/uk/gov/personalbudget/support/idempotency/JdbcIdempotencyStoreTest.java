@@ -17,9 +17,15 @@ class JdbcIdempotencyStoreTest {
     private static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration IN_PROGRESS_TIMEOUT = Duration.ofMinutes(1);
     private static final String FINGERPRINT = "a".repeat(64);
-    private static final StoredResponse CREATED = new StoredResponse(201,
-            Map.of("Location", "http://localhost/api/v1/budgets/b-1", "ETag", "\"0\"",
-                    "Content-Type", "application/json"),
+    private static final StoredResponse CREATED = new StoredResponse(
+            201,
+            Map.of(
+                    "Location",
+                    "http://localhost/api/v1/budgets/b-1",
+                    "ETag",
+                    "\"0\"",
+                    "Content-Type",
+                    "application/json"),
             "{\"id\":\"b-1\"}".getBytes(StandardCharsets.UTF_8));
 
     private static final int MAX_KEYS = 3;
@@ -61,9 +67,13 @@ class JdbcIdempotencyStoreTest {
 
         assertThat(store.claim("pr-ellis", "k4", FINGERPRINT)).isEqualTo(new Claim.Exhausted(MAX_KEYS));
         assertThat(store.claim("pr-ellis", "k2", FINGERPRINT)).isEqualTo(answered(CREATED));
-        assertThat(store.claim("au-okafor", "k4", FINGERPRINT)).as("another caller").isInstanceOf(Claim.Acquired.class);
+        assertThat(store.claim("au-okafor", "k4", FINGERPRINT))
+                .as("another caller")
+                .isInstanceOf(Claim.Acquired.class);
         clock.advance(RETENTION);
-        assertThat(store.claim("pr-ellis", "k4", FINGERPRINT)).as("once they expired").isInstanceOf(Claim.Acquired.class);
+        assertThat(store.claim("pr-ellis", "k4", FINGERPRINT))
+                .as("once they expired")
+                .isInstanceOf(Claim.Acquired.class);
     }
 
     @Test

@@ -10,12 +10,11 @@ import java.util.UUID;
 /** A fresh in-memory H2 database holding the services' {@code idempotent_request} table. */
 final class KeyTable {
 
-    private KeyTable() {
-    }
+    private KeyTable() {}
 
     static JdbcTemplate create() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         new ResourceDatabasePopulator(new ClassPathResource("idempotent_request-h2.sql")).execute(dataSource);
         return new JdbcTemplate(dataSource);
     }

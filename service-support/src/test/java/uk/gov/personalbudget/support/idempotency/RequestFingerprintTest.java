@@ -36,8 +36,10 @@ class RequestFingerprintTest {
     void theMethodAndThePathWithItsQueryCount() {
         String fingerprint = RequestFingerprint.of("POST", PATH, bytes("{}"));
         assertThat(RequestFingerprint.of("PUT", PATH, bytes("{}"))).isNotEqualTo(fingerprint);
-        assertThat(RequestFingerprint.of("POST", PATH.replace("b-1", "b-2"), bytes("{}"))).isNotEqualTo(fingerprint);
-        assertThat(RequestFingerprint.of("POST", PATH + "?dryRun=true", bytes("{}"))).isNotEqualTo(fingerprint);
+        assertThat(RequestFingerprint.of("POST", PATH.replace("b-1", "b-2"), bytes("{}")))
+                .isNotEqualTo(fingerprint);
+        assertThat(RequestFingerprint.of("POST", PATH + "?dryRun=true", bytes("{}")))
+                .isNotEqualTo(fingerprint);
     }
 
     @Test

@@ -29,7 +29,9 @@ class KafkaBrokerHealthTest {
 
             Instant again = Instant.now();
             assertThat(health.indicator().reachable()).isFalse();
-            assertThat(Duration.between(again, Instant.now())).as("the kept answer").isLessThan(Duration.ofMillis(200));
+            assertThat(Duration.between(again, Instant.now()))
+                    .as("the kept answer")
+                    .isLessThan(Duration.ofMillis(200));
         }
     }
 

@@ -25,7 +25,8 @@ class PersonKeysTest {
     private final PersonKeyStore store = PersonKeyStore.open(database, true);
     private final AtomicLong nanos = new AtomicLong();
     private final PersonKeys keys = new PersonKeys(store, TTL, Clock.fixed(NOW, ZoneOffset.UTC), nanos::get);
-    private final PersonReference person = new PersonReference("P-" + UUID.randomUUID().toString().substring(0, 8));
+    private final PersonReference person =
+            new PersonReference("P-" + UUID.randomUUID().toString().substring(0, 8));
 
     @AfterEach
     void close() {
@@ -78,9 +79,13 @@ class PersonKeysTest {
 
         keys.erase(person, "au-okafor");
 
-        assertThat(otherProcess.byKeyId(key.keyId()).isErased()).as("within the TTL").isFalse();
+        assertThat(otherProcess.byKeyId(key.keyId()).isErased())
+                .as("within the TTL")
+                .isFalse();
         nanos.addAndGet(TTL.toNanos());
-        assertThat(otherProcess.byKeyId(key.keyId()).isErased()).as("after the TTL").isTrue();
+        assertThat(otherProcess.byKeyId(key.keyId()).isErased())
+                .as("after the TTL")
+                .isTrue();
     }
 
     @Test
@@ -113,12 +118,14 @@ class PersonKeysTest {
         PersonKey someoneElses = keys.forSealing(new PersonReference("P-9999"));
         PersonalDataReader reader = new PersonalDataReader(keys);
         String mine = PersonalDataCipher.seal(own.keyId(), own.secretKey(), "Keep receipts");
-        String copied = PersonalDataCipher.seal(someoneElses.keyId(), someoneElses.secretKey(), "Another person's needs");
+        String copied =
+                PersonalDataCipher.seal(someoneElses.keyId(), someoneElses.secretKey(), "Another person's needs");
         String planted = "pd:v1:" + PersonalDataCipher.newKeyId() + ":" + "A".repeat(40);
 
         assertThat(reader.revealWithin("conditions: " + mine + "; " + copied + "; " + planted, person))
                 .isEqualTo("conditions: Keep receipts; [not opened]; [not opened]");
-        assertThat(reader.revealWithin(mine, new PersonReference("P-0000"))).as("a person with no key")
+        assertThat(reader.revealWithin(mine, new PersonReference("P-0000")))
+                .as("a person with no key")
                 .isEqualTo("[not opened]");
     }
 }

@@ -2,8 +2,8 @@ package uk.gov.personalbudget.support.personaldata;
 
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.SecretKey;
 import java.util.Base64;
+import javax.crypto.SecretKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,12 +27,14 @@ class PersonalDataCipherTest {
 
     @Test
     void theSameTextSealsDifferentlyEachTime() {
-        assertThat(PersonalDataCipher.seal(keyId, key, "same")).isNotEqualTo(PersonalDataCipher.seal(keyId, key, "same"));
+        assertThat(PersonalDataCipher.seal(keyId, key, "same"))
+                .isNotEqualTo(PersonalDataCipher.seal(keyId, key, "same"));
     }
 
     @Test
     void anEmptyTextSealsAndOpensToo() {
-        assertThat(PersonalDataCipher.open(PersonalDataCipher.seal(keyId, key, ""), key)).isEmpty();
+        assertThat(PersonalDataCipher.open(PersonalDataCipher.seal(keyId, key, ""), key))
+                .isEmpty();
     }
 
     @Test

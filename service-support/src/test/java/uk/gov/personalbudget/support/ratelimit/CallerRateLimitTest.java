@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallerRateLimitTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final CallerRateLimit limit = new CallerRateLimit(new RateLimitProperties(true, 2, 3, 100),
-            new ObjectMapper(), meters);
+    private final CallerRateLimit limit =
+            new CallerRateLimit(new RateLimitProperties(true, 2, 3, 100), new ObjectMapper(), meters);
     private final AtomicInteger ran = new AtomicInteger();
 
     @AfterEach
@@ -62,7 +62,11 @@ class CallerRateLimitTest {
     }
 
     private MockHttpServletResponse send(String caller) throws Exception {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject(caller).claim("role", "PRACTITIONER").build();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject(caller)
+                .claim("role", "PRACTITIONER")
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
         MockHttpServletResponse response = new MockHttpServletResponse();
         limit.doFilter(new MockHttpServletRequest("GET", "/api/v1/budgets/b"), response, countingChain());

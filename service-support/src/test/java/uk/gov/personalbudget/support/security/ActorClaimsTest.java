@@ -16,13 +16,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ActorClaimsTest {
 
-    static final Councils COUNCILS = new Councils(List.of("leeds", "bristol"),
-            Map.of("scheduler", Set.of("leeds", "bristol", "york")));
+    static final Councils COUNCILS =
+            new Councils(List.of("leeds", "bristol"), Map.of("scheduler", Set.of("leeds", "bristol", "york")));
 
     @Test
     void readsEveryClaimOfAnActor() {
-        Jwt jwt = jwt(Map.of("sub", "nominee-1", "role", "NOMINEE", "person", "P-9", "authorisation_limit", 1200L,
-                "council", "leeds"));
+        Jwt jwt = jwt(Map.of(
+                "sub",
+                "nominee-1",
+                "role",
+                "NOMINEE",
+                "person",
+                "P-9",
+                "authorisation_limit",
+                1200L,
+                "council",
+                "leeds"));
 
         assertThat(ActorClaims.actorOf(jwt, COUNCILS))
                 .isEqualTo(new Actor("nominee-1", Role.NOMINEE, new PersonReference("P-9"), 1200L, Set.of("leeds")));
@@ -42,8 +51,8 @@ class ActorClaimsTest {
                 .isThrownBy(() -> ActorClaims.actorOf(jwt(Map.of("sub", "s", "role", "AUTHORITY")), COUNCILS))
                 .withMessageContaining("no council claim");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> ActorClaims.actorOf(
-                        jwt(Map.of("sub", "s", "role", "AUTHORITY", "council", "york")), COUNCILS))
+                .isThrownBy(() ->
+                        ActorClaims.actorOf(jwt(Map.of("sub", "s", "role", "AUTHORITY", "council", "york")), COUNCILS))
                 .withMessageContaining("no council this service serves");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ActorClaims.actorOf(
@@ -53,7 +62,8 @@ class ActorClaimsTest {
 
     @Test
     void aSystemTokenWithoutACouncilWorksInTheServedCouncilsConfiguredForItsSubject() {
-        assertThat(ActorClaims.actorOf(jwt(Map.of("sub", "scheduler", "role", "SYSTEM")), COUNCILS).councils())
+        assertThat(ActorClaims.actorOf(jwt(Map.of("sub", "scheduler", "role", "SYSTEM")), COUNCILS)
+                        .councils())
                 .containsExactlyInAnyOrder("leeds", "bristol");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ActorClaims.actorOf(jwt(Map.of("sub", "cron", "role", "SYSTEM")), COUNCILS))
@@ -70,7 +80,8 @@ class ActorClaimsTest {
     @Test
     void rejectsLimitsThatAreNotWholeNonNegativePence() {
         for (Object bad : new Object[] {-1L, 1.5d, "100", BigInteger.TWO.pow(70)}) {
-            assertThatIllegalArgumentException().isThrownBy(() -> limitOf(bad))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> limitOf(bad))
                     .withMessageContaining("authorisation_limit");
         }
     }
@@ -88,11 +99,13 @@ class ActorClaimsTest {
     @Test
     void rejectsASubjectLongerThanAnyIdentityProvidersIds() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> ActorClaims.actorOf(jwt(Map.of("sub", "s".repeat(129), "role", "SYSTEM",
-                        "council", "leeds")), COUNCILS))
+                .isThrownBy(() -> ActorClaims.actorOf(
+                        jwt(Map.of("sub", "s".repeat(129), "role", "SYSTEM", "council", "leeds")), COUNCILS))
                 .withMessageContaining("longer than 128");
-        assertThat(ActorClaims.actorOf(jwt(Map.of("sub", "s".repeat(128), "role", "SYSTEM", "council", "leeds")),
-                COUNCILS).id()).hasSize(128);
+        assertThat(ActorClaims.actorOf(
+                                jwt(Map.of("sub", "s".repeat(128), "role", "SYSTEM", "council", "leeds")), COUNCILS)
+                        .id())
+                .hasSize(128);
     }
 
     @Test
@@ -105,13 +118,15 @@ class ActorClaimsTest {
     @Test
     void rejectsAMalformedPerson() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> ActorClaims.actorOf(jwt(Map.of("sub", "s", "role", "PERSON", "person", "a b")), COUNCILS))
+                .isThrownBy(
+                        () -> ActorClaims.actorOf(jwt(Map.of("sub", "s", "role", "PERSON", "person", "a b")), COUNCILS))
                 .withMessageContaining("person");
     }
 
     private static Long limitOf(Object limit) {
-        return ActorClaims.actorOf(jwt(Map.of("sub", "s", "role", "AUTHORITY", "authorisation_limit", limit,
-                "council", "leeds")), COUNCILS)
+        return ActorClaims.actorOf(
+                        jwt(Map.of("sub", "s", "role", "AUTHORITY", "authorisation_limit", limit, "council", "leeds")),
+                        COUNCILS)
                 .authorisationLimit();
     }
 

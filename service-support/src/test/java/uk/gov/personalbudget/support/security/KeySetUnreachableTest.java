@@ -25,8 +25,11 @@ class KeySetUnreachableTest {
     void anUnreachableKeySetIsA503ProblemWithRetryAfter() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        problems.onAuthenticationFailure(new MockHttpServletRequest("GET", "/api/v1/approvals"), response,
-                new AuthenticationServiceException("An error occurred while attempting to decode the Jwt",
+        problems.onAuthenticationFailure(
+                new MockHttpServletRequest("GET", "/api/v1/approvals"),
+                response,
+                new AuthenticationServiceException(
+                        "An error occurred while attempting to decode the Jwt",
                         new RemoteKeySourceException("I/O error", new ConnectException("Connection refused"))));
 
         assertThat(response.getStatus()).isEqualTo(503);
@@ -38,12 +41,15 @@ class KeySetUnreachableTest {
     @Test
     void aBadTokenIsStillA401AndAnyOtherInternalFailureIsNotHidden() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        problems.onAuthenticationFailure(new MockHttpServletRequest("GET", "/api/v1/approvals"), response,
+        problems.onAuthenticationFailure(
+                new MockHttpServletRequest("GET", "/api/v1/approvals"),
+                response,
                 new InvalidBearerTokenException("expired"));
         assertThat(response.getStatus()).isEqualTo(401);
 
         AuthenticationServiceException internal = new AuthenticationServiceException("no key of that type");
-        assertThatThrownBy(() -> problems.onAuthenticationFailure(new MockHttpServletRequest(),
-                new MockHttpServletResponse(), internal)).isSameAs(internal);
+        assertThatThrownBy(() -> problems.onAuthenticationFailure(
+                        new MockHttpServletRequest(), new MockHttpServletResponse(), internal))
+                .isSameAs(internal);
     }
 }

@@ -18,13 +18,17 @@ class ProductionJwtValidatorTest {
 
     @Test
     void acceptsATokenFromTheIssuerForTheAudience() {
-        assertThat(validator("budget-service").validate(jwt(ISSUER, "budget-service", "SYSTEM")).hasErrors())
+        assertThat(validator("budget-service")
+                        .validate(jwt(ISSUER, "budget-service", "SYSTEM"))
+                        .hasErrors())
                 .isFalse();
     }
 
     @Test
     void rejectsATokenFromAnotherIssuer() {
-        assertThat(validator("x").validate(jwt("https://elsewhere.example.org", "x", "SYSTEM")).hasErrors())
+        assertThat(validator("x")
+                        .validate(jwt("https://elsewhere.example.org", "x", "SYSTEM"))
+                        .hasErrors())
                 .isTrue();
     }
 
@@ -32,17 +36,31 @@ class ProductionJwtValidatorTest {
     void refusesATokenForAnotherAudience() {
         Jwt forAnotherService = jwt(ISSUER, "another-service", "SYSTEM");
 
-        assertThat(validator("budget-service").validate(forAnotherService).hasErrors()).isTrue();
+        assertThat(validator("budget-service").validate(forAnotherService).hasErrors())
+                .isTrue();
     }
 
     @Test
     void refusesATokenWithoutExpiryOrLivingLongerThanAllowed() {
-        Jwt noExpiry = Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).audience(List.of("budget-service"))
-                .subject("caller-1").claim(ActorClaims.ROLE, "SYSTEM").claim(ActorClaims.COUNCIL, "leeds")
-                .issuedAt(Instant.now()).build();
-        Jwt forADay = Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).audience(List.of("budget-service"))
-                .subject("caller-1").claim(ActorClaims.ROLE, "SYSTEM").claim(ActorClaims.COUNCIL, "leeds")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(Duration.ofDays(1))).build();
+        Jwt noExpiry = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .issuer(ISSUER)
+                .audience(List.of("budget-service"))
+                .subject("caller-1")
+                .claim(ActorClaims.ROLE, "SYSTEM")
+                .claim(ActorClaims.COUNCIL, "leeds")
+                .issuedAt(Instant.now())
+                .build();
+        Jwt forADay = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .issuer(ISSUER)
+                .audience(List.of("budget-service"))
+                .subject("caller-1")
+                .claim(ActorClaims.ROLE, "SYSTEM")
+                .claim(ActorClaims.COUNCIL, "leeds")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plus(Duration.ofDays(1)))
+                .build();
 
         assertThat(validator("budget-service").validate(noExpiry).getErrors())
                 .anySatisfy(error -> assertThat(error.getDescription()).contains("exp"));
@@ -55,7 +73,9 @@ class ProductionJwtValidatorTest {
         new ApplicationContextRunner()
                 .withUserConfiguration(JwtPropertiesOnly.class)
                 .withPropertyValues("security.jwt.issuer-uri=" + ISSUER)
-                .run(context -> assertThat(context).hasFailed().getFailure()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
                         .hasStackTraceContaining("security.jwt.audience")
                         .hasStackTraceContaining("is required"));
         new ApplicationContextRunner()
@@ -66,18 +86,19 @@ class ProductionJwtValidatorTest {
     }
 
     @EnableConfigurationProperties(JwtProperties.class)
-    static class JwtPropertiesOnly {
-    }
+    static class JwtPropertiesOnly {}
 
     @Test
     void rejectsATokenWhoseClaimsAreNotAnActor() {
-        assertThat(validator("budget-service").validate(jwt(ISSUER, "budget-service", "KING")).getErrors())
+        assertThat(validator("budget-service")
+                        .validate(jwt(ISSUER, "budget-service", "KING"))
+                        .getErrors())
                 .anySatisfy(error -> assertThat(error.getDescription()).contains("role"));
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String audience) {
-        return ProductionJwtConfiguration.validator(new JwtProperties(ISSUER, null, audience, Duration.ofHours(1)),
-                ActorClaimsTest.COUNCILS);
+        return ProductionJwtConfiguration.validator(
+                new JwtProperties(ISSUER, null, audience, Duration.ofHours(1)), ActorClaimsTest.COUNCILS);
     }
 
     private static Jwt jwt(String issuer, String audience, String role) {

@@ -19,8 +19,11 @@ class SecurityProblemsTest {
     void accessDeniedIsAForbiddenProblemDetail() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        new SecurityProblems(objectMapper).handle(new MockHttpServletRequest("POST", "/api/v1/budgets/b-1/close"),
-                response, new AccessDeniedException("no"));
+        new SecurityProblems(objectMapper)
+                .handle(
+                        new MockHttpServletRequest("POST", "/api/v1/budgets/b-1/close"),
+                        response,
+                        new AccessDeniedException("no"));
 
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -39,11 +39,11 @@ class DatabaseUnavailableProblemTest {
     }
 
     @RestControllerAdvice
-    static class Problems extends ApiProblemHandling {
-    }
+    static class Problems extends ApiProblemHandling {}
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
-            .setControllerAdvice(new Problems()).build();
+            .setControllerAdvice(new Problems())
+            .build();
 
     /** Stands in for Axon's EventStoreException, a non-transient wrapper around the driver's failure. */
     static class WrappingException extends RuntimeException {
@@ -58,13 +58,15 @@ class DatabaseUnavailableProblemTest {
                 new DataAccessResourceFailureException("no connection", new SQLTransientConnectionException("timeout")),
                 new DataAccessResourceFailureException("I/O error", refused),
                 new QueryTimeoutException("timed out"),
-                new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                new CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction",
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
                 new WrappingException(refused),
                 // Axon's read of a budget's events after PostgreSQL went away: the rollback fails on the closed
                 // connection and hides the I/O error.
                 new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")),
-                new WrappingException(new SQLException("terminating connection due to administrator command", "57P01")));
+                new WrappingException(
+                        new SQLException("terminating connection due to administrator command", "57P01")));
     }
 
     @ParameterizedTest
@@ -80,7 +82,8 @@ class DatabaseUnavailableProblemTest {
     }
 
     static Stream<RuntimeException> faults() {
-        return Stream.of(new IllegalStateException("a bug"),
+        return Stream.of(
+                new IllegalStateException("a bug"),
                 new TransactionSystemException("no transaction in progress"),
                 new DuplicateKeyException("duplicate", new SQLException("duplicate key", "23505")),
                 new WrappingException(new SQLException("syntax error", "42601")));

@@ -25,13 +25,18 @@ public final class ArchitectureRules {
 
     /** What a domain package may not use: web, JDBC, Kafka and Jackson's data binding (its annotations it may). */
     private static final String[] INFRASTRUCTURE = {
-            "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
-            "org.springframework.jdbc..", "java.sql..", "javax.sql..",
-            "org.apache.kafka..", "org.springframework.kafka..",
-            "com.fasterxml.jackson.databind.."};
+        "org.springframework.web..",
+        "org.springframework.http..",
+        "jakarta.servlet..",
+        "org.springframework.jdbc..",
+        "java.sql..",
+        "javax.sql..",
+        "org.apache.kafka..",
+        "org.springframework.kafka..",
+        "com.fasterxml.jackson.databind.."
+    };
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The service's classes, main and test: tests count as users of a type, but rules judge main classes only. */
     public static JavaClasses importService(String rootPackage) {
@@ -40,20 +45,30 @@ public final class ArchitectureRules {
 
     /** The service's main classes alone: for rules on how they depend on each other, which tests do not change. */
     public static JavaClasses importMainCode(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
     }
 
     /** A class of the service's main code (not a test). */
     public static DescribedPredicate<JavaClass> mainCode() {
-        return DescribedPredicate.describe("main code", javaClass -> javaClass.getSource()
-                .map(source -> !source.getUri().toString().contains("/test-classes/")).orElse(true));
+        return DescribedPredicate.describe(
+                "main code",
+                javaClass -> javaClass
+                        .getSource()
+                        .map(source -> !source.getUri().toString().contains("/test-classes/"))
+                        .orElse(true));
     }
 
     /** The domain packages use none of web, JDBC, Kafka or Jackson's data binding. */
     public static ArchRule domainFreeOfInfrastructure(String... domainPackages) {
-        return noClasses().that().resideInAnyPackage(domainPackages).and(mainCode())
-                .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
+        return noClasses()
+                .that()
+                .resideInAnyPackage(domainPackages)
+                .and(mainCode())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(INFRASTRUCTURE)
                 .because("the domain decides; how requests arrive, rows are stored and records are sent is "
                         + "another package's concern");
     }
@@ -72,9 +87,14 @@ public final class ArchitectureRules {
      * by name, saying why.
      */
     public static ArchRule publicOnlyWhenUsedFromAnotherPackage(JavaClasses service, String... exemptions) {
-        return classes().that().arePublic().and().areTopLevelClasses().and(mainCode())
-                .and(DescribedPredicate.describe("not exempt",
-                        javaClass -> Arrays.stream(exemptions).noneMatch(javaClass.getName()::equals)))
+        return classes()
+                .that()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .and(mainCode())
+                .and(DescribedPredicate.describe(
+                        "not exempt", javaClass -> Arrays.stream(exemptions).noneMatch(javaClass.getName()::equals)))
                 .should(beUsedFromAnotherPackage(service))
                 .because("a type no other package uses is package-private, so a reader knows where it is used");
     }
@@ -89,8 +109,8 @@ public final class ArchitectureRules {
                         .map(dependency -> topLevel(dependency.getOriginClass()))
                         .anyMatch(origin -> !origin.getPackageName().equals(type.getPackageName()));
                 if (!used) {
-                    events.add(SimpleConditionEvent.violated(type, type.getName()
-                            + " is public, but no class of another package uses it"));
+                    events.add(SimpleConditionEvent.violated(
+                            type, type.getName() + " is public, but no class of another package uses it"));
                 }
             }
         };

@@ -35,7 +35,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** {@code local-stack/target/local-kafka.jar}, which must exist. */
     public static Path packagedJar() {
-        Path jar = Path.of("..", "local-stack", "target", "local-kafka.jar").toAbsolutePath().normalize();
+        Path jar = Path.of("..", "local-stack", "target", "local-kafka.jar")
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package local-stack first (./mvnw verify does)");
         }
@@ -46,8 +48,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public static KafkaBrokerProcess start(Path jar, Path dataDir) throws IOException {
         Path log = Files.createDirectories(Path.of("target", "service-logs"))
                 .resolve("kafka-" + System.currentTimeMillis() + ".log");
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(jar, ServiceProcess.freePort(), ServiceProcess.freePort(),
-                dataDir, log);
+        KafkaBrokerProcess broker =
+                new KafkaBrokerProcess(jar, ServiceProcess.freePort(), ServiceProcess.freePort(), dataDir, log);
         broker.start();
         return broker;
     }
@@ -67,8 +69,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
         long readyBefore = readyLines();
         process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString(),
-                "--port=" + port, "--controller-port=" + controllerPort, "--data-dir=" + dataDir.toAbsolutePath()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-jar",
+                        jar.toString(),
+                        "--port=" + port,
+                        "--controller-port=" + controllerPort,
+                        "--data-dir=" + dataDir.toAbsolutePath()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -78,8 +85,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!started.isAlive()) {
-                        throw new IllegalStateException("the Kafka broker exited with " + started.exitValue()
-                                + "; its log: " + log);
+                        throw new IllegalStateException(
+                                "the Kafka broker exited with " + started.exitValue() + "; its log: " + log);
                     }
                     return readyLines() > readyBefore;
                 });

@@ -13,8 +13,7 @@ import java.util.function.Supplier;
 public final class LifecycleScript {
 
     /** One command of the script: the endpoint (empty for opening), who sends it, its body, the event it stores. */
-    public record Step(String path, String role, String eventType, Supplier<String> body) {
-    }
+    public record Step(String path, String role, String eventType, Supplier<String> body) {}
 
     public static final List<Step> SCRIPT = List.of(
             new Step("", "PRACTITIONER", "BudgetOpened", null),
@@ -38,11 +37,22 @@ public final class LifecycleScript {
             new Step("suspend-budget", "AUTHORITY", "BudgetSuspended", () -> """
                     {"reason":"In hospital for a few weeks","interimArrangement":"Ward staff meet needs meanwhile"}"""),
             new Step("resume-budget", "AUTHORITY", "BudgetResumed", () -> "{\"reason\":\"Home again\"}"),
-            new Step("schedule-review", "PRACTITIONER", "ReviewScheduled", () -> "{\"kind\":\"REQUESTED\",\"dueBy\":\""
-                    + Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS) + "\"}"),
-            new Step("complete-review", "PRACTITIONER", "ReviewCompleted",
+            new Step(
+                    "schedule-review",
+                    "PRACTITIONER",
+                    "ReviewScheduled",
+                    () -> "{\"kind\":\"REQUESTED\",\"dueBy\":\""
+                            + Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS) + "\"}"),
+            new Step(
+                    "complete-review",
+                    "PRACTITIONER",
+                    "ReviewCompleted",
                     () -> "{\"result\":\"CONTINUE\",\"summary\":\"Going well\",\"personTookPart\":true}"),
-            new Step("close-budget", "AUTHORITY", "BudgetClosed", () -> "{\"reason\":\"The person moved away\",\"personToldBy\":\"LETTER\"}"));
+            new Step(
+                    "close-budget",
+                    "AUTHORITY",
+                    "BudgetClosed",
+                    () -> "{\"reason\":\"The person moved away\",\"personToldBy\":\"LETTER\"}"));
 
     /** Index of {@code suspend-budget} in {@link #SCRIPT}; {@code resume-budget} follows it. */
     public static final int SUSPEND = 8;
@@ -51,7 +61,8 @@ public final class LifecycleScript {
 
     /** The path of step {@code step} for the budget, under a service's base URL; opening posts to the collection. */
     public static String path(int step, String budgetId) {
-        return "/api/v1/budgets" + (step == 0 ? "" : "/" + budgetId + "/" + SCRIPT.get(step).path());
+        return "/api/v1/budgets"
+                + (step == 0 ? "" : "/" + budgetId + "/" + SCRIPT.get(step).path());
     }
 
     /**
@@ -66,6 +77,5 @@ public final class LifecycleScript {
         return command.body() == null ? "" : command.body().get();
     }
 
-    private LifecycleScript() {
-    }
+    private LifecycleScript() {}
 }

@@ -57,7 +57,7 @@ public final class RestartablePostgres implements AutoCloseable {
 
     public void createDatabase(String name) throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
     }
@@ -72,8 +72,10 @@ public final class RestartablePostgres implements AutoCloseable {
 
     /** Datasource arguments for a service on {@code database}. */
     public List<String> datasourceArguments(String database) {
-        return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/" + database,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+        return List.of(
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/" + database,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres");
     }
 
     /** The same for the persons' key store ({@code personal-data.keys.datasource.*}) on {@code database}. */

@@ -51,7 +51,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** {@code ../<module>/target/<module>.jar}, which must exist. */
     public static Path packagedJar(String module) {
-        Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
+        Path jar = Path.of("..", module, "target", module + ".jar")
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
@@ -64,10 +66,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** As {@link #start(String, Path, int, List)}, with the given JVM options (heap size, profiling) instead. */
-    public static ServiceProcess start(String module, Path jar, int port, List<String> jvmOptions,
-            List<String> arguments) throws IOException {
-        Path log = Files.createDirectories(Path.of("target", "service-logs"))
-                .resolve(module + "-" + port + ".log");
+    public static ServiceProcess start(
+            String module, Path jar, int port, List<String> jvmOptions, List<String> arguments) throws IOException {
+        Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(module + "-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -125,12 +126,19 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public double prometheusCounter(String name) throws InterruptedException {
         try {
-            HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return scrape.statusCode() != 200 ? Double.NaN : scrape.body().lines()
-                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .reduce(Double::sum).orElse(Double.NaN);
+            HttpResponse<String> scrape = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return scrape.statusCode() != 200
+                    ? Double.NaN
+                    : scrape.body()
+                            .lines()
+                            .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                            .reduce(Double::sum)
+                            .orElse(Double.NaN);
         } catch (IOException noAnswer) {
             return Double.NaN;
         }
@@ -143,8 +151,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw new IllegalStateException(name + " exited with " + process.exitValue()
-                                    + "; its log: " + log + "\n" + tail());
+                            throw new IllegalStateException(
+                                    name + " exited with " + process.exitValue() + "; its log: " + log + "\n" + tail());
                         }
                         return isReady();
                     });
@@ -156,8 +164,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     private boolean isReady() {
         try {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200 && health.body().contains("\"UP\"");
         } catch (IOException refused) {
             return false;

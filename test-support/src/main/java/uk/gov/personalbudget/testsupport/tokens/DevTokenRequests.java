@@ -3,8 +3,7 @@ package uk.gov.personalbudget.testsupport.tokens;
 /** The body of {@code POST /dev/tokens} (budget-service, local profile), for clients outside the service's JVM. */
 public final class DevTokenRequests {
 
-    private DevTokenRequests() {
-    }
+    private DevTokenRequests() {}
 
     /**
      * @param person             the person the token acts for (PERSON, NOMINEE), or null

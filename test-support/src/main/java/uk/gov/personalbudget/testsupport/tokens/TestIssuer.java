@@ -55,7 +55,8 @@ public final class TestIssuer {
             });
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "test-issuer-stop"));
-            jwkSetUri = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/jwks";
+            jwkSetUri = "http://" + server.getAddress().getHostString() + ":"
+                    + server.getAddress().getPort() + "/jwks";
         } catch (IOException e) {
             throw new UncheckedIOException("could not serve the test key set", e);
         }
@@ -84,8 +85,11 @@ public final class TestIssuer {
      * instances started with these accept the same tokens, as behind one identity provider.
      */
     public List<String> serviceArguments() {
-        return List.of("--spring.profiles.group.local=", "--security.jwt.issuer-uri=" + ISSUER,
-                "--security.jwt.jwk-set-uri=" + jwkSetUri, "--security.jwt.audience=" + AUDIENCE,
+        return List.of(
+                "--spring.profiles.group.local=",
+                "--security.jwt.issuer-uri=" + ISSUER,
+                "--security.jwt.jwk-set-uri=" + jwkSetUri,
+                "--security.jwt.audience=" + AUDIENCE,
                 "--security.councils.served=" + TokenHolder.SERVED_COUNCILS);
     }
 
@@ -132,8 +136,12 @@ public final class TestIssuer {
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

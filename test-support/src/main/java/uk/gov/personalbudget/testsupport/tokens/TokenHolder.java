@@ -36,6 +36,5 @@ public interface TokenHolder {
 
     /** The plain holder {@link #of} makes. */
     record Claims(String sub, Role role, String person, Long authorisationLimit, String council)
-            implements TokenHolder {
-    }
+            implements TokenHolder {}
 }

@@ -20,8 +20,7 @@ import java.util.function.Function;
  */
 final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     /** Binds one row's parameters in order. */
     static final class Binder {

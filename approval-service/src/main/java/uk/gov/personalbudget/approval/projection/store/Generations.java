@@ -48,8 +48,14 @@ public class Generations {
 
     /** The generation readers use. */
     public int currentGeneration() {
-        Integer current = jdbc.query("SELECT generation FROM projection_generation WHERE status = ?",
-                (rs, row) -> rs.getInt(1), CURRENT).stream().findFirst().orElse(null);
+        Integer current = jdbc
+                .query(
+                        "SELECT generation FROM projection_generation WHERE status = ?",
+                        (rs, row) -> rs.getInt(1),
+                        CURRENT)
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (current == null) {
             throw new IllegalStateException("no projection generation is current");
         }
@@ -62,8 +68,11 @@ public class Generations {
      */
     public int writeGeneration() {
         // A generation being built is always newer than the current one: numbers only rise.
-        Integer newest = jdbc.queryForObject("SELECT MAX(generation) FROM projection_generation WHERE status IN (?, ?)",
-                Integer.class, CURRENT, BUILDING);
+        Integer newest = jdbc.queryForObject(
+                "SELECT MAX(generation) FROM projection_generation WHERE status IN (?, ?)",
+                Integer.class,
+                CURRENT,
+                BUILDING);
         if (newest == null) {
             throw new IllegalStateException("no projection generation is current");
         }
@@ -72,8 +81,13 @@ public class Generations {
 
     /** The generation a replay is building, if one was started and neither promoted nor discarded. */
     public Optional<Integer> pendingGeneration() {
-        return jdbc.query("SELECT generation FROM projection_generation WHERE status = ? ORDER BY generation DESC",
-                (rs, row) -> rs.getInt(1), BUILDING).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT generation FROM projection_generation WHERE status = ? ORDER BY generation DESC",
+                        (rs, row) -> rs.getInt(1),
+                        BUILDING)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -83,10 +97,13 @@ public class Generations {
     public int startGeneration() {
         return writing.execute(status -> {
             pendingGeneration().ifPresent(this::deleteGeneration);
-            int next = jdbc.queryForObject("SELECT COALESCE(MAX(generation), 0) + 1 FROM projection_generation",
-                    Integer.class);
-            jdbc.update("INSERT INTO projection_generation (generation, status, created_at) VALUES (?, ?, ?)",
-                    next, BUILDING, OffsetDateTime.now(ZoneOffset.UTC));
+            int next = jdbc.queryForObject(
+                    "SELECT COALESCE(MAX(generation), 0) + 1 FROM projection_generation", Integer.class);
+            jdbc.update(
+                    "INSERT INTO projection_generation (generation, status, created_at) VALUES (?, ?, ?)",
+                    next,
+                    BUILDING,
+                    OffsetDateTime.now(ZoneOffset.UTC));
             return next;
         });
     }
@@ -158,8 +175,12 @@ public class Generations {
 
     /** @throws UnknownGeneration unless {@code generation} is current or being built */
     void require(int generation) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM projection_generation "
-                + "WHERE generation = ? AND status IN (?, ?)", Integer.class, generation, CURRENT, BUILDING);
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM projection_generation " + "WHERE generation = ? AND status IN (?, ?)",
+                Integer.class,
+                generation,
+                CURRENT,
+                BUILDING);
         if (found == null || found == 0) {
             throw new UnknownGeneration(generation);
         }

@@ -21,5 +21,4 @@ public record ProjectionSnapshot(
         List<ApprovalQueueEntry> queue,
         List<DelegationRecord> delegations,
         List<PlanCycle> plans,
-        List<ContestRecord> contests) {
-}
+        List<ContestRecord> contests) {}

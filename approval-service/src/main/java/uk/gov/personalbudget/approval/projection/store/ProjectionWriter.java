@@ -85,7 +85,8 @@ public class ProjectionWriter {
      * @throws UnknownGeneration    if the generation does not exist (promoted away or discarded)
      */
     public int apply(List<EventEnvelope> batch, int generation) {
-        return apply(batch.stream().map(CheckedRecord::unchecked).toList(), generation, Instant.now()).duplicates();
+        return apply(batch.stream().map(CheckedRecord::unchecked).toList(), generation, Instant.now())
+                .duplicates();
     }
 
     /**
@@ -105,7 +106,8 @@ public class ProjectionWriter {
         return writing.execute(status -> {
             generations.require(generation);
             Set<BudgetId> ids = new LinkedHashSet<>();
-            batch.stream().filter(checked -> checked.envelope() != null)
+            batch.stream()
+                    .filter(checked -> checked.envelope() != null)
                     .forEach(checked -> ids.add(checked.envelope().budgetId()));
             Map<BudgetId, BudgetSummary> loaded = loadSummaries(generation, ids);
             var writes = new Writes(loaded);
@@ -118,20 +120,23 @@ public class ProjectionWriter {
                     continue;
                 }
                 EventEnvelope envelope = checked.envelope();
-                BudgetSummary before = writes.summaries.getOrDefault(envelope.budgetId(),
-                        loaded.get(envelope.budgetId()));
+                BudgetSummary before =
+                        writes.summaries.getOrDefault(envelope.budgetId(), loaded.get(envelope.budgetId()));
                 switch (SequenceCheck.of(before, envelope)) {
                     case ALREADY_APPLIED -> {
-                        String differs = checked.link() == null ? null : chain.differsFromProjected(envelope,
-                                checked.link());
+                        String differs =
+                                checked.link() == null ? null : chain.differsFromProjected(envelope, checked.link());
                         if (differs != null) {
                             held.add(hold(checked, HoldReason.DIFFERS_FROM_PROJECTED, differs, now));
                         } else {
                             skipped++;
                         }
                     }
-                    case GAP -> throw new SequenceGapException(envelope.budgetId(),
-                            before == null ? 0 : before.lastSequence() + 1, envelope.sequence());
+                    case GAP ->
+                        throw new SequenceGapException(
+                                envelope.budgetId(),
+                                before == null ? 0 : before.lastSequence() + 1,
+                                envelope.sequence());
                     case APPLY -> {
                         Refusal refusal = checked.link() == null ? null : chain.link(envelope, checked.link());
                         if (refusal != null) {
@@ -150,16 +155,22 @@ public class ProjectionWriter {
 
     private static HeldBackRecord hold(CheckedRecord checked, HoldReason reason, String detail, Instant now) {
         EventEnvelope envelope = checked.envelope();
-        return new HeldBackRecord(checked.position().topic(), checked.position().partition(),
-                checked.position().offset(), envelope.budgetId().value(), envelope.sequence(), envelope.eventId(),
-                envelope.eventType(), reason, detail, now);
+        return new HeldBackRecord(
+                checked.position().topic(),
+                checked.position().partition(),
+                checked.position().offset(),
+                envelope.budgetId().value(),
+                envelope.sequence(),
+                envelope.eventId(),
+                envelope.eventType(),
+                reason,
+                detail,
+                now);
     }
 
-    private record Refusal(HoldReason reason, String detail) {
-    }
+    private record Refusal(HoldReason reason, String detail) {}
 
-    private record ChainEntry(String hash, boolean legacy) {
-    }
+    private record ChainEntry(String hash, boolean legacy) {}
 
     /** The budgets' hash chains as projected into one generation, and this batch's additions to them. */
     private final class Chain {
@@ -177,9 +188,17 @@ public class ProjectionWriter {
             if (entry != null) {
                 return entry;
             }
-            return jdbc.query("SELECT hash, legacy FROM event_chain WHERE generation = ? AND budget_id = ? "
-                            + "AND sequence_number = ?", (rs, row) -> new ChainEntry(rs.getString(1), rs.getBoolean(2)),
-                    generation, budget.value(), sequence).stream().findFirst().orElse(null);
+            return jdbc
+                    .query(
+                            "SELECT hash, legacy FROM event_chain WHERE generation = ? AND budget_id = ? "
+                                    + "AND sequence_number = ?",
+                            (rs, row) -> new ChainEntry(rs.getString(1), rs.getBoolean(2)),
+                            generation,
+                            budget.value(),
+                            sequence)
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
         }
 
         /**
@@ -193,15 +212,20 @@ public class ProjectionWriter {
             String expected = sequence == 0 ? EventChainHash.GENESIS : previous == null ? null : previous.hash();
             if (link.isLegacy()) {
                 if (previous != null && !previous.legacy()) {
-                    return new Refusal(HoldReason.UNHASHED, "the record has no event-hash, but the budget's hash "
-                            + "chain began at an earlier event: only events stored before the chain began have none");
+                    return new Refusal(
+                            HoldReason.UNHASHED,
+                            "the record has no event-hash, but the budget's hash "
+                                    + "chain began at an earlier event: only events stored before the chain began have none");
                 }
             } else if (expected != null && !expected.equals(link.previousHash())) {
-                return new Refusal(HoldReason.LINK, "its event-previous-hash " + link.previousHash()
-                        + " is not the hash of the budget's last projected event, " + expected);
+                return new Refusal(
+                        HoldReason.LINK,
+                        "its event-previous-hash " + link.previousHash()
+                                + " is not the hash of the budget's last projected event, " + expected);
             }
-            added.put(new RowKey(envelope.budgetId(), sequence), new ChainEntry(link.hashAfter(expected),
-                    link.isLegacy()));
+            added.put(
+                    new RowKey(envelope.budgetId(), sequence),
+                    new ChainEntry(link.hashAfter(expected), link.isLegacy()));
             return null;
         }
 
@@ -223,8 +247,11 @@ public class ProjectionWriter {
 
         void flush() {
             if (!added.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO event_chain (generation, budget_id, sequence_number, hash, legacy) "
-                                + "VALUES (?, ?, ?, ?, ?)", List.copyOf(added.entrySet()), BATCH_SIZE,
+                jdbc.batchUpdate(
+                        "INSERT INTO event_chain (generation, budget_id, sequence_number, hash, legacy) "
+                                + "VALUES (?, ?, ?, ?, ?)",
+                        List.copyOf(added.entrySet()),
+                        BATCH_SIZE,
                         (statement, entry) -> {
                             statement.setInt(1, generation);
                             statement.setString(2, entry.getKey().budgetId().value());
@@ -244,13 +271,18 @@ public class ProjectionWriter {
             if (!places.add(List.of(record.topic(), record.partition(), record.offset()))) {
                 continue;
             }
-            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM held_back_record WHERE topic = ? "
-                    + "AND partition_no = ? AND record_offset = ?", Integer.class, record.topic(), record.partition(),
+            Integer known = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM held_back_record WHERE topic = ? "
+                            + "AND partition_no = ? AND record_offset = ?",
+                    Integer.class,
+                    record.topic(),
+                    record.partition(),
                     record.offset());
             if (known != null && known > 0) {
                 continue;
             }
-            jdbc.update("INSERT INTO held_back_record (topic, partition_no, record_offset, budget_id, sequence_number, "
+            jdbc.update(
+                    "INSERT INTO held_back_record (topic, partition_no, record_offset, budget_id, sequence_number, "
                             + "event_id, event_type, reason, detail, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     statement -> {
                         statement.setString(1, record.topic());
@@ -302,8 +334,10 @@ public class ProjectionWriter {
                 } else if (change instanceof QueueChange.Reallocate moved) {
                     // Items of this batch are rewritten here; those stored before it by an UPDATE in flush.
                     reallocations.put(moved.budgetId(), moved.practitioner());
-                    queue.replaceAll((key, entry) -> entry != null && key.budgetId().equals(moved.budgetId())
-                            ? entry.withAllocatedPractitioner(moved.practitioner()) : entry);
+                    queue.replaceAll(
+                            (key, entry) -> entry != null && key.budgetId().equals(moved.budgetId())
+                                    ? entry.withAllocatedPractitioner(moved.practitioner())
+                                    : entry);
                 }
             }
             step.delegations().forEach(row -> delegations.put(new RowKey(row.budgetId(), row.sequence()), row));
@@ -312,34 +346,69 @@ public class ProjectionWriter {
         }
 
         void flush(int generation) {
-            write(Tables.BUDGET_SUMMARY, generation, summaries.values(), row -> loaded.containsKey(row.budgetId()),
+            write(
+                    Tables.BUDGET_SUMMARY,
+                    generation,
+                    summaries.values(),
+                    row -> loaded.containsKey(row.budgetId()),
                     (binder, row) -> binder.text(row.budgetId().value()));
             insert(Tables.CONTROL_TRAIL, generation, trail);
             insert(Tables.DECISION, generation, decisions);
             if (!reallocations.isEmpty()) {
-                jdbc.batchUpdate("UPDATE approval_queue SET allocated_practitioner = ? WHERE generation = ? "
-                                + "AND budget_id = ?", List.copyOf(reallocations.entrySet()), BATCH_SIZE,
-                        (statement, moved) -> new Columns.Binder(statement).text(moved.getValue())
-                                .integer(generation).text(moved.getKey().value()));
+                jdbc.batchUpdate(
+                        "UPDATE approval_queue SET allocated_practitioner = ? WHERE generation = ? "
+                                + "AND budget_id = ?",
+                        List.copyOf(reallocations.entrySet()),
+                        BATCH_SIZE,
+                        (statement, moved) -> new Columns.Binder(statement)
+                                .text(moved.getValue())
+                                .integer(generation)
+                                .text(moved.getKey().value()));
             }
-            deleteRows("approval_queue", "budget_id = ? AND kind = ?", generation, queue.keySet(),
+            deleteRows(
+                    "approval_queue",
+                    "budget_id = ? AND kind = ?",
+                    generation,
+                    queue.keySet(),
                     (binder, key) -> binder.text(key.budgetId().value()).name(key.kind()));
-            insert(Tables.APPROVAL_QUEUE, generation, queue.values().stream().filter(Objects::nonNull).toList());
-            write(Tables.DELEGATION, generation, delegations.values(), row -> existed(row.budgetId(), row.sequence()),
+            insert(
+                    Tables.APPROVAL_QUEUE,
+                    generation,
+                    queue.values().stream().filter(Objects::nonNull).toList());
+            write(
+                    Tables.DELEGATION,
+                    generation,
+                    delegations.values(),
+                    row -> existed(row.budgetId(), row.sequence()),
                     (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
-            write(Tables.PLAN_CYCLE, generation, plans.values(), row -> existed(row.budgetId(), row.sequence()),
+            write(
+                    Tables.PLAN_CYCLE,
+                    generation,
+                    plans.values(),
+                    row -> existed(row.budgetId(), row.sequence()),
                     (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
-            write(Tables.CONTEST, generation, contests.values(), row -> existed(row.budgetId(), row.sequence()),
+            write(
+                    Tables.CONTEST,
+                    generation,
+                    contests.values(),
+                    row -> existed(row.budgetId(), row.sequence()),
                     (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
         }
 
         /** Updates the rows stored before this batch, in place; inserts the rest. */
-        private <T> void write(Tables.Table<T> table, int generation, Collection<T> rows, Predicate<T> stored,
-                               Tables.RowBinder<T> key) {
+        private <T> void write(
+                Tables.Table<T> table,
+                int generation,
+                Collection<T> rows,
+                Predicate<T> stored,
+                Tables.RowBinder<T> key) {
             List<T> updates = rows.stream().filter(stored).toList();
             List<T> inserts = rows.stream().filter(stored.negate()).toList();
             if (!updates.isEmpty()) {
-                jdbc.batchUpdate(table.update(), updates, BATCH_SIZE,
+                jdbc.batchUpdate(
+                        table.update(),
+                        updates,
+                        BATCH_SIZE,
                         (statement, row) -> table.bindUpdate(new Columns.Binder(statement), generation, row, key));
             }
             insert(table, generation, inserts);
@@ -352,30 +421,35 @@ public class ProjectionWriter {
         }
     }
 
-    private record QueueKey(BudgetId budgetId, QueueKind kind) {
-    }
+    private record QueueKey(BudgetId budgetId, QueueKind kind) {}
 
-    private record RowKey(BudgetId budgetId, long sequence) {
-    }
+    private record RowKey(BudgetId budgetId, long sequence) {}
 
     private <T> void insert(Tables.Table<T> table, int generation, Collection<T> rows) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(table.insert(), rows, BATCH_SIZE,
+            jdbc.batchUpdate(
+                    table.insert(),
+                    rows,
+                    BATCH_SIZE,
                     (statement, row) -> table.bind(new Columns.Binder(statement), generation, row));
         }
     }
 
-    private <K> void deleteRows(String table, String condition, int generation, Collection<K> keys,
-                                Tables.RowBinder<K> binder) {
+    private <K> void deleteRows(
+            String table, String condition, int generation, Collection<K> keys, Tables.RowBinder<K> binder) {
         if (!keys.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM " + table + " WHERE generation = ? AND " + condition, keys, BATCH_SIZE,
+            jdbc.batchUpdate(
+                    "DELETE FROM " + table + " WHERE generation = ? AND " + condition,
+                    keys,
+                    BATCH_SIZE,
                     (statement, key) -> binder.bind(new Columns.Binder(statement).integer(generation), key));
         }
     }
 
     private Map<BudgetId, BudgetSummary> loadSummaries(int generation, Collection<BudgetId> ids) {
         Map<BudgetId, BudgetSummary> summaries = new HashMap<>();
-        List<Object[]> keys = ids.stream().map(id -> new Object[] {generation, id.value()}).toList();
+        List<Object[]> keys =
+                ids.stream().map(id -> new Object[] {generation, id.value()}).toList();
         // Row values, not "generation = ? AND budget_id IN (...)": H2 looks those up by the primary key
         // rather than scanning the whole generation.
         String sql = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())

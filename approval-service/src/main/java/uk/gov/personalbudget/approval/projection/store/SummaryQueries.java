@@ -29,8 +29,14 @@ public class SummaryQueries {
     }
 
     public Optional<BudgetSummary> summary(BudgetId budget, int generation) {
-        return generations.read(() -> jdbc.query(Tables.BUDGET_SUMMARY.select("budget_id = ?"),
-                Tables.BUDGET_SUMMARY.mapper(), generation, budget.value()).stream().findFirst());
+        return generations.read(() -> jdbc
+                .query(
+                        Tables.BUDGET_SUMMARY.select("budget_id = ?"),
+                        Tables.BUDGET_SUMMARY.mapper(),
+                        generation,
+                        budget.value())
+                .stream()
+                .findFirst());
     }
 
     /**

@@ -51,8 +51,13 @@ public final class Tables {
     /**
      * @param keyColumns how many of {@code columns}, from the first, form the key after the generation
      */
-    public record Table<T>(String name, List<String> columns, int keyColumns, String keyOrder, RowBinder<T> binder,
-                    RowMapper<T> mapper) {
+    public record Table<T>(
+            String name,
+            List<String> columns,
+            int keyColumns,
+            String keyOrder,
+            RowBinder<T> binder,
+            RowMapper<T> mapper) {
 
         String insert() {
             return "INSERT INTO " + name + " (generation, " + String.join(", ", columns) + ") VALUES (?"
@@ -65,8 +70,9 @@ public final class Tables {
          */
         String update() {
             List<String> keys = columns.subList(0, keyColumns);
-            return "UPDATE " + name + " SET " + String.join(", ", columns.stream().map(c -> c + " = ?").toList())
-                    + " WHERE generation = ? AND " + String.join(" AND ", keys.stream().map(c -> c + " = ?").toList());
+            return "UPDATE " + name + " SET "
+                    + String.join(", ", columns.stream().map(c -> c + " = ?").toList()) + " WHERE generation = ? AND "
+                    + String.join(" AND ", keys.stream().map(c -> c + " = ?").toList());
         }
 
         void bindUpdate(Columns.Binder parameters, int generation, T row, RowBinder<T> key) throws SQLException {
@@ -94,23 +100,72 @@ public final class Tables {
         }
     }
 
-    public static final Table<BudgetSummary> BUDGET_SUMMARY = new Table<>("budget_summary", List.of(
-            "budget_id", "last_sequence", "last_event_at", "person_reference", "local_authority",
-            "allocated_practitioner", "opened_at", "closed_at", "status", "status_before_suspension",
-            "management_option", "control_party", "control_actor_id", "control_since", "offered_pence",
-            "offered_period", "offered_at", "approved_pence", "approved_period", "contest_sequence", "contest_since",
-            "contest_offered_pence", "contest_offered_period", "contest_requested_pence", "contest_requested_period",
-            "plan_sequence", "plan_submitted_at", "plan_yearly_pence", "plan_made_by", "plan_endorsed_at",
-            "delegation_sequence", "delegate_id", "delegate_role", "delegation_reason", "delegation_since",
-            "delegation_intended_end", "review_kind", "review_due_by", "review_since", "authorised_person",
-            "contest_count", "plan_count", "return_count", "decline_count", "delegation_count"),
-            1, "budget_id",
+    public static final Table<BudgetSummary> BUDGET_SUMMARY = new Table<>(
+            "budget_summary",
+            List.of(
+                    "budget_id",
+                    "last_sequence",
+                    "last_event_at",
+                    "person_reference",
+                    "local_authority",
+                    "allocated_practitioner",
+                    "opened_at",
+                    "closed_at",
+                    "status",
+                    "status_before_suspension",
+                    "management_option",
+                    "control_party",
+                    "control_actor_id",
+                    "control_since",
+                    "offered_pence",
+                    "offered_period",
+                    "offered_at",
+                    "approved_pence",
+                    "approved_period",
+                    "contest_sequence",
+                    "contest_since",
+                    "contest_offered_pence",
+                    "contest_offered_period",
+                    "contest_requested_pence",
+                    "contest_requested_period",
+                    "plan_sequence",
+                    "plan_submitted_at",
+                    "plan_yearly_pence",
+                    "plan_made_by",
+                    "plan_endorsed_at",
+                    "delegation_sequence",
+                    "delegate_id",
+                    "delegate_role",
+                    "delegation_reason",
+                    "delegation_since",
+                    "delegation_intended_end",
+                    "review_kind",
+                    "review_due_by",
+                    "review_since",
+                    "authorised_person",
+                    "contest_count",
+                    "plan_count",
+                    "return_count",
+                    "decline_count",
+                    "delegation_count"),
+            1,
+            "budget_id",
             (b, s) -> {
-                b.text(s.budgetId().value()).number(s.lastSequence()).instant(s.lastEventAt())
-                        .text(s.person().value()).text(s.localAuthority()).text(s.allocatedPractitioner())
-                        .instant(s.openedAt()).instant(s.closedAt()).name(s.status())
-                        .name(s.statusBeforeSuspension()).name(s.managementOption()).holder(s.controlHolder())
-                        .instant(s.controlSince()).money(s.offeredAmount()).instant(s.offeredAt())
+                b.text(s.budgetId().value())
+                        .number(s.lastSequence())
+                        .instant(s.lastEventAt())
+                        .text(s.person().value())
+                        .text(s.localAuthority())
+                        .text(s.allocatedPractitioner())
+                        .instant(s.openedAt())
+                        .instant(s.closedAt())
+                        .name(s.status())
+                        .name(s.statusBeforeSuspension())
+                        .name(s.managementOption())
+                        .holder(s.controlHolder())
+                        .instant(s.controlSince())
+                        .money(s.offeredAmount())
+                        .instant(s.offeredAt())
                         .money(s.approvedAmount());
                 var contest = s.openContest();
                 b.number(contest == null ? null : contest.sequence())
@@ -135,8 +190,12 @@ public final class Tables {
                         .instant(review == null ? null : review.dueBy())
                         .instant(review == null ? null : review.since());
                 var counters = s.counters();
-                b.text(s.authorisedPerson()).integer(counters.contests()).integer(counters.plans())
-                        .integer(counters.returns()).integer(counters.declines()).integer(counters.delegations());
+                b.text(s.authorisedPerson())
+                        .integer(counters.contests())
+                        .integer(counters.plans())
+                        .integer(counters.returns())
+                        .integer(counters.declines())
+                        .integer(counters.delegations());
             },
             (rs, row) -> {
                 Long contestSequence = number(rs, "contest_sequence");
@@ -144,109 +203,290 @@ public final class Tables {
                 Long delegationSequence = number(rs, "delegation_sequence");
                 ReviewKind reviewKind = name(rs, "review_kind", ReviewKind.class);
                 return new BudgetSummary(
-                        new BudgetId(rs.getString("budget_id")), rs.getLong("last_sequence"),
-                        instant(rs, "last_event_at"), new PersonReference(rs.getString("person_reference")),
-                        rs.getString("local_authority"), rs.getString("allocated_practitioner"),
-                        instant(rs, "opened_at"), instant(rs, "closed_at"), name(rs, "status", BudgetStatus.class),
+                        new BudgetId(rs.getString("budget_id")),
+                        rs.getLong("last_sequence"),
+                        instant(rs, "last_event_at"),
+                        new PersonReference(rs.getString("person_reference")),
+                        rs.getString("local_authority"),
+                        rs.getString("allocated_practitioner"),
+                        instant(rs, "opened_at"),
+                        instant(rs, "closed_at"),
+                        name(rs, "status", BudgetStatus.class),
                         name(rs, "status_before_suspension", BudgetStatus.class),
-                        name(rs, "management_option", ManagementOption.class), holder(rs, "control"),
-                        instant(rs, "control_since"), money(rs, "offered"), instant(rs, "offered_at"),
+                        name(rs, "management_option", ManagementOption.class),
+                        holder(rs, "control"),
+                        instant(rs, "control_since"),
+                        money(rs, "offered"),
+                        instant(rs, "offered_at"),
                         money(rs, "approved"),
-                        contestSequence == null ? null : new BudgetSummary.OpenContest(contestSequence,
-                                instant(rs, "contest_since"), money(rs, "contest_offered"),
-                                money(rs, "contest_requested")),
-                        planSequence == null ? null : new BudgetSummary.OpenPlan(planSequence,
-                                instant(rs, "plan_submitted_at"), rs.getLong("plan_yearly_pence"),
-                                name(rs, "plan_made_by", PlanningApproach.class), instant(rs, "plan_endorsed_at")),
-                        delegationSequence == null ? null : new BudgetSummary.OpenDelegation(delegationSequence,
-                                rs.getString("delegate_id"), name(rs, "delegate_role", Role.class),
-                                name(rs, "delegation_reason", DelegationReason.class),
-                                instant(rs, "delegation_since"), instant(rs, "delegation_intended_end")),
-                        reviewKind == null ? null : new BudgetSummary.PendingReview(reviewKind,
-                                instant(rs, "review_due_by"), instant(rs, "review_since")),
+                        contestSequence == null
+                                ? null
+                                : new BudgetSummary.OpenContest(
+                                        contestSequence,
+                                        instant(rs, "contest_since"),
+                                        money(rs, "contest_offered"),
+                                        money(rs, "contest_requested")),
+                        planSequence == null
+                                ? null
+                                : new BudgetSummary.OpenPlan(
+                                        planSequence,
+                                        instant(rs, "plan_submitted_at"),
+                                        rs.getLong("plan_yearly_pence"),
+                                        name(rs, "plan_made_by", PlanningApproach.class),
+                                        instant(rs, "plan_endorsed_at")),
+                        delegationSequence == null
+                                ? null
+                                : new BudgetSummary.OpenDelegation(
+                                        delegationSequence,
+                                        rs.getString("delegate_id"),
+                                        name(rs, "delegate_role", Role.class),
+                                        name(rs, "delegation_reason", DelegationReason.class),
+                                        instant(rs, "delegation_since"),
+                                        instant(rs, "delegation_intended_end")),
+                        reviewKind == null
+                                ? null
+                                : new BudgetSummary.PendingReview(
+                                        reviewKind, instant(rs, "review_due_by"), instant(rs, "review_since")),
                         rs.getString("authorised_person"),
-                        new BudgetSummary.Counters(rs.getInt("contest_count"), rs.getInt("plan_count"),
-                                rs.getInt("return_count"), rs.getInt("decline_count"), rs.getInt("delegation_count")));
+                        new BudgetSummary.Counters(
+                                rs.getInt("contest_count"),
+                                rs.getInt("plan_count"),
+                                rs.getInt("return_count"),
+                                rs.getInt("decline_count"),
+                                rs.getInt("delegation_count")));
             });
 
-    public static final Table<ControlTrailEntry> CONTROL_TRAIL = new Table<>("control_trail", List.of(
-            "budget_id", "event_sequence", "from_party", "from_actor_id", "to_party", "to_actor_id", "occurred_at",
-            "event_type", "actor", "actor_role", "on_behalf_of", "reason", "held_for_seconds"),
-            2, "budget_id, event_sequence",
-            (b, t) -> b.text(t.budgetId().value()).number(t.sequence()).holder(t.from()).holder(t.to())
-                    .instant(t.at()).text(t.event()).text(t.actor()).name(t.actorRole()).text(t.onBehalfOf())
-                    .text(t.reason()).number(t.heldForSeconds()),
-            (rs, row) -> new ControlTrailEntry(new BudgetId(rs.getString("budget_id")), rs.getLong("event_sequence"),
-                    holder(rs, "from"), holder(rs, "to"), instant(rs, "occurred_at"), rs.getString("event_type"),
-                    rs.getString("actor"), name(rs, "actor_role", Role.class),
-                    text(rs, "on_behalf_of", PersonReference::new), rs.getString("reason"),
+    public static final Table<ControlTrailEntry> CONTROL_TRAIL = new Table<>(
+            "control_trail",
+            List.of(
+                    "budget_id",
+                    "event_sequence",
+                    "from_party",
+                    "from_actor_id",
+                    "to_party",
+                    "to_actor_id",
+                    "occurred_at",
+                    "event_type",
+                    "actor",
+                    "actor_role",
+                    "on_behalf_of",
+                    "reason",
+                    "held_for_seconds"),
+            2,
+            "budget_id, event_sequence",
+            (b, t) -> b.text(t.budgetId().value())
+                    .number(t.sequence())
+                    .holder(t.from())
+                    .holder(t.to())
+                    .instant(t.at())
+                    .text(t.event())
+                    .text(t.actor())
+                    .name(t.actorRole())
+                    .text(t.onBehalfOf())
+                    .text(t.reason())
+                    .number(t.heldForSeconds()),
+            (rs, row) -> new ControlTrailEntry(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    holder(rs, "from"),
+                    holder(rs, "to"),
+                    instant(rs, "occurred_at"),
+                    rs.getString("event_type"),
+                    rs.getString("actor"),
+                    name(rs, "actor_role", Role.class),
+                    text(rs, "on_behalf_of", PersonReference::new),
+                    rs.getString("reason"),
                     number(rs, "held_for_seconds")));
 
-    public static final Table<Decision> DECISION = new Table<>("decision", List.of(
-            "budget_id", "event_sequence", "kind", "occurred_at", "actor", "actor_role", "on_behalf_of", "outcome",
-            "reasons", "detail", "amount_pence", "amount_period", "person_took_part", "person_statement_added",
-            "waited_seconds"),
-            2, "budget_id, event_sequence",
-            (b, d) -> b.text(d.budgetId().value()).number(d.sequence()).name(d.kind()).instant(d.at())
-                    .text(d.actor()).name(d.actorRole()).text(d.onBehalfOf()).text(d.outcome()).text(d.reasons())
-                    .text(d.detail()).money(d.amount()).flag(d.personTookPart()).flag(d.personStatementAdded())
+    public static final Table<Decision> DECISION = new Table<>(
+            "decision",
+            List.of(
+                    "budget_id",
+                    "event_sequence",
+                    "kind",
+                    "occurred_at",
+                    "actor",
+                    "actor_role",
+                    "on_behalf_of",
+                    "outcome",
+                    "reasons",
+                    "detail",
+                    "amount_pence",
+                    "amount_period",
+                    "person_took_part",
+                    "person_statement_added",
+                    "waited_seconds"),
+            2,
+            "budget_id, event_sequence",
+            (b, d) -> b.text(d.budgetId().value())
+                    .number(d.sequence())
+                    .name(d.kind())
+                    .instant(d.at())
+                    .text(d.actor())
+                    .name(d.actorRole())
+                    .text(d.onBehalfOf())
+                    .text(d.outcome())
+                    .text(d.reasons())
+                    .text(d.detail())
+                    .money(d.amount())
+                    .flag(d.personTookPart())
+                    .flag(d.personStatementAdded())
                     .number(d.waitedSeconds()),
-            (rs, row) -> new Decision(new BudgetId(rs.getString("budget_id")), rs.getLong("event_sequence"),
-                    name(rs, "kind", DecisionKind.class), instant(rs, "occurred_at"), rs.getString("actor"),
-                    name(rs, "actor_role", Role.class), text(rs, "on_behalf_of", PersonReference::new),
-                    rs.getString("outcome"), rs.getString("reasons"), rs.getString("detail"), money(rs, "amount"),
-                    flag(rs, "person_took_part"), flag(rs, "person_statement_added"), number(rs, "waited_seconds")));
+            (rs, row) -> new Decision(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    name(rs, "kind", DecisionKind.class),
+                    instant(rs, "occurred_at"),
+                    rs.getString("actor"),
+                    name(rs, "actor_role", Role.class),
+                    text(rs, "on_behalf_of", PersonReference::new),
+                    rs.getString("outcome"),
+                    rs.getString("reasons"),
+                    rs.getString("detail"),
+                    money(rs, "amount"),
+                    flag(rs, "person_took_part"),
+                    flag(rs, "person_statement_added"),
+                    number(rs, "waited_seconds")));
 
-    public static final Table<ApprovalQueueEntry> APPROVAL_QUEUE = new Table<>("approval_queue", List.of(
-            "budget_id", "kind", "event_sequence", "since", "person_reference", "allocated_practitioner",
-            "local_authority", "yearly_pence", "due_by", "detail"),
-            2, "budget_id, kind",
-            (b, q) -> b.text(q.budgetId().value()).name(q.kind()).number(q.sequence()).instant(q.since())
-                    .text(q.person().value()).text(q.allocatedPractitioner()).text(q.localAuthority())
-                    .number(q.yearlyPence()).instant(q.dueBy()).text(q.detail()),
-            (rs, row) -> new ApprovalQueueEntry(new BudgetId(rs.getString("budget_id")),
-                    name(rs, "kind", QueueKind.class), rs.getLong("event_sequence"), instant(rs, "since"),
-                    new PersonReference(rs.getString("person_reference")), rs.getString("allocated_practitioner"),
-                    rs.getString("local_authority"), number(rs, "yearly_pence"), instant(rs, "due_by"),
+    public static final Table<ApprovalQueueEntry> APPROVAL_QUEUE = new Table<>(
+            "approval_queue",
+            List.of(
+                    "budget_id",
+                    "kind",
+                    "event_sequence",
+                    "since",
+                    "person_reference",
+                    "allocated_practitioner",
+                    "local_authority",
+                    "yearly_pence",
+                    "due_by",
+                    "detail"),
+            2,
+            "budget_id, kind",
+            (b, q) -> b.text(q.budgetId().value())
+                    .name(q.kind())
+                    .number(q.sequence())
+                    .instant(q.since())
+                    .text(q.person().value())
+                    .text(q.allocatedPractitioner())
+                    .text(q.localAuthority())
+                    .number(q.yearlyPence())
+                    .instant(q.dueBy())
+                    .text(q.detail()),
+            (rs, row) -> new ApprovalQueueEntry(
+                    new BudgetId(rs.getString("budget_id")),
+                    name(rs, "kind", QueueKind.class),
+                    rs.getLong("event_sequence"),
+                    instant(rs, "since"),
+                    new PersonReference(rs.getString("person_reference")),
+                    rs.getString("allocated_practitioner"),
+                    rs.getString("local_authority"),
+                    number(rs, "yearly_pence"),
+                    instant(rs, "due_by"),
                     rs.getString("detail")));
 
-    public static final Table<DelegationRecord> DELEGATION = new Table<>("delegation", List.of(
-            "budget_id", "event_sequence", "delegate_id", "delegate_role", "reason", "since", "intended_end",
-            "ended_at", "ended_by"),
-            2, "budget_id, event_sequence",
-            (b, d) -> b.text(d.budgetId().value()).number(d.sequence()).text(d.delegateId()).name(d.delegateRole())
-                    .name(d.reason()).instant(d.since()).instant(d.intendedEnd()).instant(d.endedAt())
+    public static final Table<DelegationRecord> DELEGATION = new Table<>(
+            "delegation",
+            List.of(
+                    "budget_id",
+                    "event_sequence",
+                    "delegate_id",
+                    "delegate_role",
+                    "reason",
+                    "since",
+                    "intended_end",
+                    "ended_at",
+                    "ended_by"),
+            2,
+            "budget_id, event_sequence",
+            (b, d) -> b.text(d.budgetId().value())
+                    .number(d.sequence())
+                    .text(d.delegateId())
+                    .name(d.delegateRole())
+                    .name(d.reason())
+                    .instant(d.since())
+                    .instant(d.intendedEnd())
+                    .instant(d.endedAt())
                     .name(d.endedBy()),
-            (rs, row) -> new DelegationRecord(new BudgetId(rs.getString("budget_id")), rs.getLong("event_sequence"),
-                    rs.getString("delegate_id"), name(rs, "delegate_role", Role.class),
-                    name(rs, "reason", DelegationReason.class), instant(rs, "since"), instant(rs, "intended_end"),
-                    instant(rs, "ended_at"), name(rs, "ended_by", DelegationEnd.class)));
+            (rs, row) -> new DelegationRecord(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    rs.getString("delegate_id"),
+                    name(rs, "delegate_role", Role.class),
+                    name(rs, "reason", DelegationReason.class),
+                    instant(rs, "since"),
+                    instant(rs, "intended_end"),
+                    instant(rs, "ended_at"),
+                    name(rs, "ended_by", DelegationEnd.class)));
 
-    public static final Table<PlanCycle> PLAN_CYCLE = new Table<>("plan_cycle", List.of(
-            "budget_id", "event_sequence", "submitted_at", "yearly_pence", "made_by", "endorsed_at", "outcome",
-            "decided_at"),
-            2, "budget_id, event_sequence",
-            (b, p) -> b.text(p.budgetId().value()).number(p.sequence()).instant(p.submittedAt())
-                    .number(p.yearlyPence()).name(p.madeBy()).instant(p.endorsedAt()).name(p.outcome())
+    public static final Table<PlanCycle> PLAN_CYCLE = new Table<>(
+            "plan_cycle",
+            List.of(
+                    "budget_id",
+                    "event_sequence",
+                    "submitted_at",
+                    "yearly_pence",
+                    "made_by",
+                    "endorsed_at",
+                    "outcome",
+                    "decided_at"),
+            2,
+            "budget_id, event_sequence",
+            (b, p) -> b.text(p.budgetId().value())
+                    .number(p.sequence())
+                    .instant(p.submittedAt())
+                    .number(p.yearlyPence())
+                    .name(p.madeBy())
+                    .instant(p.endorsedAt())
+                    .name(p.outcome())
                     .instant(p.decidedAt()),
-            (rs, row) -> new PlanCycle(new BudgetId(rs.getString("budget_id")), rs.getLong("event_sequence"),
-                    instant(rs, "submitted_at"), rs.getLong("yearly_pence"),
-                    name(rs, "made_by", PlanningApproach.class), instant(rs, "endorsed_at"),
-                    name(rs, "outcome", PlanOutcome.class), instant(rs, "decided_at")));
+            (rs, row) -> new PlanCycle(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    instant(rs, "submitted_at"),
+                    rs.getLong("yearly_pence"),
+                    name(rs, "made_by", PlanningApproach.class),
+                    instant(rs, "endorsed_at"),
+                    name(rs, "outcome", PlanOutcome.class),
+                    instant(rs, "decided_at")));
 
-    public static final Table<ContestRecord> CONTEST = new Table<>("contest", List.of(
-            "budget_id", "event_sequence", "contested_at", "offered_pence", "offered_period", "requested_pence",
-            "requested_period", "ended_at", "revised_pence", "revised_period", "outcome"),
-            2, "budget_id, event_sequence",
-            (b, c) -> b.text(c.budgetId().value()).number(c.sequence()).instant(c.contestedAt()).money(c.offered())
-                    .money(c.requested()).instant(c.endedAt()).money(c.revised()).name(c.outcome()),
-            (rs, row) -> new ContestRecord(new BudgetId(rs.getString("budget_id")), rs.getLong("event_sequence"),
-                    instant(rs, "contested_at"), money(rs, "offered"), money(rs, "requested"),
-                    instant(rs, "ended_at"), money(rs, "revised"), name(rs, "outcome", ContestOutcome.class)));
+    public static final Table<ContestRecord> CONTEST = new Table<>(
+            "contest",
+            List.of(
+                    "budget_id",
+                    "event_sequence",
+                    "contested_at",
+                    "offered_pence",
+                    "offered_period",
+                    "requested_pence",
+                    "requested_period",
+                    "ended_at",
+                    "revised_pence",
+                    "revised_period",
+                    "outcome"),
+            2,
+            "budget_id, event_sequence",
+            (b, c) -> b.text(c.budgetId().value())
+                    .number(c.sequence())
+                    .instant(c.contestedAt())
+                    .money(c.offered())
+                    .money(c.requested())
+                    .instant(c.endedAt())
+                    .money(c.revised())
+                    .name(c.outcome()),
+            (rs, row) -> new ContestRecord(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    instant(rs, "contested_at"),
+                    money(rs, "offered"),
+                    money(rs, "requested"),
+                    instant(rs, "ended_at"),
+                    money(rs, "revised"),
+                    name(rs, "outcome", ContestOutcome.class)));
 
     /** Every projection table, for snapshots, comparisons and deleting a generation. */
-    static final List<Table<?>> ALL = List.of(
-            BUDGET_SUMMARY, CONTROL_TRAIL, DECISION, APPROVAL_QUEUE, DELEGATION, PLAN_CYCLE, CONTEST);
+    static final List<Table<?>> ALL =
+            List.of(BUDGET_SUMMARY, CONTROL_TRAIL, DECISION, APPROVAL_QUEUE, DELEGATION, PLAN_CYCLE, CONTEST);
 
     /**
      * {@code local_authority IN (?, ...)} for {@code councils}, whose ids it adds to {@code parameters}: the queue,
@@ -259,6 +499,5 @@ public final class Tables {
         return "local_authority IN (" + String.join(", ", Collections.nCopies(sorted.size(), "?")) + ")";
     }
 
-    private Tables() {
-    }
+    private Tables() {}
 }

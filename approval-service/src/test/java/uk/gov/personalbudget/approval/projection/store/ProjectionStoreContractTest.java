@@ -67,32 +67,47 @@ abstract class ProjectionStoreContractTest {
      * brings in (Kafka, web, security). Nested in a test class, so application component scans never pick it up.
      */
     @Configuration(proxyBeanMethods = false)
-    @Import({ProjectionWriter.class, Generations.class, SummaryQueries.class, TrailQueries.class,
-            DecisionQueries.class, QueueQueries.class, ReportQueries.class, AuthorisationSchemeConfiguration.class})
-    static class StoreOnly {
-    }
+    @Import({
+        ProjectionWriter.class,
+        Generations.class,
+        SummaryQueries.class,
+        TrailQueries.class,
+        DecisionQueries.class,
+        QueueQueries.class,
+        ReportQueries.class,
+        AuthorisationSchemeConfiguration.class
+    })
+    static class StoreOnly {}
 
-    private static final List<String> TABLES = List.of("budget_summary", "control_trail", "decision",
-            "approval_queue", "delegation", "plan_cycle", "contest");
+    private static final List<String> TABLES = List.of(
+            "budget_summary", "control_trail", "decision", "approval_queue", "delegation", "plan_cycle", "contest");
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private static final Set<String> LEEDS = Set.of(TokenHolder.HOME_COUNCIL);
 
     @Autowired
     ProjectionWriter writer;
+
     @Autowired
     Generations generations;
+
     @Autowired
     SummaryQueries summaries;
+
     @Autowired
     TrailQueries trailQueries;
+
     @Autowired
     DecisionQueries decisionQueries;
+
     @Autowired
     QueueQueries queueQueries;
+
     @Autowired
     ReportQueries reportQueries;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AuthorisationScheme scheme;
 
@@ -100,7 +115,8 @@ abstract class ProjectionStoreContractTest {
     void emptyProjections() {
         TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
         jdbc.update("DELETE FROM projection_generation");
-        jdbc.update("INSERT INTO projection_generation (generation, status, created_at) VALUES (1, 'CURRENT', ?)",
+        jdbc.update(
+                "INSERT INTO projection_generation (generation, status, created_at) VALUES (1, 'CURRENT', ?)",
                 java.time.OffsetDateTime.now());
     }
 
@@ -127,9 +143,14 @@ abstract class ProjectionStoreContractTest {
         return interleave(List.of(
                 LifecycleEvents.fullLifecycle("PB-A").envelopes(),
                 LifecycleEvents.everyEventType("PB-D").envelopes(),
-                LifecycleEvents.fullLifecycle("PB-B", START.plus(Duration.ofDays(3))).envelopes(),
-                LifecycleEvents.budget("PB-C").opened().assessed().offered(1_250_000)
-                        .contested("Too little for evenings", 1_400_000L).envelopes()));
+                LifecycleEvents.fullLifecycle("PB-B", START.plus(Duration.ofDays(3)))
+                        .envelopes(),
+                LifecycleEvents.budget("PB-C")
+                        .opened()
+                        .assessed()
+                        .offered(1_250_000)
+                        .contested("Too little for evenings", 1_400_000L)
+                        .envelopes()));
     }
 
     private void applyInBatches(List<EventEnvelope> events, int size, int generation) {
@@ -151,8 +172,10 @@ abstract class ProjectionStoreContractTest {
     }
 
     private long rowsOfGeneration(int generation) {
-        return TABLES.stream().mapToLong(table -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM " + table + " WHERE generation = ?", Long.class, generation)).sum();
+        return TABLES.stream()
+                .mapToLong(table -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM " + table + " WHERE generation = ?", Long.class, generation))
+                .sum();
     }
 
     // --- Schema ---
@@ -161,14 +184,20 @@ abstract class ProjectionStoreContractTest {
     void flywayStartsWithGenerationOneCurrentAndNothingPending() {
         assertThat(generations.currentGeneration()).isEqualTo(1);
         assertThat(generations.pendingGeneration()).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" "
-                + "WHERE \"version\" = '1' AND \"success\" = TRUE", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM \"flyway_schema_history\" "
+                                + "WHERE \"version\" = '1' AND \"success\" = TRUE",
+                        Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
     void theSchemeOfAuthorisationDefaultsToTheCouncilExample() {
-        assertThat(scheme.levels()).extracting(AuthorisationScheme.Level::name, AuthorisationScheme.Level::yearlyLimitPence)
-                .containsExactly(tuple("TEAM_MANAGER", 1_500_000L), tuple("SERVICE_MANAGER", 3_000_000L),
+        assertThat(scheme.levels())
+                .extracting(AuthorisationScheme.Level::name, AuthorisationScheme.Level::yearlyLimitPence)
+                .containsExactly(
+                        tuple("TEAM_MANAGER", 1_500_000L),
+                        tuple("SERVICE_MANAGER", 3_000_000L),
                         tuple("HEAD_OF_SERVICE", null));
     }
 
@@ -183,13 +212,20 @@ abstract class ProjectionStoreContractTest {
         InMemoryProjection expected = InMemoryProjection.of(events);
         assertStoredAsProjected(expected, 1);
         List<ControlTrailEntry> trail = trailQueries.controlTrail(id("PB-A"));
-        assertThat(trail).hasSize(20).isEqualTo(expected.trail().stream()
-                .filter(row -> row.budgetId().equals(id("PB-A"))).toList());
+        assertThat(trail)
+                .hasSize(20)
+                .isEqualTo(expected.trail().stream()
+                        .filter(row -> row.budgetId().equals(id("PB-A")))
+                        .toList());
         assertThat(trail.get(0).heldForSeconds()).isNull();
         List<Decision> decisions = decisionQueries.decisions(id("PB-A"));
-        assertThat(decisions).hasSize(13).isEqualTo(expected.decisions().stream()
-                .filter(row -> row.budgetId().equals(id("PB-A"))).toList());
-        assertThat(summaries.summary(id("PB-A"))).get()
+        assertThat(decisions)
+                .hasSize(13)
+                .isEqualTo(expected.decisions().stream()
+                        .filter(row -> row.budgetId().equals(id("PB-A")))
+                        .toList());
+        assertThat(summaries.summary(id("PB-A")))
+                .get()
                 .satisfies(summary -> assertThat(summary.status()).isEqualTo(BudgetStatus.CLOSED));
         assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW))
                 .extracting(ApprovalQueueItem::budgetId, ApprovalQueueItem::kind)
@@ -227,7 +263,9 @@ abstract class ProjectionStoreContractTest {
     void aRedeliveredOverlappingBatchAppliesOnlyWhatIsNew() {
         List<EventEnvelope> events = threeLives();
 
-        assertThat(writer.apply(events.subList(0, 30), 1)).as("skipped as already applied").isZero();
+        assertThat(writer.apply(events.subList(0, 30), 1))
+                .as("skipped as already applied")
+                .isZero();
         assertThat(writer.apply(events.subList(10, 50), 1)).isEqualTo(20);
         assertThat(writer.apply(events.subList(45, events.size()), 1)).isEqualTo(5);
         assertThat(writer.apply(events.subList(0, 5), 1)).isEqualTo(5);
@@ -237,8 +275,16 @@ abstract class ProjectionStoreContractTest {
 
     @Test
     void aGapRefusesTheWholeBatchSoNothingOfItIsWritten() {
-        List<EventEnvelope> a = LifecycleEvents.budget("PB-A").opened().assessed().offered(1_000_000).envelopes();
-        List<EventEnvelope> b = LifecycleEvents.budget("PB-B").opened().assessed().offered(1_000_000).envelopes();
+        List<EventEnvelope> a = LifecycleEvents.budget("PB-A")
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .envelopes();
+        List<EventEnvelope> b = LifecycleEvents.budget("PB-B")
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .envelopes();
         List<EventEnvelope> batch = List.of(a.get(0), a.get(1), a.get(2), b.get(0), b.get(2));
 
         assertThatThrownBy(() -> writer.apply(batch, 1)).isInstanceOfSatisfying(SequenceGapException.class, gap -> {
@@ -266,13 +312,16 @@ abstract class ProjectionStoreContractTest {
 
     @Test
     void anEventThatCannotBeProjectedFailsTheBatchAndWritesNothing() {
-        List<EventEnvelope> a = LifecycleEvents.budget("PB-A").opened().assessed().envelopes();
-        EventEnvelope assessedFirst = LifecycleEvents.budget("PB-B").opened().assessed().envelopes().get(1);
-        EventEnvelope withoutOpening = new EventEnvelope(assessedFirst.eventId(), assessedFirst.budgetId(), 0,
-                assessedFirst.timestamp(), assessedFirst.event());
+        List<EventEnvelope> a =
+                LifecycleEvents.budget("PB-A").opened().assessed().envelopes();
+        EventEnvelope assessedFirst =
+                LifecycleEvents.budget("PB-B").opened().assessed().envelopes().get(1);
+        EventEnvelope withoutOpening = new EventEnvelope(
+                assessedFirst.eventId(), assessedFirst.budgetId(), 0, assessedFirst.timestamp(), assessedFirst.event());
 
         assertThatThrownBy(() -> writer.apply(List.of(a.get(0), a.get(1), withoutOpening), 1))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before the budget was opened");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before the budget was opened");
 
         assertThat(rowsOfGeneration(1)).isZero();
     }
@@ -289,50 +338,101 @@ abstract class ProjectionStoreContractTest {
     void theQueueShowsWhatWaitsWithTheLevelItNeedsHowLongAndWhatIsOverdue() {
         Instant dueSoon = NOW.plus(Duration.ofDays(5));
         Instant duePast = NOW.minus(Duration.ofDays(5));
-        writer.apply(interleave(List.of(
-                LifecycleEvents.budget("TM").opened().assessed().offered(1_250_000).accepted().submitted(1_200_000)
-                        .endorsed(null).envelopes(),
-                LifecycleEvents.budget("SM", START.plusSeconds(60)).opened().assessed().offered(2_000_000).accepted()
-                        .submitted(2_000_000).endorsed(null).envelopes(),
-                LifecycleEvents.budget("HOS", START.plusSeconds(120)).opened().assessed().offered(2_500_000)
-                        .accepted().submitted(3_200_000).endorsed(null).envelopes(),
-                LifecycleEvents.budget("CONTEST").opened().assessed().offered(1_000_000)
-                        .contested("Too little", null).envelopes(),
-                LifecycleEvents.budget("LATE").opened().assessed().offered(1_000_000)
-                        .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, duePast, "In hospital").envelopes(),
-                LifecycleEvents.budget("ONTIME").opened().assessed().offered(1_000_000)
-                        .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, dueSoon, "In hospital").envelopes(),
-                LifecycleEvents.budget("REVIEW").opened().assessed().offered(1_000_000).accepted()
-                        .submitted(1_000_000).endorsed(null).approved()
-                        .managementChosen(ManagementOption.DIRECT_PAYMENT)
-                        .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, duePast).envelopes())), 1);
+        writer.apply(
+                interleave(List.of(
+                        LifecycleEvents.budget("TM")
+                                .opened()
+                                .assessed()
+                                .offered(1_250_000)
+                                .accepted()
+                                .submitted(1_200_000)
+                                .endorsed(null)
+                                .envelopes(),
+                        LifecycleEvents.budget("SM", START.plusSeconds(60))
+                                .opened()
+                                .assessed()
+                                .offered(2_000_000)
+                                .accepted()
+                                .submitted(2_000_000)
+                                .endorsed(null)
+                                .envelopes(),
+                        LifecycleEvents.budget("HOS", START.plusSeconds(120))
+                                .opened()
+                                .assessed()
+                                .offered(2_500_000)
+                                .accepted()
+                                .submitted(3_200_000)
+                                .endorsed(null)
+                                .envelopes(),
+                        LifecycleEvents.budget("CONTEST")
+                                .opened()
+                                .assessed()
+                                .offered(1_000_000)
+                                .contested("Too little", null)
+                                .envelopes(),
+                        LifecycleEvents.budget("LATE")
+                                .opened()
+                                .assessed()
+                                .offered(1_000_000)
+                                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, duePast, "In hospital")
+                                .envelopes(),
+                        LifecycleEvents.budget("ONTIME")
+                                .opened()
+                                .assessed()
+                                .offered(1_000_000)
+                                .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, dueSoon, "In hospital")
+                                .envelopes(),
+                        LifecycleEvents.budget("REVIEW")
+                                .opened()
+                                .assessed()
+                                .offered(1_000_000)
+                                .accepted()
+                                .submitted(1_000_000)
+                                .endorsed(null)
+                                .approved()
+                                .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                                .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, duePast)
+                                .envelopes())),
+                1);
 
         List<ApprovalQueueItem> all = queueQueries.queue(LEEDS, QueueFilter.ALL, NOW);
-        assertThat(all).extracting(item -> item.budgetId().value(), ApprovalQueueItem::kind,
-                ApprovalQueueItem::level, ApprovalQueueItem::overdue).containsExactlyInAnyOrder(
-                tuple("TM", QueueKind.PLAN_AWAITING_DECISION, "TEAM_MANAGER", false),
-                tuple("SM", QueueKind.PLAN_AWAITING_DECISION, "SERVICE_MANAGER", false),
-                tuple("HOS", QueueKind.PLAN_AWAITING_DECISION, "HEAD_OF_SERVICE", false),
-                tuple("CONTEST", QueueKind.CONTEST_AWAITING_ANSWER, null, false),
-                tuple("LATE", QueueKind.DELEGATION, null, true),
-                tuple("ONTIME", QueueKind.DELEGATION, null, false),
-                tuple("REVIEW", QueueKind.REVIEW, null, true));
+        assertThat(all)
+                .extracting(
+                        item -> item.budgetId().value(),
+                        ApprovalQueueItem::kind,
+                        ApprovalQueueItem::level,
+                        ApprovalQueueItem::overdue)
+                .containsExactlyInAnyOrder(
+                        tuple("TM", QueueKind.PLAN_AWAITING_DECISION, "TEAM_MANAGER", false),
+                        tuple("SM", QueueKind.PLAN_AWAITING_DECISION, "SERVICE_MANAGER", false),
+                        tuple("HOS", QueueKind.PLAN_AWAITING_DECISION, "HEAD_OF_SERVICE", false),
+                        tuple("CONTEST", QueueKind.CONTEST_AWAITING_ANSWER, null, false),
+                        tuple("LATE", QueueKind.DELEGATION, null, true),
+                        tuple("ONTIME", QueueKind.DELEGATION, null, false),
+                        tuple("REVIEW", QueueKind.REVIEW, null, true));
         assertThat(all).extracting(item -> item.entry().since()).isSorted();
-        ApprovalQueueItem tm = all.stream().filter(item -> item.budgetId().value().equals("TM")).findFirst()
+        ApprovalQueueItem tm = all.stream()
+                .filter(item -> item.budgetId().value().equals("TM"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(tm.waitingSeconds()).isEqualTo(Duration.between(tm.entry().since(), NOW).toSeconds());
+        assertThat(tm.waitingSeconds())
+                .isEqualTo(Duration.between(tm.entry().since(), NOW).toSeconds());
         assertThat(tm.entry().yearlyPence()).isEqualTo(1_250_000L);
 
         assertThat(queueQueries.queue(LEEDS, QueueFilter.of(QueueKind.DELEGATION), NOW))
-                .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "ONTIME");
+                .extracting(item -> item.budgetId().value())
+                .containsExactlyInAnyOrder("LATE", "ONTIME");
         assertThat(queueQueries.queue(LEEDS, new QueueFilter(null, "SERVICE_MANAGER", false), NOW))
-                .extracting(item -> item.budgetId().value()).containsExactly("SM");
+                .extracting(item -> item.budgetId().value())
+                .containsExactly("SM");
         assertThat(queueQueries.queue(LEEDS, new QueueFilter(QueueKind.REVIEW, "SERVICE_MANAGER", false), NOW))
                 .isEmpty();
         assertThat(queueQueries.queue(LEEDS, new QueueFilter(null, null, true), NOW))
-                .extracting(item -> item.budgetId().value()).containsExactlyInAnyOrder("LATE", "REVIEW");
+                .extracting(item -> item.budgetId().value())
+                .containsExactlyInAnyOrder("LATE", "REVIEW");
         assertThat(queueQueries.queue(LEEDS, new QueueFilter(QueueKind.DELEGATION, null, true), NOW))
-                .extracting(item -> item.budgetId().value()).containsExactly("LATE");
+                .extracting(item -> item.budgetId().value())
+                .containsExactly("LATE");
         assertThatThrownBy(() -> queueQueries.queue(LEEDS, new QueueFilter(null, "DIRECTOR", false), NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -341,56 +441,87 @@ abstract class ProjectionStoreContractTest {
     void theReportIsComputedFromTheStoredRows() {
         List<EventEnvelope> events = interleave(List.of(
                 LifecycleEvents.fullLifecycle("PB-A").envelopes(),
-                LifecycleEvents.budget("PB-B", START.plus(Duration.ofDays(2))).opened().assessed().offered(2_000_000)
-                        .after(Duration.ofDays(1)).contested("Not enough", 2_400_000L)
-                        .after(Duration.ofDays(4)).revised(2_400_000, null).accepted()
-                        .after(Duration.ofDays(9)).submitted(2_400_000).after(Duration.ofDays(3)).endorsed(null)
-                        .after(Duration.ofDays(8)).approved().managementChosen(ManagementOption.COUNCIL_MANAGED)
-                        .after(Duration.ofDays(10)).delegated(LifecycleEvents.NOMINEE, Role.NOMINEE,
-                                START.plus(Duration.ofDays(60)), "Crisis").envelopes(),
-                LifecycleEvents.budget("PB-C", START.plus(Duration.ofDays(40))).opened().assessed().offered(900_000)
-                        .accepted().after(Duration.ofDays(2)).submitted(900_000)
-                        .after(Duration.ofDays(1)).returned("Which goal?").envelopes()));
+                LifecycleEvents.budget("PB-B", START.plus(Duration.ofDays(2)))
+                        .opened()
+                        .assessed()
+                        .offered(2_000_000)
+                        .after(Duration.ofDays(1))
+                        .contested("Not enough", 2_400_000L)
+                        .after(Duration.ofDays(4))
+                        .revised(2_400_000, null)
+                        .accepted()
+                        .after(Duration.ofDays(9))
+                        .submitted(2_400_000)
+                        .after(Duration.ofDays(3))
+                        .endorsed(null)
+                        .after(Duration.ofDays(8))
+                        .approved()
+                        .managementChosen(ManagementOption.COUNCIL_MANAGED)
+                        .after(Duration.ofDays(10))
+                        .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, START.plus(Duration.ofDays(60)), "Crisis")
+                        .envelopes(),
+                LifecycleEvents.budget("PB-C", START.plus(Duration.ofDays(40)))
+                        .opened()
+                        .assessed()
+                        .offered(900_000)
+                        .accepted()
+                        .after(Duration.ofDays(2))
+                        .submitted(900_000)
+                        .after(Duration.ofDays(1))
+                        .returned("Which goal?")
+                        .envelopes()));
         applyInBatches(events, 9, 1);
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = Instant.parse("2027-01-01T00:00:00Z");
 
         ControlSummaryReport report = reportQueries.report(LEEDS, from, to, to);
 
-        assertThat(report).isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(events).reportRows(),
-                from, to, to));
+        assertThat(report)
+                .isEqualTo(ControlSummaryReport.compute(
+                        InMemoryProjection.of(events).reportRows(), from, to, to));
         assertThat(report.overall().contests().budgetsOffered()).isEqualTo(3);
         assertThat(report.overall().plans().submitted()).isEqualTo(5);
-        assertThat(report.overall().overdueDelegations().delegations()).extracting(d -> d.budgetId().value())
+        assertThat(report.overall().overdueDelegations().delegations())
+                .extracting(d -> d.budgetId().value())
                 .containsExactly("PB-B");
         assertThat(report.overall().personControl().budgets()).hasSize(3);
 
         Instant mid = START.plus(Duration.ofDays(45));
-        assertThat(reportQueries.report(LEEDS, from, to, mid)).isEqualTo(ControlSummaryReport.compute(
-                InMemoryProjection.of(events).reportRows(), from, to, mid));
+        assertThat(reportQueries.report(LEEDS, from, to, mid))
+                .isEqualTo(ControlSummaryReport.compute(
+                        InMemoryProjection.of(events).reportRows(), from, to, mid));
     }
 
     @Test
     void thePartiesSayWhoseBudgetItIsAndWhoStandsForThePersonNow() {
         var events = LifecycleEvents.budget("PB-A", START, new PersonReference("P-7"), "sw-9")
-                .inCouncil(TokenHolder.OTHER_COUNCIL).opened().assessed().offered(1_000_000);
+                .inCouncil(TokenHolder.OTHER_COUNCIL)
+                .opened()
+                .assessed()
+                .offered(1_000_000);
         writer.apply(events.envelopes(), 1);
-        assertThat(summaries.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
-                new PersonReference("P-7"), "sw-9", null, null));
+        assertThat(summaries.parties(id("PB-A")))
+                .contains(new BudgetParties(TokenHolder.OTHER_COUNCIL, new PersonReference("P-7"), "sw-9", null, null));
 
         int applied = events.envelopes().size();
         events.delegated("sw-12", Role.PRACTITIONER, START.plus(Duration.ofDays(30)), "In hospital")
-                .authorisedPersonAppointed("n-5", "MCA-1").reallocated("sw-10", "Moved team");
+                .authorisedPersonAppointed("n-5", "MCA-1")
+                .reallocated("sw-10", "Moved team");
         writer.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
-        assertThat(summaries.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
-                new PersonReference("P-7"), "sw-10", ControlHolder.named(ControlParty.PRACTITIONER, "sw-12"),
-                ControlHolder.named(ControlParty.NOMINEE, "n-5")));
+        assertThat(summaries.parties(id("PB-A")))
+                .contains(new BudgetParties(
+                        TokenHolder.OTHER_COUNCIL,
+                        new PersonReference("P-7"),
+                        "sw-10",
+                        ControlHolder.named(ControlParty.PRACTITIONER, "sw-12"),
+                        ControlHolder.named(ControlParty.NOMINEE, "n-5")));
 
         applied = events.envelopes().size();
         events.resumed("Home").authorisationEnded("Capacity regained");
         writer.apply(events.envelopes().subList(applied, events.envelopes().size()), 1);
-        assertThat(summaries.parties(id("PB-A"))).contains(new BudgetParties(TokenHolder.OTHER_COUNCIL,
-                new PersonReference("P-7"), "sw-10", null, null));
+        assertThat(summaries.parties(id("PB-A")))
+                .contains(
+                        new BudgetParties(TokenHolder.OTHER_COUNCIL, new PersonReference("P-7"), "sw-10", null, null));
 
         assertThat(summaries.exists(id("PB-A"))).isTrue();
         assertThat(summaries.parties(id("PB-X"))).isEmpty();
@@ -400,37 +531,62 @@ abstract class ProjectionStoreContractTest {
 
     @Test
     void theQueueAndTheReportHoldOnlyTheBudgetsOfTheCouncilsAsked() {
-        List<EventEnvelope> leeds = LifecycleEvents.budget("PB-LEEDS").opened().assessed().offered(1_000_000)
-                .accepted().submitted(1_000_000).endorsed(null).envelopes();
-        List<EventEnvelope> bristol = LifecycleEvents.budget("PB-BRISTOL").inCouncil(TokenHolder.OTHER_COUNCIL)
-                .opened().assessed().offered(1_000_000).contested("Too little", null).envelopes();
+        List<EventEnvelope> leeds = LifecycleEvents.budget("PB-LEEDS")
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .accepted()
+                .submitted(1_000_000)
+                .endorsed(null)
+                .envelopes();
+        List<EventEnvelope> bristol = LifecycleEvents.budget("PB-BRISTOL")
+                .inCouncil(TokenHolder.OTHER_COUNCIL)
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .contested("Too little", null)
+                .envelopes();
         writer.apply(interleave(List.of(leeds, bristol)), 1);
         Set<String> bristolOnly = Set.of(TokenHolder.OTHER_COUNCIL);
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = Instant.parse("2027-01-01T00:00:00Z");
 
-        assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW))
+                .extracting(item -> item.budgetId().value())
                 .containsExactly("PB-LEEDS");
-        assertThat(queueQueries.queue(bristolOnly, QueueFilter.ALL, NOW)).extracting(item -> item.budgetId().value())
+        assertThat(queueQueries.queue(bristolOnly, QueueFilter.ALL, NOW))
+                .extracting(item -> item.budgetId().value())
                 .containsExactly("PB-BRISTOL");
-        assertThat(queueQueries.queue(Set.of(TokenHolder.HOME_COUNCIL, TokenHolder.OTHER_COUNCIL), QueueFilter.ALL,
-                NOW))
+        assertThat(queueQueries.queue(
+                        Set.of(TokenHolder.HOME_COUNCIL, TokenHolder.OTHER_COUNCIL), QueueFilter.ALL, NOW))
                 .hasSize(2);
         assertThat(queueQueries.queue(Set.of(), QueueFilter.ALL, NOW)).isEmpty();
 
         assertThat(reportQueries.report(LEEDS, from, to, to))
-                .isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(leeds).reportRows(), from, to, to));
+                .isEqualTo(ControlSummaryReport.compute(
+                        InMemoryProjection.of(leeds).reportRows(), from, to, to));
         assertThat(reportQueries.report(bristolOnly, from, to, to))
-                .isEqualTo(ControlSummaryReport.compute(InMemoryProjection.of(bristol).reportRows(), from, to, to));
-        assertThat(reportQueries.report(Set.of("york"), from, to, to).overall().personControl().budgets()).isEmpty();
+                .isEqualTo(ControlSummaryReport.compute(
+                        InMemoryProjection.of(bristol).reportRows(), from, to, to));
+        assertThat(reportQueries
+                        .report(Set.of("york"), from, to, to)
+                        .overall()
+                        .personControl()
+                        .budgets())
+                .isEmpty();
         assertThat(reportQueries.report(Set.of(), from, to, to))
                 .isEqualTo(ControlSummaryReport.compute(ReportRows.NONE, from, to, to));
     }
 
     @Test
     void aReallocationRenamesThePractitionerOfWhatWaitsWhetherStoredBeforeOrInTheSameBatch() {
-        var events = LifecycleEvents.budget("PB-A").opened().assessed().offered(1_000_000).accepted()
-                .submitted(1_000_000).endorsed(null)
+        var events = LifecycleEvents.budget("PB-A")
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .accepted()
+                .submitted(1_000_000)
+                .endorsed(null)
                 .delegated(LifecycleEvents.NOMINEE, Role.NOMINEE, NOW.plus(Duration.ofDays(5)), "In hospital");
         int stored = events.envelopes().size();
         events.reallocated("sw-3002", "Moved team")
@@ -439,10 +595,12 @@ abstract class ProjectionStoreContractTest {
         writer.apply(events.envelopes().subList(0, stored - 1), 1);
         writer.apply(events.envelopes().subList(stored - 1, events.envelopes().size()), 1);
 
-        assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW)).extracting(item -> item.entry().kind(),
-                item -> item.entry().allocatedPractitioner()).containsExactlyInAnyOrder(
-                tuple(QueueKind.PLAN_AWAITING_DECISION, "sw-3003"), tuple(QueueKind.DELEGATION, "sw-3003"),
-                tuple(QueueKind.REVIEW, "sw-3003"));
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW))
+                .extracting(item -> item.entry().kind(), item -> item.entry().allocatedPractitioner())
+                .containsExactlyInAnyOrder(
+                        tuple(QueueKind.PLAN_AWAITING_DECISION, "sw-3003"),
+                        tuple(QueueKind.DELEGATION, "sw-3003"),
+                        tuple(QueueKind.REVIEW, "sw-3003"));
         assertStoredAsProjected(InMemoryProjection.of(events.envelopes()), 1);
     }
 
@@ -451,7 +609,8 @@ abstract class ProjectionStoreContractTest {
     @Test
     void generationsAreIsolatedUntilPromoted() {
         List<EventEnvelope> a = LifecycleEvents.fullLifecycle("PB-A").envelopes();
-        List<EventEnvelope> b = LifecycleEvents.budget("PB-B").opened().assessed().envelopes();
+        List<EventEnvelope> b =
+                LifecycleEvents.budget("PB-B").opened().assessed().envelopes();
         writer.apply(a, 1);
 
         int rebuild = generations.startGeneration();
@@ -479,11 +638,13 @@ abstract class ProjectionStoreContractTest {
         assertThat(generations.currentGeneration()).isEqualTo(rebuild);
         assertThat(generations.pendingGeneration()).isEmpty();
         assertThat(rowsOfGeneration(1)).isZero();
-        assertThat(jdbc.queryForList("SELECT generation FROM projection_generation WHERE status <> 'RETIRED'",
-                Integer.class)).containsExactly(rebuild);
+        assertThat(jdbc.queryForList(
+                        "SELECT generation FROM projection_generation WHERE status <> 'RETIRED'", Integer.class))
+                .containsExactly(rebuild);
         assertThat(summaries.exists(id("PB-B"))).isTrue();
         assertThat(summaries.exists(id("PB-A"))).isFalse();
-        assertThatThrownBy(() -> writer.apply(LifecycleEvents.budget("PB-C").opened().envelopes(), 1))
+        assertThatThrownBy(() ->
+                        writer.apply(LifecycleEvents.budget("PB-C").opened().envelopes(), 1))
                 .isInstanceOf(UnknownGeneration.class);
         assertThat(generations.startGeneration()).as("numbers keep rising").isEqualTo(rebuild + 1);
     }
@@ -500,8 +661,10 @@ abstract class ProjectionStoreContractTest {
         assertThat(generations.compareGenerations(1, rebuild).identical()).isTrue();
         assertThat(generations.snapshot(rebuild)).isEqualTo(generations.snapshot(1));
 
-        jdbc.update("UPDATE control_trail SET reason = 'changed' WHERE generation = ? AND budget_id = 'PB-A' "
-                + "AND event_sequence = 3", rebuild);
+        jdbc.update(
+                "UPDATE control_trail SET reason = 'changed' WHERE generation = ? AND budget_id = 'PB-A' "
+                        + "AND event_sequence = 3",
+                rebuild);
         GenerationComparison changed = generations.compareGenerations(1, rebuild);
         assertThat(changed.identical()).isFalse();
         assertThat(changed.differingRows()).containsEntry("control_trail", 2L).containsEntry("decision", 0L);
@@ -533,7 +696,8 @@ abstract class ProjectionStoreContractTest {
         assertThat(second).isEqualTo(first + 1);
         assertThat(generations.pendingGeneration()).contains(second);
         assertThat(rowsOfGeneration(first)).isZero();
-        assertThatThrownBy(() -> writer.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first))
+        assertThatThrownBy(() ->
+                        writer.apply(LifecycleEvents.budget("PB-A").opened().envelopes(), first))
                 .isInstanceOf(UnknownGeneration.class);
     }
 }

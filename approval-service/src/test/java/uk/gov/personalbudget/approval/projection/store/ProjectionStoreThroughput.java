@@ -8,13 +8,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
-import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * A rough throughput check of {@link ProjectionWriter#apply}, kept out of the test suite (no timed tests):
@@ -23,8 +23,7 @@ import java.util.List;
  */
 public final class ProjectionStoreThroughput {
 
-    private ProjectionStoreThroughput() {
-    }
+    private ProjectionStoreThroughput() {}
 
     public static void main(String[] args) {
         // Outside Spring Boot, logback would log every statement at DEBUG.
@@ -32,8 +31,11 @@ public final class ProjectionStoreThroughput {
         String database = args.length > 0 ? args[0] : "h2";
         int budgets = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         DataSource dataSource = database.equals("postgres") ? postgres() : h2();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + database.replace("postgres",
-                "postgresql")).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + database.replace("postgres", "postgresql"))
+                .load()
+                .migrate();
         var jdbc = new JdbcTemplate(dataSource);
         var transactions = new DataSourceTransactionManager(dataSource);
         var writer = new ProjectionWriter(jdbc, transactions, new Generations(jdbc, transactions));
@@ -44,8 +46,9 @@ public final class ProjectionStoreThroughput {
             writer.apply(events.subList(from, Math.min(events.size(), from + 1_000)), 1);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%s: %,d events of %,d budgets in %.1f s: %,.0f events/s%n", database, events.size(),
-                budgets, seconds, events.size() / seconds);
+        System.out.printf(
+                "%s: %,d events of %,d budgets in %.1f s: %,.0f events/s%n",
+                database, events.size(), budgets, seconds, events.size() / seconds);
         System.exit(0);
     }
 
@@ -55,8 +58,8 @@ public final class ProjectionStoreThroughput {
         for (int group = 0; group < budgets; group += 100) {
             List<List<EventEnvelope>> lives = new ArrayList<>();
             for (int i = group; i < Math.min(budgets, group + 100); i++) {
-                lives.add(LifecycleEvents.fullLifecycle("PB-" + i,
-                        LifecycleEvents.START.plus(Duration.ofHours(i))).envelopes());
+                lives.add(LifecycleEvents.fullLifecycle("PB-" + i, LifecycleEvents.START.plus(Duration.ofHours(i)))
+                        .envelopes());
             }
             for (int step = 0; step < lives.get(0).size(); step++) {
                 for (List<EventEnvelope> life : lives) {
@@ -73,7 +76,7 @@ public final class ProjectionStoreThroughput {
 
     private static DataSource postgres() {
         var database = EmbeddedPostgresServer.newDatabase();
-        return new SingleConnectionDataSource(database.url() + "&reWriteBatchedInserts=true", database.username(),
-                database.password(), true);
+        return new SingleConnectionDataSource(
+                database.url() + "&reWriteBatchedInserts=true", database.username(), database.password(), true);
     }
 }
