@@ -298,10 +298,14 @@ abstract class CrossServiceLifecycleTest {
         assertThat(json.readTree(erasure.body()).get("person").asText()).isEqualTo("P-1001");
         assertThat(json.readTree(erasure.body()).get("budgets")).hasSize(2);
 
+        // Two things reach approval-service apart: the key's destruction (read through its key cache) and the
+        // erasure's event (through the topic).
         await("approval-service reads the erasure")
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> !read(approvalService, "/api/v1/budgets/" + budget + "/control-trail")
-                        .contains(contestReason));
+                                .contains(contestReason)
+                        && read(approvalService, "/api/v1/budgets/" + budget + "/decisions")
+                                .contains("\"kind\":\"ERASURE\""));
         String trailAfter = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
         String decisionsAfter = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
         String csvAfter = readCsv(approvalService, "/api/v1/budgets/" + budget + "/decisions");
