@@ -267,7 +267,13 @@ abstract class CrossServiceLifecycleTest {
                     "{\"reason\":\"Sam moved to another council area\",\"personToldBy\":\"LETTER\"}");
             assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         }
-        awaitConsumerCaughtUp();
+        // The closure goes to the topic after budget-service answers: wait until approval-service has projected it.
+        for (JsonNode other : open) {
+            await("approval-service projects the closure")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> read(approvalService, "/api/v1/budgets/" + other.asText() + "/decisions")
+                            .contains("\"kind\":\"CLOSURE\""));
+        }
 
         String contestReason = "Six hours is not enough on bad weeks";
         String statement = "Going out with someone I trust is what keeps me well.";
