@@ -361,19 +361,7 @@ public final class BudgetProjector {
                             method(e.revision().calculation()),
                             revised,
                             contest == null ? null : seconds(contest.since(), at)));
-            if (contest != null) {
-                contests.add(new ContestRecord(
-                        s.budgetId,
-                        contest.sequence(),
-                        contest.since(),
-                        contest.offered(),
-                        contest.requested(),
-                        at,
-                        revised,
-                        outcome));
-                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
-                s.openContest = null;
-            }
+            endContest(revised, outcome);
             s.status = BudgetStatus.OFFERED;
             s.offeredAmount = revised;
             s.offeredAt = at;
@@ -387,19 +375,7 @@ public final class BudgetProjector {
                             text(e.reason()),
                             contest == null ? s.offeredAmount : contest.offered(),
                             contest == null ? null : seconds(contest.since(), at)));
-            if (contest != null) {
-                contests.add(new ContestRecord(
-                        s.budgetId,
-                        contest.sequence(),
-                        contest.since(),
-                        contest.offered(),
-                        contest.requested(),
-                        at,
-                        null,
-                        ContestOutcome.WITHDRAWN));
-                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
-                s.openContest = null;
-            }
+            endContest(null, ContestOutcome.WITHDRAWN);
             s.status = BudgetStatus.OFFERED;
         }
 
@@ -629,6 +605,14 @@ public final class BudgetProjector {
         }
 
         private void lapseContest() {
+            endContest(null, ContestOutcome.LAPSED);
+        }
+
+        /**
+         * The open contest, if any, ends now: answered with a revision ({@code answeredWith}), withdrawn or lapsed. It
+         * leaves the queue and is recorded with its outcome.
+         */
+        private void endContest(Money answeredWith, ContestOutcome outcome) {
             OpenContest contest = s.openContest;
             if (contest != null) {
                 contests.add(new ContestRecord(
@@ -638,8 +622,8 @@ public final class BudgetProjector {
                         contest.offered(),
                         contest.requested(),
                         at,
-                        null,
-                        ContestOutcome.LAPSED));
+                        answeredWith,
+                        outcome));
                 queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CONTEST_AWAITING_ANSWER));
                 s.openContest = null;
             }

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -101,7 +102,7 @@ class Erasures {
                     "an erasure of this person's personal data already awaits confirmation until " + pending.expiresAt()
                             + ": confirm that request, or let it expire");
             problem.setProperty("requestId", pending.id());
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw refused(problem);
         });
         // Refuses (409 personal-data-erased) when the key is already destroyed: erasure is final.
         PersonKey key = keys.forSealing(person);
@@ -160,14 +161,11 @@ class Erasures {
     private void recordConfirmation(ErasureRequests.Stored request, Actor actor, List<BudgetId> budgets) {
         Instant now = clock.instant();
         if (request.isExpiredAt(now)) {
-            throw new ErrorResponseException(
+            throw refused(problem(
                     HttpStatus.CONFLICT,
-                    problem(
-                            HttpStatus.CONFLICT,
-                            "erasure-request-expired",
-                            "the erasure request expired at " + request.expiresAt()
-                                    + " without a confirmation: a new request is needed"),
-                    null);
+                    "erasure-request-expired",
+                    "the erasure request expired at " + request.expiresAt()
+                            + " without a confirmation: a new request is needed"));
         }
         if (actor.id().equals(request.requestedBy())) {
             throw new BudgetRuleViolation(
@@ -216,14 +214,11 @@ class Erasures {
         }
         if (!budgets.stream().allMatch(budget -> actor.serves(budget.council()))) {
             // One key seals the person's data at every council: one council alone does not destroy it.
-            throw new ErrorResponseException(
+            throw refused(problem(
                     HttpStatus.CONFLICT,
-                    problem(
-                            HttpStatus.CONFLICT,
-                            "erasure-needs-every-council",
-                            "the person's personal data is also held for another council's"
-                                    + " budget: erasing it is agreed between the councils"),
-                    null);
+                    "erasure-needs-every-council",
+                    "the person's personal data is also held for another council's"
+                            + " budget: erasing it is agreed between the councils"));
         }
         return budgets.stream().map(PersonsBudget::budget).toList();
     }
@@ -240,19 +235,16 @@ class Erasures {
                             + " of " + budgets.size() + " are not");
             problem.setProperty(
                     "openBudgets", open.stream().map(BudgetId::value).toList());
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw refused(problem);
         }
     }
 
     private ErasureRequests.Stored find(PersonReference person, String requestId) {
         return requests.find(requestId, person)
-                .orElseThrow(() -> new ErrorResponseException(
+                .orElseThrow(() -> refused(problem(
                         HttpStatus.NOT_FOUND,
-                        problem(
-                                HttpStatus.NOT_FOUND,
-                                "erasure-request-not-found",
-                                "no erasure request " + requestId + " for this person"),
-                        null));
+                        "erasure-request-not-found",
+                        "no erasure request " + requestId + " for this person")));
     }
 
     private ErasureRequestView view(ErasureRequests.Stored request, List<BudgetId> budgets, Instant now) {
@@ -275,9 +267,12 @@ class Erasures {
     }
 
     private static ErrorResponseException personNotFound(PersonReference person) {
-        return new ErrorResponseException(
-                HttpStatus.NOT_FOUND,
-                problem(HttpStatus.NOT_FOUND, "person-not-found", "no personal data is held for person " + person),
-                null);
+        return refused(
+                problem(HttpStatus.NOT_FOUND, "person-not-found", "no personal data is held for person " + person));
+    }
+
+    /** The request refused with {@code problem}, at its status. */
+    private static ErrorResponseException refused(ProblemDetail problem) {
+        return new ErrorResponseException(HttpStatusCode.valueOf(problem.getStatus()), problem, null);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * Every budget's person and council (table {@code person_budget}), so that an erasure finds all of a person's
  * budgets at once. Written by a subscribing processor, which handles a {@code BudgetOpened} in the unit of work that
  * stores it, hence in the same transaction: a budget is never stored without its row, nor a row without its budget.
- * An error here is not only logged (Axon's default) but fails the opening ({@link PersonBudgetIndexConfiguration}).
+ * An error here is not only logged (Axon's default) but fails the opening ({@link PersonalDataEventsConfiguration}).
  */
 @ProcessingGroup(PersonBudgetIndex.PROCESSING_GROUP)
 class PersonBudgetIndex {
