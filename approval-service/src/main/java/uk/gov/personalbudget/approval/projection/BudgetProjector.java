@@ -6,6 +6,8 @@ import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenPlan;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.PendingReview;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.control.StatusRule;
+import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
@@ -20,7 +22,6 @@ import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
-import uk.gov.personalbudget.contracts.event.OfferAccepted;
 import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
@@ -42,6 +43,7 @@ import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
+import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -221,6 +223,10 @@ public final class BudgetProjector {
         ProjectionStep run() {
             track(event.control());
             dispatch();
+            // After dispatch, which may read the status the event found (closing an ENDING budget).
+            StatusState status = StatusRule.after(new StatusState(s.status, s.statusBeforeSuspension), event);
+            s.status = status.status();
+            s.statusBeforeSuspension = status.beforeSuspension();
             s.lastSequence = sequence;
             s.lastEventAt = at;
             return new ProjectionStep(s.build(), trail, decisions, queue, delegations, plans, contests);
@@ -258,8 +264,6 @@ public final class BudgetProjector {
                 contested(e);
             } else if (event instanceof OfferRevised e) {
                 revised(e);
-            } else if (event instanceof OfferAccepted) {
-                s.status = BudgetStatus.PLANNING;
             } else if (event instanceof PlanSubmitted e) {
                 submitted(e);
             } else if (event instanceof PlanEndorsed e) {
@@ -302,7 +306,8 @@ public final class BudgetProjector {
             } else if (event instanceof PersonalDataErasureConfirmed e) {
                 erasureConfirmed(e);
             }
-            // PersonStatementAdded and OutcomeRecorded change nothing projected here but the sequence; so does an
+            // OfferAccepted changes only the status (after dispatch). PersonStatementAdded and OutcomeRecorded change
+            // nothing projected here but the sequence; so does an
             // event type this service does not know yet, which must not stop the consumer.
         }
 
@@ -312,12 +317,10 @@ public final class BudgetProjector {
             s.localAuthority = e.opening().localAuthority();
             s.allocatedPractitioner = e.opening().allocatedPractitioner();
             s.openedAt = at;
-            s.status = BudgetStatus.OPENED;
         }
 
         /** A (re-)assessment withdraws the offer, and with it any contest or plan still open against it. */
         private void assessed() {
-            s.status = BudgetStatus.ASSESSED;
             s.offeredAmount = null;
             s.offeredAt = null;
             lapseContest();
@@ -325,7 +328,6 @@ public final class BudgetProjector {
         }
 
         private void offered(BudgetOffered e) {
-            s.status = BudgetStatus.OFFERED;
             s.offeredAmount = e.offer().amount();
             s.offeredAt = at;
             decisions.add(decided().offer(e.offer().amount(), method(e.offer().calculation())));
@@ -333,7 +335,6 @@ public final class BudgetProjector {
 
         private void contested(OfferContested e) {
             lapseContest();
-            s.status = BudgetStatus.CONTESTED;
             Money offered = e.offeredAmount() != null ? e.offeredAmount() : s.offeredAmount;
             Money requested = e.contest().requestedAmount();
             s.openContest = new OpenContest(sequence, at, offered, requested);
@@ -362,7 +363,6 @@ public final class BudgetProjector {
                             revised,
                             contest == null ? null : seconds(contest.since(), at)));
             endContest(revised, outcome);
-            s.status = BudgetStatus.OFFERED;
             s.offeredAmount = revised;
             s.offeredAt = at;
         }
@@ -376,12 +376,10 @@ public final class BudgetProjector {
                             contest == null ? s.offeredAmount : contest.offered(),
                             contest == null ? null : seconds(contest.since(), at)));
             endContest(null, ContestOutcome.WITHDRAWN);
-            s.status = BudgetStatus.OFFERED;
         }
 
         private void submitted(PlanSubmitted e) {
             lapsePlan();
-            s.status = BudgetStatus.PLAN_SUBMITTED;
             s.openPlan = new OpenPlan(
                     sequence, at, e.plan().yearlyCostPence(), e.plan().madeBy(), null);
             s.counters = s.counters.planSubmitted();
@@ -389,7 +387,6 @@ public final class BudgetProjector {
         }
 
         private void endorsed(PlanEndorsed e) {
-            s.status = BudgetStatus.PLAN_ENDORSED;
             OpenPlan plan = s.openPlan;
             Long planYearly = null;
             if (plan != null) {
@@ -417,7 +414,6 @@ public final class BudgetProjector {
 
         private void returned(PlanReturned e) {
             decisions.add(decided().planReturn(e.planReturn().reasons(), planCost()));
-            s.status = BudgetStatus.PLANNING;
             s.counters = s.counters.returned();
             endPlan(PlanOutcome.RETURNED);
         }
@@ -436,7 +432,6 @@ public final class BudgetProjector {
                             approval.personTookPart(),
                             e.personStatementAdded(),
                             waitedSinceEndorsement()));
-            s.status = BudgetStatus.APPROVED;
             s.approvedAmount = approval.approvedAmount();
             endPlan(PlanOutcome.APPROVED);
         }
@@ -451,7 +446,6 @@ public final class BudgetProjector {
                             decline.personTookPart(),
                             e.personStatementAdded(),
                             waitedSinceEndorsement()));
-            s.status = BudgetStatus.PLANNING;
             s.counters = s.counters.declined();
             endPlan(PlanOutcome.DECLINED);
         }
@@ -459,7 +453,6 @@ public final class BudgetProjector {
         /** The plan awaiting the practitioner or the authority was withdrawn: planning goes on. */
         private void planWithdrawn(PlanWithdrawn e) {
             decisions.add(decided().planWithdrawal(text(e.reason()), planCost()));
-            s.status = BudgetStatus.PLANNING;
             endPlan(PlanOutcome.WITHDRAWN);
         }
 
@@ -492,7 +485,6 @@ public final class BudgetProjector {
         private void managementChosen(ManagementChosen e) {
             Management management = e.management();
             decisions.add(decided().management(management.option(), describe(management)));
-            s.status = BudgetStatus.ACTIVE;
             s.managementOption = management.option();
         }
 
@@ -550,10 +542,8 @@ public final class BudgetProjector {
             var kind = e.review() != null ? e.review().kind() : s.pendingReview == null ? null : s.pendingReview.kind();
             decisions.add(decided().review(result.result(), result.summary(), kind, result.personTookPart()));
             endReview();
-            switch (result.result()) {
-                case CONTINUE -> s.status = BudgetStatus.ACTIVE;
-                case REPLAN -> s.status = BudgetStatus.PLANNING;
-                case END -> ending(e.control(), kind == null ? null : kind.name());
+            if (result.result() == ReviewOutcome.END) {
+                ending(e.control(), kind == null ? null : kind.name());
             }
         }
 
@@ -567,21 +557,16 @@ public final class BudgetProjector {
                 close();
                 return;
             }
-            s.status = BudgetStatus.ENDING;
             queue.add(new QueueChange.Upsert(entry(QueueKind.ENDING_AWAITING_CLOSURE, null, null, reviewKind)));
         }
 
         private void suspended(BudgetSuspended e) {
             decisions.add(
                     decided().suspension(e.suspension().reason(), e.suspension().interimArrangement()));
-            s.statusBeforeSuspension = s.status;
-            s.status = BudgetStatus.SUSPENDED;
         }
 
         private void budgetResumed(BudgetResumed e) {
             decisions.add(decided().resumption(text(e.reason())));
-            s.status = s.statusBeforeSuspension != null ? s.statusBeforeSuspension : BudgetStatus.ACTIVE;
-            s.statusBeforeSuspension = null;
         }
 
         /**
@@ -593,8 +578,6 @@ public final class BudgetProjector {
             if (s.status == BudgetStatus.ENDING || s.statusBeforeSuspension == BudgetStatus.ENDING) {
                 queue.add(new QueueChange.Remove(s.budgetId, QueueKind.ENDING_AWAITING_CLOSURE));
             }
-            s.status = BudgetStatus.CLOSED;
-            s.statusBeforeSuspension = null;
             s.closedAt = at;
             lapseContest();
             lapsePlan();

@@ -782,6 +782,21 @@ class BudgetProjectorTest {
             assertThat(projection.queue()).isEmpty();
         }
 
+        /**
+         * The contracts' status rule decides here as in budget-service: a review that continues leaves the budget
+         * where it was, so one reviewed before management was chosen is still waiting for that choice (this
+         * projector once made it ACTIVE, while budget-service kept it APPROVED).
+         */
+        @Test
+        void aReviewThatContinuesLeavesTheStatusWhereItWas() {
+            var projection = InMemoryProjection.of(approved()
+                    .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, day(80))
+                    .reviewCompleted(ReviewOutcome.CONTINUE, "Going well")
+                    .envelopes());
+
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.APPROVED);
+        }
+
         @Test
         void aReviewThatReplansHandsControlFromTheAuthorityToThePerson() {
             var projection = InMemoryProjection.of(approved()

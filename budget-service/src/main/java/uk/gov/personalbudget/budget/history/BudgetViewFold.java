@@ -5,6 +5,8 @@ import uk.gov.personalbudget.contracts.api.BudgetView;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
+import uk.gov.personalbudget.contracts.control.StatusRule;
+import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
@@ -19,15 +21,11 @@ import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
-import uk.gov.personalbudget.contracts.event.OfferAccepted;
 import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
 import uk.gov.personalbudget.contracts.event.PersonStatementAdded;
 import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
-import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
-import uk.gov.personalbudget.contracts.event.PlanEndorsed;
-import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
@@ -97,54 +95,41 @@ final class BudgetViewFold {
         version++;
         lastChangedAt = event.act().occurredAt();
         controlHolder = event.control().after();
+        StatusState next = StatusRule.after(new StatusState(status, statusBeforeSuspension), event);
+        status = next.status();
+        statusBeforeSuspension = next.beforeSuspension();
         if (event instanceof BudgetOpened opened) {
             id = opened.budgetId();
             person = opened.opening().person();
             localAuthority = opened.opening().localAuthority();
             allocatedPractitioner = opened.opening().allocatedPractitioner();
             openedAt = opened.act().occurredAt();
-            status = BudgetStatus.OPENED;
         } else if (event instanceof NeedsAssessed assessed) {
             assessment = assessed.assessment();
             offer = null;
             openContest = null;
-            status = BudgetStatus.ASSESSED;
         } else if (event instanceof BudgetOffered offered) {
             offer = offered.offer();
-            status = BudgetStatus.OFFERED;
         } else if (event instanceof OfferContested contested) {
             openContest = contested.contest();
-            status = BudgetStatus.CONTESTED;
         } else if (event instanceof ContestWithdrawn) {
             openContest = null;
-            status = BudgetStatus.OFFERED;
         } else if (event instanceof OfferRevised revised) {
             offer = new Offer(revised.revision().amount(), revised.revision().calculation());
             openContest = null;
-            status = BudgetStatus.OFFERED;
-        } else if (event instanceof OfferAccepted) {
-            status = BudgetStatus.PLANNING;
         } else if (event instanceof PlanSubmitted submitted) {
             plan = submitted.plan();
             personStatements.clear();
-            status = BudgetStatus.PLAN_SUBMITTED;
         } else if (event instanceof PlanWithdrawn) {
             personStatements.clear();
-            status = BudgetStatus.PLANNING;
-        } else if (event instanceof PlanEndorsed) {
-            status = BudgetStatus.PLAN_ENDORSED;
-        } else if (event instanceof PlanReturned || event instanceof PlanDeclinedByAuthority) {
-            status = BudgetStatus.PLANNING;
         } else if (event instanceof PersonStatementAdded added) {
             personStatements.add(added.statement().statement());
         } else if (event instanceof PlanApprovedByAuthority approved) {
             approval = approved.approval();
             approvedAmount = approved.approval().approvedAmount();
             adjustments.clear();
-            status = BudgetStatus.APPROVED;
         } else if (event instanceof ManagementChosen chosen) {
             management = chosen.management();
-            status = BudgetStatus.ACTIVE;
         } else if (event instanceof ControlDelegated delegated) {
             delegation = delegated.delegation();
         } else if (event instanceof ControlResumed) {
@@ -157,24 +142,15 @@ final class BudgetViewFold {
             adjustments.add(adjusted.adjustment());
         } else if (event instanceof ReviewScheduled scheduled) {
             pendingReview = scheduled.review();
-        } else if (event instanceof ReviewCompleted completed) {
+        } else if (event instanceof ReviewCompleted) {
             pendingReview = null;
-            status = switch (completed.result().result()) {
-                case CONTINUE -> status;
-                case REPLAN -> BudgetStatus.PLANNING;
-                case END -> BudgetStatus.ENDING;
-            };
         } else if (event instanceof BudgetSuspended suspended) {
             suspension = suspended.suspension();
-            statusBeforeSuspension = status;
-            status = BudgetStatus.SUSPENDED;
         } else if (event instanceof BudgetResumed) {
             suspension = null;
-            status = statusBeforeSuspension;
         } else if (event instanceof BudgetClosed closed) {
             closureReason = closed.reason().reason();
             personToldOfClosureBy = closed.personToldBy();
-            status = BudgetStatus.CLOSED;
         } else if (event instanceof PractitionerReallocated reallocated) {
             allocatedPractitioner = reallocated.reallocation().practitioner();
         } else if (event instanceof PersonalDataErasureConfirmed confirmed) {

@@ -49,6 +49,8 @@ import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlState;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.control.StatusRule;
+import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
 import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
@@ -116,7 +118,6 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.CLOSED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.CONTESTED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.ENDING;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.OFFERED;
-import static uk.gov.personalbudget.contracts.value.BudgetStatus.OPENED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLANNING;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLAN_ENDORSED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLAN_SUBMITTED;
@@ -746,13 +747,11 @@ class PersonalBudget {
         person = event.opening().person();
         council = event.opening().localAuthority();
         allocatedPractitioner = event.opening().allocatedPractitioner();
-        status = OPENED;
         track(event);
     }
 
     @EventSourcingHandler
     void on(NeedsAssessed event) {
-        status = ASSESSED;
         eligible = event.assessment().eligible();
         recoveryGoalIds = new HashSet<>();
         event.assessment().recoveryGoals().forEach(goal -> recoveryGoalIds.add(goal.id()));
@@ -763,7 +762,6 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(BudgetOffered event) {
-        status = OFFERED;
         offerMade = true;
         offeredAmount = event.offer().amount();
         track(event);
@@ -771,21 +769,18 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(OfferContested event) {
-        status = CONTESTED;
         requestedAmount = event.contest().requestedAmount();
         track(event);
     }
 
     @EventSourcingHandler
     void on(ContestWithdrawn event) {
-        status = OFFERED;
         requestedAmount = null;
         track(event);
     }
 
     @EventSourcingHandler
     void on(OfferRevised event) {
-        status = OFFERED;
         offeredAmount = event.revision().amount();
         requestedAmount = null;
         track(event);
@@ -793,13 +788,11 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(OfferAccepted event) {
-        status = PLANNING;
         track(event);
     }
 
     @EventSourcingHandler
     void on(PlanSubmitted event) {
-        status = PLAN_SUBMITTED;
         personStatementAdded = false;
         planSubmittedBy =
                 event.act().actorRole() == Role.PRACTITIONER ? event.act().actor() : null;
@@ -808,7 +801,6 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(PlanWithdrawn event) {
-        status = PLANNING;
         personStatementAdded = false;
         planSubmittedBy = null;
         track(event);
@@ -816,13 +808,11 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(PlanEndorsed event) {
-        status = PLAN_ENDORSED;
         track(event);
     }
 
     @EventSourcingHandler
     void on(PlanReturned event) {
-        status = PLANNING;
         track(event);
     }
 
@@ -834,7 +824,6 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(PlanApprovedByAuthority event) {
-        status = APPROVED;
         approvedAmount = event.approval().approvedAmount();
         adjustments = new ArrayList<>();
         approvedAt = event.act().occurredAt();
@@ -843,13 +832,11 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(PlanDeclinedByAuthority event) {
-        status = PLANNING;
         track(event);
     }
 
     @EventSourcingHandler
     void on(ManagementChosen event) {
-        status = ACTIVE;
         managedByDirectPayment = event.management().includesDirectPayment();
         track(event);
     }
@@ -905,36 +892,24 @@ class PersonalBudget {
     void on(ReviewCompleted event) {
         pendingReview = null;
         lastReviewAt = event.act().occurredAt();
-        switch (event.result().result()) {
-            case CONTINUE -> {
-                // The budget goes on as it was.
-            }
-            case REPLAN -> {
-                status = PLANNING;
-                personStatementAdded = false;
-            }
-            case END -> status = ENDING;
+        if (event.result().result() == ReviewOutcome.REPLAN) {
+            personStatementAdded = false;
         }
         track(event);
     }
 
     @EventSourcingHandler
     void on(BudgetSuspended event) {
-        statusBeforeSuspension = status;
-        status = SUSPENDED;
         track(event);
     }
 
     @EventSourcingHandler
     void on(BudgetResumed event) {
-        status = statusBeforeSuspension;
-        statusBeforeSuspension = null;
         track(event);
     }
 
     @EventSourcingHandler
     void on(BudgetClosed event) {
-        status = CLOSED;
         track(event);
     }
 
@@ -953,6 +928,9 @@ class PersonalBudget {
     /** Every event moves control by the one rule in contracts. */
     private void track(BudgetEvent event) {
         control = ControlRule.after(control, event);
+        StatusState next = StatusRule.after(new StatusState(status, statusBeforeSuspension), event);
+        status = next.status();
+        statusBeforeSuspension = next.beforeSuspension();
         version++;
     }
 
