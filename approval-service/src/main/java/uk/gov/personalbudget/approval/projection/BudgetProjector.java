@@ -224,9 +224,11 @@ public final class BudgetProjector {
             track(event.control());
             dispatch();
             // After dispatch, which may read the status the event found (closing an ENDING budget).
-            StatusState status = StatusRule.after(new StatusState(s.status, s.statusBeforeSuspension), event);
+            StatusState status =
+                    StatusRule.after(new StatusState(s.status, s.statusBeforeSuspension, s.planInForce), event);
             s.status = status.status();
             s.statusBeforeSuspension = status.beforeSuspension();
+            s.planInForce = status.planInForce();
             s.lastSequence = sequence;
             s.lastEventAt = at;
             return new ProjectionStep(s.build(), trail, decisions, queue, delegations, plans, contests);

@@ -30,6 +30,8 @@ import java.time.Instant;
  *                       closure ends its record and queue item, but the delegate stays named here, as in the
  *                       contracts' control state
  * @param authorisedPerson the authorised person in force (a NOMINEE), until {@code AuthorisationEnded}
+ * @param planInForce    whether an approved plan is in force: from approval until a review ends the budget or it
+ *                       closes, so also while a review's replan makes the next plan (contracts {@code StatusRule})
  * @param controlHolder  who holds control after the last event
  * @param controlSince   when they gained it (the last transfer)
  * @param offeredAmount  the offer standing now (after revisions); null before an offer or after a re-assessment
@@ -46,6 +48,7 @@ public record BudgetSummary(
         Instant closedAt,
         BudgetStatus status,
         BudgetStatus statusBeforeSuspension,
+        boolean planInForce,
         ManagementOption managementOption,
         ControlHolder controlHolder,
         Instant controlSince,
@@ -134,6 +137,7 @@ public record BudgetSummary(
         Instant closedAt;
         BudgetStatus status;
         BudgetStatus statusBeforeSuspension;
+        boolean planInForce;
         ManagementOption managementOption;
         ControlHolder controlHolder;
         Instant controlSince;
@@ -160,6 +164,7 @@ public record BudgetSummary(
             closedAt = s.closedAt;
             status = s.status;
             statusBeforeSuspension = s.statusBeforeSuspension;
+            planInForce = s.planInForce;
             managementOption = s.managementOption;
             controlHolder = s.controlHolder;
             controlSince = s.controlSince;
@@ -186,6 +191,7 @@ public record BudgetSummary(
                     closedAt,
                     status,
                     statusBeforeSuspension,
+                    planInForce,
                     managementOption,
                     controlHolder,
                     controlSince,

@@ -811,6 +811,32 @@ class BudgetProjectorTest {
                 assertThat(row.reason()).isEqualTo("Needs have changed");
             });
             assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.PLANNING);
+            assertThat(projection.summary(ID).planInForce())
+                    .as("the approved plan stays in force while the next is made")
+                    .isTrue();
+        }
+
+        /** A replan does not stop the budget: an uplift during it is projected; a review that ends it ends its use. */
+        @Test
+        void duringAReplanTheApprovedPlanStaysInForceUntilTheNextApproval() {
+            var replanning = approved()
+                    .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .reviewScheduled(ReviewKind.ANNUAL, day(300))
+                    .reviewCompleted(ReviewOutcome.REPLAN, "Needs have changed")
+                    .adjusted(1_400_000, "Crisis support in the evenings", day(60))
+                    .submitted(1_300_000);
+
+            var projection = InMemoryProjection.of(replanning.envelopes());
+            assertThat(projection.summary(ID).status()).isEqualTo(BudgetStatus.PLAN_SUBMITTED);
+            assertThat(projection.summary(ID).planInForce()).isTrue();
+            assertThat(projection.decisions()).extracting(Decision::kind).contains(DecisionKind.ADJUSTMENT);
+
+            var ended = InMemoryProjection.of(approved()
+                    .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .reviewScheduled(ReviewKind.ANNUAL, day(300))
+                    .reviewCompleted(ReviewOutcome.END, "Needs met")
+                    .envelopes());
+            assertThat(ended.summary(ID).planInForce()).isFalse();
         }
 
         @Test

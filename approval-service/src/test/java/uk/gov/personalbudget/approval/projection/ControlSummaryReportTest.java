@@ -440,6 +440,7 @@ class ControlSummaryReportTest {
                 closedAt,
                 closedAt == null ? BudgetStatus.ACTIVE : BudgetStatus.CLOSED,
                 null,
+                closedAt == null,
                 null,
                 ControlHolder.PERSON,
                 openedAt,

@@ -83,6 +83,7 @@ final class BudgetViewFold {
     private ReviewSchedule pendingReview;
     private Suspension suspension;
     private BudgetStatus statusBeforeSuspension;
+    private boolean planInForce;
     private String closureReason;
     private NotificationMethod personToldOfClosureBy;
     private Erasure erasure;
@@ -95,9 +96,14 @@ final class BudgetViewFold {
         version++;
         lastChangedAt = event.act().occurredAt();
         controlHolder = event.control().after();
-        StatusState next = StatusRule.after(new StatusState(status, statusBeforeSuspension), event);
+        StatusState next = StatusRule.after(new StatusState(status, statusBeforeSuspension, planInForce), event);
         status = next.status();
         statusBeforeSuspension = next.beforeSuspension();
+        planInForce = next.planInForce();
+        if (status != BudgetStatus.SUSPENDED) {
+            // A review that replans or ends a suspended budget ends its suspension too.
+            suspension = null;
+        }
         if (event instanceof BudgetOpened opened) {
             id = opened.budgetId();
             person = opened.opening().person();
@@ -169,6 +175,7 @@ final class BudgetViewFold {
                 localAuthority,
                 allocatedPractitioner,
                 status,
+                planInForce,
                 controlHolder,
                 version,
                 openedAt,

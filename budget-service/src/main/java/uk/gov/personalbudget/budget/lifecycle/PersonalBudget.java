@@ -132,7 +132,7 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
  * must be one who may see the budget ({@link BudgetAccessRule}), else it is answered as a budget that does not exist.
  * The revision is that of the snapshot's shape: a snapshot of another shape is not used, the events are.
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(
         snapshotTriggerDefinition = "personalBudgetSnapshotTrigger",
         cache = "personalBudgetCache",
@@ -168,6 +168,10 @@ class PersonalBudget {
     private ReviewSchedule pendingReview;
     private Instant lastReviewAt;
     private BudgetStatus statusBeforeSuspension;
+
+    /** An approved plan is in force: from approval until a review ends the budget, and through a replan. */
+    private boolean planInForce;
+
     private long version = -1;
     private boolean managedByDirectPayment;
     private Delegate delegate;
@@ -667,8 +671,9 @@ class PersonalBudget {
     public CommandAccepted handle(SuspendBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        if (status != APPROVED && status != ACTIVE) {
-            throw new BudgetRuleViolation(Rule.BUDGET_NOT_IN_USE, "only an approved budget can be suspended");
+        if (!lifecycle().inUse() || status == SUSPENDED) {
+            throw new BudgetRuleViolation(
+                    Rule.BUDGET_NOT_IN_USE, "only an approved budget in use, and not suspended, can be suspended");
         }
         decide(actor, null, (act, control) -> new BudgetSuspended(id, act, control, command.suspension()));
         return outcome();
@@ -928,9 +933,10 @@ class PersonalBudget {
     /** Every event moves control by the one rule in contracts. */
     private void track(BudgetEvent event) {
         control = ControlRule.after(control, event);
-        StatusState next = StatusRule.after(new StatusState(status, statusBeforeSuspension), event);
+        StatusState next = StatusRule.after(lifecycle(), event);
         status = next.status();
         statusBeforeSuspension = next.beforeSuspension();
+        planInForce = next.planInForce();
         version++;
     }
 
@@ -945,7 +951,7 @@ class PersonalBudget {
      * once the budget is approved and no review is pending; before approval, the plan cycle itself follows the change.
      */
     private void scheduleCapacityReview(Actor actor) {
-        if (APPROVED_STATES.contains(status) && pendingReview == null) {
+        if (lifecycle().inUse() && pendingReview == null) {
             var review = new ReviewSchedule(ReviewKind.CAPACITY_CHANGE, ReviewWindows.capacityReviewDue(now()));
             decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, review));
         }
@@ -1005,8 +1011,13 @@ class PersonalBudget {
         }
     }
 
+    private StatusState lifecycle() {
+        return new StatusState(status, statusBeforeSuspension, planInForce);
+    }
+
+    /** In use: approved and not ended, so also while a review's replan makes the next plan (StatusRule). */
     private void requireApproved(String detail) {
-        if (!APPROVED_STATES.contains(status)) {
+        if (!lifecycle().inUse()) {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED, detail + " (the budget is " + status + ")");
         }
     }

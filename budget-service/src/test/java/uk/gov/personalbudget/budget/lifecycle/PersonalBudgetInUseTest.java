@@ -16,6 +16,8 @@ import uk.gov.personalbudget.contracts.command.ScheduleReview;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
+import uk.gov.personalbudget.contracts.control.ControlRule;
+import uk.gov.personalbudget.contracts.control.ControlState;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
 import uk.gov.personalbudget.contracts.event.BudgetClosed;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
@@ -498,6 +500,73 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PlanSubmitted(
                         ID, act(PERSON), transfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER), PLAN));
+    }
+
+    /** A replan makes the next plan while the approved one stays in force, at every step of the new plan's cycle. */
+    private static final List<BudgetEvent> REPLANNING =
+            plus(REVIEW_DUE, reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.REPLAN, RECENTLY));
+
+    static Stream<Arguments> stepsOfAReplan() {
+        return Stream.of(
+                argumentSet("replanning", REPLANNING),
+                argumentSet("new plan submitted", plus(REPLANNING, planSubmitted(PLAN))),
+                argumentSet("new plan endorsed", plus(REPLANNING, planSubmitted(PLAN), planEndorsed())),
+                argumentSet(
+                        "new plan declined", plus(REPLANNING, planSubmitted(PLAN), planEndorsed(), planDeclined())));
+    }
+
+    /**
+     * The approved plan is still paid while the next is made, so a crisis can still get a temporary uplift, a hospital
+     * stay is still recorded as a suspension, outcomes are still recorded and reviews still scheduled.
+     */
+    @ParameterizedTest
+    @MethodSource("stepsOfAReplan")
+    void duringAReplanTheBudgetIsStillInUse(List<BudgetEvent> replanning) {
+        Adjustment uplift = temporaryAdjustment(Money.yearly(1_400_000));
+        given(replanning)
+                .when(new AdjustBudget(ID, AUTHORITY, uplift))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new BudgetAdjusted(
+                        ID,
+                        act(AUTHORITY),
+                        transfer(controlAfter(replanning), controlAfter(replanning)),
+                        uplift,
+                        OFFERED));
+        given(replanning)
+                .when(new SuspendBudget(ID, AUTHORITY, SUSPENSION))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(
+                        matches(accepted -> ((CommandAccepted) accepted).status() == BudgetStatus.SUSPENDED));
+        given(replanning).when(new RecordOutcome(ID, PRACTITIONER, OUTCOME)).expectSuccessfulHandlerExecution();
+        given(replanning)
+                .when(new ScheduleReview(ID, PRACTITIONER, review(ReviewKind.REQUESTED, NOW.plus(Duration.ofDays(7)))))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    /** Who holds control after {@code events}, by the contracts' control rule (given events carry no transfer). */
+    private static ControlHolder controlAfter(List<BudgetEvent> events) {
+        ControlState state = ControlState.INITIAL;
+        for (BudgetEvent event : events) {
+            state = ControlRule.after(state, event);
+        }
+        return state.holder();
+    }
+
+    @Test
+    void aHospitalStayDuringAReplanResumesTheReplanWhereItWas() {
+        given(plus(REPLANNING, planSubmitted(PLAN), budgetSuspended()))
+                .when(new ResumeBudget(ID, AUTHORITY, DISCHARGED))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(
+                        matches(accepted -> ((CommandAccepted) accepted).status() == BudgetStatus.PLAN_SUBMITTED));
+    }
+
+    @Test
+    void aReviewThatEndsTheBudgetEndsItsUse() {
+        given(plus(REVIEW_DUE, reviewCompleted(LIGHT_TOUCH_REVIEW, ReviewOutcome.END, RECENTLY)))
+                .when(new AdjustBudget(ID, AUTHORITY, temporaryAdjustment(Money.yearly(1_400_000))))
+                .expectException(breaking(Rule.BUDGET_NOT_APPROVED))
+                .expectNoEvents();
     }
 
     @Test

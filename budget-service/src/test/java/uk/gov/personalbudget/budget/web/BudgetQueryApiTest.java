@@ -99,6 +99,26 @@ class BudgetQueryApiTest extends ApiTestSupport {
                 .isEqualTo("NOBODY");
     }
 
+    /** A review's replan makes the next plan while the approved one stays in force: the budget is still in use. */
+    @Test
+    void duringAReplanTheApprovedPlanStaysInForceAndTheBudgetCanBeAdjusted() throws Exception {
+        String id = api.budgetAt(Stage.REVIEW_SCHEDULED);
+        api.send(id, "complete-review", Party.PRACTITIONER, Bodies.reviewResult("REPLAN"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PLANNING"));
+
+        api.send(id, "adjust-budget", Party.AUTHORITY, Bodies.adjustment()).andExpect(status().isOk());
+        api.send(id, "submit-plan", Party.PERSON, Bodies.plan()).andExpect(status().isOk());
+
+        JsonNode view = api.view(id);
+        assertThat(view.get("status").textValue()).isEqualTo("PLAN_SUBMITTED");
+        assertThat(view.get("planInForce").booleanValue()).isTrue();
+        assertThat(view.get("currentAmount").get("pence").longValue()).isEqualTo(1_500_000);
+        assertThat(api.view(api.budgetAt(Stage.PLANNING)).get("planInForce").booleanValue())
+                .as("before the first approval")
+                .isFalse();
+    }
+
     @Test
     void anUnchangedBudgetAnswers304ToItsETagAndAChangedOneAnswersAgain() throws Exception {
         String id = api.budgetAt(Stage.OFFERED);

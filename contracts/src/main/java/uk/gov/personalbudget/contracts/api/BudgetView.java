@@ -30,6 +30,10 @@ import java.util.List;
  * @param localAuthority       the council it belongs to
  * @param allocatedPractitioner the practitioner whose caseload it is on, if any
  * @param status               where it is in its lifecycle
+ * @param planInForce          whether an approved plan is in force (paid): from the authority's approval until a
+ *                             review ends the budget or it closes, so also while a review's replan makes the next
+ *                             plan (status PLANNING to PLAN_ENDORSED), when the budget can still be adjusted,
+ *                             suspended, reviewed and its outcomes recorded
  * @param controlHolder        who holds control
  * @param version              the sequence number of its latest event at that moment (the ETag)
  * @param openedAt             when it was opened
@@ -58,6 +62,7 @@ public record BudgetView(
         String localAuthority,
         String allocatedPractitioner,
         BudgetStatus status,
+        boolean planInForce,
         ControlHolder controlHolder,
         long version,
         Instant openedAt,

@@ -57,7 +57,7 @@ public final class StatusRule {
             return before.to(BudgetStatus.PLAN_ENDORSED);
         }
         if (event instanceof PlanApprovedByAuthority) {
-            return before.to(BudgetStatus.APPROVED);
+            return new StatusState(BudgetStatus.APPROVED, before.beforeSuspension(), true);
         }
         if (event instanceof ManagementChosen) {
             return before.to(BudgetStatus.ACTIVE);
@@ -66,23 +66,25 @@ public final class StatusRule {
             return switch (completed.result().result()) {
                 // The budget goes on as it was (a suspended budget stays suspended until it is resumed).
                 case CONTINUE -> before;
-                case REPLAN -> before.to(BudgetStatus.PLANNING);
+                // The next plan is made while the approved one stays in force, until the authority approves another.
+                // A suspended budget's replan ends the suspension, as the review decides what happens next.
+                case REPLAN -> new StatusState(BudgetStatus.PLANNING, null, before.planInForce());
                 // Events written before ENDING existed gave control to nobody and no BudgetClosed followed them:
                 // those ended the budget there and then.
                 case END ->
                     completed.control() != null && completed.control().after().party() == ControlParty.NOBODY
-                            ? new StatusState(BudgetStatus.CLOSED, null)
-                            : before.to(BudgetStatus.ENDING);
+                            ? new StatusState(BudgetStatus.CLOSED, null, false)
+                            : new StatusState(BudgetStatus.ENDING, null, false);
             };
         }
         if (event instanceof BudgetSuspended) {
-            return new StatusState(BudgetStatus.SUSPENDED, before.status());
+            return new StatusState(BudgetStatus.SUSPENDED, before.status(), before.planInForce());
         }
         if (event instanceof BudgetResumed) {
-            return new StatusState(before.beforeSuspension(), null);
+            return new StatusState(before.beforeSuspension(), null, before.planInForce());
         }
         if (event instanceof BudgetClosed) {
-            return new StatusState(BudgetStatus.CLOSED, null);
+            return new StatusState(BudgetStatus.CLOSED, null, false);
         }
         // Delegation, authorisation, statements, adjustments, outcomes, review scheduling, reallocation and the
         // erasure's record leave the status where it is.

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Where each event leaves a budget, decided once for the aggregate, the history and approval-service. */
 class StatusRuleTest {
 
-    private static final StatusState ACTIVE = new StatusState(BudgetStatus.ACTIVE, null);
+    private static final StatusState ACTIVE = new StatusState(BudgetStatus.ACTIVE, null, true);
 
     @Test
     void eachEventLeavesTheStatusItsStepOfTheLifecycleGives() {
@@ -55,7 +55,7 @@ class StatusRuleTest {
 
     @Test
     void aReviewThatContinuesLeavesTheBudgetWhereItWas() {
-        var approved = new StatusState(BudgetStatus.APPROVED, null);
+        var approved = new StatusState(BudgetStatus.APPROVED, null, true);
 
         assertThat(StatusRule.after(approved, review(ReviewOutcome.CONTINUE, ControlParty.PERSON)))
                 .isEqualTo(approved);
@@ -74,12 +74,12 @@ class StatusRuleTest {
     @Test
     void aReviewThatEndedABudgetBeforeEndingExistedClosedIt() {
         assertThat(StatusRule.after(ACTIVE, review(ReviewOutcome.END, ControlParty.NOBODY)))
-                .isEqualTo(new StatusState(BudgetStatus.CLOSED, null));
+                .isEqualTo(new StatusState(BudgetStatus.CLOSED, null, false));
     }
 
     @Test
     void resumingReturnsToTheStatusTheSuspensionInterrupted() {
-        var ending = new StatusState(BudgetStatus.ENDING, null);
+        var replanning = new StatusState(BudgetStatus.PLAN_SUBMITTED, null, true);
         List<BudgetEvent> suspendedAndResumed = List.of(
                 new BudgetSuspended(
                         Samples.BUDGET,
@@ -92,9 +92,9 @@ class StatusRuleTest {
                         Samples.transfer(ControlParty.AUTHORITY, ControlParty.AUTHORITY),
                         new Reason("Discharged home")));
 
-        StatusState suspended = StatusRule.after(ending, suspendedAndResumed.get(0));
-        assertThat(suspended).isEqualTo(new StatusState(BudgetStatus.SUSPENDED, BudgetStatus.ENDING));
-        assertThat(StatusRule.after(suspended, suspendedAndResumed.get(1))).isEqualTo(ending);
+        StatusState suspended = StatusRule.after(replanning, suspendedAndResumed.get(0));
+        assertThat(suspended).isEqualTo(new StatusState(BudgetStatus.SUSPENDED, BudgetStatus.PLAN_SUBMITTED, true));
+        assertThat(StatusRule.after(suspended, suspendedAndResumed.get(1))).isEqualTo(replanning);
     }
 
     private static ReviewCompleted review(ReviewOutcome outcome, ControlParty after) {

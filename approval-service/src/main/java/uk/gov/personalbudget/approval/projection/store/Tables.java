@@ -113,6 +113,7 @@ public final class Tables {
                     "closed_at",
                     "status",
                     "status_before_suspension",
+                    "plan_in_force",
                     "management_option",
                     "control_party",
                     "control_actor_id",
@@ -161,6 +162,7 @@ public final class Tables {
                         .instant(s.closedAt())
                         .name(s.status())
                         .name(s.statusBeforeSuspension())
+                        .flag(s.planInForce())
                         .name(s.managementOption())
                         .holder(s.controlHolder())
                         .instant(s.controlSince())
@@ -213,6 +215,7 @@ public final class Tables {
                         instant(rs, "closed_at"),
                         name(rs, "status", BudgetStatus.class),
                         name(rs, "status_before_suspension", BudgetStatus.class),
+                        Boolean.TRUE.equals(flag(rs, "plan_in_force")),
                         name(rs, "management_option", ManagementOption.class),
                         holder(rs, "control"),
                         instant(rs, "control_since"),
