@@ -173,7 +173,9 @@ class PersonalBudget {
     private boolean planInForce;
 
     private long version = -1;
-    private boolean managedByDirectPayment;
+    /** When the direct payment began: the choice of a management with one, after one without; null without one. */
+    private Instant directPaymentSince;
+
     private Delegate delegate;
     /** Whether an erasure of the person's personal data is recorded (only ever after closure). */
     private boolean erasureRecorded;
@@ -646,7 +648,7 @@ class PersonalBudget {
             throw new BudgetRuleViolation(
                     Rule.REVIEW_ALREADY_SCHEDULED, "a review is already scheduled for " + pendingReview.dueBy());
         }
-        ReviewWindows.requireWithinWindow(command.review(), approvedAt, lastReviewAt, now(), managedByDirectPayment);
+        ReviewWindows.requireWithinWindow(command.review(), approvedAt, lastReviewAt, now(), directPaymentSince);
         decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, command.review()));
         return outcome();
     }
@@ -842,7 +844,11 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(ManagementChosen event) {
-        managedByDirectPayment = event.management().includesDirectPayment();
+        if (!event.management().includesDirectPayment()) {
+            directPaymentSince = null;
+        } else if (directPaymentSince == null) {
+            directPaymentSince = event.act().occurredAt();
+        }
         track(event);
     }
 

@@ -25,6 +25,7 @@ import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.OutcomeRecorded;
+import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
@@ -343,8 +344,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 argumentSet(
                         "direct payment, tomorrow", review(ReviewKind.DIRECT_PAYMENT, NOW.plus(Duration.ofDays(1)))),
                 argumentSet(
-                        "direct payment, 183 days after approval",
-                        review(ReviewKind.DIRECT_PAYMENT, APPROVED_AT.plus(Duration.ofDays(183)))),
+                        "direct payment, 183 days after it began",
+                        review(ReviewKind.DIRECT_PAYMENT, CHOSEN_AT.plus(Duration.ofDays(183)))),
                 argumentSet(
                         "annual, 365 days after approval",
                         review(ReviewKind.ANNUAL, APPROVED_AT.plus(Duration.ofDays(365)))),
@@ -377,8 +378,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                                 ReviewKind.INITIAL_LIGHT_TOUCH,
                                 weeksAfterApproval(8).plusSeconds(60))),
                 argumentSet(
-                        "direct payment, 184 days after approval",
-                        review(ReviewKind.DIRECT_PAYMENT, APPROVED_AT.plus(Duration.ofDays(184)))),
+                        "direct payment, 184 days after it began",
+                        review(ReviewKind.DIRECT_PAYMENT, CHOSEN_AT.plus(Duration.ofDays(184)))),
                 argumentSet(
                         "annual, 366 days after approval",
                         review(ReviewKind.ANNUAL, APPROVED_AT.plus(Duration.ofDays(366)))),
@@ -424,6 +425,59 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ReviewScheduled(
                         ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PERSON), review));
+    }
+
+    /**
+     * The direct payment review counts from the start of the direct payment, not from approval: a budget that
+     * switches to a direct payment after seven months still gets its review within that payment's first 6 months.
+     */
+    @Test
+    void aDirectPaymentChosenMonthsAfterApprovalIsReviewedWithinItsOwnFirstSixMonths() {
+        Instant switched = NOW.minus(Duration.ofDays(1));
+        ReviewSchedule review = review(ReviewKind.DIRECT_PAYMENT, switched.plus(Duration.ofDays(183)));
+        var approvedLongAgo = plus(
+                approved(),
+                managementChosen(COUNCIL_MANAGED),
+                new ManagementChosen(ID, Budgets.act(PERSON, switched), null, DIRECT_PAYMENT));
+
+        given(approvedLongAgo)
+                .when(new ScheduleReview(ID, PRACTITIONER, review))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReviewScheduled(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PERSON), review));
+    }
+
+    static Stream<Arguments> overdueReviews() {
+        Instant longAgo = NOW.minus(Duration.ofDays(400));
+        var approvedLongAgo = List.<BudgetEvent>of(
+                budgetOpened(),
+                needsAssessed(ASSESSMENT),
+                budgetOffered(OFFER),
+                offerAccepted(OFFERED),
+                planSubmitted(PLAN),
+                planEndorsed(),
+                new PlanApprovedByAuthority(ID, Budgets.act(AUTHORITY, longAgo), null, APPROVAL, OFFERED, false),
+                new ManagementChosen(ID, Budgets.act(PERSON, longAgo), null, DIRECT_PAYMENT));
+        return Stream.of(
+                argumentSet("annual", approvedLongAgo, ReviewKind.ANNUAL),
+                argumentSet("direct payment", approvedLongAgo, ReviewKind.DIRECT_PAYMENT),
+                argumentSet("light touch", approvedLongAgo, ReviewKind.INITIAL_LIGHT_TOUCH));
+    }
+
+    /** A review whose window has passed is overdue, not impossible: it is scheduled within the next 4 weeks. */
+    @ParameterizedTest
+    @MethodSource("overdueReviews")
+    void anOverdueReviewIsScheduledAsItsKindWithinFourWeeks(List<BudgetEvent> history, ReviewKind kind) {
+        ReviewSchedule soon = review(kind, NOW.plus(Duration.ofDays(28)));
+        given(history)
+                .when(new ScheduleReview(ID, PRACTITIONER, soon))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReviewScheduled(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PERSON), soon));
+        given(history)
+                .when(new ScheduleReview(ID, PRACTITIONER, review(kind, NOW.plus(Duration.ofDays(29)))))
+                .expectException(breaking(Rule.REVIEW_DUE_OUTSIDE_WINDOW))
+                .expectNoEvents();
     }
 
     @Test
