@@ -26,7 +26,11 @@ import java.util.function.Predicate;
  * A report covers {@code [from, end)} where {@code end} is the earlier of {@code to} and {@code asOf} (the
  * moment it is made). It counts only what happened before {@code end}: something that happens later, even to
  * a plan or contest that started in the range, is not seen. So a report of a past range gives the same answer
- * every time it is made, and after every replay.
+ * every time it is made, and after every replay. Every figure counts what happened in the range: each event by the
+ * moment it happened (a contest raised in the range of an offer made before it, a plan returned in the range that was
+ * submitted before it), and each length of time clipped to the range (control held before {@code from} is not
+ * counted). Because numerator and denominator of a rate are each counted in the range, a short range may give a rate
+ * above 1 (more contests raised in it than offers made in it).
  *
  * <h2>The figures</h2>
  * <dl>
@@ -36,24 +40,25 @@ import java.util.function.Predicate;
  * smallest observed wait that at least 50 % (90 %) of the waits do not exceed, i.e. the wait at position
  * ⌈q·n⌉ of the sorted waits. Null when no plan was decided.</dd>
  * <dt>{@link Contests}</dt>
- * <dd>{@code budgetsOffered}: budgets with a {@code BudgetOffered} in the range. {@code budgetsContested}: of
- * those, the budgets with an {@code OfferContested} at or after their first offer in the range (and before
- * {@code end}). {@code contestRate} = contested / offered, null when none was offered. {@code contests} counts
- * those contests (a budget may contest more than once) and splits them by outcome before {@code end}:
+ * <dd>{@code budgetsOffered}: budgets with a {@code BudgetOffered} in the range. {@code budgetsContested}: budgets
+ * with an {@code OfferContested} in the range, whenever their offer was made. {@code contestRate} = contested /
+ * offered, null when none was offered. {@code contests} counts the contests raised in the range (a budget may
+ * contest more than once) and splits them by outcome before {@code end}:
  * {@code raisedToAsked + raisedPartly + notRaised} (answered by a revision, see {@link ContestOutcome}),
  * {@code withdrawn} (the person withdrew it before an answer), {@code lapsed} (re-assessment or closure came
  * first) and {@code awaitingAnswer} (still open at {@code end}).</dd>
  * <dt>{@link Plans}</dt>
- * <dd>{@code submitted}: plans submitted in the range; {@code returned}: of those, the ones a practitioner
- * returned before {@code end}; {@code returnRate} = returned / submitted. {@code endorsed}: plans endorsed in
- * the range; {@code declined}: of those, the ones the authority declined before {@code end};
- * {@code declineRate} = declined / endorsed. Rates are null when their denominator is 0. {@code withdrawn}: of the
- * plans submitted in the range, the ones withdrawn before {@code end} (by the person, or the practitioner who
- * submitted them) before a decision. Each submission is a plan: a plan returned and submitted again counts twice.</dd>
+ * <dd>{@code submitted}: plans submitted in the range; {@code returned}: plans a practitioner returned in the range,
+ * whenever submitted; {@code returnRate} = returned / submitted. {@code endorsed}: plans endorsed in the range;
+ * {@code declined}: plans the authority declined in the range, whenever endorsed; {@code declineRate} = declined /
+ * endorsed. Rates are null when their denominator is 0. {@code withdrawn}: plans withdrawn in the range (by the
+ * person, or the practitioner who submitted them) before a decision. Each submission is a plan: a plan returned and
+ * submitted again counts twice.</dd>
  * <dt>{@link PersonControl}</dt>
  * <dd>Every budget alive at some moment of the range (opened before {@code end}, not closed at or before
- * {@code from}). Its life runs from opening to closing, or to {@code end} if it is still open then (life before
- * {@code from} counts too). {@code share} = the part of that life in which control was with the PERSON party
+ * {@code from}). Its life in the range runs from its opening or {@code from}, whichever is later, to its closing or
+ * {@code end}, whichever is earlier ({@code lifeSeconds}). {@code share} = the part of that life in which control was
+ * with the PERSON party
  * itself, following the trail; time with a delegate or an authorised person acting for the person does not
  * count as the person's. {@code averageShare} is the plain mean of the budgets' shares (each budget counts
  * once, whatever its length of life), null when no budget qualifies. Budgets with a life of no length are
@@ -61,8 +66,9 @@ import java.util.function.Predicate;
  * <dt>{@code authorityWaitSeconds}</dt>
  * <dd>The waits {@link AuthorityWaiting} summarises, each one, shortest first: their distribution.</dd>
  * <dt>{@code secondsHeldByParty}</dt>
- * <dd>Over the budgets and lives {@link PersonControl} counts: how long each party held control, summed across
- * those budgets, in whole seconds (time after the report's end not counted); every party is present.</dd>
+ * <dd>Over the budgets and lives in the range {@link PersonControl} counts: how long each party held control in the
+ * range, summed across those budgets, in whole seconds (time before {@code from} or after {@code end} not counted);
+ * every party is present.</dd>
  * <dt>{@link OverdueDelegations}</dt>
  * <dd>Delegations whose intended end falls in the range and that were not ended by its intended end: still in
  * force, handed back late, or in force when the budget closed after the intended end. One ended on or before
@@ -267,7 +273,7 @@ public record ControlSummaryReport(
                 }
                 List<ControlTrailEntry> trail = trails.getOrDefault(id, List.of());
                 for (int i = 0; i < trail.size(); i++) {
-                    long held = heldMicros(trail, i, budget.openedAt(), lifeEnd);
+                    long held = heldMicros(trail, i, lifeStart(budget), lifeEnd);
                     micros.merge(trail.get(i).to().party(), held, Long::sum);
                 }
             }
@@ -277,10 +283,10 @@ public record ControlSummaryReport(
         }
 
         private Contests contests(Predicate<BudgetId> budgets) {
-            Map<BudgetId, Instant> firstOffer = new HashMap<>();
+            Set<BudgetId> offered = new HashSet<>();
             rows.decisions().stream()
                     .filter(d -> d.kind() == DecisionKind.OFFER && budgets.test(d.budgetId()) && inRange(d.at()))
-                    .forEach(d -> firstOffer.merge(d.budgetId(), d.at(), (a, b) -> a.isBefore(b) ? a : b));
+                    .forEach(d -> offered.add(d.budgetId()));
             Set<BudgetId> contested = new HashSet<>();
             int count = 0;
             int toAsked = 0;
@@ -290,8 +296,7 @@ public record ControlSummaryReport(
             int lapsed = 0;
             int waiting = 0;
             for (ContestRecord contest : rows.contests()) {
-                Instant offered = firstOffer.get(contest.budgetId());
-                if (offered == null || contest.contestedAt().isBefore(offered) || !beforeEnd(contest.contestedAt())) {
+                if (!budgets.test(contest.budgetId()) || !inRange(contest.contestedAt())) {
                     continue;
                 }
                 contested.add(contest.budgetId());
@@ -310,9 +315,9 @@ public record ControlSummaryReport(
                 }
             }
             return new Contests(
-                    firstOffer.size(),
+                    offered.size(),
                     contested.size(),
-                    rate(contested.size(), firstOffer.size()),
+                    rate(contested.size(), offered.size()),
                     count,
                     toAsked,
                     partly,
@@ -332,20 +337,20 @@ public record ControlSummaryReport(
                 if (!budgets.test(plan.budgetId())) {
                     continue;
                 }
-                boolean decidedBeforeEnd = beforeEnd(plan.decidedAt());
                 if (inRange(plan.submittedAt())) {
                     submitted++;
-                    if (plan.outcome() == PlanOutcome.RETURNED && decidedBeforeEnd) {
-                        returned++;
-                    }
-                    if (plan.outcome() == PlanOutcome.WITHDRAWN && decidedBeforeEnd) {
-                        withdrawn++;
-                    }
                 }
                 if (inRange(plan.endorsedAt())) {
                     endorsed++;
-                    if (plan.outcome() == PlanOutcome.DECLINED && decidedBeforeEnd) {
-                        declined++;
+                }
+                if (inRange(plan.decidedAt()) && plan.outcome() != null) {
+                    switch (plan.outcome()) {
+                        case RETURNED -> returned++;
+                        case WITHDRAWN -> withdrawn++;
+                        case DECLINED -> declined++;
+                        default -> {
+                            // Approvals are counted by authorityWaiting; lapsed plans are not decisions.
+                        }
                     }
                 }
             }
@@ -367,8 +372,9 @@ public record ControlSummaryReport(
                 if (!budgets.test(id) || lifeEnd == null) {
                     continue;
                 }
-                long lifeMicros = ChronoUnit.MICROS.between(budget.openedAt(), lifeEnd);
-                long personMicros = personMicros(trails.getOrDefault(id, List.of()), budget.openedAt(), lifeEnd);
+                Instant lifeStart = lifeStart(budget);
+                long lifeMicros = ChronoUnit.MICROS.between(lifeStart, lifeEnd);
+                long personMicros = personMicros(trails.getOrDefault(id, List.of()), lifeStart, lifeEnd);
                 shares.add(new BudgetControlShare(
                         id,
                         groupOf(id),
@@ -398,6 +404,11 @@ public record ControlSummaryReport(
             }
             Instant lifeEnd = beforeEnd(budget.closedAt()) ? budget.closedAt() : end;
             return lifeEnd.isAfter(from) && lifeEnd.isAfter(budget.openedAt()) ? lifeEnd : null;
+        }
+
+        /** The start of the budget's life in the range: its opening, or {@code from} if it was opened before. */
+        private Instant lifeStart(BudgetSummary budget) {
+            return budget.openedAt().isBefore(from) ? from : budget.openedAt();
         }
 
         private static long personMicros(List<ControlTrailEntry> trail, Instant lifeStart, Instant lifeEnd) {

@@ -39,7 +39,11 @@ class ReportController {
                     + "management option, for [from, to)",
             description = "AUTHORITY and AUDITOR; only the budgets of the "
                     + "council the caller's token names. Contests end raised to what was asked, raised partly, not raised, "
-                    + "withdrawn by the person or lapsed; plans can be withdrawn before a decision.")
+                    + "withdrawn by the person or lapsed; plans can be withdrawn before a decision. Every figure counts "
+                    + "what happened in the range: each event by when it happened (a contest raised in the range of an "
+                    + "offer made before it counts; a plan submitted before the range and returned in it counts as "
+                    + "returned), and every length of time clipped to the range (control held before 'from' is not "
+                    + "counted), so a short range may give a rate above 1.")
     public ResponseEntity<ControlSummaryReport> controlSummary(
             @Parameter(description = "start of the range, an ISO-8601 instant (inclusive)")
                     @RequestParam

@@ -104,7 +104,7 @@ class ControlSummaryReportTest {
     // --- Contests ---
 
     @Test
-    void contestRateIsContestedBudgetsOverBudgetsOfferedInTheRangeAndContestsAreSplitByOutcome() {
+    void contestsRaisedInTheRangeCountWhateverTheDateOfTheirOfferAndAreSplitByOutcome() {
         offer("A", mar(2, 0));
         contest("A", 3, mar(3, 0), mar(5, 0), ContestOutcome.RAISED_TO_ASKED);
         offer("B", mar(4, 0));
@@ -124,15 +124,19 @@ class ControlSummaryReportTest {
 
         var figures = report().overall().contests();
 
-        assertThat(figures.budgetsOffered()).as("A B D E F G").isEqualTo(6);
-        assertThat(figures.budgetsContested()).as("A D E F").isEqualTo(4);
-        assertThat(figures.contestRate()).isCloseTo(4.0 / 6, within(1e-12));
-        assertThat(figures.contests()).isEqualTo(5);
+        assertThat(figures.budgetsOffered())
+                .as("A B D E F G; C was offered before the range")
+                .isEqualTo(6);
+        assertThat(figures.budgetsContested())
+                .as("A C D E F; C's contest is in the range though its offer is not; G's is before it")
+                .isEqualTo(5);
+        assertThat(figures.contestRate()).isCloseTo(5.0 / 6, within(1e-12));
+        assertThat(figures.contests()).isEqualTo(6);
         assertThat(figures.raisedToAsked()).isEqualTo(1);
         assertThat(figures.raisedPartly()).as("F's answer came after the range").isZero();
         assertThat(figures.notRaised()).isEqualTo(1);
         assertThat(figures.lapsed()).isEqualTo(1);
-        assertThat(figures.awaitingAnswer()).as("D's second, and F").isEqualTo(2);
+        assertThat(figures.awaitingAnswer()).as("C, D's second, and F").isEqualTo(3);
     }
 
     @Test
@@ -160,7 +164,7 @@ class ControlSummaryReportTest {
     // --- Returns and declines ---
 
     @Test
-    void returnRateIsPlansSubmittedInTheRangeThatWereReturnedAndDeclineRateEndorsedPlansThatWereDeclined() {
+    void returnsAndDeclinesCountWhenTheyHappenedInTheRangeWhateverTheDateOfSubmissionOrEndorsement() {
         plan("P1", mar(2, 0), null, PlanOutcome.RETURNED, mar(3, 0));
         plan("P2", mar(4, 0), mar(5, 0), PlanOutcome.DECLINED, mar(8, 0));
         plan("P3", mar(6, 0), mar(7, 0), PlanOutcome.APPROVED, mar(9, 0));
@@ -172,8 +176,10 @@ class ControlSummaryReportTest {
         var figures = report().overall().plans();
 
         assertThat(figures.submitted()).as("P1 P2 P3 P6 P7").isEqualTo(5);
-        assertThat(figures.returned()).as("P1; P6 after the range").isEqualTo(1);
-        assertThat(figures.returnRate()).isCloseTo(0.2, within(1e-12));
+        assertThat(figures.returned())
+                .as("P1, and P5 submitted before the range; P6 returned after it")
+                .isEqualTo(2);
+        assertThat(figures.returnRate()).isCloseTo(0.4, within(1e-12));
         assertThat(figures.endorsed()).as("P2 P3 P4 P7").isEqualTo(4);
         assertThat(figures.declined()).as("P2 P4; P7 after the range").isEqualTo(2);
         assertThat(figures.declineRate()).isCloseTo(0.5, within(1e-12));
@@ -189,8 +195,9 @@ class ControlSummaryReportTest {
         var figures = report().overall().plans();
 
         assertThat(figures)
-                .as("W1 W2 W3 submitted in the range; W3 withdrawn after it")
-                .isEqualTo(new ControlSummaryReport.Plans(3, 0, 0.0, 1, 0, 0.0, 2));
+                .as("W1 W2 W3 submitted in the range; W1 W2 W4 withdrawn in it (W4 submitted before it, W3 "
+                        + "withdrawn after it)")
+                .isEqualTo(new ControlSummaryReport.Plans(3, 0, 0.0, 1, 0, 0.0, 3));
         assertThat(report().overall().authorityWaiting().plansDecided())
                 .as("a withdrawal is no decision")
                 .isZero();
@@ -204,7 +211,7 @@ class ControlSummaryReportTest {
     // --- Person's share of control ---
 
     @Test
-    void theShareIsThePartOfEachBudgetsLifeThePersonItselfHeldControlAndTheAverageCountsBudgetsEqually() {
+    void theShareIsThePartOfEachBudgetsLifeInTheRangeThePersonItselfHeldControlAndTheAverageCountsBudgetsEqually() {
         budget("X", feb(19), mar(21, 0));
         transfer("X", 0, ControlHolder.PRACTITIONER, feb(19));
         transfer("X", 1, ControlHolder.PERSON, feb(24));
@@ -224,11 +231,20 @@ class ControlSummaryReportTest {
 
         assertThat(control.budgets())
                 .containsExactly(
+                        // X's life before the range (and the person's control from Feb 24 to Mar 1) is not counted.
                         new BudgetControlShare(
-                                id("X"), ManagementGroup.NONE, feb(19), mar(21, 0), 30 * DAY, 10 * DAY, 1.0 / 3),
+                                id("X"), ManagementGroup.NONE, feb(19), mar(21, 0), 20 * DAY, 5 * DAY, 0.25),
                         new BudgetControlShare(
                                 id("Y"), ManagementGroup.NONE, mar(11, 0), TO, 21 * DAY, 16 * DAY, 16.0 / 21));
-        assertThat(control.averageShare()).isCloseTo(23.0 / 42, within(1e-12));
+        assertThat(control.averageShare()).isCloseTo((0.25 + 16.0 / 21) / 2, within(1e-12));
+        var held = report().overall().secondsHeldByParty();
+        assertThat(held)
+                .as("control held in the range only: X from Mar 1, Y from its opening")
+                .containsEntry(ControlParty.PERSON, 21 * DAY)
+                .containsEntry(ControlParty.NOMINEE, 5 * DAY)
+                .containsEntry(ControlParty.AUTHORITY, 10 * DAY)
+                .containsEntry(ControlParty.PRACTITIONER, 5 * DAY);
+        assertThat(held.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(41 * DAY);
     }
 
     @Test
