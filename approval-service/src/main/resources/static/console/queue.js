@@ -71,7 +71,7 @@
       { key: 'due', label: 'Due by', sort: item => item.entry.dueBy || '' },
       { key: 'overdue', label: 'Overdue', sort: item => item.overdue ? 0 : 1 },
       waiting
-    ], of('DELEGATION').concat(of('REVIEW')), item => cells(C.element('tr', {
+    ], of('DELEGATION').concat(of('REVIEW'), of('CAPACITY_REVIEW')), item => cells(C.element('tr', {
       'data-budget': item.entry.budgetId, class: item.overdue ? 'highlight' : null
     }), [budgetLink(item), item.entry.kind === 'DELEGATION' ? 'Delegation' : 'Review', item.entry.detail || '–',
       C.when(item.entry.dueBy), item.overdue ? C.element('span', { class: 'flag', text: 'Overdue' }) : 'no',

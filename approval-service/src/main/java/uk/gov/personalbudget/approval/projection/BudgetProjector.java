@@ -43,6 +43,7 @@ import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
+import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 
 import java.time.Duration;
@@ -529,21 +530,27 @@ public final class BudgetProjector {
             s.approvedAmount = adjustment.newAmount();
         }
 
+        /** A CAPACITY_CHANGE review, which may be pending beside another, is kept and queued apart from it. */
         private void reviewScheduled(ReviewScheduled e) {
-            s.pendingReview =
-                    new PendingReview(e.review().kind(), micros(e.review().dueBy()), at);
+            var review = new PendingReview(e.review().kind(), micros(e.review().dueBy()), at);
+            boolean capacity = review.kind() == ReviewKind.CAPACITY_CHANGE;
+            if (capacity) {
+                s.capacityReview = review;
+            } else {
+                s.pendingReview = review;
+            }
             queue.add(new QueueChange.Upsert(entry(
-                    QueueKind.REVIEW,
+                    capacity ? QueueKind.CAPACITY_REVIEW : QueueKind.REVIEW,
                     null,
-                    s.pendingReview.dueBy(),
-                    e.review().kind().name())));
+                    review.dueBy(),
+                    review.kind().name())));
         }
 
         private void reviewCompleted(ReviewCompleted e) {
             var result = e.result();
             var kind = e.review() != null ? e.review().kind() : s.pendingReview == null ? null : s.pendingReview.kind();
             decisions.add(decided().review(result.result(), result.summary(), kind, result.personTookPart()));
-            endReview();
+            endReview(kind);
             if (result.result() == ReviewOutcome.END) {
                 ending(e.control(), kind == null ? null : kind.name());
             }
@@ -586,7 +593,7 @@ public final class BudgetProjector {
             OpenDelegation delegation = s.openDelegation;
             endDelegation(DelegationEnd.CLOSED);
             s.openDelegation = delegation;
-            endReview();
+            endReviews();
         }
 
         private void lapseContest() {
@@ -638,11 +645,24 @@ public final class BudgetProjector {
             }
         }
 
-        private void endReview() {
-            if (s.pendingReview != null) {
+        /**
+         * The completed review leaves the queue: the capacity review if that was completed and is kept apart (one
+         * projected before it was kept apart is the pending review), else the pending one.
+         */
+        private void endReview(ReviewKind completed) {
+            if (completed == ReviewKind.CAPACITY_CHANGE && s.capacityReview != null) {
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CAPACITY_REVIEW));
+                s.capacityReview = null;
+            } else if (s.pendingReview != null) {
                 queue.add(new QueueChange.Remove(s.budgetId, QueueKind.REVIEW));
                 s.pendingReview = null;
             }
+        }
+
+        /** Closing ends every review still pending. */
+        private void endReviews() {
+            endReview(ReviewKind.CAPACITY_CHANGE);
+            endReview(null);
         }
 
         private PlanCycle cycle(OpenPlan plan, PlanOutcome outcome) {

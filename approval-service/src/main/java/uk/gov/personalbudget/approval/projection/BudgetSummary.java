@@ -59,6 +59,7 @@ public record BudgetSummary(
         OpenPlan openPlan,
         OpenDelegation openDelegation,
         PendingReview pendingReview,
+        PendingReview capacityReview,
         String authorisedPerson,
         Counters counters) {
 
@@ -148,6 +149,7 @@ public record BudgetSummary(
         OpenPlan openPlan;
         OpenDelegation openDelegation;
         PendingReview pendingReview;
+        PendingReview capacityReview;
         String authorisedPerson;
         Counters counters = Counters.NONE;
 
@@ -175,6 +177,7 @@ public record BudgetSummary(
             openPlan = s.openPlan;
             openDelegation = s.openDelegation;
             pendingReview = s.pendingReview;
+            capacityReview = s.capacityReview;
             authorisedPerson = s.authorisedPerson;
             counters = s.counters;
         }
@@ -202,6 +205,7 @@ public record BudgetSummary(
                     openPlan,
                     openDelegation,
                     pendingReview,
+                    capacityReview,
                     authorisedPerson,
                     counters);
         }

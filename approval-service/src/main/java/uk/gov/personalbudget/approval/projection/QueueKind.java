@@ -10,6 +10,11 @@ public enum QueueKind {
     DELEGATION,
     /** From {@code ReviewScheduled} until {@code ReviewCompleted}, or the budget closes; due by its date. */
     REVIEW,
+    /**
+     * As {@link #REVIEW}, for a CAPACITY_CHANGE review, which may be scheduled beside another review and so waits in
+     * an item of its own.
+     */
+    CAPACITY_REVIEW,
     /** From {@code ReviewCompleted} with result END until the authority closes the budget ({@code BudgetClosed}). */
     ENDING_AWAITING_CLOSURE
 }

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.gov.personalbudget.approval.support.LifecycleEvents.AUTHORISED_PERSON;
 import static uk.gov.personalbudget.approval.support.LifecycleEvents.AUTHORITY;
 import static uk.gov.personalbudget.approval.support.LifecycleEvents.NOMINEE;
@@ -780,6 +781,29 @@ class BudgetProjectorTest {
             });
             assertThat(step.queue()).containsExactly(new QueueChange.Remove(ID, QueueKind.REVIEW));
             assertThat(projection.queue()).isEmpty();
+        }
+
+        /** A CAPACITY_CHANGE review may be pending beside another: each waits in the queue, and leaves it alone. */
+        @Test
+        void aCapacityReviewBesideAPendingReviewWaitsApartAndLeavesTheQueueAlone() {
+            var both = approved()
+                    .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .reviewScheduled(ReviewKind.ANNUAL, day(300))
+                    .reviewScheduled(ReviewKind.CAPACITY_CHANGE, day(90));
+            assertThat(InMemoryProjection.of(both.envelopes()).queue())
+                    .extracting(ApprovalQueueEntry::kind, ApprovalQueueEntry::detail)
+                    .containsExactly(
+                            tuple(QueueKind.CAPACITY_REVIEW, "CAPACITY_CHANGE"), tuple(QueueKind.REVIEW, "ANNUAL"));
+
+            var projection = InMemoryProjection.of(both.reviewCompleted(ReviewOutcome.CONTINUE, "Capacity regained")
+                    .envelopes());
+
+            assertThat(projection.lastStep().decisions())
+                    .singleElement()
+                    .satisfies(decision -> assertThat(decision.detail()).isEqualTo("CAPACITY_CHANGE"));
+            assertThat(projection.queue()).extracting(ApprovalQueueEntry::kind).containsExactly(QueueKind.REVIEW);
+            assertThat(projection.summary(ID).capacityReview()).isNull();
+            assertThat(projection.summary(ID).pendingReview().kind()).isEqualTo(ReviewKind.ANNUAL);
         }
 
         /**

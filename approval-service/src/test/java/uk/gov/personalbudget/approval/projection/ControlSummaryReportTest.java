@@ -468,6 +468,7 @@ class ControlSummaryReportTest {
                 null,
                 null,
                 null,
+                null,
                 BudgetSummary.Counters.NONE));
     }
 

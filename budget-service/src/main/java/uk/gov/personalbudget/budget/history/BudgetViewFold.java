@@ -52,6 +52,7 @@ import uk.gov.personalbudget.contracts.value.Suspension;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -80,7 +81,7 @@ final class BudgetViewFold {
     private Management management;
     private Delegation delegation;
     private Authorisation authorisation;
-    private ReviewSchedule pendingReview;
+    private final List<ReviewSchedule> pendingReviews = new ArrayList<>();
     private Suspension suspension;
     private BudgetStatus statusBeforeSuspension;
     private boolean planInForce;
@@ -147,9 +148,11 @@ final class BudgetViewFold {
         } else if (event instanceof BudgetAdjusted adjusted) {
             adjustments.add(adjusted.adjustment());
         } else if (event instanceof ReviewScheduled scheduled) {
-            pendingReview = scheduled.review();
-        } else if (event instanceof ReviewCompleted) {
-            pendingReview = null;
+            pendingReviews.add(scheduled.review());
+        } else if (event instanceof ReviewCompleted completed) {
+            if (!pendingReviews.remove(completed.review()) && !pendingReviews.isEmpty()) {
+                pendingReviews.remove(nextReview());
+            }
         } else if (event instanceof BudgetSuspended suspended) {
             suspension = suspended.suspension();
         } else if (event instanceof BudgetResumed) {
@@ -163,6 +166,13 @@ final class BudgetViewFold {
             erasure = confirmed.erasure();
         }
         // OutcomeRecorded changes nothing in the view: outcomes are read from the history.
+    }
+
+    /** Of the reviews pending, the one due first: the one a CompleteReview completes. */
+    private ReviewSchedule nextReview() {
+        return pendingReviews.stream()
+                .min(Comparator.comparing(ReviewSchedule::dueBy))
+                .orElseThrow();
     }
 
     /** The view at {@code moment}, which decides the amount in force (see {@link AmountInForce}). */
@@ -191,7 +201,10 @@ final class BudgetViewFold {
                 management,
                 delegation,
                 authorisation,
-                pendingReview,
+                pendingReviews.isEmpty() ? null : nextReview(),
+                pendingReviews.stream()
+                        .sorted(Comparator.comparing(ReviewSchedule::dueBy))
+                        .toList(),
                 suspension,
                 closureReason,
                 personToldOfClosureBy,

@@ -104,6 +104,7 @@ import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -165,7 +166,12 @@ class PersonalBudget {
     private Money approvedAmount;
     private List<Adjustment> adjustments = new ArrayList<>();
     private Instant approvedAt;
-    private ReviewSchedule pendingReview;
+    /**
+     * The reviews scheduled and not yet completed: one at most, and beside it a CAPACITY_CHANGE review (DOMAIN.md
+     * asks for one whenever capacity is lost or regained, whatever else is scheduled).
+     */
+    private List<ReviewSchedule> pendingReviews = new ArrayList<>();
+
     private Instant lastReviewAt;
     private BudgetStatus statusBeforeSuspension;
 
@@ -644,9 +650,15 @@ class PersonalBudget {
         Actor actor = command.actor();
         guardOpen();
         requireApproved("a review is scheduled once the budget is approved");
-        if (pendingReview != null) {
-            throw new BudgetRuleViolation(
-                    Rule.REVIEW_ALREADY_SCHEDULED, "a review is already scheduled for " + pendingReview.dueBy());
+        ReviewKind kind = command.review().kind();
+        for (ReviewSchedule pending : pendingReviews) {
+            if (pending.kind() == kind
+                    || (kind != ReviewKind.CAPACITY_CHANGE && pending.kind() != ReviewKind.CAPACITY_CHANGE)) {
+                throw new BudgetRuleViolation(
+                        Rule.REVIEW_ALREADY_SCHEDULED,
+                        "a " + pending.kind() + " review is already scheduled for " + pending.dueBy()
+                                + " (only a CAPACITY_CHANGE review may be scheduled beside another)");
+            }
         }
         ReviewWindows.requireWithinWindow(command.review(), approvedAt, lastReviewAt, now(), directPaymentSince);
         decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, command.review()));
@@ -657,15 +669,16 @@ class PersonalBudget {
     public CommandAccepted handle(CompleteReview command) {
         Actor actor = command.actor();
         guardOpen();
-        if (pendingReview == null) {
+        if (pendingReviews.isEmpty()) {
             throw new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled");
         }
+        ReviewSchedule review = nextReview();
         if (status == SUSPENDED && command.result().result() == ReviewOutcome.CONTINUE) {
             throw new BudgetRuleViolation(
                     Rule.RESUME_BEFORE_CONTINUING,
                     "the budget is suspended: resume it to continue, or replan or end it");
         }
-        decide(actor, null, (act, control) -> new ReviewCompleted(id, act, control, pendingReview, command.result()));
+        decide(actor, null, (act, control) -> new ReviewCompleted(id, act, control, review, command.result()));
         return outcome();
     }
 
@@ -895,13 +908,16 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(ReviewScheduled event) {
-        pendingReview = event.review();
+        pendingReviews.add(event.review());
         track(event);
     }
 
     @EventSourcingHandler
     void on(ReviewCompleted event) {
-        pendingReview = null;
+        // The review completed; events stored before they named it completed the one review then pending.
+        if (!pendingReviews.remove(event.review()) && !pendingReviews.isEmpty()) {
+            pendingReviews.remove(nextReview());
+        }
         lastReviewAt = event.act().occurredAt();
         if (event.result().result() == ReviewOutcome.REPLAN) {
             personStatementAdded = false;
@@ -954,10 +970,13 @@ class PersonalBudget {
 
     /**
      * Losing or regaining capacity calls for a review (DOMAIN.md). One is scheduled with the appointment or its end
-     * once the budget is approved and no review is pending; before approval, the plan cycle itself follows the change.
+     * once the budget is in use and no capacity review is pending, beside any other review pending; before approval, the
+     * plan cycle itself follows the change.
      */
     private void scheduleCapacityReview(Actor actor) {
-        if (lifecycle().inUse() && pendingReview == null) {
+        boolean capacityReviewPending =
+                pendingReviews.stream().anyMatch(review -> review.kind() == ReviewKind.CAPACITY_CHANGE);
+        if (lifecycle().inUse() && !capacityReviewPending) {
             var review = new ReviewSchedule(ReviewKind.CAPACITY_CHANGE, ReviewWindows.capacityReviewDue(now()));
             decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, review));
         }
@@ -1015,6 +1034,13 @@ class PersonalBudget {
         if (status != required) {
             throw new BudgetRuleViolation(rule, detail + " (the budget is " + status + ")");
         }
+    }
+
+    /** The review a CompleteReview completes: of those pending, the one due first. */
+    private ReviewSchedule nextReview() {
+        return pendingReviews.stream()
+                .min(Comparator.comparing(ReviewSchedule::dueBy))
+                .orElseThrow();
     }
 
     private StatusState lifecycle() {

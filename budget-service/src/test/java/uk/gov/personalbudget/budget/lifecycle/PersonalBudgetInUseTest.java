@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
@@ -18,6 +19,7 @@ import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlState;
+import uk.gov.personalbudget.contracts.event.AuthorisedPersonAppointed;
 import uk.gov.personalbudget.contracts.event.BudgetAdjusted;
 import uk.gov.personalbudget.contracts.event.BudgetClosed;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
@@ -499,6 +501,68 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.REVIEW_ALREADY_SCHEDULED))
                 .expectNoEvents();
+    }
+
+    private static final ReviewSchedule CAPACITY_REVIEW =
+            new ReviewSchedule(ReviewKind.CAPACITY_CHANGE, NOW.plus(Duration.ofDays(28)));
+
+    /** DOMAIN.md asks for a review whenever capacity is lost or regained, whatever review is already scheduled. */
+    @Test
+    void aCapacityChangeReviewIsScheduledBesideAPendingReviewButNoOtherIs() {
+        given(REVIEW_DUE)
+                .when(new ScheduleReview(ID, PRACTITIONER, CAPACITY_REVIEW))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReviewScheduled(
+                        ID, act(PRACTITIONER), transfer(ControlHolder.PERSON, ControlHolder.PERSON), CAPACITY_REVIEW));
+        given(plus(REVIEW_DUE, reviewScheduled(CAPACITY_REVIEW)))
+                .when(new ScheduleReview(ID, PRACTITIONER, CAPACITY_REVIEW))
+                .expectException(breaking(Rule.REVIEW_ALREADY_SCHEDULED))
+                .expectNoEvents();
+        given(plus(active(), reviewScheduled(CAPACITY_REVIEW)))
+                .when(new ScheduleReview(ID, PRACTITIONER, LIGHT_TOUCH_REVIEW))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void appointingAnAuthorisedPersonWhileAReviewIsPendingSchedulesTheCapacityReviewBesideIt() {
+        given(REVIEW_DUE)
+                .when(new AppointAuthorisedPerson(ID, AUTHORITY, AUTHORISATION))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new AuthorisedPersonAppointed(
+                                ID,
+                                act(AUTHORITY),
+                                transfer(ControlHolder.PERSON, AUTHORISED_PERSON_IN_CONTROL),
+                                AUTHORISATION),
+                        new ReviewScheduled(
+                                ID,
+                                act(AUTHORITY),
+                                transfer(AUTHORISED_PERSON_IN_CONTROL, AUTHORISED_PERSON_IN_CONTROL),
+                                CAPACITY_REVIEW));
+    }
+
+    /** With two reviews pending, completing a review completes the one due first, then the other. */
+    @Test
+    void completingAReviewCompletesThePendingOneDueFirst() {
+        var bothPending = plus(REVIEW_DUE, reviewScheduled(CAPACITY_REVIEW));
+        given(bothPending)
+                .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.CONTINUE)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReviewCompleted(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        CAPACITY_REVIEW,
+                        reviewResult(ReviewOutcome.CONTINUE)));
+        given(plus(bothPending, reviewCompleted(CAPACITY_REVIEW, ReviewOutcome.CONTINUE, RECENTLY)))
+                .when(new CompleteReview(ID, PRACTITIONER, reviewResult(ReviewOutcome.CONTINUE)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReviewCompleted(
+                        ID,
+                        act(PRACTITIONER),
+                        transfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        LIGHT_TOUCH_REVIEW,
+                        reviewResult(ReviewOutcome.CONTINUE)));
     }
 
     @Test

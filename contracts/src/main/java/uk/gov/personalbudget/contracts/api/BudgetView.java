@@ -49,7 +49,10 @@ import java.util.List;
  * @param management           how the budget is managed
  * @param delegation           the delegation in force, if any
  * @param authorisation        the authorisation in force, if any
- * @param pendingReview        the review scheduled and not yet completed, if any
+ * @param pendingReview        of the reviews scheduled and not yet completed, the one due first (the one completing a
+ *                             review completes), if any
+ * @param pendingReviews       every review scheduled and not yet completed, due first first: one at most, and beside
+ *                             it a CAPACITY_CHANGE review
  * @param suspension           the suspension in force, if any
  * @param closureReason        why the budget closed, once closed
  * @param personToldOfClosureBy how the person was told of the closure, once closed
@@ -79,6 +82,7 @@ public record BudgetView(
         Delegation delegation,
         Authorisation authorisation,
         ReviewSchedule pendingReview,
+        List<ReviewSchedule> pendingReviews,
         Suspension suspension,
         String closureReason,
         NotificationMethod personToldOfClosureBy,

@@ -22,6 +22,7 @@ import uk.gov.personalbudget.contracts.value.PlanningApproach;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
@@ -143,6 +144,8 @@ public final class Tables {
                     "review_kind",
                     "review_due_by",
                     "review_since",
+                    "capacity_review_due_by",
+                    "capacity_review_since",
                     "authorised_person",
                     "contest_count",
                     "plan_count",
@@ -191,6 +194,9 @@ public final class Tables {
                 b.name(review == null ? null : review.kind())
                         .instant(review == null ? null : review.dueBy())
                         .instant(review == null ? null : review.since());
+                var capacityReview = s.capacityReview();
+                b.instant(capacityReview == null ? null : capacityReview.dueBy())
+                        .instant(capacityReview == null ? null : capacityReview.since());
                 var counters = s.counters();
                 b.text(s.authorisedPerson())
                         .integer(counters.contests())
@@ -250,6 +256,7 @@ public final class Tables {
                                 ? null
                                 : new BudgetSummary.PendingReview(
                                         reviewKind, instant(rs, "review_due_by"), instant(rs, "review_since")),
+                        capacityReview(rs),
                         rs.getString("authorised_person"),
                         new BudgetSummary.Counters(
                                 rs.getInt("contest_count"),
@@ -258,6 +265,15 @@ public final class Tables {
                                 rs.getInt("decline_count"),
                                 rs.getInt("delegation_count")));
             });
+
+    /** The CAPACITY_CHANGE review pending beside another, kept apart (BudgetProjector), if any. */
+    private static BudgetSummary.PendingReview capacityReview(ResultSet rs) throws SQLException {
+        var dueBy = instant(rs, "capacity_review_due_by");
+        return dueBy == null
+                ? null
+                : new BudgetSummary.PendingReview(
+                        ReviewKind.CAPACITY_CHANGE, dueBy, instant(rs, "capacity_review_since"));
+    }
 
     public static final Table<ControlTrailEntry> CONTROL_TRAIL = new Table<>(
             "control_trail",
