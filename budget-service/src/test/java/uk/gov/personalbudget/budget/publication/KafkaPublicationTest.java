@@ -114,6 +114,7 @@ class KafkaPublicationTest {
             String budget,
             long sequence,
             String payloadType,
+            String payloadRevision,
             Instant timestamp,
             byte[] payload,
             JsonNode metaData,
@@ -160,7 +161,12 @@ class KafkaPublicationTest {
             assertThat(record.value()).as("the stored JSON, byte for byte").isEqualTo(event.payload());
             assertThat(header(record, EventHeaders.EVENT_TYPE))
                     .isEqualTo(event.payloadType().substring(event.payloadType().lastIndexOf('.') + 1));
-            assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+            String type = header(record, EventHeaders.EVENT_TYPE);
+            assertThat(header(record, EventHeaders.EVENT_REVISION))
+                    .as("stored now, so at its type's revision now")
+                    .isEqualTo(BudgetEventTypes.revisionOf(
+                            BudgetEventTypes.byName(type).orElseThrow()))
+                    .isEqualTo(event.payloadRevision() == null ? "1" : event.payloadRevision());
             assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(event.budget());
             assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo(Long.toString(event.sequence()));
             assertThat(Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP)))
@@ -410,12 +416,13 @@ class KafkaPublicationTest {
         }
         return jdbc.query(
                 "SELECT event_identifier, aggregate_identifier, sequence_number, payload_type, time_stamp, "
-                        + "payload, meta_data, hash FROM domain_event_entry ORDER BY global_index",
+                        + "payload, meta_data, hash, payload_revision FROM domain_event_entry ORDER BY global_index",
                 (row, i) -> new StoredEvent(
                         row.getString(1),
                         row.getString(2),
                         row.getLong(3),
                         row.getString(4),
+                        row.getString(9),
                         Instant.parse(row.getString(5)),
                         row.getBytes(6),
                         readTree(row.getBytes(7)),
