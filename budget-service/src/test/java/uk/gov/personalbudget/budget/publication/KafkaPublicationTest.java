@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -57,6 +58,9 @@ import java.util.stream.IntStream;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static uk.gov.personalbudget.budget.publication.TopicReader.header;
 
 /**
@@ -356,6 +360,40 @@ class KafkaPublicationTest {
      * write it back unchanged, and it has the very fields of a record this test published. The records' values
      * are written to target/event-examples.md, to copy from when the contracts change.
      */
+    /**
+     * Every record of the lifecycles conforms to the AsyncAPI document budget-service serves without a token (the
+     * local profile): its value to the schema of its type and revision, its headers and its key.
+     */
+    @Test
+    void everyRecordOfALifecycleConformsToTheAsyncApiDocument() throws Exception {
+        awaitAllPublished();
+        byte[] served = mvc.perform(get("/asyncapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        JsonNode document = objectMapper.readTree(served);
+        assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(document.at("/channels/personalBudgetEvents/address").asText())
+                .isEqualTo(TOPIC);
+        AsyncApiContract contract = new AsyncApiContract(document, objectMapper);
+
+        List<ConsumerRecord<String, byte[]>> records = readTopic().stream()
+                .filter(record -> Set.of(closedBudget, suspendedBudget, offeredBudget, erasedBudget)
+                        .contains(record.key()))
+                .toList();
+        assertThat(records.stream()
+                        .map(record -> header(record, EventHeaders.EVENT_TYPE))
+                        .distinct())
+                .hasSize(BudgetEventTypes.ALL.size());
+        List<String> violations = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            violations.addAll(contract.violations(record));
+        }
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void docsEventsMdShowsEveryEventTypeAsItIsPublished() throws Exception {
         awaitAllPublished();
