@@ -159,9 +159,11 @@ public final class Samples {
                             OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS)),
             PlanningApproach.PEER_SUPPORTED,
             null,
-            "Agreed with Sam at home visit, 3 Feb 2026",
             new PersonAgreement(
-                    AgreementMethod.IN_PERSON, Instant.parse("2026-02-03T11:00:00Z"), "Case note CN-2026-0203"));
+                    AgreementMethod.IN_PERSON,
+                    Instant.parse("2026-02-03T11:00:00Z"),
+                    "Case note CN-2026-0203",
+                    "Agreed with Sam at home visit, 3 Feb 2026"));
     public static final Approval APPROVAL = new Approval(
             OFFERED, new Money(104_166, Period.MONTHLY), List.of("Keep receipts for the allotment tools"), null, true);
     public static final Delegation DELEGATION = new Delegation(

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.approval.intake;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -11,8 +12,13 @@ import uk.gov.personalbudget.approval.intake.EventRecordReader.UnreadableEventRe
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.support.BudgetEventTopic;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.contracts.event.PlanSubmitted;
+import uk.gov.personalbudget.contracts.value.AgreementMethod;
+import uk.gov.personalbudget.contracts.value.PersonAgreement;
+import uk.gov.personalbudget.contracts.value.Plan;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +61,52 @@ class EventRecordReaderTest {
         assertThat(reader.read(record)).isEqualTo(opened);
     }
 
+    @Test
+    void readsAPlanSubmittedOfRevisionOneAsTheSameEventAsRevisionTwo() throws Exception {
+        EventEnvelope submitted = LIFE.stream()
+                .filter(envelope -> envelope.event() instanceof PlanSubmitted)
+                .findFirst()
+                .orElseThrow();
+        PlanSubmitted event = (PlanSubmitted) submitted.event();
+        for (PersonAgreement agreement : List.of(
+                new PersonAgreement(
+                        AgreementMethod.IN_PERSON,
+                        Instant.parse("2026-02-03T11:00:00Z"),
+                        "Case note CN-2026-0203",
+                        "Agreed at home"),
+                PersonAgreement.notesOnly("Agreed at home"))) {
+            Plan plan = new Plan(event.plan().lines(), event.plan().madeBy(), null, agreement);
+            EventEnvelope revision2 = new EventEnvelope(
+                    submitted.eventId(),
+                    submitted.budgetId(),
+                    submitted.sequence(),
+                    submitted.timestamp(),
+                    new PlanSubmitted(event.budgetId(), event.act(), event.control(), plan));
+            ConsumerRecord<String, byte[]> record = consumed(revision2, r -> {
+                ObjectNode json = (ObjectNode) readTree(r.value());
+                ObjectNode stored = (ObjectNode) json.get("plan");
+                ObjectNode storedAgreement = (ObjectNode) stored.get("agreement");
+                stored.set("personAgreement", storedAgreement.remove("notes"));
+                if (agreement.method() == null) {
+                    stored.putNull("agreement");
+                }
+                return withHeader(withValue(r, json.toString()), "event-revision", "1");
+            });
+
+            assertThat(reader.read(record)).isEqualTo(revision2);
+            assertThat(reader.read(consumed(revision2, UnaryOperator.identity())))
+                    .isEqualTo(revision2);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] json) {
+        try {
+            return BudgetEventTopic.JSON.readTree(json);
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
     static Stream<org.junit.jupiter.params.provider.Arguments> unreadable() {
         return Stream.of(
                 arguments(
@@ -66,6 +118,10 @@ class EventRecordReaderTest {
                         "a revision it does not know",
                         (UnaryOperator<ProducerRecord<String, byte[]>>) r -> withHeader(r, "event-revision", "2"),
                         "revision 2 of BudgetOffered is not supported"),
+                arguments(
+                        "a revision later than it knows",
+                        (UnaryOperator<ProducerRecord<String, byte[]>>) r -> withHeader(r, "event-revision", "3"),
+                        "revision 3 of BudgetOffered is not supported"),
                 arguments(
                         "a value that is not JSON",
                         (UnaryOperator<ProducerRecord<String, byte[]>>) r -> withValue(r, "\u0000\u0001garbage"),

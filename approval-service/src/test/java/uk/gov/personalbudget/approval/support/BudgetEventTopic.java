@@ -79,7 +79,8 @@ public final class BudgetEventTopic implements AutoCloseable {
                     json,
                     Map.of(
                             "event-type", envelope.eventType(),
-                            "event-revision", BudgetEventTypes.REVISION,
+                            "event-revision",
+                                    BudgetEventTypes.revisionOf(envelope.event().getClass()),
                             "event-id", envelope.eventId(),
                             "aggregate-id", envelope.budgetId().value(),
                             "aggregate-sequence", Long.toString(envelope.sequence()),

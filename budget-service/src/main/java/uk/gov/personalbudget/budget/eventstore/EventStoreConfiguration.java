@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +54,12 @@ class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /** Stores each event with its type's revision (docs/events.md, "Revisions and changes"). */
+    @Bean
+    public RevisionResolver revisionResolver() {
+        return new EventRevisionResolver();
     }
 
     /** The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert. */

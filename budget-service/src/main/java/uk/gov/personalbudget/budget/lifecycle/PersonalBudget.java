@@ -354,7 +354,7 @@ class PersonalBudget {
         guardOpen();
         Plan plan = command.plan();
         if (actor.is(Role.PRACTITIONER) && !PersonActs.isDelegate(actor, control)) {
-            if (plan.agreement() == null) {
+            if (plan.agreement() == null || !plan.agreement().isRecorded()) {
                 throw new BudgetRuleViolation(
                         Rule.PERSON_AGREEMENT_REQUIRED,
                         "a practitioner submits a plan for the person only with a record of how, when and where the"

@@ -3,6 +3,7 @@ package uk.gov.personalbudget.budget.publication;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 import uk.gov.personalbudget.budget.integrity.StoredEvent;
@@ -28,11 +29,8 @@ final class EventRecords {
      */
     public static ProducerRecord<String, byte[]> of(
             String topic, DomainEventMessage<?> event, Serializer eventSerializer, String hash) {
-        return of(
-                topic,
-                event,
-                event.serializePayload(eventSerializer, byte[].class).getData(),
-                hash);
+        SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
+        return of(topic, event, payload.getData(), payload.getType().getRevision(), hash);
     }
 
     /**
@@ -44,7 +42,7 @@ final class EventRecords {
      */
     public static ProducerRecord<String, byte[]> of(String topic, DomainEventMessage<?> event, ChainedEvent stored) {
         StoredEvent row = stored.event();
-        ProducerRecord<String, byte[]> record = of(topic, event, row.payload(), stored.hash());
+        ProducerRecord<String, byte[]> record = of(topic, event, row.payload(), row.payloadRevision(), stored.hash());
         RecordHeaders headers = (RecordHeaders) record.headers();
         if (stored.hash() != null) {
             add(headers, EventHeaders.EVENT_PREVIOUS_HASH, stored.previousHash());
@@ -61,11 +59,15 @@ final class EventRecords {
         return record;
     }
 
+    /**
+     * @param revision the revision {@code json} has (null: the first), which is its stored revision: an event stored
+     *                 long ago keeps its revision on the topic, however the services read it now
+     */
     private static ProducerRecord<String, byte[]> of(
-            String topic, DomainEventMessage<?> event, byte[] json, String hash) {
+            String topic, DomainEventMessage<?> event, byte[] json, String revision, String hash) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, EventHeaders.EVENT_TYPE, event.getPayloadType().getSimpleName());
-        add(headers, EventHeaders.EVENT_REVISION, BudgetEventTypes.REVISION);
+        add(headers, EventHeaders.EVENT_REVISION, revision == null ? BudgetEventTypes.FIRST_REVISION : revision);
         add(headers, EventHeaders.EVENT_ID, event.getIdentifier());
         add(headers, EventHeaders.AGGREGATE_ID, event.getAggregateIdentifier());
         add(headers, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(event.getSequenceNumber()));

@@ -192,7 +192,10 @@ class BudgetServiceAccessMatrixTest extends ServedOverHttp {
                             target,
                             prepare(target, null),
                             caller,
-                            Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""));
+                            Bodies.with(
+                                    Bodies.plan(),
+                                    "agreement",
+                                    "{\"notes\": \"Agreed with the person on 20 November\"}"));
                     allowed(
                             target,
                             prepare(target, null),

@@ -40,7 +40,7 @@ class ProductionEdgeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html"})
+    @ValueSource(strings = {"/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html", "/asyncapi.json"})
     void theApiDocumentAndSwaggerUiAreNotServed(String path) throws Exception {
         assertThat(get(path, null).statusCode()).isEqualTo(404);
     }

@@ -2,6 +2,9 @@ package uk.gov.personalbudget.budget.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -16,14 +19,39 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.personalbudget.budget.history.BudgetHistory;
+import uk.gov.personalbudget.budget.integrity.EventHash;
+import uk.gov.personalbudget.budget.integrity.StoredEvent;
+import uk.gov.personalbudget.budget.integrity.TamperEvidence;
 import uk.gov.personalbudget.budget.personaldata.PersonalDataEventSerializer;
+import uk.gov.personalbudget.contracts.command.EndorsePlan;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.event.BudgetEvent;
+import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
+import uk.gov.personalbudget.contracts.event.NeedsAssessed;
+import uk.gov.personalbudget.contracts.event.OfferAccepted;
+import uk.gov.personalbudget.contracts.event.PlanEndorsed;
+import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.value.Act;
+import uk.gov.personalbudget.contracts.value.Actor;
+import uk.gov.personalbudget.contracts.value.AgreementMethod;
+import uk.gov.personalbudget.contracts.value.Assessment;
+import uk.gov.personalbudget.contracts.value.AssessmentKind;
+import uk.gov.personalbudget.contracts.value.BreakdownLine;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
+import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Endorsement;
+import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.Offer;
+import uk.gov.personalbudget.contracts.value.PersonAgreement;
 import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.Plan;
+import uk.gov.personalbudget.contracts.value.PlanLine;
+import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.RecoveryGoal;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
@@ -63,6 +91,19 @@ abstract class EventStoreContractTest {
 
     @Autowired
     Serializer serializer;
+
+    @Autowired
+    CommandGateway commandGateway;
+
+    @Autowired
+    BudgetHistory history;
+
+    @Autowired
+    TamperEvidence tamperEvidence;
+
+    @Autowired
+    @Qualifier(EventStoreConfiguration.CACHE)
+    Cache budgetCache;
 
     /** How the database reports the type of the payload, meta-data and token columns. */
     abstract String binaryColumnType();
@@ -189,6 +230,147 @@ abstract class EventStoreContractTest {
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, processor))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A {@code PlanSubmitted} stored at revision 1 long ago (its bytes, no stored revision, and the hash over them, as
+     * the code of then wrote them) is read as revision 2 by the aggregate and the history, the budget's chain still
+     * verifies, and the aggregate handles a command after it; a new one is stored at revision 2.
+     */
+    @Test
+    void aPlanSubmittedStoredAtRevisionOneIsReadAsRevisionTwo() throws Exception {
+        String id = newId();
+        BudgetId budget = new BudgetId(id);
+        Plan plan = new Plan(
+                List.of(new PlanLine("Peer support group", Money.yearly(100_000), "G1", null)),
+                PlanningApproach.PEER_SUPPORTED,
+                null,
+                new PersonAgreement(
+                        AgreementMethod.IN_PERSON, OCCURRED_AT, "Case note CN-7", "Agreed at the peer group"));
+        List<BudgetEvent> life = List.of(
+                budgetOpened(id),
+                new NeedsAssessed(
+                        budget,
+                        act("practitioner-1", Role.PRACTITIONER),
+                        new ControlTransfer(ControlHolder.PRACTITIONER, ControlHolder.AUTHORITY),
+                        new Assessment(
+                                AssessmentKind.CO_PRODUCED,
+                                List.of("Developing relationships"),
+                                true,
+                                "Two outcomes cannot be achieved",
+                                true,
+                                List.of(new RecoveryGoal("G1", "Rebuild contact with friends")),
+                                false)),
+                new BudgetOffered(
+                        budget,
+                        act("authority-1", Role.AUTHORITY),
+                        new ControlTransfer(ControlHolder.AUTHORITY, ControlHolder.PERSON),
+                        new Offer(
+                                Money.yearly(100_000),
+                                new Calculation(
+                                        "RAS",
+                                        "2026.1",
+                                        List.of(new BreakdownLine("Peer support", Money.yearly(100_000)))))),
+                new OfferAccepted(
+                        budget,
+                        act("P-123", Role.PERSON),
+                        new ControlTransfer(ControlHolder.PERSON, ControlHolder.PERSON),
+                        Money.yearly(100_000)),
+                new PlanSubmitted(
+                        budget,
+                        act("P-123", Role.PERSON),
+                        new ControlTransfer(ControlHolder.PERSON, ControlHolder.PRACTITIONER),
+                        plan));
+        for (int sequence = 0; sequence < life.size(); sequence++) {
+            eventStore.publish(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, life.get(sequence)));
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT payload_revision FROM domain_event_entry WHERE aggregate_identifier = ? AND"
+                                + " sequence_number = 4",
+                        String.class,
+                        id))
+                .as("stored now, so at revision 2")
+                .isEqualTo("2");
+
+        storeAsRevisionOne(id, 4);
+        budgetCache.removeAll();
+
+        assertThat(eventStore.readEvents(id, 0).asStream().toList().get(4).getPayload())
+                .isEqualTo(life.get(4));
+        assertThat(history.current(budget).plan()).isEqualTo(plan);
+        assertThat(tamperEvidence.verify(budget).orElseThrow().intact()).isTrue();
+
+        commandGateway.sendAndWait(
+                new EndorsePlan(budget, Actor.of("practitioner-1", Role.PRACTITIONER, "leeds"), new Endorsement(null)));
+
+        assertThat(eventStore.readEvents(id, 0).asStream().toList())
+                .hasSize(6)
+                .last()
+                .extracting(DomainEventMessage::getPayload)
+                .isInstanceOf(PlanEndorsed.class);
+        assertThat(tamperEvidence.verify(budget).orElseThrow().intact()).isTrue();
+    }
+
+    /**
+     * Rewrites the budget's last event, a {@code PlanSubmitted}, as budget-service stored it at revision 1: the notes
+     * on the agreement (still sealed) beside it as {@code plan.personAgreement}, no stored revision, and its hash over
+     * that.
+     */
+    private void storeAsRevisionOne(String id, long sequence) throws Exception {
+        StoredEvent now = jdbc.queryForObject(
+                "SELECT aggregate_identifier, sequence_number, event_identifier, type, time_stamp, payload_type,"
+                        + " payload_revision, payload, meta_data FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND sequence_number = ?",
+                (row, i) -> new StoredEvent(
+                        row.getString(1),
+                        row.getLong(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6),
+                        row.getString(7),
+                        row.getBytes(8),
+                        row.getBytes(9)),
+                id,
+                sequence);
+        ObjectNode json = (ObjectNode) objectMapper.readTree(now.payload());
+        ObjectNode storedPlan = (ObjectNode) json.get("plan");
+        JsonNode notes = ((ObjectNode) storedPlan.get("agreement")).remove("notes");
+        assertThat(notes.asText()).as("sealed").startsWith("pd:v1:");
+        ObjectNode revisionOne = objectMapper.createObjectNode();
+        storedPlan.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("agreement")) {
+                revisionOne.set("personAgreement", notes);
+            }
+            revisionOne.set(field.getKey(), field.getValue());
+        });
+        json.set("plan", revisionOne);
+        StoredEvent then = new StoredEvent(
+                now.aggregateIdentifier(),
+                now.sequenceNumber(),
+                now.eventIdentifier(),
+                now.type(),
+                now.timestamp(),
+                now.payloadType(),
+                null,
+                objectMapper.writeValueAsBytes(json),
+                now.metaData());
+        String previous = jdbc.queryForObject(
+                "SELECT hash FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
+                String.class,
+                id,
+                sequence - 1);
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = ?, payload_revision = NULL, hash = ?"
+                        + " WHERE aggregate_identifier = ? AND sequence_number = ?",
+                then.payload(),
+                EventHash.of(previous, then),
+                id,
+                sequence);
+    }
+
+    private static Act act(String actor, Role role) {
+        return new Act(actor, role, null, OCCURRED_AT);
     }
 
     private static String newId() {

@@ -257,7 +257,7 @@ final class Budgets {
             AgreementMethod.SIGNED_PLAN, Instant.parse("2026-02-27T14:00:00Z"), "Signed copy on file CF-1001-07");
 
     /** The sample plan with the record of Sam's agreement, as a practitioner submits it for him. */
-    static final Plan AGREED_PLAN = new Plan(PLAN.lines(), PLAN.madeBy(), null, null, AGREEMENT);
+    static final Plan AGREED_PLAN = new Plan(PLAN.lines(), PLAN.madeBy(), null, AGREEMENT);
 
     static final Approval APPROVAL = new Approval(
             OFFERED, new Money(104_166, Period.MONTHLY), List.of("Keep receipts for the allotment tools"), null, true);
@@ -317,8 +317,9 @@ final class Budgets {
                 null);
     }
 
-    static Plan withAgreement(Plan plan, String personAgreement) {
-        return new Plan(plan.lines(), plan.madeBy(), plan.exceptionReason(), personAgreement);
+    /** The plan with notes on the person's agreement in words alone, without how, when and where they agreed. */
+    static Plan withAgreement(Plan plan, String notes) {
+        return new Plan(plan.lines(), plan.madeBy(), plan.exceptionReason(), PersonAgreement.notesOnly(notes));
     }
 
     static Approval approving(Money amount, String varianceReason) {

@@ -190,7 +190,7 @@ class KafkaEventPublisherTest {
         assertThat(record.key()).isEqualTo("b-7");
         assertThat(json.readTree(record.value())).isEqualTo(json.valueToTree(opened("b-7")));
         assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("BudgetOpened");
-        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo(BudgetEventTypes.REVISION);
+        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo(BudgetEventTypes.FIRST_REVISION);
         assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo(event.getIdentifier());
         assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo("b-7");
         assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("4");

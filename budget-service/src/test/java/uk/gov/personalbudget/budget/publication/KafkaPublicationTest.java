@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -57,6 +58,9 @@ import java.util.stream.IntStream;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static uk.gov.personalbudget.budget.publication.TopicReader.header;
 
 /**
@@ -114,6 +118,7 @@ class KafkaPublicationTest {
             String budget,
             long sequence,
             String payloadType,
+            String payloadRevision,
             Instant timestamp,
             byte[] payload,
             JsonNode metaData,
@@ -160,7 +165,12 @@ class KafkaPublicationTest {
             assertThat(record.value()).as("the stored JSON, byte for byte").isEqualTo(event.payload());
             assertThat(header(record, EventHeaders.EVENT_TYPE))
                     .isEqualTo(event.payloadType().substring(event.payloadType().lastIndexOf('.') + 1));
-            assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+            String type = header(record, EventHeaders.EVENT_TYPE);
+            assertThat(header(record, EventHeaders.EVENT_REVISION))
+                    .as("stored now, so at its type's revision now")
+                    .isEqualTo(BudgetEventTypes.revisionOf(
+                            BudgetEventTypes.byName(type).orElseThrow()))
+                    .isEqualTo(event.payloadRevision() == null ? "1" : event.payloadRevision());
             assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(event.budget());
             assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo(Long.toString(event.sequence()));
             assertThat(Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP)))
@@ -350,6 +360,40 @@ class KafkaPublicationTest {
      * write it back unchanged, and it has the very fields of a record this test published. The records' values
      * are written to target/event-examples.md, to copy from when the contracts change.
      */
+    /**
+     * Every record of the lifecycles conforms to the AsyncAPI document budget-service serves without a token (the
+     * local profile): its value to the schema of its type and revision, its headers and its key.
+     */
+    @Test
+    void everyRecordOfALifecycleConformsToTheAsyncApiDocument() throws Exception {
+        awaitAllPublished();
+        byte[] served = mvc.perform(get("/asyncapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        JsonNode document = objectMapper.readTree(served);
+        assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(document.at("/channels/personalBudgetEvents/address").asText())
+                .isEqualTo(TOPIC);
+        AsyncApiContract contract = new AsyncApiContract(document, objectMapper);
+
+        List<ConsumerRecord<String, byte[]>> records = readTopic().stream()
+                .filter(record -> Set.of(closedBudget, suspendedBudget, offeredBudget, erasedBudget)
+                        .contains(record.key()))
+                .toList();
+        assertThat(records.stream()
+                        .map(record -> header(record, EventHeaders.EVENT_TYPE))
+                        .distinct())
+                .hasSize(BudgetEventTypes.ALL.size());
+        List<String> violations = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            violations.addAll(contract.violations(record));
+        }
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void docsEventsMdShowsEveryEventTypeAsItIsPublished() throws Exception {
         awaitAllPublished();
@@ -410,12 +454,13 @@ class KafkaPublicationTest {
         }
         return jdbc.query(
                 "SELECT event_identifier, aggregate_identifier, sequence_number, payload_type, time_stamp, "
-                        + "payload, meta_data, hash FROM domain_event_entry ORDER BY global_index",
+                        + "payload, meta_data, hash, payload_revision FROM domain_event_entry ORDER BY global_index",
                 (row, i) -> new StoredEvent(
                         row.getString(1),
                         row.getString(2),
                         row.getLong(3),
                         row.getString(4),
+                        row.getString(9),
                         Instant.parse(row.getString(5)),
                         row.getBytes(6),
                         readTree(row.getBytes(7)),

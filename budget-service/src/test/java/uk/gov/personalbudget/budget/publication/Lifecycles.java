@@ -306,7 +306,8 @@ final class Lifecycles {
             {"lines":[{"description":"Personal assistant for outings","cost":{"pence":1036000,"period":"YEARLY"},"recoveryGoalId":"G1"},
                       {"description":"Peer support group","cost":{"pence":164000,"period":"YEARLY"},"recoveryGoalId":"G2"},
                       {"description":"Swimming","cost":{"pence":100000,"period":"YEARLY"},"outcomeDomain":"PHYSICAL_HEALTH"}],
-             "madeBy":"PEER_SUPPORTED"}""";
+             "madeBy":"PEER_SUPPORTED",
+             "agreement":{"notes":"Read through with my peer supporter before sending"}}""";
 
     private static final String PLAN_1200 = """
             {"lines":[{"description":"Personal assistant for outings","cost":{"pence":936000,"period":"YEARLY"},"recoveryGoalId":"G1"},

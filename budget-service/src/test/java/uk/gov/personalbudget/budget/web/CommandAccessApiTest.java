@@ -200,7 +200,7 @@ class CommandAccessApiTest extends ApiTestSupport {
                 id,
                 "submit-plan",
                 Party.PRACTITIONER,
-                Bodies.with(Bodies.plan(), "personAgreement", "\"Agreed with the person on 20 November\""),
+                Bodies.with(Bodies.plan(), "agreement", "{\"notes\": \"Agreed with the person on 20 November\"}"),
                 403,
                 "person-agreement-required");
         api.send(id, "submit-plan", Party.PRACTITIONER, Bodies.with(Bodies.plan(), "agreement", Bodies.agreement()))

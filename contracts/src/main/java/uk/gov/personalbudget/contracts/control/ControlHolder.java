@@ -1,5 +1,7 @@
 package uk.gov.personalbudget.contracts.control;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * @param party   the party holding control
  * @param actorId the named holder's id when control is with one particular delegate or authorised person
  */
-public record ControlHolder(ControlParty party, String actorId) {
+public record ControlHolder(@NotNull ControlParty party, String actorId) {
 
     public static final ControlHolder PERSON = new ControlHolder(ControlParty.PERSON, null);
     public static final ControlHolder PRACTITIONER = new ControlHolder(ControlParty.PRACTITIONER, null);

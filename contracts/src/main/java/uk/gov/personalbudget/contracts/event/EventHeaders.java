@@ -8,7 +8,10 @@ public final class EventHeaders {
 
     /** The event's type, the simple name of its contracts record, e.g. {@code BudgetOffered}. */
     public static final String EVENT_TYPE = "event-type";
-    /** The schema revision of that type's JSON ({@link BudgetEventTypes#REVISION}). */
+    /**
+     * The revision of that type's JSON the value has, as it was stored ({@link BudgetEventTypes#revisionOf} for an
+     * event stored now; an event stored at an earlier revision keeps it).
+     */
     public static final String EVENT_REVISION = "event-revision";
     /** The event's unique id: the key to deduplicate on. */
     public static final String EVENT_ID = "event-id";

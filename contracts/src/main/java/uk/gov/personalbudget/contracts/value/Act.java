@@ -1,5 +1,7 @@
 package uk.gov.personalbudget.contracts.value;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.time.Instant;
 
 /**
@@ -11,4 +13,8 @@ import java.time.Instant;
  *                   person's acts (a nominee, a delegate, a practitioner with the person's agreement)
  * @param occurredAt when the act was recorded
  */
-public record Act(String actor, Role actorRole, PersonReference onBehalfOf, Instant occurredAt) {}
+public record Act(
+        @NotNull String actor,
+        @NotNull Role actorRole,
+        PersonReference onBehalfOf,
+        @NotNull Instant occurredAt) {}

@@ -13,24 +13,24 @@ import java.util.List;
  * @param lines                 what the budget pays for, each tied to a goal or outcome domain
  * @param madeBy                how the plan was made
  * @param exceptionReason       why the plan costs more than the offer; required exactly when it does
- * @param personAgreement       notes on the person's agreement, in words (optional)
- * @param agreement             how, when and where the person agreed: required when a practitioner submits the plan
- *                              for the person (not as their named delegate)
+ * @param agreement             the evidence of the person's agreement: how, when and where they agreed (required
+ *                              when a practitioner submits the plan for the person, not as their named delegate), and
+ *                              notes on it in words; optional otherwise. Revision 1 of {@code PlanSubmitted} held the
+ *                              notes beside it, as {@code personAgreement}
  */
 public record Plan(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid PlanLine> lines,
         @NotNull PlanningApproach madeBy,
         @PersonalData @Size(max = 4000) String exceptionReason,
-        @PersonalData @Size(max = 500) String personAgreement,
         @Valid PersonAgreement agreement) {
 
     public Plan {
         lines = lines == null ? null : List.copyOf(lines);
     }
 
-    /** The plan as before, without the structured agreement (plans stored before it existed read like this). */
-    public Plan(List<PlanLine> lines, PlanningApproach madeBy, String exceptionReason, String personAgreement) {
-        this(lines, madeBy, exceptionReason, personAgreement, null);
+    /** A plan with no evidence of the person's agreement, as the person themselves submits it. */
+    public Plan(List<PlanLine> lines, PlanningApproach madeBy, String exceptionReason) {
+        this(lines, madeBy, exceptionReason, null);
     }
 
     public long yearlyCostPence() {

@@ -60,7 +60,9 @@ public class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(requests -> requests
                         // Served only where springdoc is enabled (the local profile); elsewhere these paths are 404s.
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        // The
+                        // same for budget-service's AsyncAPI document of its topic (budget.asyncapi.enabled).
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/asyncapi.json")
                         .permitAll()
                         // Probes and the Prometheus scrape: no personal data, and orchestrators send no tokens. Keep
                         // /actuator off any ingress (deploy/README.md).
