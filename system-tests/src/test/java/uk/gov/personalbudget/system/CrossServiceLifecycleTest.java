@@ -264,7 +264,7 @@ abstract class CrossServiceLifecycleTest {
             HttpResponse<String> closed = post(
                     "/api/v1/budgets/" + other.asText() + "/close-budget",
                     "au-okafor",
-                    "{\"reason\":\"Sam moved to another council area\",\"personToldBy\":\"LETTER\"}");
+                    "{\"reason\":\"Sam moved to another council area\",\"personTookPart\":true,\"personToldBy\":\"LETTER\"}");
             assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         }
         // The closure goes to the topic after budget-service answers: wait until approval-service has projected it.

@@ -80,6 +80,7 @@ public class RevealedHistory {
                             reader.revealWithin(decision.detail(), owner),
                             decision.amount(),
                             decision.personTookPart(),
+                            decision.personToldBy(),
                             decision.personStatementAdded(),
                             decision.waitedSeconds());
                 })

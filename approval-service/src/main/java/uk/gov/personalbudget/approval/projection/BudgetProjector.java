@@ -4,6 +4,7 @@ import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenContest;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenDelegation;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenPlan;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.PendingReview;
+import uk.gov.personalbudget.approval.projection.DecisionFactory.Participation;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
 import uk.gov.personalbudget.contracts.control.StatusRule;
@@ -41,7 +42,6 @@ import uk.gov.personalbudget.contracts.value.Calculation;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
-import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
@@ -179,11 +179,6 @@ public final class BudgetProjector {
         return reason == null ? null : reason.reason();
     }
 
-    /** How the person was told of a decline or a closure, for the decision's detail. */
-    private static String toldBy(NotificationMethod method) {
-        return method == null ? null : "person told by " + method;
-    }
-
     /** Whole seconds from {@code from} to {@code to}, rounded down. */
     static long seconds(Instant from, Instant to) {
         return Duration.between(from, to).getSeconds();
@@ -298,7 +293,8 @@ public final class BudgetProjector {
             } else if (event instanceof BudgetResumed e) {
                 budgetResumed(e);
             } else if (event instanceof BudgetClosed e) {
-                decisions.add(decided().closure(text(e.reason()), toldBy(e.personToldBy())));
+                decisions.add(
+                        decided().closure(text(e.reason()), new Participation(e.personTookPart(), e.personToldBy())));
                 close();
             } else if (event instanceof PractitionerReallocated e) {
                 reallocated(e);
@@ -333,7 +329,12 @@ public final class BudgetProjector {
         private void offered(BudgetOffered e) {
             s.offeredAmount = e.offer().amount();
             s.offeredAt = at;
-            decisions.add(decided().offer(e.offer().amount(), method(e.offer().calculation())));
+            var offer = e.offer();
+            decisions.add(decided()
+                    .offer(
+                            offer.amount(),
+                            method(offer.calculation()),
+                            new Participation(offer.personTookPart(), offer.personToldBy())));
         }
 
         private void contested(OfferContested e) {
@@ -364,6 +365,8 @@ public final class BudgetProjector {
                             e.revision().reasons(),
                             method(e.revision().calculation()),
                             revised,
+                            new Participation(
+                                    e.revision().personTookPart(), e.revision().personToldBy()),
                             contest == null ? null : seconds(contest.since(), at)));
             endContest(revised, outcome);
             s.offeredAmount = revised;
@@ -444,7 +447,7 @@ public final class BudgetProjector {
             decisions.add(decided()
                     .decline(
                             decline.reasons(),
-                            toldBy(decline.personToldBy()),
+                            decline.personToldBy(),
                             planCost(),
                             decline.personTookPart(),
                             e.personStatementAdded(),
@@ -526,7 +529,8 @@ public final class BudgetProjector {
                             adjustment.kind(),
                             adjustment.reason(),
                             detail.length() == 0 ? null : detail.toString(),
-                            adjustment.newAmount()));
+                            adjustment.newAmount(),
+                            new Participation(adjustment.personTookPart(), adjustment.personToldBy())));
             s.approvedAmount = adjustment.newAmount();
         }
 
@@ -570,8 +574,13 @@ public final class BudgetProjector {
         }
 
         private void suspended(BudgetSuspended e) {
-            decisions.add(
-                    decided().suspension(e.suspension().reason(), e.suspension().interimArrangement()));
+            decisions.add(decided()
+                    .suspension(
+                            e.suspension().reason(),
+                            e.suspension().interimArrangement(),
+                            new Participation(
+                                    e.suspension().personTookPart(),
+                                    e.suspension().personToldBy())));
         }
 
         private void budgetResumed(BudgetResumed e) {

@@ -2,6 +2,7 @@ package uk.gov.personalbudget.approval.projection;
 
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
 
@@ -39,7 +40,12 @@ import java.time.Instant;
  *     <td>since the request</td></tr>
  * </table>
  *
- * @param personTookPart       for APPROVAL, DECLINE and REVIEW: whether the person took part; null otherwise
+ * @param personTookPart       for the decisions that affect the person (OFFER, REVISION, APPROVAL, DECLINE,
+ *                             ADJUSTMENT, SUSPENSION, CLOSURE and REVIEW): whether the person took part; null otherwise,
+ *                             and for offers, revisions, adjustments, suspensions and closures recorded before
+ *                             December 2026
+ * @param personToldBy         how the person was told of the decision: for OFFER, REVISION, DECLINE, ADJUSTMENT,
+ *                             SUSPENSION and CLOSURE; null otherwise (and where it was not yet recorded)
  * @param personStatementAdded for APPROVAL and DECLINE: whether the person's own statement was attached to
  *                             the plan before the decision; null otherwise
  * @param waitedSeconds        how long the decided matter waited for this decision, in whole seconds
@@ -57,5 +63,6 @@ public record Decision(
         String detail,
         Money amount,
         Boolean personTookPart,
+        NotificationMethod personToldBy,
         Boolean personStatementAdded,
         Long waitedSeconds) {}

@@ -6,6 +6,7 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 
@@ -22,6 +23,11 @@ final class DecisionFactory {
     private final Instant at;
     private final Act act;
 
+    /** Whether the person took part in a decision and how they were told, as far as its event records them. */
+    record Participation(Boolean personTookPart, NotificationMethod personToldBy) {
+        static final Participation NONE = new Participation(null, null);
+    }
+
     DecisionFactory(BudgetId budget, long sequence, Instant at, Act act) {
         this.budget = budget;
         this.sequence = sequence;
@@ -29,24 +35,39 @@ final class DecisionFactory {
         this.act = act;
     }
 
-    Decision offer(Money offered, String method) {
-        return decision(DecisionKind.OFFER, null, null, method, offered, null, null, null);
+    Decision offer(Money offered, String method, Participation participation) {
+        return decision(DecisionKind.OFFER, null, null, method, offered, participation, null, null);
     }
 
-    Decision revision(ContestOutcome outcome, String reasons, String method, Money revised, Long waitedSeconds) {
-        return decision(DecisionKind.REVISION, outcome.name(), reasons, method, revised, null, null, waitedSeconds);
+    Decision revision(
+            ContestOutcome outcome,
+            String reasons,
+            String method,
+            Money revised,
+            Participation participation,
+            Long waitedSeconds) {
+        return decision(
+                DecisionKind.REVISION, outcome.name(), reasons, method, revised, participation, null, waitedSeconds);
     }
 
     Decision contestWithdrawal(String reason, Money offerStanding, Long waitedSeconds) {
-        return decision(DecisionKind.CONTEST_WITHDRAWAL, null, reason, null, offerStanding, null, null, waitedSeconds);
+        return decision(
+                DecisionKind.CONTEST_WITHDRAWAL,
+                null,
+                reason,
+                null,
+                offerStanding,
+                Participation.NONE,
+                null,
+                waitedSeconds);
     }
 
     Decision endorsement(String comment, Money planCost) {
-        return decision(DecisionKind.ENDORSEMENT, null, comment, null, planCost, null, null, null);
+        return decision(DecisionKind.ENDORSEMENT, null, comment, null, planCost, Participation.NONE, null, null);
     }
 
     Decision planReturn(String reasons, Money planCost) {
-        return decision(DecisionKind.RETURN, null, reasons, null, planCost, null, null, null);
+        return decision(DecisionKind.RETURN, null, reasons, null, planCost, Participation.NONE, null, null);
     }
 
     Decision approval(
@@ -62,14 +83,14 @@ final class DecisionFactory {
                 varianceReason,
                 conditions,
                 approved,
-                personTookPart,
+                new Participation(personTookPart, null),
                 personStatementAdded,
                 waitedSeconds);
     }
 
     Decision decline(
             String reasons,
-            String personToldBy,
+            NotificationMethod personToldBy,
             Money planCost,
             Boolean personTookPart,
             Boolean personStatementAdded,
@@ -78,43 +99,58 @@ final class DecisionFactory {
                 DecisionKind.DECLINE,
                 null,
                 reasons,
-                personToldBy,
+                toldBy(personToldBy),
                 planCost,
-                personTookPart,
+                new Participation(personTookPart, personToldBy),
                 personStatementAdded,
                 waitedSeconds);
     }
 
     Decision planWithdrawal(String reason, Money planCost) {
-        return decision(DecisionKind.PLAN_WITHDRAWAL, null, reason, null, planCost, null, null, null);
+        return decision(DecisionKind.PLAN_WITHDRAWAL, null, reason, null, planCost, Participation.NONE, null, null);
     }
 
     Decision management(ManagementOption option, String providerOrSplit) {
-        return decision(DecisionKind.MANAGEMENT, option.name(), null, providerOrSplit, null, null, null, null);
+        return decision(
+                DecisionKind.MANAGEMENT, option.name(), null, providerOrSplit, null, Participation.NONE, null, null);
     }
 
-    Decision adjustment(AdjustmentKind kind, String reason, String detail, Money newAmount) {
+    Decision adjustment(
+            AdjustmentKind kind, String reason, String detail, Money newAmount, Participation participation) {
         return decision(
                 DecisionKind.ADJUSTMENT,
                 kind == null ? null : kind.name(),
                 reason,
                 detail,
                 newAmount,
-                null,
+                participation,
                 null,
                 null);
     }
 
-    Decision suspension(String reason, String interimArrangement) {
-        return decision(DecisionKind.SUSPENSION, null, reason, interimArrangement, null, null, null, null);
+    Decision suspension(String reason, String interimArrangement, Participation participation) {
+        return decision(DecisionKind.SUSPENSION, null, reason, interimArrangement, null, participation, null, null);
     }
 
     Decision resumption(String reason) {
-        return decision(DecisionKind.RESUMPTION, null, reason, null, null, null, null, null);
+        return decision(DecisionKind.RESUMPTION, null, reason, null, null, Participation.NONE, null, null);
     }
 
-    Decision closure(String reason, String personToldBy) {
-        return decision(DecisionKind.CLOSURE, null, reason, personToldBy, null, null, null, null);
+    Decision closure(String reason, Participation participation) {
+        return decision(
+                DecisionKind.CLOSURE,
+                null,
+                reason,
+                toldBy(participation.personToldBy()),
+                null,
+                participation,
+                null,
+                null);
+    }
+
+    /** How the person was told of a decline or a closure, for the decision's detail. */
+    private static String toldBy(NotificationMethod method) {
+        return method == null ? null : "person told by " + method;
     }
 
     Decision review(ReviewOutcome result, String summary, ReviewKind kind, Boolean personTookPart) {
@@ -124,7 +160,7 @@ final class DecisionFactory {
                 summary,
                 kind == null ? null : kind.name(),
                 null,
-                personTookPart,
+                new Participation(personTookPart, null),
                 null,
                 null);
     }
@@ -132,7 +168,7 @@ final class DecisionFactory {
     Decision reallocation(String reason, String previousPractitioner, String practitioner) {
         String detail =
                 (previousPractitioner == null ? "" : "from " + previousPractitioner + " ") + "to " + practitioner;
-        return decision(DecisionKind.REALLOCATION, null, reason, detail, null, null, null, null);
+        return decision(DecisionKind.REALLOCATION, null, reason, detail, null, Participation.NONE, null, null);
     }
 
     /** The erasure a second authority confirmed: the actor confirmed it; it waited since the request. */
@@ -143,7 +179,7 @@ final class DecisionFactory {
                 null,
                 "requested by " + erasure.requestedBy() + " at " + erasure.requestedAt(),
                 null,
-                null,
+                Participation.NONE,
                 null,
                 BudgetProjector.seconds(erasure.requestedAt(), at));
     }
@@ -154,7 +190,7 @@ final class DecisionFactory {
             String reasons,
             String detail,
             Money amount,
-            Boolean personTookPart,
+            Participation participation,
             Boolean personStatementAdded,
             Long waitedSeconds) {
         return new Decision(
@@ -169,7 +205,8 @@ final class DecisionFactory {
                 reasons,
                 detail,
                 amount,
-                personTookPart,
+                participation.personTookPart(),
+                participation.personToldBy(),
                 personStatementAdded,
                 waitedSeconds);
     }

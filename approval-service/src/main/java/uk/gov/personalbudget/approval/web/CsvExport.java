@@ -92,6 +92,7 @@ public final class CsvExport {
         "amountPence",
         "amountPeriod",
         "personTookPart",
+        "personToldBy",
         "personStatementAdded",
         "waitedSeconds"
     })
@@ -109,6 +110,7 @@ public final class CsvExport {
             Long amountPence,
             String amountPeriod,
             Boolean personTookPart,
+            String personToldBy,
             Boolean personStatementAdded,
             Long waitedSeconds) {
 
@@ -128,6 +130,9 @@ public final class CsvExport {
                     amount == null ? null : amount.pence(),
                     amount == null ? null : amount.period().name(),
                     decision.personTookPart(),
+                    decision.personToldBy() == null
+                            ? null
+                            : decision.personToldBy().name(),
                     decision.personStatementAdded(),
                     decision.waitedSeconds());
         }

@@ -19,6 +19,7 @@ import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,7 +159,7 @@ class BudgetProjectorTest {
     class OfferAndContest {
 
         @Test
-        void anOfferIsADecisionWithItsAmountAndMethodAndGivesThePersonControl() {
+        void anOfferIsADecisionWithItsAmountMethodAndThePersonsPartAndGivesThePersonControl() {
             var projection = InMemoryProjection.of(offered().envelopes());
 
             assertThat(projection.step(2).decisions())
@@ -173,7 +175,8 @@ class BudgetProjectorTest {
                             null,
                             "Resource allocation system RAS-2025.2",
                             Money.yearly(1_250_000),
-                            null,
+                            true,
+                            NotificationMethod.IN_PERSON,
                             null,
                             null));
             assertThat(projection.step(2).trail()).singleElement().satisfies(row -> {
@@ -254,7 +257,8 @@ class BudgetProjectorTest {
                             "Two evenings, not three",
                             "Resource allocation system RAS-2025.2",
                             Money.yearly(1_350_000),
-                            null,
+                            true,
+                            NotificationMethod.IN_PERSON,
                             null,
                             seconds(days(6))));
             assertThat(step.trail()).singleElement().satisfies(row -> {
@@ -309,6 +313,7 @@ class BudgetProjectorTest {
                             "We talked it through: the offer is enough",
                             null,
                             Money.yearly(1_250_000),
+                            null,
                             null,
                             null,
                             seconds(days(3))));
@@ -419,6 +424,7 @@ class BudgetProjectorTest {
                             Money.yearly(1_200_000),
                             null,
                             null,
+                            null,
                             null));
             assertThat(step.trail()).singleElement().satisfies(row -> {
                 assertThat(row.from()).isEqualTo(ControlHolder.PRACTITIONER);
@@ -526,6 +532,7 @@ class BudgetProjectorTest {
                             "Keep receipts for the allotment tools",
                             Money.yearly(1_250_000),
                             true,
+                            null,
                             true,
                             seconds(days(4))));
             assertThat(step.trail()).singleElement().satisfies(row -> {
@@ -579,6 +586,7 @@ class BudgetProjectorTest {
                             "person told by LETTER",
                             Money.yearly(1_200_000),
                             false,
+                            NotificationMethod.LETTER,
                             false,
                             seconds(days(5))));
             assertThat(step.trail()).singleElement().satisfies(row -> {
@@ -620,6 +628,7 @@ class BudgetProjectorTest {
                             "My needs changed",
                             null,
                             Money.yearly(1_200_000),
+                            null,
                             null,
                             null,
                             null));
@@ -804,6 +813,38 @@ class BudgetProjectorTest {
             assertThat(projection.queue()).extracting(ApprovalQueueEntry::kind).containsExactly(QueueKind.REVIEW);
             assertThat(projection.summary(ID).capacityReview()).isNull();
             assertThat(projection.summary(ID).pendingReview().kind()).isEqualTo(ReviewKind.ANNUAL);
+        }
+
+        /**
+         * Every decision that affects the person says whether they took part and how they were told, as its event
+         * records it (DOMAIN.md's audit question 2; the research found decisions made without the person).
+         */
+        @Test
+        void everyDecisionThatAffectsThePersonSaysWhetherTheyTookPartAndHowTheyWereTold() {
+            var projection = InMemoryProjection.of(approved()
+                    .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .adjusted(1_400_000, "Crisis support in the evenings", day(60))
+                    .suspended("Admitted to hospital")
+                    .budgetResumed("Home again")
+                    .closed("Moved away")
+                    .envelopes());
+
+            assertThat(projection.decisions())
+                    .filteredOn(decision -> Set.of(
+                                    DecisionKind.OFFER,
+                                    DecisionKind.ADJUSTMENT,
+                                    DecisionKind.SUSPENSION,
+                                    DecisionKind.CLOSURE)
+                            .contains(decision.kind()))
+                    .hasSize(4)
+                    .allSatisfy(decision -> {
+                        assertThat(decision.personTookPart())
+                                .as(decision.kind().name())
+                                .isNotNull();
+                        assertThat(decision.personToldBy())
+                                .as(decision.kind().name())
+                                .isNotNull();
+                    });
         }
 
         /**
@@ -1209,6 +1250,7 @@ class BudgetProjectorTest {
                             null,
                             "Sam's social worker moved team",
                             "from " + PRACTITIONER + " to sw-3002",
+                            null,
                             null,
                             null,
                             null,

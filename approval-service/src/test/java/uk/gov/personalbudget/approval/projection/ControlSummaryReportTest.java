@@ -502,6 +502,7 @@ class ControlSummaryReportTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     }
 
@@ -515,6 +516,7 @@ class ControlSummaryReportTest {
                 Role.PERSON,
                 null,
                 option.name(),
+                null,
                 null,
                 null,
                 null,

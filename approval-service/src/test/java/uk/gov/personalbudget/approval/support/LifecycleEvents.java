@@ -368,7 +368,11 @@ public final class LifecycleEvents {
                 AUTHORITY,
                 Role.AUTHORITY,
                 null,
-                (act, c) -> new BudgetOffered(budgetId, act, c, new Offer(amount, calculation(yearlyPence))));
+                (act, c) -> new BudgetOffered(
+                        budgetId,
+                        act,
+                        c,
+                        new Offer(amount, calculation(yearlyPence), true, NotificationMethod.IN_PERSON)));
     }
 
     /** The person (or whoever stands in their place) contests; {@code requestedYearlyPence} may be null. */
@@ -390,7 +394,12 @@ public final class LifecycleEvents {
                 Role.AUTHORITY,
                 null,
                 (act, c) -> new OfferRevised(
-                        budgetId, act, c, new Revision(amount, calculation(yearlyPence), reasons), previous, asked));
+                        budgetId,
+                        act,
+                        c,
+                        new Revision(amount, calculation(yearlyPence), reasons, true, NotificationMethod.IN_PERSON),
+                        previous,
+                        asked));
     }
 
     /** The person (or whoever stands in their place) withdraws their open contest. */
@@ -586,7 +595,9 @@ public final class LifecycleEvents {
                                 from,
                                 endsOn,
                                 reason,
-                                Role.PERSON),
+                                Role.PERSON,
+                                true,
+                                NotificationMethod.IN_PERSON),
                         previous));
     }
 
@@ -628,7 +639,10 @@ public final class LifecycleEvents {
                         act,
                         c,
                         new Suspension(
-                                reason, "Ward staff meet daily living needs; the allotment place is kept open")));
+                                reason,
+                                "Ward staff meet daily living needs; the allotment place is kept open",
+                                true,
+                                NotificationMethod.IN_PERSON)));
     }
 
     public LifecycleEvents budgetResumed(String reason) {
@@ -642,7 +656,7 @@ public final class LifecycleEvents {
                 AUTHORITY,
                 Role.AUTHORITY,
                 null,
-                (act, c) -> new BudgetClosed(budgetId, act, c, new Reason(reason), NotificationMethod.LETTER));
+                (act, c) -> new BudgetClosed(budgetId, act, c, new Reason(reason), NotificationMethod.LETTER, true));
     }
 
     /** Another authority confirms the erasure that {@code requestedBy} requested a day before. */

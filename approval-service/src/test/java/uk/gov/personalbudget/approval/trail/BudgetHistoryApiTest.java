@@ -351,8 +351,9 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
                 .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(body.lines().findFirst())
-                .contains("budgetId,sequence,kind,at,actor,actorRole,onBehalfOf,outcome,"
-                        + "reasons,detail,amountPence,amountPeriod,personTookPart,personStatementAdded,waitedSeconds");
+                .contains(
+                        "budgetId,sequence,kind,at,actor,actorRole,onBehalfOf,outcome,"
+                                + "reasons,detail,amountPence,amountPeriod,personTookPart,personToldBy,personStatementAdded,waitedSeconds");
         List<Map<String, String>> rows = rows(body);
         assertThat(rows).hasSize(decisions.size()).hasSize(13);
         assertThat(rows)

@@ -67,6 +67,7 @@ class CsvExportTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         Map<String, String> row = rows(CsvExport.decisions(List.of(contested))).get(0);

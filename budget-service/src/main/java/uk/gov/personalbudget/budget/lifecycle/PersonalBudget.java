@@ -93,6 +93,7 @@ import uk.gov.personalbudget.contracts.value.Delegate;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
@@ -277,6 +278,7 @@ class PersonalBudget {
                     "a budget is offered only after an assessment that found eligible needs");
         }
         requireSoundOffer(command.offer().amount(), command.offer().calculation(), "offer");
+        requireParticipation(command.offer().personTookPart(), command.offer().personToldBy(), "offer");
         decide(actor, null, (act, control) -> new BudgetOffered(id, act, control, command.offer()));
         return outcome();
     }
@@ -319,6 +321,7 @@ class PersonalBudget {
         requireStatus(CONTESTED, Rule.NO_OPEN_CONTEST, "an offer is revised in answer to a contest");
         var revision = command.revision();
         requireSoundOffer(revision.amount(), revision.calculation(), "revision");
+        requireParticipation(revision.personTookPart(), revision.personToldBy(), "revision");
         boolean fallsShort = requestedAmount != null
                 ? revision.amount().compareYearly(requestedAmount) < 0
                 : revision.amount().compareYearly(offeredAmount) <= 0;
@@ -613,6 +616,7 @@ class PersonalBudget {
         requireApproved("a budget is adjusted once it is approved");
         var adjustment = command.adjustment();
         requirePositive(adjustment.newAmount(), "adjustment.newAmount.pence");
+        requireParticipation(adjustment.personTookPart(), adjustment.personToldBy(), "adjustment");
         if (adjustment.kind() == AdjustmentKind.TEMPORARY
                 ? adjustment.endsOn() == null || !adjustment.endsOn().isAfter(adjustment.effectiveFrom())
                 : adjustment.endsOn() != null) {
@@ -690,7 +694,9 @@ class PersonalBudget {
             throw new BudgetRuleViolation(
                     Rule.BUDGET_NOT_IN_USE, "only an approved budget in use, and not suspended, can be suspended");
         }
-        decide(actor, null, (act, control) -> new BudgetSuspended(id, act, control, command.suspension()));
+        var suspension = command.suspension();
+        requireParticipation(suspension.personTookPart(), suspension.personToldBy(), "suspension");
+        decide(actor, null, (act, control) -> new BudgetSuspended(id, act, control, suspension));
         return outcome();
     }
 
@@ -708,11 +714,17 @@ class PersonalBudget {
         Actor actor = command.actor();
         guardOpen();
         var closure = command.closure();
+        requireParticipation(closure.personTookPart(), closure.personToldBy(), "closure");
         decide(
                 actor,
                 null,
-                (act, control) ->
-                        new BudgetClosed(id, act, control, new Reason(closure.reason()), closure.personToldBy()));
+                (act, control) -> new BudgetClosed(
+                        id,
+                        act,
+                        control,
+                        new Reason(closure.reason()),
+                        closure.personToldBy(),
+                        closure.personTookPart()));
         return outcome();
     }
 
@@ -1051,6 +1063,22 @@ class PersonalBudget {
     private void requireApproved(String detail) {
         if (!lifecycle().inUse()) {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED, detail + " (the budget is " + status + ")");
+        }
+    }
+
+    /** Whether the person took part in a decision that affects them, and how they were told, is recorded with it. */
+    private static void requireParticipation(Boolean personTookPart, NotificationMethod personToldBy, String path) {
+        if (personTookPart == null) {
+            throw new BudgetRuleViolation(
+                    Rule.PARTICIPATION_NOT_RECORDED,
+                    "a decision that affects the person records whether they took part in it",
+                    path + ".personTookPart");
+        }
+        if (personToldBy == null) {
+            throw new BudgetRuleViolation(
+                    Rule.PARTICIPATION_NOT_RECORDED,
+                    "a decision that affects the person records how they were told of it",
+                    path + ".personToldBy");
         }
     }
 

@@ -58,6 +58,11 @@ public enum Rule {
     PLAN_LINE_WITHOUT_PURPOSE(Kind.INVALID, "plan-line-without-purpose"),
     UNKNOWN_RECOVERY_GOAL(Kind.INVALID, "unknown-recovery-goal"),
     PLAN_EXCEEDS_OFFER(Kind.INVALID, "plan-exceeds-offer"),
+    /**
+     * A decision that affects the person (an offer, a revision, an adjustment, a suspension, a closure) records
+     * whether the person took part and how they were told: the research found decisions made without them.
+     */
+    PARTICIPATION_NOT_RECORDED(Kind.INVALID, "participation-not-recorded"),
     VARIANCE_REASON_REQUIRED(Kind.INVALID, "variance-reason-required"),
     PAYMENT_EXCEEDS_APPROVED_AMOUNT(Kind.INVALID, "payment-exceeds-approved-amount"),
     PROVIDER_REQUIRED(Kind.INVALID, "provider-required"),

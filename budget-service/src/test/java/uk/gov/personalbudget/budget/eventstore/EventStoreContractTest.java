@@ -45,6 +45,7 @@ import uk.gov.personalbudget.contracts.value.BudgetOpening;
 import uk.gov.personalbudget.contracts.value.Calculation;
 import uk.gov.personalbudget.contracts.value.Endorsement;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.PersonAgreement;
 import uk.gov.personalbudget.contracts.value.PersonReference;
@@ -270,7 +271,9 @@ abstract class EventStoreContractTest {
                                 new Calculation(
                                         "RAS",
                                         "2026.1",
-                                        List.of(new BreakdownLine("Peer support", Money.yearly(100_000)))))),
+                                        List.of(new BreakdownLine("Peer support", Money.yearly(100_000)))),
+                                true,
+                                NotificationMethod.IN_PERSON)),
                 new OfferAccepted(
                         budget,
                         act("P-123", Role.PERSON),

@@ -223,7 +223,7 @@ final class Budgets {
                     new BreakdownLine("Personal care, 6 hours a week", Money.yearly(800_000)),
                     new BreakdownLine("Community activities", new Money(7_500, Period.WEEKLY)),
                     new BreakdownLine("Peer support group", new Money(5_000, Period.MONTHLY))));
-    static final Offer OFFER = new Offer(OFFERED, CALCULATION);
+    static final Offer OFFER = new Offer(OFFERED, CALCULATION, true, NotificationMethod.IN_PERSON);
 
     static final Money ASKED = Money.yearly(1_400_000);
     static final Contest CONTEST = new Contest("The offer leaves nothing for evenings, when I am at my worst.", ASKED);
@@ -231,7 +231,9 @@ final class Budgets {
     static final Revision REVISION = new Revision(
             REVISED,
             calculation(REVISED),
-            "Evening support added for two nights; the others are met by the crisis café.");
+            "Evening support added for two nights; the others are met by the crisis café.",
+            true,
+            NotificationMethod.IN_PERSON);
 
     /** A plan costing exactly the offer; each line cites a goal, an outcome domain or both. */
     static final Plan PLAN = new Plan(
@@ -251,7 +253,7 @@ final class Budgets {
             null,
             null);
 
-    static final Closure CLOSURE = new Closure("Sam moved to another council area", NotificationMethod.LETTER);
+    static final Closure CLOSURE = new Closure("Sam moved to another council area", NotificationMethod.LETTER, true);
     static final Reallocation REALLOCATION = new Reallocation("sw-3002", "Sam's social worker moved to another team");
     static final PersonAgreement AGREEMENT = new PersonAgreement(
             AgreementMethod.SIGNED_PLAN, Instant.parse("2026-02-27T14:00:00Z"), "Signed copy on file CF-1001-07");
@@ -306,7 +308,7 @@ final class Budgets {
     }
 
     static Offer offerOf(Money amount) {
-        return new Offer(amount, calculation(amount));
+        return new Offer(amount, calculation(amount), true, NotificationMethod.IN_PERSON);
     }
 
     static Plan planCosting(Money cost, String exceptionReason) {
@@ -334,7 +336,9 @@ final class Budgets {
                 NOW,
                 NOW.plus(Duration.ofDays(28)),
                 "Extra evening support while Sam's distress is high",
-                Role.NOMINEE);
+                Role.NOMINEE,
+                true,
+                NotificationMethod.IN_PERSON);
     }
 
     static ReviewSchedule review(ReviewKind kind, Instant dueBy) {
@@ -481,7 +485,11 @@ final class Budgets {
                 ID,
                 act(AUTHORITY, RECENTLY),
                 null,
-                new Suspension("Admitted to hospital under s2", "The ward and the discharge team meet Sam's needs"));
+                new Suspension(
+                        "Admitted to hospital under s2",
+                        "The ward and the discharge team meet Sam's needs",
+                        true,
+                        NotificationMethod.IN_PERSON));
     }
 
     static BudgetEvent budgetResumed() {
@@ -739,7 +747,11 @@ final class Budgets {
                         active(),
                         AUTHORITY,
                         PRACTITIONER,
-                        actor -> new SuspendBudget(ID, actor, new Suspension("In hospital", "The ward meets needs"))),
+                        actor -> new SuspendBudget(
+                                ID,
+                                actor,
+                                new Suspension(
+                                        "In hospital", "The ward meets needs", true, NotificationMethod.IN_PERSON))),
                 new CommandCase(
                         "ResumeBudget",
                         suspended(),

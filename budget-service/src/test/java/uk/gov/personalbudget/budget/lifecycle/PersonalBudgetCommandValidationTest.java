@@ -96,7 +96,14 @@ class PersonalBudgetCommandValidationTest extends BudgetFixtureSupport {
                 argumentSet(
                         "OfferBudget with a negative amount",
                         assessed(),
-                        new OfferBudget(ID, AUTHORITY, new Offer(Money.yearly(-1), calculation(Money.yearly(-1)))),
+                        new OfferBudget(
+                                ID,
+                                AUTHORITY,
+                                new Offer(
+                                        Money.yearly(-1),
+                                        calculation(Money.yearly(-1)),
+                                        true,
+                                        NotificationMethod.IN_PERSON)),
                         "offer.amount.pence"),
                 argumentSet(
                         "ContestOffer without a reason",
@@ -154,12 +161,15 @@ class PersonalBudgetCommandValidationTest extends BudgetFixtureSupport {
                                         NOW,
                                         NOW.plusSeconds(86_400),
                                         " ",
-                                        Role.PERSON)),
+                                        Role.PERSON,
+                                        true,
+                                        NotificationMethod.IN_PERSON)),
                         "adjustment.reason"),
                 argumentSet(
                         "SuspendBudget without an interim arrangement",
                         active(),
-                        new SuspendBudget(ID, AUTHORITY, new Suspension("In hospital", "")),
+                        new SuspendBudget(
+                                ID, AUTHORITY, new Suspension("In hospital", "", true, NotificationMethod.IN_PERSON)),
                         "suspension.interimArrangement"),
                 argumentSet(
                         "ResumeBudget without a reason",
@@ -169,7 +179,7 @@ class PersonalBudgetCommandValidationTest extends BudgetFixtureSupport {
                 argumentSet(
                         "CloseBudget without a reason",
                         active(),
-                        new CloseBudget(ID, AUTHORITY, new Closure("", NotificationMethod.LETTER)),
+                        new CloseBudget(ID, AUTHORITY, new Closure("", NotificationMethod.LETTER, true)),
                         "closure.reason"));
     }
 

@@ -4,9 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.personalbudget.contracts.command.AdjustBudget;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
+import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
+import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.DeclineByAuthority;
+import uk.gov.personalbudget.contracts.command.OfferBudget;
+import uk.gov.personalbudget.contracts.command.ReviseOffer;
+import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
@@ -16,19 +22,24 @@ import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.Approval;
+import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Decline;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
+import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.Period;
+import uk.gov.personalbudget.contracts.value.Revision;
 import uk.gov.personalbudget.contracts.value.Role;
+import uk.gov.personalbudget.contracts.value.Suspension;
 
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.axonframework.test.matchers.Matchers.matches;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static uk.gov.personalbudget.budget.lifecycle.Budgets.*;
 
@@ -351,7 +362,14 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
     @Test
     void aMixedSplitAddsUpToTheAmountAsAdjusted() {
         var adjusted = new Adjustment(
-                AdjustmentKind.LASTING, Money.yearly(1_300_000), RECENTLY, null, "Needs increased", Role.PRACTITIONER);
+                AdjustmentKind.LASTING,
+                Money.yearly(1_300_000),
+                RECENTLY,
+                null,
+                "Needs increased",
+                Role.PRACTITIONER,
+                true,
+                NotificationMethod.IN_PERSON);
         var split = new Management(
                 ManagementOption.MIXED,
                 null,
@@ -419,6 +437,67 @@ class PersonalBudgetDecisionTest extends BudgetFixtureSupport {
                 .when(new ChooseManagement(ID, PERSON, COUNCIL_MANAGED))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.NOT_ACTING_FOR_THE_PERSON))
+                .expectNoEvents();
+    }
+
+    static Stream<Arguments> decisionsThatAffectThePersonWithoutTheirPart() {
+        var contested = plus(offered(), offerContested(CONTEST));
+        return Stream.of(
+                argumentSet(
+                        "an offer, without whether they took part",
+                        assessed(),
+                        new OfferBudget(
+                                ID, AUTHORITY, new Offer(OFFERED, CALCULATION, null, NotificationMethod.LETTER)),
+                        "offer.personTookPart"),
+                argumentSet(
+                        "an offer, without how they were told",
+                        assessed(),
+                        new OfferBudget(ID, AUTHORITY, new Offer(OFFERED, CALCULATION, false, null)),
+                        "offer.personToldBy"),
+                argumentSet(
+                        "a revision",
+                        contested,
+                        new ReviseOffer(ID, AUTHORITY, new Revision(REVISED, calculation(REVISED), REVISION.reasons())),
+                        "revision.personTookPart"),
+                argumentSet(
+                        "an adjustment",
+                        active(),
+                        new AdjustBudget(
+                                ID,
+                                AUTHORITY,
+                                new Adjustment(
+                                        AdjustmentKind.LASTING,
+                                        Money.yearly(1_300_000),
+                                        NOW,
+                                        null,
+                                        "Needs increased",
+                                        Role.PRACTITIONER)),
+                        "adjustment.personTookPart"),
+                argumentSet(
+                        "a suspension",
+                        active(),
+                        new SuspendBudget(ID, AUTHORITY, new Suspension("In hospital", "The ward meets needs")),
+                        "suspension.personTookPart"),
+                argumentSet(
+                        "a closure",
+                        active(),
+                        new CloseBudget(ID, AUTHORITY, new Closure("Moved away", NotificationMethod.LETTER)),
+                        "closure.personTookPart"));
+    }
+
+    /**
+     * The research's central finding is that decisions were made without the person's input: every decision that
+     * affects them records whether they took part and how they were told, or is refused and nothing is stored.
+     */
+    @ParameterizedTest
+    @MethodSource("decisionsThatAffectThePersonWithoutTheirPart")
+    void aDecisionThatAffectsThePersonRecordsWhetherTheyTookPartAndHowTheyWereTold(
+            List<BudgetEvent> history, BudgetCommand command, String field) {
+        given(history)
+                .when(command)
+                .expectException(breaking(Rule.PARTICIPATION_NOT_RECORDED))
+                .expectException(matches(failure ->
+                        field.equals(((BudgetRuleViolation) failure).field().orElse(null))))
                 .expectNoEvents();
     }
 }

@@ -66,8 +66,11 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
             OutcomeDomain.SOCIAL_PARTICIPATION_AND_RELATIONSHIPS,
             "I went to the allotment with my brother twice this month.",
             "G1");
-    private static final Suspension SUSPENSION =
-            new Suspension("Admitted to hospital under s2", "The ward and the discharge team meet Sam's needs");
+    private static final Suspension SUSPENSION = new Suspension(
+            "Admitted to hospital under s2",
+            "The ward and the discharge team meet Sam's needs",
+            true,
+            NotificationMethod.IN_PERSON);
     private static final Reason DISCHARGED = new Reason("Discharged home with the crisis team's support");
     private static final Reason MOVED_AWAY = new Reason(CLOSURE.reason());
     private static final List<BudgetEvent> REVIEW_DUE = plus(active(), reviewScheduled(LIGHT_TOUCH_REVIEW));
@@ -78,7 +81,9 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
             daysAgo(9),
             daysAgo(2),
             "Crisis support in the evenings",
-            Role.NOMINEE);
+            Role.NOMINEE,
+            true,
+            NotificationMethod.IN_PERSON);
 
     // --- AdjustBudget ---
 
@@ -101,7 +106,9 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 NOW,
                 null,
                 "Needs increased after the annual review",
-                Role.PRACTITIONER);
+                Role.PRACTITIONER,
+                true,
+                NotificationMethod.IN_PERSON);
 
         given(active())
                 .when(new AdjustBudget(ID, AUTHORITY, lasting))
@@ -115,10 +122,26 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
         return Stream.of(
                 argumentSet(
                         "temporary without an end",
-                        new Adjustment(AdjustmentKind.TEMPORARY, amount, NOW, null, "Crisis support", Role.PERSON)),
+                        new Adjustment(
+                                AdjustmentKind.TEMPORARY,
+                                amount,
+                                NOW,
+                                null,
+                                "Crisis support",
+                                Role.PERSON,
+                                true,
+                                NotificationMethod.IN_PERSON)),
                 argumentSet(
                         "temporary ending as it starts",
-                        new Adjustment(AdjustmentKind.TEMPORARY, amount, NOW, NOW, "Crisis support", Role.PERSON)),
+                        new Adjustment(
+                                AdjustmentKind.TEMPORARY,
+                                amount,
+                                NOW,
+                                NOW,
+                                "Crisis support",
+                                Role.PERSON,
+                                true,
+                                NotificationMethod.IN_PERSON)),
                 argumentSet(
                         "temporary ending before it starts",
                         new Adjustment(
@@ -127,7 +150,9 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                                 NOW,
                                 NOW.minus(Duration.ofDays(1)),
                                 "Crisis support",
-                                Role.PERSON)),
+                                Role.PERSON,
+                                true,
+                                NotificationMethod.IN_PERSON)),
                 argumentSet(
                         "lasting with an end",
                         new Adjustment(
@@ -136,7 +161,9 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                                 NOW,
                                 NOW.plus(Duration.ofDays(28)),
                                 "Needs increased",
-                                Role.PRACTITIONER)));
+                                Role.PRACTITIONER,
+                                true,
+                                NotificationMethod.IN_PERSON)));
     }
 
     @ParameterizedTest
@@ -215,7 +242,9 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 NOW,
                 null,
                 "Needs increased after the annual review",
-                Role.PRACTITIONER);
+                Role.PRACTITIONER,
+                true,
+                NotificationMethod.IN_PERSON);
 
         given(plus(active(), budgetAdjusted(ENDED_UPLIFT, OFFERED)))
                 .when(new AdjustBudget(ID, AUTHORITY, lasting))
@@ -232,7 +261,9 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 RECENTLY,
                 NOW.plus(Duration.ofDays(26)),
                 "Crisis support in the evenings",
-                Role.NOMINEE);
+                Role.NOMINEE,
+                true,
+                NotificationMethod.IN_PERSON);
         var split = new Management(
                 ManagementOption.MIXED,
                 null,
@@ -839,7 +870,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                         act(AUTHORITY),
                         transfer(ControlHolder.PERSON, ControlHolder.NOBODY),
                         MOVED_AWAY,
-                        NotificationMethod.LETTER));
+                        NotificationMethod.LETTER,
+                        true));
     }
 
     @Test
@@ -848,14 +880,15 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                 .when(new CloseBudget(
                         ID,
                         AUTHORITY,
-                        new Closure("Opened in error: duplicate of PB-2025-0907", NotificationMethod.PHONE)))
+                        new Closure("Opened in error: duplicate of PB-2025-0907", NotificationMethod.PHONE, true)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BudgetClosed(
                         ID,
                         act(AUTHORITY),
                         transfer(ControlHolder.PRACTITIONER, ControlHolder.NOBODY),
                         new Reason("Opened in error: duplicate of PB-2025-0907"),
-                        NotificationMethod.PHONE));
+                        NotificationMethod.PHONE,
+                        true));
     }
 
     @Test
@@ -868,7 +901,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                         act(AUTHORITY),
                         transfer(NOMINEE_IN_CONTROL, ControlHolder.NOBODY),
                         MOVED_AWAY,
-                        NotificationMethod.LETTER));
+                        NotificationMethod.LETTER,
+                        true));
     }
 
     @Test
@@ -881,7 +915,8 @@ class PersonalBudgetInUseTest extends BudgetFixtureSupport {
                         act(AUTHORITY),
                         transfer(ControlHolder.AUTHORITY, ControlHolder.NOBODY),
                         MOVED_AWAY,
-                        NotificationMethod.LETTER));
+                        NotificationMethod.LETTER,
+                        true));
     }
 
     @Test

@@ -18,6 +18,7 @@ import uk.gov.personalbudget.contracts.value.BreakdownLine;
 import uk.gov.personalbudget.contracts.value.Calculation;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.Period;
 import uk.gov.personalbudget.contracts.value.Revision;
@@ -80,7 +81,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
                         new BreakdownLine("Community activities", new Money(7_500, Period.WEEKLY))));
 
         given(assessed())
-                .when(new OfferBudget(ID, AUTHORITY, new Offer(OFFERED, shortBreakdown)))
+                .when(new OfferBudget(
+                        ID, AUTHORITY, new Offer(OFFERED, shortBreakdown, true, NotificationMethod.IN_PERSON)))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.BREAKDOWN_DOES_NOT_ADD_UP))
                 .expectNoEvents();
@@ -95,7 +97,9 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
                         "RAS-2025.2",
                         List.of(
                                 new BreakdownLine("Personal care", Money.yearly(1_000_000)),
-                                new BreakdownLine("Activities", new Money(248_000, Period.YEARLY)))));
+                                new BreakdownLine("Activities", new Money(248_000, Period.YEARLY)))),
+                true,
+                NotificationMethod.IN_PERSON);
 
         given(assessed())
                 .when(new OfferBudget(ID, AUTHORITY, weekly))
@@ -195,7 +199,7 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
 
     @Test
     void theAuthorityMayRaiseTheOfferToWhatWasAskedWithoutGivingReasons() {
-        var inFull = new Revision(ASKED, calculation(ASKED), null);
+        var inFull = new Revision(ASKED, calculation(ASKED), null, true, NotificationMethod.IN_PERSON);
 
         given(contested())
                 .when(new ReviseOffer(ID, AUTHORITY, inFull))
@@ -212,7 +216,10 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
     @Test
     void aRevisionShortOfWhatWasAskedNeedsReasons() {
         given(contested())
-                .when(new ReviseOffer(ID, AUTHORITY, new Revision(REVISED, calculation(REVISED), " ")))
+                .when(new ReviseOffer(
+                        ID,
+                        AUTHORITY,
+                        new Revision(REVISED, calculation(REVISED), " ", true, NotificationMethod.IN_PERSON)))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.REVISION_REASONS_REQUIRED))
                 .expectNoEvents();
@@ -235,7 +242,8 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
     @Test
     void withoutAnAmountAskedAnOfferNotRaisedNeedsReasons() {
         given(plus(offered(), offerContested(CONTEST_WITHOUT_AMOUNT)))
-                .when(new ReviseOffer(ID, AUTHORITY, new Revision(OFFERED, CALCULATION, null)))
+                .when(new ReviseOffer(
+                        ID, AUTHORITY, new Revision(OFFERED, CALCULATION, null, true, NotificationMethod.IN_PERSON)))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.REVISION_REASONS_REQUIRED))
                 .expectNoEvents();
@@ -243,7 +251,7 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
 
     @Test
     void withoutAnAmountAskedARaisedOfferNeedsNoReasons() {
-        var raised = new Revision(REVISED, calculation(REVISED), null);
+        var raised = new Revision(REVISED, calculation(REVISED), null, true, NotificationMethod.IN_PERSON);
 
         given(plus(offered(), offerContested(CONTEST_WITHOUT_AMOUNT)))
                 .when(new ReviseOffer(ID, AUTHORITY, raised))
@@ -269,7 +277,10 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
     @Test
     void aRevisionsBreakdownAddsUpToTheRevisedAmount() {
         given(contested())
-                .when(new ReviseOffer(ID, AUTHORITY, new Revision(REVISED, CALCULATION, "Evenings added")))
+                .when(new ReviseOffer(
+                        ID,
+                        AUTHORITY,
+                        new Revision(REVISED, CALCULATION, "Evenings added", true, NotificationMethod.IN_PERSON)))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.BREAKDOWN_DOES_NOT_ADD_UP))
                 .expectNoEvents();
@@ -281,7 +292,12 @@ class PersonalBudgetOfferTest extends BudgetFixtureSupport {
                 .when(new ReviseOffer(
                         ID,
                         AUTHORITY,
-                        new Revision(Money.yearly(0), calculation(Money.yearly(0)), "Needs are met elsewhere")))
+                        new Revision(
+                                Money.yearly(0),
+                                calculation(Money.yearly(0)),
+                                "Needs are met elsewhere",
+                                true,
+                                NotificationMethod.IN_PERSON)))
                 .expectException(BudgetRuleViolation.class)
                 .expectException(breaking(Rule.AMOUNT_NOT_POSITIVE))
                 .expectNoEvents();

@@ -39,6 +39,7 @@ import uk.gov.personalbudget.contracts.value.Endorsement;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.Outcome;
 import uk.gov.personalbudget.contracts.value.OutcomeDomain;
@@ -140,7 +141,8 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
         scenario(
                 Rule.BUDGET_NOT_IN_USE,
                 endorsed(),
-                new SuspendBudget(ID, AUTHORITY, new Suspension("In hospital", "The ward")));
+                new SuspendBudget(
+                        ID, AUTHORITY, new Suspension("In hospital", "The ward", true, NotificationMethod.IN_PERSON)));
         scenario(Rule.BUDGET_NOT_SUSPENDED, active(), new ResumeBudget(ID, AUTHORITY, new Reason("Home")));
         scenario(
                 Rule.RESUME_BEFORE_CONTINUING,
@@ -151,11 +153,14 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
         scenario(
                 Rule.BREAKDOWN_DOES_NOT_ADD_UP,
                 assessed(),
-                new OfferBudget(ID, AUTHORITY, new Offer(REVISED, CALCULATION)));
+                new OfferBudget(ID, AUTHORITY, new Offer(REVISED, CALCULATION, true, NotificationMethod.IN_PERSON)));
         scenario(
                 Rule.REVISION_REASONS_REQUIRED,
                 contested(),
-                new ReviseOffer(ID, AUTHORITY, new Revision(REVISED, calculation(REVISED), null)));
+                new ReviseOffer(
+                        ID,
+                        AUTHORITY,
+                        new Revision(REVISED, calculation(REVISED), null, true, NotificationMethod.IN_PERSON)));
         scenario(
                 Rule.PLAN_LINE_WITHOUT_PURPOSE,
                 planning(),
@@ -171,6 +176,10 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
                 Rule.UNKNOWN_RECOVERY_GOAL,
                 active(),
                 new RecordOutcome(ID, PERSON, new Outcome(OutcomeDomain.PHYSICAL_HEALTH, "Walking more.", "G9")));
+        scenario(
+                Rule.PARTICIPATION_NOT_RECORDED,
+                assessed(),
+                new OfferBudget(ID, AUTHORITY, new Offer(OFFERED, CALCULATION)));
         scenario(
                 Rule.PLAN_EXCEEDS_OFFER,
                 planning(),
@@ -227,7 +236,9 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
                                 NOW,
                                 NOW.plus(Duration.ofDays(7)),
                                 "Needs increased",
-                                Role.PRACTITIONER)));
+                                Role.PRACTITIONER,
+                                true,
+                                NotificationMethod.IN_PERSON)));
         scenario(
                 Rule.REVIEW_DUE_OUTSIDE_WINDOW,
                 active(),

@@ -408,7 +408,7 @@ abstract class PersonalDataErasureContractTest {
         send(budget, "resume-control", Role.NOMINEE, "{\"reason\":\"Back home and well\"}");
         send(budget, "adjust-budget", Role.AUTHORITY, """
                 {"kind":"TEMPORARY","newAmount":{"pence":1500000,"period":"YEARLY"},"effectiveFrom":"%s","endsOn":"%s",
-                 "reason":"Extra support while distress is high","requestedBy":"PERSON"}""".formatted(inDays(0), inDays(28)));
+                 "reason":"Extra support while distress is high","requestedBy":"PERSON","personTookPart":true,"personToldBy":"PHONE"}""".formatted(inDays(0), inDays(28)));
         send(
                 budget,
                 "record-outcome",
@@ -426,7 +426,7 @@ abstract class PersonalDataErasureContractTest {
                 "suspend-budget",
                 Role.AUTHORITY,
                 "{\"reason\":\"In hospital for several weeks\","
-                        + "\"interimArrangement\":\"Ward staff and family meet needs meanwhile\"}");
+                        + "\"interimArrangement\":\"Ward staff and family meet needs meanwhile\",\"personTookPart\":false,\"personToldBy\":\"IN_PERSON\"}");
         send(budget, "resume-budget", Role.AUTHORITY, "{\"reason\":\"Home again\"}");
         // Ending the authorisation scheduled a capacity change review: this completes it.
         send(
@@ -438,7 +438,7 @@ abstract class PersonalDataErasureContractTest {
                 budget,
                 "close-budget",
                 Role.AUTHORITY,
-                "{\"reason\":\"The person moved to another council area\",\"personToldBy\":\"LETTER\"}");
+                "{\"reason\":\"The person moved to another council area\",\"personTookPart\":true,\"personToldBy\":\"LETTER\"}");
         return budget;
     }
 
@@ -455,14 +455,14 @@ abstract class PersonalDataErasureContractTest {
              "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
                "breakdown":[{"description":"Personal assistance, 6 hours a week","amount":{"pence":936000,"period":"YEARLY"}},
                             {"description":"Peer support sessions","amount":{"pence":164000,"period":"YEARLY"}},
-                            {"description":"Bus fares","amount":{"pence":100000,"period":"YEARLY"}}]}}""";
+                            {"description":"Bus fares","amount":{"pence":100000,"period":"YEARLY"}}]},"personTookPart":true,"personToldBy":"IN_PERSON"}""";
     private static final String REVISION = """
             {"amount":{"pence":1300000,"period":"YEARLY"},
              "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
                "breakdown":[{"description":"Personal assistance, 6.6 hours a week","amount":{"pence":1036000,"period":"YEARLY"}},
                             {"description":"Peer support sessions","amount":{"pence":164000,"period":"YEARLY"}},
                             {"description":"Bus fares","amount":{"pence":100000,"period":"YEARLY"}}]},
-             "reasons":"Extra hours agreed for bad weeks; the gym is met by the community offer instead."}""";
+             "reasons":"Extra hours agreed for bad weeks; the gym is met by the community offer instead.","personTookPart":true,"personToldBy":"IN_PERSON"}""";
     private static final String PLAN = """
             {"lines":[{"description":"Personal assistant for outings","cost":{"pence":936000,"period":"YEARLY"},"recoveryGoalId":"G1"},
                       {"description":"Peer support group","cost":{"pence":164000,"period":"YEARLY"},"recoveryGoalId":"G2"},
@@ -503,7 +503,11 @@ abstract class PersonalDataErasureContractTest {
     /** A budget of the person, opened and closed at once. */
     private String closedBudget() throws Exception {
         String budget = open();
-        send(budget, "close-budget", Role.AUTHORITY, "{\"reason\":\"Opened in error\",\"personToldBy\":\"LETTER\"}");
+        send(
+                budget,
+                "close-budget",
+                Role.AUTHORITY,
+                "{\"reason\":\"Opened in error\",\"personTookPart\":true,\"personToldBy\":\"LETTER\"}");
         return budget;
     }
 

@@ -110,7 +110,7 @@ final class Lifecycles {
         budget.send(Caller.NOMINEE, "resume-control", "{\"reason\":\"Back home and well\"}");
         budget.send(Caller.AUTHORITY, "adjust-budget", """
                 {"kind":"TEMPORARY","newAmount":{"pence":1500000,"period":"YEARLY"},"effectiveFrom":"%s","endsOn":"%s",
-                 "reason":"Extra support while distress is high","requestedBy":"PERSON"}""".formatted(fromNow(0), fromNow(28)));
+                 "reason":"Extra support while distress is high","requestedBy":"PERSON","personTookPart":true,"personToldBy":"PHONE"}""".formatted(fromNow(0), fromNow(28)));
         budget.send(
                 Caller.PRACTITIONER,
                 "schedule-review",
@@ -122,7 +122,7 @@ final class Lifecycles {
         budget.send(
                 Caller.AUTHORITY,
                 "close-budget",
-                "{\"reason\":\"The person moved to another council area\",\"personToldBy\":\"LETTER\"}");
+                "{\"reason\":\"The person moved to another council area\",\"personTookPart\":true,\"personToldBy\":\"LETTER\"}");
         return budget.id;
     }
 
@@ -160,7 +160,7 @@ final class Lifecycles {
         budget.send(
                 Caller.AUTHORITY,
                 "suspend-budget",
-                "{\"reason\":\"In hospital for several weeks\",\"interimArrangement\":\"Ward staff and family meet needs meanwhile\"}");
+                "{\"reason\":\"In hospital for several weeks\",\"interimArrangement\":\"Ward staff and family meet needs meanwhile\",\"personTookPart\":false,\"personToldBy\":\"IN_PERSON\"}");
         budget.send(Caller.AUTHORITY, "resume-budget", "{\"reason\":\"Home again\"}");
         return budget.id;
     }
@@ -172,7 +172,10 @@ final class Lifecycles {
     String erased(Trace trace) throws Exception {
         String person = "P-E" + UUID.randomUUID().toString().substring(0, 8);
         var budget = open(trace, person);
-        budget.send(Caller.AUTHORITY, "close-budget", "{\"reason\":\"Opened in error\",\"personToldBy\":\"LETTER\"}");
+        budget.send(
+                Caller.AUTHORITY,
+                "close-budget",
+                "{\"reason\":\"Opened in error\",\"personTookPart\":true,\"personToldBy\":\"LETTER\"}");
         String requests = "/api/v1/persons/" + person + "/erasure-requests";
         String requested = mvc.perform(
                         as(post(requests).content("{\"reason\":\"The person asked us to\"}"), Caller.AUTHORITY, null))
@@ -292,7 +295,7 @@ final class Lifecycles {
              "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
                "breakdown":[{"description":"Personal assistance","amount":{"pence":936000,"period":"YEARLY"}},
                             {"description":"Peer support group","amount":{"pence":164000,"period":"YEARLY"}},
-                            {"description":"Travel","amount":{"pence":100000,"period":"YEARLY"}}]}}""";
+                            {"description":"Travel","amount":{"pence":100000,"period":"YEARLY"}}]},"personTookPart":true,"personToldBy":"IN_PERSON"}""";
 
     private static final String REVISION = """
             {"amount":{"pence":1300000,"period":"YEARLY"},
@@ -300,7 +303,7 @@ final class Lifecycles {
                "breakdown":[{"description":"Personal assistance","amount":{"pence":1036000,"period":"YEARLY"}},
                             {"description":"Peer support group","amount":{"pence":164000,"period":"YEARLY"}},
                             {"description":"Travel","amount":{"pence":100000,"period":"YEARLY"}}]},
-             "reasons":"Extra hours agreed for bad weeks; the gym is met by the community offer instead."}""";
+             "reasons":"Extra hours agreed for bad weeks; the gym is met by the community offer instead.","personTookPart":true,"personToldBy":"IN_PERSON"}""";
 
     private static final String PLAN_1300 = """
             {"lines":[{"description":"Personal assistant for outings","cost":{"pence":1036000,"period":"YEARLY"},"recoveryGoalId":"G1"},

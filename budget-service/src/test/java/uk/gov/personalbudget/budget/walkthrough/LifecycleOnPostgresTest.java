@@ -67,7 +67,7 @@ class LifecycleOnPostgresTest {
 
         HttpResponse<String> afterClose = post(
                 "/api/v1/budgets/" + budget + "/suspend-budget",
-                "{\"reason\":\"r\",\"interimArrangement\":\"i\"}",
+                "{\"reason\":\"r\",\"interimArrangement\":\"i\",\"personTookPart\":false,\"personToldBy\":\"IN_PERSON\"}",
                 Role.AUTHORITY);
         assertThat(afterClose.statusCode()).isEqualTo(409);
         assertThat(afterClose.body()).contains("urn:personal-budget:problem:budget-closed");

@@ -52,7 +52,7 @@ public final class Bodies {
                  "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
                    "breakdown":[{"description":"Personal assistance","amount":{"pence":936000,"period":"YEARLY"}},
                                 {"description":"Peer support group","amount":{"pence":164000,"period":"YEARLY"}},
-                                {"description":"Travel","amount":{"pence":100000,"period":"YEARLY"}}]}}
+                                {"description":"Travel","amount":{"pence":100000,"period":"YEARLY"}}]},"personTookPart":true,"personToldBy":"IN_PERSON"}
                 """;
     }
 
@@ -69,7 +69,7 @@ public final class Bodies {
                    "breakdown":[{"description":"Personal assistance","amount":{"pence":1036000,"period":"YEARLY"}},
                                 {"description":"Peer support group","amount":{"pence":164000,"period":"YEARLY"}},
                                 {"description":"Travel","amount":{"pence":100000,"period":"YEARLY"}}]},
-                 "reasons":"Extra hours agreed for bad weeks; the gym is met by the community offer instead."}
+                 "reasons":"Extra hours agreed for bad weeks; the gym is met by the community offer instead.","personTookPart":true,"personToldBy":"IN_PERSON"}
                 """;
     }
 
@@ -146,7 +146,7 @@ public final class Bodies {
 
     public static String closure(String reason) {
         return """
-                {"reason":"%s","personToldBy":"LETTER"}
+                {"reason":"%s","personTookPart":true,"personToldBy":"LETTER"}
                 """.formatted(reason);
     }
 
@@ -173,7 +173,7 @@ public final class Bodies {
         return """
                 {"kind":"TEMPORARY","newAmount":{"pence":1500000,"period":"YEARLY"},
                  "effectiveFrom":"%s","endsOn":"%s",
-                 "reason":"Extra support while distress is high","requestedBy":"PERSON"}
+                 "reason":"Extra support while distress is high","requestedBy":"PERSON","personTookPart":true,"personToldBy":"PHONE"}
                 """.formatted(fromNow(Duration.ZERO), fromNow(Duration.ofDays(28)));
     }
 
@@ -197,7 +197,7 @@ public final class Bodies {
 
     public static String suspension() {
         return """
-                {"reason":"In hospital for several weeks","interimArrangement":"Ward staff and family meet needs meanwhile"}
+                {"reason":"In hospital for several weeks","interimArrangement":"Ward staff and family meet needs meanwhile","personTookPart":false,"personToldBy":"IN_PERSON"}
                 """;
     }
 

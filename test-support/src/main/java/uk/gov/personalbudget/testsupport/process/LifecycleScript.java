@@ -24,7 +24,7 @@ public final class LifecycleScript {
             new Step("offer-budget", "AUTHORITY", "BudgetOffered", () -> """
                     {"amount":{"pence":520000,"period":"YEARLY"},
                      "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",
-                       "breakdown":[{"description":"Support worker, 2 hours a week","amount":{"pence":520000,"period":"YEARLY"}}]}}"""),
+                       "breakdown":[{"description":"Support worker, 2 hours a week","amount":{"pence":520000,"period":"YEARLY"}}]},"personTookPart":true,"personToldBy":"IN_PERSON"}"""),
             new Step("accept-offer", "PERSON", "OfferAccepted", null),
             new Step("submit-plan", "PERSON", "PlanSubmitted", () -> """
                     {"lines":[{"description":"Support worker","cost":{"pence":10000,"period":"WEEKLY"},"recoveryGoalId":"G1"}],
@@ -35,7 +35,7 @@ public final class LifecycleScript {
                      "conditions":[],"personTookPart":true}"""),
             new Step("choose-management", "PERSON", "ManagementChosen", () -> "{\"option\":\"DIRECT_PAYMENT\"}"),
             new Step("suspend-budget", "AUTHORITY", "BudgetSuspended", () -> """
-                    {"reason":"In hospital for a few weeks","interimArrangement":"Ward staff meet needs meanwhile"}"""),
+                    {"reason":"In hospital for a few weeks","interimArrangement":"Ward staff meet needs meanwhile","personTookPart":false,"personToldBy":"IN_PERSON"}"""),
             new Step("resume-budget", "AUTHORITY", "BudgetResumed", () -> "{\"reason\":\"Home again\"}"),
             new Step(
                     "schedule-review",
@@ -52,7 +52,8 @@ public final class LifecycleScript {
                     "close-budget",
                     "AUTHORITY",
                     "BudgetClosed",
-                    () -> "{\"reason\":\"The person moved away\",\"personToldBy\":\"LETTER\"}"));
+                    () ->
+                            "{\"reason\":\"The person moved away\",\"personTookPart\":true,\"personToldBy\":\"LETTER\"}"));
 
     /** Index of {@code suspend-budget} in {@link #SCRIPT}; {@code resume-budget} follows it. */
     public static final int SUSPEND = 8;

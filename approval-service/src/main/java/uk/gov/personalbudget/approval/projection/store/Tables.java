@@ -17,6 +17,7 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
+import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
@@ -333,6 +334,7 @@ public final class Tables {
                     "amount_pence",
                     "amount_period",
                     "person_took_part",
+                    "person_told_by",
                     "person_statement_added",
                     "waited_seconds"),
             2,
@@ -349,6 +351,7 @@ public final class Tables {
                     .text(d.detail())
                     .money(d.amount())
                     .flag(d.personTookPart())
+                    .name(d.personToldBy())
                     .flag(d.personStatementAdded())
                     .number(d.waitedSeconds()),
             (rs, row) -> new Decision(
@@ -364,6 +367,7 @@ public final class Tables {
                     rs.getString("detail"),
                     money(rs, "amount"),
                     flag(rs, "person_took_part"),
+                    name(rs, "person_told_by", NotificationMethod.class),
                     flag(rs, "person_statement_added"),
                     number(rs, "waited_seconds")));
 
