@@ -293,6 +293,8 @@
       const row = C.element('tr', { class: long ? 'highlight' : null });
       const what = [d.outcome, d.amount ? C.pounds(d.amount) : null, d.reasons, d.detail,
         d.personTookPart === null ? null : 'person took part: ' + (d.personTookPart ? 'yes' : 'no'),
+        // A decline's and a closure's detail already says how the person was told.
+        d.personToldBy && !(d.detail || '').includes('told by') ? 'person told by ' + d.personToldBy : null,
         d.personStatementAdded === null ? null : 'statement added: ' + (d.personStatementAdded ? 'yes' : 'no')]
         .filter(Boolean).join('; ');
       [d.sequence, d.kind, C.when(d.at), d.actor + ' (' + d.actorRole + ')', what,
