@@ -105,8 +105,8 @@ abstract class CrossServiceLifecycleTest {
         String trail = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
         String decisions = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
         String queue = read(approvalService, "/api/v1/approvals");
-        // The walkthrough's eleven decisions and its reallocation.
-        assertThat(json.readTree(decisions).get("decisions")).hasSize(12);
+        // The walkthrough's twelve decisions (two adjustments, one during a replan) and its reallocation.
+        assertThat(json.readTree(decisions).get("decisions")).hasSize(13);
 
         int redelivered = redeliverEveryRecord();
         assertThat(redelivered).isGreaterThan(expected.size());
@@ -321,9 +321,9 @@ abstract class CrossServiceLifecycleTest {
         assertThat(trailTransfers(budget)).containsExactlyElementsOf(transfers);
         assertThat(decisionsAfter).contains("\"reasons\":\"[erased]\"");
         JsonNode decided = json.readTree(decisionsAfter).get("decisions");
-        assertThat(decided).as("the walkthrough's decisions and the erasure").hasSize(13);
-        assertThat(decided.get(12).get("kind").asText()).isEqualTo("ERASURE");
-        assertThat(decided.get(12).get("actor").asText()).isEqualTo("au-second");
+        assertThat(decided).as("the walkthrough's decisions and the erasure").hasSize(14);
+        assertThat(decided.get(13).get("kind").asText()).isEqualTo("ERASURE");
+        assertThat(decided.get(13).get("actor").asText()).isEqualTo("au-second");
         ((ArrayNode) decided).remove(12);
         assertThat(withoutText(json.writeValueAsString(json.readTree(decisionsAfter)
                         .deepCopy()

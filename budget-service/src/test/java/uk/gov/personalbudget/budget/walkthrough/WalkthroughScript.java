@@ -101,7 +101,8 @@ public final class WalkthroughScript {
             "PERSON",
             "PERSON",
             "PERSON",
-            "NOBODY", // adjust, schedule, complete, close
+            "PERSON",
+            "NOBODY", // adjust, schedule, complete (replan), adjust, close
             "NOBODY",
             "AUTHORITY"); // read now, read asOf
 }
