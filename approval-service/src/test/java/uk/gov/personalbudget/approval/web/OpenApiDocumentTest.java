@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
+import uk.gov.personalbudget.testsupport.openapi.CommittedDocument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,18 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
         assertThat(document.at("/security/0").has(schemes.get(0)))
                 .as("required of every operation")
                 .isTrue();
+    }
+
+    @Test
+    void theServedDocumentIsTheCommittedOne() throws Exception {
+        JsonNode served = document();
+        CommittedDocument committed = CommittedDocument.of("approval-service");
+
+        if (!committed.refreshIfAsked(served)) {
+            assertThat(served)
+                    .as(committed.howToRefresh("approval-service", "OpenApiDocumentTest"))
+                    .isEqualTo(committed.read());
+        }
     }
 
     private JsonNode document() throws Exception {
