@@ -2,6 +2,7 @@ package uk.gov.personalbudget.budget;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -114,15 +115,13 @@ class OpenApiConfiguration {
                 ApiDocumentation.refusal(operation, HttpStatus.BAD_REQUEST, "A parameter or the body is invalid");
             }
             if (command && path.equals(BUDGETS)) {
-                ApiResponse created = operation.getResponses().remove("200");
-                created.setDescription("Opened: Location names the new budget");
-                ApiDocumentation.header(
-                        created,
-                        HttpHeaders.LOCATION,
-                        new Header()
-                                .description("The new budget's path")
-                                .schema(new StringSchema().format("uri-reference")));
-                operation.getResponses().addApiResponse("201", created);
+                created(operation, "Opened: Location names the new budget");
+            }
+            boolean erasureRequest = erasure
+                    && path.endsWith("/erasure-requests")
+                    && operation == ApiDocumentation.operation(openApi, path, PathItem.HttpMethod.POST);
+            if (erasureRequest) {
+                created(operation, "Requested: Location names the request, which a second authority confirms");
             }
             if (command && !path.equals(BUDGETS)) {
                 ApiDocumentation.refusal(operation, HttpStatus.NOT_FOUND, "No such budget, or none the caller may see");
@@ -140,6 +139,17 @@ class OpenApiConfiguration {
             }
             ApiDocumentation.sortResponses(operation);
         });
+    }
+
+    /** A 201 with Location instead of springdoc's 200. */
+    private static void created(Operation operation, String description) {
+        ApiResponse created = operation.getResponses().remove("200");
+        created.setDescription(description);
+        ApiDocumentation.header(
+                created,
+                HttpHeaders.LOCATION,
+                new Header().description("The new resource's URI").schema(new StringSchema().format("uri-reference")));
+        operation.getResponses().addApiResponse("201", created);
     }
 
     private static Header version() {
