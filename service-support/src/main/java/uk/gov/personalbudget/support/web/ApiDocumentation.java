@@ -161,12 +161,25 @@ public final class ApiDocumentation {
         responses(operation).values().forEach(response -> response.setContent(jsonInsteadOfAny(response.getContent())));
     }
 
+    /**
+     * Also puts JSON first where an answer has other media types too (the trail and decisions as CSV): generators
+     * type an answer by its first media type, so a generated client reads the JSON as its model, not as text.
+     */
     private static Content jsonInsteadOfAny(Content content) {
-        if (content == null || !content.containsKey(ANY)) {
+        if (content == null || (!content.containsKey(ANY) && !content.containsKey(JSON))) {
             return content;
         }
         Content replaced = new Content();
-        content.forEach((type, media) -> replaced.addMediaType(ANY.equals(type) ? JSON : type, media));
+        content.forEach((type, media) -> {
+            if (ANY.equals(type) || JSON.equals(type)) {
+                replaced.addMediaType(JSON, media);
+            }
+        });
+        content.forEach((type, media) -> {
+            if (!ANY.equals(type) && !JSON.equals(type)) {
+                replaced.addMediaType(type, media);
+            }
+        });
         return replaced;
     }
 
