@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -28,6 +29,7 @@ class OpenApiConfiguration {
 
     static final String BEARER_SCHEME = "bearer-jwt";
     private static final String REPLAYS = "/api/v1/replays";
+    private static final String DEV_TOKENS = "/dev/tokens";
 
     @Bean
     OpenAPI approvalServiceOpenApi() {
@@ -63,6 +65,38 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer sharedApiDocumentation() {
         return ApiDocumentation.shared(problemTypes(), BEARER_SCHEME);
+    }
+
+    /** An example of each request body (approval-service's RequestExamplesTest sends each). */
+    @Bean
+    OpenApiCustomizer requestExamples() {
+        return ApiDocumentation.requestExamples("openapi-examples/requests.json");
+    }
+
+    /**
+     * The console's development tokens pass through unread as bytes; the document says what they are: budget-service's
+     * token request and its answer, JSON objects (local profile only).
+     */
+    @Bean
+    OpenApiCustomizer forwardedDevTokens() {
+        return openApi -> {
+            Operation issue = ApiDocumentation.operation(openApi, DEV_TOKENS, PathItem.HttpMethod.POST);
+            if (issue == null) {
+                return;
+            }
+            issue.getRequestBody()
+                    .getContent()
+                    .values()
+                    .forEach(media -> media.setSchema(new ObjectSchema()
+                            .description("budget-service's DevTokenRequest: sub, role, person, authorisation_limit, "
+                                    + "council")));
+            issue.getResponses()
+                    .values()
+                    .forEach(response -> response.getContent()
+                            .values()
+                            .forEach(media -> media.setSchema(
+                                    new ObjectSchema().description("budget-service's answer: {\"token\": \"...\"}"))));
+        };
     }
 
     /**

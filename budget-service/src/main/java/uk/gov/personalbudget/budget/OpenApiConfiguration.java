@@ -99,6 +99,12 @@ class OpenApiConfiguration {
         return ApiDocumentation.shared(problemTypes(), BEARER_SCHEME);
     }
 
+    /** An example of each request body (budget-service's RequestExamplesApiTest sends each). */
+    @Bean
+    OpenApiCustomizer requestExamples() {
+        return ApiDocumentation.requestExamples("openapi-examples/requests.json");
+    }
+
     /**
      * What budget-service's operations answer besides the shared refusals: a command's rules (403, 409, 400), a stale
      * If-Match (412 with the current version as ETag), a new budget's 201 with its Location, the version as ETag.

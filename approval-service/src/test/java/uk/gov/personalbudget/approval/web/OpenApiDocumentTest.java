@@ -46,6 +46,18 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
                 .contains("application/json", "text/csv");
     }
 
+    /**
+     * The one request body, the console's token request forwarded to budget-service, is described with an example;
+     * budget-service's RequestExamplesApiTest sends that example to its own /dev/tokens.
+     */
+    @Test
+    void theForwardedTokenRequestHasAnExample() throws Exception {
+        JsonNode body = document().at("/paths/~1dev~1tokens/post/requestBody/content/application~1json");
+
+        assertThat(body.at("/schema/type").asText()).isEqualTo("object");
+        assertThat(body.at("/example/role").asText()).isEqualTo("AUDITOR");
+    }
+
     @Test
     void noOperationTakesTheCallerAsInput() throws Exception {
         JsonNode document = document();

@@ -1,5 +1,7 @@
 package uk.gov.personalbudget.support.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -18,6 +21,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +84,49 @@ public final class ApiDocumentation {
                 sortResponses(operation);
             });
         };
+    }
+
+    /**
+     * One example per request body, from the service's JSON resource {@code resource} that maps each operationId to
+     * its example (a body a council system would send, which each service's tests post to prove it valid). An
+     * operation with a request body and no example fails the document, so a new endpoint brings its example.
+     */
+    public static OpenApiCustomizer requestExamples(String resource) {
+        Map<String, JsonNode> examples = readExamples(resource);
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                        RequestBody body = operation.getRequestBody();
+                        if (body == null || body.getContent() == null) {
+                            return;
+                        }
+                        JsonNode example = examples.get(operation.getOperationId());
+                        if (example == null) {
+                            throw new IllegalStateException(resource + " has no example for "
+                                    + operation.getOperationId() + " (" + path + "): add one");
+                        }
+                        body.getContent().values().forEach(media -> media.setExample(example));
+                    }));
+        };
+    }
+
+    private static Map<String, JsonNode> readExamples(String resource) {
+        try (InputStream in = ApiDocumentation.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + resource);
+            }
+            Map<String, JsonNode> examples = new TreeMap<>();
+            new ObjectMapper()
+                    .readTree(in)
+                    .fields()
+                    .forEachRemaining(field -> examples.put(field.getKey(), field.getValue()));
+            return examples;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(resource, unreadable);
+        }
     }
 
     /** Calls {@code each} with every operation under {@code /api}, and its path template. */
