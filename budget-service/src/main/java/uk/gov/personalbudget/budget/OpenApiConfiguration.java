@@ -111,40 +111,43 @@ class OpenApiConfiguration {
      */
     @Bean
     OpenApiCustomizer budgetServiceAnswers() {
-        return openApi -> ApiDocumentation.forEachApiOperation(openApi, (path, operation) -> {
-            boolean command = path.startsWith(BUDGETS)
-                    && operation == ApiDocumentation.operation(openApi, path, PathItem.HttpMethod.POST);
-            boolean erasure = path.startsWith(ERASURES);
-            if (command || erasure) {
-                ApiDocumentation.refusal(operation, HttpStatus.FORBIDDEN, "The token does not allow this request");
-                ApiDocumentation.refusal(operation, HttpStatus.CONFLICT, "A rule of the lifecycle refuses it now");
-                ApiDocumentation.refusal(operation, HttpStatus.BAD_REQUEST, "A parameter or the body is invalid");
-            }
-            if (command && path.equals(BUDGETS)) {
-                created(operation, "Opened: Location names the new budget");
-            }
-            boolean erasureRequest = erasure
-                    && path.endsWith("/erasure-requests")
-                    && operation == ApiDocumentation.operation(openApi, path, PathItem.HttpMethod.POST);
-            if (erasureRequest) {
-                created(operation, "Requested: Location names the request, which a second authority confirms");
-            }
-            if (command && !path.equals(BUDGETS)) {
-                ApiDocumentation.refusal(operation, HttpStatus.NOT_FOUND, "No such budget, or none the caller may see");
-                ApiDocumentation.header(
-                        ApiDocumentation.refusal(
-                                operation,
-                                HttpStatus.PRECONDITION_FAILED,
-                                "If-Match names another version: currentVersion (and ETag) say which is current"),
-                        HttpHeaders.ETAG,
-                        version());
-            }
-            if (command || path.equals(BUDGETS + "/{id}")) {
-                ApiDocumentation.successes(operation)
-                        .forEach(success -> ApiDocumentation.header(success, HttpHeaders.ETAG, version()));
-            }
-            ApiDocumentation.sortResponses(operation);
-        });
+        return openApi ->
+                ApiDocumentation.forEachApiOperation(openApi, (path, operation) -> answers(openApi, path, operation));
+    }
+
+    private static void answers(OpenAPI openApi, String path, Operation operation) {
+        boolean command = path.startsWith(BUDGETS)
+                && operation == ApiDocumentation.operation(openApi, path, PathItem.HttpMethod.POST);
+        boolean erasure = path.startsWith(ERASURES);
+        if (command || erasure) {
+            ApiDocumentation.refusal(operation, HttpStatus.FORBIDDEN, "The token does not allow this request");
+            ApiDocumentation.refusal(operation, HttpStatus.CONFLICT, "A rule of the lifecycle refuses it now");
+            ApiDocumentation.refusal(operation, HttpStatus.BAD_REQUEST, "A parameter or the body is invalid");
+        }
+        if (command && path.equals(BUDGETS)) {
+            created(operation, "Opened: Location names the new budget");
+        }
+        boolean erasureRequest = erasure
+                && path.endsWith("/erasure-requests")
+                && operation == ApiDocumentation.operation(openApi, path, PathItem.HttpMethod.POST);
+        if (erasureRequest) {
+            created(operation, "Requested: Location names the request, which a second authority confirms");
+        }
+        if (command && !path.equals(BUDGETS)) {
+            ApiDocumentation.refusal(operation, HttpStatus.NOT_FOUND, "No such budget, or none the caller may see");
+            ApiDocumentation.header(
+                    ApiDocumentation.refusal(
+                            operation,
+                            HttpStatus.PRECONDITION_FAILED,
+                            "If-Match names another version: currentVersion (and ETag) say which is current"),
+                    HttpHeaders.ETAG,
+                    version());
+        }
+        if (command || path.equals(BUDGETS + "/{id}")) {
+            ApiDocumentation.successes(operation)
+                    .forEach(success -> ApiDocumentation.header(success, HttpHeaders.ETAG, version()));
+        }
+        ApiDocumentation.sortResponses(operation);
     }
 
     /** A 201 with Location instead of springdoc's 200. */

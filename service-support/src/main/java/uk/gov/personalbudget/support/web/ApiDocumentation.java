@@ -24,8 +24,12 @@ import org.springframework.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -34,7 +38,8 @@ import java.util.function.BiConsumer;
  * What every operation under {@code /api} of both services' OpenAPI documents says alike: its answers as
  * {@code application/json}, the {@code Problem} schema (RFC 9457, with {@link ProblemTypes} as the {@code type}
  * enum and our extension members), the refusals any operation can answer, and the bearer token, on each operation.
- * Each service adds its own refusals ({@link #refusal}) in its own customizer, which runs after this one.
+ * Each service adds its own refusals ({@link #refusal}) in its own customizer, which runs after this one; last,
+ * {@link ApiDocumentationConfiguration} writes each refusal once under {@code components/responses}.
  */
 public final class ApiDocumentation {
 
@@ -127,6 +132,66 @@ public final class ApiDocumentation {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(resource, unreadable);
         }
+    }
+
+    /**
+     * Writes each refusal once, under {@code components/responses}, and has every operation refer to it, once every
+     * other customizer has declared its refusals. One name per status (e.g. {@code PreconditionFailed}); where operations
+     * answer one status with different refusals, each is numbered after the first, in the order of their description.
+     */
+    public static void shareRefusals(OpenAPI openApi) {
+        Map<String, List<ApiResponse>> byStatus = new TreeMap<>();
+        forEachApiOperation(
+                openApi,
+                (path, operation) -> responses(operation).forEach((code, response) -> {
+                    List<ApiResponse> variants = byStatus.computeIfAbsent(code, c -> new ArrayList<>());
+                    if (isRefusal(response) && !variants.contains(response)) {
+                        variants.add(response);
+                    }
+                }));
+        Map<ApiResponse, String> names = new HashMap<>();
+        byStatus.forEach((code, variants) -> {
+            variants.sort(Comparator.comparing(ApiDocumentation::sortKey));
+            String name = responseName(code);
+            for (int i = 0; i < variants.size(); i++) {
+                String numbered = i == 0 ? name : name + (i + 1);
+                names.put(variants.get(i), numbered);
+                openApi.getComponents().addResponses(numbered, variants.get(i));
+            }
+        });
+        forEachApiOperation(openApi, (path, operation) -> {
+            ApiResponses shared = new ApiResponses();
+            responses(operation)
+                    .forEach((code, response) -> shared.addApiResponse(
+                            code,
+                            names.containsKey(response)
+                                    ? new ApiResponse().$ref("#/components/responses/" + names.get(response))
+                                    : response));
+            operation.setResponses(shared);
+        });
+    }
+
+    private static boolean isRefusal(ApiResponse response) {
+        return response.get$ref() == null
+                && response.getContent() != null
+                && response.getContent().values().stream()
+                        .allMatch(media -> media.getSchema() != null
+                                && ("#/components/schemas/" + PROBLEM)
+                                        .equals(media.getSchema().get$ref()));
+    }
+
+    /** 412 is {@code PreconditionFailed}: the status's name in Spring, in upper camel case. */
+    private static String responseName(String code) {
+        StringBuilder name = new StringBuilder();
+        for (String word : HttpStatus.valueOf(Integer.parseInt(code)).name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    private static String sortKey(ApiResponse response) {
+        return response.getDescription() + "|"
+                + (response.getHeaders() == null ? "" : response.getHeaders().keySet());
     }
 
     /** Calls {@code each} with every operation under {@code /api}, and its path template. */
