@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import uk.gov.personalbudget.budget.lifecycle.Rule;
 import uk.gov.personalbudget.budget.problem.BudgetProblem;
+import uk.gov.personalbudget.budget.security.DevTokenController;
 import uk.gov.personalbudget.budget.web.BudgetCommandController;
 import uk.gov.personalbudget.contracts.command.AllowedRoles;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
@@ -111,8 +112,23 @@ class OpenApiConfiguration {
      */
     @Bean
     OpenApiCustomizer budgetServiceAnswers() {
-        return openApi ->
-                ApiDocumentation.forEachApiOperation(openApi, (path, operation) -> answers(openApi, path, operation));
+        return openApi -> {
+            ApiDocumentation.forEachApiOperation(openApi, (path, operation) -> answers(openApi, path, operation));
+            Operation devTokens =
+                    ApiDocumentation.operation(openApi, DevTokenController.PATH, PathItem.HttpMethod.POST);
+            if (devTokens != null) {
+                ApiDocumentation.refusal(devTokens, HttpStatus.BAD_REQUEST, "A parameter or the body is invalid");
+                ApiDocumentation.refusal(
+                        devTokens,
+                        HttpStatus.UNAUTHORIZED,
+                        "An Authorization header was sent with a token that is invalid or expired (none is needed)");
+                ApiDocumentation.refusal(
+                        devTokens, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than any endpoint accepts");
+                ApiDocumentation.refusal(
+                        devTokens, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json");
+                ApiDocumentation.sortResponses(devTokens);
+            }
+        };
     }
 
     private static void answers(OpenAPI openApi, String path, Operation operation) {
@@ -126,6 +142,14 @@ class OpenApiConfiguration {
         }
         if (command && path.equals(BUDGETS)) {
             created(operation, "Opened: Location names the new budget");
+            ApiDocumentation.refusal(
+                    operation,
+                    HttpStatus.PRECONDITION_FAILED,
+                    "If-Match was sent: a budget not yet opened has no version to match (version-mismatch)");
+        }
+        if (path.equals(BUDGETS + "/{id}")
+                && operation == ApiDocumentation.operation(openApi, path, PathItem.HttpMethod.GET)) {
+            notModified(operation);
         }
         boolean erasureRequest = erasure
                 && path.endsWith("/erasure-requests")
@@ -148,6 +172,20 @@ class OpenApiConfiguration {
                     .forEach(success -> ApiDocumentation.header(success, HttpHeaders.ETAG, version()));
         }
         ApiDocumentation.sortResponses(operation);
+    }
+
+    /** The budget's GET answers 304 (and no body) when If-None-Match names its current version. */
+    private static void notModified(Operation operation) {
+        operation.addParametersItem(new HeaderParameter()
+                .name(HttpHeaders.IF_NONE_MATCH)
+                .required(false)
+                .description("The ETag of an earlier read, e.g. \"7\": 304 and no body while the budget is still at "
+                        + "that version")
+                .schema(new StringSchema().example("\"7\"")));
+        ApiResponse notModified = new ApiResponse()
+                .description("Not modified: the budget is still at the version " + "If-None-Match names");
+        ApiDocumentation.header(notModified, HttpHeaders.ETAG, version());
+        operation.getResponses().addApiResponse("304", notModified);
     }
 
     /** A 201 with Location instead of springdoc's 200. */

@@ -120,7 +120,10 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
         JsonNode paths = document().get("paths");
 
         assertThat(paths.get(BUDGETS + "/{id}").get("get").get("parameters").findValuesAsText("name"))
-                .containsExactlyInAnyOrder("id", "asOf");
+                .containsExactlyInAnyOrder("id", "asOf", "If-None-Match");
+        assertThat(paths.get(BUDGETS + "/{id}").get("get").get("responses").has("304"))
+                .as("304 while If-None-Match names the current version")
+                .isTrue();
         assertThat(paths.get(BUDGETS + "/{id}/events")
                         .get("get")
                         .get("parameters")
