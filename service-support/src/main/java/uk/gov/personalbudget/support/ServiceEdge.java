@@ -7,6 +7,7 @@ import uk.gov.personalbudget.support.ratelimit.RateLimitConfiguration;
 import uk.gov.personalbudget.support.security.ActorWebConfiguration;
 import uk.gov.personalbudget.support.security.ProductionJwtConfiguration;
 import uk.gov.personalbudget.support.security.SecurityConfiguration;
+import uk.gov.personalbudget.support.web.ApiDocumentationConfiguration;
 import uk.gov.personalbudget.support.web.ApiJsonConfiguration;
 import uk.gov.personalbudget.support.web.ProblemErrorController;
 import uk.gov.personalbudget.support.web.RequestLimitsConfiguration;
@@ -15,7 +16,8 @@ import uk.gov.personalbudget.support.web.RequestLimitsConfiguration;
  * What both services share at their HTTP edge: bearer JWTs, their claims as an {@code Actor}, strict JSON
  * reading, a limit on request bodies and on each caller's requests (429), 401/403/413 and the container's error
  * page as problem details, and
- * {@code Idempotency-Key} on POSTs (each service's database holds the keys, table {@code idempotent_request}).
+ * {@code Idempotency-Key} on POSTs (each service's database holds the keys, table {@code idempotent_request}), and
+ * the refusals of the OpenAPI document written once each.
  * A service imports this once on its application class.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +29,9 @@ import uk.gov.personalbudget.support.web.RequestLimitsConfiguration;
     RequestLimitsConfiguration.class,
     RateLimitConfiguration.class,
     IdempotencyConfiguration.class,
-    ProblemErrorController.class
+    ProblemErrorController.class,
+    // Last: its customizer of the OpenAPI document must run after every other (springdoc keeps registration order).
+    ApiDocumentationConfiguration.class
 })
 public class ServiceEdge {
 

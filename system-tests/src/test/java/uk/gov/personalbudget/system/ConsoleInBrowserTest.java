@@ -10,7 +10,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import uk.gov.personalbudget.budget.walkthrough.WalkthroughScript;
 import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
@@ -350,25 +349,10 @@ class ConsoleInBrowserTest {
     }
 
     private void startStack() throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
-        broker.afterPropertiesSet();
-        running.add(broker::destroy);
-        List<String> keys = List.of(
-                "--personal-data.keys.datasource.url=jdbc:h2:file:" + data.resolve("keys") + ";AUTO_SERVER=TRUE");
-        List<String> budgetArguments = new ArrayList<>(keys);
-        budgetArguments.add(
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("budget") + ";DB_CLOSE_ON_EXIT=FALSE");
-        budgetArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
-        budgetService = ServiceProcess.start("budget-service", budgetArguments);
-        running.add(budgetService);
-        List<String> approvalArguments = new ArrayList<>(keys);
-        approvalArguments.add(
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("approval") + ";DB_CLOSE_ON_EXIT=FALSE");
-        approvalArguments.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
-        approvalArguments.add("--security.jwt.jwk-set-uri=" + budgetService.baseUrl() + "/dev/jwks");
-        approvalArguments.add("--approval.budget-service.url=" + budgetService.baseUrl());
-        approvalService = ServiceProcess.start("approval-service", approvalArguments);
-        running.add(approvalService);
+        H2Stack stack = H2Stack.start(data);
+        running.add(stack);
+        budgetService = stack.budgetService();
+        approvalService = stack.approvalService();
     }
 
     private JsonNode api(ServiceProcess service, String path) throws Exception {

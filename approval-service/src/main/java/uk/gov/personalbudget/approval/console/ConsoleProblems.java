@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.gov.personalbudget.approval.problem.ApprovalProblem;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
 /** The console's forwarding failures as problem details, like every other rejection. */
@@ -21,6 +22,8 @@ class ConsoleProblems {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(ApiProblemHandling.problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "budget-service-unavailable", unavailable.getMessage()));
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ApprovalProblem.BUDGET_SERVICE_UNAVAILABLE,
+                        unavailable.getMessage()));
     }
 }

@@ -9,10 +9,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import uk.gov.personalbudget.approval.problem.ApprovalProblem;
 import uk.gov.personalbudget.approval.replay.ReplayAlreadyRunning;
 import uk.gov.personalbudget.approval.replay.ReplayNotFound;
 import uk.gov.personalbudget.approval.replay.ReplayNotStarted;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
+import uk.gov.personalbudget.support.web.SharedProblem;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,30 +26,32 @@ class ApprovalProblems extends ApiProblemHandling {
 
     @ExceptionHandler(BudgetNotKnown.class)
     ProblemDetail budgetNotKnown(BudgetNotKnown unknown) {
-        return problem(HttpStatus.NOT_FOUND, "budget-not-found", unknown.getMessage());
+        return problem(HttpStatus.NOT_FOUND, ApprovalProblem.BUDGET_NOT_FOUND, unknown.getMessage());
     }
 
     @ExceptionHandler(ReplayNotFound.class)
     ProblemDetail replayNotFound(ReplayNotFound unknown) {
-        return problem(HttpStatus.NOT_FOUND, "replay-not-found", unknown.getMessage());
+        return problem(HttpStatus.NOT_FOUND, ApprovalProblem.REPLAY_NOT_FOUND, unknown.getMessage());
     }
 
     @ExceptionHandler(ReplayAlreadyRunning.class)
     ProblemDetail replayRunning(ReplayAlreadyRunning running) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "replay-already-running", running.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, ApprovalProblem.REPLAY_ALREADY_RUNNING, running.getMessage());
         problem.setProperty("replay", "/api/v1/replays/" + running.running());
         return problem;
     }
 
     @ExceptionHandler(ReplayNotStarted.class)
     ProblemDetail replayNotStarted(ReplayNotStarted notStarted) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "replay-not-started", notStarted.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ApprovalProblem.REPLAY_NOT_STARTED, notStarted.getMessage());
     }
 
     @ExceptionHandler(UnknownLevel.class)
     ProblemDetail unknownLevel(UnknownLevel unknown) {
         String reason = "must be one of " + unknown.levels();
-        return naming(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "'level' " + reason), "level", reason);
+        return naming(
+                problem(HttpStatus.BAD_REQUEST, SharedProblem.INVALID_PARAMETER, "'level' " + reason), "level", reason);
     }
 
     /**
@@ -62,7 +66,8 @@ class ApprovalProblems extends ApiProblemHandling {
         if (name == null || reason == null) {
             return super.handleTypeMismatch(mismatch, headers, status, request);
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "'" + name + "' " + reason);
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, SharedProblem.INVALID_PARAMETER, "'" + name + "' " + reason);
         return ResponseEntity.badRequest().body(naming(problem, name, reason));
     }
 
@@ -85,6 +90,8 @@ class ApprovalProblems extends ApiProblemHandling {
     @ExceptionHandler(InvalidRange.class)
     ProblemDetail invalidRange(InvalidRange invalid) {
         return naming(
-                problem(HttpStatus.BAD_REQUEST, "invalid-range", invalid.getMessage()), "to", invalid.getMessage());
+                problem(HttpStatus.BAD_REQUEST, ApprovalProblem.INVALID_RANGE, invalid.getMessage()),
+                "to",
+                invalid.getMessage());
     }
 }

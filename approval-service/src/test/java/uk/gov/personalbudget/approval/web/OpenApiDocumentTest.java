@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
+import uk.gov.personalbudget.testsupport.openapi.CommittedDocument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,18 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
                 .contains("application/json", "text/csv");
     }
 
+    /**
+     * The one request body, the console's token request forwarded to budget-service, is described with an example;
+     * budget-service's RequestExamplesApiTest sends that example to its own /dev/tokens.
+     */
+    @Test
+    void theForwardedTokenRequestHasAnExample() throws Exception {
+        JsonNode body = document().at("/paths/~1dev~1tokens/post/requestBody/content/application~1json");
+
+        assertThat(body.at("/schema/type").asText()).isEqualTo("object");
+        assertThat(body.at("/example/role").asText()).isEqualTo("AUDITOR");
+    }
+
     @Test
     void noOperationTakesTheCallerAsInput() throws Exception {
         JsonNode document = document();
@@ -77,6 +90,18 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
         assertThat(document.at("/security/0").has(schemes.get(0)))
                 .as("required of every operation")
                 .isTrue();
+    }
+
+    @Test
+    void theServedDocumentIsTheCommittedOne() throws Exception {
+        JsonNode served = document();
+        CommittedDocument committed = CommittedDocument.of("approval-service");
+
+        if (!committed.refreshIfAsked(served)) {
+            assertThat(served)
+                    .as(committed.howToRefresh("approval-service", "OpenApiDocumentTest"))
+                    .isEqualTo(committed.read());
+        }
     }
 
     private JsonNode document() throws Exception {

@@ -15,6 +15,7 @@ import uk.gov.personalbudget.budget.history.BudgetHistory;
 import uk.gov.personalbudget.budget.lifecycle.BudgetRuleViolation;
 import uk.gov.personalbudget.budget.lifecycle.Rule;
 import uk.gov.personalbudget.budget.personaldata.PersonBudgetIndex.PersonsBudget;
+import uk.gov.personalbudget.budget.problem.BudgetProblem;
 import uk.gov.personalbudget.budget.trace.TraceContexts;
 import uk.gov.personalbudget.budget.trace.TraceParent;
 import uk.gov.personalbudget.contracts.command.RecordErasure;
@@ -98,7 +99,7 @@ class Erasures {
         requests.awaitingConfirmation(person, now).ifPresent(pending -> {
             ProblemDetail problem = problem(
                     HttpStatus.CONFLICT,
-                    "erasure-already-requested",
+                    BudgetProblem.ERASURE_ALREADY_REQUESTED,
                     "an erasure of this person's personal data already awaits confirmation until " + pending.expiresAt()
                             + ": confirm that request, or let it expire");
             problem.setProperty("requestId", pending.id());
@@ -163,7 +164,7 @@ class Erasures {
         if (request.isExpiredAt(now)) {
             throw refused(problem(
                     HttpStatus.CONFLICT,
-                    "erasure-request-expired",
+                    BudgetProblem.ERASURE_REQUEST_EXPIRED,
                     "the erasure request expired at " + request.expiresAt()
                             + " without a confirmation: a new request is needed"));
         }
@@ -216,7 +217,7 @@ class Erasures {
             // One key seals the person's data at every council: one council alone does not destroy it.
             throw refused(problem(
                     HttpStatus.CONFLICT,
-                    "erasure-needs-every-council",
+                    BudgetProblem.ERASURE_NEEDS_EVERY_COUNCIL,
                     "the person's personal data is also held for another council's"
                             + " budget: erasing it is agreed between the councils"));
         }
@@ -230,7 +231,7 @@ class Erasures {
         if (!open.isEmpty()) {
             ProblemDetail problem = problem(
                     HttpStatus.CONFLICT,
-                    Rule.ERASURE_NEEDS_CLOSED_BUDGETS.slug(),
+                    Rule.ERASURE_NEEDS_CLOSED_BUDGETS::slug,
                     "a person's personal data is erased only once every budget of theirs is closed; " + open.size()
                             + " of " + budgets.size() + " are not");
             problem.setProperty(
@@ -243,7 +244,7 @@ class Erasures {
         return requests.find(requestId, person)
                 .orElseThrow(() -> refused(problem(
                         HttpStatus.NOT_FOUND,
-                        "erasure-request-not-found",
+                        BudgetProblem.ERASURE_REQUEST_NOT_FOUND,
                         "no erasure request " + requestId + " for this person")));
     }
 
@@ -267,8 +268,8 @@ class Erasures {
     }
 
     private static ErrorResponseException personNotFound(PersonReference person) {
-        return refused(
-                problem(HttpStatus.NOT_FOUND, "person-not-found", "no personal data is held for person " + person));
+        return refused(problem(
+                HttpStatus.NOT_FOUND, BudgetProblem.PERSON_NOT_FOUND, "no personal data is held for person " + person));
     }
 
     /** The request refused with {@code problem}, at its status. */

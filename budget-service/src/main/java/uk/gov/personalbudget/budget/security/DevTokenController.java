@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.personalbudget.budget.problem.BudgetProblem;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.support.ServiceEdge;
 import uk.gov.personalbudget.support.security.Councils;
-import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,8 +39,6 @@ public class DevTokenController {
     public static final String PATH = "/dev/tokens";
     /** The public key set of the development tokens, so approval-service (local) can verify them too. */
     public static final String JWKS_PATH = "/dev/jwks";
-
-    static final String INVALID_TOKEN_REQUEST = "invalid-token-request";
 
     private final DevTokenIssuer issuer;
     private final RSAKey signingKey;
@@ -130,7 +128,7 @@ public class DevTokenController {
 
     private static ProblemDetail invalidTokenRequest(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(ApiProblemHandling.type(INVALID_TOKEN_REQUEST));
+        problem.setType(BudgetProblem.INVALID_TOKEN_REQUEST.uri());
         problem.setTitle("Invalid token request");
         return problem;
     }

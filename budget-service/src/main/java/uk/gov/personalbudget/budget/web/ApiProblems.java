@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.gov.personalbudget.budget.history.BudgetNotFound;
 import uk.gov.personalbudget.budget.lifecycle.BudgetHidden;
 import uk.gov.personalbudget.budget.lifecycle.BudgetRuleViolation;
+import uk.gov.personalbudget.budget.problem.BudgetProblem;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
 
 import java.util.List;
@@ -24,8 +25,6 @@ import java.util.Map;
 @RestControllerAdvice
 class ApiProblems extends ApiProblemHandling {
 
-    static final String VERSION_MISMATCH = "version-mismatch";
-
     @ExceptionHandler(BudgetRuleViolation.class)
     ProblemDetail ruleBroken(BudgetRuleViolation violation) {
         HttpStatus status = switch (violation.rule().kind()) {
@@ -33,7 +32,7 @@ class ApiProblems extends ApiProblemHandling {
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
-        ProblemDetail problem = problem(status, violation.rule().slug(), violation.getMessage());
+        ProblemDetail problem = problem(status, violation.rule()::slug, violation.getMessage());
         violation.field().map(ApiProblems::bodyPath).ifPresent(field -> naming(problem, field, violation.getMessage()));
         return problem;
     }
@@ -58,14 +57,14 @@ class ApiProblems extends ApiProblemHandling {
                 notFound instanceof BudgetNotFound missing && missing.moment().isPresent()
                         ? notFound.getMessage()
                         : BudgetNotFound.NO_SUCH_BUDGET;
-        return problem(HttpStatus.NOT_FOUND, "budget-not-found", detail);
+        return problem(HttpStatus.NOT_FOUND, BudgetProblem.BUDGET_NOT_FOUND, detail);
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException conflict) {
         return problem(
                 HttpStatus.CONFLICT,
-                "concurrent-change",
+                BudgetProblem.CONCURRENT_CHANGE,
                 "the budget was changed by another command at the same moment: read it again and retry");
     }
 
@@ -77,7 +76,7 @@ class ApiProblems extends ApiProblemHandling {
     ResponseEntity<ProblemDetail> versionMismatch(ConflictingAggregateVersionException stale) {
         ProblemDetail problem = problem(
                 HttpStatus.PRECONDITION_FAILED,
-                VERSION_MISMATCH,
+                BudgetProblem.VERSION_MISMATCH,
                 "the budget is at version " + stale.getActualVersion() + ", not " + stale.getExpectedVersion()
                         + " as If-Match says: read it again, and send the command again if it still applies");
         problem.setProperty("currentVersion", stale.getActualVersion());
@@ -89,13 +88,13 @@ class ApiProblems extends ApiProblemHandling {
 
     @ExceptionHandler(BudgetCommands.NoVersionYet.class)
     ProblemDetail noVersionYet(BudgetCommands.NoVersionYet noVersion) {
-        return problem(HttpStatus.PRECONDITION_FAILED, VERSION_MISMATCH, noVersion.getMessage());
+        return problem(HttpStatus.PRECONDITION_FAILED, BudgetProblem.VERSION_MISMATCH, noVersion.getMessage());
     }
 
     @ExceptionHandler(IfMatch.InvalidIfMatch.class)
     ProblemDetail invalidIfMatch(IfMatch.InvalidIfMatch invalid) {
         return naming(
-                problem(HttpStatus.BAD_REQUEST, "invalid-if-match", invalid.getMessage()),
+                problem(HttpStatus.BAD_REQUEST, BudgetProblem.INVALID_IF_MATCH, invalid.getMessage()),
                 IfMatch.HEADER,
                 IfMatch.InvalidIfMatch.REASON);
     }

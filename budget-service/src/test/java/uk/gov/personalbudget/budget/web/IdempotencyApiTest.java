@@ -42,7 +42,8 @@ class IdempotencyApiTest extends ApiTestSupport {
         String id = api.budgetAt(command.at());
         long before = api.version(id);
         String key = UUID.randomUUID().toString();
-        // One body for both: a body with a time in it (a delegation's intended end) made twice may differ.
+        // One body for both: some are made from the clock (an adjustment from now, a delegation's intended end), and
+        // a second later differ.
         String body = command.validBody();
 
         MockHttpServletResponse first = send(id, command.command(), command.by(), body, key)

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import uk.gov.personalbudget.contracts.command.AllowedRoles;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
 import uk.gov.personalbudget.contracts.command.CommandRoles;
+import uk.gov.personalbudget.testsupport.openapi.CommittedDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,7 +120,10 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
         JsonNode paths = document().get("paths");
 
         assertThat(paths.get(BUDGETS + "/{id}").get("get").get("parameters").findValuesAsText("name"))
-                .containsExactlyInAnyOrder("id", "asOf");
+                .containsExactlyInAnyOrder("id", "asOf", "If-None-Match");
+        assertThat(paths.get(BUDGETS + "/{id}").get("get").get("responses").has("304"))
+                .as("304 while If-None-Match names the current version")
+                .isTrue();
         assertThat(paths.get(BUDGETS + "/{id}/events")
                         .get("get")
                         .get("parameters")
@@ -165,11 +169,24 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
         document.get("paths").fields().forEachRemaining(path -> {
             if (path.getKey().startsWith(BUDGETS)) {
                 path.getValue()
-                        .forEach(operation -> assertThat(operation.has("security"))
-                                .as(path.getKey() + " overrides the bearer token")
-                                .isFalse());
+                        .forEach(operation -> assertThat(
+                                        operation.at("/security/0").has("bearer-jwt"))
+                                .as(path.getKey() + " needs the bearer token")
+                                .isTrue());
             }
         });
+    }
+
+    @Test
+    void theServedDocumentIsTheCommittedOne() throws Exception {
+        JsonNode served = document();
+        CommittedDocument committed = CommittedDocument.of("budget-service");
+
+        if (!committed.refreshIfAsked(served)) {
+            assertThat(served)
+                    .as(committed.howToRefresh("budget-service", "OpenApiDocumentApiTest"))
+                    .isEqualTo(committed.read());
+        }
     }
 
     @Test

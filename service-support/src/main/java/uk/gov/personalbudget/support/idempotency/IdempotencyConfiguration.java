@@ -1,6 +1,9 @@
 package uk.gov.personalbudget.support.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -13,8 +16,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.AntPathMatcher;
+import uk.gov.personalbudget.support.web.ApiDocumentation;
 
 import java.time.Clock;
 
@@ -66,10 +71,30 @@ public class IdempotencyConfiguration {
             openApi.getPaths().forEach((path, item) -> {
                 if (item.getPost() != null
                         && properties.pathPatterns().stream().anyMatch(pattern -> matcher.match(pattern, path))) {
-                    item.getPost().addParametersItem(idempotencyKey());
+                    Operation post = item.getPost();
+                    post.addParametersItem(idempotencyKey());
+                    ApiDocumentation.refusal(post, HttpStatus.BAD_REQUEST, "A parameter or the body is invalid");
+                    ApiDocumentation.refusal(
+                            post, HttpStatus.CONFLICT, "A request with this Idempotency-Key is still running");
+                    ApiDocumentation.refusal(
+                            post,
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            "This Idempotency-Key was used for a different request");
+                    ApiDocumentation.refusal(
+                            post, HttpStatus.TOO_MANY_REQUESTS, "The caller holds as many keys as they may");
+                    ApiDocumentation.successes(post)
+                            .forEach(success ->
+                                    ApiDocumentation.header(success, IdempotencyFilter.REPLAYED_HEADER, replayed()));
+                    ApiDocumentation.sortResponses(post);
                 }
             });
         };
+    }
+
+    private static Header replayed() {
+        return new Header()
+                .description("true when this is the kept answer to an earlier request with the same Idempotency-Key")
+                .schema(new BooleanSchema());
     }
 
     private static Parameter idempotencyKey() {

@@ -25,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UrlPathHelper;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
+import uk.gov.personalbudget.support.web.SharedProblem;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -249,7 +250,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String reason = "must be sent once, as 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)";
         return ApiProblemHandling.naming(
                 ApiProblemHandling.problem(
-                        HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "the " + HEADER + " header " + reason),
+                        HttpStatus.BAD_REQUEST,
+                        SharedProblem.INVALID_IDEMPOTENCY_KEY,
+                        "the " + HEADER + " header " + reason),
                 HEADER,
                 reason);
     }
@@ -259,7 +262,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return ApiProblemHandling.naming(
                 ApiProblemHandling.problem(
                         HttpStatus.UNPROCESSABLE_ENTITY,
-                        "idempotency-key-reused",
+                        SharedProblem.IDEMPOTENCY_KEY_REUSED,
                         "this " + HEADER + " " + reason + "; send a new key with a new request"),
                 HEADER,
                 reason);
@@ -268,14 +271,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static ProblemDetail inUse() {
         return ApiProblemHandling.problem(
                 HttpStatus.CONFLICT,
-                "idempotency-key-in-use",
+                SharedProblem.IDEMPOTENCY_KEY_IN_USE,
                 "a request with this " + HEADER + " is still being handled; retry once it has been answered");
     }
 
     private static ProblemDetail exhausted(int maxKeysPerCaller) {
         return ApiProblemHandling.problem(
                 HttpStatus.TOO_MANY_REQUESTS,
-                "idempotency-keys-exhausted",
+                SharedProblem.IDEMPOTENCY_KEYS_EXHAUSTED,
                 "you hold " + maxKeysPerCaller + " unexpired " + HEADER
                         + "s, as many as a caller may: send this request"
                         + " without a key, or with a new key once older ones expire");
@@ -284,7 +287,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static ProblemDetail unavailable() {
         return ApiProblemHandling.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "service-unavailable",
+                SharedProblem.SERVICE_UNAVAILABLE,
                 "the service's database is unavailable for the moment; nothing was done. Retry after "
                         + UNAVAILABLE_RETRY_AFTER_SECONDS + " seconds with the same " + HEADER);
     }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.gov.personalbudget.support.web.SharedProblem;
 
 import static uk.gov.personalbudget.support.web.ApiProblemHandling.problem;
 
@@ -21,7 +22,7 @@ public class PersonalDataProblems implements Ordered {
 
     @ExceptionHandler(PersonalDataErased.class)
     ProblemDetail erased(PersonalDataErased erased) {
-        return problem(HttpStatus.CONFLICT, "personal-data-erased", erased.getMessage());
+        return problem(HttpStatus.CONFLICT, SharedProblem.PERSONAL_DATA_ERASED, erased.getMessage());
     }
 
     @ExceptionHandler(PersonalDataUnavailable.class)
@@ -29,7 +30,7 @@ public class PersonalDataProblems implements Ordered {
         log.error("personal data keys unavailable", unavailable);
         return problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "personal-data-unavailable",
+                SharedProblem.PERSONAL_DATA_UNAVAILABLE,
                 "the personal data key store cannot be read just now; try again later");
     }
 
@@ -38,7 +39,7 @@ public class PersonalDataProblems implements Ordered {
         log.error("personal data does not match its key", tampered);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
-                "personal-data-tampered",
+                SharedProblem.PERSONAL_DATA_TAMPERED,
                 "stored personal data does not match its key; the history needs checking (GET .../verification)");
     }
 

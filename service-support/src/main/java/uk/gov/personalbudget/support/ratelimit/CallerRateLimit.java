@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
+import uk.gov.personalbudget.support.web.SharedProblem;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,8 +35,6 @@ import java.util.concurrent.TimeUnit;
  * caller is the token's {@code sub}; requests without a valid token never reach it.
  */
 public class CallerRateLimit extends OncePerRequestFilter {
-
-    static final String SLUG = "too-many-requests";
 
     private final RateLimitProperties properties;
     private final ObjectMapper json;
@@ -74,7 +73,7 @@ public class CallerRateLimit extends OncePerRequestFilter {
         long retryAfterSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() - 1) + 1);
         ProblemDetail problem = ApiProblemHandling.problem(
                 HttpStatus.TOO_MANY_REQUESTS,
-                SLUG,
+                SharedProblem.TOO_MANY_REQUESTS,
                 "you sent more than " + properties.perSecond() + " requests a second: wait " + retryAfterSeconds
                         + " s and send again");
         try {

@@ -22,6 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.util.StringUtils;
 import uk.gov.personalbudget.support.web.ApiProblemHandling;
+import uk.gov.personalbudget.support.web.SharedProblem;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,10 +36,6 @@ public final class SecurityProblems
         implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
-
-    public static final String MISSING_TOKEN = "missing-token";
-    public static final String INVALID_TOKEN = "invalid-token";
-    public static final String ACCESS_DENIED = "access-denied";
 
     private static final String DECODING_FAILURE = "An error occurred while attempting to decode the Jwt: ";
 
@@ -60,7 +57,7 @@ public final class SecurityProblems
                     request,
                     response,
                     HttpStatus.UNAUTHORIZED,
-                    INVALID_TOKEN,
+                    SharedProblem.INVALID_TOKEN,
                     "Invalid token",
                     "the bearer token was rejected" + (StringUtils.hasText(reason) ? ": " + reason : ""));
         } else {
@@ -68,7 +65,7 @@ public final class SecurityProblems
                     request,
                     response,
                     HttpStatus.UNAUTHORIZED,
-                    MISSING_TOKEN,
+                    SharedProblem.MISSING_TOKEN,
                     "Missing token",
                     "this resource needs a bearer token: send the header 'Authorization: Bearer <token>'");
         }
@@ -92,7 +89,7 @@ public final class SecurityProblems
                 request,
                 response,
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "service-unavailable",
+                SharedProblem.SERVICE_UNAVAILABLE,
                 "Service unavailable",
                 "the token cannot be checked for the moment (the issuer's keys are unreachable); retry after "
                         + ApiProblemHandling.RETRY_AFTER_SECONDS + " seconds");
@@ -115,7 +112,7 @@ public final class SecurityProblems
                 request,
                 response,
                 HttpStatus.FORBIDDEN,
-                ACCESS_DENIED,
+                SharedProblem.ACCESS_DENIED,
                 "Access denied",
                 "your token is valid but does not allow this request");
     }
@@ -124,12 +121,12 @@ public final class SecurityProblems
             HttpServletRequest request,
             HttpServletResponse response,
             HttpStatus status,
-            String slug,
+            SharedProblem type,
             String title,
             String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ApiProblemHandling.type(slug));
+        problem.setType(type.uri());
         problem.setTitle(title);
         problem.setInstance(instance(request));
         response.setStatus(status.value());

@@ -20,11 +20,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,17 +36,11 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandling.class);
 
     /** The problem types' common prefix; the last segment is the rule's slug. */
-    public static final String TYPE_PREFIX = "urn:personal-budget:problem:";
+    public static final String TYPE_PREFIX = ProblemType.PREFIX;
 
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
-
-    public static URI type(String slug) {
-        return URI.create(TYPE_PREFIX + slug);
-    }
-
-    public static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
+    public static ProblemDetail problem(HttpStatusCode status, ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(slug));
+        problem.setType(type.uri());
         return problem;
     }
 
@@ -62,12 +54,12 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
     /** Raised inside a controller rather than by the filter chain; answered the same way. */
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException denied) {
-        return problem(HttpStatus.FORBIDDEN, "access-denied", denied.getMessage());
+        return problem(HttpStatus.FORBIDDEN, SharedProblem.ACCESS_DENIED, denied.getMessage());
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail unauthenticated(AuthenticationException unauthenticated) {
-        return problem(HttpStatus.UNAUTHORIZED, "invalid-token", unauthenticated.getMessage());
+        return problem(HttpStatus.UNAUTHORIZED, SharedProblem.INVALID_TOKEN, unauthenticated.getMessage());
     }
 
     /** Seconds a caller is asked to wait before retrying while a database is unavailable. */
@@ -85,7 +77,7 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
                     .body(problem(
                             HttpStatus.SERVICE_UNAVAILABLE,
-                            "service-unavailable",
+                            SharedProblem.SERVICE_UNAVAILABLE,
                             "the service's database is unavailable for the moment; retry after " + RETRY_AFTER_SECONDS
                                     + " seconds. A command answered this way was not acknowledged: read the budget's"
                                     + " history before sending it again"));
@@ -95,7 +87,7 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
                 .body(
                         problem(
                                 HttpStatus.INTERNAL_SERVER_ERROR,
-                                "internal-error",
+                                SharedProblem.INTERNAL_ERROR,
                                 "the service failed to handle this request; nothing was stored unless the budget's history shows it"));
     }
 
@@ -114,13 +106,14 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "the body is not valid JSON");
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, SharedProblem.MALFORMED_REQUEST, "the body is not valid JSON");
         if (unreadable.getCause() instanceof SealedTextRefusal.SealedTextInInput sealed
                 && !sealed.getPath().isEmpty()) {
             String field = path(sealed);
             problem = problem(
                     HttpStatus.BAD_REQUEST,
-                    "sealed-text-refused",
+                    SharedProblem.SEALED_TEXT_REFUSED,
                     "the field '" + field + "' " + SealedTextRefusal.SealedTextInInput.REASON);
             return ResponseEntity.badRequest().body(naming(problem, field, SealedTextRefusal.SealedTextInInput.REASON));
         }
@@ -167,7 +160,8 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         String reason = "asOf".equals(name)
                 ? "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z"
                 : "is not a valid " + name + ": letters, digits, '-' or '_', at most 64";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "'" + name + "' " + reason);
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, SharedProblem.INVALID_PARAMETER, "'" + name + "' " + reason);
         return ResponseEntity.badRequest().body(naming(problem, name, reason));
     }
 
@@ -178,12 +172,8 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
         if (response != null
                 && response.getBody() instanceof ProblemDetail problem
-                && ABOUT_BLANK.equals(problem.getType())) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setType(type(
-                    known != null
-                            ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                            : "http-" + status.value()));
+                && ProblemType.ABOUT_BLANK.equals(problem.getType())) {
+            problem.setType(SharedProblem.forStatus(status));
         }
         return response;
     }
@@ -192,7 +182,7 @@ public abstract class ApiProblemHandling extends ResponseEntityExceptionHandler 
         String summary = errors.stream()
                 .map(error -> error.get("field") + " " + error.get("reason"))
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", summary);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, SharedProblem.INVALID_REQUEST, summary);
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).get("field"));
         }

@@ -31,12 +31,12 @@ public class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.NOT_FOUND;
-        ProblemDetail problem = ApiProblemHandling.problem(
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status,
-                status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 status.is5xxServerError()
                         ? "the service failed to handle this request"
                         : "the request was refused: " + status.getReasonPhrase().toLowerCase(Locale.ROOT));
+        problem.setType(SharedProblem.forStatus(status));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {
                 problem.setInstance(URI.create(uri));

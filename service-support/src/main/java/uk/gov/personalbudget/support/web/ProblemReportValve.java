@@ -4,12 +4,12 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Tomcat's own error report, as a problem detail instead of an HTML page: what Tomcat refuses before the
@@ -25,16 +25,13 @@ public final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus status = HttpStatus.resolve(code);
-        String slug = status == null
-                ? "http-" + code
-                : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String title = status == null ? "HTTP " + code : status.getReasonPhrase();
         String detail = code >= 500
                 ? "the service failed to handle this request"
                 : "the request was refused before it reached the API";
         // Only fixed text goes in, so no escaping is needed.
-        String problem = "{\"type\":\"" + ApiProblemHandling.TYPE_PREFIX + slug + "\",\"title\":\"" + title
-                + "\",\"status\":" + code + ",\"detail\":\"" + detail + "\"}";
+        String problem = "{\"type\":\"" + SharedProblem.forStatus(HttpStatusCode.valueOf(code)) + "\",\"title\":\""
+                + title + "\",\"status\":" + code + ",\"detail\":\"" + detail + "\"}";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -32,8 +32,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RequestBodyLimit extends OncePerRequestFilter {
 
-    static final String SLUG = "payload-too-large";
-
     private final long maxBytes;
     private final ObjectMapper objectMapper;
 
@@ -65,7 +63,7 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemDetail problem = ApiProblemHandling.problem(
                 HttpStatus.PAYLOAD_TOO_LARGE,
-                SLUG,
+                SharedProblem.PAYLOAD_TOO_LARGE,
                 "the request body is larger than " + maxBytes + " bytes, the most any endpoint accepts");
         problem.setTitle("Payload Too Large");
         try {
