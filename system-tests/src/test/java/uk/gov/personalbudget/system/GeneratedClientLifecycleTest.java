@@ -108,7 +108,9 @@ class GeneratedClientLifecycleTest {
                                         .methodVersion("2026.1")
                                         .breakdown(List.of(new BreakdownLine()
                                                 .description("Support worker, 2 hours a week")
-                                                .amount(yearly)))),
+                                                .amount(yearly))))
+                                .personTookPart(true)
+                                .personToldBy(Offer.PersonToldByEnum.IN_PERSON),
                         null,
                         null);
         commands(person).acceptOffer(budget, null, null);
