@@ -22,7 +22,7 @@ class ObservedStatusesIT {
      * ResourceServerTest adds for itself.
      */
     private static final Set<String> NOT_IN_THE_DOCUMENT =
-            Set.of("/actuator", "/v3/api-docs", "/swagger-ui", "/dev/jwks", "/error", "/api/test/");
+            Set.of("/actuator", "/v3/api-docs", "/asyncapi.json", "/swagger-ui", "/dev/jwks", "/error", "/api/test/");
 
     @Test
     void everyObservedStatusIsDeclared() throws Exception {
