@@ -324,7 +324,7 @@ abstract class CrossServiceLifecycleTest {
         assertThat(decided).as("the walkthrough's decisions and the erasure").hasSize(14);
         assertThat(decided.get(13).get("kind").asText()).isEqualTo("ERASURE");
         assertThat(decided.get(13).get("actor").asText()).isEqualTo("au-second");
-        ((ArrayNode) decided).remove(12);
+        ((ArrayNode) decided).remove(13);
         assertThat(withoutText(json.writeValueAsString(json.readTree(decisionsAfter)
                         .deepCopy()
                         .<ObjectNode>require()
