@@ -11,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -21,6 +23,7 @@ import uk.gov.personalbudget.support.ServiceEdge;
 import uk.gov.personalbudget.support.security.ActorClaimsValidator;
 import uk.gov.personalbudget.support.security.Councils;
 import uk.gov.personalbudget.support.security.TokenLifetimeValidator;
+import uk.gov.personalbudget.support.security.VerifiedTokens;
 
 import java.time.Clock;
 
@@ -48,12 +51,13 @@ class LocalJwtConfiguration {
     JwtDecoder jwtDecoder(RSAKey devTokenSigningKey, Councils councils) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devTokenSigningKey.toRSAPublicKey())
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(DevTokenIssuer.ISSUER),
                 new JwtAudienceValidator(DevTokenIssuer.AUDIENCE),
                 new TokenLifetimeValidator(DevTokenIssuer.VALIDITY, Clock.systemUTC()),
-                new ActorClaimsValidator(councils)));
-        return decoder;
+                new ActorClaimsValidator(councils));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     /** Ahead of the API chain: anyone may ask for a development token or its public key. */

@@ -33,13 +33,16 @@ public class ProductionJwtConfiguration {
     JwtDecoder jwtDecoder(JwtProperties properties, Councils councils) {
         OAuth2TokenValidator<Jwt> validator = validator(properties, councils);
         // Lazily, so the service starts (and reports health) while the identity provider is unreachable.
-        return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = StringUtils.hasText(properties.jwkSetUri())
-                    ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
-                    : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuerUri());
-            decoder.setJwtValidator(validator);
-            return decoder;
-        });
+        return new VerifiedTokens(
+                new SupplierJwtDecoder(() -> {
+                    NimbusJwtDecoder decoder = StringUtils.hasText(properties.jwkSetUri())
+                            ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                                    .build()
+                            : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuerUri());
+                    decoder.setJwtValidator(validator);
+                    return decoder;
+                }),
+                validator);
     }
 
     static OAuth2TokenValidator<Jwt> validator(JwtProperties properties, Councils councils) {
