@@ -1,25 +1,24 @@
 package uk.gov.personalbudget.budget.personaldata;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every budget's person and council (table {@code person_budget}), so that an erasure finds all of a person's
- * budgets at once. Written by a subscribing processor, which handles a {@code BudgetOpened} in the unit of work that
- * stores it, hence in the same transaction: a budget is never stored without its row, nor a row without its budget.
- * An error here is not only logged (Axon's default) but fails the opening ({@link PersonalDataEventsConfiguration}).
+ * budgets at once. Subscribed to the event store ({@code EventBus.subscribe}), which hands it the events a unit of
+ * work stores while it prepares to commit, as Axon's subscribing processors are: a {@code BudgetOpened} is indexed in
+ * the transaction that stores it, so a budget is never stored without its row, nor a row without its budget, and an
+ * error here fails the opening. A subscribing processor did this before, at the cost of a unit of work, its monitors
+ * and interceptors for every event of every command (3 % of a command's CPU, docs/benchmarks.md) to index one in ten.
  */
-@ProcessingGroup(PersonBudgetIndex.PROCESSING_GROUP)
-class PersonBudgetIndex {
-
-    static final String PROCESSING_GROUP = "person-budgets";
+class PersonBudgetIndex implements Consumer<List<? extends EventMessage<?>>> {
 
     /** One of the person's budgets, and the council it belongs to. */
     record PersonsBudget(BudgetId budget, String council) {}
@@ -31,12 +30,19 @@ class PersonBudgetIndex {
         this.jdbc = jdbc;
     }
 
-    /** A budget is opened by its first event (as the serializer reads its person, {@code BudgetPersons}). */
-    @EventHandler
-    void on(BudgetOpened opened, @SequenceNumber long sequence) {
-        if (sequence != 0) {
-            return;
+    /** Indexes each budget opened among {@code events}: a budget is opened by its first event. */
+    @Override
+    public void accept(List<? extends EventMessage<?>> events) {
+        for (EventMessage<?> event : events) {
+            if (BudgetOpened.class.equals(event.getPayloadType())
+                    && event instanceof DomainEventMessage<?> stored
+                    && stored.getSequenceNumber() == 0) {
+                index((BudgetOpened) stored.getPayload());
+            }
         }
+    }
+
+    private void index(BudgetOpened opened) {
         jdbc.update(
                 "INSERT INTO person_budget (budget_id, person_ref, council) VALUES (?, ?, ?)",
                 opened.budgetId().value(),

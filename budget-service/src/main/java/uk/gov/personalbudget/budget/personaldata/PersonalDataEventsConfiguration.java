@@ -2,7 +2,6 @@ package uk.gov.personalbudget.budget.personaldata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
@@ -55,16 +54,11 @@ class PersonalDataEventsConfiguration {
         return new PersonBudgetIndex(new JdbcTemplate(dataSource));
     }
 
-    /**
-     * The person-budget index is written by a subscribing processor, in the unit of work (and transaction) that stores
-     * the opening; a failure to write it fails the opening instead of being logged and lost.
-     */
+    /** Subscribes the index to the event store at start-up, as Axon subscribes its subscribing processors. */
     @Bean
-    ConfigurerModule personBudgetIndexProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(PersonBudgetIndex.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(
-                        PersonBudgetIndex.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
+    ConfigurerModule personBudgetIndexSubscription(PersonBudgetIndex index) {
+        return configurer -> configurer.onInitialize(
+                config -> config.onStart(() -> config.eventBus().subscribe(index)));
     }
 
     @Bean
