@@ -28,6 +28,18 @@ public class CommandObservation {
     private static final String ACCEPTED = "accepted";
     private static final String FAILED = "failed";
 
+    /**
+     * Each command type's span name, made once per type. Micrometer turns capitals in span names into "-x";
+     * "command open-budget" reads better than that.
+     */
+    private static final ClassValue<String> SPAN_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return "command "
+                    + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        }
+    };
+
     private final ObservationRegistry registry;
 
     public CommandObservation(ObservationRegistry registry) {
@@ -38,9 +50,7 @@ public class CommandObservation {
         String type = command.getClass().getSimpleName();
         String budget = command.budgetId().toString();
         Observation observation = Observation.createNotStarted(NAME, registry)
-                // Micrometer turns capitals in span names into "-x"; "command open-budget" reads better than that.
-                .contextualName(
-                        "command " + type.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
+                .contextualName(SPAN_NAMES.get(command.getClass()))
                 .lowCardinalityKeyValue("command", type)
                 .highCardinalityKeyValue("budget.id", budget)
                 .start();
