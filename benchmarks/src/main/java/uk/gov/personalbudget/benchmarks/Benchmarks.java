@@ -20,7 +20,7 @@ public final class Benchmarks {
               long-history  a budget with 10,000 events vs ones with 10                  --events=10000 --samples=100
               footprint     start-up time and resident memory, idle and under load       --clients=32 --idle=20 --seconds=30
               replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-seconds=20
-              scale-out     1, 2, 3 budget-service instances, round robin or by budget  --instances=1,2,3 --routing=round-robin,by-budget --clients=32 --warm-up=10 --seconds=20
+              scale-out     1, 2, 3 budget-service instances, round robin or by budget  --instances=1,2,3 --routing=round-robin,by-budget --clients=32 --warm-up=10 --seconds=20 --jit-warm-up=30
             every benchmark also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)""";
 
     public static void main(String[] arguments) throws Exception {

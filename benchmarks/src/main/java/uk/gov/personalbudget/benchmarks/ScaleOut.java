@@ -20,10 +20,10 @@ import java.util.Set;
  */
 final class ScaleOut {
 
-    static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "instances", "routing", "service-jvm");
+    static final Set<String> FLAGS =
+            Set.of("clients", "warm-up", "seconds", "instances", "routing", "jit-warm-up", "service-jvm");
     static final String RELOADS = "budget_aggregate_reloads_total";
     static final String RETRIES = "budget_command_retries_total";
-    private static final Duration JIT_WARM_UP = Duration.ofSeconds(30);
 
     static void run(Options options) throws Exception {
         int clients = options.integer("clients", 32);
@@ -33,6 +33,7 @@ final class ScaleOut {
                 .toList();
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
+        Duration jitWarmUp = options.seconds("jit-warm-up", 30);
         try (Stack stack = Stack.start("scale-out", Benchmarks.serviceJvm(options))) {
             Benchmarks.heading("budget-service instances on one event store, " + clients + " clients");
             for (int count : instanceCounts) {
@@ -47,7 +48,7 @@ final class ScaleOut {
                                 "so" + count + "jit",
                                 null,
                                 null)
-                        .run(JIT_WARM_UP, Duration.ofSeconds(1));
+                        .run(jitWarmUp, Duration.ofSeconds(1));
                 for (BudgetApi.Routing routing : count == 1 ? routings.subList(0, 1) : routings) {
                     BudgetApi api = new BudgetApi(urls, TestIssuer.get(), routing);
                     Window window = new Window(instances, stack.postgresDataDirectory());
