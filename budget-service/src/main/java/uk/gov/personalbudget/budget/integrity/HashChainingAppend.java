@@ -1,5 +1,7 @@
 package uk.gov.personalbudget.budget.integrity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -8,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -27,8 +30,19 @@ import java.util.Map;
  * The previous hash is read on the appending transaction's own connection. Axon holds the aggregate's lock for the
  * whole command and the unique key (aggregate, sequence) refuses a second writer of the same sequence, so two
  * events can never both follow the same predecessor: the chain cannot fork.
+ * <p>
+ * The hash of each budget's last event this instance stored is remembered once its transaction has committed (a
+ * stored event's hash never changes), so a command on a budget this instance last changed reads nothing before its
+ * insert: one statement fewer per command. A budget another instance changed since has a later last event than the
+ * one remembered, and its predecessor's hash is read as before.
  */
 public class HashChainingAppend implements AppendEventsStatementBuilder {
+
+    /** About as many budgets as the aggregate cache keeps (a few hundred bytes each). */
+    static final long REMEMBERED_BUDGETS = 10_000;
+
+    private final Cache<String, Link> committedTips =
+            Caffeine.newBuilder().maximumSize(REMEMBERED_BUDGETS).build();
 
     @Override
     public PreparedStatement build(
@@ -62,6 +76,9 @@ public class HashChainingAppend implements AppendEventsStatementBuilder {
                         payload.getData(),
                         metaData.getData());
                 Link previous = lastOfBatch.get(stored.aggregateIdentifier());
+                if (previous == null) {
+                    previous = committedTips.getIfPresent(stored.aggregateIdentifier());
+                }
                 String previousHash = previous != null && previous.sequence() == stored.sequenceNumber() - 1
                         ? previous.hash()
                         : storedPreviousHash(connection, schema, stored);
@@ -81,10 +98,19 @@ public class HashChainingAppend implements AppendEventsStatementBuilder {
                 insert.setString(11, hash);
                 insert.addBatch();
             }
+            rememberOnceCommitted(lastOfBatch);
             return insert;
         } catch (SQLException | RuntimeException e) {
             insert.close();
             throw e;
+        }
+    }
+
+    /** Only a committed event's hash may be remembered: a rolled-back one was never stored. */
+    private void rememberOnceCommitted(Map<String, Link> lastOfBatch) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Map<String, Link> tips = Map.copyOf(lastOfBatch);
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> committedTips.putAll(tips));
         }
     }
 
