@@ -96,6 +96,13 @@ final class ChainSql {
                 + " FROM " + schema.domainEventTable() + " WHERE " + schema.eventIdentifierColumn() + " = ?";
     }
 
+    /** Up to {@code ?} events from the given global index on, in the order they were stored. */
+    static String eventsFrom(EventSchema schema) {
+        String withId = eventWithId(schema);
+        return withId.substring(0, withId.indexOf(" WHERE ")) + " WHERE " + schema.globalIndexColumn()
+                + " >= ? ORDER BY " + schema.globalIndexColumn() + " LIMIT ?";
+    }
+
     /** The current row of a result of {@link #eventsBefore} or {@link #eventWithId}. */
     static ChainedEvent read(ResultSet row) throws SQLException {
         return new ChainedEvent(

@@ -65,4 +65,9 @@ public class TamperEvidence {
                 jdbc.query(ChainSql.eventWithId(schema), (row, number) -> ChainSql.read(row), eventIdentifier);
         return rows.stream().findFirst();
     }
+
+    /** Up to {@code limit} stored events with their place in the chain, from {@code globalIndex} on. */
+    public List<ChainedEvent> storedEventsFrom(long globalIndex, int limit) {
+        return jdbc.query(ChainSql.eventsFrom(schema), (row, number) -> ChainSql.read(row), globalIndex, limit);
+    }
 }

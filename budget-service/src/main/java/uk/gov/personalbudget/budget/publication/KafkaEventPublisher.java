@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -12,7 +13,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -27,10 +33,14 @@ class KafkaEventPublisher {
     public static final String PROCESSING_GROUP = "kafka-publication";
 
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pendingSends";
+    private static final String READ_AHEAD = KafkaEventPublisher.class.getName() + ".readAhead";
+    /** Stored rows read at once for the events of a batch (the batch itself is usually smaller). */
+    static final int READ_AHEAD_ROWS = 32;
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer eventSerializer;
     private final Function<String, Optional<ChainedEvent>> storedEvent;
+    private final BiFunction<Long, Integer, List<ChainedEvent>> storedEventsFrom;
     private final Runnable topicCheck;
     private final String topic;
     private final Duration sendTimeout;
@@ -51,9 +61,34 @@ class KafkaEventPublisher {
             String topic,
             Duration sendTimeout,
             PublicationObserver observer) {
+        this(
+                kafka,
+                eventSerializer,
+                storedEvent,
+                (index, limit) -> List.of(),
+                topicCheck,
+                topic,
+                sendTimeout,
+                observer);
+    }
+
+    /**
+     * @param storedEventsFrom up to so many stored events from a global index on: the rows of a batch's events are read
+     *                         together, one statement per batch rather than per event
+     */
+    public KafkaEventPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            Serializer eventSerializer,
+            Function<String, Optional<ChainedEvent>> storedEvent,
+            BiFunction<Long, Integer, List<ChainedEvent>> storedEventsFrom,
+            Runnable topicCheck,
+            String topic,
+            Duration sendTimeout,
+            PublicationObserver observer) {
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
         this.storedEvent = storedEvent;
+        this.storedEventsFrom = storedEventsFrom;
         this.topicCheck = topicCheck;
         this.topic = topic;
         this.sendTimeout = sendTimeout;
@@ -71,12 +106,32 @@ class KafkaEventPublisher {
         if (pending.size() == 0) {
             topicCheck.run();
         }
-        ProducerRecord<String, byte[]> record = storedEvent
-                .apply(domainEvent.getIdentifier())
+        ProducerRecord<String, byte[]> record = stored(domainEvent)
                 .map(stored -> EventRecords.of(topic, domainEvent, stored))
                 .orElseGet(() -> EventRecords.of(topic, domainEvent, eventSerializer, null));
         var outcome = observer.sending(record, domainEvent);
         pending.add(kafka.send(record).whenComplete(outcome));
+    }
+
+    /**
+     * The event's stored row. The first event of a batch reads its own row and those stored after it, which the next
+     * events of the batch then find; an event whose row was not among them (one not read by global index) is read
+     * alone.
+     */
+    private Optional<ChainedEvent> stored(DomainEventMessage<?> event) {
+        Map<String, ChainedEvent> readAhead =
+                CurrentUnitOfWork.get().root().getOrComputeResource(READ_AHEAD, key -> new HashMap<>());
+        ChainedEvent known = readAhead.remove(event.getIdentifier());
+        if (known == null && event instanceof TrackedEventMessage<?> tracked) {
+            OptionalLong position = tracked.trackingToken().position();
+            if (position.isPresent()) {
+                storedEventsFrom
+                        .apply(position.getAsLong(), READ_AHEAD_ROWS)
+                        .forEach(row -> readAhead.put(row.event().eventIdentifier(), row));
+                known = readAhead.remove(event.getIdentifier());
+            }
+        }
+        return known != null ? Optional.of(known) : storedEvent.apply(event.getIdentifier());
     }
 
     /**

@@ -138,6 +138,7 @@ class PublicationConfiguration {
                 kafkaTemplate,
                 eventSerializer,
                 tamperEvidence::storedEvent,
+                tamperEvidence::storedEventsFrom,
                 new TopicCheck(kafkaAdmin, budgetEventsTopic),
                 publication.topic(),
                 publication.sendTimeout(),

@@ -10,6 +10,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -289,6 +291,50 @@ class KafkaEventPublisherTest {
         kafka.completeNext();
 
         assertThat(batch.join().isExceptional()).isFalse();
+        assertThat(kafka.history())
+                .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
+                        .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
+    }
+
+    @Test
+    void theRowsOfABatchsEventsAreReadInOneStatement() {
+        List<DomainEventMessage<?>> tracked = new ArrayList<>();
+        List<DomainEventMessage<?>> plain = events("b-1", 3);
+        for (int index = 0; index < plain.size(); index++) {
+            tracked.add(new GenericTrackedDomainEventMessage<>(
+                    new GlobalSequenceTrackingToken(40 + index), plain.get(index)));
+        }
+        AtomicInteger readsAhead = new AtomicInteger();
+        AtomicInteger readsAlone = new AtomicInteger();
+        var publisher = new KafkaEventPublisher(
+                new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)),
+                serializer,
+                eventId -> {
+                    readsAlone.incrementAndGet();
+                    return storedOf(eventId);
+                },
+                (globalIndex, limit) -> {
+                    readsAhead.incrementAndGet();
+                    assertThat(globalIndex).isEqualTo(40L);
+                    assertThat(limit).isEqualTo(KafkaEventPublisher.READ_AHEAD_ROWS);
+                    return tracked.stream()
+                            .map(event -> storedOf(event.getIdentifier()).orElseThrow())
+                            .toList();
+                },
+                topicChecks::incrementAndGet,
+                TOPIC,
+                SEND_TIMEOUT,
+                PublicationObserver.NONE);
+
+        var batch = processInBackground(publisher, tracked);
+        await().until(() -> kafka.history().size() == 3);
+        kafka.completeNext();
+        kafka.completeNext();
+        kafka.completeNext();
+
+        assertThat(batch.join().isExceptional()).isFalse();
+        assertThat(readsAhead).hasValue(1);
+        assertThat(readsAlone).hasValue(0);
         assertThat(kafka.history())
                 .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
                         .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
