@@ -42,11 +42,12 @@ final class BoundedAggregateCache implements Cache {
         this.check = check;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .removalListener((Object key, Object value, RemovalCause cause) -> {
-                    if (cause.wasEvicted()) {
-                        listeners.forEach(listener -> listener.onEntryExpired(key));
-                    }
-                })
+                // Told of evictions only, on the evicting thread: a removal listener was also told of every
+                // replacement (each command's put), each through a task handed to the common ForkJoinPool.
+                .evictionListener((Object key, Object value, RemovalCause cause) ->
+                        listeners.forEach(listener -> listener.onEntryExpired(key)))
+                // Its upkeep after writes is done by the writing thread rather than handed to another one.
+                .executor(Runnable::run)
                 .build();
         this.entries = cache.asMap();
     }

@@ -41,8 +41,10 @@ public class HashChainingAppend implements AppendEventsStatementBuilder {
     /** About as many budgets as the aggregate cache keeps (a few hundred bytes each). */
     static final long REMEMBERED_BUDGETS = 10_000;
 
-    private final Cache<String, Link> committedTips =
-            Caffeine.newBuilder().maximumSize(REMEMBERED_BUDGETS).build();
+    private final Cache<String, Link> committedTips = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_BUDGETS)
+            .executor(Runnable::run)
+            .build();
 
     @Override
     public PreparedStatement build(
