@@ -14,13 +14,14 @@ public final class Benchmarks {
 
     private static final String USAGE = """
             usage: ./benchmarks/run <benchmark> [--flag=value ...]
-              throughput    commands/s and latency at 8, 32, 64 clients beside pgbench  --clients=8,32,64 --warm-up=10 --seconds=20
+              throughput    commands/s and latency at 8, 32, 64 clients beside pgbench  --clients=8,32,64 --warm-up=10 --seconds=20 --profile=false
               out-of-box    shipped settings vs Axon's defaults                          --clients=32 --warm-up=10 --seconds=20
               lag           command 2xx to approval-service's control trail              --rates=100,500 --clients=64 --warm-up=10 --seconds=30
               long-history  a budget with 10,000 events vs ones with 10                  --events=10000 --samples=100
               footprint     start-up time and resident memory, idle and under load       --clients=32 --idle=20 --seconds=30
               replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-seconds=20
               scale-out     1, 2, 3 budget-service instances, round robin or by budget  --instances=1,2,3 --routing=round-robin,by-budget --clients=32 --warm-up=10 --seconds=20 --jit-warm-up=30
+              breakdown     where the CPU went, from a profile throughput --profile=true wrote  --collapsed=<file> --commands=<n>
             every benchmark also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)""";
 
     public static void main(String[] arguments) throws Exception {
@@ -39,6 +40,7 @@ public final class Benchmarks {
             case "footprint" -> Footprint.run(new Options(flags, Footprint.FLAGS));
             case "replay" -> Replay.run(new Options(flags, Replay.FLAGS));
             case "scale-out" -> ScaleOut.run(new Options(flags, ScaleOut.FLAGS));
+            case "breakdown" -> ProfileBreakdown.run(new Options(flags, ProfileBreakdown.FLAGS));
             default -> {
                 System.err.println("unknown benchmark " + arguments[0] + "\n" + USAGE);
                 System.exit(2);

@@ -51,6 +51,17 @@ final class Options {
                 : fallback;
     }
 
+    /** One value as written, or {@code fallback} (null: the flag is required). */
+    String text(String name, String fallback) {
+        if (values.containsKey(check(name))) {
+            return values.get(name);
+        }
+        if (fallback == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return fallback;
+    }
+
     /** JVM options for the services, space-separated (e.g. to record a flight recording). */
     List<String> words(String name, List<String> fallback) {
         return values.containsKey(check(name)) ? List.of(values.get(name).trim().split("\\s+")) : fallback;

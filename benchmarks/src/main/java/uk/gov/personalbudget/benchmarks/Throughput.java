@@ -17,18 +17,20 @@ import java.util.Set;
  */
 final class Throughput {
 
-    static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "service-jvm");
+    static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "profile", "service-jvm");
 
     static void run(Options options) throws Exception {
         List<Integer> clientCounts = options.integers("clients", List.of(8, 32, 64));
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
+        boolean profile = Boolean.parseBoolean(options.text("profile", "false"));
         try (Stack stack = Stack.start("throughput", Benchmarks.serviceJvm(options))) {
             ServiceProcess budgetService = stack.startBudgetService(List.of());
             PgBench pgbench = PgBench.on(stack.postgres(), stack.runDirectory());
             BudgetApi api = new BudgetApi(stack.budgetServiceUrl());
             Benchmarks.heading("Command throughput over REST on PostgreSQL, beside pgbench (single-row INSERT)");
             Statements statements = new Statements(() -> connect(stack, Stack.BUDGET_DB));
+            Profiler profiler = profile ? Profiler.in(stack.runDirectory()) : null;
             for (int clients : clientCounts) {
                 CpuWindow cpu = new CpuWindow(budgetService, stack.postgresDataDirectory());
                 List<Statements.Row> run = new ArrayList<>();
@@ -37,12 +39,18 @@ final class Throughput {
                             @Override
                             public void opened() throws Exception {
                                 statements.reset();
+                                if (profiler != null) {
+                                    profiler.start(budgetService.pid());
+                                }
                                 cpu.opened();
                             }
 
                             @Override
                             public void closed() throws Exception {
                                 cpu.closed();
+                                if (profiler != null) {
+                                    profiler.stop(budgetService.pid(), collapsed(stack, clients));
+                                }
                                 run.addAll(statements.read());
                             }
                         });
@@ -55,12 +63,21 @@ final class Throughput {
                         "%3d clients: CPU per command: budget-service %.2f ms, PostgreSQL %.3f ms%n",
                         clients, 1000 * cpu.service / ours.commands(), 1000 * cpu.postgres / ours.commands());
                 System.out.print(Statements.perCommand(run, ours.commands(), String.format("%3d clients:", clients)));
+                if (profiler != null) {
+                    System.out.printf("%3d clients: profile in %s%n", clients, collapsed(stack, clients));
+                    System.out.print(ProfileBreakdown.of(collapsed(stack, clients))
+                            .report(ours.commands(), String.format("%3d clients: ", clients)));
+                }
                 System.out.printf(
                         "%3d clients: pgbench %8.1f tps (PostgreSQL CPU %.3f ms per insert)   "
                                 + "ratio ours / pgbench = %.3f  (goal >= 0.5)%n",
                         clients, reference.tps(), 1000 * postgresPerInsert, ours.perSecond() / reference.tps());
             }
         }
+    }
+
+    private static Path collapsed(Stack stack, int clients) {
+        return stack.runDirectory().resolve("budget-service-" + clients + "-clients.collapsed");
     }
 
     private static Connection connect(Stack stack, String database) {
