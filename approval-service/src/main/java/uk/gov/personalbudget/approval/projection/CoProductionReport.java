@@ -24,7 +24,7 @@ import java.util.Set;
  * <dt>{@link Assessments}</dt>
  * <dd>{@code NeedsAssessed} in the range, by kind; {@code selfShare} = SELF / all (made by the person), and
  * {@code coProducedShare} = CO_PRODUCED / all. Null shares when there were none.</dd>
- * <dt>{@link Plans}</dt>
+ * <dt>{@link PlansMade}</dt>
  * <dd>Plans submitted in the range (each submission, as the control summary counts them), by {@code madeBy};
  * {@code byPersonOrPeerShare} = (SELF + PEER_SUPPORTED) / all.</dd>
  * <dt>{@link ActsForThePerson}</dt>
@@ -43,7 +43,7 @@ public record CoProductionReport(
         Instant to,
         Instant end,
         Assessments assessments,
-        Plans plans,
+        PlansMade plans,
         ActsForThePerson actsForThePerson,
         Participation participation) {
 
@@ -60,7 +60,7 @@ public record CoProductionReport(
     public record Assessments(
             int total, Map<AssessmentKind, Integer> byKind, Double selfShare, Double coProducedShare) {}
 
-    public record Plans(int submitted, Map<PlanningApproach, Integer> byMadeBy, Double byPersonOrPeerShare) {}
+    public record PlansMade(int submitted, Map<PlanningApproach, Integer> byMadeBy, Double byPersonOrPeerShare) {}
 
     public record ActsForThePerson(
             int total, int byThePerson, int onBehalf, Double onBehalfShare, Map<Role, Integer> onBehalfByRole) {}
@@ -115,7 +115,7 @@ public record CoProductionReport(
                 ReportRange.share(byKind.get(AssessmentKind.CO_PRODUCED), total));
     }
 
-    private static Plans plans(List<PlanCycle> rows, ReportRange range) {
+    private static PlansMade plans(List<PlanCycle> rows, ReportRange range) {
         Map<PlanningApproach, Integer> byMadeBy = new EnumMap<>(PlanningApproach.class);
         for (PlanningApproach approach : PlanningApproach.values()) {
             byMadeBy.put(approach, 0);
@@ -128,7 +128,7 @@ public record CoProductionReport(
             }
         }
         int personOrPeer = byMadeBy.get(PlanningApproach.SELF) + byMadeBy.get(PlanningApproach.PEER_SUPPORTED);
-        return new Plans(total, byMadeBy, ReportRange.share(personOrPeer, total));
+        return new PlansMade(total, byMadeBy, ReportRange.share(personOrPeer, total));
     }
 
     private static ActsForThePerson acts(List<PersonAct> rows, ReportRange range) {

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * moment, whatever changed after.
  *
  * <h2>The figures</h2>
- * Each {@link Count} gives the outcomes recorded and the distinct budgets they were recorded for. {@code byDomain} has
+ * Each {@link OutcomeCount} gives the outcomes recorded and the distinct budgets they were recorded for. {@code byDomain} has
  * every domain; {@code byPlanMadeBy} every planning approach and {@code NONE} (no approved plan in force: recorded before
  * approval, or after the budget ended); {@code byManagementOption} every option and {@code NONE} (not chosen yet). Each
  * of those adds up to {@code outcomes}. {@code byRecoveryGoal} has the goal ids cited, in order, and {@code NONE} for
@@ -40,16 +40,16 @@ public record OutcomesReport(
         int budgets,
         int tiedToRecoveryGoal,
         Double tiedToRecoveryGoalShare,
-        List<Count> byDomain,
-        List<Count> byRecoveryGoal,
-        List<Count> byPlanMadeBy,
-        List<Count> byManagementOption) {
+        List<OutcomeCount> byDomain,
+        List<OutcomeCount> byRecoveryGoal,
+        List<OutcomeCount> byPlanMadeBy,
+        List<OutcomeCount> byManagementOption) {
 
     /** The key of outcomes without a plan, a management option or a recovery goal. */
     public static final String NONE = "NONE";
 
     /** Outcomes recorded, and the distinct budgets they were recorded for, under one key. */
-    public record Count(String key, int outcomes, int budgets) {}
+    public record OutcomeCount(String key, int outcomes, int budgets) {}
 
     /** The report over {@code [from, min(to, asOf))} from {@code outcomes} (which may cover more). */
     public static OutcomesReport compute(List<OutcomeRecord> outcomes, Instant from, Instant to, Instant asOf) {
@@ -81,7 +81,7 @@ public record OutcomesReport(
                         .add(outcome);
             }
         }
-        List<Count> byGoal = new ArrayList<>();
+        List<OutcomeCount> byGoal = new ArrayList<>();
         goals.forEach((goal, records) -> byGoal.add(count(goal, records)));
         byGoal.add(count(NONE, untied));
         int tied = counted.size() - untied.size();
@@ -105,7 +105,7 @@ public record OutcomesReport(
                         o -> ManagementGroup.of(o.managementOption()).name()));
     }
 
-    private static List<Count> by(
+    private static List<OutcomeCount> by(
             List<OutcomeRecord> outcomes, List<String> keys, Function<OutcomeRecord, String> keyOf) {
         Map<String, List<OutcomeRecord>> grouped = new LinkedHashMap<>();
         keys.forEach(key -> grouped.put(key, new ArrayList<>()));
@@ -115,8 +115,8 @@ public record OutcomesReport(
                 .toList();
     }
 
-    private static Count count(String key, List<OutcomeRecord> outcomes) {
-        return new Count(key, outcomes.size(), budgets(outcomes));
+    private static OutcomeCount count(String key, List<OutcomeRecord> outcomes) {
+        return new OutcomeCount(key, outcomes.size(), budgets(outcomes));
     }
 
     private static int budgets(List<OutcomeRecord> outcomes) {

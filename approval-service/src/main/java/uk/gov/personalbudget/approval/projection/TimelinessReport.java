@@ -28,7 +28,7 @@ import java.util.List;
  * <dt>{@code missed}</dt><dd>Clocks whose due moment fell in the range while they were running (not met or lapsed by
  * then). {@code metInTime} and {@code metLate}: clocks met in the range, by whether at or before their due moment
  * (MONEY_IN_PLACE, never due, always in time).</dd>
- * <dt>{@code overdue}</dt><dd>Each missed clock of the range, as {@link Overdue}: how long past due, until it stopped or
+ * <dt>{@code overdue}</dt><dd>Each missed clock of the range, as {@link OverdueDuty}: how long past due, until it stopped or
  * until the report's end.</dd>
  * </dl>
  * Due moments: a light-touch review 8 weeks after each approval, a direct payment review 6 months after the direct
@@ -51,7 +51,7 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
             int missed,
             int metInTime,
             int metLate,
-            List<Overdue> overdue) {}
+            List<OverdueDuty> overdue) {}
 
     /**
      * A clock that fell due in the range while running.
@@ -59,7 +59,7 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
      * @param endedAt when it stopped, if before the report's end; null if it was still running then
      * @param end     how it stopped, under the same condition
      */
-    public record Overdue(
+    public record OverdueDuty(
             BudgetId budgetId,
             ClockKind kind,
             long sequence,
@@ -70,10 +70,10 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
             ClockEnd end,
             long overdueSeconds) {}
 
-    public record Suspensions(int started, int budgets, long suspendedSeconds, List<Suspension> suspensions) {}
+    public record Suspensions(int started, int budgets, long suspendedSeconds, List<SuspensionInRange> suspensions) {}
 
     /** One suspension overlapping the range; {@code secondsInRange} clipped to it. */
-    public record Suspension(
+    public record SuspensionInRange(
             BudgetId budgetId,
             long sequence,
             Instant since,
@@ -108,7 +108,7 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
         int metInTime = 0;
         int metLate = 0;
         List<Long> waits = new ArrayList<>();
-        List<Overdue> overdue = new ArrayList<>();
+        List<OverdueDuty> overdue = new ArrayList<>();
         for (TimelinessClock clock : clocks) {
             if (range.contains(clock.startedAt())) {
                 started++;
@@ -129,7 +129,7 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
                     && !(stopped && !clock.endedAt().isAfter(due))) {
                 missed++;
                 Instant until = stopped ? clock.endedAt() : range.end();
-                overdue.add(new Overdue(
+                overdue.add(new OverdueDuty(
                         clock.budgetId(),
                         kind,
                         clock.sequence(),
@@ -142,9 +142,9 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
             }
         }
         List<Long> sorted = waits.stream().sorted().toList();
-        overdue.sort(Comparator.comparing(Overdue::dueBy)
+        overdue.sort(Comparator.comparing(OverdueDuty::dueBy)
                 .thenComparing(o -> o.budgetId().value())
-                .thenComparingLong(Overdue::sequence));
+                .thenComparingLong(OverdueDuty::sequence));
         return new Duty(
                 kind,
                 started,
@@ -158,7 +158,7 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
     }
 
     private static Suspensions suspensions(List<TimelinessClock> clocks, ReportRange range) {
-        List<Suspension> suspensions = new ArrayList<>();
+        List<SuspensionInRange> suspensions = new ArrayList<>();
         int started = 0;
         long totalMicros = 0;
         for (TimelinessClock clock : clocks) {
@@ -176,7 +176,7 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
             Instant start = clock.startedAt().isBefore(range.from()) ? range.from() : clock.startedAt();
             long micros = stop.isAfter(start) ? ChronoUnit.MICROS.between(start, stop) : 0;
             totalMicros += micros;
-            suspensions.add(new Suspension(
+            suspensions.add(new SuspensionInRange(
                     clock.budgetId(),
                     clock.sequence(),
                     clock.startedAt(),
@@ -184,9 +184,10 @@ public record TimelinessReport(Instant from, Instant to, Instant end, List<Duty>
                     micros / 1_000_000,
                     !stopped));
         }
-        suspensions.sort(Comparator.comparing(Suspension::since)
+        suspensions.sort(Comparator.comparing(SuspensionInRange::since)
                 .thenComparing(s -> s.budgetId().value()));
-        long budgets = suspensions.stream().map(Suspension::budgetId).distinct().count();
+        long budgets =
+                suspensions.stream().map(SuspensionInRange::budgetId).distinct().count();
         return new Suspensions(started, (int) budgets, totalMicros / 1_000_000, List.copyOf(suspensions));
     }
 }

@@ -48,7 +48,7 @@ class OutcomesReportTest {
         assertThat(report.budgets()).isEqualTo(2);
         assertThat(report.byDomain())
                 .filteredOn(count -> count.key().equals("OTHER"))
-                .extracting(OutcomesReport.Count::outcomes)
+                .extracting(OutcomesReport.OutcomeCount::outcomes)
                 .containsExactly(0);
     }
 
@@ -91,15 +91,21 @@ class OutcomesReportTest {
         assertThat(report.byDomain()).hasSize(OutcomeDomain.values().length);
         assertThat(report.byDomain())
                 .filteredOn(count -> count.outcomes() > 0)
-                .extracting(OutcomesReport.Count::key, OutcomesReport.Count::outcomes, OutcomesReport.Count::budgets)
+                .extracting(
+                        OutcomesReport.OutcomeCount::key,
+                        OutcomesReport.OutcomeCount::outcomes,
+                        OutcomesReport.OutcomeCount::budgets)
                 .containsExactly(tuple("MENTAL_HEALTH_AND_WELLBEING", 2, 2), tuple("CONFIDENCE_AND_SKILLS", 2, 1));
         assertThat(report.byRecoveryGoal())
-                .extracting(OutcomesReport.Count::key, OutcomesReport.Count::outcomes, OutcomesReport.Count::budgets)
+                .extracting(
+                        OutcomesReport.OutcomeCount::key,
+                        OutcomesReport.OutcomeCount::outcomes,
+                        OutcomesReport.OutcomeCount::budgets)
                 .containsExactly(tuple("G1", 2, 2), tuple("G2", 1, 1), tuple("NONE", 1, 1));
         assertThat(report.tiedToRecoveryGoal()).isEqualTo(3);
         assertThat(report.tiedToRecoveryGoalShare()).isEqualTo(0.75);
         assertThat(report.byPlanMadeBy())
-                .extracting(OutcomesReport.Count::key, OutcomesReport.Count::outcomes)
+                .extracting(OutcomesReport.OutcomeCount::key, OutcomesReport.OutcomeCount::outcomes)
                 .containsExactly(
                         tuple("NONE", 1),
                         tuple("SELF", 2),
@@ -107,7 +113,7 @@ class OutcomesReportTest {
                         tuple("PEER_SUPPORTED", 1),
                         tuple("FAMILY_SUPPORTED", 0));
         assertThat(report.byManagementOption())
-                .extracting(OutcomesReport.Count::key, OutcomesReport.Count::outcomes)
+                .extracting(OutcomesReport.OutcomeCount::key, OutcomesReport.OutcomeCount::outcomes)
                 .containsExactly(
                         tuple("NONE", 1),
                         tuple("DIRECT_PAYMENT", 2),

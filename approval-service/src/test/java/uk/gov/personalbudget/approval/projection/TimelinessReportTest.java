@@ -51,7 +51,7 @@ class TimelinessReportTest {
 
         assertThat(duty.missed()).isEqualTo(2);
         assertThat(duty.overdue())
-                .extracting(o -> o.budgetId().value(), TimelinessReport.Overdue::endedAt, o -> o.overdueSeconds())
+                .extracting(o -> o.budgetId().value(), TimelinessReport.OverdueDuty::endedAt, o -> o.overdueSeconds())
                 .containsExactly(
                         tuple("DUE-AT-FROM", null, Duration.between(FROM, TO).toSeconds()),
                         tuple(
@@ -104,7 +104,7 @@ class TimelinessReportTest {
         var duty = duty(TimelinessReport.compute(clocks, thresholds, FROM, TO, asOf), ClockKind.DECISION);
 
         assertThat(duty.overdue())
-                .extracting(o -> o.budgetId().value(), TimelinessReport.Overdue::dueBy)
+                .extracting(o -> o.budgetId().value(), TimelinessReport.OverdueDuty::dueBy)
                 .as("Leeds keeps the default 14 days, not yet passed on day 10; Bristol's 5 days have")
                 .containsExactly(tuple("BRISTOL", FROM.plus(DAY.multipliedBy(5))));
     }
@@ -138,8 +138,8 @@ class TimelinessReportTest {
         assertThat(suspensions.suspensions())
                 .extracting(
                         s -> s.budgetId().value(),
-                        TimelinessReport.Suspension::secondsInRange,
-                        TimelinessReport.Suspension::suspendedAtEnd)
+                        TimelinessReport.SuspensionInRange::secondsInRange,
+                        TimelinessReport.SuspensionInRange::suspendedAtEnd)
                 .containsExactly(
                         tuple("ACROSS-FROM", DAY.toSeconds(), false),
                         tuple("RESUMED-LATER", DAY.multipliedBy(5).toSeconds(), true));
