@@ -355,7 +355,11 @@ class ConsoleInBrowserTest {
         assertThat(browser.findElement(By.id("co-production-table")).getText())
                 .contains("Plans made by the person or with peer support");
         everyControlIsLabelled();
-        SystemChromium.screenshot(browser, "reports-outcomes-timeliness");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("document.getElementById('outcomes-heading').scrollIntoView()");
+        SystemChromium.screenshot(browser, "outcomes");
+        page.executeScript("document.getElementById('timeliness-heading').scrollIntoView()");
+        SystemChromium.screenshot(browser, "timeliness");
     }
 
     /** What the CSV link downloads: one row per group and figure, the same figures as the page's tables. */
