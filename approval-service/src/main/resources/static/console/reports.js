@@ -17,6 +17,8 @@
   const to = document.getElementById('to');
   const csvLink = document.getElementById('csv');
   let csvUrl = null;
+  let outcomesCsvUrl = null;
+  let timelinessCsvUrl = null;
 
   // datetime-local holds the browser's local time; the API takes instants.
   function local(date) {
@@ -56,8 +58,10 @@
       const [outcomes, coProduction, timeliness] = await Promise.all(['outcomes', 'co-production', 'timeliness']
         .map(name => C.api('/api/v1/reports/' + name + range)));
       outcomesReport(outcomes);
+      outcomesCsv(outcomes);
       coProductionReport(coProduction);
       timelinessReport(timeliness);
+      timelinessCsv(timeliness);
     } catch (failed) {
       C.showError(errorRegion, failed);
     }
@@ -216,10 +220,41 @@
       add(group, 'personAverageShare', f.personControl.averageShare);
       add(group, 'overdueDelegations', f.overdueDelegations.count);
     });
-    const text = lines.map(row => row.map(cell => /[",\n]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell).join(',')).join('\r\n') + '\r\n';
-    if (csvUrl) { URL.revokeObjectURL(csvUrl); }
-    csvUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-    csvLink.href = csvUrl;
-    csvLink.hidden = false;
+    csvUrl = download(csvLink, csvUrl, lines);
+  }
+
+  /** Rows as RFC 4180 CSV behind a download link (the previous file released). */
+  function download(link, previous, lines) {
+    const text = lines.map(row => row.map(cell => /[",\r\n]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell).join(',')).join('\r\n') + '\r\n';
+    if (previous) { URL.revokeObjectURL(previous); }
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+    link.href = url;
+    link.hidden = false;
+    return url;
+  }
+
+  /** Text a spreadsheet shows but never evaluates (a recovery goal id may start with '-'), as the server's CSV does. */
+  function cell(value) {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  }
+
+  /** The outcomes report as rows: breakdown, key, outcomes, budgets. */
+  function outcomesCsv(report) {
+    const lines = [['from', 'to', 'breakdown', 'key', 'outcomes', 'budgets']];
+    lines.push([report.from, report.end, 'all', 'all', String(report.outcomes), String(report.budgets)]);
+    [['domain', report.byDomain], ['recoveryGoal', report.byRecoveryGoal], ['planMadeBy', report.byPlanMadeBy],
+      ['managementOption', report.byManagementOption]].forEach(([breakdown, counts]) => counts.forEach(count =>
+      lines.push([report.from, report.end, breakdown, cell(count.key), String(count.outcomes), String(count.budgets)])));
+    outcomesCsvUrl = download(document.getElementById('outcomes-csv'), outcomesCsvUrl, lines);
+  }
+
+  /** The timeliness report as rows: duty, figure, value. */
+  function timelinessCsv(report) {
+    const lines = [['from', 'to', 'duty', 'figure', 'value']];
+    report.duties.forEach(d => ['started', 'met', 'medianSeconds', 'p90Seconds', 'metInTime', 'metLate', 'missed']
+      .forEach(figure => lines.push([report.from, report.end, d.kind, figure, cell(d[figure])])));
+    lines.push([report.from, report.end, 'SUSPENSION', 'suspendedSeconds', String(report.suspensions.suspendedSeconds)]);
+    timelinessCsvUrl = download(document.getElementById('timeliness-csv'), timelinessCsvUrl, lines);
   }
 }());

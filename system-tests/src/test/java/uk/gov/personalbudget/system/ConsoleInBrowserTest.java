@@ -360,6 +360,14 @@ class ConsoleInBrowserTest {
         SystemChromium.screenshot(browser, "outcomes");
         page.executeScript("document.getElementById('timeliness-heading').scrollIntoView()");
         SystemChromium.screenshot(browser, "timeliness");
+        browser.findElement(By.id("outcomes-csv")).click();
+        Path outcomesFile = SystemChromium.downloads(data).resolve("outcomes.csv");
+        await("the outcomes CSV").atMost(PAGE).until(() -> Files.exists(outcomesFile));
+        List<String> lines = Files.readAllLines(outcomesFile);
+        assertThat(lines.get(0)).isEqualTo("from,to,breakdown,key,outcomes,budgets");
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).endsWith(",domain,SOCIAL_PARTICIPATION_AND_RELATIONSHIPS,1,1"))
+                .anySatisfy(line -> assertThat(line).endsWith(",planMadeBy,PEER_SUPPORTED,1,1"));
     }
 
     /** What the CSV link downloads: one row per group and figure, the same figures as the page's tables. */
