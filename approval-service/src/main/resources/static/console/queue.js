@@ -1,6 +1,6 @@
 // The approval queue of the signed-in council: plans awaiting a decision with their level and waiting time, contests
-// awaiting an answer, budgets a review ended awaiting closure, delegations and reviews with overdue ones flagged;
-// each table sortable.
+// awaiting an answer, budgets a review ended awaiting closure, overdue duties (the timeliness queue), delegations and
+// reviews with overdue ones flagged; each table sortable.
 (function () {
   'use strict';
   const who = Console.requireSignIn();
@@ -63,6 +63,22 @@
       waiting
     ], of('ENDING_AWAITING_CLOSURE'), item => cells(C.element('tr', { 'data-budget': item.entry.budgetId }), [
       budgetLink(item), item.entry.person, item.entry.detail || '–', C.when(item.entry.since),
+      C.duration(item.waitingSeconds)]));
+    const OVERDUE = {
+      OFFER_OVERDUE: 'Offer', DECISION_OVERDUE: 'Decision', INITIAL_REVIEW_OVERDUE: 'Light-touch review (8 weeks)',
+      DIRECT_PAYMENT_REVIEW_OVERDUE: 'Direct payment review (6 months)', ANNUAL_REVIEW_OVERDUE: 'Annual review',
+      SUSPENSION_OVERDUE: 'Suspension'
+    };
+    C.sortable(document.getElementById('timeliness-table'), [
+      { key: 'budget', label: 'Budget', sort: item => item.entry.budgetId },
+      { key: 'person', label: 'Person', sort: item => item.entry.person },
+      { key: 'kind', label: 'Overdue', sort: item => item.entry.kind },
+      { key: 'due', label: 'Due by', sort: item => item.entry.dueBy || '' },
+      { key: 'since', label: 'Since', sort: item => item.entry.since },
+      waiting
+    ], queue.items.filter(item => OVERDUE[item.entry.kind]), item => cells(C.element('tr', {
+      'data-budget': item.entry.budgetId, 'data-kind': item.entry.kind, class: 'highlight'
+    }), [budgetLink(item), item.entry.person, OVERDUE[item.entry.kind], C.when(item.entry.dueBy), C.when(item.entry.since),
       C.duration(item.waitingSeconds)]));
     C.sortable(document.getElementById('due-table'), [
       { key: 'budget', label: 'Budget', sort: item => item.entry.budgetId },

@@ -1,5 +1,5 @@
-// The control-summary report for a range of dates as charts, each with its figures as a table, and the figures
-// as a CSV download.
+// The reports for a range of dates: the control summary as charts, each with its figures as a table, and its figures
+// as a CSV download; the outcomes report as a chart with tables; the co-production and timeliness reports as tables.
 (function () {
   'use strict';
   const who = Console.requireSignIn();
@@ -17,6 +17,8 @@
   const to = document.getElementById('to');
   const csvLink = document.getElementById('csv');
   let csvUrl = null;
+  let outcomesCsvUrl = null;
+  let timelinessCsvUrl = null;
 
   // datetime-local holds the browser's local time; the API takes instants.
   function local(date) {
@@ -52,6 +54,74 @@
     rates(report);
     overdue(report.overall);
     csv(report);
+    try {
+      const [outcomes, coProduction, timeliness] = await Promise.all(['outcomes', 'co-production', 'timeliness']
+        .map(name => C.api('/api/v1/reports/' + name + range)));
+      outcomesReport(outcomes);
+      outcomesCsv(outcomes);
+      coProductionReport(coProduction);
+      timelinessReport(timeliness);
+      timelinessCsv(timeliness);
+    } catch (failed) {
+      C.showError(errorRegion, failed);
+    }
+  }
+
+  function words(key) {
+    return key.charAt(0) + key.slice(1).replace(/_/g, ' ').toLowerCase();
+  }
+
+  function outcomesReport(report) {
+    document.getElementById('outcomes-summary').textContent = report.outcomes + (report.outcomes === 1 ? ' outcome' : ' outcomes')
+      + ' recorded for ' + report.budgets + (report.budgets === 1 ? ' budget' : ' budgets') + '; '
+      + C.percent(report.tiedToRecoveryGoalShare) + ' tied to a recovery goal.';
+    const rows = report.byDomain.map(count => ({ label: words(count.key), value: count.outcomes, key: count.key, budgets: count.budgets }));
+    barChart(document.getElementById('outcomes-chart'), rows, n => n + (n === 1 ? ' outcome' : ' outcomes'));
+    table('outcomes-table', ['Outcome domain', 'Outcomes', 'Budgets'], rows.map(r => [r.label, String(r.value), String(r.budgets)]));
+    document.querySelectorAll('#outcomes-table tbody tr').forEach((row, i) => {
+      if (rows[i]) { row.dataset.key = rows[i].key; }
+    });
+    const by = [['How the plan was made', report.byPlanMadeBy], ['Management option', report.byManagementOption],
+      ['Recovery goal', report.byRecoveryGoal]];
+    const byRows = [];
+    by.forEach(([name, counts]) => counts.forEach(count => byRows.push([name + ': ' + (count.key === 'NONE' ? 'none' : name === 'Recovery goal' ? count.key : words(count.key)),
+      String(count.outcomes), String(count.budgets)])));
+    table('outcomes-by-table', ['Breakdown', 'Outcomes', 'Budgets'], byRows);
+  }
+
+  function coProductionReport(report) {
+    const a = report.assessments;
+    const p = report.plans;
+    const acts = report.actsForThePerson;
+    const part = report.participation;
+    const byRole = Object.entries(acts.onBehalfByRole || {}).map(([role, n]) => n + ' by ' + role.toLowerCase()).join(', ');
+    table('co-production-table', ['Figure', 'Share', 'Counted'], [
+      ['Assessments made by the person (self-assessment)', C.percent(a.selfShare), a.byKind.SELF + ' of ' + a.total],
+      ['Assessments co-produced', C.percent(a.coProducedShare), a.byKind.CO_PRODUCED + ' of ' + a.total],
+      ['Plans made by the person or with peer support', C.percent(p.byPersonOrPeerShare),
+        (p.byMadeBy.SELF + p.byMadeBy.PEER_SUPPORTED) + ' of ' + p.submitted],
+      ['The person\'s acts done on their behalf', C.percent(acts.onBehalfShare),
+        acts.onBehalf + ' of ' + acts.total + (byRole ? ' (' + byRole + ')' : '')],
+      ['Authority decisions the person took part in', C.percent(part.tookPartShare),
+        part.tookPart + ' of ' + (part.tookPart + part.didNotTakePart) + ' recorded (' + part.notRecorded + ' not recorded)']
+    ]);
+  }
+
+  function timelinessReport(report) {
+    table('timeliness-table', ['Duty', 'Started', 'Met', 'Median', '90th percentile', 'Met in time', 'Met late', 'Missed'],
+      report.duties.map(d => [words(d.kind), String(d.started), String(d.met), C.duration(d.medianSeconds),
+        C.duration(d.p90Seconds), String(d.metInTime), String(d.metLate), String(d.missed)]));
+    document.querySelectorAll('#timeliness-table tbody tr').forEach((row, i) => {
+      if (report.duties[i]) { row.dataset.kind = report.duties[i].kind; }
+    });
+    const overdue = [];
+    report.duties.forEach(d => d.overdue.forEach(o => overdue.push(o)));
+    table('timeliness-overdue-table', ['Budget', 'Duty', 'Due by', 'Ended', 'Overdue by'],
+      overdue.map(o => [o.budgetId, words(o.kind), C.when(o.dueBy), o.endedAt ? C.when(o.endedAt) + ' (' + o.end.toLowerCase() + ')' : 'still open',
+        C.duration(o.overdueSeconds)]));
+    table('suspensions-table', ['Budget', 'Suspended since', 'Resumed', 'Suspended in the range'],
+      report.suspensions.suspensions.map(s => [s.budgetId, C.when(s.since), s.suspendedAtEnd ? 'not yet' : C.when(s.endedAt),
+        C.duration(s.secondsInRange)]));
   }
 
   /** A horizontal bar chart; its figures are in the table beside it, so the SVG itself is hidden from readers. */
@@ -150,10 +220,41 @@
       add(group, 'personAverageShare', f.personControl.averageShare);
       add(group, 'overdueDelegations', f.overdueDelegations.count);
     });
-    const text = lines.map(row => row.map(cell => /[",\n]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell).join(',')).join('\r\n') + '\r\n';
-    if (csvUrl) { URL.revokeObjectURL(csvUrl); }
-    csvUrl = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-    csvLink.href = csvUrl;
-    csvLink.hidden = false;
+    csvUrl = download(csvLink, csvUrl, lines);
+  }
+
+  /** Rows as RFC 4180 CSV behind a download link (the previous file released). */
+  function download(link, previous, lines) {
+    const text = lines.map(row => row.map(cell => /[",\r\n]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell).join(',')).join('\r\n') + '\r\n';
+    if (previous) { URL.revokeObjectURL(previous); }
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+    link.href = url;
+    link.hidden = false;
+    return url;
+  }
+
+  /** Text a spreadsheet shows but never evaluates (a recovery goal id may start with '-'), as the server's CSV does. */
+  function cell(value) {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  }
+
+  /** The outcomes report as rows: breakdown, key, outcomes, budgets. */
+  function outcomesCsv(report) {
+    const lines = [['from', 'to', 'breakdown', 'key', 'outcomes', 'budgets']];
+    lines.push([report.from, report.end, 'all', 'all', String(report.outcomes), String(report.budgets)]);
+    [['domain', report.byDomain], ['recoveryGoal', report.byRecoveryGoal], ['planMadeBy', report.byPlanMadeBy],
+      ['managementOption', report.byManagementOption]].forEach(([breakdown, counts]) => counts.forEach(count =>
+      lines.push([report.from, report.end, breakdown, cell(count.key), String(count.outcomes), String(count.budgets)])));
+    outcomesCsvUrl = download(document.getElementById('outcomes-csv'), outcomesCsvUrl, lines);
+  }
+
+  /** The timeliness report as rows: duty, figure, value. */
+  function timelinessCsv(report) {
+    const lines = [['from', 'to', 'duty', 'figure', 'value']];
+    report.duties.forEach(d => ['started', 'met', 'medianSeconds', 'p90Seconds', 'metInTime', 'metLate', 'missed']
+      .forEach(figure => lines.push([report.from, report.end, d.kind, figure, cell(d[figure])])));
+    lines.push([report.from, report.end, 'SUSPENSION', 'suspendedSeconds', String(report.suspensions.suspendedSeconds)]);
+    timelinessCsvUrl = download(document.getElementById('timeliness-csv'), timelinessCsvUrl, lines);
   }
 }());

@@ -136,6 +136,17 @@ class ConsoleInBrowserTest {
         sortByWaiting.click();
         assertThat(sortByWaiting.findElement(By.xpath("..")).getAttribute("aria-sort"))
                 .isEqualTo("ascending");
+        // The timeliness queue: each item of an _OVERDUE kind, as the API lists them (none yet in a walk of minutes).
+        List<String> overdue = new ArrayList<>();
+        queue.forEach(item -> {
+            if (item.get("entry").get("kind").asText().endsWith("_OVERDUE")) {
+                overdue.add(item.get("entry").get("budgetId").asText());
+            }
+        });
+        assertThat(browser.findElement(By.id("timeliness-table")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#timeliness-table tbody tr[data-kind]")))
+                .extracting(row -> row.getAttribute("data-budget"))
+                .containsExactlyInAnyOrderElementsOf(overdue);
         everyControlIsLabelled();
         SystemChromium.screenshot(browser, "queue");
     }
@@ -291,13 +302,72 @@ class ConsoleInBrowserTest {
         int plans = waits.stream()
                 .mapToInt(cell -> Integer.parseInt(cell.getText()))
                 .sum();
-        assertThat(plans).as("decline and approval of the first budget").isEqualTo(2);
+        assertThat(plans)
+                .as("decline and approval of the first budget, approval of the third (section 12)")
+                .isEqualTo(3);
         assertThat(browser.findElements(By.cssSelector("#party-table tbody tr")))
                 .hasSize(5);
         assertThat(browser.findElement(By.id("csv")).getAttribute("href")).startsWith("blob:");
         csvDownload(plans);
         everyControlIsLabelled();
         SystemChromium.screenshot(browser, "reports");
+        outcomesAndTimeliness();
+    }
+
+    /**
+     * The outcomes report's chart and table, the co-production table and the timeliness tables show what the API
+     * answers for the same range: the walkthrough's third budget recorded one outcome (section 12), and the first and
+     * third budgets have their money in place.
+     */
+    private void outcomesAndTimeliness() throws Exception {
+        await("the outcomes, co-production and timeliness reports")
+                .atMost(PAGE)
+                .until(() -> !browser.findElements(By.cssSelector(
+                                        "#outcomes-table tbody tr[data-key='SOCIAL_PARTICIPATION_AND_RELATIONSHIPS']"))
+                                .isEmpty()
+                        && !browser.findElements(
+                                        By.cssSelector("#timeliness-table tbody tr[data-kind='MONEY_IN_PLACE']"))
+                                .isEmpty());
+        String range = "?from=" + Instant.now().minus(Duration.ofDays(30)) + "&to="
+                + Instant.now().plus(Duration.ofMinutes(1));
+        JsonNode outcomes = api(approvalService, "/api/v1/reports/outcomes" + range);
+        assertThat(outcomes.get("outcomes").asInt()).isEqualTo(1);
+        WebElement social = browser.findElement(
+                By.cssSelector("#outcomes-table tbody tr[data-key='SOCIAL_PARTICIPATION_AND_RELATIONSHIPS']"));
+        assertThat(social.findElements(By.tagName("td")).get(0).getText()).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector("#outcomes-chart svg rect")))
+                .as("a bar for every outcome domain")
+                .hasSize(outcomes.get("byDomain").size());
+        assertThat(browser.findElement(By.id("outcomes-by-table")).getText())
+                .contains("How the plan was made: Peer supported")
+                .contains("Management option: Direct payment");
+        JsonNode timeliness = api(approvalService, "/api/v1/reports/timeliness" + range);
+        int moneyInPlace = 0;
+        for (JsonNode duty : timeliness.get("duties")) {
+            if (duty.get("kind").asText().equals("MONEY_IN_PLACE")) {
+                moneyInPlace = duty.get("met").asInt();
+            }
+        }
+        assertThat(moneyInPlace).as("the first budget's and the third's").isEqualTo(2);
+        WebElement money =
+                browser.findElement(By.cssSelector("#timeliness-table tbody tr[data-kind='MONEY_IN_PLACE']"));
+        assertThat(money.findElements(By.tagName("td")).get(1).getText()).isEqualTo(String.valueOf(moneyInPlace));
+        assertThat(browser.findElement(By.id("co-production-table")).getText())
+                .contains("Plans made by the person or with peer support");
+        everyControlIsLabelled();
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("document.getElementById('outcomes-heading').scrollIntoView()");
+        SystemChromium.screenshot(browser, "outcomes");
+        page.executeScript("document.getElementById('timeliness-heading').scrollIntoView()");
+        SystemChromium.screenshot(browser, "timeliness");
+        browser.findElement(By.id("outcomes-csv")).click();
+        Path outcomesFile = SystemChromium.downloads(data).resolve("outcomes.csv");
+        await("the outcomes CSV").atMost(PAGE).until(() -> Files.exists(outcomesFile));
+        List<String> lines = Files.readAllLines(outcomesFile);
+        assertThat(lines.get(0)).isEqualTo("from,to,breakdown,key,outcomes,budgets");
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).endsWith(",domain,SOCIAL_PARTICIPATION_AND_RELATIONSHIPS,1,1"))
+                .anySatisfy(line -> assertThat(line).endsWith(",planMadeBy,PEER_SUPPORTED,1,1"));
     }
 
     /** What the CSV link downloads: one row per group and figure, the same figures as the page's tables. */

@@ -12,8 +12,9 @@ import java.time.Instant;
  * @param level          PLAN_AWAITING_DECISION: the lowest authorisation level covering the amount to commit;
  *                       null for other kinds
  * @param waitingSeconds how long it has waited: {@code now} minus {@code since}, whole seconds
- * @param overdue        DELEGATION and REVIEW: {@code now} is after the due date (the intended end, the review
- *                       date); false for other kinds
+ * @param overdue        DELEGATION, REVIEW, CAPACITY_REVIEW: {@code now} is after the due date (the intended end,
+ *                       the review date); the {@code _OVERDUE} kinds of the timeliness queue: always (they are read
+ *                       only once due); false for other kinds
  */
 public record ApprovalQueueItem(ApprovalQueueEntry entry, String level, long waitingSeconds, boolean overdue) {
 

@@ -7,6 +7,7 @@ import uk.gov.personalbudget.approval.projection.BudgetSummary.PendingReview;
 import uk.gov.personalbudget.approval.projection.DecisionFactory.Participation;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.control.ReviewDeadlines;
 import uk.gov.personalbudget.contracts.control.StatusRule;
 import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
@@ -25,6 +26,7 @@ import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferContested;
 import uk.gov.personalbudget.contracts.event.OfferRevised;
+import uk.gov.personalbudget.contracts.event.OutcomeRecorded;
 import uk.gov.personalbudget.contracts.event.PersonalDataErasureConfirmed;
 import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanDeclinedByAuthority;
@@ -45,10 +47,12 @@ import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
+import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -204,6 +208,10 @@ public final class BudgetProjector {
         private final List<DelegationRecord> delegations = new ArrayList<>(1);
         private final List<PlanCycle> plans = new ArrayList<>(1);
         private final List<ContestRecord> contests = new ArrayList<>(1);
+        private final List<ClockChange> clocks = new ArrayList<>(2);
+        private final List<OutcomeRecord> outcomes = new ArrayList<>(1);
+        private final List<AssessmentRecord> assessments = new ArrayList<>(1);
+        private final List<PersonAct> acts = new ArrayList<>(1);
 
         Step(BudgetSummary before, EventEnvelope envelope) {
             this.before = before;
@@ -225,9 +233,32 @@ public final class BudgetProjector {
             s.status = status.status();
             s.statusBeforeSuspension = status.beforeSuspension();
             s.planInForce = status.planInForce();
+            if (!s.planInForce) {
+                s.planMadeBy = null;
+            }
             s.lastSequence = sequence;
             s.lastEventAt = at;
-            return new ProjectionStep(s.build(), trail, decisions, queue, delegations, plans, contests);
+            if (act.actorRole() == Role.PERSON || act.onBehalfOf() != null) {
+                acts.add(new PersonAct(
+                        envelope.budgetId(),
+                        sequence,
+                        at,
+                        envelope.eventType(),
+                        act.actorRole(),
+                        act.onBehalfOf() != null));
+            }
+            return new ProjectionStep(
+                    s.build(),
+                    trail,
+                    decisions,
+                    queue,
+                    delegations,
+                    plans,
+                    contests,
+                    clocks,
+                    outcomes,
+                    assessments,
+                    acts);
         }
 
         /** A trail row when control moves; the holder always as the event states it. */
@@ -254,8 +285,8 @@ public final class BudgetProjector {
         private void dispatch() {
             if (event instanceof BudgetOpened e) {
                 opened(e);
-            } else if (event instanceof NeedsAssessed) {
-                assessed();
+            } else if (event instanceof NeedsAssessed e) {
+                assessed(e);
             } else if (event instanceof BudgetOffered e) {
                 offered(e);
             } else if (event instanceof OfferContested e) {
@@ -304,10 +335,12 @@ public final class BudgetProjector {
                 planWithdrawn(e);
             } else if (event instanceof PersonalDataErasureConfirmed e) {
                 erasureConfirmed(e);
+            } else if (event instanceof OutcomeRecorded e) {
+                outcomeRecorded(e);
             }
-            // OfferAccepted changes only the status (after dispatch). PersonStatementAdded and OutcomeRecorded change
-            // nothing projected here but the sequence; so does an
-            // event type this service does not know yet, which must not stop the consumer.
+            // OfferAccepted changes only the status (after dispatch). PersonStatementAdded changes nothing projected
+            // here but the sequence; so does an event type this service does not know yet, which must not stop the
+            // consumer.
         }
 
         private void opened(BudgetOpened e) {
@@ -316,19 +349,65 @@ public final class BudgetProjector {
             s.localAuthority = e.opening().localAuthority();
             s.allocatedPractitioner = e.opening().allocatedPractitioner();
             s.openedAt = at;
+            startClock(ClockKind.MONEY_IN_PLACE, null);
         }
 
-        /** A (re-)assessment withdraws the offer, and with it any contest or plan still open against it. */
-        private void assessed() {
+        /**
+         * A (re-)assessment withdraws the offer, and with it any contest or plan still open against it. An eligible one
+         * waits for an offer from now.
+         */
+        private void assessed(NeedsAssessed e) {
             s.offeredAmount = null;
             s.offeredAt = null;
             lapseContest();
             lapsePlan();
+            var assessment = e.assessment();
+            boolean eligible = assessment != null && Boolean.TRUE.equals(assessment.eligible());
+            assessments.add(new AssessmentRecord(
+                    s.budgetId, sequence, at, assessment == null ? null : assessment.kind(), eligible));
+            stopClock(ClockKind.OFFER, ClockEnd.LAPSED);
+            if (eligible) {
+                startClock(ClockKind.OFFER, null);
+            }
+        }
+
+        /** The outcome, with how the plan in force was made and how the budget is managed now. */
+        private void outcomeRecorded(OutcomeRecorded e) {
+            var outcome = e.outcome();
+            outcomes.add(new OutcomeRecord(
+                    s.budgetId,
+                    sequence,
+                    at,
+                    outcome.domain(),
+                    outcome.recoveryGoalId(),
+                    s.planInForce ? s.planMadeBy : null,
+                    s.managementOption,
+                    act.actorRole(),
+                    act.onBehalfOf() != null));
+        }
+
+        /** Stops the running clock of {@code kind}, if any, and starts another from now. */
+        private void startClock(ClockKind kind, TemporalAmount dueAfter) {
+            stopClock(kind, ClockEnd.LAPSED);
+            clocks.add(new ClockChange.Start(new TimelinessClock(
+                    s.budgetId,
+                    kind,
+                    sequence,
+                    s.localAuthority,
+                    at,
+                    dueAfter == null ? null : at.plus(dueAfter),
+                    null,
+                    null)));
+        }
+
+        private void stopClock(ClockKind kind, ClockEnd how) {
+            clocks.add(new ClockChange.Stop(s.budgetId, kind, at, how));
         }
 
         private void offered(BudgetOffered e) {
             s.offeredAmount = e.offer().amount();
             s.offeredAt = at;
+            stopClock(ClockKind.OFFER, ClockEnd.MET);
             var offer = e.offer();
             decisions.add(decided()
                     .offer(
@@ -407,6 +486,7 @@ public final class BudgetProjector {
                             planYearly == null ? null : Money.yearly(planYearly)));
             queue.add(new QueueChange.Upsert(
                     entry(QueueKind.PLAN_AWAITING_DECISION, amountToCommit(planYearly), null, null)));
+            startClock(ClockKind.DECISION, null);
         }
 
         /** The authority commits the offer, or the plan's cost when the plan asks for more than the offer. */
@@ -439,7 +519,15 @@ public final class BudgetProjector {
                             e.personStatementAdded(),
                             waitedSinceEndorsement()));
             s.approvedAmount = approval.approvedAmount();
+            if (s.openPlan != null) {
+                s.planMadeBy = s.openPlan.madeBy();
+            }
             endPlan(PlanOutcome.APPROVED);
+            // Each approval starts the light-touch review's window; the yearly one runs from it until a first review.
+            startClock(ClockKind.INITIAL_REVIEW, ReviewDeadlines.INITIAL_LATEST);
+            if (s.lastReviewAt == null) {
+                startClock(ClockKind.ANNUAL_REVIEW, ReviewDeadlines.ANNUAL);
+            }
         }
 
         private void declined(PlanDeclinedByAuthority e) {
@@ -492,6 +580,15 @@ public final class BudgetProjector {
             Management management = e.management();
             decisions.add(decided().management(management.option(), describe(management)));
             s.managementOption = management.option();
+            stopClock(ClockKind.MONEY_IN_PLACE, ClockEnd.MET);
+            // As budget-service's aggregate: the direct payment starts with the first choice including one.
+            if (!management.includesDirectPayment()) {
+                s.directPaymentSince = null;
+                stopClock(ClockKind.DIRECT_PAYMENT_REVIEW, ClockEnd.LAPSED);
+            } else if (s.directPaymentSince == null) {
+                s.directPaymentSince = at;
+                startClock(ClockKind.DIRECT_PAYMENT_REVIEW, ReviewDeadlines.DIRECT_PAYMENT);
+            }
         }
 
         private void delegated(ControlDelegated e) {
@@ -555,8 +652,26 @@ public final class BudgetProjector {
             var kind = e.review() != null ? e.review().kind() : s.pendingReview == null ? null : s.pendingReview.kind();
             decisions.add(decided().review(result.result(), result.summary(), kind, result.personTookPart()));
             endReview(kind);
+            reviewDone(result.result());
             if (result.result() == ReviewOutcome.END) {
                 ending(e.control(), kind == null ? null : kind.name());
+            }
+        }
+
+        /**
+         * A completed review, of whatever kind, meets the review duties running, and the yearly one runs again from it
+         * unless it ended the budget. A replan or an end also ends a suspension (contracts {@code StatusRule}).
+         */
+        private void reviewDone(ReviewOutcome result) {
+            s.lastReviewAt = at;
+            stopClock(ClockKind.INITIAL_REVIEW, ClockEnd.MET);
+            stopClock(ClockKind.DIRECT_PAYMENT_REVIEW, ClockEnd.MET);
+            stopClock(ClockKind.ANNUAL_REVIEW, ClockEnd.MET);
+            if (result != ReviewOutcome.END) {
+                startClock(ClockKind.ANNUAL_REVIEW, ReviewDeadlines.ANNUAL);
+            }
+            if (result != ReviewOutcome.CONTINUE && s.status == BudgetStatus.SUSPENDED) {
+                stopClock(ClockKind.SUSPENSION, ClockEnd.MET);
             }
         }
 
@@ -581,10 +696,12 @@ public final class BudgetProjector {
                             new Participation(
                                     e.suspension().personTookPart(),
                                     e.suspension().personToldBy())));
+            startClock(ClockKind.SUSPENSION, null);
         }
 
         private void budgetResumed(BudgetResumed e) {
             decisions.add(decided().resumption(text(e.reason())));
+            stopClock(ClockKind.SUSPENSION, ClockEnd.MET);
         }
 
         /**
@@ -603,6 +720,9 @@ public final class BudgetProjector {
             endDelegation(DelegationEnd.CLOSED);
             s.openDelegation = delegation;
             endReviews();
+            for (ClockKind kind : ClockKind.values()) {
+                stopClock(kind, ClockEnd.LAPSED);
+            }
         }
 
         private void lapseContest() {
@@ -640,6 +760,8 @@ public final class BudgetProjector {
                 plans.add(cycle(plan, outcome));
                 if (plan.endorsedAt() != null) {
                     queue.add(new QueueChange.Remove(s.budgetId, QueueKind.PLAN_AWAITING_DECISION));
+                    boolean decided = outcome == PlanOutcome.APPROVED || outcome == PlanOutcome.DECLINED;
+                    stopClock(ClockKind.DECISION, decided ? ClockEnd.MET : ClockEnd.LAPSED);
                 }
                 s.openPlan = null;
             }

@@ -36,6 +36,10 @@ import java.time.Instant;
  * @param controlSince   when they gained it (the last transfer)
  * @param offeredAmount  the offer standing now (after revisions); null before an offer or after a re-assessment
  * @param approvedAmount the approved amount after adjustments; null before approval
+ * @param planMadeBy     how the plan in force was made; null while none is
+ * @param directPaymentSince when the direct payment began: the choice of a management with one, after one without;
+ *                       null without one
+ * @param lastReviewAt   when the last review was completed; null before any
  */
 public record BudgetSummary(
         BudgetId budgetId,
@@ -61,7 +65,10 @@ public record BudgetSummary(
         PendingReview pendingReview,
         PendingReview capacityReview,
         String authorisedPerson,
-        Counters counters) {
+        Counters counters,
+        PlanningApproach planMadeBy,
+        Instant directPaymentSince,
+        Instant lastReviewAt) {
 
     /** A contest waiting for the authority's answer. */
     public record OpenContest(long sequence, Instant since, Money offered, Money requested) {}
@@ -152,6 +159,9 @@ public record BudgetSummary(
         PendingReview capacityReview;
         String authorisedPerson;
         Counters counters = Counters.NONE;
+        PlanningApproach planMadeBy;
+        Instant directPaymentSince;
+        Instant lastReviewAt;
 
         Builder() {}
 
@@ -180,6 +190,9 @@ public record BudgetSummary(
             capacityReview = s.capacityReview;
             authorisedPerson = s.authorisedPerson;
             counters = s.counters;
+            planMadeBy = s.planMadeBy;
+            directPaymentSince = s.directPaymentSince;
+            lastReviewAt = s.lastReviewAt;
         }
 
         BudgetSummary build() {
@@ -207,7 +220,10 @@ public record BudgetSummary(
                     pendingReview,
                     capacityReview,
                     authorisedPerson,
-                    counters);
+                    counters,
+                    planMadeBy,
+                    directPaymentSince,
+                    lastReviewAt);
         }
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What projecting one event gives: the budget's new summary and the rows to write. Delegation, plan and
- * contest records are whole rows that replace the row of the same budget and sequence.
+ * contest records are whole rows that replace the row of the same budget and sequence; clock changes start and stop
+ * timeliness clocks in order; outcomes, assessments and the person's acts are appended.
  */
 public record ProjectionStep(
         BudgetSummary after,
@@ -13,7 +14,11 @@ public record ProjectionStep(
         List<QueueChange> queue,
         List<DelegationRecord> delegations,
         List<PlanCycle> plans,
-        List<ContestRecord> contests) {
+        List<ContestRecord> contests,
+        List<ClockChange> clocks,
+        List<OutcomeRecord> outcomes,
+        List<AssessmentRecord> assessments,
+        List<PersonAct> acts) {
 
     public ProjectionStep {
         trail = List.copyOf(trail);
@@ -22,5 +27,9 @@ public record ProjectionStep(
         delegations = List.copyOf(delegations);
         plans = List.copyOf(plans);
         contests = List.copyOf(contests);
+        clocks = List.copyOf(clocks);
+        outcomes = List.copyOf(outcomes);
+        assessments = List.copyOf(assessments);
+        acts = List.copyOf(acts);
     }
 }

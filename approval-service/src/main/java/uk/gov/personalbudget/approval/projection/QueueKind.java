@@ -1,6 +1,9 @@
 package uk.gov.personalbudget.approval.projection;
 
-/** What an approval queue item waits for. */
+/**
+ * What an approval queue item waits for. The kinds ending in {@code _OVERDUE} are the timeliness queue: a
+ * {@link TimelinessClock} still running past its due date, shown only from that date on.
+ */
 public enum QueueKind {
     /** From {@code PlanEndorsed} until the authority approves or declines it, it is withdrawn, or the budget closes. */
     PLAN_AWAITING_DECISION,
@@ -16,5 +19,17 @@ public enum QueueKind {
      */
     CAPACITY_REVIEW,
     /** From {@code ReviewCompleted} with result END until the authority closes the budget ({@code BudgetClosed}). */
-    ENDING_AWAITING_CLOSURE
+    ENDING_AWAITING_CLOSURE,
+    /** An eligible assessment waited for an offer longer than the council's threshold ({@link ClockKind#OFFER}). */
+    OFFER_OVERDUE,
+    /** An endorsed plan waited for the authority's decision longer than the council's threshold. */
+    DECISION_OVERDUE,
+    /** No review was completed within 8 weeks of the plan's approval. */
+    INITIAL_REVIEW_OVERDUE,
+    /** No review was completed within 6 months of the start of the direct payment. */
+    DIRECT_PAYMENT_REVIEW_OVERDUE,
+    /** No review was completed within a year of the last one (or of the approval). */
+    ANNUAL_REVIEW_OVERDUE,
+    /** The budget has been suspended longer than the council's threshold. */
+    SUSPENSION_OVERDUE
 }

@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * The authority's approval queue: endorsed plans waiting for a decision with the authorisation level each
  * needs, contests waiting for an answer, delegations and reviews with their due dates, budgets a review ended
- * waiting to be closed. Each caller sees the budgets of their own council only.
+ * waiting to be closed, and the timeliness queue (duties past their due date, the {@code _OVERDUE} kinds). Each caller sees the budgets of their own council only.
  */
 @RestController
 @RequestMapping("/api/v1/approvals")
@@ -50,11 +50,18 @@ class ApprovalQueueController {
             summary = "What waits for the authority, and for how long",
             description = "AUTHORITY and AUDITOR; only the budgets of the council the caller's token names.")
     public ResponseEntity<ApprovalQueue> queue(
-            @Parameter(description = "only items of this kind") @RequestParam(required = false) QueueKind kind,
+            @Parameter(
+                            description = "only items of this kind; the _OVERDUE kinds are the timeliness queue: "
+                                    + "statutory reviews not done in time, offers, decisions and suspensions waiting "
+                                    + "longer than the council's threshold")
+                    @RequestParam(required = false)
+                    QueueKind kind,
             @Parameter(description = "only plans needing this authorisation level, e.g. HEAD_OF_SERVICE")
                     @RequestParam(required = false)
                     String level,
-            @Parameter(description = "only delegations and reviews past their due date")
+            @Parameter(
+                            description = "only items past their due date: delegations and reviews, and the "
+                                    + "timeliness queue's _OVERDUE kinds (listed only once due)")
                     @RequestParam(defaultValue = "false")
                     boolean overdue,
             @Parameter(hidden = true) Actor actor) {

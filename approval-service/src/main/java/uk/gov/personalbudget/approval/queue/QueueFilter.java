@@ -7,7 +7,7 @@ import uk.gov.personalbudget.approval.projection.QueueKind;
  *
  * @param kind        only items of this kind
  * @param level       only plans awaiting a decision that need this authorisation level (implies that kind)
- * @param overdueOnly only delegations and reviews past their due date
+ * @param overdueOnly only items past their due date: delegations, reviews and the timeliness queue's kinds
  */
 public record QueueFilter(QueueKind kind, String level, boolean overdueOnly) {
 

@@ -409,6 +409,13 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
                     assertThat(secrets()).as(what).noneMatch(answer.body()::contains);
                 }
             }
+            case "GET /api/v1/reports/timeliness" -> {
+                // It names the budgets whose duties went overdue, of the caller's council only.
+                revealsNothing(answer, what);
+                if (attempt.relationship() == OTHER_COUNCIL) {
+                    assertThat(answer.body()).as(what).doesNotContain(A.id(), B.id());
+                }
+            }
             case "POST /api/v1/replays" -> {
                 revealsNothing(answer, what);
                 awaitCompleted(UUID.fromString(answer.json().get("id").asText()));
@@ -502,7 +509,10 @@ class ApprovalServiceAccessMatrixTest extends ServedOverHttp {
                     "GET /api/v1/budgets/{id}/decisions",
                     "GET /api/v1/budgets/{id}/state",
                     "GET /api/v1/budgets/{id}/verification" -> template.replace("{id}", budget);
-            case "GET /api/v1/reports/control-summary" -> template + RANGE;
+            case "GET /api/v1/reports/control-summary",
+                    "GET /api/v1/reports/outcomes",
+                    "GET /api/v1/reports/co-production",
+                    "GET /api/v1/reports/timeliness" -> template + RANGE;
             case "GET /api/v1/replays/{id}" ->
                 template.replace("{id}", finishedReplay().toString());
             default ->

@@ -193,7 +193,7 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
         Arbitrary<String> queueFilters = Arbitraries.oneOf(kinds, flags, levels);
         return allTargets()
                 .filter(target -> target.template().equals("/api/v1/approvals")
-                        || target.template().equals("/api/v1/reports/control-summary"))
+                        || target.template().startsWith("/api/v1/reports/"))
                 .flatMap(target -> (target.template().equals("/api/v1/approvals") ? queueFilters : ranges)
                         .map(query -> attempt(target, "?" + query, target.path() + "?" + query, bearer(target), null)));
     }
@@ -283,7 +283,10 @@ class ApprovalServiceBadInputTest extends ServedOverHttp {
                     "GET /api/v1/budgets/{id}/state",
                     "GET /api/v1/budgets/{id}/verification" ->
                 new Target(method, template, template.replace("{id}", budgetOfA()), "", Caller.AUDITOR);
-            case "GET /api/v1/reports/control-summary" ->
+            case "GET /api/v1/reports/control-summary",
+                    "GET /api/v1/reports/outcomes",
+                    "GET /api/v1/reports/co-production",
+                    "GET /api/v1/reports/timeliness" ->
                 new Target(method, template, template, "?" + RANGE, Caller.AUDITOR);
             case "POST /api/v1/replays", "GET /api/v1/held-back-records" ->
                 new Target(method, template, template, "", Caller.AUDITOR);

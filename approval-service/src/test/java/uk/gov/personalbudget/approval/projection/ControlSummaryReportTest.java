@@ -469,7 +469,10 @@ class ControlSummaryReportTest {
                 null,
                 null,
                 null,
-                BudgetSummary.Counters.NONE));
+                BudgetSummary.Counters.NONE,
+                null,
+                null,
+                null));
     }
 
     private void transfer(String budget, long sequence, ControlHolder to, Instant at) {

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The projector folded over events in memory, keeping rows the way the store does (trail and decisions
- * appended; queue, delegation, plan and contest rows replaced by key; redeliveries skipped): what the
+ * appended; queue, delegation, plan and contest rows replaced by key; clocks started and stopped in order; outcomes,
+ * assessments and the person's acts appended; redeliveries skipped): what the
  * database should hold after the same events.
  */
 public final class InMemoryProjection {
@@ -25,6 +26,10 @@ public final class InMemoryProjection {
     private final Map<String, DelegationRecord> delegations = new LinkedHashMap<>();
     private final Map<String, PlanCycle> plans = new LinkedHashMap<>();
     private final Map<String, ContestRecord> contests = new LinkedHashMap<>();
+    private final Map<String, TimelinessClock> clocks = new LinkedHashMap<>();
+    private final List<OutcomeRecord> outcomes = new ArrayList<>();
+    private final List<AssessmentRecord> assessments = new ArrayList<>();
+    private final List<PersonAct> acts = new ArrayList<>();
 
     public static InMemoryProjection of(List<EventEnvelope> envelopes) {
         return new InMemoryProjection().apply(envelopes);
@@ -65,6 +70,20 @@ public final class InMemoryProjection {
         step.delegations().forEach(row -> delegations.put(row.budgetId() + "/" + row.sequence(), row));
         step.plans().forEach(row -> plans.put(row.budgetId() + "/" + row.sequence(), row));
         step.contests().forEach(row -> contests.put(row.budgetId() + "/" + row.sequence(), row));
+        for (ClockChange change : step.clocks()) {
+            if (change instanceof ClockChange.Start start) {
+                TimelinessClock clock = start.clock();
+                clocks.put(clock.budgetId() + "/" + clock.kind() + "/" + clock.sequence(), clock);
+            } else if (change instanceof ClockChange.Stop stop) {
+                clocks.replaceAll((key, clock) ->
+                        clock.budgetId().equals(stop.budgetId()) && clock.kind() == stop.kind() && clock.running()
+                                ? clock.stopped(stop.at(), stop.end())
+                                : clock);
+            }
+        }
+        outcomes.addAll(step.outcomes());
+        assessments.addAll(step.assessments());
+        acts.addAll(step.acts());
         return this;
     }
 
@@ -126,6 +145,34 @@ public final class InMemoryProjection {
                 contests.values(),
                 Comparator.comparing((ContestRecord c) -> c.budgetId().value())
                         .thenComparingLong(ContestRecord::sequence));
+    }
+
+    public List<TimelinessClock> clocks() {
+        return sorted(
+                clocks.values(),
+                Comparator.comparing((TimelinessClock c) -> c.budgetId().value())
+                        .thenComparing(c -> c.kind().name())
+                        .thenComparingLong(TimelinessClock::sequence));
+    }
+
+    public List<OutcomeRecord> outcomes() {
+        return sorted(
+                outcomes,
+                Comparator.comparing((OutcomeRecord o) -> o.budgetId().value())
+                        .thenComparingLong(OutcomeRecord::sequence));
+    }
+
+    public List<AssessmentRecord> assessments() {
+        return sorted(
+                assessments,
+                Comparator.comparing((AssessmentRecord a) -> a.budgetId().value())
+                        .thenComparingLong(AssessmentRecord::sequence));
+    }
+
+    public List<PersonAct> acts() {
+        return sorted(
+                acts,
+                Comparator.comparing((PersonAct a) -> a.budgetId().value()).thenComparingLong(PersonAct::sequence));
     }
 
     /** Everything a report reads. */

@@ -113,9 +113,13 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     }
 
     @Test
-    void filteringOnOverdueKeepsDelegationsAndReviewsPastTheirDate() throws Exception {
+    void filteringOnOverdueKeepsDelegationsAndReviewsPastTheirDateAndTheOverdueDuties() throws Exception {
         List<JsonNode> overdue = items("overdue=true");
-        assertThat(budgetIds(overdue)).containsExactlyInAnyOrder(overdueDelegation, overdueReview);
+        // Besides the timeliness queue's _OVERDUE items (the plans here were endorsed long ago), always overdue.
+        assertThat(budgetIds(overdue.stream()
+                        .filter(item -> !item.at("/entry/kind").asText().endsWith("_OVERDUE"))
+                        .toList()))
+                .containsExactlyInAnyOrder(overdueDelegation, overdueReview);
         assertThat(overdue)
                 .allSatisfy(item -> assertThat(item.get("overdue").asBoolean()).isTrue());
         assertThat(budgetIds(items("overdue=true&kind=DELEGATION"))).containsExactly(overdueDelegation);
@@ -124,6 +128,26 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
                 .filteredOn(item -> item.at("/entry/budgetId").asText().equals(delegation))
                 .singleElement()
                 .satisfies(item -> assertThat(item.get("overdue").asBoolean()).isFalse());
+    }
+
+    @Test
+    void theTimelinessQueueListsDutiesPastTheirDueDateByKind() throws Exception {
+        List<JsonNode> decisions = items("kind=DECISION_OVERDUE");
+        assertThat(budgetIds(decisions))
+                .as("endorsed 60 and 50 days ago; the council's default is 14 days")
+                .containsExactly(smallPlan, bigPlan);
+        assertThat(decisions).allSatisfy(item -> {
+            assertThat(item.get("overdue").asBoolean()).isTrue();
+            assertThat(Instant.parse(item.at("/entry/dueBy").asText()))
+                    .isEqualTo(Instant.parse(item.at("/entry/since").asText()).plus(days(14)));
+        });
+        assertThat(budgetIds(items("kind=INITIAL_REVIEW_OVERDUE")))
+                .as("approved about 90 days ago, no review completed in 8 weeks")
+                .containsExactly(overdueReview);
+        assertThat(items("kind=OFFER_OVERDUE"))
+                .as("every eligible assessment here was offered")
+                .isEmpty();
+        assertThat(items("kind=DECISION_OVERDUE&level=TEAM_MANAGER")).isEmpty();
     }
 
     @Test

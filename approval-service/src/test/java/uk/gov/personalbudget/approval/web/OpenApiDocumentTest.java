@@ -30,6 +30,9 @@ class OpenApiDocumentTest extends InMemoryApprovalServiceTest {
                         "/api/v1/budgets/{id}/verification",
                         "/api/v1/held-back-records",
                         "/api/v1/reports/control-summary",
+                        "/api/v1/reports/outcomes",
+                        "/api/v1/reports/co-production",
+                        "/api/v1/reports/timeliness",
                         "/api/v1/replays",
                         "/api/v1/replays/{id}",
                         // The local profile's development tokens for the console's sign-in (forwarded to

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.budget.lifecycle;
 
+import uk.gov.personalbudget.contracts.control.ReviewDeadlines;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 
 import java.time.Duration;
@@ -8,13 +9,10 @@ import java.time.Instant;
 /**
  * When each kind of review is due, after the statutory guidance: a light-touch review 6 to 8 weeks after
  * approval, a direct payment review within the first 6 months of the direct payment, and a review at least once a
- * year. A review whose window has passed is overdue, not impossible: it is due within {@link #OVERDUE_WITHIN} of now.
+ * year (the windows are the contracts' {@link ReviewDeadlines}, which approval-service's timeliness report counts by). A
+ * review whose window has passed is overdue, not impossible: it is due within {@link #OVERDUE_WITHIN} of now.
  */
 final class ReviewWindows {
-
-    private static final Duration WEEK = Duration.ofDays(7);
-    private static final Duration SIX_MONTHS = Duration.ofDays(183);
-    private static final Duration YEAR = Duration.ofDays(365);
 
     /** An overdue review (its window passed) is scheduled to take place within four weeks. */
     static final Duration OVERDUE_WITHIN = Duration.ofDays(28);
@@ -42,10 +40,10 @@ final class ReviewWindows {
         }
         switch (review.kind()) {
             case INITIAL_LIGHT_TOUCH -> {
-                Instant latest = approvedAt.plus(WEEK.multipliedBy(8));
+                Instant latest = approvedAt.plus(ReviewDeadlines.INITIAL_LATEST);
                 if (isOverdue(latest, now)) {
                     requireSoon(due, now, "a light-touch review is overdue (8 weeks after approval passed)");
-                } else if (due.isBefore(approvedAt.plus(WEEK.multipliedBy(6))) || due.isAfter(latest)) {
+                } else if (due.isBefore(approvedAt.plus(ReviewDeadlines.INITIAL_EARLIEST)) || due.isAfter(latest)) {
                     throw outside("a light-touch review is due 6 to 8 weeks after approval");
                 }
             }
@@ -53,7 +51,7 @@ final class ReviewWindows {
                 if (directPaymentSince == null) {
                     throw outside("a direct payment review needs a budget managed (in part) by direct payment");
                 }
-                Instant latest = directPaymentSince.plus(SIX_MONTHS);
+                Instant latest = directPaymentSince.plus(ReviewDeadlines.DIRECT_PAYMENT);
                 if (isOverdue(latest, now)) {
                     requireSoon(due, now, "a direct payment review is overdue (6 months of the direct payment passed)");
                 } else if (due.isAfter(latest)) {
@@ -61,7 +59,7 @@ final class ReviewWindows {
                 }
             }
             case ANNUAL -> {
-                Instant latest = (lastReviewAt != null ? lastReviewAt : approvedAt).plus(YEAR);
+                Instant latest = (lastReviewAt != null ? lastReviewAt : approvedAt).plus(ReviewDeadlines.ANNUAL);
                 if (isOverdue(latest, now)) {
                     requireSoon(due, now, "an annual review is overdue (a year since approval or the last review)");
                 } else if (due.isAfter(latest)) {

@@ -153,7 +153,11 @@ public class Generations {
                 all(Tables.APPROVAL_QUEUE, generation),
                 all(Tables.DELEGATION, generation),
                 all(Tables.PLAN_CYCLE, generation),
-                all(Tables.CONTEST, generation)));
+                all(Tables.CONTEST, generation),
+                all(Tables.TIMELINESS_CLOCK, generation),
+                all(Tables.OUTCOME, generation),
+                all(Tables.ASSESSMENT, generation),
+                all(Tables.PERSON_ACT, generation)));
     }
 
     /** Compares two generations in the database, table by table, without loading their rows. */

@@ -6,10 +6,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueEntry;
+import uk.gov.personalbudget.approval.projection.AssessmentRecord;
 import uk.gov.personalbudget.approval.projection.BudgetProjector;
 import uk.gov.personalbudget.approval.projection.BudgetSummary;
 import uk.gov.personalbudget.approval.projection.ChainLink;
 import uk.gov.personalbudget.approval.projection.CheckedRecord;
+import uk.gov.personalbudget.approval.projection.ClockChange;
+import uk.gov.personalbudget.approval.projection.ClockKind;
 import uk.gov.personalbudget.approval.projection.ContestRecord;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
@@ -18,12 +21,15 @@ import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.HeldBackRecord;
 import uk.gov.personalbudget.approval.projection.HoldReason;
 import uk.gov.personalbudget.approval.projection.IntakeOutcome;
+import uk.gov.personalbudget.approval.projection.OutcomeRecord;
+import uk.gov.personalbudget.approval.projection.PersonAct;
 import uk.gov.personalbudget.approval.projection.PlanCycle;
 import uk.gov.personalbudget.approval.projection.ProjectionStep;
 import uk.gov.personalbudget.approval.projection.QueueChange;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.SequenceCheck;
 import uk.gov.personalbudget.approval.projection.SequenceGapException;
+import uk.gov.personalbudget.approval.projection.TimelinessClock;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
@@ -33,6 +39,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -317,6 +324,17 @@ public class ProjectionWriter {
         private final Map<RowKey, DelegationRecord> delegations = new LinkedHashMap<>();
         private final Map<RowKey, PlanCycle> plans = new LinkedHashMap<>();
         private final Map<RowKey, ContestRecord> contests = new LinkedHashMap<>();
+        private final List<OutcomeRecord> outcomes = new ArrayList<>();
+        private final List<AssessmentRecord> assessments = new ArrayList<>();
+        private final List<PersonAct> acts = new ArrayList<>();
+        /** Clocks started in this batch, by key, as they stand after the batch's stops. */
+        private final Map<ClockKey, TimelinessClock> clocksStarted = new LinkedHashMap<>();
+        /** The clock of each budget and kind started in this batch and still running. */
+        private final Map<ClockOf, ClockKey> clocksRunning = new HashMap<>();
+        /** Stops of clocks stored before this batch, in order; at most one per budget and kind. */
+        private final List<ClockChange.Stop> storedClockStops = new ArrayList<>();
+        /** The budgets and kinds whose stored clock this batch has stopped, or that it started a clock of. */
+        private final Set<ClockOf> storedClocksSettled = new HashSet<>();
 
         Writes(Map<BudgetId, BudgetSummary> loaded) {
             this.loaded = loaded;
@@ -343,6 +361,34 @@ public class ProjectionWriter {
             step.delegations().forEach(row -> delegations.put(new RowKey(row.budgetId(), row.sequence()), row));
             step.plans().forEach(row -> plans.put(new RowKey(row.budgetId(), row.sequence()), row));
             step.contests().forEach(row -> contests.put(new RowKey(row.budgetId(), row.sequence()), row));
+            outcomes.addAll(step.outcomes());
+            assessments.addAll(step.assessments());
+            acts.addAll(step.acts());
+            step.clocks().forEach(this::clock);
+        }
+
+        /**
+         * A stop ends the clock of its kind started in this batch and still running; failing that, the one stored
+         * before the batch (an UPDATE of the running row, if there is one), unless this batch already settled it.
+         */
+        private void clock(ClockChange change) {
+            if (change instanceof ClockChange.Start start) {
+                TimelinessClock clock = start.clock();
+                ClockOf of = new ClockOf(clock.budgetId(), clock.kind());
+                ClockKey key = new ClockKey(clock.budgetId(), clock.kind(), clock.sequence());
+                clocksStarted.put(key, clock);
+                clocksRunning.put(of, key);
+                // A clock started here means any stored one of its kind was stopped before (or there was none).
+                storedClocksSettled.add(of);
+            } else if (change instanceof ClockChange.Stop stop) {
+                ClockOf of = new ClockOf(stop.budgetId(), stop.kind());
+                ClockKey running = clocksRunning.remove(of);
+                if (running != null) {
+                    clocksStarted.computeIfPresent(running, (key, clock) -> clock.stopped(stop.at(), stop.end()));
+                } else if (storedClocksSettled.add(of)) {
+                    storedClockStops.add(stop);
+                }
+            }
         }
 
         void flush(int generation) {
@@ -393,6 +439,24 @@ public class ProjectionWriter {
                     contests.values(),
                     row -> existed(row.budgetId(), row.sequence()),
                     (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
+            List<ClockChange.Stop> stops = storedClockStops;
+            if (!stops.isEmpty()) {
+                jdbc.batchUpdate(
+                        "UPDATE timeliness_clock SET ended_at = ?, ended_how = ? WHERE generation = ? "
+                                + "AND budget_id = ? AND kind = ? AND ended_at IS NULL",
+                        stops,
+                        BATCH_SIZE,
+                        (statement, stop) -> new Columns.Binder(statement)
+                                .instant(stop.at())
+                                .name(stop.end())
+                                .integer(generation)
+                                .text(stop.budgetId().value())
+                                .name(stop.kind()));
+            }
+            insert(Tables.TIMELINESS_CLOCK, generation, clocksStarted.values());
+            insert(Tables.OUTCOME, generation, outcomes);
+            insert(Tables.ASSESSMENT, generation, assessments);
+            insert(Tables.PERSON_ACT, generation, acts);
         }
 
         /** Updates the rows stored before this batch, in place; inserts the rest. */
@@ -422,6 +486,10 @@ public class ProjectionWriter {
     }
 
     private record QueueKey(BudgetId budgetId, QueueKind kind) {}
+
+    private record ClockOf(BudgetId budgetId, ClockKind kind) {}
+
+    private record ClockKey(BudgetId budgetId, ClockKind kind, long sequence) {}
 
     private record RowKey(BudgetId budgetId, long sequence) {}
 

@@ -2,7 +2,10 @@ package uk.gov.personalbudget.approval.projection.store;
 
 import org.springframework.jdbc.core.RowMapper;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueEntry;
+import uk.gov.personalbudget.approval.projection.AssessmentRecord;
 import uk.gov.personalbudget.approval.projection.BudgetSummary;
+import uk.gov.personalbudget.approval.projection.ClockEnd;
+import uk.gov.personalbudget.approval.projection.ClockKind;
 import uk.gov.personalbudget.approval.projection.ContestOutcome;
 import uk.gov.personalbudget.approval.projection.ContestRecord;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
@@ -10,14 +13,19 @@ import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.DecisionKind;
 import uk.gov.personalbudget.approval.projection.DelegationEnd;
 import uk.gov.personalbudget.approval.projection.DelegationRecord;
+import uk.gov.personalbudget.approval.projection.OutcomeRecord;
+import uk.gov.personalbudget.approval.projection.PersonAct;
 import uk.gov.personalbudget.approval.projection.PlanCycle;
 import uk.gov.personalbudget.approval.projection.PlanOutcome;
 import uk.gov.personalbudget.approval.projection.QueueKind;
+import uk.gov.personalbudget.approval.projection.TimelinessClock;
+import uk.gov.personalbudget.contracts.value.AssessmentKind;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
+import uk.gov.personalbudget.contracts.value.OutcomeDomain;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
@@ -152,7 +160,10 @@ public final class Tables {
                     "plan_count",
                     "return_count",
                     "decline_count",
-                    "delegation_count"),
+                    "delegation_count",
+                    "plan_made_by_in_force",
+                    "direct_payment_since",
+                    "last_review_at"),
             1,
             "budget_id",
             (b, s) -> {
@@ -205,6 +216,7 @@ public final class Tables {
                         .integer(counters.returns())
                         .integer(counters.declines())
                         .integer(counters.delegations());
+                b.name(s.planMadeBy()).instant(s.directPaymentSince()).instant(s.lastReviewAt());
             },
             (rs, row) -> {
                 Long contestSequence = number(rs, "contest_sequence");
@@ -264,7 +276,10 @@ public final class Tables {
                                 rs.getInt("plan_count"),
                                 rs.getInt("return_count"),
                                 rs.getInt("decline_count"),
-                                rs.getInt("delegation_count")));
+                                rs.getInt("delegation_count")),
+                        name(rs, "plan_made_by_in_force", PlanningApproach.class),
+                        instant(rs, "direct_payment_since"),
+                        instant(rs, "last_review_at"));
             });
 
     /** The CAPACITY_CHANGE review pending beside another, kept apart (BudgetProjector), if any. */
@@ -507,9 +522,124 @@ public final class Tables {
                     money(rs, "revised"),
                     name(rs, "outcome", ContestOutcome.class)));
 
+    /** V10: one row per timeliness clock, keyed by the kind and the event that started it. */
+    public static final Table<TimelinessClock> TIMELINESS_CLOCK = new Table<>(
+            "timeliness_clock",
+            List.of(
+                    "budget_id",
+                    "kind",
+                    "event_sequence",
+                    "local_authority",
+                    "started_at",
+                    "due_by",
+                    "ended_at",
+                    "ended_how"),
+            3,
+            "budget_id, kind, event_sequence",
+            (b, c) -> b.text(c.budgetId().value())
+                    .name(c.kind())
+                    .number(c.sequence())
+                    .text(c.localAuthority())
+                    .instant(c.startedAt())
+                    .instant(c.dueBy())
+                    .instant(c.endedAt())
+                    .name(c.end()),
+            (rs, row) -> new TimelinessClock(
+                    new BudgetId(rs.getString("budget_id")),
+                    name(rs, "kind", ClockKind.class),
+                    rs.getLong("event_sequence"),
+                    rs.getString("local_authority"),
+                    instant(rs, "started_at"),
+                    instant(rs, "due_by"),
+                    instant(rs, "ended_at"),
+                    name(rs, "ended_how", ClockEnd.class)));
+
+    /** V9: one row per {@code OutcomeRecorded}. */
+    public static final Table<OutcomeRecord> OUTCOME = new Table<>(
+            "outcome",
+            List.of(
+                    "budget_id",
+                    "event_sequence",
+                    "recorded_at",
+                    "outcome_domain",
+                    "recovery_goal_id",
+                    "plan_made_by",
+                    "management_option",
+                    "actor_role",
+                    "on_behalf"),
+            2,
+            "budget_id, event_sequence",
+            (b, o) -> b.text(o.budgetId().value())
+                    .number(o.sequence())
+                    .instant(o.recordedAt())
+                    .name(o.domain())
+                    .text(o.recoveryGoalId())
+                    .name(o.planMadeBy())
+                    .name(o.managementOption())
+                    .name(o.actorRole())
+                    .flag(o.onBehalf()),
+            (rs, row) -> new OutcomeRecord(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    instant(rs, "recorded_at"),
+                    name(rs, "outcome_domain", OutcomeDomain.class),
+                    rs.getString("recovery_goal_id"),
+                    name(rs, "plan_made_by", PlanningApproach.class),
+                    name(rs, "management_option", ManagementOption.class),
+                    name(rs, "actor_role", Role.class),
+                    Boolean.TRUE.equals(flag(rs, "on_behalf"))));
+
+    /** V9: one row per {@code NeedsAssessed}. */
+    public static final Table<AssessmentRecord> ASSESSMENT = new Table<>(
+            "assessment",
+            List.of("budget_id", "event_sequence", "assessed_at", "kind", "eligible"),
+            2,
+            "budget_id, event_sequence",
+            (b, a) -> b.text(a.budgetId().value())
+                    .number(a.sequence())
+                    .instant(a.assessedAt())
+                    .name(a.kind())
+                    .flag(a.eligible()),
+            (rs, row) -> new AssessmentRecord(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    instant(rs, "assessed_at"),
+                    name(rs, "kind", AssessmentKind.class),
+                    Boolean.TRUE.equals(flag(rs, "eligible"))));
+
+    /** V9: one row per act of the person's, done by them or on their behalf. */
+    public static final Table<PersonAct> PERSON_ACT = new Table<>(
+            "person_act",
+            List.of("budget_id", "event_sequence", "occurred_at", "event_type", "actor_role", "on_behalf"),
+            2,
+            "budget_id, event_sequence",
+            (b, a) -> b.text(a.budgetId().value())
+                    .number(a.sequence())
+                    .instant(a.at())
+                    .text(a.eventType())
+                    .name(a.actorRole())
+                    .flag(a.onBehalf()),
+            (rs, row) -> new PersonAct(
+                    new BudgetId(rs.getString("budget_id")),
+                    rs.getLong("event_sequence"),
+                    instant(rs, "occurred_at"),
+                    rs.getString("event_type"),
+                    name(rs, "actor_role", Role.class),
+                    Boolean.TRUE.equals(flag(rs, "on_behalf"))));
+
     /** Every projection table, for snapshots, comparisons and deleting a generation. */
-    static final List<Table<?>> ALL =
-            List.of(BUDGET_SUMMARY, CONTROL_TRAIL, DECISION, APPROVAL_QUEUE, DELEGATION, PLAN_CYCLE, CONTEST);
+    static final List<Table<?>> ALL = List.of(
+            BUDGET_SUMMARY,
+            CONTROL_TRAIL,
+            DECISION,
+            APPROVAL_QUEUE,
+            DELEGATION,
+            PLAN_CYCLE,
+            CONTEST,
+            TIMELINESS_CLOCK,
+            OUTCOME,
+            ASSESSMENT,
+            PERSON_ACT);
 
     /**
      * {@code local_authority IN (?, ...)} for {@code councils}, whose ids it adds to {@code parameters}: the queue,

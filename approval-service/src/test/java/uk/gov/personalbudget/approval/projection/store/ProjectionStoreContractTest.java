@@ -14,14 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.personalbudget.approval.decisions.DecisionQueries;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueItem;
 import uk.gov.personalbudget.approval.projection.AuthorisationScheme;
+import uk.gov.personalbudget.approval.projection.CoProductionReport;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.InMemoryProjection;
+import uk.gov.personalbudget.approval.projection.OutcomesReport;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.ReportRows;
 import uk.gov.personalbudget.approval.projection.SequenceGapException;
+import uk.gov.personalbudget.approval.projection.TimelinessReport;
+import uk.gov.personalbudget.approval.projection.TimelinessThresholds;
 import uk.gov.personalbudget.approval.queue.AuthorisationSchemeConfiguration;
 import uk.gov.personalbudget.approval.queue.QueueFilter;
 import uk.gov.personalbudget.approval.queue.QueueQueries;
@@ -80,7 +84,17 @@ abstract class ProjectionStoreContractTest {
     static class StoreOnly {}
 
     private static final List<String> TABLES = List.of(
-            "budget_summary", "control_trail", "decision", "approval_queue", "delegation", "plan_cycle", "contest");
+            "budget_summary",
+            "control_trail",
+            "decision",
+            "approval_queue",
+            "delegation",
+            "plan_cycle",
+            "contest",
+            "timeliness_clock",
+            "outcome",
+            "assessment",
+            "person_act");
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private static final Set<String> LEEDS = Set.of(TokenHolder.HOME_COUNCIL);
 
@@ -110,6 +124,9 @@ abstract class ProjectionStoreContractTest {
 
     @Autowired
     AuthorisationScheme scheme;
+
+    @Autowired
+    TimelinessThresholds thresholds;
 
     @BeforeEach
     void emptyProjections() {
@@ -169,6 +186,10 @@ abstract class ProjectionStoreContractTest {
         assertThat(stored.delegations()).containsExactlyInAnyOrderElementsOf(expected.delegations());
         assertThat(stored.plans()).containsExactlyInAnyOrderElementsOf(expected.plans());
         assertThat(stored.contests()).containsExactlyInAnyOrderElementsOf(expected.contests());
+        assertThat(stored.clocks()).containsExactlyInAnyOrderElementsOf(expected.clocks());
+        assertThat(stored.outcomes()).containsExactlyInAnyOrderElementsOf(expected.outcomes());
+        assertThat(stored.assessments()).containsExactlyInAnyOrderElementsOf(expected.assessments());
+        assertThat(stored.acts()).containsExactlyInAnyOrderElementsOf(expected.acts());
     }
 
     private long rowsOfGeneration(int generation) {
@@ -409,10 +430,17 @@ abstract class ProjectionStoreContractTest {
                         tuple("CONTEST", QueueKind.CONTEST_AWAITING_ANSWER, null, false),
                         tuple("LATE", QueueKind.DELEGATION, null, true),
                         tuple("ONTIME", QueueKind.DELEGATION, null, false),
-                        tuple("REVIEW", QueueKind.REVIEW, null, true));
+                        tuple("REVIEW", QueueKind.REVIEW, null, true),
+                        // The timeliness queue: endorsed in January, still undecided in June (14 days by default)...
+                        tuple("TM", QueueKind.DECISION_OVERDUE, null, true),
+                        tuple("SM", QueueKind.DECISION_OVERDUE, null, true),
+                        tuple("HOS", QueueKind.DECISION_OVERDUE, null, true),
+                        // ...and approved in January with no review completed in 8 weeks.
+                        tuple("REVIEW", QueueKind.INITIAL_REVIEW_OVERDUE, null, true));
         assertThat(all).extracting(item -> item.entry().since()).isSorted();
         ApprovalQueueItem tm = all.stream()
                 .filter(item -> item.budgetId().value().equals("TM"))
+                .filter(item -> item.kind() == QueueKind.PLAN_AWAITING_DECISION)
                 .findFirst()
                 .orElseThrow();
         assertThat(tm.waitingSeconds())
@@ -429,7 +457,17 @@ abstract class ProjectionStoreContractTest {
                 .isEmpty();
         assertThat(queueQueries.queue(LEEDS, new QueueFilter(null, null, true), NOW))
                 .extracting(item -> item.budgetId().value())
-                .containsExactlyInAnyOrder("LATE", "REVIEW");
+                .containsExactlyInAnyOrder("LATE", "REVIEW", "TM", "SM", "HOS", "REVIEW");
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.of(QueueKind.DECISION_OVERDUE), NOW))
+                .extracting(item -> item.budgetId().value())
+                .containsExactly("TM", "SM", "HOS");
+        assertThat(queueQueries.queue(LEEDS, new QueueFilter(null, "SERVICE_MANAGER", true), NOW))
+                .as("a level is of plans awaiting a decision, not of the timeliness queue")
+                .isEmpty();
+        assertThat(queueQueries.queue(
+                        LEEDS, QueueFilter.of(QueueKind.DECISION_OVERDUE), START.plus(Duration.ofDays(1))))
+                .as("not yet past the council's 14 days")
+                .isEmpty();
         assertThat(queueQueries.queue(LEEDS, new QueueFilter(QueueKind.DELEGATION, null, true), NOW))
                 .extracting(item -> item.budgetId().value())
                 .containsExactly("LATE");
@@ -493,6 +531,72 @@ abstract class ProjectionStoreContractTest {
     }
 
     @Test
+    void theOutcomesCoProductionAndTimelinessReportsAreComputedFromTheStoredRowsOfTheCouncilsAsked() {
+        List<EventEnvelope> leeds = interleave(List.of(
+                LifecycleEvents.fullLifecycle("PB-A").envelopes(),
+                LifecycleEvents.everyEventType("PB-D").envelopes(),
+                LifecycleEvents.budget("PB-B", START.plus(Duration.ofDays(2)))
+                        .opened()
+                        .assessed()
+                        .offered(1_000_000)
+                        .accepted()
+                        .submitted(1_000_000)
+                        .endorsed(null)
+                        .approved()
+                        .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                        .after(Duration.ofDays(3))
+                        .outcomeRecorded("I cook on Sundays now")
+                        .after(Duration.ofDays(20))
+                        .suspended("In hospital")
+                        .envelopes()));
+        List<EventEnvelope> bristol = LifecycleEvents.budget("PB-BRISTOL")
+                .inCouncil(TokenHolder.OTHER_COUNCIL)
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .accepted()
+                .submitted(1_000_000)
+                .endorsed(null)
+                .approved()
+                .managementChosen(ManagementOption.COUNCIL_MANAGED)
+                .outcomeRecorded("Back at work")
+                .envelopes();
+        applyInBatches(interleave(List.of(leeds, bristol)), 7, 1);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        Instant to = Instant.parse("2027-01-01T00:00:00Z");
+        var expected = InMemoryProjection.of(leeds);
+
+        for (Instant asOf : List.of(to, START.plus(Duration.ofDays(45)))) {
+            assertThat(reportQueries.outcomes(LEEDS, from, to, asOf))
+                    .isEqualTo(OutcomesReport.compute(expected.outcomes(), from, to, asOf));
+            assertThat(reportQueries.coProduction(LEEDS, from, to, asOf))
+                    .isEqualTo(CoProductionReport.compute(
+                            expected.assessments(),
+                            expected.plans(),
+                            expected.acts(),
+                            expected.decisions(),
+                            from,
+                            to,
+                            asOf));
+            assertThat(reportQueries.timeliness(LEEDS, from, to, asOf))
+                    .isEqualTo(TimelinessReport.compute(expected.clocks(), thresholds, from, to, asOf));
+        }
+        assertThat(reportQueries.outcomes(LEEDS, from, to, to).outcomes()).isEqualTo(3);
+        assertThat(reportQueries
+                        .outcomes(Set.of(TokenHolder.OTHER_COUNCIL), from, to, to)
+                        .outcomes())
+                .isEqualTo(1);
+        assertThat(reportQueries.outcomes(Set.of(), from, to, to).outcomes()).isZero();
+        assertThat(reportQueries.timeliness(Set.of(), from, to, to))
+                .isEqualTo(TimelinessReport.compute(List.of(), thresholds, from, to, to));
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.of(QueueKind.SUSPENSION_OVERDUE), NOW))
+                .extracting(item -> item.budgetId().value(), ApprovalQueueItem::overdue)
+                .containsExactly(tuple("PB-B", true));
+        assertThat(queueQueries.queue(LEEDS, QueueFilter.of(QueueKind.SUSPENSION_OVERDUE), START))
+                .isEmpty();
+    }
+
+    @Test
     void thePartiesSayWhoseBudgetItIsAndWhoStandsForThePersonNow() {
         var events = LifecycleEvents.budget("PB-A", START, new PersonReference("P-7"), "sw-9")
                 .inCouncil(TokenHolder.OTHER_COUNCIL)
@@ -552,14 +656,16 @@ abstract class ProjectionStoreContractTest {
         Instant to = Instant.parse("2027-01-01T00:00:00Z");
 
         assertThat(queueQueries.queue(LEEDS, QueueFilter.ALL, NOW))
-                .extracting(item -> item.budgetId().value())
-                .containsExactly("PB-LEEDS");
+                .extracting(item -> item.budgetId().value(), ApprovalQueueItem::kind)
+                .containsExactlyInAnyOrder(
+                        tuple("PB-LEEDS", QueueKind.PLAN_AWAITING_DECISION),
+                        tuple("PB-LEEDS", QueueKind.DECISION_OVERDUE));
         assertThat(queueQueries.queue(bristolOnly, QueueFilter.ALL, NOW))
                 .extracting(item -> item.budgetId().value())
                 .containsExactly("PB-BRISTOL");
         assertThat(queueQueries.queue(
                         Set.of(TokenHolder.HOME_COUNCIL, TokenHolder.OTHER_COUNCIL), QueueFilter.ALL, NOW))
-                .hasSize(2);
+                .hasSize(3);
         assertThat(queueQueries.queue(Set.of(), QueueFilter.ALL, NOW)).isEmpty();
 
         assertThat(reportQueries.report(LEEDS, from, to, to))
@@ -600,7 +706,8 @@ abstract class ProjectionStoreContractTest {
                 .containsExactlyInAnyOrder(
                         tuple(QueueKind.PLAN_AWAITING_DECISION, "sw-3003"),
                         tuple(QueueKind.DELEGATION, "sw-3003"),
-                        tuple(QueueKind.REVIEW, "sw-3003"));
+                        tuple(QueueKind.REVIEW, "sw-3003"),
+                        tuple(QueueKind.DECISION_OVERDUE, "sw-3003"));
         assertStoredAsProjected(InMemoryProjection.of(events.envelopes()), 1);
     }
 
