@@ -42,7 +42,11 @@ final class Statements {
                         + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
                         + " ORDER BY calls DESC, total_exec_time DESC")) {
             while (result.next()) {
-                rows.add(new Row(result.getLong(1), result.getDouble(2), result.getString(3)));
+                String query = result.getString(3);
+                // This class's own statements (on its own connection) are not the service's.
+                if (!query.contains("pg_stat_statements") && !query.startsWith("SET application_name")) {
+                    rows.add(new Row(result.getLong(1), result.getDouble(2), query));
+                }
             }
         }
         return rows;
