@@ -5,6 +5,7 @@ import uk.gov.personalbudget.contracts.api.BudgetView;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
+import uk.gov.personalbudget.contracts.control.PendingReviews;
 import uk.gov.personalbudget.contracts.control.StatusRule;
 import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
@@ -52,7 +53,6 @@ import uk.gov.personalbudget.contracts.value.Suspension;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -150,9 +150,7 @@ final class BudgetViewFold {
         } else if (event instanceof ReviewScheduled scheduled) {
             pendingReviews.add(scheduled.review());
         } else if (event instanceof ReviewCompleted completed) {
-            if (!pendingReviews.remove(completed.review()) && !pendingReviews.isEmpty()) {
-                pendingReviews.remove(nextReview());
-            }
+            PendingReviews.complete(pendingReviews, completed);
         } else if (event instanceof BudgetSuspended suspended) {
             suspension = suspended.suspension();
         } else if (event instanceof BudgetResumed) {
@@ -166,13 +164,6 @@ final class BudgetViewFold {
             erasure = confirmed.erasure();
         }
         // OutcomeRecorded changes nothing in the view: outcomes are read from the history.
-    }
-
-    /** Of the reviews pending, the one due first: the one a CompleteReview completes. */
-    private ReviewSchedule nextReview() {
-        return pendingReviews.stream()
-                .min(Comparator.comparing(ReviewSchedule::dueBy))
-                .orElseThrow();
     }
 
     /** The view at {@code moment}, which decides the amount in force (see {@link AmountInForce}). */
@@ -201,10 +192,8 @@ final class BudgetViewFold {
                 management,
                 delegation,
                 authorisation,
-                pendingReviews.isEmpty() ? null : nextReview(),
-                pendingReviews.stream()
-                        .sorted(Comparator.comparing(ReviewSchedule::dueBy))
-                        .toList(),
+                PendingReviews.next(pendingReviews).orElse(null),
+                PendingReviews.dueFirst(pendingReviews),
                 suspension,
                 closureReason,
                 personToldOfClosureBy,

@@ -49,6 +49,7 @@ import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlState;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.control.PendingReviews;
 import uk.gov.personalbudget.contracts.control.StatusRule;
 import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
@@ -105,7 +106,6 @@ import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -673,10 +673,8 @@ class PersonalBudget {
     public CommandAccepted handle(CompleteReview command) {
         Actor actor = command.actor();
         guardOpen();
-        if (pendingReviews.isEmpty()) {
-            throw new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled");
-        }
-        ReviewSchedule review = nextReview();
+        ReviewSchedule review = PendingReviews.next(pendingReviews)
+                .orElseThrow(() -> new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled"));
         if (status == SUSPENDED && command.result().result() == ReviewOutcome.CONTINUE) {
             throw new BudgetRuleViolation(
                     Rule.RESUME_BEFORE_CONTINUING,
@@ -690,7 +688,7 @@ class PersonalBudget {
     public CommandAccepted handle(SuspendBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        if (!lifecycle().inUse() || status == SUSPENDED) {
+        if (!planInForce || status == SUSPENDED) {
             throw new BudgetRuleViolation(
                     Rule.BUDGET_NOT_IN_USE, "only an approved budget in use, and not suspended, can be suspended");
         }
@@ -927,9 +925,7 @@ class PersonalBudget {
     @EventSourcingHandler
     void on(ReviewCompleted event) {
         // The review completed; events stored before they named it completed the one review then pending.
-        if (!pendingReviews.remove(event.review()) && !pendingReviews.isEmpty()) {
-            pendingReviews.remove(nextReview());
-        }
+        PendingReviews.complete(pendingReviews, event);
         lastReviewAt = event.act().occurredAt();
         if (event.result().result() == ReviewOutcome.REPLAN) {
             personStatementAdded = false;
@@ -988,7 +984,7 @@ class PersonalBudget {
     private void scheduleCapacityReview(Actor actor) {
         boolean capacityReviewPending =
                 pendingReviews.stream().anyMatch(review -> review.kind() == ReviewKind.CAPACITY_CHANGE);
-        if (lifecycle().inUse() && !capacityReviewPending) {
+        if (planInForce && !capacityReviewPending) {
             var review = new ReviewSchedule(ReviewKind.CAPACITY_CHANGE, ReviewWindows.capacityReviewDue(now()));
             decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, review));
         }
@@ -1048,20 +1044,13 @@ class PersonalBudget {
         }
     }
 
-    /** The review a CompleteReview completes: of those pending, the one due first. */
-    private ReviewSchedule nextReview() {
-        return pendingReviews.stream()
-                .min(Comparator.comparing(ReviewSchedule::dueBy))
-                .orElseThrow();
-    }
-
     private StatusState lifecycle() {
         return new StatusState(status, statusBeforeSuspension, planInForce);
     }
 
     /** In use: approved and not ended, so also while a review's replan makes the next plan (StatusRule). */
     private void requireApproved(String detail) {
-        if (!lifecycle().inUse()) {
+        if (!planInForce) {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED, detail + " (the budget is " + status + ")");
         }
     }
