@@ -2,6 +2,7 @@ package uk.gov.personalbudget.budget.history;
 
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.BudgetView;
+import uk.gov.personalbudget.contracts.api.OpenChallenge;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
@@ -17,9 +18,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferContested;
@@ -30,6 +33,7 @@ import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.event.PreferredControlStated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Adjustment;
@@ -48,6 +52,7 @@ import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 import uk.gov.personalbudget.contracts.value.Suspension;
 
@@ -88,6 +93,8 @@ final class BudgetViewFold {
     private String closureReason;
     private NotificationMethod personToldOfClosureBy;
     private Erasure erasure;
+    private PreferredControl preferredControl;
+    private final List<OpenChallenge> openChallenges = new ArrayList<>();
 
     boolean isEmpty() {
         return version < 0;
@@ -113,6 +120,9 @@ final class BudgetViewFold {
             openedAt = opened.act().occurredAt();
         } else if (event instanceof NeedsAssessed assessed) {
             assessment = assessed.assessment();
+            if (assessment.preferredControl() != null) {
+                preferredControl = assessment.preferredControl();
+            }
             offer = null;
             openContest = null;
         } else if (event instanceof BudgetOffered offered) {
@@ -160,6 +170,17 @@ final class BudgetViewFold {
             personToldOfClosureBy = closed.personToldBy();
         } else if (event instanceof PractitionerReallocated reallocated) {
             allocatedPractitioner = reallocated.reallocation().practitioner();
+        } else if (event instanceof PreferredControlStated stated) {
+            preferredControl = stated.preferredControl();
+        } else if (event instanceof DecisionChallenged challenged) {
+            openChallenges.add(new OpenChallenge(
+                    challenged.challenge(),
+                    challenged.decisionSequence(),
+                    challenged.act().occurredAt(),
+                    challenged.act().actor()));
+        } else if (event instanceof ChallengeAnswered answered) {
+            openChallenges.removeIf(
+                    open -> open.challenge().decision() == answered.answer().decision());
         } else if (event instanceof PersonalDataErasureConfirmed confirmed) {
             erasure = confirmed.erasure();
         }
@@ -197,6 +218,8 @@ final class BudgetViewFold {
                 suspension,
                 closureReason,
                 personToldOfClosureBy,
+                preferredControl,
+                List.copyOf(openChallenges),
                 erasure);
     }
 
