@@ -6,15 +6,19 @@ import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the projections remember of one budget between its events: who it is for and who may stand for the
@@ -36,6 +40,8 @@ import java.time.Instant;
  * @param controlSince   when they gained it (the last transfer)
  * @param offeredAmount  the offer standing now (after revisions); null before an offer or after a re-assessment
  * @param approvedAmount the approved amount after adjustments; null before approval
+ * @param preferredControl how much control the person wants, as last recorded; null before it was
+ * @param openChallenges the challenges of decisions awaiting the authority's answer, oldest first
  */
 public record BudgetSummary(
         BudgetId budgetId,
@@ -61,7 +67,16 @@ public record BudgetSummary(
         PendingReview pendingReview,
         PendingReview capacityReview,
         String authorisedPerson,
-        Counters counters) {
+        Counters counters,
+        PreferredControl preferredControl,
+        List<OpenChallenge> openChallenges) {
+
+    public BudgetSummary {
+        openChallenges = openChallenges == null ? List.of() : List.copyOf(openChallenges);
+    }
+
+    /** A challenge awaiting the authority's answer: which decision, the complaint, and when it was made. */
+    public record OpenChallenge(ChallengedDecision decision, long sequence, Instant since, String complaintReference) {}
 
     /** A contest waiting for the authority's answer. */
     public record OpenContest(long sequence, Instant since, Money offered, Money requested) {}
@@ -152,6 +167,8 @@ public record BudgetSummary(
         PendingReview capacityReview;
         String authorisedPerson;
         Counters counters = Counters.NONE;
+        PreferredControl preferredControl;
+        List<OpenChallenge> openChallenges = new ArrayList<>();
 
         Builder() {}
 
@@ -180,6 +197,8 @@ public record BudgetSummary(
             capacityReview = s.capacityReview;
             authorisedPerson = s.authorisedPerson;
             counters = s.counters;
+            preferredControl = s.preferredControl;
+            openChallenges = new ArrayList<>(s.openChallenges);
         }
 
         BudgetSummary build() {
@@ -207,7 +226,9 @@ public record BudgetSummary(
                     pendingReview,
                     capacityReview,
                     authorisedPerson,
-                    counters);
+                    counters,
+                    preferredControl,
+                    openChallenges);
         }
     }
 }

@@ -469,7 +469,9 @@ class ControlSummaryReportTest {
                 null,
                 null,
                 null,
-                BudgetSummary.Counters.NONE));
+                BudgetSummary.Counters.NONE,
+                null,
+                List.of()));
     }
 
     private void transfer(String budget, long sequence, ControlHolder to, Instant at) {

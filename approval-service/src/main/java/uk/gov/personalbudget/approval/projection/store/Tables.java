@@ -20,6 +20,7 @@ import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
 
@@ -152,7 +153,9 @@ public final class Tables {
                     "plan_count",
                     "return_count",
                     "decline_count",
-                    "delegation_count"),
+                    "delegation_count",
+                    "preferred_control",
+                    "open_challenges"),
             1,
             "budget_id",
             (b, s) -> {
@@ -204,7 +207,9 @@ public final class Tables {
                         .integer(counters.plans())
                         .integer(counters.returns())
                         .integer(counters.declines())
-                        .integer(counters.delegations());
+                        .integer(counters.delegations())
+                        .name(s.preferredControl())
+                        .text(OpenChallenges.encode(s.openChallenges()));
             },
             (rs, row) -> {
                 Long contestSequence = number(rs, "contest_sequence");
@@ -264,7 +269,9 @@ public final class Tables {
                                 rs.getInt("plan_count"),
                                 rs.getInt("return_count"),
                                 rs.getInt("decline_count"),
-                                rs.getInt("delegation_count")));
+                                rs.getInt("delegation_count")),
+                        name(rs, "preferred_control", PreferredControl.class),
+                        OpenChallenges.decode(rs.getString("open_challenges")));
             });
 
     /** The CAPACITY_CHANGE review pending beside another, kept apart (BudgetProjector), if any. */
