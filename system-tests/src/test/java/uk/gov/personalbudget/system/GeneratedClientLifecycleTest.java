@@ -175,6 +175,7 @@ class GeneratedClientLifecycleTest {
         assertThat(decisions.getDecisions())
                 .extracting(Decision::getKind)
                 .containsExactly(
+                        Decision.KindEnum.PREFERRED_CONTROL,
                         Decision.KindEnum.OFFER,
                         Decision.KindEnum.ENDORSEMENT,
                         Decision.KindEnum.APPROVAL,
