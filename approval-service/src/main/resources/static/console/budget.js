@@ -51,7 +51,7 @@
     try {
       const [trail, decisions] = await Promise.all([C.api(path + '/control-trail'), C.api(path + '/decisions')]);
       budget = {
-        id: id, transfers: trail.transfers, decisions: decisions.decisions,
+        id: id, transfers: trail.transfers, decisions: decisions.decisions, challenges: trail.challenges || [],
         overrun: new Map(trail.overdueDelegations.map(d => [d.sequence, d]))
       };
       document.getElementById('rebuild-notice').hidden = !(trail.rebuildInProgress || decisions.rebuildInProgress);
@@ -277,6 +277,23 @@
       [t.sequence, C.when(t.at), t.event, C.holder(t.from), C.holder(t.to),
         t.actor + ' (' + t.actorRole + ')' + (t.onBehalfOf ? ' for ' + t.onBehalfOf : ''), t.reason || '',
         C.duration(t.heldForSeconds) + (isLongAuthorityWait(t) ? ' (long wait)' : '')]
+        .forEach(value => row.append(C.element('td', { text: String(value) })));
+      return row;
+    });
+    C.sortable(document.getElementById('challenges-table'), [
+      { key: 'n', label: '#', sort: c => c.sequence },
+      { key: 'decision', label: 'Decision challenged', sort: c => c.decision },
+      { key: 'complaint', label: 'Complaint', sort: c => c.complaintReference },
+      { key: 'at', label: 'Challenged', sort: c => c.challengedAt },
+      { key: 'by', label: 'By' },
+      { key: 'answer', label: 'Answer', sort: c => c.result || '' },
+      { key: 'waited', label: 'Waited', sort: c => c.waitedSeconds }
+    ], budget.challenges, c => {
+      const row = C.element('tr', { class: c.answerSequence === null ? 'highlight' : null });
+      [c.sequence, c.decision, c.complaintReference, C.when(c.challengedAt),
+        c.challengedBy + ' (' + c.challengedByRole + ')' + (c.onBehalfOf ? ' for ' + c.onBehalfOf : ''),
+        c.answerSequence === null ? 'awaiting an answer' : c.result + ', ' + C.when(c.answeredAt) + ' by ' + c.answeredBy,
+        C.duration(c.waitedSeconds) + (c.answerSequence === null ? ' so far' : '')]
         .forEach(value => row.append(C.element('td', { text: String(value) })));
       return row;
     });

@@ -55,6 +55,15 @@
     ], of('CONTEST_AWAITING_ANSWER'), item => cells(C.element('tr', { 'data-budget': item.entry.budgetId }), [
       budgetLink(item), item.entry.person, yearly(item.entry.yearlyPence), C.when(item.entry.since),
       C.duration(item.waitingSeconds)]));
+    C.sortable(document.getElementById('challenges-table'), [
+      { key: 'budget', label: 'Budget', sort: item => item.entry.budgetId },
+      { key: 'person', label: 'Person', sort: item => item.entry.person },
+      { key: 'decision', label: 'Decision and complaint', sort: item => item.entry.detail || '' },
+      { key: 'since', label: 'Challenged', sort: item => item.entry.since },
+      waiting
+    ], of('CHALLENGE_AWAITING_ANSWER'), item => cells(C.element('tr', { 'data-budget': item.entry.budgetId }), [
+      budgetLink(item), item.entry.person, item.entry.detail || '–', C.when(item.entry.since),
+      C.duration(item.waitingSeconds)]));
     C.sortable(document.getElementById('ending-table'), [
       { key: 'budget', label: 'Budget', sort: item => item.entry.budgetId },
       { key: 'person', label: 'Person', sort: item => item.entry.person },

@@ -53,6 +53,8 @@
     waits(report.overall);
     rates(report);
     overdue(report.overall);
+    preferred(report.overall);
+    challenges(report.overall);
     csv(report);
     try {
       const [outcomes, coProduction, timeliness] = await Promise.all(['outcomes', 'co-production', 'timeliness']
@@ -203,6 +205,34 @@
         C.when(d.intendedEnd), d.endedAt ? C.when(d.endedAt) : 'still in force', C.duration(d.overdueSeconds)]));
   }
 
+  function preferred(figures) {
+    const levels = ['HOLD_IT_MYSELF', 'SHARE_IT', 'HAVE_IT_MANAGED', 'NOT_RECORDED'];
+    const label = level => level.replace(/_/g, ' ').toLowerCase();
+    const rows = levels.map(level => ({ label: label(level), value: figures.byPreferredControl[level].share, className: 'bar-PERSON' }));
+    barChart(document.getElementById('preferred-chart'), rows, C.percent, 1);
+    table('preferred-table', ['Control wanted', 'Share held by the person', 'Time held', 'Time wanted', 'Budgets'],
+      levels.map(level => {
+        const f = figures.byPreferredControl[level];
+        return [label(level), C.percent(f.share), C.duration(f.personSeconds), C.duration(f.lifeSeconds), String(f.budgets)];
+      }));
+  }
+
+  function challenges(figures) {
+    const c = figures.challenges;
+    table('challenges-table', ['Figure', 'Value'], [
+      ['Raised', String(c.raised)],
+      ['of an approved amount', String(c.byDecision.APPROVED_AMOUNT)],
+      ['of a decline', String(c.byDecision.DECLINE)],
+      ['of a reduction', String(c.byDecision.REDUCTION)],
+      ['Answered', String(c.answered)],
+      ['upheld', String(c.upheld)],
+      ['partly upheld', String(c.partlyUpheld)],
+      ['not upheld', String(c.notUpheld)],
+      ['Answer wait, median', C.duration(c.answerWaitMedianSeconds)],
+      ['Answer wait, 90th percentile', C.duration(c.answerWaitP90Seconds)],
+      ['Awaiting an answer at the end', String(c.awaitingAnswer)]]);
+  }
+
   /** Every figure as one row: group, figure, value. */
   function csv(report) {
     const lines = [['from', 'to', 'group', 'figure', 'value']];
@@ -219,6 +249,10 @@
       add(group, 'plansWithdrawn', f.plans.withdrawn);
       add(group, 'personAverageShare', f.personControl.averageShare);
       add(group, 'overdueDelegations', f.overdueDelegations.count);
+      ['raised', 'answered', 'upheld', 'partlyUpheld', 'notUpheld', 'answerWaitMedianSeconds', 'answerWaitP90Seconds',
+        'awaitingAnswer'].forEach(name => add(group, 'challenges.' + name, f.challenges[name]));
+      Object.keys(f.byPreferredControl).forEach(level =>
+        add(group, 'personShareWanting' + level, f.byPreferredControl[level].share));
     });
     csvUrl = download(csvLink, csvUrl, lines);
   }

@@ -3,9 +3,11 @@ package uk.gov.personalbudget.contracts;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.AnswerChallenge;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
+import uk.gov.personalbudget.contracts.command.ChallengeDecision;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
@@ -25,6 +27,7 @@ import uk.gov.personalbudget.contracts.command.ResumeControl;
 import uk.gov.personalbudget.contracts.command.ReturnPlan;
 import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
+import uk.gov.personalbudget.contracts.command.StatePreferredControl;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.command.WithdrawContest;
@@ -41,9 +44,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferAccepted;
@@ -59,6 +64,7 @@ import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.event.PreferredControlStated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
@@ -74,6 +80,10 @@ import uk.gov.personalbudget.contracts.value.BreakdownLine;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
 import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Challenge;
+import uk.gov.personalbudget.contracts.value.ChallengeAnswer;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Decline;
@@ -98,6 +108,7 @@ import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.RecoveryGoal;
@@ -143,7 +154,8 @@ public final class Samples {
             List.of(
                     new RecoveryGoal("G1", "Go back to the allotment with my brother"),
                     new RecoveryGoal("G2", "Cook for myself three days a week")),
-            false);
+            false,
+            PreferredControl.SHARE_IT);
     public static final Plan PLAN = new Plan(
             List.of(
                     new PlanLine(
@@ -173,6 +185,19 @@ public final class Samples {
             Instant.parse("2026-03-31T00:00:00Z"));
     public static final ReviewSchedule REVIEW =
             new ReviewSchedule(ReviewKind.INITIAL_LIGHT_TOUCH, Instant.parse("2026-03-30T09:00:00Z"));
+
+    public static final Challenge CHALLENGE = new Challenge(
+            ChallengedDecision.APPROVED_AMOUNT,
+            "CMP-2026-0042",
+            "The approved amount leaves no support for evenings, when I am at my worst",
+            Money.yearly(1_400_000));
+    public static final ChallengeAnswer CHALLENGE_ANSWER = new ChallengeAnswer(
+            ChallengedDecision.APPROVED_AMOUNT,
+            ChallengeResult.PARTLY_UPHELD,
+            "Two evenings a week are needed after discharge; the other evenings are met by the peer group",
+            "A temporary adjustment adds two evenings a week for twelve weeks",
+            true,
+            NotificationMethod.IN_PERSON);
 
     private Samples() {}
 
@@ -271,7 +296,10 @@ public final class Samples {
                 new RecordErasure(
                         BUDGET,
                         AUTHORITY,
-                        new Erasure("4b1e0c52-6f3e-4a55-9d0f-0e8f7a6c2b11", "au-2001", AT, "Xk3v9QmJr0aTq1wZy8LpBg")));
+                        new Erasure("4b1e0c52-6f3e-4a55-9d0f-0e8f7a6c2b11", "au-2001", AT, "Xk3v9QmJr0aTq1wZy8LpBg")),
+                new ChallengeDecision(BUDGET, PERSON, CHALLENGE),
+                new AnswerChallenge(BUDGET, AUTHORITY, CHALLENGE_ANSWER),
+                new StatePreferredControl(BUDGET, PERSON, PreferredControl.HOLD_IT_MYSELF));
     }
 
     /** One instance of every event, each with a control transfer and every optional field filled. */
@@ -440,6 +468,27 @@ public final class Samples {
                         BUDGET,
                         act(AUTHORITY),
                         transfer(ControlParty.NOBODY, ControlParty.NOBODY),
-                        new Erasure("4b1e0c52-6f3e-4a55-9d0f-0e8f7a6c2b11", "au-2001", AT, "Xk3v9QmJr0aTq1wZy8LpBg")));
+                        new Erasure("4b1e0c52-6f3e-4a55-9d0f-0e8f7a6c2b11", "au-2001", AT, "Xk3v9QmJr0aTq1wZy8LpBg")),
+                new DecisionChallenged(
+                        BUDGET,
+                        act(PERSON),
+                        transfer(ControlParty.NOBODY, ControlParty.NOBODY),
+                        CHALLENGE,
+                        10,
+                        AT.minusSeconds(86_400 * 14L),
+                        OFFERED),
+                new ChallengeAnswered(
+                        BUDGET,
+                        act(AUTHORITY),
+                        transfer(ControlParty.NOBODY, ControlParty.NOBODY),
+                        CHALLENGE_ANSWER,
+                        "CMP-2026-0042",
+                        AT.minusSeconds(86_400 * 7L)),
+                new PreferredControlStated(
+                        BUDGET,
+                        act(PERSON),
+                        transfer(ControlParty.NOBODY, ControlParty.NOBODY),
+                        PreferredControl.HOLD_IT_MYSELF,
+                        PreferredControl.SHARE_IT));
     }
 }

@@ -223,7 +223,7 @@ class ConsoleInBrowserTest {
     private void pointInTime(String budget, JsonNode trail, int delegation) throws Exception {
         WebElement slider = browser.findElement(By.id("as-of"));
         awaitState("CLOSED");
-        assertThat(stateField("version")).isEqualTo("23");
+        assertThat(stateField("version")).isEqualTo("25");
 
         slider.sendKeys(Keys.HOME);
         awaitState("OPENED");

@@ -105,8 +105,9 @@ abstract class CrossServiceLifecycleTest {
         String trail = read(approvalService, "/api/v1/budgets/" + budget + "/control-trail");
         String decisions = read(approvalService, "/api/v1/budgets/" + budget + "/decisions");
         String queue = read(approvalService, "/api/v1/approvals");
-        // The walkthrough's twelve decisions (two adjustments, one during a replan) and its reallocation.
-        assertThat(json.readTree(decisions).get("decisions")).hasSize(13);
+        // The walkthrough's twelve decisions (two adjustments, one during a replan), its reallocation, the person's
+        // preferred control at assessment, and the challenge of the approved amount with its answer.
+        assertThat(json.readTree(decisions).get("decisions")).hasSize(16);
 
         int redelivered = redeliverEveryRecord();
         assertThat(redelivered).isGreaterThan(expected.size());
@@ -321,10 +322,10 @@ abstract class CrossServiceLifecycleTest {
         assertThat(trailTransfers(budget)).containsExactlyElementsOf(transfers);
         assertThat(decisionsAfter).contains("\"reasons\":\"[erased]\"");
         JsonNode decided = json.readTree(decisionsAfter).get("decisions");
-        assertThat(decided).as("the walkthrough's decisions and the erasure").hasSize(14);
-        assertThat(decided.get(13).get("kind").asText()).isEqualTo("ERASURE");
-        assertThat(decided.get(13).get("actor").asText()).isEqualTo("au-second");
-        ((ArrayNode) decided).remove(13);
+        assertThat(decided).as("the walkthrough's decisions and the erasure").hasSize(17);
+        assertThat(decided.get(16).get("kind").asText()).isEqualTo("ERASURE");
+        assertThat(decided.get(16).get("actor").asText()).isEqualTo("au-second");
+        ((ArrayNode) decided).remove(16);
         assertThat(withoutText(json.writeValueAsString(json.readTree(decisionsAfter)
                         .deepCopy()
                         .<ObjectNode>require()

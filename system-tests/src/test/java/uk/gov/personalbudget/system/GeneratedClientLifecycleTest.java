@@ -94,7 +94,8 @@ class GeneratedClientLifecycleTest {
                                 .wantsCouncilToMeetNeeds(true)
                                 .recoveryGoals(
                                         List.of(new RecoveryGoal().id("G1").description("Go to the allotment weekly")))
-                                .advocateNeeded(false),
+                                .advocateNeeded(false)
+                                .preferredControl(Assessment.PreferredControlEnum.HOLD_IT_MYSELF),
                         null,
                         null);
         Money yearly = new Money().pence(520_000L).period(Money.PeriodEnum.YEARLY);
@@ -174,6 +175,7 @@ class GeneratedClientLifecycleTest {
         assertThat(decisions.getDecisions())
                 .extracting(Decision::getKind)
                 .containsExactly(
+                        Decision.KindEnum.PREFERRED_CONTROL,
                         Decision.KindEnum.OFFER,
                         Decision.KindEnum.ENDORSEMENT,
                         Decision.KindEnum.APPROVAL,

@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.approval.projection;
 
+import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenChallenge;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenContest;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenDelegation;
 import uk.gov.personalbudget.approval.projection.BudgetSummary.OpenPlan;
@@ -19,9 +20,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferContested;
@@ -35,6 +38,7 @@ import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.event.PreferredControlStated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
@@ -44,6 +48,7 @@ import uk.gov.personalbudget.contracts.value.Calculation;
 import uk.gov.personalbudget.contracts.value.Management;
 import uk.gov.personalbudget.contracts.value.MixedSplit;
 import uk.gov.personalbudget.contracts.value.Money;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
@@ -54,6 +59,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -112,6 +118,8 @@ public final class BudgetProjector {
      * <tr><td>BudgetAdjusted</td><td>the adjustment's reason</td></tr>
      * <tr><td>BudgetSuspended</td><td>the suspension's reason</td></tr>
      * <tr><td>ReviewCompleted</td><td>the review's summary</td></tr>
+     * <tr><td>DecisionChallenged, ChallengeAnswered</td><td>the grounds; the answer's reasons (they move no control, so
+     *     they are in the decisions, not the trail)</td></tr>
      * <tr><td>any other</td><td>none</td></tr>
      * </table>
      */
@@ -175,6 +183,12 @@ public final class BudgetProjector {
         }
         if (event instanceof PractitionerReallocated e) {
             return e.reallocation() == null ? null : e.reallocation().reason();
+        }
+        if (event instanceof DecisionChallenged e) {
+            return e.challenge() == null ? null : e.challenge().grounds();
+        }
+        if (event instanceof ChallengeAnswered e) {
+            return e.answer() == null ? null : e.answer().reasons();
         }
         return null;
     }
@@ -287,6 +301,9 @@ public final class BudgetProjector {
                 opened(e);
             } else if (event instanceof NeedsAssessed e) {
                 assessed(e);
+                if (e.assessment() != null && e.assessment().preferredControl() != null) {
+                    preferenceStated(e.assessment().preferredControl());
+                }
             } else if (event instanceof BudgetOffered e) {
                 offered(e);
             } else if (event instanceof OfferContested e) {
@@ -337,6 +354,12 @@ public final class BudgetProjector {
                 erasureConfirmed(e);
             } else if (event instanceof OutcomeRecorded e) {
                 outcomeRecorded(e);
+            } else if (event instanceof DecisionChallenged e) {
+                challenged(e);
+            } else if (event instanceof ChallengeAnswered e) {
+                challengeAnswered(e);
+            } else if (event instanceof PreferredControlStated e) {
+                preferenceStated(e.preferredControl());
             }
             // OfferAccepted changes only the status (after dispatch). PersonStatementAdded changes nothing projected
             // here but the sequence; so does an event type this service does not know yet, which must not stop the
@@ -556,6 +579,76 @@ public final class BudgetProjector {
          */
         private void erasureConfirmed(PersonalDataErasureConfirmed e) {
             decisions.add(decided().erasure(e.erasure()));
+        }
+
+        /** The person challenged a decision: a decision of theirs, and the authority's queue holds it until answered. */
+        private void challenged(DecisionChallenged e) {
+            var challenge = e.challenge();
+            decisions.add(decided()
+                    .challenge(
+                            challenge.decision(),
+                            challenge.grounds(),
+                            challenge.complaintReference(),
+                            challenge.requestedAmount()));
+            s.openChallenges.removeIf(open -> open.decision() == challenge.decision());
+            s.openChallenges.add(new OpenChallenge(challenge.decision(), sequence, at, challenge.complaintReference()));
+            queueChallenges();
+        }
+
+        /** The authority answered: the answer is a decision, and the queue moves on to the next challenge open. */
+        private void challengeAnswered(ChallengeAnswered e) {
+            var answer = e.answer();
+            OpenChallenge open = s.openChallenges.stream()
+                    .filter(challenge -> challenge.decision() == answer.decision())
+                    .findFirst()
+                    .orElse(null);
+            Instant challengedAt =
+                    e.challengedAt() != null ? micros(e.challengedAt()) : open == null ? null : open.since();
+            decisions.add(decided()
+                    .challengeAnswer(
+                            answer.result(),
+                            answer.reasons(),
+                            answer.changes(),
+                            new Participation(answer.personTookPart(), answer.personToldBy()),
+                            challengedAt == null ? null : seconds(challengedAt, at)));
+            if (open != null) {
+                s.openChallenges.remove(open);
+                queueChallenges();
+            }
+        }
+
+        /**
+         * One queue item per budget for its challenges: the oldest still open, since it was made, naming the decision
+         * and the complaint; none once every challenge is answered.
+         */
+        private void queueChallenges() {
+            if (s.openChallenges.isEmpty()) {
+                queue.add(new QueueChange.Remove(s.budgetId, QueueKind.CHALLENGE_AWAITING_ANSWER));
+                return;
+            }
+            OpenChallenge oldest = s.openChallenges.stream()
+                    .min(Comparator.comparing(OpenChallenge::since).thenComparingLong(OpenChallenge::sequence))
+                    .orElseThrow();
+            int more = s.openChallenges.size() - 1;
+            String detail = oldest.decision() + ", complaint " + oldest.complaintReference()
+                    + (more > 0 ? "; " + more + " more awaiting an answer" : "");
+            queue.add(new QueueChange.Upsert(new ApprovalQueueEntry(
+                    s.budgetId,
+                    QueueKind.CHALLENGE_AWAITING_ANSWER,
+                    oldest.sequence(),
+                    oldest.since(),
+                    s.person,
+                    s.allocatedPractitioner,
+                    s.localAuthority,
+                    null,
+                    null,
+                    detail.length() > 255 ? detail.substring(0, 255) : detail)));
+        }
+
+        /** How much control the person wants: kept on the budget, and a decision of theirs in its history. */
+        private void preferenceStated(PreferredControl preferred) {
+            decisions.add(decided().preferredControl(preferred, s.preferredControl));
+            s.preferredControl = preferred;
         }
 
         /** The budget moved to another practitioner's caseload: a decision, and the queue names them from now. */

@@ -6,15 +6,19 @@ import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the projections remember of one budget between its events: who it is for and who may stand for the
@@ -40,6 +44,8 @@ import java.time.Instant;
  * @param directPaymentSince when the direct payment began: the choice of a management with one, after one without;
  *                       null without one
  * @param lastReviewAt   when the last review was completed; null before any
+ * @param preferredControl how much control the person wants, as last recorded; null before it was
+ * @param openChallenges the challenges of decisions awaiting the authority's answer, oldest first
  */
 public record BudgetSummary(
         BudgetId budgetId,
@@ -68,7 +74,17 @@ public record BudgetSummary(
         Counters counters,
         PlanningApproach planMadeBy,
         Instant directPaymentSince,
-        Instant lastReviewAt) {
+        Instant lastReviewAt,
+
+        PreferredControl preferredControl,
+        List<OpenChallenge> openChallenges) {
+
+    public BudgetSummary {
+        openChallenges = openChallenges == null ? List.of() : List.copyOf(openChallenges);
+    }
+
+    /** A challenge awaiting the authority's answer: which decision, the complaint, and when it was made. */
+    public record OpenChallenge(ChallengedDecision decision, long sequence, Instant since, String complaintReference) {}
 
     /** A contest waiting for the authority's answer. */
     public record OpenContest(long sequence, Instant since, Money offered, Money requested) {}
@@ -162,6 +178,8 @@ public record BudgetSummary(
         PlanningApproach planMadeBy;
         Instant directPaymentSince;
         Instant lastReviewAt;
+        PreferredControl preferredControl;
+        List<OpenChallenge> openChallenges = new ArrayList<>();
 
         Builder() {}
 
@@ -193,6 +211,8 @@ public record BudgetSummary(
             planMadeBy = s.planMadeBy;
             directPaymentSince = s.directPaymentSince;
             lastReviewAt = s.lastReviewAt;
+            preferredControl = s.preferredControl;
+            openChallenges = new ArrayList<>(s.openChallenges);
         }
 
         BudgetSummary build() {
@@ -223,7 +243,9 @@ public record BudgetSummary(
                     counters,
                     planMadeBy,
                     directPaymentSince,
-                    lastReviewAt);
+                    lastReviewAt,
+                    preferredControl,
+                    openChallenges);
         }
     }
 }

@@ -2,6 +2,8 @@ package uk.gov.personalbudget.approval.projection;
 
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
@@ -69,6 +71,22 @@ import java.util.function.Predicate;
  * <dd>Over the budgets and lives in the range {@link PersonControl} counts: how long each party held control in the
  * range, summed across those budgets, in whole seconds (time before {@code from} or after {@code end} not counted);
  * every party is present.</dd>
+ * <dt>{@link Challenges}</dt>
+ * <dd>Challenges of the authority's decisions through the complaints procedure. {@code raised}: challenges made in the
+ * range, whatever decision and whenever it was made, split by the decision challenged ({@code byDecision}: every
+ * {@code ChallengedDecision} present). {@code answered}: answers given in the range, whenever the challenge was made,
+ * split by result ({@code upheld}, {@code partlyUpheld}, {@code notUpheld}); {@code answerWaitMedianSeconds} and
+ * {@code answerWaitP90Seconds}: how long those answered challenges waited from challenge to answer (nearest rank, as
+ * for {@link AuthorityWaiting}), null when none was answered. {@code awaitingAnswer}: challenges made before
+ * {@code end} and not answered before it.</dd>
+ * <dt>{@link PreferredControlShare}</dt>
+ * <dd>For each level of control the person wanted ({@code PreferredControl}, and {@code NOT_RECORDED} before one was
+ * recorded): over the same budgets and lives as {@link PersonControl}, the part of those lives in the range during which
+ * the person wanted that level (from the assessment or statement that recorded it until the next), in whole seconds
+ * ({@code lifeSeconds}), the part of it in which control was with the PERSON party itself ({@code personSeconds}), and
+ * {@code share} = person / life from exact time (null when there was no such life); {@code budgets}: how many budgets
+ * spent some of their life in the range at that level. So the control the person actually held is set beside what
+ * they wanted. Every level is present.</dd>
  * <dt>{@link OverdueDelegations}</dt>
  * <dd>Delegations whose intended end falls in the range and that were not ended by its intended end: still in
  * force, handed back late, or in force when the budget closed after the intended end. One ended on or before
@@ -92,7 +110,30 @@ public record ControlSummaryReport(
             Plans plans,
             PersonControl personControl,
             Map<ControlParty, Long> secondsHeldByParty,
-            OverdueDelegations overdueDelegations) {}
+            OverdueDelegations overdueDelegations,
+            Challenges challenges,
+            Map<PreferredLevel, PreferredControlShare> byPreferredControl) {}
+
+    public record Challenges(
+            int raised,
+            Map<ChallengedDecision, Integer> byDecision,
+            int answered,
+            int upheld,
+            int partlyUpheld,
+            int notUpheld,
+            Long answerWaitMedianSeconds,
+            Long answerWaitP90Seconds,
+            int awaitingAnswer) {}
+
+    /** The levels of {@code PreferredControl}, and none recorded yet. */
+    public enum PreferredLevel {
+        HOLD_IT_MYSELF,
+        SHARE_IT,
+        HAVE_IT_MANAGED,
+        NOT_RECORDED
+    }
+
+    public record PreferredControlShare(int budgets, long lifeSeconds, long personSeconds, Double share) {}
 
     public record AuthorityWaiting(int plansDecided, Long medianSeconds, Long p90Seconds) {}
 
@@ -201,6 +242,8 @@ public record ControlSummaryReport(
         private final Instant end;
         private final Map<BudgetId, ManagementGroup> groups = new HashMap<>();
         private final Map<BudgetId, List<ControlTrailEntry>> trails = new HashMap<>();
+        /** Each budget's preferred-control decisions before the end, in order. */
+        private final Map<BudgetId, List<Decision>> preferences = new HashMap<>();
 
         Calculation(ReportRows rows, Instant from, Instant end) {
             this.rows = rows;
@@ -210,6 +253,12 @@ public record ControlSummaryReport(
                     .filter(d -> d.kind() == DecisionKind.MANAGEMENT && d.at().isBefore(end))
                     .sorted(Comparator.comparing(Decision::at).thenComparingLong(Decision::sequence))
                     .forEach(d -> groups.put(d.budgetId(), ManagementGroup.valueOf(d.outcome())));
+            rows.decisions().stream()
+                    .filter(d -> d.kind() == DecisionKind.PREFERRED_CONTROL && d.at().isBefore(end))
+                    .sorted(Comparator.comparing(Decision::at).thenComparingLong(Decision::sequence))
+                    .forEach(d -> preferences
+                            .computeIfAbsent(d.budgetId(), id -> new ArrayList<>())
+                            .add(d));
             rows.trail().stream()
                     .filter(t -> t.at().isBefore(end))
                     .sorted(Comparator.comparingLong(ControlTrailEntry::sequence))
@@ -229,7 +278,110 @@ public record ControlSummaryReport(
                     plans(budgets),
                     personControl(budgets),
                     secondsHeldByParty(budgets),
-                    overdueDelegations(budgets));
+                    overdueDelegations(budgets),
+                    challenges(budgets),
+                    byPreferredControl(budgets));
+        }
+
+        private Challenges challenges(Predicate<BudgetId> budgets) {
+            Map<ChallengedDecision, Integer> byDecision = new EnumMap<>(ChallengedDecision.class);
+            for (ChallengedDecision decision : ChallengedDecision.values()) {
+                byDecision.put(decision, 0);
+            }
+            int raised = 0;
+            int raisedBeforeEnd = 0;
+            int answeredBeforeEnd = 0;
+            int upheld = 0;
+            int partly = 0;
+            int notUpheld = 0;
+            List<Long> waits = new ArrayList<>();
+            for (Decision d : rows.decisions()) {
+                if (!budgets.test(d.budgetId()) || !beforeEnd(d.at())) {
+                    continue;
+                }
+                if (d.kind() == DecisionKind.CHALLENGE) {
+                    raisedBeforeEnd++;
+                    if (inRange(d.at())) {
+                        raised++;
+                        byDecision.merge(ChallengedDecision.valueOf(d.outcome()), 1, Integer::sum);
+                    }
+                } else if (d.kind() == DecisionKind.CHALLENGE_ANSWER) {
+                    answeredBeforeEnd++;
+                    if (inRange(d.at())) {
+                        switch (ChallengeResult.valueOf(d.outcome())) {
+                            case UPHELD -> upheld++;
+                            case PARTLY_UPHELD -> partly++;
+                            case NOT_UPHELD -> notUpheld++;
+                        }
+                        if (d.waitedSeconds() != null) {
+                            waits.add(d.waitedSeconds());
+                        }
+                    }
+                }
+            }
+            waits.sort(Comparator.naturalOrder());
+            return new Challenges(
+                    raised,
+                    Collections.unmodifiableMap(byDecision),
+                    upheld + partly + notUpheld,
+                    upheld,
+                    partly,
+                    notUpheld,
+                    nearestRank(waits, 50),
+                    nearestRank(waits, 90),
+                    Math.max(0, raisedBeforeEnd - answeredBeforeEnd));
+        }
+
+        /**
+         * Each budget's life in the range cut at every change of the person's preferred control, and the person's own
+         * time in control in each piece, summed by the level wanted then.
+         */
+        private Map<PreferredLevel, PreferredControlShare> byPreferredControl(Predicate<BudgetId> budgets) {
+            Map<PreferredLevel, long[]> sums = new EnumMap<>(PreferredLevel.class);
+            Map<PreferredLevel, Set<BudgetId>> counted = new EnumMap<>(PreferredLevel.class);
+            for (PreferredLevel level : PreferredLevel.values()) {
+                sums.put(level, new long[2]);
+                counted.put(level, new HashSet<>());
+            }
+            for (BudgetSummary budget : rows.budgets()) {
+                BudgetId id = budget.budgetId();
+                Instant lifeEnd = lifeEnd(budget);
+                if (!budgets.test(id) || lifeEnd == null) {
+                    continue;
+                }
+                List<ControlTrailEntry> trail = trails.getOrDefault(id, List.of());
+                List<Decision> stated = preferences.getOrDefault(id, List.of());
+                Instant pieceStart = lifeStart(budget);
+                PreferredLevel level = PreferredLevel.NOT_RECORDED;
+                for (int i = 0; i <= stated.size(); i++) {
+                    Instant pieceEnd = i < stated.size() ? stated.get(i).at() : lifeEnd;
+                    if (pieceEnd.isAfter(lifeEnd)) {
+                        pieceEnd = lifeEnd;
+                    }
+                    if (pieceEnd.isAfter(pieceStart)) {
+                        long[] sum = sums.get(level);
+                        sum[0] += ChronoUnit.MICROS.between(pieceStart, pieceEnd);
+                        sum[1] += personMicros(trail, pieceStart, pieceEnd);
+                        counted.get(level).add(id);
+                    }
+                    if (i < stated.size()) {
+                        level = PreferredLevel.valueOf(stated.get(i).outcome());
+                        Instant at = stated.get(i).at();
+                        if (at.isAfter(pieceStart)) {
+                            pieceStart = at;
+                        }
+                    }
+                }
+            }
+            Map<PreferredLevel, PreferredControlShare> shares = new EnumMap<>(PreferredLevel.class);
+            sums.forEach((level, sum) -> shares.put(
+                    level,
+                    new PreferredControlShare(
+                            counted.get(level).size(),
+                            sum[0] / 1_000_000,
+                            sum[1] / 1_000_000,
+                            sum[0] == 0 ? null : (double) sum[1] / sum[0])));
+            return Collections.unmodifiableMap(shares);
         }
 
         private boolean inRange(Instant instant) {

@@ -36,16 +36,22 @@ import java.time.Instant;
  * <tr><td>CONTEST_WITHDRAWAL</td><td>-</td><td>reason</td><td>-</td><td>the offer standing</td><td>since the
  *     contest</td></tr>
  * <tr><td>PLAN_WITHDRAWAL</td><td>-</td><td>reason</td><td>-</td><td>plan cost a year</td><td>-</td></tr>
+ * <tr><td>CHALLENGE</td><td>the decision challenged: APPROVED_AMOUNT, DECLINE or REDUCTION</td><td>the person's
+ *     grounds</td><td>"complaint" and the complaint's reference</td><td>the amount asked for, if any</td><td>-</td></tr>
+ * <tr><td>CHALLENGE_ANSWER</td><td>UPHELD, PARTLY_UPHELD or NOT_UPHELD</td><td>the authority's reasons</td><td>what
+ *     changes</td><td>-</td><td>since the challenge</td></tr>
+ * <tr><td>PREFERRED_CONTROL</td><td>HOLD_IT_MYSELF, SHARE_IT or HAVE_IT_MANAGED</td><td>-</td><td>"before:" the
+ *     preference it replaced, if any</td><td>-</td><td>-</td></tr>
  * <tr><td>ERASURE</td><td>-</td><td>-</td><td>who requested it and when (the actor confirmed it)</td><td>-</td>
  *     <td>since the request</td></tr>
  * </table>
  *
  * @param personTookPart       for the decisions that affect the person (OFFER, REVISION, APPROVAL, DECLINE,
- *                             ADJUSTMENT, SUSPENSION, CLOSURE and REVIEW): whether the person took part; null otherwise,
+ *                             ADJUSTMENT, SUSPENSION, CLOSURE, REVIEW and CHALLENGE_ANSWER): whether the person took part; null otherwise,
  *                             and for offers, revisions, adjustments, suspensions and closures recorded before
  *                             December 2026
  * @param personToldBy         how the person was told of the decision: for OFFER, REVISION, DECLINE, ADJUSTMENT,
- *                             SUSPENSION and CLOSURE; null otherwise (and where it was not yet recorded)
+ *                             SUSPENSION, CLOSURE and CHALLENGE_ANSWER; null otherwise (and where it was not yet recorded)
  * @param personStatementAdded for APPROVAL and DECLINE: whether the person's own statement was attached to
  *                             the plan before the decision; null otherwise
  * @param waitedSeconds        how long the decided matter waited for this decision, in whole seconds

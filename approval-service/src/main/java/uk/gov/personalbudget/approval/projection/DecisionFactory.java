@@ -3,10 +3,13 @@ package uk.gov.personalbudget.approval.projection;
 import uk.gov.personalbudget.contracts.value.Act;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.BudgetId;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.Erasure;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.Money;
 import uk.gov.personalbudget.contracts.value.NotificationMethod;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 
@@ -60,6 +63,46 @@ final class DecisionFactory {
                 Participation.NONE,
                 null,
                 waitedSeconds);
+    }
+
+    /** The person's challenge: the decision challenged, their grounds, the complaint and any amount asked for. */
+    Decision challenge(ChallengedDecision decision, String grounds, String complaintReference, Money requested) {
+        return decision(
+                DecisionKind.CHALLENGE,
+                decision.name(),
+                grounds,
+                "complaint " + complaintReference,
+                requested,
+                Participation.NONE,
+                null,
+                null);
+    }
+
+    /** The authority's answer: its result, reasons and what changes, and how long the challenge waited for it. */
+    Decision challengeAnswer(
+            ChallengeResult result, String reasons, String changes, Participation participation, Long waitedSeconds) {
+        return decision(
+                DecisionKind.CHALLENGE_ANSWER,
+                result.name(),
+                reasons,
+                changes,
+                null,
+                participation,
+                null,
+                waitedSeconds);
+    }
+
+    /** How much control the person wants, as they said at assessment or since. */
+    Decision preferredControl(PreferredControl preferred, PreferredControl previous) {
+        return decision(
+                DecisionKind.PREFERRED_CONTROL,
+                preferred.name(),
+                null,
+                previous == null ? null : "before: " + previous.name(),
+                null,
+                Participation.NONE,
+                null,
+                null);
     }
 
     Decision endorsement(String comment, Money planCost) {

@@ -36,5 +36,17 @@ public enum DecisionKind {
      * {@code PersonalDataErasureConfirmed}: a second authority confirmed the erasure of the person's personal data,
      * which another had requested.
      */
-    ERASURE
+    ERASURE,
+    /**
+     * {@code DecisionChallenged}: the person challenged a decision of the authority through the council's complaints
+     * procedure (the person's act, like MANAGEMENT, recorded so that its answer can be set beside it).
+     */
+    CHALLENGE,
+    /** {@code ChallengeAnswered}: the authority's answer to a challenge, with reasons and what changes. */
+    CHALLENGE_ANSWER,
+    /**
+     * {@code NeedsAssessed} (when it records one) and {@code PreferredControlStated}: how much control of the budget
+     * the person wants (the person's own choice, like MANAGEMENT).
+     */
+    PREFERRED_CONTROL
 }

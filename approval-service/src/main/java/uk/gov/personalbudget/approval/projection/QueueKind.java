@@ -18,6 +18,13 @@ public enum QueueKind {
      * an item of its own.
      */
     CAPACITY_REVIEW,
+    /**
+     * From {@code DecisionChallenged} until {@code ChallengeAnswered}: a challenge of a decision awaiting the
+     * authority's answer. One item per budget, for the oldest challenge still open (since it was made); its detail
+     * names the challenged decision and the complaint, and how many more await an answer. It stays after the budget
+     * closes, since the complaints procedure still owes the person an answer.
+     */
+    CHALLENGE_AWAITING_ANSWER,
     /** From {@code ReviewCompleted} with result END until the authority closes the budget ({@code BudgetClosed}). */
     ENDING_AWAITING_CLOSURE,
     /** An eligible assessment waited for an offer longer than the council's threshold ({@link ClockKind#OFFER}). */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The projected rows a {@link ControlSummaryReport} is computed from. Rows may cover more budgets and times
- * than the report's range: the report picks what it needs. Of the decisions it reads only OFFER and MANAGEMENT.
+ * than the report's range: the report picks what it needs. Of the decisions it reads only OFFER, MANAGEMENT, CHALLENGE, CHALLENGE_ANSWER and PREFERRED_CONTROL.
  */
 public record ReportRows(
         List<BudgetSummary> budgets,

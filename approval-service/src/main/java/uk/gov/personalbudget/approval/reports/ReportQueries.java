@@ -161,7 +161,9 @@ public class ReportQueries {
                         Tables.CONTROL_TRAIL.mapper(),
                         parameters(generation, stop, generation, ofCouncils, stop, start)),
                 jdbc.query(
-                        Tables.DECISION.select("kind IN ('OFFER', 'MANAGEMENT') AND occurred_at < ? AND " + theirs),
+                        Tables.DECISION.select(
+                                "kind IN ('OFFER', 'MANAGEMENT', 'CHALLENGE', 'CHALLENGE_ANSWER', 'PREFERRED_CONTROL') AND occurred_at < ? AND "
+                                        + theirs),
                         Tables.DECISION.mapper(),
                         parameters(generation, stop, generation, ofCouncils)),
                 jdbc.query(

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.personaldata.RevealedHistory;
+import uk.gov.personalbudget.approval.projection.ChallengeOnTrail;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport.OverdueDelegation;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.HoldReason;
@@ -36,7 +37,8 @@ class ControlTrailController {
     /**
      * Every control transfer of the budget, in order; its delegations that ran past their intended end, by the
      * control summary report's definition of an overdue delegation over the budget's whole life until now (each
-     * keyed by the sequence of its {@code ControlDelegated} transfer); and the records of the budget's events that
+     * keyed by the sequence of its {@code ControlDelegated} transfer); its challenges of decisions and their answers
+     * (they move no control, so they are beside the transfers, with how long each waited or has waited); and the records of the budget's events that
      * were held back, not projected, because they do not fit its hash chain (docs/security.md, "Tamper
      * evidence"): while any is listed, the trail may lack what they claim, and an auditor should look at them.
      */
@@ -45,6 +47,7 @@ class ControlTrailController {
             boolean rebuildInProgress,
             List<ControlTrailEntry> transfers,
             List<OverdueDelegation> overdueDelegations,
+            List<ChallengeOnTrail> challenges,
             List<HeldBack> heldBack) {}
 
     /** A record of the budget held back: the sequence it claims, why, and when. */
@@ -90,6 +93,7 @@ class ControlTrailController {
                 rebuild.inProgress(),
                 revealed.trail(trail.controlTrail(id)),
                 trail.overdueDelegations(id, clock.instant()),
+                trail.challenges(id, clock.instant()),
                 held));
     }
 

@@ -2,6 +2,7 @@ package uk.gov.personalbudget.approval.trail;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import uk.gov.personalbudget.approval.projection.ChallengeOnTrail;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport.OverdueDelegation;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.store.Generations;
@@ -37,6 +38,17 @@ public class TrailQueries {
                 Tables.CONTROL_TRAIL.mapper(),
                 generation,
                 budget.value()));
+    }
+
+    /** The budget's challenges of decisions and their answers before {@code asOf}, from the current generation. */
+    public List<ChallengeOnTrail> challenges(BudgetId budget, Instant asOf) {
+        return generations.inCurrent(generation -> ChallengeOnTrail.of(
+                generations.read(() -> jdbc.query(
+                        Tables.DECISION.select("budget_id = ? AND kind IN ('CHALLENGE', 'CHALLENGE_ANSWER')"),
+                        Tables.DECISION.mapper(),
+                        generation,
+                        budget.value())),
+                asOf));
     }
 
     /**

@@ -1402,6 +1402,9 @@ class BudgetProjectorTest {
                             DecisionKind.ADJUSTMENT,
                             DecisionKind.SUSPENSION,
                             DecisionKind.RESUMPTION,
+                            DecisionKind.CHALLENGE,
+                            DecisionKind.CHALLENGE_ANSWER,
+                            DecisionKind.PREFERRED_CONTROL,
                             DecisionKind.REVIEW,
                             DecisionKind.CLOSURE,
                             DecisionKind.ERASURE);

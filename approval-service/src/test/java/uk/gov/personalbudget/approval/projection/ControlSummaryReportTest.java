@@ -472,7 +472,9 @@ class ControlSummaryReportTest {
                 BudgetSummary.Counters.NONE,
                 null,
                 null,
-                null));
+                null,
+                null,
+                List.of()));
     }
 
     private void transfer(String budget, long sequence, ControlHolder to, Instant at) {

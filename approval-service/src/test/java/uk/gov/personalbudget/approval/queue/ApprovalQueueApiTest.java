@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 import uk.gov.personalbudget.contracts.value.Role;
@@ -37,6 +39,10 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
     private static String overdueDelegation;
     private static String delegation;
     private static String overdueReview;
+    /** The approved amount challenged 8 days ago, not yet answered. */
+    private static String challenged;
+    /** Challenged and answered: nothing waits. */
+    private static String answered;
 
     @BeforeEach
     void budgets() {
@@ -49,6 +55,8 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
         overdueDelegation = "PB-" + UUID.randomUUID();
         delegation = "PB-" + UUID.randomUUID();
         overdueReview = "PB-" + UUID.randomUUID();
+        challenged = "PB-" + UUID.randomUUID();
+        answered = "PB-" + UUID.randomUUID();
         List<EventEnvelope> all = new ArrayList<>();
         all.addAll(endorsed(smallPlan, 1_200_000, days(60)).envelopes());
         all.addAll(endorsed(bigPlan, 2_500_000, days(50)).envelopes());
@@ -74,7 +82,29 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
                 .approved()
                 .reviewScheduled(ReviewKind.INITIAL_LIGHT_TOUCH, NOW.minus(days(1)))
                 .envelopes());
+        all.addAll(endorsed(challenged, 1_000_000, days(30))
+                .approved()
+                .at(NOW.minus(days(8)))
+                .challenged(ChallengedDecision.APPROVED_AMOUNT, "CMP-2026-0042", "Too little for the evenings")
+                .envelopes());
+        all.addAll(endorsed(answered, 1_000_000, days(30))
+                .approved()
+                .at(NOW.minus(days(8)))
+                .challenged(ChallengedDecision.APPROVED_AMOUNT, "CMP-2026-0043", "Too little")
+                .after(days(3))
+                .challengeAnswered(ChallengedDecision.APPROVED_AMOUNT, ChallengeResult.NOT_UPHELD, "Enough", null)
+                .envelopes());
         publishAndAwait(all);
+    }
+
+    @Test
+    void aChallengeAwaitsTheAuthoritysAnswerInTheQueueWithItsWaitUntilAnswered() throws Exception {
+        List<JsonNode> challenges = items("kind=CHALLENGE_AWAITING_ANSWER");
+
+        assertThat(budgetIds(challenges)).containsExactly(challenged);
+        assertThat(challenges.get(0).at("/entry/detail").asText())
+                .isEqualTo("APPROVED_AMOUNT, complaint CMP-2026-0042");
+        assertThat(challenges.get(0).get("waitingSeconds").asLong()).isGreaterThanOrEqualTo(days(8).toSeconds());
     }
 
     @Test
@@ -159,7 +189,8 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
 
     @Test
     void theAuthorityAndAuditorsOfAnotherCouncilSeeNoneOfThisCouncilsItems() throws Exception {
-        List<String> mine = List.of(smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview);
+        List<String> mine = List.of(
+                smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview, challenged, answered);
         var bristol = tokens.inCouncil(TokenHolder.OTHER_COUNCIL);
         for (String token : List.of(bristol.authority(), bristol.auditor())) {
             String body = get("/api/v1/approvals", token)
@@ -219,7 +250,8 @@ class ApprovalQueueApiTest extends InMemoryApprovalServiceTest {
         JsonNode body = json(get("/api/v1/approvals?" + query, tokens.authority())
                 .andExpect(status().isOk())
                 .andReturn());
-        List<String> mine = List.of(smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview);
+        List<String> mine = List.of(
+                smallPlan, bigPlan, contest, overdueDelegation, delegation, overdueReview, challenged, answered);
         List<JsonNode> items = new ArrayList<>();
         body.get("items").forEach(item -> {
             if (mine.contains(item.at("/entry/budgetId").asText())) {

@@ -15,9 +15,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferAccepted;
@@ -33,6 +35,7 @@ import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.event.PreferredControlStated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
@@ -46,6 +49,10 @@ import uk.gov.personalbudget.contracts.value.BreakdownLine;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
 import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Challenge;
+import uk.gov.personalbudget.contracts.value.ChallengeAnswer;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Decline;
 import uk.gov.personalbudget.contracts.value.Delegate;
@@ -68,6 +75,7 @@ import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.RecoveryGoal;
@@ -134,6 +142,9 @@ public final class LifecycleEvents {
     private ReviewSchedule pendingReview;
     private Delegate delegate;
     private String authorisedPerson;
+    private PreferredControl preference;
+    private final java.util.Map<ChallengedDecision, Instant> challengedAt =
+            new java.util.EnumMap<>(ChallengedDecision.class);
 
     private LifecycleEvents(BudgetId budgetId, PersonReference person, String allocatedPractitioner, Instant start) {
         this.budgetId = budgetId;
@@ -228,8 +239,9 @@ public final class LifecycleEvents {
     }
 
     /**
-     * A life with every one of the 28 event types: as {@link #fullLifecycle} plus a contest withdrawn, a plan
-     * withdrawn and the budget moved to another practitioner's caseload while its plan waits for the authority;
+     * A life with every one of the 31 event types: as {@link #fullLifecycle} plus a contest withdrawn, a plan
+     * withdrawn and the budget moved to another practitioner's caseload while its plan waits for the authority, the
+     * approved amount challenged and the challenge answered, and the person's preferred control stated;
      * ended by a review, closed, and the person's personal data erased.
      */
     public static LifecycleEvents everyEventType(String budgetId) {
@@ -291,7 +303,17 @@ public final class LifecycleEvents {
                 .suspended("Admitted to hospital for a long stay")
                 .after(Duration.ofDays(30))
                 .budgetResumed("Discharged home")
-                .after(Duration.ofDays(15))
+                .after(Duration.ofDays(1))
+                .challenged(ChallengedDecision.APPROVED_AMOUNT, "CMP-2026-0042", "The amount leaves my evenings bare")
+                .after(Duration.ofDays(5))
+                .challengeAnswered(
+                        ChallengedDecision.APPROVED_AMOUNT,
+                        ChallengeResult.NOT_UPHELD,
+                        "The crisis cafe covers the evenings",
+                        null)
+                .after(Duration.ofDays(1))
+                .preferredControlStated(PreferredControl.HOLD_IT_MYSELF)
+                .after(Duration.ofDays(8))
                 .authorisedPersonAppointed(AUTHORISED_PERSON, "MCA-2026-0042")
                 .after(Duration.ofDays(40))
                 .authorisationEnded("Sam has regained capacity")
@@ -359,6 +381,69 @@ public final class LifecycleEvents {
                                         new RecoveryGoal("G1", "Go back to the allotment with my brother"),
                                         new RecoveryGoal("G2", "Cook for myself three days a week")),
                                 false)));
+    }
+
+    /** A (re-)assessment that records how much control the person wants. */
+    public LifecycleEvents assessed(PreferredControl preferred) {
+        offered = null;
+        requested = null;
+        preference = preferred;
+        return emit(
+                PRACTITIONER,
+                Role.PRACTITIONER,
+                null,
+                (act, c) -> new NeedsAssessed(
+                        budgetId,
+                        act,
+                        c,
+                        new Assessment(
+                                AssessmentKind.CO_PRODUCED,
+                                List.of("Managing and maintaining nutrition"),
+                                true,
+                                "Two eligible outcomes cannot be achieved because of a mental impairment (reg. 2(2))",
+                                true,
+                                List.of(new RecoveryGoal("G1", "Go back to the allotment with my brother")),
+                                false,
+                                preferred)));
+    }
+
+    /** The person (or whoever stands in their place) challenges a decision: at the approved amount, or none. */
+    public LifecycleEvents challenged(ChallengedDecision decision, String complaintReference, String grounds) {
+        Money decided = decision == ChallengedDecision.DECLINE ? null : approved;
+        Instant decidedAt = last;
+        challengedAt.put(decision, next);
+        return personAct((act, c) -> new DecisionChallenged(
+                budgetId,
+                act,
+                c,
+                new Challenge(decision, complaintReference, grounds, null),
+                Math.max(0, envelopes.size() - 1),
+                decidedAt,
+                decided));
+    }
+
+    /** The authority answers the open challenge of {@code decision}. */
+    public LifecycleEvents challengeAnswered(
+            ChallengedDecision decision, ChallengeResult result, String reasons, String changes) {
+        Instant since = challengedAt.remove(decision);
+        return emit(
+                AUTHORITY,
+                Role.AUTHORITY,
+                null,
+                (act, c) -> new ChallengeAnswered(
+                        budgetId,
+                        act,
+                        c,
+                        new ChallengeAnswer(decision, result, reasons, changes, true, NotificationMethod.LETTER),
+                        "CMP-2026-0042",
+                        since));
+    }
+
+    /** The person says how much control they now want. */
+    public LifecycleEvents preferredControlStated(PreferredControl preferred) {
+        PreferredControl before = preference;
+        preference = preferred;
+        return personAct((act, c) -> new PreferredControlStated(budgetId, act, c, preferred, before));
     }
 
     public LifecycleEvents offered(long yearlyPence) {

@@ -15,7 +15,11 @@ import uk.gov.personalbudget.approval.projection.Decision;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
+import uk.gov.personalbudget.contracts.value.ManagementOption;
 import uk.gov.personalbudget.contracts.value.PersonReference;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Role;
 import uk.gov.personalbudget.testsupport.tokens.TokenHolder;
 
@@ -52,6 +56,8 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
     private static String returned;
     private static String delegated;
     private static String overran;
+    /** Sam's budget whose approved amount he challenged, answered after five days, then a reduction he challenged. */
+    private static String challenged;
 
     @BeforeEach
     void budgets() {
@@ -60,6 +66,7 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
             returned = "PB-" + UUID.randomUUID();
             delegated = "PB-" + UUID.randomUUID();
             overran = "PB-" + UUID.randomUUID();
+            challenged = "PB-" + UUID.randomUUID();
             List<EventEnvelope> all =
                     new ArrayList<>(LifecycleEvents.fullLifecycle(sams).envelopes());
             all.addAll(LifecycleEvents.budget(returned, LifecycleEvents.START, OTHER_PERSON, "sw-3002")
@@ -98,8 +105,49 @@ class BudgetHistoryApiTest extends InMemoryApprovalServiceTest {
                     .at(LifecycleEvents.START.plus(Duration.ofDays(45)))
                     .resumed("Home early")
                     .envelopes());
+            all.addAll(LifecycleEvents.budget(challenged)
+                    .opened()
+                    .assessed(PreferredControl.SHARE_IT)
+                    .offered(1_000_000)
+                    .accepted()
+                    .submitted(1_000_000)
+                    .endorsed("Fine")
+                    .approved()
+                    .managementChosen(ManagementOption.DIRECT_PAYMENT)
+                    .challenged(ChallengedDecision.APPROVED_AMOUNT, "CMP-2026-0042", "Too little for the evenings")
+                    .after(Duration.ofDays(5))
+                    .challengeAnswered(
+                            ChallengedDecision.APPROVED_AMOUNT, ChallengeResult.NOT_UPHELD, "The cafe covers it", null)
+                    .adjusted(800_000, "Fewer hours", null)
+                    .challenged(ChallengedDecision.REDUCTION, "CMP-2026-0043", "The cut was not explained")
+                    .envelopes());
             publishAndAwait(all);
         }
+    }
+
+    @Test
+    void theTrailListsTheChallengesBesideTheTransfersAndThePersonReadsThem() throws Exception {
+        get(trailPath(challenged), tokens.person(LifecycleEvents.PERSON_REF))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.challenges.length()").value(2))
+                .andExpect(jsonPath("$.challenges[0].decision").value("APPROVED_AMOUNT"))
+                .andExpect(jsonPath("$.challenges[0].complaintReference").value("CMP-2026-0042"))
+                .andExpect(jsonPath("$.challenges[0].challengedBy").value(LifecycleEvents.PERSON))
+                .andExpect(jsonPath("$.challenges[0].result").value("NOT_UPHELD"))
+                .andExpect(jsonPath("$.challenges[0].waitedSeconds")
+                        .value(Duration.ofDays(5).toSeconds()))
+                .andExpect(jsonPath("$.challenges[1].decision").value("REDUCTION"))
+                .andExpect(jsonPath("$.challenges[1].answerSequence").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.transfers[?(@.event == 'DecisionChallenged')]")
+                        .isEmpty());
+        get(decisionsPath(challenged), tokens.auditor())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decisions[?(@.kind == 'CHALLENGE')].reasons")
+                        .value(org.hamcrest.Matchers.hasItem("Too little for the evenings")))
+                .andExpect(jsonPath("$.decisions[?(@.kind == 'CHALLENGE_ANSWER')].outcome")
+                        .value(org.hamcrest.Matchers.contains("NOT_UPHELD")))
+                .andExpect(jsonPath("$.decisions[?(@.kind == 'PREFERRED_CONTROL')].outcome")
+                        .value(org.hamcrest.Matchers.contains("SHARE_IT")));
     }
 
     @Test

@@ -2,9 +2,11 @@ package uk.gov.personalbudget.budget.history;
 
 import uk.gov.personalbudget.contracts.access.BudgetParties;
 import uk.gov.personalbudget.contracts.api.BudgetView;
+import uk.gov.personalbudget.contracts.api.OpenChallenge;
 import uk.gov.personalbudget.contracts.control.ControlHolder;
 import uk.gov.personalbudget.contracts.control.ControlParty;
 import uk.gov.personalbudget.contracts.control.ControlRule;
+import uk.gov.personalbudget.contracts.control.PendingReviews;
 import uk.gov.personalbudget.contracts.control.StatusRule;
 import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
@@ -16,9 +18,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferContested;
@@ -29,6 +33,7 @@ import uk.gov.personalbudget.contracts.event.PlanApprovedByAuthority;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.event.PreferredControlStated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Adjustment;
@@ -47,12 +52,12 @@ import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 import uk.gov.personalbudget.contracts.value.Suspension;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -88,6 +93,8 @@ final class BudgetViewFold {
     private String closureReason;
     private NotificationMethod personToldOfClosureBy;
     private Erasure erasure;
+    private PreferredControl preferredControl;
+    private final List<OpenChallenge> openChallenges = new ArrayList<>();
 
     boolean isEmpty() {
         return version < 0;
@@ -113,6 +120,9 @@ final class BudgetViewFold {
             openedAt = opened.act().occurredAt();
         } else if (event instanceof NeedsAssessed assessed) {
             assessment = assessed.assessment();
+            if (assessment.preferredControl() != null) {
+                preferredControl = assessment.preferredControl();
+            }
             offer = null;
             openContest = null;
         } else if (event instanceof BudgetOffered offered) {
@@ -150,9 +160,7 @@ final class BudgetViewFold {
         } else if (event instanceof ReviewScheduled scheduled) {
             pendingReviews.add(scheduled.review());
         } else if (event instanceof ReviewCompleted completed) {
-            if (!pendingReviews.remove(completed.review()) && !pendingReviews.isEmpty()) {
-                pendingReviews.remove(nextReview());
-            }
+            PendingReviews.complete(pendingReviews, completed);
         } else if (event instanceof BudgetSuspended suspended) {
             suspension = suspended.suspension();
         } else if (event instanceof BudgetResumed) {
@@ -162,17 +170,21 @@ final class BudgetViewFold {
             personToldOfClosureBy = closed.personToldBy();
         } else if (event instanceof PractitionerReallocated reallocated) {
             allocatedPractitioner = reallocated.reallocation().practitioner();
+        } else if (event instanceof PreferredControlStated stated) {
+            preferredControl = stated.preferredControl();
+        } else if (event instanceof DecisionChallenged challenged) {
+            openChallenges.add(new OpenChallenge(
+                    challenged.challenge(),
+                    challenged.decisionSequence(),
+                    challenged.act().occurredAt(),
+                    challenged.act().actor()));
+        } else if (event instanceof ChallengeAnswered answered) {
+            openChallenges.removeIf(
+                    open -> open.challenge().decision() == answered.answer().decision());
         } else if (event instanceof PersonalDataErasureConfirmed confirmed) {
             erasure = confirmed.erasure();
         }
         // OutcomeRecorded changes nothing in the view: outcomes are read from the history.
-    }
-
-    /** Of the reviews pending, the one due first: the one a CompleteReview completes. */
-    private ReviewSchedule nextReview() {
-        return pendingReviews.stream()
-                .min(Comparator.comparing(ReviewSchedule::dueBy))
-                .orElseThrow();
     }
 
     /** The view at {@code moment}, which decides the amount in force (see {@link AmountInForce}). */
@@ -201,13 +213,13 @@ final class BudgetViewFold {
                 management,
                 delegation,
                 authorisation,
-                pendingReviews.isEmpty() ? null : nextReview(),
-                pendingReviews.stream()
-                        .sorted(Comparator.comparing(ReviewSchedule::dueBy))
-                        .toList(),
+                PendingReviews.next(pendingReviews).orElse(null),
+                PendingReviews.dueFirst(pendingReviews),
                 suspension,
                 closureReason,
                 personToldOfClosureBy,
+                preferredControl,
+                List.copyOf(openChallenges),
                 erasure);
     }
 

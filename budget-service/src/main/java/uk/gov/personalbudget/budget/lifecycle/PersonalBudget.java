@@ -19,9 +19,11 @@ import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
 import uk.gov.personalbudget.contracts.command.AllowedRoles;
+import uk.gov.personalbudget.contracts.command.AnswerChallenge;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
+import uk.gov.personalbudget.contracts.command.ChallengeDecision;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CommandRoles;
@@ -42,6 +44,7 @@ import uk.gov.personalbudget.contracts.command.ResumeControl;
 import uk.gov.personalbudget.contracts.command.ReturnPlan;
 import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
+import uk.gov.personalbudget.contracts.command.StatePreferredControl;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.command.WithdrawContest;
@@ -49,6 +52,7 @@ import uk.gov.personalbudget.contracts.command.WithdrawPlan;
 import uk.gov.personalbudget.contracts.control.ControlRule;
 import uk.gov.personalbudget.contracts.control.ControlState;
 import uk.gov.personalbudget.contracts.control.ControlTransfer;
+import uk.gov.personalbudget.contracts.control.PendingReviews;
 import uk.gov.personalbudget.contracts.control.StatusRule;
 import uk.gov.personalbudget.contracts.control.StatusState;
 import uk.gov.personalbudget.contracts.event.AuthorisationEnded;
@@ -60,9 +64,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferAccepted;
@@ -78,6 +84,7 @@ import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.event.PreferredControlStated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Act;
@@ -89,6 +96,7 @@ import uk.gov.personalbudget.contracts.value.AssessmentKind;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetStatus;
 import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.Delegate;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
 import uk.gov.personalbudget.contracts.value.ManagementOption;
@@ -97,6 +105,7 @@ import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
@@ -105,10 +114,11 @@ import uk.gov.personalbudget.contracts.value.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -120,6 +130,7 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.CLOSED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.CONTESTED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.ENDING;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.OFFERED;
+import static uk.gov.personalbudget.contracts.value.BudgetStatus.OPENED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLANNING;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLAN_ENDORSED;
 import static uk.gov.personalbudget.contracts.value.BudgetStatus.PLAN_SUBMITTED;
@@ -134,7 +145,7 @@ import static uk.gov.personalbudget.contracts.value.BudgetStatus.SUSPENDED;
  * must be one who may see the budget ({@link BudgetAccessRule}), else it is answered as a budget that does not exist.
  * The revision is that of the snapshot's shape: a snapshot of another shape is not used, the events are.
  */
-@Revision("3")
+@Revision("4")
 @Aggregate(
         snapshotTriggerDefinition = "personalBudgetSnapshotTrigger",
         cache = "personalBudgetCache",
@@ -186,6 +197,28 @@ class PersonalBudget {
     private Delegate delegate;
     /** Whether an erasure of the person's personal data is recorded (only ever after closure). */
     private boolean erasureRecorded;
+
+    /** How much control the person wants, as last recorded; null before it was recorded. */
+    private PreferredControl preferredControl;
+
+    /**
+     * The decisions that may be challenged now, each by the sequence number of its event: the approval of the plan in
+     * force, the decline of the latest plan (until another is submitted), the latest adjustment when it lowered the
+     * amount.
+     */
+    private Map<ChallengedDecision, ChallengeableDecision> challengeable = new EnumMap<>(ChallengedDecision.class);
+
+    /** The challenges awaiting the authority's answer: one per decision at most. */
+    private Map<ChallengedDecision, OpenChallenge> openChallenges = new EnumMap<>(ChallengedDecision.class);
+
+    /** The sequence numbers of the decisions whose challenge the council has answered. */
+    private Set<Long> answeredDecisions = new HashSet<>();
+
+    /** A decision that may be challenged: its event's sequence number, when it was made, and the amount it set. */
+    record ChallengeableDecision(long sequence, Instant decidedAt, Money amount) {}
+
+    /** A challenge awaiting an answer: the decision challenged, the complaint's reference and when it was made. */
+    record OpenChallenge(long decisionSequence, String complaintReference, Instant challengedAt) {}
 
     protected PersonalBudget() {
         // For Axon, which rebuilds the budget from its events or its snapshot.
@@ -263,6 +296,12 @@ class PersonalBudget {
             throw new BudgetRuleViolation(
                     Rule.ANSWER_AWAITED,
                     "a plan awaits an answer: it is withdrawn (withdraw-plan) before a new assessment");
+        }
+        if (command.assessment().preferredControl() == null) {
+            throw new BudgetRuleViolation(
+                    Rule.PREFERRED_CONTROL_NOT_RECORDED,
+                    "an assessment records how much control of the budget the person wants",
+                    "assessment.preferredControl");
         }
         decide(actor, null, (act, control) -> new NeedsAssessed(id, act, control, command.assessment()));
         return outcome();
@@ -673,10 +712,8 @@ class PersonalBudget {
     public CommandAccepted handle(CompleteReview command) {
         Actor actor = command.actor();
         guardOpen();
-        if (pendingReviews.isEmpty()) {
-            throw new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled");
-        }
-        ReviewSchedule review = nextReview();
+        ReviewSchedule review = PendingReviews.next(pendingReviews)
+                .orElseThrow(() -> new BudgetRuleViolation(Rule.NO_REVIEW_SCHEDULED, "no review is scheduled"));
         if (status == SUSPENDED && command.result().result() == ReviewOutcome.CONTINUE) {
             throw new BudgetRuleViolation(
                     Rule.RESUME_BEFORE_CONTINUING,
@@ -690,7 +727,7 @@ class PersonalBudget {
     public CommandAccepted handle(SuspendBudget command) {
         Actor actor = command.actor();
         guardOpen();
-        if (!lifecycle().inUse() || status == SUSPENDED) {
+        if (!planInForce || status == SUSPENDED) {
             throw new BudgetRuleViolation(
                     Rule.BUDGET_NOT_IN_USE, "only an approved budget in use, and not suspended, can be suspended");
         }
@@ -747,6 +784,121 @@ class PersonalBudget {
     }
 
     /**
+     * The person challenges a decision through the council's complaints procedure: the approved amount while the plan
+     * is in force, the decline of the latest plan until another is submitted, or an adjustment that lowered the
+     * amount, while it is the latest. One challenge per decision is open at a time, and a decision the council has
+     * answered a challenge of goes on to the Ombudsman, not to the council again.
+     */
+    @CommandHandler
+    public CommandAccepted handle(ChallengeDecision command) {
+        Actor actor = command.actor();
+        guardOpen();
+        PersonActs.requireStandsInPersonsPlace(actor, control);
+        var challenge = command.challenge();
+        ChallengeableDecision decision = challengeable.get(challenge.decision());
+        if (decision == null) {
+            throw new BudgetRuleViolation(
+                    Rule.NO_DECISION_TO_CHALLENGE,
+                    switch (challenge.decision()) {
+                        case APPROVED_AMOUNT -> "no approved plan is in force";
+                        case DECLINE -> "the latest plan was not declined, or another has been submitted since";
+                        case REDUCTION -> "the latest adjustment did not lower the amount";
+                    },
+                    "challenge.decision");
+        }
+        if (openChallenges.containsKey(challenge.decision())) {
+            throw new BudgetRuleViolation(
+                    Rule.CHALLENGE_ALREADY_OPEN,
+                    "a challenge of this decision awaits the authority's answer (complaint "
+                            + openChallenges.get(challenge.decision()).complaintReference() + ")",
+                    "challenge.decision");
+        }
+        if (answeredDecisions.contains(decision.sequence())) {
+            throw new BudgetRuleViolation(
+                    Rule.CHALLENGE_ALREADY_ANSWERED,
+                    "the council has answered a challenge of this decision: the next step is the Local Government"
+                            + " and Social Care Ombudsman",
+                    "challenge.decision");
+        }
+        Money requested = challenge.requestedAmount();
+        if (requested != null && !requested.isPositive()) {
+            throw new BudgetRuleViolation(
+                    Rule.AMOUNT_NOT_POSITIVE,
+                    "an amount asked for is more than zero",
+                    "challenge.requestedAmount.pence");
+        }
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
+                (act, control) -> new DecisionChallenged(
+                        id, act, control, challenge, decision.sequence(), decision.decidedAt(), decision.amount()));
+        return outcome();
+    }
+
+    /**
+     * The authority answers an open challenge with reasons, and says what changes unless it is not upheld. A challenge
+     * is answered even after the budget closed (the complaints procedure owes the person a response), though not once
+     * the person's personal data is erased.
+     */
+    @CommandHandler
+    public CommandAccepted handle(AnswerChallenge command) {
+        Actor actor = command.actor();
+        if (erasureRecorded) {
+            throw new BudgetRuleViolation(
+                    Rule.BUDGET_CLOSED, "the budget is closed and the person's personal data erased");
+        }
+        var answer = command.answer();
+        OpenChallenge open = openChallenges.get(answer.decision());
+        if (open == null && status == CLOSED) {
+            throw new BudgetRuleViolation(
+                    Rule.BUDGET_CLOSED,
+                    "the budget is closed: nothing is accepted after it but the answer to a challenge open when it"
+                            + " closed");
+        }
+        if (open == null) {
+            throw new BudgetRuleViolation(
+                    Rule.NO_OPEN_CHALLENGE, "no challenge of this decision awaits an answer", "answer.decision");
+        }
+        if (isBlank(answer.reasons())) {
+            throw new BudgetRuleViolation(
+                    Rule.CHALLENGE_REASONS_REQUIRED,
+                    "a challenge is answered with reasons in plain language",
+                    "answer.reasons");
+        }
+        if (answer.result().changesSomething() && isBlank(answer.changes())) {
+            throw new BudgetRuleViolation(
+                    Rule.CHALLENGE_CHANGES_REQUIRED,
+                    "a challenge upheld, in whole or in part, says what changes",
+                    "answer.changes");
+        }
+        requireParticipation(answer.personTookPart(), answer.personToldBy(), "answer");
+        decide(
+                actor,
+                null,
+                (act, control) -> new ChallengeAnswered(
+                        id, act, control, answer, open.complaintReference(), open.challengedAt()));
+        return outcome();
+    }
+
+    /** The person says how much control of their budget they now want; recorded first at their assessment. */
+    @CommandHandler
+    public CommandAccepted handle(StatePreferredControl command) {
+        Actor actor = command.actor();
+        guardOpen();
+        PersonActs.requireSpeaksForPerson(actor, control);
+        if (status == OPENED) {
+            throw new BudgetRuleViolation(
+                    Rule.NOT_ASSESSED, "the person's preferred control is first recorded with their assessment");
+        }
+        decide(
+                actor,
+                PersonActs.onBehalfOf(actor, person),
+                (act, control) ->
+                        new PreferredControlStated(id, act, control, command.preferredControl(), preferredControl));
+        return outcome();
+    }
+
+    /**
      * Records, on a closed budget, that two authorities agreed to erase the person's personal data. Sent for each of
      * the person's budgets when the second authority confirms; a repeat (the confirmation retried) records nothing
      * more.
@@ -784,6 +936,10 @@ class PersonalBudget {
 
     @EventSourcingHandler
     void on(NeedsAssessed event) {
+        if (event.assessment().preferredControl() != null) {
+            preferredControl = event.assessment().preferredControl();
+        }
+        challengeable.remove(ChallengedDecision.DECLINE);
         eligible = event.assessment().eligible();
         recoveryGoalIds = new HashSet<>();
         event.assessment().recoveryGoals().forEach(goal -> recoveryGoalIds.add(goal.id()));
@@ -828,6 +984,7 @@ class PersonalBudget {
         personStatementAdded = false;
         planSubmittedBy =
                 event.act().actorRole() == Role.PRACTITIONER ? event.act().actor() : null;
+        challengeable.remove(ChallengedDecision.DECLINE);
         track(event);
     }
 
@@ -859,11 +1016,19 @@ class PersonalBudget {
         approvedAmount = event.approval().approvedAmount();
         adjustments = new ArrayList<>();
         approvedAt = event.act().occurredAt();
+        challengeable.remove(ChallengedDecision.DECLINE);
+        challengeable.remove(ChallengedDecision.REDUCTION);
+        challengeable.put(
+                ChallengedDecision.APPROVED_AMOUNT,
+                new ChallengeableDecision(nextSequence(), approvedAt, approvedAmount));
         track(event);
     }
 
     @EventSourcingHandler
     void on(PlanDeclinedByAuthority event) {
+        challengeable.put(
+                ChallengedDecision.DECLINE,
+                new ChallengeableDecision(nextSequence(), event.act().occurredAt(), null));
         track(event);
     }
 
@@ -910,6 +1075,13 @@ class PersonalBudget {
                 adjustment.endsOn(),
                 null,
                 adjustment.requestedBy()));
+        if (event.previousAmount() != null && adjustment.newAmount().compareYearly(event.previousAmount()) < 0) {
+            challengeable.put(
+                    ChallengedDecision.REDUCTION,
+                    new ChallengeableDecision(nextSequence(), event.act().occurredAt(), adjustment.newAmount()));
+        } else {
+            challengeable.remove(ChallengedDecision.REDUCTION);
+        }
         track(event);
     }
 
@@ -927,9 +1099,7 @@ class PersonalBudget {
     @EventSourcingHandler
     void on(ReviewCompleted event) {
         // The review completed; events stored before they named it completed the one review then pending.
-        if (!pendingReviews.remove(event.review()) && !pendingReviews.isEmpty()) {
-            pendingReviews.remove(nextReview());
-        }
+        PendingReviews.complete(pendingReviews, event);
         lastReviewAt = event.act().occurredAt();
         if (event.result().result() == ReviewOutcome.REPLAN) {
             personStatementAdded = false;
@@ -953,6 +1123,32 @@ class PersonalBudget {
     }
 
     @EventSourcingHandler
+    void on(DecisionChallenged event) {
+        openChallenges.put(
+                event.challenge().decision(),
+                new OpenChallenge(
+                        event.decisionSequence(),
+                        event.challenge().complaintReference(),
+                        event.act().occurredAt()));
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChallengeAnswered event) {
+        OpenChallenge answered = openChallenges.remove(event.answer().decision());
+        if (answered != null) {
+            answeredDecisions.add(answered.decisionSequence());
+        }
+        track(event);
+    }
+
+    @EventSourcingHandler
+    void on(PreferredControlStated event) {
+        preferredControl = event.preferredControl();
+        track(event);
+    }
+
+    @EventSourcingHandler
     void on(PersonalDataErasureConfirmed event) {
         erasureRecorded = true;
         track(event);
@@ -971,7 +1167,17 @@ class PersonalBudget {
         status = next.status();
         statusBeforeSuspension = next.beforeSuspension();
         planInForce = next.planInForce();
+        if (!planInForce) {
+            // Once no approved plan is in force, neither its amount nor a reduction of it can be challenged.
+            challengeable.remove(ChallengedDecision.APPROVED_AMOUNT);
+            challengeable.remove(ChallengedDecision.REDUCTION);
+        }
         version++;
+    }
+
+    /** The sequence number the event being applied gets. */
+    private long nextSequence() {
+        return version + 1;
     }
 
     /** Who the budget is for and who may stand for the person now, for the access rule. */
@@ -988,7 +1194,7 @@ class PersonalBudget {
     private void scheduleCapacityReview(Actor actor) {
         boolean capacityReviewPending =
                 pendingReviews.stream().anyMatch(review -> review.kind() == ReviewKind.CAPACITY_CHANGE);
-        if (lifecycle().inUse() && !capacityReviewPending) {
+        if (planInForce && !capacityReviewPending) {
             var review = new ReviewSchedule(ReviewKind.CAPACITY_CHANGE, ReviewWindows.capacityReviewDue(now()));
             decide(actor, null, (act, control) -> new ReviewScheduled(id, act, control, review));
         }
@@ -1048,20 +1254,13 @@ class PersonalBudget {
         }
     }
 
-    /** The review a CompleteReview completes: of those pending, the one due first. */
-    private ReviewSchedule nextReview() {
-        return pendingReviews.stream()
-                .min(Comparator.comparing(ReviewSchedule::dueBy))
-                .orElseThrow();
-    }
-
     private StatusState lifecycle() {
         return new StatusState(status, statusBeforeSuspension, planInForce);
     }
 
     /** In use: approved and not ended, so also while a review's replan makes the next plan (StatusRule). */
     private void requireApproved(String detail) {
-        if (!lifecycle().inUse()) {
+        if (!planInForce) {
             throw new BudgetRuleViolation(Rule.BUDGET_NOT_APPROVED, detail + " (the budget is " + status + ")");
         }
     }

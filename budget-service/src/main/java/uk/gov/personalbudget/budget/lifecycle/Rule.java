@@ -50,6 +50,15 @@ public enum Rule {
     BUDGET_NOT_IN_USE(Kind.CONFLICT, "budget-not-in-use"),
     BUDGET_NOT_SUSPENDED(Kind.CONFLICT, "budget-not-suspended"),
     RESUME_BEFORE_CONTINUING(Kind.CONFLICT, "resume-before-continuing"),
+    /** The preferred control is first recorded with the assessment. */
+    NOT_ASSESSED(Kind.CONFLICT, "not-assessed"),
+    /** The decision named is not one that may be challenged now (none made, superseded, or no longer in force). */
+    NO_DECISION_TO_CHALLENGE(Kind.CONFLICT, "no-decision-to-challenge"),
+    /** One challenge per decision awaits an answer at a time. */
+    CHALLENGE_ALREADY_OPEN(Kind.CONFLICT, "challenge-already-open"),
+    /** The council answered a challenge of this decision: the next step is the Ombudsman. */
+    CHALLENGE_ALREADY_ANSWERED(Kind.CONFLICT, "challenge-already-answered"),
+    NO_OPEN_CHALLENGE(Kind.CONFLICT, "no-open-challenge"),
 
     // What the command says, judged against the budget.
     AMOUNT_NOT_POSITIVE(Kind.INVALID, "amount-not-positive"),
@@ -64,6 +73,12 @@ public enum Rule {
      */
     PARTICIPATION_NOT_RECORDED(Kind.INVALID, "participation-not-recorded"),
     VARIANCE_REASON_REQUIRED(Kind.INVALID, "variance-reason-required"),
+    /** An assessment records how much control of the budget the person wants. */
+    PREFERRED_CONTROL_NOT_RECORDED(Kind.INVALID, "preferred-control-not-recorded"),
+    /** A challenge is answered with reasons in plain language. */
+    CHALLENGE_REASONS_REQUIRED(Kind.INVALID, "challenge-reasons-required"),
+    /** A challenge upheld, in whole or in part, says what changes. */
+    CHALLENGE_CHANGES_REQUIRED(Kind.INVALID, "challenge-changes-required"),
     PAYMENT_EXCEEDS_APPROVED_AMOUNT(Kind.INVALID, "payment-exceeds-approved-amount"),
     PROVIDER_REQUIRED(Kind.INVALID, "provider-required"),
     MIXED_SPLIT_DOES_NOT_ADD_UP(Kind.INVALID, "mixed-split-does-not-add-up"),

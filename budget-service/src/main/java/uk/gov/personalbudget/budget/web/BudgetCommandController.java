@@ -15,8 +15,10 @@ import uk.gov.personalbudget.contracts.api.CommandAccepted;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.AnswerChallenge;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
+import uk.gov.personalbudget.contracts.command.ChallengeDecision;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
@@ -35,6 +37,7 @@ import uk.gov.personalbudget.contracts.command.ResumeControl;
 import uk.gov.personalbudget.contracts.command.ReturnPlan;
 import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
+import uk.gov.personalbudget.contracts.command.StatePreferredControl;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.command.WithdrawContest;
@@ -46,8 +49,11 @@ import uk.gov.personalbudget.contracts.value.Assessment;
 import uk.gov.personalbudget.contracts.value.Authorisation;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
+import uk.gov.personalbudget.contracts.value.Challenge;
+import uk.gov.personalbudget.contracts.value.ChallengeAnswer;
 import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Contest;
+import uk.gov.personalbudget.contracts.value.ControlPreference;
 import uk.gov.personalbudget.contracts.value.Decline;
 import uk.gov.personalbudget.contracts.value.Delegation;
 import uk.gov.personalbudget.contracts.value.Endorsement;
@@ -390,5 +396,45 @@ public class BudgetCommandController {
     public CommandAccepted withdrawPlan(
             @PathVariable BudgetId id, @Valid @RequestBody Reason reason, @Parameter(hidden = true) Actor actor) {
         return commands.send(new WithdrawPlan(id, actor, reason));
+    }
+
+    @PostMapping("/{id}/challenge-decision")
+    @Operation(
+            operationId = "challengeDecision",
+            summary = "ChallengeDecision: Challenge an approved amount, a decline or a reduction, with the complaint's"
+                    + " reference and the grounds",
+            description =
+                    "Stores DecisionChallenged and answers with the budget's new version, status and control holder"
+                            + " (control and status are unchanged: the decision stands until the authority answers).")
+    public CommandAccepted challengeDecision(
+            @PathVariable BudgetId id, @Valid @RequestBody Challenge challenge, @Parameter(hidden = true) Actor actor) {
+        return commands.send(new ChallengeDecision(id, actor, challenge));
+    }
+
+    @PostMapping("/{id}/answer-challenge")
+    @Operation(
+            operationId = "answerChallenge",
+            summary = "AnswerChallenge: Answer an open challenge with reasons: upheld, partly upheld or not upheld, and"
+                    + " what changes",
+            description =
+                    "Stores ChallengeAnswered and answers with the budget's new version, status and control holder.")
+    public CommandAccepted answerChallenge(
+            @PathVariable BudgetId id,
+            @Valid @RequestBody ChallengeAnswer answer,
+            @Parameter(hidden = true) Actor actor) {
+        return commands.send(new AnswerChallenge(id, actor, answer));
+    }
+
+    @PostMapping("/{id}/state-preferred-control")
+    @Operation(
+            operationId = "statePreferredControl",
+            summary = "StatePreferredControl: Say how much control of the budget the person now wants",
+            description =
+                    "Stores PreferredControlStated and answers with the budget's new version, status and control holder.")
+    public CommandAccepted statePreferredControl(
+            @PathVariable BudgetId id,
+            @Valid @RequestBody ControlPreference preference,
+            @Parameter(hidden = true) Actor actor) {
+        return commands.send(new StatePreferredControl(id, actor, preference.preferredControl()));
     }
 }

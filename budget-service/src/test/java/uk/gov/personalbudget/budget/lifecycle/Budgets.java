@@ -3,9 +3,11 @@ package uk.gov.personalbudget.budget.lifecycle;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.AnswerChallenge;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
+import uk.gov.personalbudget.contracts.command.ChallengeDecision;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CloseBudget;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
@@ -25,6 +27,7 @@ import uk.gov.personalbudget.contracts.command.ResumeControl;
 import uk.gov.personalbudget.contracts.command.ReturnPlan;
 import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
+import uk.gov.personalbudget.contracts.command.StatePreferredControl;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.command.WithdrawContest;
@@ -43,9 +46,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferAccepted;
@@ -74,6 +79,10 @@ import uk.gov.personalbudget.contracts.value.BreakdownLine;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.contracts.value.BudgetOpening;
 import uk.gov.personalbudget.contracts.value.Calculation;
+import uk.gov.personalbudget.contracts.value.Challenge;
+import uk.gov.personalbudget.contracts.value.ChallengeAnswer;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.Closure;
 import uk.gov.personalbudget.contracts.value.Contest;
 import uk.gov.personalbudget.contracts.value.Decline;
@@ -98,6 +107,7 @@ import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.RecoveryGoal;
@@ -195,7 +205,8 @@ final class Budgets {
             List.of(
                     new RecoveryGoal("G1", "Go back to the allotment with my brother"),
                     new RecoveryGoal("G2", "Cook for myself three days a week")),
-            false);
+            false,
+            PreferredControl.SHARE_IT);
     static final Assessment SELF_ASSESSMENT = new Assessment(
             AssessmentKind.SELF,
             ASSESSMENT.eligibleNeeds(),
@@ -203,7 +214,8 @@ final class Budgets {
             "My own account of my needs, checked against the eligibility criteria.",
             true,
             ASSESSMENT.recoveryGoals(),
-            false);
+            false,
+            PreferredControl.HOLD_IT_MYSELF);
     static final Assessment INELIGIBLE = new Assessment(
             AssessmentKind.PRACTITIONER_LED,
             List.of(),
@@ -211,7 +223,8 @@ final class Budgets {
             "Needs are met by the GP and family; no eligible outcome is affected significantly.",
             false,
             List.of(),
-            true);
+            true,
+            PreferredControl.HAVE_IT_MANAGED);
 
     /** £12,500 a year, with a breakdown in three periods that adds up to it. */
     static final Money OFFERED = Money.yearly(1_250_000);
@@ -293,6 +306,37 @@ final class Budgets {
 
     static final ReviewSchedule LIGHT_TOUCH_REVIEW =
             new ReviewSchedule(ReviewKind.INITIAL_LIGHT_TOUCH, APPROVED_AT.plus(Duration.ofDays(49)));
+
+    /** Sam's challenge of the approved amount, through the council's complaints procedure. */
+    static final Challenge CHALLENGE = new Challenge(
+            ChallengedDecision.APPROVED_AMOUNT,
+            "CMP-2026-0042",
+            "The approved amount leaves nothing for evenings, when I am at my worst.",
+            ASKED);
+
+    static final ChallengeAnswer NOT_UPHELD = new ChallengeAnswer(
+            ChallengedDecision.APPROVED_AMOUNT,
+            ChallengeResult.NOT_UPHELD,
+            "The crisis café covers the evenings; the plan's hours meet the assessed needs.",
+            null,
+            true,
+            NotificationMethod.LETTER);
+
+    /** The assessment as one was recorded before the person's preferred control was. */
+    static Assessment withoutPreferredControl(Assessment assessment) {
+        return new Assessment(
+                assessment.kind(),
+                assessment.eligibleNeeds(),
+                assessment.eligible(),
+                assessment.eligibilityReasons(),
+                assessment.wantsCouncilToMeetNeeds(),
+                assessment.recoveryGoals(),
+                assessment.advocateNeeded());
+    }
+
+    static Challenge challengeOf(ChallengedDecision decision) {
+        return new Challenge(decision, "CMP-2026-0042", "The decision leaves my evenings uncovered.", null);
+    }
 
     private Budgets() {}
 
@@ -503,6 +547,25 @@ final class Budgets {
                 null,
                 new Reason("Sam moved to another council area"),
                 NotificationMethod.LETTER);
+    }
+
+    static BudgetEvent decisionChallenged(Challenge challenge, long decisionSequence, Instant decidedAt, Money amount) {
+        return new DecisionChallenged(ID, act(PERSON, RECENTLY), null, challenge, decisionSequence, decidedAt, amount);
+    }
+
+    /** Sam's challenge of the approved amount in {@link #active()}, whose approval is its event 6. */
+    static BudgetEvent approvalChallenged() {
+        return decisionChallenged(CHALLENGE, 6, APPROVED_AT, OFFERED);
+    }
+
+    static BudgetEvent challengeAnswered(ChallengeAnswer answer) {
+        return new ChallengeAnswered(
+                ID, act(AUTHORITY, RECENTLY.plusSeconds(86_400)), null, answer, "CMP-2026-0042", RECENTLY);
+    }
+
+    /** In use by direct payment, and Sam challenged the approved amount. */
+    static List<BudgetEvent> challenged() {
+        return plus(active(), approvalChallenged());
     }
 
     /** An erasure the head of service requested, which another authority confirms. */
@@ -778,6 +841,24 @@ final class Budgets {
                         PERSON,
                         AUTHORITY,
                         actor -> new WithdrawPlan(ID, actor, new Reason("My needs changed"))),
+                new CommandCase(
+                        "ChallengeDecision",
+                        active(),
+                        PERSON,
+                        AUTHORITY,
+                        actor -> new ChallengeDecision(ID, actor, CHALLENGE)),
+                new CommandCase(
+                        "AnswerChallenge",
+                        challenged(),
+                        AUTHORITY,
+                        PERSON,
+                        actor -> new AnswerChallenge(ID, actor, NOT_UPHELD)),
+                new CommandCase(
+                        "StatePreferredControl",
+                        active(),
+                        PERSON,
+                        AUTHORITY,
+                        actor -> new StatePreferredControl(ID, actor, PreferredControl.HOLD_IT_MYSELF)),
                 new CommandCase(
                         RECORD_ERASURE,
                         closed(),

@@ -15,6 +15,7 @@ import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.value.Assessment;
 import uk.gov.personalbudget.contracts.value.AssessmentKind;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewOutcome;
 
 import java.util.List;
@@ -33,7 +34,8 @@ class PersonalBudgetOpeningAndAssessmentTest extends BudgetFixtureSupport {
             "Needs changed after a second admission",
             true,
             ASSESSMENT.recoveryGoals(),
-            true);
+            true,
+            PreferredControl.SHARE_IT);
 
     @Test
     void aPractitionerOpensABudgetAndHoldsControlToAssess() {

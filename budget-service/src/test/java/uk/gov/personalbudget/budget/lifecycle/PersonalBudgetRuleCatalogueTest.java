@@ -7,9 +7,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import uk.gov.personalbudget.contracts.command.AcceptOffer;
 import uk.gov.personalbudget.contracts.command.AddPersonStatement;
 import uk.gov.personalbudget.contracts.command.AdjustBudget;
+import uk.gov.personalbudget.contracts.command.AnswerChallenge;
 import uk.gov.personalbudget.contracts.command.AppointAuthorisedPerson;
 import uk.gov.personalbudget.contracts.command.ApproveByAuthority;
 import uk.gov.personalbudget.contracts.command.BudgetCommand;
+import uk.gov.personalbudget.contracts.command.ChallengeDecision;
 import uk.gov.personalbudget.contracts.command.ChooseManagement;
 import uk.gov.personalbudget.contracts.command.CompleteReview;
 import uk.gov.personalbudget.contracts.command.DelegateControl;
@@ -25,6 +27,7 @@ import uk.gov.personalbudget.contracts.command.ResumeBudget;
 import uk.gov.personalbudget.contracts.command.ResumeControl;
 import uk.gov.personalbudget.contracts.command.ReviseOffer;
 import uk.gov.personalbudget.contracts.command.ScheduleReview;
+import uk.gov.personalbudget.contracts.command.StatePreferredControl;
 import uk.gov.personalbudget.contracts.command.SubmitPlan;
 import uk.gov.personalbudget.contracts.command.SuspendBudget;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
@@ -32,6 +35,9 @@ import uk.gov.personalbudget.contracts.value.Actor;
 import uk.gov.personalbudget.contracts.value.Adjustment;
 import uk.gov.personalbudget.contracts.value.AdjustmentKind;
 import uk.gov.personalbudget.contracts.value.Approval;
+import uk.gov.personalbudget.contracts.value.ChallengeAnswer;
+import uk.gov.personalbudget.contracts.value.ChallengeResult;
+import uk.gov.personalbudget.contracts.value.ChallengedDecision;
 import uk.gov.personalbudget.contracts.value.Delegate;
 import uk.gov.personalbudget.contracts.value.Delegation;
 import uk.gov.personalbudget.contracts.value.DelegationReason;
@@ -48,6 +54,7 @@ import uk.gov.personalbudget.contracts.value.PersonStatement;
 import uk.gov.personalbudget.contracts.value.Plan;
 import uk.gov.personalbudget.contracts.value.PlanLine;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
@@ -239,6 +246,44 @@ class PersonalBudgetRuleCatalogueTest extends BudgetFixtureSupport {
                                 Role.PRACTITIONER,
                                 true,
                                 NotificationMethod.IN_PERSON)));
+        scenario(Rule.NOT_ASSESSED, opened(), new StatePreferredControl(ID, PERSON, PreferredControl.HOLD_IT_MYSELF));
+        scenario(
+                Rule.PREFERRED_CONTROL_NOT_RECORDED,
+                opened(),
+                new RecordAssessment(ID, PRACTITIONER, withoutPreferredControl(ASSESSMENT)));
+        scenario(Rule.NO_DECISION_TO_CHALLENGE, endorsed(), new ChallengeDecision(ID, PERSON, CHALLENGE));
+        scenario(Rule.CHALLENGE_ALREADY_OPEN, challenged(), new ChallengeDecision(ID, PERSON, CHALLENGE));
+        scenario(
+                Rule.CHALLENGE_ALREADY_ANSWERED,
+                plus(challenged(), challengeAnswered(NOT_UPHELD)),
+                new ChallengeDecision(ID, PERSON, CHALLENGE));
+        scenario(Rule.NO_OPEN_CHALLENGE, active(), new AnswerChallenge(ID, AUTHORITY, NOT_UPHELD));
+        scenario(
+                Rule.CHALLENGE_REASONS_REQUIRED,
+                challenged(),
+                new AnswerChallenge(
+                        ID,
+                        AUTHORITY,
+                        new ChallengeAnswer(
+                                ChallengedDecision.APPROVED_AMOUNT,
+                                ChallengeResult.NOT_UPHELD,
+                                " ",
+                                null,
+                                true,
+                                NotificationMethod.LETTER)));
+        scenario(
+                Rule.CHALLENGE_CHANGES_REQUIRED,
+                challenged(),
+                new AnswerChallenge(
+                        ID,
+                        AUTHORITY,
+                        new ChallengeAnswer(
+                                ChallengedDecision.APPROVED_AMOUNT,
+                                ChallengeResult.UPHELD,
+                                "The evenings were left out of the assessment.",
+                                null,
+                                true,
+                                NotificationMethod.LETTER)));
         scenario(
                 Rule.REVIEW_DUE_OUTSIDE_WINDOW,
                 active(),

@@ -449,7 +449,7 @@ abstract class PersonalDataErasureContractTest {
              "wantsCouncilToMeetNeeds":true,
              "recoveryGoals":[{"id":"G1","description":"Get out of the house three times a week"},
                               {"id":"G2","description":"Rebuild contact with friends"}],
-             "advocateNeeded":false}""";
+             "advocateNeeded":false,"preferredControl":"SHARE_IT"}""";
     private static final String OFFER = """
             {"amount":{"pence":1200000,"period":"YEARLY"},
              "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",

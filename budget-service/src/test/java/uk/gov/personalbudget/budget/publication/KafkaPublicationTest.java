@@ -148,7 +148,7 @@ class KafkaPublicationTest {
         assertThat(stored)
                 .extracting(StoredEvent::budget)
                 .filteredOn(Set.of(closedBudget, suspendedBudget, offeredBudget)::contains)
-                .hasSize(22 + 18 + 3);
+                .hasSize(24 + 19 + 3);
         assertThat(records)
                 .extracting(record -> header(record, EventHeaders.EVENT_ID))
                 .as("one record per event")

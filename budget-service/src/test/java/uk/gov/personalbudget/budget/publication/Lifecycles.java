@@ -74,7 +74,7 @@ final class Lifecycles {
         return sentTraceParents.get(budget + "/" + sequence);
     }
 
-    /** The whole of docs/walkthrough.md: 22 events, from opening to closure. */
+    /** docs/walkthrough.md from opening to closure, without its reallocation and second adjustment: 24 events. */
     String fromOpeningToClosure(Trace trace) throws Exception {
         var budget = open(trace);
         budget.send(Caller.PRACTITIONER, "record-assessment", ASSESSMENT);
@@ -108,6 +108,14 @@ final class Lifecycles {
                 {"delegate":{"id":"n-jordan","role":"NOMINEE"},"reason":"FLUCTUATING_CAPACITY",
                  "explanation":"Going into hospital for a short stay","intendedEnd":"%s"}""".formatted(fromNow(14)));
         budget.send(Caller.NOMINEE, "resume-control", "{\"reason\":\"Back home and well\"}");
+        budget.send(Caller.PERSON, "challenge-decision", """
+                {"decision":"APPROVED_AMOUNT","complaintReference":"CMP-2026-0042",
+                 "grounds":"The approved amount leaves nothing for bad evenings",
+                 "requestedAmount":{"pence":1400000,"period":"YEARLY"}}""");
+        budget.send(Caller.AUTHORITY, "answer-challenge", """
+                {"decision":"APPROVED_AMOUNT","result":"NOT_UPHELD",
+                 "reasons":"The crisis cafe covers the evenings; the planned hours meet the assessed needs",
+                 "personTookPart":true,"personToldBy":"LETTER"}""");
         budget.send(Caller.AUTHORITY, "adjust-budget", """
                 {"kind":"TEMPORARY","newAmount":{"pence":1500000,"period":"YEARLY"},"effectiveFrom":"%s","endsOn":"%s",
                  "reason":"Extra support while distress is high","requestedBy":"PERSON","personTookPart":true,"personToldBy":"PHONE"}""".formatted(fromNow(0), fromNow(28)));
@@ -128,7 +136,7 @@ final class Lifecycles {
 
     /**
      * The event types the walkthrough does not reach: an authorisation, a withdrawn contest and plan, a reallocation,
-     * an outcome, a suspension: 18 events.
+     * an outcome, a change of the person's preferred control, a suspension: 19 events.
      */
     String withAuthorisationOutcomeAndSuspension(Trace trace) throws Exception {
         var budget = open(trace);
@@ -157,6 +165,7 @@ final class Lifecycles {
         budget.send(Caller.PERSON, "record-outcome", """
                 {"domain":"SOCIAL_PARTICIPATION_AND_RELATIONSHIPS","personsOwnWords":"I saw two old friends this month.",
                  "recoveryGoalId":"G2"}""");
+        budget.send(Caller.PERSON, "state-preferred-control", "{\"preferredControl\":\"HOLD_IT_MYSELF\"}");
         budget.send(
                 Caller.AUTHORITY,
                 "suspend-budget",
@@ -288,7 +297,7 @@ final class Lifecycles {
              "wantsCouncilToMeetNeeds":true,
              "recoveryGoals":[{"id":"G1","description":"Get out of the house three times a week"},
                               {"id":"G2","description":"Rebuild contact with friends"}],
-             "advocateNeeded":false}""";
+             "advocateNeeded":false,"preferredControl":"SHARE_IT"}""";
 
     private static final String OFFER = """
             {"amount":{"pence":1200000,"period":"YEARLY"},

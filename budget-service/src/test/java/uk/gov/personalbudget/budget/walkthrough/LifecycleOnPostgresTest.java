@@ -58,7 +58,7 @@ class LifecycleOnPostgresTest {
 
         HttpResponse<String> after = get("/api/v1/budgets/" + budget);
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(after.headers().firstValue("ETag")).hasValue("\"23\"");
+        assertThat(after.headers().firstValue("ETag")).hasValue("\"25\"");
         assertThat(after.body()).isEqualTo(before);
         assertThat(get("/api/v1/budgets/" + budget + "/events").body()).isEqualTo(eventsBefore);
         assertThat(get("/api/v1/budgets/" + budget + "?asOf=" + asOfEndorsed).body())

@@ -28,11 +28,11 @@ class WalkthroughDocTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.controlHolders()).as(run.output()).containsExactlyElementsOf(WalkthroughScript.EXPECTED_CONTROL);
         assertThat(run.output())
-                .contains("ETag: \"23\"")
+                .contains("ETag: \"25\"")
                 .contains("\"status\":\"PLANNING\",\"planInForce\":true")
                 .contains("\"status\":\"CLOSED\"")
                 .contains("\"status\":\"PLAN_ENDORSED\"")
                 .contains("\"version\":13")
-                .contains("\"type\":\"BudgetClosed\",\"sequence\":23");
+                .contains("\"type\":\"BudgetClosed\",\"sequence\":25");
     }
 }

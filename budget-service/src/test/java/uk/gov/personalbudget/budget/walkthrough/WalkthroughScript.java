@@ -97,6 +97,8 @@ public final class WalkthroughScript {
             "PERSON", // resubmit, endorse, approve, choose
             "NOMINEE",
             "PERSON", // delegate, resume
+            "PERSON",
+            "PERSON", // challenge the approved amount, answer (not upheld)
             "PERSON", // reallocate
             "PERSON",
             "PERSON",

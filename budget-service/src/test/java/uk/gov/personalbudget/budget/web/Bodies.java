@@ -42,8 +42,35 @@ public final class Bodies {
                  "wantsCouncilToMeetNeeds":true,
                  "recoveryGoals":[{"id":"G1","description":"Get out of the house three times a week"},
                                   {"id":"G2","description":"Rebuild contact with friends"}],
-                 "advocateNeeded":false}
+                 "advocateNeeded":false,
+                 "preferredControl":"SHARE_IT"}
                 """.formatted(kind);
+    }
+
+    public static String challenge() {
+        return challenge("APPROVED_AMOUNT");
+    }
+
+    public static String challenge(String decision) {
+        return """
+                {"decision":"%s","complaintReference":"CMP-2026-0042",
+                 "grounds":"The approved amount leaves nothing for evenings, when I am at my worst",
+                 "requestedAmount":{"pence":1400000,"period":"YEARLY"}}
+                """.formatted(decision);
+    }
+
+    public static String challengeAnswer() {
+        return """
+                {"decision":"APPROVED_AMOUNT","result":"NOT_UPHELD",
+                 "reasons":"The crisis cafe covers the evenings; the plan's hours meet the assessed needs",
+                 "personTookPart":true,"personToldBy":"LETTER"}
+                """;
+    }
+
+    public static String preferredControl(String level) {
+        return """
+                {"preferredControl":"%s"}
+                """.formatted(level);
     }
 
     public static String offer() {

@@ -354,7 +354,40 @@ public final class Commands {
                         Party.AUTHORITY,
                         Stage.PLANNING,
                         "no-plan-awaiting-decision",
-                        "reason"));
+                        "reason"),
+                new CommandCase(
+                        "challenge-decision",
+                        Stage.ACTIVE,
+                        Party.PERSON,
+                        Bodies::challenge,
+                        ACTIVE,
+                        ControlHolder.PERSON,
+                        Party.AUTHORITY,
+                        Stage.PLAN_ENDORSED,
+                        "no-decision-to-challenge",
+                        "complaintReference"),
+                new CommandCase(
+                        "answer-challenge",
+                        Stage.CHALLENGED,
+                        Party.AUTHORITY,
+                        Bodies::challengeAnswer,
+                        ACTIVE,
+                        ControlHolder.PERSON,
+                        Party.PERSON,
+                        Stage.ACTIVE,
+                        "no-open-challenge",
+                        "result"),
+                new CommandCase(
+                        "state-preferred-control",
+                        Stage.ACTIVE,
+                        Party.PERSON,
+                        () -> Bodies.preferredControl("HOLD_IT_MYSELF"),
+                        ACTIVE,
+                        ControlHolder.PERSON,
+                        Party.PRACTITIONER,
+                        Stage.CLOSED,
+                        "budget-closed",
+                        "preferredControl"));
     }
 
     public static CommandCase named(String command) {

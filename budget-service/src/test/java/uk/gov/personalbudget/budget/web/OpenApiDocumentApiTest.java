@@ -244,6 +244,9 @@ class OpenApiDocumentApiTest extends ApiTestSupport {
         bodies.put("reallocate-practitioner", "Reallocation");
         bodies.put("withdraw-contest", "Reason");
         bodies.put("withdraw-plan", "Reason");
+        bodies.put("challenge-decision", "Challenge");
+        bodies.put("answer-challenge", "ChallengeAnswer");
+        bodies.put("state-preferred-control", "ControlPreference");
         return bodies;
     }
 }

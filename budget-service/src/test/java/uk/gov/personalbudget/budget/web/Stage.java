@@ -23,6 +23,8 @@ public enum Stage {
     ACTIVE(APPROVED, new Step(Party.PERSON, "choose-management", () -> Bodies.management("DIRECT_PAYMENT"))),
     /** Active, with control delegated to the nominee. */
     DELEGATED(ACTIVE, new Step(Party.PERSON, "delegate-control", Bodies::delegation)),
+    /** Active, and the person challenged the approved amount. */
+    CHALLENGED(ACTIVE, new Step(Party.PERSON, "challenge-decision", Bodies::challenge)),
     REVIEW_SCHEDULED(ACTIVE, new Step(Party.PRACTITIONER, "schedule-review", Bodies::review)),
     SUSPENDED(ACTIVE, new Step(Party.AUTHORITY, "suspend-budget", Bodies::suspension)),
     CLOSED(ACTIVE, new Step(Party.AUTHORITY, "close-budget", () -> Bodies.closure("The person moved away")));

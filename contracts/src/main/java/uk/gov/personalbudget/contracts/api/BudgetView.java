@@ -16,6 +16,7 @@ import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.Offer;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.Plan;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewSchedule;
 import uk.gov.personalbudget.contracts.value.Suspension;
 
@@ -56,6 +57,9 @@ import java.util.List;
  * @param suspension           the suspension in force, if any
  * @param closureReason        why the budget closed, once closed
  * @param personToldOfClosureBy how the person was told of the closure, once closed
+ * @param preferredControl     how much control of the budget the person wants, as last recorded (at assessment or
+ *                             stated since); none for assessments recorded before it was
+ * @param openChallenges       the challenges of decisions awaiting the authority's answer, oldest first
  * @param erasure              the erasure of the person's personal data, once two authorities confirmed it (who
  *                             confirmed it, and when, is the act of its event in the history)
  */
@@ -86,4 +90,6 @@ public record BudgetView(
         Suspension suspension,
         String closureReason,
         NotificationMethod personToldOfClosureBy,
+        PreferredControl preferredControl,
+        List<OpenChallenge> openChallenges,
         Erasure erasure) {}

@@ -90,8 +90,10 @@ public final class ControlRule {
         if (event instanceof AuthorisationEnded) {
             return before.withAuthorisedPerson(null);
         }
-        // PersonStatementAdded, BudgetAdjusted, OutcomeRecorded, ReviewScheduled, PractitionerReallocated and
-        // PersonalDataErasureConfirmed leave control where it is.
+        // PersonStatementAdded, BudgetAdjusted, OutcomeRecorded, ReviewScheduled, PractitionerReallocated,
+        // PersonalDataErasureConfirmed and PreferredControlStated leave control where it is. So do DecisionChallenged
+        // and ChallengeAnswered: the challenged decision stands while the complaint is considered, and the budget
+        // waits on nobody's act for it (docs/events.md, "Challenging a decision"); the answer owed is in the queue.
         return before;
     }
 

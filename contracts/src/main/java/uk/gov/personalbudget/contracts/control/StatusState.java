@@ -18,9 +18,4 @@ public record StatusState(BudgetStatus status, BudgetStatus beforeSuspension, bo
     StatusState to(BudgetStatus next) {
         return new StatusState(next, beforeSuspension, planInForce);
     }
-
-    /** Whether the budget is in use: adjusted, suspended, reviewed and its outcomes recorded while its plan is. */
-    public boolean inUse() {
-        return planInForce;
-    }
 }

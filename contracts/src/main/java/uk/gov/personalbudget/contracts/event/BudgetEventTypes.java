@@ -54,7 +54,10 @@ public final class BudgetEventTypes {
             PractitionerReallocated.class,
             ContestWithdrawn.class,
             PlanWithdrawn.class,
-            PersonalDataErasureConfirmed.class);
+            PersonalDataErasureConfirmed.class,
+            DecisionChallenged.class,
+            ChallengeAnswered.class,
+            PreferredControlStated.class);
 
     private static final Map<String, Class<? extends BudgetEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

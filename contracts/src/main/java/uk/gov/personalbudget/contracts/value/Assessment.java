@@ -17,6 +17,8 @@ import java.util.List;
  * @param wantsCouncilToMeetNeeds  whether the person wants the council to meet those needs
  * @param recoveryGoals            the person's recovery goals, which plan lines cite
  * @param advocateNeeded           whether an independent advocate is needed (s67)
+ * @param preferredControl         how much control of the budget the person wants (required of every new
+ *                                 assessment; absent from assessments recorded before it was)
  */
 public record Assessment(
         @NotNull AssessmentKind kind,
@@ -25,7 +27,28 @@ public record Assessment(
         @PersonalData @NotBlank @Size(max = 4000) String eligibilityReasons,
         @NotNull Boolean wantsCouncilToMeetNeeds,
         @NotNull @Size(max = 50) List<@NotNull @Valid RecoveryGoal> recoveryGoals,
-        @NotNull Boolean advocateNeeded) {
+        @NotNull Boolean advocateNeeded,
+        PreferredControl preferredControl) {
+
+    /** An assessment without the person's preferred control, as assessments were recorded before it was. */
+    public Assessment(
+            AssessmentKind kind,
+            List<String> eligibleNeeds,
+            Boolean eligible,
+            String eligibilityReasons,
+            Boolean wantsCouncilToMeetNeeds,
+            List<RecoveryGoal> recoveryGoals,
+            Boolean advocateNeeded) {
+        this(
+                kind,
+                eligibleNeeds,
+                eligible,
+                eligibilityReasons,
+                wantsCouncilToMeetNeeds,
+                recoveryGoals,
+                advocateNeeded,
+                null);
+    }
 
     public Assessment {
         eligibleNeeds = eligibleNeeds == null ? null : List.copyOf(eligibleNeeds);

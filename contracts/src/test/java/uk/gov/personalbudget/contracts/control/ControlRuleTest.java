@@ -16,9 +16,11 @@ import uk.gov.personalbudget.contracts.event.BudgetOffered;
 import uk.gov.personalbudget.contracts.event.BudgetOpened;
 import uk.gov.personalbudget.contracts.event.BudgetResumed;
 import uk.gov.personalbudget.contracts.event.BudgetSuspended;
+import uk.gov.personalbudget.contracts.event.ChallengeAnswered;
 import uk.gov.personalbudget.contracts.event.ContestWithdrawn;
 import uk.gov.personalbudget.contracts.event.ControlDelegated;
 import uk.gov.personalbudget.contracts.event.ControlResumed;
+import uk.gov.personalbudget.contracts.event.DecisionChallenged;
 import uk.gov.personalbudget.contracts.event.ManagementChosen;
 import uk.gov.personalbudget.contracts.event.NeedsAssessed;
 import uk.gov.personalbudget.contracts.event.OfferAccepted;
@@ -34,6 +36,7 @@ import uk.gov.personalbudget.contracts.event.PlanReturned;
 import uk.gov.personalbudget.contracts.event.PlanSubmitted;
 import uk.gov.personalbudget.contracts.event.PlanWithdrawn;
 import uk.gov.personalbudget.contracts.event.PractitionerReallocated;
+import uk.gov.personalbudget.contracts.event.PreferredControlStated;
 import uk.gov.personalbudget.contracts.event.ReviewCompleted;
 import uk.gov.personalbudget.contracts.event.ReviewScheduled;
 import uk.gov.personalbudget.contracts.value.Adjustment;
@@ -57,6 +60,7 @@ import uk.gov.personalbudget.contracts.value.Outcome;
 import uk.gov.personalbudget.contracts.value.OutcomeDomain;
 import uk.gov.personalbudget.contracts.value.PersonStatement;
 import uk.gov.personalbudget.contracts.value.PlanReturn;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.Reallocation;
 import uk.gov.personalbudget.contracts.value.Reason;
 import uk.gov.personalbudget.contracts.value.Resumption;
@@ -318,7 +322,27 @@ class ControlRuleTest {
                         "ReviewScheduled: unchanged (the authority, while suspended)",
                         managed(AUTHORITY, MIXED),
                         reviewScheduled(),
-                        of(AUTHORITY)));
+                        of(AUTHORITY)),
+                row(
+                        "DecisionChallenged: unchanged (the person keeps managing the direct payment meanwhile)",
+                        managed(PERSON, DIRECT_PAYMENT),
+                        new DecisionChallenged(BUDGET, null, null, Samples.CHALLENGE, 10, null, null),
+                        of(PERSON)),
+                row(
+                        "DecisionChallenged while delegated: unchanged (the delegate)",
+                        delegated(PERSON, SISTER),
+                        new DecisionChallenged(BUDGET, null, null, Samples.CHALLENGE, 10, null, null),
+                        SISTER),
+                row(
+                        "ChallengeAnswered: unchanged (the authority, managing the money)",
+                        managed(AUTHORITY, COUNCIL_MANAGED),
+                        new ChallengeAnswered(BUDGET, null, null, Samples.CHALLENGE_ANSWER, "CMP-1", null),
+                        of(AUTHORITY)),
+                row(
+                        "PreferredControlStated: unchanged (the provider)",
+                        managed(PROVIDER, INDIVIDUAL_SERVICE_FUND),
+                        new PreferredControlStated(BUDGET, null, null, PreferredControl.HOLD_IT_MYSELF, null),
+                        of(PROVIDER)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,7 +23,7 @@ class BudgetEventTypesTest {
                         .map(JavaClass::getSimpleName)
                         .collect(Collectors.toSet());
 
-        assertThat(records).hasSize(28);
+        assertThat(records).hasSize(31);
         assertThat(BudgetEventTypes.ALL).extracting(Class::getSimpleName).containsExactlyInAnyOrderElementsOf(records);
         records.forEach(name -> assertThat(BudgetEventTypes.byName(name)).isPresent());
         assertThat(BudgetEventTypes.byName("Nonsense")).isEmpty();

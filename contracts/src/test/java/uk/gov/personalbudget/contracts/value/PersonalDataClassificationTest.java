@@ -46,7 +46,9 @@ class PersonalDataClassificationTest {
             "PractitionerReallocated.previousPractitioner",
             "Erasure.requestId",
             "Erasure.requestedBy",
-            "Erasure.keyId");
+            "Erasure.keyId",
+            "Challenge.complaintReference",
+            "ChallengeAnswered.complaintReference");
 
     private static final Set<String> PERSONAL = Set.of(
             "Adjustment.reason",
@@ -56,6 +58,9 @@ class PersonalDataClassificationTest {
             "Assessment.eligibilityReasons",
             "Authorisation.capacityAssessmentReference",
             "BreakdownLine.description",
+            "Challenge.grounds",
+            "ChallengeAnswer.reasons",
+            "ChallengeAnswer.changes",
             "Contest.reason",
             "Decline.reasons",
             "Delegation.explanation",

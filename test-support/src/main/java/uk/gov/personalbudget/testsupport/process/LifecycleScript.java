@@ -20,7 +20,8 @@ public final class LifecycleScript {
             new Step("record-assessment", "PRACTITIONER", "NeedsAssessed", () -> """
                     {"kind":"SELF","eligibleNeeds":["Accessing the community"],"eligible":true,
                      "eligibilityReasons":"Cannot achieve two outcomes without support.","wantsCouncilToMeetNeeds":true,
-                     "recoveryGoals":[{"id":"G1","description":"Go to the allotment weekly"}],"advocateNeeded":false}"""),
+                     "recoveryGoals":[{"id":"G1","description":"Go to the allotment weekly"}],"advocateNeeded":false,
+                     "preferredControl":"HOLD_IT_MYSELF"}"""),
             new Step("offer-budget", "AUTHORITY", "BudgetOffered", () -> """
                     {"amount":{"pence":520000,"period":"YEARLY"},
                      "calculation":{"allocationMethod":"Northshire resource allocation system","methodVersion":"2026.1",

@@ -28,6 +28,7 @@ import uk.gov.personalbudget.contracts.value.NotificationMethod;
 import uk.gov.personalbudget.contracts.value.OutcomeDomain;
 import uk.gov.personalbudget.contracts.value.PersonReference;
 import uk.gov.personalbudget.contracts.value.PlanningApproach;
+import uk.gov.personalbudget.contracts.value.PreferredControl;
 import uk.gov.personalbudget.contracts.value.ReviewKind;
 import uk.gov.personalbudget.contracts.value.Role;
 
@@ -163,7 +164,9 @@ public final class Tables {
                     "delegation_count",
                     "plan_made_by_in_force",
                     "direct_payment_since",
-                    "last_review_at"),
+                    "last_review_at",
+                    "preferred_control",
+                    "open_challenges"),
             1,
             "budget_id",
             (b, s) -> {
@@ -216,7 +219,11 @@ public final class Tables {
                         .integer(counters.returns())
                         .integer(counters.declines())
                         .integer(counters.delegations());
-                b.name(s.planMadeBy()).instant(s.directPaymentSince()).instant(s.lastReviewAt());
+                b.name(s.planMadeBy())
+                        .instant(s.directPaymentSince())
+                        .instant(s.lastReviewAt())
+                        .name(s.preferredControl())
+                        .text(OpenChallenges.encode(s.openChallenges()));
             },
             (rs, row) -> {
                 Long contestSequence = number(rs, "contest_sequence");
@@ -279,7 +286,9 @@ public final class Tables {
                                 rs.getInt("delegation_count")),
                         name(rs, "plan_made_by_in_force", PlanningApproach.class),
                         instant(rs, "direct_payment_since"),
-                        instant(rs, "last_review_at"));
+                        instant(rs, "last_review_at"),
+                        name(rs, "preferred_control", PreferredControl.class),
+                        OpenChallenges.decode(rs.getString("open_challenges")));
             });
 
     /** The CAPACITY_CHANGE review pending beside another, kept apart (BudgetProjector), if any. */
