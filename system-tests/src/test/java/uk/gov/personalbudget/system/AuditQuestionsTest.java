@@ -306,6 +306,9 @@ class AuditQuestionsTest {
                         "PERSON",
                         "NOBODY");
         assertThat(holders.get(13)).isEqualTo("NOMINEE/n-jordan");
+        assertThat(trail.get("transfers").get(14).get("heldForSeconds").asLong())
+                .as("how long the nominee held control")
+                .isPositive();
         assertThat(trail.get("overdueDelegations")).as("handed back at once").isEmpty();
     }
 
@@ -427,6 +430,7 @@ class AuditQuestionsTest {
         long declineWait = secondsBetween(eventsOfA, 9, 10);
         long approvalWait = secondsBetween(eventsOfA, 12, 13);
         List<Long> waits = new ArrayList<>(List.of(declineWait, approvalWait));
+        assertThat(declineWait).as("the decline's wait").isPositive().isLessThan(approvalWait);
         waits.sort(null);
         assertThat(overall.get("authorityWaiting").get("plansDecided").asInt()).isEqualTo(2);
         assertThat(overall.get("authorityWaiting").get("medianSeconds").asLong())
@@ -583,10 +587,13 @@ class AuditQuestionsTest {
         commandA(practitioner, "return-plan", "{\"reasons\":\"" + RETURN_REASONS + "\"}");
         commandA(person, "submit-plan", PLAN);
         commandA(practitioner, "endorse-plan", "{\"comment\":\"" + FIRST_ENDORSEMENT + "\"}");
+        // The authority's two waits last at least one and three seconds: neither is 0, and they differ.
+        letPass(1);
         commandA(authority, "decline-by-authority", """
                 {"reasons":"%s","personTookPart":false,"personToldBy":"LETTER"}""".formatted(DECLINE_REASONS));
         commandA(person, "submit-plan", PLAN);
         commandA(practitioner, "endorse-plan", "{\"comment\":\"" + SECOND_ENDORSEMENT + "\"}");
+        letPass(3);
         commandA(authority, "approve-by-authority", """
                 {"approvedAmount":{"pence":1300000,"period":"YEARLY"},"payment":{"pence":25000,"period":"WEEKLY"},
                  "conditions":["Keep receipts for the direct payment account"],"personTookPart":true}""");
@@ -595,6 +602,7 @@ class AuditQuestionsTest {
                 {"delegate":{"id":"n-jordan","role":"NOMINEE"},"reason":"FLUCTUATING_CAPACITY",
                  "explanation":"%s","intendedEnd":"%s"}""".formatted(
                 DELEGATION_EXPLANATION, Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS)));
+        letPass(1);
         commandA(nominee, "resume-control", "{\"reason\":\"" + RESUMPTION_REASON + "\"}");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         commandA(authority, "adjust-budget", """
@@ -624,6 +632,14 @@ class AuditQuestionsTest {
         command(person, budgetB, "delegate-control", """
                 {"delegate":{"id":"n-casey","role":"NOMINEE"},"reason":"CRISIS","explanation":"A bad spell",
                  "intendedEnd":"%s"}""".formatted(intendedEndOfB));
+    }
+
+    /** Returns once at least {@code seconds} whole seconds have passed, so that the length being made is not 0. */
+    private static void letPass(long seconds) {
+        Instant since = Instant.now();
+        await(seconds + " seconds pass")
+                .atMost(Duration.ofSeconds(seconds + 10))
+                .until(() -> Duration.between(since, Instant.now()).getSeconds() >= seconds);
     }
 
     private static String offer(long pence, String reasons, String toldBy) {
