@@ -330,6 +330,7 @@ class AuditQuestionsTest {
 
     private void checkDecisionsOfA(JsonNode answer) {
         List<String> expected = List.of(
+                decision(1, "PREFERRED_CONTROL", "pr-ellis/PRACTITIONER", "SHARE_IT", "null", "null", "null", "null"),
                 decision(2, "OFFER", "au-okafor/AUTHORITY", "null", "null", "1200000/YEARLY", "true", "IN_PERSON"),
                 decision(
                         4,
@@ -577,7 +578,8 @@ class AuditQuestionsTest {
                 {"kind":"CO_PRODUCED","eligibleNeeds":["Maintaining a habitable home"],"eligible":true,
                  "eligibilityReasons":"%s","wantsCouncilToMeetNeeds":true,
                  "recoveryGoals":[{"id":"G1","description":"Get out of the house three times a week"},
-                                  {"id":"G2","description":"Rebuild contact with friends"}],"advocateNeeded":false}""".formatted(ELIGIBILITY_REASONS));
+                                  {"id":"G2","description":"Rebuild contact with friends"}],"advocateNeeded":false,
+                 "preferredControl":"SHARE_IT"}""".formatted(ELIGIBILITY_REASONS));
         commandA(authority, "offer-budget", offer(1_200_000, null, "IN_PERSON"));
         commandA(person, "contest-offer", """
                 {"reason":"%s","requestedAmount":{"pence":1400000,"period":"YEARLY"}}""".formatted(CONTEST_REASON));
@@ -624,7 +626,8 @@ class AuditQuestionsTest {
         command(practitioner, budgetB, "record-assessment", """
                 {"kind":"SELF","eligibleNeeds":["Accessing the community"],"eligible":true,
                  "eligibilityReasons":"Cannot achieve two outcomes without support.","wantsCouncilToMeetNeeds":true,
-                 "recoveryGoals":[{"id":"G1","description":"Go to the allotment weekly"}],"advocateNeeded":false}""");
+                 "recoveryGoals":[{"id":"G1","description":"Go to the allotment weekly"}],"advocateNeeded":false,
+                 "preferredControl":"HOLD_IT_MYSELF"}""");
         command(authority, budgetB, "offer-budget", offer(520_000, null, "LETTER"));
         command(person, budgetB, "accept-offer", null);
         // DelegateControl refuses an intended end that is not in the future: the nearest that passes soon.
