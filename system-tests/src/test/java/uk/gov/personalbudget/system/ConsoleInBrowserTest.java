@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -311,7 +312,41 @@ class ConsoleInBrowserTest {
         csvDownload(plans);
         everyControlIsLabelled();
         SystemChromium.screenshot(browser, "reports");
+        challengesAndPreferredControl();
         outcomesAndTimeliness();
+    }
+
+    /**
+     * The walkthrough's challenge of the approved amount (section 5), answered not upheld, among the report's figures;
+     * and the control each budget's person held beside the level they wanted: the first budget's person wants to share
+     * it, the second's and third's to hold it themselves (their assessments, sections 3, 11 and 12).
+     */
+    private void challengesAndPreferredControl() {
+        assertThat(rowsOf("challenges-table", 1))
+                .containsEntry("Raised", "1")
+                .containsEntry("of an approved amount", "1")
+                .containsEntry("Answered", "1")
+                .containsEntry("not upheld", "1")
+                .containsEntry("Awaiting an answer at the end", "0");
+        assertThat(rowsOf("preferred-table", 4))
+                .containsEntry("share it", "1")
+                .containsEntry("hold it myself", "2")
+                .containsEntry("have it managed", "0");
+        assertThat(browser.findElements(By.cssSelector("#preferred-chart svg rect")))
+                .as("a bar for every level of control")
+                .hasSize(4);
+    }
+
+    /** Each row of a report table: its heading cell and the text of its {@code column}th data cell. */
+    private Map<String, String> rowsOf(String table, int column) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#" + table + " tbody tr"))) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            rows.put(
+                    row.findElement(By.tagName("th")).getText(),
+                    cells.get(column - 1).getText());
+        }
+        return rows;
     }
 
     /**
