@@ -31,7 +31,7 @@ import uk.gov.personalbudget.budget.integrity.HashChainingAppend;
  * its hash chain ({@link HashChainingAppend}); that auto-configuration builds the token store.
  */
 @Configuration(proxyBeanMethods = false)
-class EventStoreConfiguration {
+public class EventStoreConfiguration {
 
     /** Bean name the aggregate's {@code @Aggregate(snapshotTriggerDefinition = ...)} refers to. */
     public static final String SNAPSHOT_TRIGGER = "personalBudgetSnapshotTrigger";
@@ -40,6 +40,11 @@ class EventStoreConfiguration {
 
     @Bean
     public EventSchema eventSchema() {
+        return budgetEventSchema();
+    }
+
+    /** The event store's tables and columns, as the Flyway migrations (db/migration) create them. */
+    public static EventSchema budgetEventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.gov.personalbudget.budget.eventstore.EventStoreConfiguration;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -30,20 +31,7 @@ class HashChainingAppendTest {
 
     private static final String BUDGET = "b-chain";
 
-    private final EventSchema schema = EventSchema.builder()
-            .eventTable("domain_event_entry")
-            .snapshotTable("snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
+    private final EventSchema schema = EventStoreConfiguration.budgetEventSchema();
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private final AtomicInteger hashReads = new AtomicInteger();
     private JdbcDataSource database;
