@@ -1,5 +1,8 @@
 package uk.gov.personalbudget.budget.lifecycle;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.Message;
@@ -9,14 +12,20 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class UnitOfWorkTimeLimitTest {
+
+    /** What held-up work waits for: never counted down, so only an interruption ends the wait. */
+    private final CountDownLatch neverReleased = new CountDownLatch(1);
 
     private final UnitOfWorkTimeLimit limit =
             new UnitOfWorkTimeLimit("test", Duration.ofMillis(50), Duration.ofMillis(300));
@@ -41,7 +50,7 @@ class UnitOfWorkTimeLimitTest {
 
         ResultMessage<?> result = run(message -> {
             rolledBackOnFailure(rolledBack);
-            Thread.sleep(10_000); // held up: a lock or a database that does not answer
+            neverReleased.await(); // held up: a lock or a database that does not answer
             return "too late";
         });
 
@@ -60,7 +69,7 @@ class UnitOfWorkTimeLimitTest {
     void workThatSwallowsTheInterruptionStillFails() {
         ResultMessage<?> result = run(message -> {
             try {
-                Thread.sleep(10_000);
+                neverReleased.await();
             } catch (InterruptedException swallowed) {
                 // a handler that ignores the interruption and returns as if it had finished
             }
@@ -73,13 +82,26 @@ class UnitOfWorkTimeLimitTest {
 
     @Test
     void theWarningBeforeTheTimeoutDoesNotStopTheWork() {
-        ResultMessage<?> result = run(message -> {
-            Thread.sleep(120); // past the warning (50 ms), well before the timeout (300 ms)
-            return "slow but in time";
-        });
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(UnitOfWorkTimeLimit.class);
+        logger.addAppender(log);
+        try {
+            ResultMessage<?> result = run(message -> {
+                // Still running when the warning (50 ms) is logged, and done well before the timeout (300 ms).
+                await().atMost(Duration.ofMillis(200)).until(() -> !log.list.isEmpty());
+                return "slow but in time";
+            });
 
-        assertThat(result.isExceptional()).isFalse();
-        assertThat(result.getPayload()).isEqualTo("slow but in time");
+            assertThat(result.isExceptional()).isFalse();
+            assertThat(result.getPayload()).isEqualTo("slow but in time");
+            assertThat(log.list)
+                    .singleElement()
+                    .satisfies(warning ->
+                            assertThat(warning.getFormattedMessage()).startsWith("test handling String has run for "));
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     private static void rolledBackOnFailure(AtomicBoolean rolledBack) {
