@@ -10,11 +10,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import uk.gov.personalbudget.contracts.event.EventHeaders;
+import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +30,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,9 @@ import java.util.UUID;
  * KafkaConsumer reading the same topic from start to end. Publishing a million events through budget-service
  * would take hours here, so the topic is filled from real ones: the throughput load runs for a while, and the
  * records budget-service published are copied budget by budget, each copy under a new budget id (key, header,
- * payload) and new event ids, until the topic holds the number asked for. approval-service is stopped while the
+ * payload) and new event ids, with its own hash chain (each record's {@code event-hash} recomputed from the copy, as
+ * budget-service would have computed it), until the topic holds the number asked for. Without their own chain the
+ * copies would not be projected but held back as altered records, and the replay would measure that instead. approval-service is stopped while the
  * copies are written and its replay is started as soon as it is ready again.
  */
 final class Replay {
@@ -83,13 +89,22 @@ final class Replay {
                     "approval-service replay: %,.0f events/s (%d events in %.1f s)%n",
                     events / seconds, events, seconds);
             System.out.printf("ratio replay / plain consumer = %.2f%n", (events / seconds) / (onTopic / plain));
+            long heldBack = count(stack, Stack.APPROVAL_DB, "SELECT count(*) FROM held_back_record");
+            if (heldBack > 0) {
+                throw new IllegalStateException(heldBack + " records were held back rather than projected: the replay "
+                        + "measured the hold-back path, not projection (approval-service's log says why)");
+            }
         }
     }
 
     private static long storedEvents(Stack stack) throws Exception {
-        try (Connection connection = stack.connect(Stack.BUDGET_DB);
+        return count(stack, Stack.BUDGET_DB, "SELECT count(*) FROM domain_event_entry");
+    }
+
+    private static long count(Stack stack, String database, String query) throws Exception {
+        try (Connection connection = stack.connect(database);
                 Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                ResultSet count = statement.executeQuery(query)) {
             count.next();
             return count.getLong(1);
         }
@@ -148,8 +163,11 @@ final class Replay {
                 for (List<ConsumerRecord<String, byte[]>> history : budgets.values()) {
                     String oldId = history.get(0).key();
                     String newId = UUID.randomUUID().toString();
+                    String previousHash = EventChainHash.GENESIS;
                     for (ConsumerRecord<String, byte[]> record : history) {
-                        producer.send(copy(record, oldId, newId));
+                        ProducerRecord<String, byte[]> copy = copy(record, oldId, newId, previousHash);
+                        previousHash = header(copy.headers(), EventHeaders.EVENT_HASH);
+                        producer.send(copy);
                         written++;
                     }
                     if (onTopic + written >= target) {
@@ -162,19 +180,44 @@ final class Replay {
         return written;
     }
 
+    /** The record under the new budget id and a new event id, chained to {@code previousHash}. */
     private static ProducerRecord<String, byte[]> copy(
-            ConsumerRecord<String, byte[]> record, String oldId, String newId) {
-        List<Header> headers = new ArrayList<>();
+            ConsumerRecord<String, byte[]> record, String oldId, String newId, String previousHash) {
+        Headers headers = new RecordHeaders();
         for (Header header : record.headers()) {
+            if (header.key().equals(EventHeaders.EVENT_HASH) || header.key().equals(EventHeaders.EVENT_PREVIOUS_HASH)) {
+                continue;
+            }
             String value = new String(header.value(), StandardCharsets.UTF_8);
-            String copied =
-                    header.key().equals("event-id") ? UUID.randomUUID().toString() : value.replace(oldId, newId);
-            headers.add(new RecordHeader(header.key(), copied.getBytes(StandardCharsets.UTF_8)));
+            String copied = header.key().equals(EventHeaders.EVENT_ID)
+                    ? UUID.randomUUID().toString()
+                    : value.replace(oldId, newId);
+            headers.add(header.key(), copied.getBytes(StandardCharsets.UTF_8));
         }
         byte[] value = new String(record.value(), StandardCharsets.UTF_8)
                 .replace(oldId, newId)
                 .getBytes(StandardCharsets.UTF_8);
+        String metaData = header(headers, EventHeaders.STORED_METADATA);
+        String hash = EventChainHash.of(
+                previousHash,
+                new EventChainHash.Inputs(
+                        header(headers, EventHeaders.AGGREGATE_ID),
+                        Long.parseLong(header(headers, EventHeaders.AGGREGATE_SEQUENCE)),
+                        header(headers, EventHeaders.EVENT_ID),
+                        header(headers, EventHeaders.STORED_AGGREGATE_TYPE),
+                        header(headers, EventHeaders.STORED_TIMESTAMP),
+                        header(headers, EventHeaders.STORED_PAYLOAD_TYPE),
+                        header(headers, EventHeaders.STORED_PAYLOAD_REVISION),
+                        value,
+                        metaData == null ? null : Base64.getDecoder().decode(metaData)));
+        headers.add(EventHeaders.EVENT_PREVIOUS_HASH, previousHash.getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.EVENT_HASH, hash.getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(record.topic(), null, newId, value, headers);
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Seconds a plain consumer (no group, byte arrays) takes to read the whole topic. */

@@ -142,12 +142,25 @@ final class Stack implements AutoCloseable {
         return arguments;
     }
 
+    ServiceProcess budgetService() {
+        return budgetService;
+    }
+
+    ServiceProcess approvalService() {
+        return approvalService;
+    }
+
     String budgetServiceUrl() {
         return "http://localhost:" + budgetPort;
     }
 
     String approvalServiceUrl() {
         return "http://localhost:" + approvalPort;
+    }
+
+    /** The Kafka broker's process id, to read its CPU time. */
+    long kafkaPid() {
+        return kafka.pid();
     }
 
     String kafkaBootstrapServers() {

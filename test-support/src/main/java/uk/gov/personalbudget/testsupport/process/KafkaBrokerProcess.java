@@ -104,6 +104,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
+    /** The running broker's process id (to read its CPU time, for example). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        return process.pid();
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

@@ -1,0 +1,53 @@
+package uk.gov.personalbudget.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The CPU each process of the benchmark used during the measured window, read from /proc when it opens and closes:
+ * which process a saturated machine's cores went to.
+ */
+final class CpuByProcess implements CommandLoad.Window {
+
+    /** A process's CPU seconds so far. */
+    interface Reading {
+        double seconds() throws Exception;
+    }
+
+    private final Map<String, Reading> processes = new LinkedHashMap<>();
+    private final Map<String, Double> used = new LinkedHashMap<>();
+
+    /** Reads {@code name}'s CPU with {@code reading}; in the order added. */
+    CpuByProcess add(String name, Reading reading) {
+        processes.put(name, reading);
+        return this;
+    }
+
+    @Override
+    public void opened() throws Exception {
+        for (var process : processes.entrySet()) {
+            used.put(process.getKey(), -process.getValue().seconds());
+        }
+    }
+
+    @Override
+    public void closed() throws Exception {
+        for (var process : processes.entrySet()) {
+            used.merge(process.getKey(), process.getValue().seconds(), Double::sum);
+        }
+    }
+
+    /** One line: each process's CPU in ms per command and as cores busy over the window. */
+    String summary(long commands, double windowSeconds) {
+        StringBuilder line = new StringBuilder("CPU per command (cores busy):");
+        double total = 0;
+        for (var process : used.entrySet()) {
+            total += process.getValue();
+            line.append(String.format(
+                    "  %s %.2f ms (%.2f)",
+                    process.getKey(), 1000 * process.getValue() / commands, process.getValue() / windowSeconds));
+        }
+        return line.append(String.format("  all %.2f ms (%.2f)", 1000 * total / commands, total / windowSeconds))
+                .toString();
+    }
+}
