@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The event store as the publication processor reads it, waking the processor as soon as this instance has committed
@@ -23,13 +24,24 @@ import java.util.concurrent.TimeUnit;
  * so an event waited 250 ms on average before its publication began ({@code PromptEventSourceTest} pins that
  * down). These streams accept the callback and run it after every local commit that stored events, and also every
  * {@link #POLL}, so events stored by another instance are found as soon as before.
+ * <p>
+ * Woken by a local commit, the processor asks its stream at once, without waiting, whether an event is there; but the
+ * embedded event store's streams read from a cache that its own reader thread fills after the same commit, so the
+ * answer was often still no, and the event waited for the next poll after all. After a local commit, a stream's next
+ * question therefore waits up to {@link #LOCAL_COMMIT_WAIT} for the reader thread (a few milliseconds).
  */
 final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     static final Duration POLL = Duration.ofMillis(500);
 
+    /** The longest a stream's question after a local commit waits for the event store's reader thread. */
+    static final Duration LOCAL_COMMIT_WAIT = Duration.ofMillis(100);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    /** Local commits that stored events, so far. */
+    private final AtomicLong localCommits = new AtomicLong();
+
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "publication-poll");
         thread.setDaemon(true);
@@ -50,10 +62,15 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
     /** Events are handed to subscribers while their unit of work prepares to commit: wake the streams after it. */
     private void afterCommit() {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> wake());
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> committed());
         } else {
-            wake();
+            committed();
         }
+    }
+
+    private void committed() {
+        localCommits.incrementAndGet();
+        wake();
     }
 
     private void wake() {
@@ -94,6 +111,8 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private volatile Runnable callback;
+        /** The local commits this stream has waited for (read and written by the processor's thread only). */
+        private long commitsAwaited = localCommits.get();
 
         private WakingStream(BlockingStream<TrackedEventMessage<?>> stream) {
             this.stream = stream;
@@ -106,6 +125,12 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            long commits = localCommits.get();
+            boolean committedSinceAsked = commits != commitsAwaited;
+            commitsAwaited = commits;
+            if (committedSinceAsked && unit.toMillis(timeout) < LOCAL_COMMIT_WAIT.toMillis()) {
+                return stream.hasNextAvailable((int) LOCAL_COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return stream.hasNextAvailable(timeout, unit);
         }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,34 @@ class PromptEventSourceTest {
                     .as("not woken before the events are committed")
                     .isFalse();
             assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /**
+     * Axon's processor, woken, asks at once and without waiting whether an event is there. The embedded event store's
+     * reader thread puts a commit's events in the cache its streams read only after the same commit, so without the
+     * short wait after a local commit the answer was often still no, and the event waited for the next poll.
+     */
+    @Test
+    void aStreamWokenByACommitFindsItsEventWithoutWaitingForThePoll() throws InterruptedException {
+        try (var stream = polledEvery(Duration.ofHours(1)).openStream(null)) {
+            AtomicReference<CountDownLatch> woken = new AtomicReference<>(new CountDownLatch(1));
+            stream.setOnAvailableCallback(() -> woken.get().countDown());
+            // Reads the empty store, after which the stream follows the store's cache, as the processor's does.
+            assertThat(stream.hasNextAvailable()).isFalse();
+
+            for (int sequence = 0; sequence < 20; sequence++) {
+                woken.set(new CountDownLatch(1));
+                DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                store.publish(new GenericDomainEventMessage<>("Budget", "b-1", sequence, "event " + sequence));
+                unitOfWork.commit();
+                assertThat(woken.get().await(30, TimeUnit.SECONDS)).isTrue();
+
+                assertThat(stream.hasNextAvailable())
+                        .as("event %d is there when the woken processor asks without waiting", sequence)
+                        .isTrue();
+                assertThat(stream.nextAvailable().getPayload()).isEqualTo("event " + sequence);
+            }
         }
     }
 
