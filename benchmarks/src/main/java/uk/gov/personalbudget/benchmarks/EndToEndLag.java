@@ -20,11 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * opening is a control transfer (sequence 0), polled for until the trail lists it, every {@link #POLL} while the lag
  * is under 100 ms and every twentieth of the time waited so far beyond it. Lags are therefore rounded up by at most
  * 5 ms or 5 %, plus one read. A fixed 5 ms for every budget would itself load approval-service once it falls behind
- * (16 pollers each reading 200 times a second), and so measure its own load.
+ * (16 pollers each reading 200 times a second), and so measure its own load. For the same reason at most
+ * {@code --traced} openings a second are traced (default 2, the first opening after each half second): every read of a
+ * trail costs approval-service and PostgreSQL a few milliseconds of CPU, and tracing every opening at 100 commands/s
+ * made the reads a large part of the load being measured. The reads per second are printed.
  */
 final class EndToEndLag {
 
-    static final Set<String> FLAGS = Set.of("rates", "clients", "warm-up", "seconds", "service-jvm");
+    static final Set<String> FLAGS = Set.of("rates", "clients", "warm-up", "seconds", "traced", "service-jvm");
     private static final Duration POLL = Duration.ofMillis(5);
     /** The poll interval grows beyond {@link #POLL} as a fraction of the time waited: 1/20, 5 %. */
     private static final int POLL_FRACTION = 20;
@@ -34,6 +37,7 @@ final class EndToEndLag {
     static void run(Options options) throws Exception {
         List<Integer> rates = options.integers("rates", List.of(100, 500));
         int clients = options.integer("clients", 64);
+        long tracedEveryNanos = 1_000_000_000L / options.integer("traced", 2);
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 30);
         try (Stack stack = Stack.start("lag", Benchmarks.serviceJvm(options))) {
@@ -46,6 +50,8 @@ final class EndToEndLag {
                 Histogram lags = new Histogram(3);
                 Histogram published = new Histogram(3);
                 AtomicLong lost = new AtomicLong();
+                AtomicLong reads = new AtomicLong();
+                AtomicLong lastTraced = new AtomicLong(System.nanoTime() - tracedEveryNanos);
                 ExecutorService pollers = Executors.newFixedThreadPool(16);
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -62,19 +68,30 @@ final class EndToEndLag {
                         .add("Kafka", () -> CpuTime.of(stack.kafkaPid()))
                         .add("load and pollers", () -> CpuTime.of(benchmark));
                 try (OpeningWatch watch = OpeningWatch.start(stack.kafkaBootstrapServers())) {
-                    CommandLoad load = new CommandLoad(
-                            api,
-                            clients,
-                            "lag" + rate,
-                            new Pacer(rate),
-                            (budget, acknowledgedAt) -> pollers.execute(() -> {
-                                trace(http, stack.approvalServiceUrl(), auditor, budget, acknowledgedAt, lags, lost);
-                                watch.arrival(budget).ifPresent(arrived -> {
-                                    synchronized (published) {
-                                        published.recordValue(Math.max(0, arrived - acknowledgedAt) / 1000);
-                                    }
+                    CommandLoad load =
+                            new CommandLoad(api, clients, "lag" + rate, new Pacer(rate), (budget, acknowledgedAt) -> {
+                                long last = lastTraced.get();
+                                if (acknowledgedAt - last < tracedEveryNanos
+                                        || !lastTraced.compareAndSet(last, acknowledgedAt)) {
+                                    return;
+                                }
+                                pollers.execute(() -> {
+                                    trace(
+                                            http,
+                                            stack.approvalServiceUrl(),
+                                            auditor,
+                                            budget,
+                                            acknowledgedAt,
+                                            lags,
+                                            lost,
+                                            reads);
+                                    watch.arrival(budget).ifPresent(arrived -> {
+                                        synchronized (published) {
+                                            published.recordValue(Math.max(0, arrived - acknowledgedAt) / 1000);
+                                        }
+                                    });
                                 });
-                            }));
+                            });
                     CommandLoad.Result result = load.run(warmUp, measure, cpu);
                     pollers.shutdown();
                     pollers.awaitTermination(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS);
@@ -100,9 +117,11 @@ final class EndToEndLag {
                                 published.getValueAtPercentile(50) / 1000.0,
                                 published.getValueAtPercentile(99) / 1000.0,
                                 published.getTotalCount());
-                        System.out.println("                       "
-                                + cpu.summary(
-                                        result.commands(), result.measured().toNanos() / 1e9));
+                        double window = result.measured().toNanos() / 1e9;
+                        System.out.printf(
+                                "                       trail reads by the pollers: %.1f a second%n",
+                                reads.get() / window);
+                        System.out.println("                       " + cpu.summary(result.commands(), window));
                     }
                 }
             }
@@ -116,12 +135,14 @@ final class EndToEndLag {
             String budget,
             long acknowledgedAt,
             Histogram lags,
-            AtomicLong lost) {
+            AtomicLong lost,
+            AtomicLong reads) {
         ObjectMapper json = new ObjectMapper();
         String url = approvalService + "/api/v1/budgets/" + budget + "/control-trail";
         try {
             while (System.nanoTime() - acknowledgedAt < GIVE_UP.toNanos()) {
                 HttpResponse<String> trail = BudgetApi.get(http, url, auditor);
+                reads.incrementAndGet();
                 if (trail.statusCode() == 200 && listsOpening(json.readTree(trail.body()))) {
                     long lag = (System.nanoTime() - acknowledgedAt) / 1000;
                     synchronized (lags) {

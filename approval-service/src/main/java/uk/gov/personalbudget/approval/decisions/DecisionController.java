@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.personalbudget.approval.personaldata.RevealedHistory;
 import uk.gov.personalbudget.approval.projection.Decision;
+import uk.gov.personalbudget.approval.projection.store.Generations;
 import uk.gov.personalbudget.approval.replay.RebuildNotice;
 import uk.gov.personalbudget.approval.web.BudgetVisibility;
 import uk.gov.personalbudget.approval.web.CsvExport;
@@ -36,13 +37,19 @@ class DecisionController {
     private final RebuildNotice rebuild;
     private final RevealedHistory revealed;
     private final BudgetVisibility visibility;
+    private final Generations generations;
 
     DecisionController(
-            DecisionQueries decisions, RebuildNotice rebuild, RevealedHistory revealed, BudgetVisibility visibility) {
+            DecisionQueries decisions,
+            RebuildNotice rebuild,
+            RevealedHistory revealed,
+            BudgetVisibility visibility,
+            Generations generations) {
         this.decisions = decisions;
         this.rebuild = rebuild;
         this.revealed = revealed;
         this.visibility = visibility;
+        this.generations = generations;
     }
 
     @GetMapping(path = "/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,8 +60,11 @@ class DecisionController {
                     + "told, reallocations to another practitioner, withdrawn contests and plans)",
             description = BudgetVisibility.READERS)
     public ResponseEntity<Decisions> decisions(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
-        requireMayRead(actor, id);
-        return rebuild.answer(new Decisions(id, rebuild.inProgress(), revealed.decisions(decisions.decisions(id))));
+        // One read-only snapshot for the check and the answer (as the control trail's).
+        return generations.read(() -> {
+            requireMayRead(actor, id);
+            return rebuild.answer(new Decisions(id, rebuild.inProgress(), revealed.decisions(decisions.decisions(id))));
+        });
     }
 
     @GetMapping(path = "/decisions", produces = CsvExport.MEDIA_TYPE)
@@ -63,8 +73,10 @@ class DecisionController {
             summary = "The decision history as CSV",
             description = BudgetVisibility.READERS)
     public ResponseEntity<String> decisionsCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
-        requireMayRead(actor, id);
-        return rebuild.answer(CsvExport.decisions(revealed.decisions(decisions.decisions(id))));
+        return generations.read(() -> {
+            requireMayRead(actor, id);
+            return rebuild.answer(CsvExport.decisions(revealed.decisions(decisions.decisions(id))));
+        });
     }
 
     private void requireMayRead(Actor actor, BudgetId id) {

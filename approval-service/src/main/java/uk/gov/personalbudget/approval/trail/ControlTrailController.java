@@ -14,6 +14,7 @@ import uk.gov.personalbudget.approval.projection.ChallengeOnTrail;
 import uk.gov.personalbudget.approval.projection.ControlSummaryReport.OverdueDelegation;
 import uk.gov.personalbudget.approval.projection.ControlTrailEntry;
 import uk.gov.personalbudget.approval.projection.HoldReason;
+import uk.gov.personalbudget.approval.projection.store.Generations;
 import uk.gov.personalbudget.approval.replay.RebuildNotice;
 import uk.gov.personalbudget.approval.web.BudgetVisibility;
 import uk.gov.personalbudget.approval.web.CsvExport;
@@ -58,6 +59,7 @@ class ControlTrailController {
     private final RebuildNotice rebuild;
     private final RevealedHistory revealed;
     private final BudgetVisibility visibility;
+    private final Generations generations;
     private final Clock clock;
 
     ControlTrailController(
@@ -66,12 +68,14 @@ class ControlTrailController {
             RebuildNotice rebuild,
             RevealedHistory revealed,
             BudgetVisibility visibility,
+            Generations generations,
             Clock clock) {
         this.trail = trail;
         this.heldBack = heldBack;
         this.rebuild = rebuild;
         this.revealed = revealed;
         this.visibility = visibility;
+        this.generations = generations;
         this.clock = clock;
     }
 
@@ -84,17 +88,21 @@ class ControlTrailController {
                     + "because they do not fit its hash chain",
             description = BudgetVisibility.READERS)
     public ResponseEntity<ControlTrail> controlTrail(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
-        requireMayRead(actor, id);
-        List<HeldBack> held = heldBack.heldBack(id).stream()
-                .map(record -> new HeldBack(record.sequence(), record.reason(), record.heldAt()))
-                .toList();
-        return rebuild.answer(new ControlTrail(
-                id,
-                rebuild.inProgress(),
-                revealed.trail(trail.controlTrail(id)),
-                trail.overdueDelegations(id, clock.instant()),
-                trail.challenges(id, clock.instant()),
-                held));
+        // One read-only snapshot for the check and every part of the answer: one transaction instead of one per
+        // query, and no answer that mixes two generations should a replay promote one in between.
+        return generations.read(() -> {
+            requireMayRead(actor, id);
+            List<HeldBack> held = heldBack.heldBack(id).stream()
+                    .map(record -> new HeldBack(record.sequence(), record.reason(), record.heldAt()))
+                    .toList();
+            return rebuild.answer(new ControlTrail(
+                    id,
+                    rebuild.inProgress(),
+                    revealed.trail(trail.controlTrail(id)),
+                    trail.overdueDelegations(id, clock.instant()),
+                    trail.challenges(id, clock.instant()),
+                    held));
+        });
     }
 
     @GetMapping(path = "/control-trail", produces = CsvExport.MEDIA_TYPE)
@@ -103,8 +111,10 @@ class ControlTrailController {
             summary = "The control trail as CSV",
             description = BudgetVisibility.READERS)
     public ResponseEntity<String> controlTrailCsv(@PathVariable BudgetId id, @Parameter(hidden = true) Actor actor) {
-        requireMayRead(actor, id);
-        return rebuild.answer(CsvExport.trail(revealed.trail(trail.controlTrail(id))));
+        return generations.read(() -> {
+            requireMayRead(actor, id);
+            return rebuild.answer(CsvExport.trail(revealed.trail(trail.controlTrail(id))));
+        });
     }
 
     private void requireMayRead(Actor actor, BudgetId id) {
