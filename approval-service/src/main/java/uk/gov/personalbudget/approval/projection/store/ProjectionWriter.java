@@ -37,8 +37,9 @@ import uk.gov.personalbudget.approval.projection.TimelinessClock;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -554,7 +555,8 @@ public class ProjectionWriter {
                     return new CopyManager(postgres)
                             .copyIn(
                                     "COPY " + table + " (" + columns + ") FROM STDIN",
-                                    new StringReader(copy.text().toString()));
+                                    new ByteArrayInputStream(
+                                            copy.text().toString().getBytes(StandardCharsets.UTF_8)));
                 } catch (IOException unreadable) {
                     throw new SQLException("COPY into " + table + " failed: " + unreadable.getMessage(), unreadable);
                 }
