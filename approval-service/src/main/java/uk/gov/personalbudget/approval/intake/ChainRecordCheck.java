@@ -137,9 +137,9 @@ class ChainRecordCheck {
         }
         String timestamp = headers.get(EventHeaders.EVENT_TIMESTAMP);
         try {
-            Instant parsed = Instant.parse(timestamp);
+            Instant parsed = EventTimestamps.parse(timestamp);
             // The same text is the same instant: parsed once.
-            if (timestamp.equals(inputs.timestamp()) || parsed.equals(Instant.parse(inputs.timestamp()))) {
+            if (timestamp.equals(inputs.timestamp()) || parsed.equals(EventTimestamps.parse(inputs.timestamp()))) {
                 return parsed;
             }
         } catch (RuntimeException unreadable) {

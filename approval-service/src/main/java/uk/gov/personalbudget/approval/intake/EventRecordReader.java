@@ -68,7 +68,7 @@ class EventRecordReader {
                     Long.parseLong(header(record, headers, EventHeaders.AGGREGATE_SEQUENCE)),
                     timestamp != null
                             ? timestamp
-                            : Instant.parse(header(record, headers, EventHeaders.EVENT_TIMESTAMP)),
+                            : EventTimestamps.parse(header(record, headers, EventHeaders.EVENT_TIMESTAMP)),
                     event);
         } catch (UnreadableEventRecord unreadable) {
             throw unreadable;
