@@ -18,7 +18,8 @@ import java.util.List;
  * Consumes the budget events topic in batches. Each batch is written to the projections in one transaction
  * before Kafka is told the offsets are done, so a crash means redelivery (which the projections skip, counting
  * them as {@code approval.intake.duplicates}), never a gap. Each record's projection is a span of the trace that
- * caused its event; each batch's outcome is what the intake's health reports. A record that does not fit its
+ * caused its event (not during a replay: {@link IntakeTracing}); each batch's outcome is what the intake's health
+ * reports. A record that does not fit its
  * budget's hash chain is held back, not projected ({@link ChainRecordCheck}, docs/security.md "Tamper evidence"):
  * counted as {@code approval.intake.held_back}, logged, and listed at {@code GET /api/v1/held-back-records}.
  */
@@ -57,13 +58,17 @@ public class BudgetEventListener {
 
     @KafkaListener(id = ID, idIsGroup = false, topics = "${approval.kafka.topic}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        IntakeTracing.Batch traced = tracing.start(records);
+        IntakeTracing.Batch traced = null;
         IntakeOutcome outcome;
         try {
+            Generations.WriteTarget target = generations.writeTarget();
+            traced = tracing.start(records, target.rebuilding());
             List<CheckedRecord> checked = records.stream().map(check::check).toList();
-            outcome = writer.apply(checked, generations.writeGeneration(), clock.instant());
+            outcome = writer.apply(checked, target.generation(), clock.instant());
         } catch (RuntimeException failure) {
-            traced.failed(failure);
+            if (traced != null) {
+                traced.failed(failure);
+            }
             status.failed(failure, clock.instant());
             throw failure;
         }

@@ -1,7 +1,6 @@
 package uk.gov.personalbudget.approval.intake;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.gov.personalbudget.approval.projection.ChainLink;
@@ -12,7 +11,6 @@ import uk.gov.personalbudget.approval.projection.HoldReason;
 import uk.gov.personalbudget.contracts.event.EventHeaders;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -54,62 +52,68 @@ class ChainRecordCheck {
     }
 
     public CheckedRecord check(ConsumerRecord<String, byte[]> record) {
-        String hash = header(record, EventHeaders.EVENT_HASH);
+        EventRecordHeaders headers = EventRecordHeaders.of(record);
+        String hash = headers.get(EventHeaders.EVENT_HASH);
         if (hash == null) {
             if (!acceptUnhashed) {
                 return held(
                         record,
+                        headers,
                         HoldReason.UNHASHED,
                         "the record has no event-hash, and records without one are "
                                 + "not accepted (approval.intake.unhashed-records)");
             }
-            EventEnvelope envelope = reader.read(record);
+            EventEnvelope envelope = reader.read(record, headers, null);
             EventChainHash.Inputs inputs;
             try {
-                inputs = inputs(record);
+                inputs = inputs(record, headers);
             } catch (IncompleteRecord incomplete) {
                 inputs = null;
             }
             return CheckedRecord.of(envelope, ChainLink.legacy(inputs), position(record));
         }
-        String previousHash = header(record, EventHeaders.EVENT_PREVIOUS_HASH);
+        String previousHash = headers.get(EventHeaders.EVENT_PREVIOUS_HASH);
         EventChainHash.Inputs inputs;
         try {
             if (!EventChainHash.isHash(hash) || !EventChainHash.isHash(previousHash)) {
                 throw new IncompleteRecord("its event-hash or event-previous-hash is missing or not 64 hex digits");
             }
-            inputs = inputs(record);
+            inputs = inputs(record, headers);
         } catch (IncompleteRecord incomplete) {
-            return held(record, HoldReason.INCOMPLETE, incomplete.getMessage());
+            return held(record, headers, HoldReason.INCOMPLETE, incomplete.getMessage());
         }
         String recomputed = EventChainHash.of(previousHash, inputs);
         if (!recomputed.equals(hash)) {
             return held(
                     record,
+                    headers,
                     HoldReason.CONTENT,
                     "the hash recomputed from the record, " + recomputed + ", is not its event-hash " + hash
                             + ": its value or headers were changed");
         }
-        String mismatch = unhashedHeaderMismatch(record, inputs);
-        if (mismatch != null) {
-            return held(record, HoldReason.CONTENT, mismatch);
+        Instant timestamp;
+        try {
+            timestamp = checkedTimestamp(record, headers, inputs);
+        } catch (Mismatch mismatch) {
+            return held(record, headers, HoldReason.CONTENT, mismatch.getMessage());
         }
-        return CheckedRecord.of(reader.read(record), ChainLink.hashed(hash, previousHash), position(record));
+        return CheckedRecord.of(
+                reader.read(record, headers, timestamp), ChainLink.hashed(hash, previousHash), position(record));
     }
 
     /** The hash's inputs from the record: its value, and its headers exactly as budget-service stored them. */
-    private static EventChainHash.Inputs inputs(ConsumerRecord<String, byte[]> record) {
-        String sequence = required(record, EventHeaders.AGGREGATE_SEQUENCE);
-        String metaData = header(record, EventHeaders.STORED_METADATA);
+    private static EventChainHash.Inputs inputs(ConsumerRecord<String, byte[]> record, EventRecordHeaders headers) {
+        String sequence = required(headers, EventHeaders.AGGREGATE_SEQUENCE);
+        String metaData = headers.get(EventHeaders.STORED_METADATA);
         try {
             return new EventChainHash.Inputs(
-                    required(record, EventHeaders.AGGREGATE_ID),
+                    required(headers, EventHeaders.AGGREGATE_ID),
                     Long.parseLong(sequence),
-                    required(record, EventHeaders.EVENT_ID),
-                    required(record, EventHeaders.STORED_AGGREGATE_TYPE),
-                    required(record, EventHeaders.STORED_TIMESTAMP),
-                    required(record, EventHeaders.STORED_PAYLOAD_TYPE),
-                    header(record, EventHeaders.STORED_PAYLOAD_REVISION),
+                    required(headers, EventHeaders.EVENT_ID),
+                    required(headers, EventHeaders.STORED_AGGREGATE_TYPE),
+                    required(headers, EventHeaders.STORED_TIMESTAMP),
+                    required(headers, EventHeaders.STORED_PAYLOAD_TYPE),
+                    headers.get(EventHeaders.STORED_PAYLOAD_REVISION),
                     record.value(),
                     metaData == null ? null : Base64.getDecoder().decode(metaData));
         } catch (IllegalArgumentException unreadable) {
@@ -117,31 +121,38 @@ class ChainRecordCheck {
         }
     }
 
-    /** The headers the projections read but the hash does not cover must say what the hashed ones say. */
-    private static String unhashedHeaderMismatch(ConsumerRecord<String, byte[]> record, EventChainHash.Inputs inputs) {
+    /**
+     * The headers the projections read but the hash does not cover must say what the hashed ones say; the record's
+     * {@code event-timestamp}, parsed once here for the reader.
+     */
+    private static Instant checkedTimestamp(
+            ConsumerRecord<String, byte[]> record, EventRecordHeaders headers, EventChainHash.Inputs inputs) {
         if (!inputs.aggregateId().equals(record.key())) {
-            return "its key " + record.key() + " is not its hashed aggregate-id " + inputs.aggregateId();
+            throw new Mismatch("its key " + record.key() + " is not its hashed aggregate-id " + inputs.aggregateId());
         }
-        String type = header(record, EventHeaders.EVENT_TYPE);
+        String type = headers.get(EventHeaders.EVENT_TYPE);
         String payloadType = inputs.payloadType();
         if (type == null || !payloadType.equals(type) && !payloadType.endsWith("." + type)) {
-            return "its event-type " + type + " is not its hashed payload type " + payloadType;
+            throw new Mismatch("its event-type " + type + " is not its hashed payload type " + payloadType);
         }
-        String timestamp = header(record, EventHeaders.EVENT_TIMESTAMP);
+        String timestamp = headers.get(EventHeaders.EVENT_TIMESTAMP);
         try {
-            if (timestamp == null || !Instant.parse(timestamp).equals(Instant.parse(inputs.timestamp()))) {
-                return "its event-timestamp " + timestamp + " is not its hashed timestamp " + inputs.timestamp();
+            Instant parsed = EventTimestamps.parse(timestamp);
+            // The same text is the same instant: parsed once.
+            if (timestamp.equals(inputs.timestamp()) || parsed.equals(EventTimestamps.parse(inputs.timestamp()))) {
+                return parsed;
             }
         } catch (RuntimeException unreadable) {
-            return "its event-timestamp " + timestamp + " is not its hashed timestamp " + inputs.timestamp();
+            // Unreadable as an instant: a mismatch, as below.
         }
-        return null;
+        throw new Mismatch("its event-timestamp " + timestamp + " is not its hashed timestamp " + inputs.timestamp());
     }
 
-    private HeldBackRecord heldBackRecord(ConsumerRecord<String, byte[]> record, HoldReason reason, String detail) {
+    private HeldBackRecord heldBackRecord(
+            ConsumerRecord<String, byte[]> record, EventRecordHeaders headers, HoldReason reason, String detail) {
         Long sequence;
         try {
-            String claimed = header(record, EventHeaders.AGGREGATE_SEQUENCE);
+            String claimed = headers.get(EventHeaders.AGGREGATE_SEQUENCE);
             sequence = claimed == null ? null : Long.parseLong(claimed);
         } catch (NumberFormatException notANumber) {
             sequence = null;
@@ -152,32 +163,36 @@ class ChainRecordCheck {
                 record.offset(),
                 record.key(),
                 sequence,
-                header(record, EventHeaders.EVENT_ID),
-                header(record, EventHeaders.EVENT_TYPE),
+                headers.get(EventHeaders.EVENT_ID),
+                headers.get(EventHeaders.EVENT_TYPE),
                 reason,
                 detail,
                 clock.instant());
     }
 
-    private CheckedRecord held(ConsumerRecord<String, byte[]> record, HoldReason reason, String detail) {
-        return CheckedRecord.heldBack(heldBackRecord(record, reason, detail));
+    private CheckedRecord held(
+            ConsumerRecord<String, byte[]> record, EventRecordHeaders headers, HoldReason reason, String detail) {
+        return CheckedRecord.heldBack(heldBackRecord(record, headers, reason, detail));
     }
 
     private static CheckedRecord.Position position(ConsumerRecord<String, byte[]> record) {
         return new CheckedRecord.Position(record.topic(), record.partition(), record.offset());
     }
 
-    private static String required(ConsumerRecord<String, byte[]> record, String name) {
-        String value = header(record, name);
+    private static String required(EventRecordHeaders headers, String name) {
+        String value = headers.get(name);
         if (value == null) {
             throw new IncompleteRecord("it has no " + name + " header");
         }
         return value;
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /** A header the projections read says something else than the hashed one. */
+    private static final class Mismatch extends RuntimeException {
+
+        Mismatch(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static final class IncompleteRecord extends RuntimeException {

@@ -2,8 +2,8 @@ package uk.gov.personalbudget.approval.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.contracts.event.BudgetEvent;
@@ -13,7 +13,6 @@ import uk.gov.personalbudget.contracts.value.BudgetId;
 import uk.gov.personalbudget.support.events.EventRevisions;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -26,26 +25,50 @@ import java.time.Instant;
 class EventRecordReader {
 
     private final ObjectMapper objectMapper;
+    /** One reader per event class, made once: finding the deserializer is the costly part of a small read. */
+    private final ClassValue<ObjectReader> readers;
 
     EventRecordReader(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
+        this.readers = new ClassValue<>() {
+            @Override
+            protected ObjectReader computeValue(Class<?> type) {
+                return objectMapper.readerFor(type);
+            }
+        };
     }
 
     public EventEnvelope read(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, EventHeaders.EVENT_TYPE);
-        String revision = header(record, EventHeaders.EVENT_REVISION);
+        return read(record, EventRecordHeaders.of(record), null);
+    }
+
+    /**
+     * Reads the record whose headers are already decoded; {@code timestamp} is its {@code event-timestamp} when
+     * already parsed (null: parse it here).
+     */
+    EventEnvelope read(ConsumerRecord<String, byte[]> record, EventRecordHeaders headers, Instant timestamp) {
+        String type = header(record, headers, EventHeaders.EVENT_TYPE);
+        String revision = header(record, headers, EventHeaders.EVENT_REVISION);
         Class<? extends BudgetEvent> eventClass = BudgetEventTypes.byName(type)
                 .orElseThrow(() -> new UnreadableEventRecord(record, "unknown event type " + type));
         try {
-            JsonNode json = EventRevisions.toCurrent(eventClass, revision, objectMapper.readTree(record.value()))
-                    .orElseThrow(() -> new UnreadableEventRecord(
-                            record, "revision " + revision + " of " + type + " is not supported"));
-            BudgetEvent event = objectMapper.treeToValue(json, eventClass);
+            BudgetEvent event;
+            if (revision.equals(BudgetEventTypes.revisionOf(eventClass))) {
+                // Of the revision now: read straight to the record class, in one pass.
+                event = readers.get(eventClass).readValue(record.value());
+            } else {
+                JsonNode json = EventRevisions.toCurrent(eventClass, revision, objectMapper.readTree(record.value()))
+                        .orElseThrow(() -> new UnreadableEventRecord(
+                                record, "revision " + revision + " of " + type + " is not supported"));
+                event = objectMapper.treeToValue(json, eventClass);
+            }
             return new EventEnvelope(
-                    header(record, EventHeaders.EVENT_ID),
+                    header(record, headers, EventHeaders.EVENT_ID),
                     new BudgetId(record.key()),
-                    Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)),
-                    Instant.parse(header(record, EventHeaders.EVENT_TIMESTAMP)),
+                    Long.parseLong(header(record, headers, EventHeaders.AGGREGATE_SEQUENCE)),
+                    timestamp != null
+                            ? timestamp
+                            : EventTimestamps.parse(header(record, headers, EventHeaders.EVENT_TIMESTAMP)),
                     event);
         } catch (UnreadableEventRecord unreadable) {
             throw unreadable;
@@ -54,12 +77,12 @@ class EventRecordReader {
         }
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null) {
+    private static String header(ConsumerRecord<String, byte[]> record, EventRecordHeaders headers, String name) {
+        String value = headers.get(name);
+        if (value == null) {
             throw new UnreadableEventRecord(record, "no " + name + " header");
         }
-        return new String(header.value(), StandardCharsets.UTF_8);
+        return value;
     }
 
     /** A record that does not follow the topic's format. */

@@ -1,27 +1,35 @@
 package uk.gov.personalbudget.approval.intake;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How the last attempt to store a batch of budget events ended. The listener reports successes, the retrying
- * error handler failures; a failure stays the last word until a batch is stored again.
+ * How the last attempt of each consumer thread to store a batch of budget events ended. The listener reports
+ * successes and failures on the thread that consumed the batch; a failure stays that thread's last word until it
+ * stores a batch again. With several consumer threads (one per partition), one thread's stored batch does not hide
+ * another's stall: the intake is failing while any thread's last attempt failed.
  */
 public class IntakeStatus {
 
-    private volatile Failure lastFailure;
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
+    /** The calling consumer thread stored its batch. */
     public void stored() {
-        lastFailure = null;
+        failures.remove(Thread.currentThread().getName());
     }
 
+    /** The calling consumer thread's batch failed. */
     public void failed(Throwable cause, Instant at) {
-        lastFailure = new Failure(cause.getClass().getSimpleName(), at);
+        failures.put(
+                Thread.currentThread().getName(), new Failure(cause.getClass().getSimpleName(), at));
     }
 
-    /** The failure of the last attempt, if it failed. */
+    /** The earliest failure among the threads whose last attempt failed, if any did. */
     public Optional<Failure> failing() {
-        return Optional.ofNullable(lastFailure);
+        return failures.values().stream().min(Comparator.comparing(Failure::since));
     }
 
     public record Failure(String cause, Instant since) {}

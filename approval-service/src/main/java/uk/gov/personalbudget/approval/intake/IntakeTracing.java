@@ -11,7 +11,10 @@ import org.apache.kafka.common.header.Headers;
 import uk.gov.personalbudget.contracts.event.EventHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A consumer span per record, continuing the trace its {@code traceparent} header names (the publishing span in
@@ -27,6 +30,8 @@ public class IntakeTracing {
     private final Propagator propagator;
     private final MeterRegistry meters;
     private final Counter duplicates;
+    /** {@code approval.events.projected} by event type, looked up in the registry once per type, not per record. */
+    private final Map<String, Counter> projected = new ConcurrentHashMap<>();
 
     public IntakeTracing(Tracer tracer, Propagator propagator, MeterRegistry meters) {
         this.tracer = tracer;
@@ -40,7 +45,17 @@ public class IntakeTracing {
 
     /** Opens one span per record; the batch's outcome ends them all. */
     public Batch start(List<ConsumerRecord<String, byte[]>> records) {
-        List<Span> spans = records.stream().map(this::start).toList();
+        return start(records, false);
+    }
+
+    /**
+     * Opens one span per record, unless the batch is part of a {@code replay}: a replay re-reads every event ever
+     * published, and a span for each would add a million spans to traces that ended long ago (and cost more than
+     * the record's check). The batch's outcome still counts its records.
+     */
+    public Batch start(List<ConsumerRecord<String, byte[]>> records, boolean replay) {
+        List<Span> spans =
+                replay ? List.of() : records.stream().map(this::start).toList();
         return new Batch(records, spans);
     }
 
@@ -67,6 +82,13 @@ public class IntakeTracing {
         return value == null ? otherwise : value;
     }
 
+    private Counter projectedCounter(String type) {
+        return Counter.builder("approval.events.projected")
+                .description("Budget events stored into the projections (a redelivered event counts again)")
+                .tag("type", type)
+                .register(meters);
+    }
+
     /** The spans of one batch being stored. */
     public final class Batch {
 
@@ -82,11 +104,12 @@ public class IntakeTracing {
         public void stored(int duplicates) {
             spans.forEach(Span::end);
             IntakeTracing.this.duplicates.increment(duplicates);
-            records.forEach(record -> Counter.builder("approval.events.projected")
-                    .description("Budget events stored into the projections (a redelivered event counts again)")
-                    .tag("type", headerOr(record.headers(), EventHeaders.EVENT_TYPE, "unknown"))
-                    .register(meters)
-                    .increment());
+            Map<String, Integer> byType = new HashMap<>();
+            records.forEach(record ->
+                    byType.merge(headerOr(record.headers(), EventHeaders.EVENT_TYPE, "unknown"), 1, Integer::sum));
+            byType.forEach((type, count) -> projected
+                    .computeIfAbsent(type, IntakeTracing.this::projectedCounter)
+                    .increment(count));
         }
 
         public void failed(Throwable failure) {

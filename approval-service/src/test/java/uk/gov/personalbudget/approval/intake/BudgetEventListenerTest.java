@@ -63,7 +63,7 @@ class BudgetEventListenerTest {
                         record.key(),
                         "{\"budgetId\": tru".getBytes(StandardCharsets.UTF_8),
                         record.headers()));
-        when(generations.writeGeneration()).thenReturn(1);
+        when(generations.writeTarget()).thenReturn(new Generations.WriteTarget(1, false));
 
         assertThatThrownBy(() -> listener.onBatch(List.of(
                         EventRecordReaderTest.consumed(life.get(0), record -> record),
@@ -83,7 +83,7 @@ class BudgetEventListenerTest {
                 .opened()
                 .assessed()
                 .envelopes();
-        when(generations.writeGeneration()).thenReturn(1);
+        when(generations.writeTarget()).thenReturn(new Generations.WriteTarget(1, false));
         when(writer.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()));
         status.failed(new IllegalStateException("earlier"), Instant.now());
 
@@ -104,7 +104,7 @@ class BudgetEventListenerTest {
         List<ConsumerRecord<String, byte[]>> records = life.stream()
                 .map(event -> EventRecordReaderTest.consumed(event, record -> record))
                 .toList();
-        when(generations.writeGeneration()).thenReturn(1);
+        when(generations.writeTarget()).thenReturn(new Generations.WriteTarget(1, false));
         when(writer.apply(any(), anyInt(), any()))
                 .thenReturn(new IntakeOutcome(0, List.of()), new IntakeOutcome(2, List.of()));
 

@@ -22,6 +22,7 @@ import uk.gov.personalbudget.approval.support.InMemoryApprovalServiceTest;
 import uk.gov.personalbudget.approval.support.LifecycleEvents;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,10 +53,10 @@ class UnreadableRecordStallsTest extends InMemoryApprovalServiceTest {
         }
 
         @Override
-        public EventEnvelope read(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope read(ConsumerRecord<String, byte[]> record, EventRecordHeaders headers, Instant timestamp) {
             attempts.computeIfAbsent(record.partition() + "@" + record.offset(), at -> new AtomicInteger())
                     .incrementAndGet();
-            return super.read(record);
+            return super.read(record, headers, timestamp);
         }
 
         int attempts(RecordMetadata record) {

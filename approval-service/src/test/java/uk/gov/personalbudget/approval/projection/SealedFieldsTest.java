@@ -52,6 +52,35 @@ class SealedFieldsTest {
     }
 
     @Test
+    void aValueIsSealedExactlyWhenTheCiphersPatternMatchesIt() {
+        String sealed = seal("Co-produced with Sam");
+        List<String> texts = new java.util.ArrayList<>(List.of(
+                sealed,
+                sealed + " and more",
+                "x" + sealed,
+                sealed.replace("pd:v1:", "pd:v2:"),
+                sealed.substring(0, 6 + 22) + sealed.substring(6 + 23),
+                "pd:v1:" + "a".repeat(22) + ":" + "b".repeat(38),
+                "pd:v1:" + "a".repeat(22) + ":" + "b".repeat(37),
+                "pd:v1:" + "a".repeat(21) + ":" + "b".repeat(39),
+                "pd:v1:" + "a".repeat(22) + ":" + "b".repeat(37) + "=",
+                "pd:v1:" + "a".repeat(22) + "::" + "b".repeat(38),
+                "pd:v1:",
+                "",
+                "plain text"));
+        for (int i = 0; i < sealed.length(); i++) {
+            texts.add(sealed.substring(0, i) + "+" + sealed.substring(i + 1));
+            texts.add(sealed.substring(0, i) + ":" + sealed.substring(i + 1));
+        }
+
+        for (String text : texts) {
+            assertThat(SealedFields.isSealed(text))
+                    .as(text)
+                    .isEqualTo(PersonalDataCipher.SEALED.matcher(text).matches());
+        }
+    }
+
+    @Test
     void aSealedValueInAClearFieldIsProjectedAsNotOpened() {
         String comment = seal("Co-produced with Sam");
         var projection = InMemoryProjection.of(

@@ -61,6 +61,9 @@ class ReplayAcrossInstancesTest {
     static final String TOPIC = "personal-budget-events";
     private static final String GROUP = "approval-service";
     private static final Duration WITHIN = Duration.ofSeconds(90);
+    /** Each instance's consumer threads (APPROVAL_INTAKE_CONSUMERS's default): each one a member of the group. */
+    private static final int CONSUMERS_PER_INSTANCE = 4;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedPostgresServer.Database database = EmbeddedPostgresServer.newDatabase();
@@ -78,7 +81,7 @@ class ReplayAcrossInstancesTest {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
         first = new Instance("first");
         second = new Instance("second");
-        await().atMost(WITHIN).until(() -> groupMembers() == 2);
+        await().atMost(WITHIN).until(() -> groupMembers() == 2 * CONSUMERS_PER_INSTANCE);
     }
 
     @AfterAll

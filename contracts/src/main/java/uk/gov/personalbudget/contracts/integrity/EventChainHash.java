@@ -42,9 +42,16 @@ public final class EventChainHash {
 
     /** Whether {@code text} is a hash as the chain writes one: 64 lower-case hex digits. */
     public static boolean isHash(String text) {
-        return text != null
-                && text.length() == 64
-                && text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+        if (text == null || text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The hash of the event with {@code inputs} chained to {@code previousHash} (64 hex digits). */

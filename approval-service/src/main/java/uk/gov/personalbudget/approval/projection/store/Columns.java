@@ -22,23 +22,39 @@ final class Columns {
 
     private Columns() {}
 
-    /** Binds one row's parameters in order. */
+    /**
+     * Binds one row's parameters in order: to a statement's parameters, or as the fields of a line of PostgreSQL's
+     * COPY text format ({@link CopyText}), the same values either way.
+     */
     static final class Binder {
 
         private final PreparedStatement statement;
+        private final CopyText copy;
         private int index;
 
         Binder(PreparedStatement statement) {
             this.statement = statement;
+            this.copy = null;
+        }
+
+        Binder(CopyText copy) {
+            this.statement = null;
+            this.copy = copy;
         }
 
         Binder integer(int value) throws SQLException {
-            statement.setInt(++index, value);
+            if (copy != null) {
+                copy.field(Integer.toString(value));
+            } else {
+                statement.setInt(++index, value);
+            }
             return this;
         }
 
         Binder number(Long value) throws SQLException {
-            if (value == null) {
+            if (copy != null) {
+                copy.field(value == null ? null : value.toString());
+            } else if (value == null) {
                 statement.setNull(++index, Types.BIGINT);
             } else {
                 statement.setLong(++index, value);
@@ -47,7 +63,9 @@ final class Columns {
         }
 
         Binder text(String value) throws SQLException {
-            if (value == null) {
+            if (copy != null) {
+                copy.field(value);
+            } else if (value == null) {
                 statement.setNull(++index, Types.VARCHAR);
             } else {
                 statement.setString(++index, value);
@@ -64,7 +82,9 @@ final class Columns {
         }
 
         Binder flag(Boolean value) throws SQLException {
-            if (value == null) {
+            if (copy != null) {
+                copy.field(value == null ? null : value ? "t" : "f");
+            } else if (value == null) {
                 statement.setNull(++index, Types.BOOLEAN);
             } else {
                 statement.setBoolean(++index, value);
@@ -73,7 +93,9 @@ final class Columns {
         }
 
         Binder instant(Instant value) throws SQLException {
-            if (value == null) {
+            if (copy != null) {
+                copy.timestamp(value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+            } else if (value == null) {
                 statement.setNull(++index, Types.TIMESTAMP_WITH_TIMEZONE);
             } else {
                 statement.setObject(++index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));

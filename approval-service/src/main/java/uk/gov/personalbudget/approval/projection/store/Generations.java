@@ -67,17 +67,26 @@ public class Generations {
      * from the database on every call, so every instance writes where the last replay's step left it.
      */
     public int writeGeneration() {
+        return writeTarget().generation();
+    }
+
+    /** {@link #writeGeneration()}, and whether it is a generation a replay is building, in one query. */
+    public WriteTarget writeTarget() {
         // A generation being built is always newer than the current one: numbers only rise.
-        Integer newest = jdbc.queryForObject(
-                "SELECT MAX(generation) FROM projection_generation WHERE status IN (?, ?)",
-                Integer.class,
+        WriteTarget target = jdbc.query(
+                "SELECT generation, status FROM projection_generation WHERE status IN (?, ?) "
+                        + "ORDER BY generation DESC",
+                rs -> rs.next() ? new WriteTarget(rs.getInt(1), BUILDING.equals(rs.getString(2))) : null,
                 CURRENT,
                 BUILDING);
-        if (newest == null) {
+        if (target == null) {
             throw new IllegalStateException("no projection generation is current");
         }
-        return newest;
+        return target;
     }
+
+    /** Where a batch of new events is written: {@code generation}, which a replay is {@code rebuilding} or not. */
+    public record WriteTarget(int generation, boolean rebuilding) {}
 
     /** The generation a replay is building, if one was started and neither promoted nor discarded. */
     public Optional<Integer> pendingGeneration() {

@@ -1,5 +1,9 @@
 package uk.gov.personalbudget.approval.projection.store;
 
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.TimestampUtils;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -33,11 +37,16 @@ import uk.gov.personalbudget.approval.projection.TimelinessClock;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,6 +55,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -69,12 +80,18 @@ public class ProjectionWriter {
 
     private static final int BATCH_SIZE = 500;
     private static final int IN_LIST_SIZE = 500;
+    /** Rows per multi-row INSERT: chunks of the first size, then of the next for what is left, and so on. */
+    private static final int[] ROWS_PER_INSERT = {100, 10, 1};
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate writing;
     private final Generations generations;
     private final BudgetProjector projector = new BudgetProjector();
+    /** Whether the projections are in PostgreSQL (else H2), asked of the database once. */
+    private volatile Boolean postgres;
+    /** The multi-row INSERT texts by table and rows, made once. */
+    private final Map<String, String> insertStatements = new ConcurrentHashMap<>();
 
     public ProjectionWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, Generations generations) {
         this.jdbc = jdbc;
@@ -253,20 +270,18 @@ public class ProjectionWriter {
         }
 
         void flush() {
-            if (!added.isEmpty()) {
-                jdbc.batchUpdate(
-                        "INSERT INTO event_chain (generation, budget_id, sequence_number, hash, legacy) "
-                                + "VALUES (?, ?, ?, ?, ?)",
-                        List.copyOf(added.entrySet()),
-                        BATCH_SIZE,
-                        (statement, entry) -> {
-                            statement.setInt(1, generation);
-                            statement.setString(2, entry.getKey().budgetId().value());
-                            statement.setLong(3, entry.getKey().sequence());
-                            statement.setString(4, entry.getValue().hash());
-                            statement.setBoolean(5, entry.getValue().legacy());
-                        });
-            }
+            insertRows(
+                    "event_chain",
+                    "generation, budget_id, sequence_number, hash, legacy",
+                    added.entrySet(),
+                    rows -> "INSERT INTO event_chain (generation, budget_id, sequence_number, hash, legacy) VALUES "
+                            + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?)")),
+                    (parameters, entry) -> parameters
+                            .integer(generation)
+                            .text(entry.getKey().budgetId().value())
+                            .number(entry.getKey().sequence())
+                            .text(entry.getValue().hash())
+                            .flag(entry.getValue().legacy()));
         }
     }
 
@@ -400,11 +415,16 @@ public class ProjectionWriter {
                     (binder, row) -> binder.text(row.budgetId().value()));
             insert(Tables.CONTROL_TRAIL, generation, trail);
             insert(Tables.DECISION, generation, decisions);
-            if (!reallocations.isEmpty()) {
+            // Only a budget projected before this batch has rows stored before it (every projected event writes
+            // its budget's summary): the others need no UPDATE or DELETE of stored rows.
+            List<Map.Entry<BudgetId, String>> storedReallocations = reallocations.entrySet().stream()
+                    .filter(moved -> loaded.containsKey(moved.getKey()))
+                    .toList();
+            if (!storedReallocations.isEmpty()) {
                 jdbc.batchUpdate(
                         "UPDATE approval_queue SET allocated_practitioner = ? WHERE generation = ? "
                                 + "AND budget_id = ?",
-                        List.copyOf(reallocations.entrySet()),
+                        storedReallocations,
                         BATCH_SIZE,
                         (statement, moved) -> new Columns.Binder(statement)
                                 .text(moved.getValue())
@@ -415,7 +435,9 @@ public class ProjectionWriter {
                     "approval_queue",
                     "budget_id = ? AND kind = ?",
                     generation,
-                    queue.keySet(),
+                    queue.keySet().stream()
+                            .filter(key -> loaded.containsKey(key.budgetId()))
+                            .toList(),
                     (binder, key) -> binder.text(key.budgetId().value()).name(key.kind()));
             insert(
                     Tables.APPROVAL_QUEUE,
@@ -439,7 +461,9 @@ public class ProjectionWriter {
                     contests.values(),
                     row -> existed(row.budgetId(), row.sequence()),
                     (binder, row) -> binder.text(row.budgetId().value()).number(row.sequence()));
-            List<ClockChange.Stop> stops = storedClockStops;
+            List<ClockChange.Stop> stops = storedClockStops.stream()
+                    .filter(stop -> loaded.containsKey(stop.budgetId()))
+                    .toList();
             if (!stops.isEmpty()) {
                 jdbc.batchUpdate(
                         "UPDATE timeliness_clock SET ended_at = ?, ended_how = ? WHERE generation = ? "
@@ -494,12 +518,72 @@ public class ProjectionWriter {
     private record RowKey(BudgetId budgetId, long sequence) {}
 
     private <T> void insert(Tables.Table<T> table, int generation, Collection<T> rows) {
-        if (!rows.isEmpty()) {
+        insertRows(
+                table.name(),
+                "generation, " + String.join(", ", table.columns()),
+                rows,
+                table::insert,
+                (binder, row) -> table.bind(binder, generation, row));
+    }
+
+    /**
+     * Inserts {@code rows}: on PostgreSQL with one COPY, its fastest way in (no statement per row or per chunk to plan
+     * and run, no parameter per value to bind); elsewhere with multi-row INSERTs of {@link #ROWS_PER_INSERT} rows (the
+     * rest with fewer), sent as JDBC batches, with only a few statement texts per table, so the driver's statement
+     * cache keeps them prepared. Either is part of the batch's transaction.
+     */
+    private <T> void insertRows(
+            String table,
+            String columns,
+            Collection<T> rows,
+            IntFunction<String> insertOf,
+            Tables.RowBinder<T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (onPostgres()) {
+            jdbc.execute((ConnectionCallback<Long>) connection -> {
+                BaseConnection postgres = connection.unwrap(BaseConnection.class);
+                TimestampUtils timestamps = postgres.getTimestampUtils();
+                CopyText copy = new CopyText(timestamps::toString);
+                Columns.Binder fields = new Columns.Binder(copy);
+                for (T row : rows) {
+                    binder.bind(fields, row);
+                    copy.endRow();
+                }
+                try {
+                    return new CopyManager(postgres)
+                            .copyIn(
+                                    "COPY " + table + " (" + columns + ") FROM STDIN",
+                                    new ByteArrayInputStream(
+                                            copy.text().toString().getBytes(StandardCharsets.UTF_8)));
+                } catch (IOException unreadable) {
+                    throw new SQLException("COPY into " + table + " failed: " + unreadable.getMessage(), unreadable);
+                }
+            });
+            return;
+        }
+        List<T> all = rows instanceof List<T> list ? list : new ArrayList<>(rows);
+        int from = 0;
+        for (int size : ROWS_PER_INSERT) {
+            int statements = (all.size() - from) / size;
+            if (statements == 0) {
+                continue;
+            }
+            List<List<T>> chunks = new ArrayList<>(statements);
+            for (int i = 0; i < statements; i++, from += size) {
+                chunks.add(all.subList(from, from + size));
+            }
             jdbc.batchUpdate(
-                    table.insert(),
-                    rows,
+                    insertStatements.computeIfAbsent(table + "/" + size, key -> insertOf.apply(size)),
+                    chunks,
                     BATCH_SIZE,
-                    (statement, row) -> table.bind(new Columns.Binder(statement), generation, row));
+                    (statement, chunk) -> {
+                        Columns.Binder parameters = new Columns.Binder(statement);
+                        for (T row : chunk) {
+                            binder.bind(parameters, row);
+                        }
+                    });
         }
     }
 
@@ -516,17 +600,44 @@ public class ProjectionWriter {
 
     private Map<BudgetId, BudgetSummary> loadSummaries(int generation, Collection<BudgetId> ids) {
         Map<BudgetId, BudgetSummary> summaries = new HashMap<>();
+        if (ids.isEmpty()) {
+            return summaries;
+        }
+        String columns = String.join(", ", Tables.BUDGET_SUMMARY.columns());
+        if (onPostgres()) {
+            // One statement and one text whatever the number of budgets (row values made a text, planned apart, per
+            // list length), which PostgreSQL answers from the primary key.
+            String[] values = ids.stream().map(BudgetId::value).toArray(String[]::new);
+            jdbc.query(
+                            "SELECT " + columns + " FROM budget_summary WHERE generation = ? AND budget_id = ANY (?)",
+                            statement -> {
+                                statement.setInt(1, generation);
+                                statement.setArray(2, statement.getConnection().createArrayOf("varchar", values));
+                            },
+                            Tables.BUDGET_SUMMARY.mapper())
+                    .forEach(summary -> summaries.put(summary.budgetId(), summary));
+            return summaries;
+        }
         List<Object[]> keys =
                 ids.stream().map(id -> new Object[] {generation, id.value()}).toList();
         // Row values, not "generation = ? AND budget_id IN (...)": H2 looks those up by the primary key
         // rather than scanning the whole generation.
-        String sql = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())
-                + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
+        String sql = "SELECT " + columns + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
         for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
             var parameters = Map.of("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE)));
             named.query(sql, parameters, Tables.BUDGET_SUMMARY.mapper())
                     .forEach(summary -> summaries.put(summary.budgetId(), summary));
         }
         return summaries;
+    }
+
+    private boolean onPostgres() {
+        Boolean postgres = this.postgres;
+        if (postgres == null) {
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL"));
+            this.postgres = postgres;
+        }
+        return postgres;
     }
 }

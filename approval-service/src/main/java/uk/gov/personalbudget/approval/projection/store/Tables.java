@@ -71,8 +71,14 @@ public final class Tables {
             RowMapper<T> mapper) {
 
         String insert() {
-            return "INSERT INTO " + name + " (generation, " + String.join(", ", columns) + ") VALUES (?"
-                    + ", ?".repeat(columns.size()) + ")";
+            return insert(1);
+        }
+
+        /** One INSERT of {@code rows} rows, each bound as {@link #bind} binds one, one after the other. */
+        String insert(int rows) {
+            String row = "(?" + ", ?".repeat(columns.size()) + ")";
+            return "INSERT INTO " + name + " (generation, " + String.join(", ", columns) + ") VALUES "
+                    + String.join(", ", Collections.nCopies(rows, row));
         }
 
         /**

@@ -254,6 +254,25 @@ abstract class ProjectionStoreContractTest {
     }
 
     @Test
+    void textWithTabsLineBreaksAndBackslashesAndInstantsWithMillisecondsAreStoredAsTheyAre() {
+        String awkward = "line one\nline\ttwo \\N \\ back\r\nend\\";
+        List<EventEnvelope> events = LifecycleEvents.budget("PB-TEXT", START.plusMillis(123))
+                .opened()
+                .assessed()
+                .offered(1_000_000)
+                .accepted()
+                .submitted(1_000_000)
+                .endorsed(awkward)
+                .envelopes();
+
+        writer.apply(events, 1);
+
+        InMemoryProjection expected = InMemoryProjection.of(events);
+        assertStoredAsProjected(expected, 1);
+        assertThat(expected.decisions().toString()).contains(awkward);
+    }
+
+    @Test
     void afterEveryEventOfALifeTheStoreHoldsWhatTheProjectorMade() {
         List<EventEnvelope> events = threeLives();
         var expected = new InMemoryProjection();
