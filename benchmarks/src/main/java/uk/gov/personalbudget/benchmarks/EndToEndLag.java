@@ -16,14 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark 3: from a command's 2xx to the transfer it caused being readable in approval-service's control trail,
- * at a steady rate of commands (the throughput mix, paced). Every budget opened while measuring is traced: its
+ * at a steady rate of commands (the throughput mix, paced). Budgets opened while measuring are traced: an
  * opening is a control transfer (sequence 0), polled for until the trail lists it, every {@link #POLL} while the lag
  * is under 100 ms and every twentieth of the time waited so far beyond it. Lags are therefore rounded up by at most
  * 5 ms or 5 %, plus one read. A fixed 5 ms for every budget would itself load approval-service once it falls behind
- * (16 pollers each reading 200 times a second), and so measure its own load. For the same reason at most
- * {@code --traced} openings a second are traced (default 2, the first opening after each half second): every read of a
- * trail costs approval-service and PostgreSQL a few milliseconds of CPU, and tracing every opening at 100 commands/s
- * made the reads a large part of the load being measured. The reads per second are printed.
+ * (16 pollers each reading 200 times a second), and so measure its own load. For the same reason only every n-th
+ * opening is traced, so that about {@code --traced} a second are (default 2; every opening up to 32 commands/s, every
+ * fourth at 100/s): every read of a trail costs approval-service and PostgreSQL a few milliseconds of CPU, and tracing
+ * every opening at 100 commands/s made the reads a large part of the load being measured. The reads per second are
+ * printed.
  */
 final class EndToEndLag {
 
@@ -37,7 +38,7 @@ final class EndToEndLag {
     static void run(Options options) throws Exception {
         List<Integer> rates = options.integers("rates", List.of(100, 500));
         int clients = options.integer("clients", 64);
-        long tracedEveryNanos = 1_000_000_000L / options.integer("traced", 2);
+        int traced = options.integer("traced", 2);
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 30);
         try (Stack stack = Stack.start("lag", Benchmarks.serviceJvm(options))) {
@@ -51,7 +52,9 @@ final class EndToEndLag {
                 Histogram published = new Histogram(3);
                 AtomicLong lost = new AtomicLong();
                 AtomicLong reads = new AtomicLong();
-                AtomicLong lastTraced = new AtomicLong(System.nanoTime() - tracedEveryNanos);
+                AtomicLong openings = new AtomicLong();
+                // An opening is one command in 16 (CommandLoad): every n-th one, so that about --traced a second are.
+                long tracedEvery = Math.max(1, (long) Math.ceil(rate / 16.0 / traced));
                 ExecutorService pollers = Executors.newFixedThreadPool(16);
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -70,9 +73,7 @@ final class EndToEndLag {
                 try (OpeningWatch watch = OpeningWatch.start(stack.kafkaBootstrapServers())) {
                     CommandLoad load =
                             new CommandLoad(api, clients, "lag" + rate, new Pacer(rate), (budget, acknowledgedAt) -> {
-                                long last = lastTraced.get();
-                                if (acknowledgedAt - last < tracedEveryNanos
-                                        || !lastTraced.compareAndSet(last, acknowledgedAt)) {
+                                if (openings.getAndIncrement() % tracedEvery != 0) {
                                     return;
                                 }
                                 pollers.execute(() -> {
