@@ -1,9 +1,19 @@
 package uk.gov.personalbudget.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 import uk.gov.personalbudget.testsupport.process.LifecycleScript;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -25,10 +37,15 @@ final class DeliveryAudit {
 
     /** How long, after the load, everything may take to arrive (publication and intake back off after errors). */
     private static final Duration ARRIVAL = Duration.ofSeconds(150);
+    /** approval-service's consumer group (spring.kafka.consumer.group-id). */
+    private static final String INTAKE_GROUP = "approval-service";
 
     private final FaultStack stack;
     private final String title;
     private final Set<String> storedBefore;
+    /** Each budget's last trail read's status when it was not 200, said if the trail never matched. */
+    private final Map<String, Integer> unreadTrails = new HashMap<>();
+
     private boolean everyStoredCommandAnswered;
 
     private DeliveryAudit(FaultStack stack, String title, Set<String> storedBefore) {
@@ -170,7 +187,10 @@ final class DeliveryAudit {
         } catch (ConditionTimeoutException late) {
             stored.values().stream()
                     .filter(budget -> !budget.transfers().equals(trails.get(budget.id())))
-                    .forEach(budget -> problems.add("budget " + budget.id() + ": trail " + trails.get(budget.id())
+                    .forEach(budget -> problems.add("budget " + budget.id() + ": trail "
+                            + (trails.get(budget.id()) == null
+                                    ? "unread (last status " + unreadTrails.get(budget.id()) + ")"
+                                    : trails.get(budget.id()))
                             + " but stored transfers " + budget.transfers()));
         }
         int storedTransfers = stored.values().stream()
@@ -223,7 +243,76 @@ final class DeliveryAudit {
                         : "PROBLEMS:\n  " + String.join("\n  ", problems.subList(0, Math.min(problems.size(), 40)))
                                 + "\n");
         System.out.print(summary);
-        return problems.subList(0, Math.min(problems.size(), 20));
+        if (problems.isEmpty()) {
+            return problems;
+        }
+        // What a CI log keeps is the assertion's message: it begins with what approval-service said of itself.
+        List<String> reported = new ArrayList<>();
+        reported.add(problems.size() + " problems in all; reads " + load.readOutcomes());
+        reported.add(intakeGroup());
+        reported.addAll(approvalServiceComplaints());
+        reported.addAll(problems.subList(0, Math.min(problems.size(), 20)));
+        return reported;
+    }
+
+    /**
+     * The distinct errors and held-back records in approval-service's log (at most 5, without time and thread), so
+     * that a trail that never arrived comes with its cause.
+     */
+    private List<String> approvalServiceComplaints() throws IOException {
+        Path log = stack.approvalService().log();
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" ERROR ") || line.contains("held back, not projected"))
+                    .map(line -> "approval-service log: " + message(line))
+                    .distinct()
+                    .limit(5)
+                    .toList();
+        }
+    }
+
+    /** approval-service's consumer group: its members with their partitions, and each partition's lag. */
+    private String intakeGroup() {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(INTAKE_GROUP))
+                    .describedGroups()
+                    .get(INTAKE_GROUP)
+                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(INTAKE_GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                            committed.keySet().stream()
+                                    .collect(
+                                            Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+            String members = group.members().stream()
+                    .map(member -> member.clientId()
+                            + member.host()
+                            + member.assignment().topicPartitions())
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            String lag = committed.entrySet().stream()
+                    .map(entry -> entry.getKey() + " lag "
+                            + (ends.get(entry.getKey()).offset()
+                                    - entry.getValue().offset()))
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            return "consumer group " + INTAKE_GROUP + " " + group.state() + ", members " + members + "; " + lag;
+        } catch (Exception unknown) {
+            return "consumer group " + INTAKE_GROUP + " not described: " + unknown;
+        }
+    }
+
+    /** A log line's message, without the time, process and thread before it, cut at 300 characters. */
+    private static String message(String line) {
+        int start = line.indexOf(" : ");
+        String message = start < 0 ? line : line.substring(start + 3);
+        return message.length() <= 300 ? message : message.substring(0, 300);
     }
 
     private StoredBudget storedBudget(String id, String token) throws Exception {
@@ -253,7 +342,11 @@ final class DeliveryAudit {
 
     /** The trail's transfers, or null while approval-service does not know the budget or the token yet. */
     private List<String> trail(String id, String token) throws Exception {
-        return trail(stack, stack.approvalServiceUrl(), id, token);
+        FaultStack.Answer answer = trailAnswer(stack, stack.approvalServiceUrl(), id, token);
+        if (answer.status() != 200) {
+            unreadTrails.put(id, answer.status());
+        }
+        return transfers(answer);
     }
 
     /**
@@ -261,7 +354,15 @@ final class DeliveryAudit {
      * "sequence:from->to", or null while that instance does not know the budget (or the token) yet.
      */
     static List<String> trail(FaultStack stack, String approvalService, String id, String token) throws Exception {
-        FaultStack.Answer answer = stack.get(approvalService + "/api/v1/budgets/" + id + "/control-trail", token);
+        return transfers(trailAnswer(stack, approvalService, id, token));
+    }
+
+    private static FaultStack.Answer trailAnswer(FaultStack stack, String approvalService, String id, String token)
+            throws Exception {
+        return stack.get(approvalService + "/api/v1/budgets/" + id + "/control-trail", token);
+    }
+
+    private static List<String> transfers(FaultStack.Answer answer) {
         if (answer.status() != 200) {
             return null;
         }
