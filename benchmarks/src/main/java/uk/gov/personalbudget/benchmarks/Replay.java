@@ -30,7 +30,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,19 +196,8 @@ final class Replay {
         byte[] value = new String(record.value(), StandardCharsets.UTF_8)
                 .replace(oldId, newId)
                 .getBytes(StandardCharsets.UTF_8);
-        String metaData = header(headers, EventHeaders.STORED_METADATA);
-        String hash = EventChainHash.of(
-                previousHash,
-                new EventChainHash.Inputs(
-                        header(headers, EventHeaders.AGGREGATE_ID),
-                        Long.parseLong(header(headers, EventHeaders.AGGREGATE_SEQUENCE)),
-                        header(headers, EventHeaders.EVENT_ID),
-                        header(headers, EventHeaders.STORED_AGGREGATE_TYPE),
-                        header(headers, EventHeaders.STORED_TIMESTAMP),
-                        header(headers, EventHeaders.STORED_PAYLOAD_TYPE),
-                        header(headers, EventHeaders.STORED_PAYLOAD_REVISION),
-                        value,
-                        metaData == null ? null : Base64.getDecoder().decode(metaData)));
+        String hash =
+                EventChainHash.of(previousHash, EventChainHash.Inputs.fromRecord(name -> header(headers, name), value));
         headers.add(EventHeaders.EVENT_PREVIOUS_HASH, previousHash.getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.EVENT_HASH, hash.getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(record.topic(), null, newId, value, headers);

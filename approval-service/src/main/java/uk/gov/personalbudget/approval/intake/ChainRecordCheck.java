@@ -13,7 +13,6 @@ import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * Checks a record against its own {@code event-hash} before it is read (docs/events.md, "Checking a record's
@@ -103,21 +102,10 @@ class ChainRecordCheck {
 
     /** The hash's inputs from the record: its value, and its headers exactly as budget-service stored them. */
     private static EventChainHash.Inputs inputs(ConsumerRecord<String, byte[]> record, EventRecordHeaders headers) {
-        String sequence = required(headers, EventHeaders.AGGREGATE_SEQUENCE);
-        String metaData = headers.get(EventHeaders.STORED_METADATA);
         try {
-            return new EventChainHash.Inputs(
-                    required(headers, EventHeaders.AGGREGATE_ID),
-                    Long.parseLong(sequence),
-                    required(headers, EventHeaders.EVENT_ID),
-                    required(headers, EventHeaders.STORED_AGGREGATE_TYPE),
-                    required(headers, EventHeaders.STORED_TIMESTAMP),
-                    required(headers, EventHeaders.STORED_PAYLOAD_TYPE),
-                    headers.get(EventHeaders.STORED_PAYLOAD_REVISION),
-                    record.value(),
-                    metaData == null ? null : Base64.getDecoder().decode(metaData));
+            return EventChainHash.Inputs.fromRecord(headers::get, record.value());
         } catch (IllegalArgumentException unreadable) {
-            throw new IncompleteRecord("a hashed input does not read: " + unreadable.getMessage());
+            throw new IncompleteRecord(unreadable.getMessage());
         }
     }
 
@@ -177,14 +165,6 @@ class ChainRecordCheck {
 
     private static CheckedRecord.Position position(ConsumerRecord<String, byte[]> record) {
         return new CheckedRecord.Position(record.topic(), record.partition(), record.offset());
-    }
-
-    private static String required(EventRecordHeaders headers, String name) {
-        String value = headers.get(name);
-        if (value == null) {
-            throw new IncompleteRecord("it has no " + name + " header");
-        }
-        return value;
     }
 
     /** A header the projections read says something else than the hashed one. */

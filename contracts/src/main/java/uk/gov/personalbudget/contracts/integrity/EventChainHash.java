@@ -1,10 +1,14 @@
 package uk.gov.personalbudget.contracts.integrity;
 
+import uk.gov.personalbudget.contracts.event.EventHeaders;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * An event's hash in its budget's hash chain, written once for both services: budget-service computes it as it
@@ -36,7 +40,57 @@ public final class EventChainHash {
             String payloadType,
             String payloadRevision,
             byte[] payload,
-            byte[] metaData) {}
+            byte[] metaData) {
+
+        /**
+         * The inputs a record of the budget events topic carries (docs/events.md, "Checking a record's hash"): its
+         * value, and the headers budget-service copied from the stored row, read with {@code header} (a header's
+         * text, or null when the record has none).
+         *
+         * @throws IllegalArgumentException naming what does not read: a required header missing, a sequence that
+         *                                  is not a number, meta-data that is not Base64
+         */
+        public static Inputs fromRecord(Function<String, String> header, byte[] value) {
+            String sequence = required(header, EventHeaders.AGGREGATE_SEQUENCE);
+            String metaData = header.apply(EventHeaders.STORED_METADATA);
+            return new Inputs(
+                    required(header, EventHeaders.AGGREGATE_ID),
+                    number(sequence),
+                    required(header, EventHeaders.EVENT_ID),
+                    required(header, EventHeaders.STORED_AGGREGATE_TYPE),
+                    required(header, EventHeaders.STORED_TIMESTAMP),
+                    required(header, EventHeaders.STORED_PAYLOAD_TYPE),
+                    header.apply(EventHeaders.STORED_PAYLOAD_REVISION),
+                    value,
+                    metaData == null ? null : base64(metaData));
+        }
+
+        private static long number(String sequence) {
+            try {
+                return Long.parseLong(sequence);
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException(
+                        "its " + EventHeaders.AGGREGATE_SEQUENCE + " " + sequence + " is not a number");
+            }
+        }
+
+        private static byte[] base64(String metaData) {
+            try {
+                return Base64.getDecoder().decode(metaData);
+            } catch (IllegalArgumentException notBase64) {
+                throw new IllegalArgumentException(
+                        "its " + EventHeaders.STORED_METADATA + " is not Base64: " + notBase64.getMessage());
+            }
+        }
+
+        private static String required(Function<String, String> header, String name) {
+            String value = header.apply(name);
+            if (value == null) {
+                throw new IllegalArgumentException("it has no " + name + " header");
+            }
+            return value;
+        }
+    }
 
     private EventChainHash() {}
 
