@@ -206,12 +206,26 @@ class ForgedRecordsTest extends InMemoryApprovalServiceTest {
         var first = writer.apply(
                 List.of(CheckedRecord.heldBack(record), CheckedRecord.heldBack(record)), generation, Instant.now());
         var again = writer.apply(List.of(CheckedRecord.heldBack(record)), generation, Instant.now());
+        var next = new HeldBackRecord(
+                record.topic(),
+                record.partition(),
+                record.offset() + 2,
+                record.budgetId(),
+                5L,
+                "e-2",
+                "BudgetOffered",
+                HoldReason.CONTENT,
+                "altered",
+                Instant.now());
+        var withANewOne = writer.apply(
+                List.of(CheckedRecord.heldBack(record), CheckedRecord.heldBack(next)), generation, Instant.now());
 
         assertThat(first.heldBack()).containsExactly(record);
         assertThat(again.heldBack())
                 .as("a redelivery or a replay reads it again: not new")
                 .isEmpty();
-        assertThat(heldBack.heldBack(new BudgetId(record.budgetId()))).hasSize(1);
+        assertThat(withANewOne.heldBack()).containsExactly(next);
+        assertThat(heldBack.heldBack(new BudgetId(record.budgetId()))).hasSize(2);
     }
 
     @Test

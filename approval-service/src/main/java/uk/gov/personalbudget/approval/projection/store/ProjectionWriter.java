@@ -52,12 +52,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Writes what the projector makes of each batch of events into the projection tables of one generation
@@ -285,41 +287,71 @@ public class ProjectionWriter {
         }
     }
 
-    /** Stores the held-back records not stored before (by their place on the topic), and returns those. */
+    /**
+     * Stores the held-back records not stored before (by their place on the topic), and returns those: one query per
+     * partition for the places already stored and one batch of inserts, so that a flood of forged records costs the
+     * intake little more than the records it projects.
+     */
     private List<HeldBackRecord> storeHeldBack(List<HeldBackRecord> held) {
-        List<HeldBackRecord> stored = new ArrayList<>();
-        Set<List<Object>> places = new LinkedHashSet<>();
-        for (HeldBackRecord record : held) {
-            if (!places.add(List.of(record.topic(), record.partition(), record.offset()))) {
-                continue;
-            }
-            Integer known = jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM held_back_record WHERE topic = ? "
-                            + "AND partition_no = ? AND record_offset = ?",
-                    Integer.class,
-                    record.topic(),
-                    record.partition(),
-                    record.offset());
-            if (known != null && known > 0) {
-                continue;
-            }
-            jdbc.update(
-                    "INSERT INTO held_back_record (topic, partition_no, record_offset, budget_id, sequence_number, "
-                            + "event_id, event_type, reason, detail, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    statement -> {
-                        statement.setString(1, record.topic());
-                        statement.setInt(2, record.partition());
-                        statement.setLong(3, record.offset());
-                        statement.setString(4, cut(record.budgetId(), 64));
-                        statement.setObject(5, record.sequence(), java.sql.Types.BIGINT);
-                        statement.setString(6, cut(record.eventId(), 64));
-                        statement.setString(7, cut(record.eventType(), 64));
-                        statement.setString(8, record.reason().name());
-                        statement.setString(9, cut(record.detail(), 1000));
-                        statement.setObject(10, OffsetDateTime.ofInstant(record.heldAt(), ZoneOffset.UTC));
-                    });
-            stored.add(record);
+        if (held.isEmpty()) {
+            return List.of();
         }
+        Map<Place, HeldBackRecord> byPlace = new LinkedHashMap<>();
+        held.forEach(record -> byPlace.putIfAbsent(Place.of(record), record));
+        Set<Place> stored = storedPlaces(byPlace.keySet());
+        List<HeldBackRecord> fresh = byPlace.entrySet().stream()
+                .filter(entry -> !stored.contains(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        jdbc.batchUpdate(
+                "INSERT INTO held_back_record (topic, partition_no, record_offset, budget_id, sequence_number, "
+                        + "event_id, event_type, reason, detail, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fresh,
+                BATCH_SIZE,
+                (statement, record) -> {
+                    statement.setString(1, record.topic());
+                    statement.setInt(2, record.partition());
+                    statement.setLong(3, record.offset());
+                    statement.setString(4, cut(record.budgetId(), 64));
+                    statement.setObject(5, record.sequence(), java.sql.Types.BIGINT);
+                    statement.setString(6, cut(record.eventId(), 64));
+                    statement.setString(7, cut(record.eventType(), 64));
+                    statement.setString(8, record.reason().name());
+                    statement.setString(9, cut(record.detail(), 1000));
+                    statement.setObject(10, OffsetDateTime.ofInstant(record.heldAt(), ZoneOffset.UTC));
+                });
+        return fresh;
+    }
+
+    /** A record's place on the topic, which keeps a held-back record once. */
+    private record Place(String topic, int partition, long offset) {
+
+        static Place of(HeldBackRecord record) {
+            return new Place(record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    /** A partition of a topic. */
+    private record TopicPartition(String topic, int partition) {}
+
+    /** Which of these places already hold a stored record: one query per partition, over its range of offsets. */
+    private Set<Place> storedPlaces(Set<Place> places) {
+        Map<TopicPartition, LongSummaryStatistics> offsets = places.stream()
+                .collect(Collectors.groupingBy(
+                        place -> new TopicPartition(place.topic(), place.partition()),
+                        LinkedHashMap::new,
+                        Collectors.summarizingLong(Place::offset)));
+        Set<Place> stored = new HashSet<>();
+        offsets.forEach((partition, range) -> jdbc.query(
+                "SELECT record_offset FROM held_back_record WHERE topic = ? AND partition_no = ? "
+                        + "AND record_offset BETWEEN ? AND ?",
+                row -> {
+                    stored.add(new Place(partition.topic(), partition.partition(), row.getLong(1)));
+                },
+                partition.topic(),
+                partition.partition(),
+                range.getMin(),
+                range.getMax()));
         return stored;
     }
 
