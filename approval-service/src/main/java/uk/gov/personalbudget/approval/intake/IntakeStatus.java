@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * How the last attempt of each consumer thread to store a batch of budget events ended. The listener reports
  * successes and failures on the thread that consumed the batch; a failure stays that thread's last word until it
  * stores a batch again. With several consumer threads (one per partition), one thread's stored batch does not hide
- * another's stall: the intake is failing while any thread's last attempt failed.
+ * another's stall: the intake is failing while any thread's last attempt failed. A thread that gives up its
+ * partitions (a rebalance, or the intake stopped for a replay) forgets its failure: its batches are then another
+ * thread's to report, and a consumer thread started again has a new name, so a failure kept would never be cleared.
  */
 public class IntakeStatus {
 
@@ -18,6 +20,11 @@ public class IntakeStatus {
 
     /** The calling consumer thread stored its batch. */
     public void stored() {
+        failures.remove(Thread.currentThread().getName());
+    }
+
+    /** The calling consumer thread gave up its partitions: whatever it last failed to store is no longer its own. */
+    public void released() {
         failures.remove(Thread.currentThread().getName());
     }
 

@@ -43,13 +43,8 @@ public class IntakeTracing {
                 .register(meters);
     }
 
-    /** Opens one span per record; the batch's outcome ends them all. */
-    public Batch start(List<ConsumerRecord<String, byte[]>> records) {
-        return start(records, false);
-    }
-
     /**
-     * Opens one span per record, unless the batch is part of a {@code replay}: a replay re-reads every event ever
+     * Opens one span per record, which the batch's outcome ends, unless the batch is part of a {@code replay}: a replay re-reads every event ever
      * published, and a span for each would add a million spans to traces that ended long ago (and cost more than
      * the record's check). The batch's outcome still counts its records.
      */

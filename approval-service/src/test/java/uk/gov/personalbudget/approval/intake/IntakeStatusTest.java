@@ -37,6 +37,20 @@ class IntakeStatusTest {
         assertThat(status.failing()).isEmpty();
     }
 
+    @Test
+    void aThreadThatGivesUpItsPartitionsForgetsItsFailureAndOnlyIts() {
+        onAnotherThread(() -> status.failed(new IllegalStateException("database down"), at));
+        status.failed(new IllegalArgumentException("unreadable"), at.plusSeconds(5));
+
+        status.released();
+
+        assertThat(status.failing())
+                .as("the other thread's stall is still there")
+                .hasValueSatisfying(failure -> assertThat(failure.cause()).isEqualTo("IllegalStateException"));
+        onAnotherThread(status::released);
+        assertThat(status.failing()).isEmpty();
+    }
+
     private static void onAnotherThread(Runnable work) {
         CompletableFuture.runAsync(work, runnable -> new Thread(runnable, "budget-events-0-C-2").start())
                 .join();

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import uk.gov.personalbudget.approval.intake.BudgetEventListener;
@@ -38,6 +39,9 @@ class ReplayOnEveryPartitionTest extends InMemoryApprovalServiceTest {
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    private ConsumerAwareRebalanceListener intakeStatusOnRebalance;
+
     @Test
     void eachPartitionIsConsumedByAThreadOfItsOwnAndAReplayThroughThemAllEndsWithTheLiveProjections() throws Exception {
         List<EventEnvelope> published = new ArrayList<>();
@@ -62,6 +66,9 @@ class ReplayOnEveryPartitionTest extends InMemoryApprovalServiceTest {
                 .as("one partition per consumer thread")
                 .allSatisfy(p -> assertThat(p).hasSize(1));
         assertThat(all).hasSize(4);
+        assertThat(container.getContainerProperties().getConsumerRebalanceListener())
+                .as("the intake's status learns of each thread's rebalances")
+                .isSameAs(intakeStatusOnRebalance);
 
         int live = generations.currentGeneration();
         ProjectionSnapshot before = generations.snapshot(live);

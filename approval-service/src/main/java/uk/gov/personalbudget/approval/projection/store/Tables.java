@@ -70,10 +70,6 @@ public final class Tables {
             RowBinder<T> binder,
             RowMapper<T> mapper) {
 
-        String insert() {
-            return insert(1);
-        }
-
         /** One INSERT of {@code rows} rows, each bound as {@link #bind} binds one, one after the other. */
         String insert(int rows) {
             String row = "(?" + ", ?".repeat(columns.size()) + ")";
