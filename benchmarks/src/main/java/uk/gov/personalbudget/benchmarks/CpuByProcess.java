@@ -37,6 +37,15 @@ final class CpuByProcess implements CommandLoad.Window {
         }
     }
 
+    /** One line: each process's CPU in ms per second of the window, when no commands were sent. */
+    String perSecond(double windowSeconds) {
+        StringBuilder line = new StringBuilder("CPU per second:");
+        for (var process : used.entrySet()) {
+            line.append(String.format("  %s %.1f ms", process.getKey(), 1000 * process.getValue() / windowSeconds));
+        }
+        return line.toString();
+    }
+
     /** One line: each process's CPU in ms per command and as cores busy over the window. */
     String summary(long commands, double windowSeconds) {
         StringBuilder line = new StringBuilder("CPU per command (cores busy):");

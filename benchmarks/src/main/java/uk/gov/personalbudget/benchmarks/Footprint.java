@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Benchmark 6: each service's time from starting its JVM to its readiness probe answering UP, and its resident
  * memory (VmRSS in /proc) idle and at its highest under the throughput load (which approval-service also sees, by
- * consuming the events). Both services run with {@code -Xmx512m} unless {@code --service-jvm} says otherwise.
+ * consuming the events), and the CPU each process of the stack uses per second while nothing is asked of it. Both services run with {@code -Xmx512m} unless {@code --service-jvm} says otherwise.
  */
 final class Footprint {
 
@@ -31,7 +31,19 @@ final class Footprint {
             System.out.printf(
                     "start-up to ready: budget-service %.1f s, approval-service %.1f s%n",
                     budget.startup().toMillis() / 1000.0, approval.startup().toMillis() / 1000.0);
-            Thread.sleep(idle.toMillis());
+            // Half the idle time lets start-up's work settle; the other half measures what an idle stack costs per
+            // second (polls, claims, metrics), which a paced load pays on top of its commands.
+            Thread.sleep(idle.toMillis() / 2);
+            CpuByProcess idleCpu = new CpuByProcess()
+                    .add("budget-service", () -> CpuTime.of(budget.pid()))
+                    .add("approval-service", () -> CpuTime.of(approval.pid()))
+                    .add("PostgreSQL", () -> CpuTime.ofPostgres(stack.postgresDataDirectory()))
+                    .add("Kafka", () -> CpuTime.of(stack.kafkaPid()));
+            idleCpu.opened();
+            long idleStart = System.nanoTime();
+            Thread.sleep(idle.toMillis() - idle.toMillis() / 2);
+            idleCpu.closed();
+            System.out.println("idle " + idleCpu.perSecond((System.nanoTime() - idleStart) / 1e9));
             System.out.printf(
                     "resident memory idle (%d s after start): budget-service %.0f MiB, approval-service %.0f MiB%n",
                     idle.toSeconds(), rss(budget) / MIB, rss(approval) / MIB);

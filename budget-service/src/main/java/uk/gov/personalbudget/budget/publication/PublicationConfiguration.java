@@ -165,6 +165,7 @@ class PublicationConfiguration {
                         KafkaEventPublisher.PROCESSING_GROUP,
                         config -> promptEventSource.getObject(),
                         (config, builder) -> builder.batchSize(publication.batchSize())
+                                .initialSegmentCount(publication.segments())
                                 .tokenClaimInterval(publication.claimInterval().toMillis()))
                 .registerSequencingPolicy(
                         KafkaEventPublisher.PROCESSING_GROUP, config -> SequentialPerAggregatePolicy.instance())

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param partitions        the topic's partitions when it is created
  * @param replicationFactor the topic's replication factor when it is created
  * @param batchSize         events per unit of work of the publishing processor (one token update per batch)
+ * @param segments          how many segments the publishing processor's token is split into when it is first created
  * @param sendTimeout       how long a batch waits for Kafka to acknowledge all its records before it fails
  * @param claimInterval     how often each instance's processor looks for segments no instance holds (a segment of a
  *                          crashed instance is free once its claim times out, {@code axon.eventhandling.tokenstore.claim-timeout})
@@ -25,6 +26,7 @@ record PublicationProperties(
         @DefaultValue("4") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("100") int batchSize,
+        @DefaultValue("1") int segments,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("2s") Duration claimInterval) {
 
@@ -34,6 +36,7 @@ record PublicationProperties(
         Assert.isTrue(
                 replicationFactor > 0,
                 "budget.publication.replication-factor must be at least 1, was " + replicationFactor);
+        Assert.isTrue(segments > 0, "budget.publication.segments must be at least 1, was " + segments);
         Assert.isTrue(batchSize > 0, "budget.publication.batch-size must be at least 1, was " + batchSize);
         Assert.isTrue(
                 !sendTimeout.isNegative() && !sendTimeout.isZero(),

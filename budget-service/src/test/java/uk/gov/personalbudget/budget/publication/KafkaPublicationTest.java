@@ -134,10 +134,16 @@ class KafkaPublicationTest {
     }
 
     @Test
-    void publicationRunsInItsOwnPooledStreamingProcessor() {
+    void publicationRunsInItsOwnPooledStreamingProcessorOnOneSegment() {
         assertThat(processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP))
                 .hasValueSatisfying(
                         processor -> assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class));
+        // One segment: every event in the fewest batches (budget.publication.segments).
+        assertThat(jdbc.queryForList(
+                        "SELECT segment FROM token_entry WHERE processor_name = ?",
+                        Integer.class,
+                        KafkaEventPublisher.PROCESSING_GROUP))
+                .containsExactly(0);
     }
 
     @Test

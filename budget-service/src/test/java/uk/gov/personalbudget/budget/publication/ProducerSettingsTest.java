@@ -43,7 +43,7 @@ class ProducerSettingsTest {
 
     private static Map<String, Object> producerSettings(KafkaProperties kafka, Duration sendTimeout) {
         var publication = new PublicationProperties(
-                true, "personal-budget-events", 4, (short) 1, 100, sendTimeout, Duration.ofSeconds(2));
+                true, "personal-budget-events", 4, (short) 1, 100, 16, sendTimeout, Duration.ofSeconds(2));
         var factory = new PublicationConfiguration()
                 .budgetEventsProducerFactory(
                         kafka, new StaticListableBeanFactory().getBeanProvider(SslBundles.class), publication);
