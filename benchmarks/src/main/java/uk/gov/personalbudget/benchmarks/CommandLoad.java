@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 /**
  * A realistic mix of lifecycle commands from concurrent clients, each its own thread waiting for each answer
@@ -31,18 +30,26 @@ final class CommandLoad {
     private final int clients;
     private final String label;
     private final Pacer pacer;
-    private final BiConsumer<String, Long> onOpened;
+    private final OpeningListener onOpened;
     private volatile boolean measuring;
     private volatile boolean stopped;
     private final AtomicLong failures = new AtomicLong();
     private final Map<String, Long> failureKinds = new TreeMap<>();
 
+    /** Told of each budget the load opens. */
+    interface OpeningListener {
+        /**
+         * @param acknowledgedAtNanos when the opening's 2xx came ({@link System#nanoTime()})
+         * @param measured            whether it came while measuring, rather than in the warm-up
+         */
+        void opened(String budget, long acknowledgedAtNanos, boolean measured);
+    }
+
     /**
      * @param pacer    null for a closed loop as fast as the service answers
-     * @param onOpened told of each budget opened while measuring: its id and when its 2xx came
-     *                 ({@link System#nanoTime()}); may be null
+     * @param onOpened told of each budget opened, in the warm-up too; may be null
      */
-    CommandLoad(BudgetApi api, int clients, String label, Pacer pacer, BiConsumer<String, Long> onOpened) {
+    CommandLoad(BudgetApi api, int clients, String label, Pacer pacer, OpeningListener onOpened) {
         this.api = api;
         this.clients = clients;
         this.label = label;
@@ -165,8 +172,8 @@ final class CommandLoad {
                             break;
                         }
                         budget = answer.budgetId();
-                        if (step == 0 && onOpened != null && measuring) {
-                            onOpened.accept(budget, System.nanoTime());
+                        if (step == 0 && onOpened != null) {
+                            onOpened.opened(budget, System.nanoTime(), measuring);
                         }
                     }
                     if (budget != null && !stopped) {

@@ -26,7 +26,7 @@ record PublicationProperties(
         @DefaultValue("4") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("100") int batchSize,
-        @DefaultValue("1") int segments,
+        @DefaultValue("16") int segments,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("2s") Duration claimInterval) {
 
