@@ -15,17 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Benchmark 3: from a command's 2xx to the transfer it caused being readable in approval-service's control trail,
- * at a steady rate of commands (the throughput mix, paced). Budgets opened while measuring are traced (those opened
- * in the warm-up too, unrecorded, so that the first measured trace does not pay for a cold client and cold trail
- * reads, which made it a 0.5-0.9 s outlier and so the p99 of 64 openings): an opening is a control transfer (sequence 0), polled for until the trail lists it, every {@link #POLL} while the lag
- * is under 100 ms and every twentieth of the time waited so far beyond it. Lags are therefore rounded up by at most
- * 5 ms or 5 %, plus one read. A fixed 5 ms for every budget would itself load approval-service once it falls behind
- * (16 pollers each reading 200 times a second), and so measure its own load. For the same reason only every n-th
- * opening is traced, so that about {@code --traced} a second are (default 2; every opening up to 32 commands/s, every
- * fourth at 100/s): every read of a trail costs approval-service and PostgreSQL a few milliseconds of CPU, and tracing
- * every opening at 100 commands/s made the reads a large part of the load being measured. The reads per second are
- * printed.
+ * Benchmark 3: from a command's 2xx to the transfer it caused being readable in approval-service's control trail, at a
+ * steady rate of commands (the throughput mix, paced). Budgets opened while measuring are traced (those opened in the
+ * warm-up too, unrecorded, so that the first measured trace does not pay for a cold client and cold trail reads, which
+ * made it a 0.5-0.9 s outlier and so the p99 of 64 openings): an opening is a control transfer (sequence 0), polled for
+ * until the trail lists it, every {@link #POLL} while the lag is under 100 ms and every twentieth of the time waited so
+ * far beyond it. Lags are therefore rounded up by at most 5 ms or 5 %, plus one read. A fixed 5 ms for every budget
+ * would itself load approval-service once it falls behind (16 pollers each reading 200 times a second), and so measure
+ * its own load. For the same reason only every n-th opening is traced, so that about {@code --traced} a second are
+ * (default 2; every opening up to 32 commands/s, every fourth at 100/s): every read of a trail costs approval-service
+ * and PostgreSQL a few milliseconds of CPU, and tracing every opening at 100 commands/s made the reads a large part of
+ * the load being measured. The reads per second are printed.
  */
 final class EndToEndLag {
 

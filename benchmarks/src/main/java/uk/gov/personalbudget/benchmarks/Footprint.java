@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Benchmark 6: each service's time from starting its JVM to its readiness probe answering UP, and its resident
  * memory (VmRSS in /proc) idle and at its highest under the throughput load (which approval-service also sees, by
- * consuming the events), and the CPU each process of the stack uses per second while nothing is asked of it. Both services run with {@code -Xmx512m} unless {@code --service-jvm} says otherwise.
+ * consuming the events), and the CPU each process of the stack uses per second while nothing is asked of it. Both
+ * services run with {@code -Xmx512m} unless {@code --service-jvm} says otherwise.
  */
 final class Footprint {
 

@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param partitions        the topic's partitions when it is created
  * @param replicationFactor the topic's replication factor when it is created
  * @param batchSize         events per unit of work of the publishing processor (one token update per batch)
- * @param segments          how many segments the publishing processor's token is split into when it is first created
+ * @param segments          the segments the publishing processor's token is split into when first created
  * @param sendTimeout       how long a batch waits for Kafka to acknowledge all its records before it fails
  * @param claimInterval     how often each instance's processor looks for segments no instance holds (a segment of a
  *                          crashed instance is free once its claim times out, {@code axon.eventhandling.tokenstore.claim-timeout})
