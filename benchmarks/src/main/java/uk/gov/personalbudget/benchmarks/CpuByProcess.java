@@ -17,6 +17,17 @@ final class CpuByProcess implements CommandLoad.Window {
     private final Map<String, Reading> processes = new LinkedHashMap<>();
     private final Map<String, Double> used = new LinkedHashMap<>();
 
+    /** The stack's own processes: budget-service, approval-service, PostgreSQL and Kafka, as started now or later. */
+    static CpuByProcess ofStack(Stack stack) {
+        return new CpuByProcess()
+                .add("budget-service", () -> CpuTime.of(stack.budgetService().pid()))
+                .add(
+                        "approval-service",
+                        () -> CpuTime.of(stack.approvalService().pid()))
+                .add("PostgreSQL", () -> CpuTime.ofPostgres(stack.postgresDataDirectory()))
+                .add("Kafka", () -> CpuTime.of(stack.kafkaPid()));
+    }
+
     /** Reads {@code name}'s CPU with {@code reading}; in the order added. */
     CpuByProcess add(String name, Reading reading) {
         processes.put(name, reading);

@@ -63,16 +63,7 @@ final class EndToEndLag {
                         .version(HttpClient.Version.HTTP_1_1)
                         .build();
                 long benchmark = ProcessHandle.current().pid();
-                CpuByProcess cpu = new CpuByProcess()
-                        .add(
-                                "budget-service",
-                                () -> CpuTime.of(stack.budgetService().pid()))
-                        .add(
-                                "approval-service",
-                                () -> CpuTime.of(stack.approvalService().pid()))
-                        .add("PostgreSQL", () -> CpuTime.ofPostgres(stack.postgresDataDirectory()))
-                        .add("Kafka", () -> CpuTime.of(stack.kafkaPid()))
-                        .add("load and pollers", () -> CpuTime.of(benchmark));
+                CpuByProcess cpu = CpuByProcess.ofStack(stack).add("load and pollers", () -> CpuTime.of(benchmark));
                 try (OpeningWatch watch = OpeningWatch.start(stack.kafkaBootstrapServers())) {
                     CommandLoad load = new CommandLoad(
                             api, clients, "lag" + rate, new Pacer(rate), (budget, acknowledgedAt, measured) -> {
@@ -91,13 +82,13 @@ final class EndToEndLag {
                                             measured ? lags : new Histogram(3),
                                             measured ? lost : new AtomicLong(),
                                             measured ? reads : new AtomicLong());
-                                    watch.arrival(budget).ifPresent(arrived -> {
-                                        if (measured) {
+                                    if (measured) {
+                                        watch.arrival(budget).ifPresent(arrived -> {
                                             synchronized (published) {
                                                 published.recordValue(Math.max(0, arrived - acknowledgedAt) / 1000);
                                             }
-                                        }
-                                    });
+                                        });
+                                    }
                                 });
                             });
                     CommandLoad.Result result = load.run(warmUp, measure, cpu);

@@ -35,11 +35,7 @@ final class Footprint {
             // Half the idle time lets start-up's work settle; the other half measures what an idle stack costs per
             // second (polls, claims, metrics), which a paced load pays on top of its commands.
             Thread.sleep(idle.toMillis() / 2);
-            CpuByProcess idleCpu = new CpuByProcess()
-                    .add("budget-service", () -> CpuTime.of(budget.pid()))
-                    .add("approval-service", () -> CpuTime.of(approval.pid()))
-                    .add("PostgreSQL", () -> CpuTime.ofPostgres(stack.postgresDataDirectory()))
-                    .add("Kafka", () -> CpuTime.of(stack.kafkaPid()));
+            CpuByProcess idleCpu = CpuByProcess.ofStack(stack);
             idleCpu.opened();
             long idleStart = System.nanoTime();
             Thread.sleep(idle.toMillis() - idle.toMillis() / 2);

@@ -44,9 +44,9 @@ public class IntakeTracing {
     }
 
     /**
-     * Opens one span per record, which the batch's outcome ends, unless the batch is part of a {@code replay}: a replay re-reads every event ever
-     * published, and a span for each would add a million spans to traces that ended long ago (and cost more than
-     * the record's check). The batch's outcome still counts its records.
+     * Opens one span per record, which the batch's outcome ends, unless the batch is part of a {@code replay}: a
+     * replay re-reads every event ever published, and a span for each would add a million spans to traces that ended
+     * long ago (and cost more than the record's check). The batch's outcome still counts its records.
      */
     public Batch start(List<ConsumerRecord<String, byte[]>> records, boolean replay) {
         List<Span> spans =
