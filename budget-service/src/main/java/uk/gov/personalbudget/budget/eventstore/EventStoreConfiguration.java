@@ -21,14 +21,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.Assert;
+import uk.gov.personalbudget.budget.integrity.ChainReadingStorageEngine;
 import uk.gov.personalbudget.budget.integrity.HashChainingAppend;
+import uk.gov.personalbudget.budget.integrity.RecentlyReadRows;
 
 /**
  * Axon's JDBC event store, token store and the PersonalBudget aggregate's snapshot and cache settings.
  * <p>
  * The tables are created by Flyway ({@code db/migration/{vendor}}); these schemas only name them. The storage engine
  * is Axon's JDBC engine as Axon's own {@code JdbcAutoConfiguration} builds it, except that it stores each event with
- * its hash chain ({@link HashChainingAppend}); that auto-configuration builds the token store.
+ * its hash chain ({@link HashChainingAppend}) and keeps the rows its stream reads for publication
+ * ({@link ChainReadingStorageEngine}); that auto-configuration builds the token store.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -58,6 +61,7 @@ public class EventStoreConfiguration {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
+                .trackedEventFields(ChainReadingStorageEngine::trackedEventFields)
                 .build();
     }
 
@@ -67,7 +71,15 @@ public class EventStoreConfiguration {
         return new EventRevisionResolver();
     }
 
-    /** The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert. */
+    @Bean
+    public RecentlyReadRows recentlyReadRows() {
+        return new RecentlyReadRows(RecentlyReadRows.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert, and reads of
+     * the event stream that keep each row with its hashes for publication.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(
             Serializer defaultSerializer,
@@ -76,8 +88,9 @@ public class EventStoreConfiguration {
             org.axonframework.config.Configuration configuration,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
-            EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+            EventSchema eventSchema,
+            RecentlyReadRows recentlyReadRows) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -86,8 +99,8 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .appendEvents(new HashChainingAppend())
-                .build();
+                .appendEvents(new HashChainingAppend());
+        return new ChainReadingStorageEngine(builder, recentlyReadRows);
     }
 
     /** Tokens live beside the events so a processor's progress commits with its own database work. */

@@ -73,8 +73,9 @@ class KafkaEventPublisher {
     }
 
     /**
-     * @param storedEventsFrom up to so many stored events from a global index on: the rows of a batch's events are read
-     *                         together, one statement per batch rather than per event
+     * @param storedEventsFrom the stored event at a global index, perhaps with up to so many after it: the row the
+     *                         event store's stream has just read when it is still kept, else the rows of a batch's
+     *                         events read together, one statement per batch rather than per event
      */
     public KafkaEventPublisher(
             KafkaTemplate<String, byte[]> kafka,
@@ -114,9 +115,9 @@ class KafkaEventPublisher {
     }
 
     /**
-     * The event's stored row. The first event of a batch reads its own row and those stored after it, which the next
-     * events of the batch then find; an event whose row was not among them (one not read by global index) is read
-     * alone.
+     * The event's stored row, asked for by the event's global index: usually the row the event store's stream read
+     * (then nothing is read again), otherwise its own row and those stored after it, which the next events of the batch
+     * then find. An event whose row was not among them (one not read by global index) is read alone.
      */
     private Optional<ChainedEvent> stored(DomainEventMessage<?> event) {
         Map<String, ChainedEvent> readAhead =

@@ -25,12 +25,14 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import uk.gov.personalbudget.budget.integrity.RecentlyReadRows;
 import uk.gov.personalbudget.budget.integrity.TamperEvidence;
 import uk.gov.personalbudget.budget.trace.TraceContexts;
 import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +131,7 @@ class PublicationConfiguration {
             KafkaTemplate<String, byte[]> kafkaTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             TamperEvidence tamperEvidence,
+            RecentlyReadRows recentlyReadRows,
             KafkaAdmin kafkaAdmin,
             NewTopic budgetEventsTopic,
             PublicationProperties publication,
@@ -138,7 +141,11 @@ class PublicationConfiguration {
                 kafkaTemplate,
                 eventSerializer,
                 tamperEvidence::storedEvent,
-                tamperEvidence::storedEventsFrom,
+                // The row the event store's stream has just read, hashes included; the store only when it is gone.
+                (globalIndex, limit) -> recentlyReadRows
+                        .take(globalIndex)
+                        .map(List::of)
+                        .orElseGet(() -> tamperEvidence.storedEventsFrom(globalIndex, limit)),
                 new TopicCheck(kafkaAdmin, budgetEventsTopic),
                 publication.topic(),
                 publication.sendTimeout(),

@@ -20,7 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.personalbudget.budget.history.BudgetHistory;
+import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 import uk.gov.personalbudget.budget.integrity.EventHash;
+import uk.gov.personalbudget.budget.integrity.RecentlyReadRows;
 import uk.gov.personalbudget.budget.integrity.StoredEvent;
 import uk.gov.personalbudget.budget.integrity.TamperEvidence;
 import uk.gov.personalbudget.budget.personaldata.PersonalDataEventSerializer;
@@ -103,6 +105,9 @@ abstract class EventStoreContractTest {
     TamperEvidence tamperEvidence;
 
     @Autowired
+    RecentlyReadRows recentlyReadRows;
+
+    @Autowired
     @Qualifier(EventStoreConfiguration.CACHE)
     Cache budgetCache;
 
@@ -177,6 +182,33 @@ abstract class EventStoreContractTest {
         assertThat(jdbc.queryForObject(
                         "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?", String.class, id))
                 .isEqualTo(BudgetOpened.class.getName());
+    }
+
+    /** Publication puts these rows on Kafka as they are (integrity.ChainReadingStorageEngine). */
+    @Test
+    void theEventStreamKeepsEachRowItReadsAsStoredWithItsHashes() {
+        String id = newId();
+        eventStore.publish(IntStream.range(0, 3)
+                .mapToObj(sequence -> new GenericDomainEventMessage<>(
+                        AGGREGATE_TYPE, id, sequence, budgetOpened(id), MetaData.with("traceparent", "t-" + sequence)))
+                .toList());
+        List<ChainedEvent> stored = tamperEvidence.storedEventsFrom(0, Integer.MAX_VALUE).stream()
+                .filter(row -> row.event().aggregateIdentifier().equals(id))
+                .toList();
+
+        long streamed = storageEngine
+                .readEvents(null, false)
+                .filter(event -> id.equals(((DomainEventMessage<?>) event).getAggregateIdentifier()))
+                .count();
+
+        assertThat(streamed).isEqualTo(3);
+        assertThat(stored).hasSize(3).allSatisfy(row -> assertThat(row.hash()).isNotNull());
+        for (ChainedEvent row : stored) {
+            assertThat(recentlyReadRows.take(row.globalIndex()))
+                    .get()
+                    .usingRecursiveComparison()
+                    .isEqualTo(row);
+        }
     }
 
     @Test

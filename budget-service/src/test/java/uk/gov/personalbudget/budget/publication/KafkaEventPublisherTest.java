@@ -254,6 +254,48 @@ class KafkaEventPublisherTest {
                 .isNull();
         assertThat(java.util.Base64.getDecoder().decode(header(record, EventHeaders.STORED_METADATA)))
                 .isEqualTo(metaData);
+        assertThat(header(record, EventHeaders.TRACEPARENT))
+                .as("from the stored meta-data")
+                .isEqualTo("x");
+    }
+
+    @Test
+    void aStoredEventsTraceparentIsFoundAmongItsStoredMetaDatasFields() {
+        assertThat(EventRecords.storedTraceParent(
+                        "{\"correlationId\":{\"nested\":[\"traceparent\"]},\"traceparent\":\"00-a-b-01\"}"
+                                .getBytes(StandardCharsets.UTF_8)))
+                .contains("00-a-b-01");
+        assertThat(EventRecords.storedTraceParent("{\"correlationId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(EventRecords.storedTraceParent("[\"traceparent\"]".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(EventRecords.storedTraceParent("not json".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(EventRecords.storedTraceParent(null)).isEmpty();
+    }
+
+    @Test
+    void aStoredEventWhoseMetaDataCannotBeReadTakesItsTraceparentFromTheEvent() {
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>(
+                "PersonalBudget", "b-7", 4, opened("b-7"), MetaData.with(TraceParent.METADATA_KEY, "from-the-event"));
+        var stored = new ChainedEvent(
+                9,
+                new StoredEvent(
+                        "b-7",
+                        4,
+                        event.getIdentifier(),
+                        "PersonalBudget",
+                        "2026-11-22T10:15:30.100Z",
+                        BudgetOpened.class.getName(),
+                        null,
+                        "{}".getBytes(StandardCharsets.UTF_8),
+                        "not json".getBytes(StandardCharsets.UTF_8)),
+                "cd".repeat(32),
+                "ab".repeat(32));
+
+        ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, stored);
+
+        assertThat(header(record, EventHeaders.TRACEPARENT)).isEqualTo("from-the-event");
     }
 
     @Test
