@@ -77,8 +77,8 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert, and reads of
-     * the event stream that keep each row with its hashes for publication.
+     * The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert, reads of the
+     * event stream that keep each row with its hashes for publication, and a token's gaps bound as one array.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(
@@ -99,7 +99,8 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .appendEvents(new HashChainingAppend());
+                .appendEvents(new HashChainingAppend())
+                .readEventDataWithGaps(new GapsAsOneArray());
         return new ChainReadingStorageEngine(builder, recentlyReadRows);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -209,6 +210,29 @@ abstract class EventStoreContractTest {
                     .usingRecursiveComparison()
                     .isEqualTo(row);
         }
+    }
+
+    /** The stream reads the events of a token's gaps, bound as one array (GapsAsOneArray), and those past it. */
+    @Test
+    void theStreamPastATokenWithGapsReadsTheEventsThatFilledThem() {
+        String id = newId();
+        eventStore.publish(IntStream.range(0, 4)
+                .mapToObj(sequence -> new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, budgetOpened(id)))
+                .toList());
+        List<Long> indexes = jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                Long.class,
+                id);
+        var token = GapAwareTrackingToken.newInstance(indexes.get(2), List.of(indexes.get(0), indexes.get(1)));
+
+        List<Long> sequences = storageEngine
+                .readEvents(token, false)
+                .map(event -> (DomainEventMessage<?>) event)
+                .filter(event -> id.equals(event.getAggregateIdentifier()))
+                .map(DomainEventMessage::getSequenceNumber)
+                .toList();
+
+        assertThat(sequences).containsExactly(0L, 1L, 3L);
     }
 
     @Test
