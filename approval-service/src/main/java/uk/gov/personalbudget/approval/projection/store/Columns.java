@@ -94,7 +94,7 @@ final class Columns {
 
         Binder instant(Instant value) throws SQLException {
             if (copy != null) {
-                copy.timestamp(value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+                copy.timestamp(value);
             } else if (value == null) {
                 statement.setNull(++index, Types.TIMESTAMP_WITH_TIMEZONE);
             } else {

@@ -37,9 +37,7 @@ import uk.gov.personalbudget.approval.projection.TimelinessClock;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -92,6 +90,8 @@ public class ProjectionWriter {
     private final BudgetProjector projector = new BudgetProjector();
     /** Whether the projections are in PostgreSQL (else H2), asked of the database once. */
     private volatile Boolean postgres;
+    /** Each thread's buffer for the rows of its COPYs, kept from one to the next. */
+    private final ThreadLocal<CopyText> copies = ThreadLocal.withInitial(CopyText::new);
     /** The multi-row INSERT texts by table and rows, made once. */
     private final Map<String, String> insertStatements = new ConcurrentHashMap<>();
 
@@ -577,7 +577,7 @@ public class ProjectionWriter {
             jdbc.execute((ConnectionCallback<Long>) connection -> {
                 BaseConnection postgres = connection.unwrap(BaseConnection.class);
                 TimestampUtils timestamps = postgres.getTimestampUtils();
-                CopyText copy = new CopyText(timestamps::toString);
+                CopyText copy = copies.get().start(timestamps::toString);
                 Columns.Binder fields = new Columns.Binder(copy);
                 for (T row : rows) {
                     binder.bind(fields, row);
@@ -585,10 +585,7 @@ public class ProjectionWriter {
                 }
                 try {
                     return new CopyManager(postgres)
-                            .copyIn(
-                                    "COPY " + table + " (" + columns + ") FROM STDIN",
-                                    new ByteArrayInputStream(
-                                            copy.text().toString().getBytes(StandardCharsets.UTF_8)));
+                            .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", copy.stream());
                 } catch (IOException unreadable) {
                     throw new SQLException("COPY into " + table + " failed: " + unreadable.getMessage(), unreadable);
                 }
