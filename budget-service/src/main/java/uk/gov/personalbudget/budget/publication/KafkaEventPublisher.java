@@ -37,6 +37,7 @@ class KafkaEventPublisher {
     /** Stored rows read at once for the events of a batch (the batch itself is usually smaller). */
     static final int READ_AHEAD_ROWS = 32;
 
+    private final Function<String, Optional<ChainedEvent>> recentlyRead;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer eventSerializer;
     private final Function<String, Optional<ChainedEvent>> storedEvent;
@@ -73,9 +74,8 @@ class KafkaEventPublisher {
     }
 
     /**
-     * @param storedEventsFrom the stored event at a global index, perhaps with up to so many after it: the row the
-     *                         event store's stream has just read when it is still kept, else the rows of a batch's
-     *                         events read together, one statement per batch rather than per event
+     * @param storedEventsFrom up to so many stored events from a global index on: the rows of a batch's events are read
+     *                         together, one statement per batch rather than per event
      */
     public KafkaEventPublisher(
             KafkaTemplate<String, byte[]> kafka,
@@ -86,6 +86,33 @@ class KafkaEventPublisher {
             String topic,
             Duration sendTimeout,
             PublicationObserver observer) {
+        this(
+                eventId -> Optional.empty(),
+                kafka,
+                eventSerializer,
+                storedEvent,
+                storedEventsFrom,
+                topicCheck,
+                topic,
+                sendTimeout,
+                observer);
+    }
+
+    /**
+     * @param recentlyRead an event's row as the event store's own read of the stream left it, by event id, if it is
+     *                     still kept ({@code integrity.RecentlyReadRows}): then nothing is read again
+     */
+    public KafkaEventPublisher(
+            Function<String, Optional<ChainedEvent>> recentlyRead,
+            KafkaTemplate<String, byte[]> kafka,
+            Serializer eventSerializer,
+            Function<String, Optional<ChainedEvent>> storedEvent,
+            BiFunction<Long, Integer, List<ChainedEvent>> storedEventsFrom,
+            Runnable topicCheck,
+            String topic,
+            Duration sendTimeout,
+            PublicationObserver observer) {
+        this.recentlyRead = recentlyRead;
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
         this.storedEvent = storedEvent;
@@ -115,11 +142,15 @@ class KafkaEventPublisher {
     }
 
     /**
-     * The event's stored row, asked for by the event's global index: usually the row the event store's stream read
-     * (then nothing is read again), otherwise its own row and those stored after it, which the next events of the batch
-     * then find. An event whose row was not among them (one not read by global index) is read alone.
+     * The event's stored row: usually the row the event store's own read of the stream kept, so nothing is read again.
+     * Otherwise the first event of a batch reads its own row and those stored after it, which the next events of the
+     * batch then find; an event whose row was not among them (one not read by global index) is read alone.
      */
     private Optional<ChainedEvent> stored(DomainEventMessage<?> event) {
+        Optional<ChainedEvent> kept = recentlyRead.apply(event.getIdentifier());
+        if (kept.isPresent()) {
+            return kept;
+        }
         Map<String, ChainedEvent> readAhead =
                 CurrentUnitOfWork.get().root().getOrComputeResource(READ_AHEAD, key -> new HashMap<>());
         ChainedEvent known = readAhead.remove(event.getIdentifier());

@@ -32,7 +32,6 @@ import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -138,14 +137,11 @@ class PublicationConfiguration {
             TraceContexts traces,
             MeterRegistry meters) {
         return new KafkaEventPublisher(
+                recentlyReadRows::take,
                 kafkaTemplate,
                 eventSerializer,
                 tamperEvidence::storedEvent,
-                // The row the event store's stream has just read, hashes included; the store only when it is gone.
-                (globalIndex, limit) -> recentlyReadRows
-                        .take(globalIndex)
-                        .map(List::of)
-                        .orElseGet(() -> tamperEvidence.storedEventsFrom(globalIndex, limit)),
+                tamperEvidence::storedEventsFrom,
                 new TopicCheck(kafkaAdmin, budgetEventsTopic),
                 publication.topic(),
                 publication.sendTimeout(),

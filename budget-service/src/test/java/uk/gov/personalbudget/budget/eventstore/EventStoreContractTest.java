@@ -205,7 +205,7 @@ abstract class EventStoreContractTest {
         assertThat(streamed).isEqualTo(3);
         assertThat(stored).hasSize(3).allSatisfy(row -> assertThat(row.hash()).isNotNull());
         for (ChainedEvent row : stored) {
-            assertThat(recentlyReadRows.take(row.globalIndex()))
+            assertThat(recentlyReadRows.take(row.event().eventIdentifier()))
                     .get()
                     .usingRecursiveComparison()
                     .isEqualTo(row);

@@ -68,7 +68,7 @@ class ChainReadingStorageEngineTest {
         assertThat(streamed).hasSize(5);
         assertThat(stored).hasSize(5).allSatisfy(row -> assertThat(row.hash()).isNotNull());
         for (ChainedEvent row : stored) {
-            assertThat(recentlyRead.take(row.globalIndex()))
+            assertThat(recentlyRead.take(row.event().eventIdentifier()))
                     .get()
                     .usingRecursiveComparison()
                     .isEqualTo(row);

@@ -12,8 +12,8 @@ class RecentlyReadRowsTest {
         var rows = new RecentlyReadRows(4);
         rows.add(row(7));
 
-        assertThat(rows.take(7)).get().extracting(ChainedEvent::globalIndex).isEqualTo(7L);
-        assertThat(rows.take(7)).isEmpty();
+        assertThat(rows.take("e-7")).get().extracting(ChainedEvent::globalIndex).isEqualTo(7L);
+        assertThat(rows.take("e-7")).isEmpty();
     }
 
     @Test
@@ -23,9 +23,9 @@ class RecentlyReadRowsTest {
         rows.add(row(2));
         rows.add(row(3));
 
-        assertThat(rows.take(1)).isEmpty();
-        assertThat(rows.take(2)).isPresent();
-        assertThat(rows.take(3)).isPresent();
+        assertThat(rows.take("e-1")).isEmpty();
+        assertThat(rows.take("e-2")).isPresent();
+        assertThat(rows.take("e-3")).isPresent();
     }
 
     private static ChainedEvent row(long globalIndex) {

@@ -382,6 +382,45 @@ class KafkaEventPublisherTest {
                         .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
     }
 
+    @Test
+    void rowsTheEventStoresReadOfTheStreamKeptAreNotReadAgain() {
+        List<DomainEventMessage<?>> tracked = new ArrayList<>();
+        List<DomainEventMessage<?>> plain = events("b-1", 3);
+        for (int index = 0; index < plain.size(); index++) {
+            // The token of an event that filled a gap carries the token's highest index, not the event's own.
+            tracked.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(90), plain.get(index)));
+        }
+        AtomicInteger reads = new AtomicInteger();
+        var publisher = new KafkaEventPublisher(
+                KafkaEventPublisherTest::storedOf,
+                new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)),
+                serializer,
+                eventId -> {
+                    reads.incrementAndGet();
+                    return storedOf(eventId);
+                },
+                (globalIndex, limit) -> {
+                    reads.incrementAndGet();
+                    return List.of();
+                },
+                topicChecks::incrementAndGet,
+                TOPIC,
+                SEND_TIMEOUT,
+                PublicationObserver.NONE);
+
+        var batch = processInBackground(publisher, tracked);
+        await().until(() -> kafka.history().size() == 3);
+        kafka.completeNext();
+        kafka.completeNext();
+        kafka.completeNext();
+
+        assertThat(batch.join().isExceptional()).isFalse();
+        assertThat(reads).hasValue(0);
+        assertThat(kafka.history())
+                .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
+                        .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
+    }
+
     private KafkaEventPublisher publisher(Duration sendTimeout) {
         var template = new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka));
         return new KafkaEventPublisher(
