@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.benchmarks;
 
+import org.springframework.util.FileSystemUtils;
 import uk.gov.personalbudget.testsupport.process.KafkaBrokerProcess;
 import uk.gov.personalbudget.testsupport.process.RestartablePostgres;
 import uk.gov.personalbudget.testsupport.process.ServiceProcess;
@@ -196,6 +197,17 @@ final class Stack implements AutoCloseable {
                     part.close();
                 }
             } catch (Exception failed) {
+                if (first == null) {
+                    first = failed;
+                }
+            }
+        }
+        // A run keeps what it printed and its profiles. Its databases, broker log and jar copies go: several GB a run
+        // (a replay's more), which filled this machine's 250 GB disk within a night of runs.
+        for (String bulky : List.of("postgres", "kafka", "jars")) {
+            try {
+                FileSystemUtils.deleteRecursively(runDirectory.resolve(bulky));
+            } catch (IOException failed) {
                 if (first == null) {
                     first = failed;
                 }
