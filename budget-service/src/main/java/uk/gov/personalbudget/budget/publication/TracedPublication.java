@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.axonframework.eventhandling.DomainEventMessage;
 import uk.gov.personalbudget.budget.trace.TraceContexts;
 import uk.gov.personalbudget.contracts.event.EventHeaders;
@@ -31,7 +32,10 @@ class TracedPublication implements PublicationObserver {
     @Override
     public BiConsumer<Object, Throwable> sending(ProducerRecord<String, byte[]> record, DomainEventMessage<?> event) {
         String type = event.getPayloadType().getSimpleName();
-        String commandTrace = event.getMetaData().get(EventHeaders.TRACEPARENT) instanceof String value ? value : null;
+        // The event's traceparent, which the record already carries (read from the stored bytes, not the meta-data
+        // map).
+        Header carried = record.headers().lastHeader(EventHeaders.TRACEPARENT);
+        String commandTrace = carried == null ? null : new String(carried.value(), StandardCharsets.UTF_8);
         Span span = traces.startSpan(commandTrace, "publish " + type, Span.Kind.PRODUCER)
                 .tag("messaging.system", "kafka")
                 .tag("messaging.destination.name", topic)
