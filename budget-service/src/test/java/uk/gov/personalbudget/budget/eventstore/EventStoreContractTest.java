@@ -216,13 +216,7 @@ abstract class EventStoreContractTest {
     @Test
     void theStreamPastATokenWithGapsReadsTheEventsThatFilledThem() {
         String id = newId();
-        eventStore.publish(IntStream.range(0, 4)
-                .mapToObj(sequence -> new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, budgetOpened(id)))
-                .toList());
-        List<Long> indexes = jdbc.queryForList(
-                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                Long.class,
-                id);
+        List<Long> indexes = publishEventsAndTheirGlobalIndexes(id, 4);
         var token = GapAwareTrackingToken.newInstance(indexes.get(2), List.of(indexes.get(0), indexes.get(1)));
 
         List<Long> sequences = storageEngine
@@ -237,15 +231,8 @@ abstract class EventStoreContractTest {
 
     @Test
     void globalIndexGrowsOneByOne() {
-        String id = newId();
-        eventStore.publish(IntStream.range(0, 3)
-                .mapToObj(sequence -> new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, budgetOpened(id)))
-                .toList());
+        List<Long> indexes = publishEventsAndTheirGlobalIndexes(newId(), 3);
 
-        List<Long> indexes = jdbc.queryForList(
-                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                Long.class,
-                id);
         assertThat(indexes).hasSize(3);
         assertThat(indexes.get(1)).isEqualTo(indexes.get(0) + 1);
         assertThat(indexes.get(2)).isEqualTo(indexes.get(1) + 1);
@@ -430,6 +417,17 @@ abstract class EventStoreContractTest {
 
     private static Act act(String actor, Role role) {
         return new Act(actor, role, null, OCCURRED_AT);
+    }
+
+    /** Stores {@code count} events of one budget; their global indexes, in sequence order. */
+    private List<Long> publishEventsAndTheirGlobalIndexes(String id, int count) {
+        eventStore.publish(IntStream.range(0, count)
+                .mapToObj(sequence -> new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, budgetOpened(id)))
+                .toList());
+        return jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                Long.class,
+                id);
     }
 
     private static String newId() {

@@ -45,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,20 +228,7 @@ class KafkaEventPublisherTest {
         DomainEventMessage<?> event = new GenericDomainEventMessage<>("PersonalBudget", "b-7", 4, opened("b-7"));
         byte[] payload = "{\"stored\":true}".getBytes(StandardCharsets.UTF_8);
         byte[] metaData = "{\"traceparent\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        var stored = new ChainedEvent(
-                9,
-                new StoredEvent(
-                        "b-7",
-                        4,
-                        event.getIdentifier(),
-                        "PersonalBudget",
-                        "2026-11-22T10:15:30.100Z",
-                        BudgetOpened.class.getName(),
-                        null,
-                        payload,
-                        metaData),
-                "cd".repeat(32),
-                "ab".repeat(32));
+        var stored = storedRow(event, payload, metaData);
 
         ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, stored);
 
@@ -278,20 +266,8 @@ class KafkaEventPublisherTest {
     void aStoredEventWhoseMetaDataCannotBeReadTakesItsTraceparentFromTheEvent() {
         DomainEventMessage<?> event = new GenericDomainEventMessage<>(
                 "PersonalBudget", "b-7", 4, opened("b-7"), MetaData.with(TraceParent.METADATA_KEY, "from-the-event"));
-        var stored = new ChainedEvent(
-                9,
-                new StoredEvent(
-                        "b-7",
-                        4,
-                        event.getIdentifier(),
-                        "PersonalBudget",
-                        "2026-11-22T10:15:30.100Z",
-                        BudgetOpened.class.getName(),
-                        null,
-                        "{}".getBytes(StandardCharsets.UTF_8),
-                        "not json".getBytes(StandardCharsets.UTF_8)),
-                "cd".repeat(32),
-                "ab".repeat(32));
+        var stored =
+                storedRow(event, "{}".getBytes(StandardCharsets.UTF_8), "not json".getBytes(StandardCharsets.UTF_8));
 
         ProducerRecord<String, byte[]> record = EventRecords.of(TOPIC, event, stored);
 
@@ -328,24 +304,13 @@ class KafkaEventPublisherTest {
     @Test
     void eachRecordCarriesItsEventsStoredHash() {
         var batch = processInBackground(publisher(SEND_TIMEOUT), events("b-1", 2));
-        await().until(() -> kafka.history().size() == 2);
-        kafka.completeNext();
-        kafka.completeNext();
 
-        assertThat(batch.join().isExceptional()).isFalse();
-        assertThat(kafka.history())
-                .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
-                        .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
+        acknowledgeAllAndExpectStoredHashes(batch, 2);
     }
 
     @Test
     void theRowsOfABatchsEventsAreReadInOneStatement() {
-        List<DomainEventMessage<?>> tracked = new ArrayList<>();
-        List<DomainEventMessage<?>> plain = events("b-1", 3);
-        for (int index = 0; index < plain.size(); index++) {
-            tracked.add(new GenericTrackedDomainEventMessage<>(
-                    new GlobalSequenceTrackingToken(40 + index), plain.get(index)));
-        }
+        List<DomainEventMessage<?>> tracked = tracked(events("b-1", 3), index -> 40L + index);
         AtomicInteger readsAhead = new AtomicInteger();
         AtomicInteger readsAlone = new AtomicInteger();
         var publisher = new KafkaEventPublisher(
@@ -368,28 +333,15 @@ class KafkaEventPublisherTest {
                 SEND_TIMEOUT,
                 PublicationObserver.NONE);
 
-        var batch = processInBackground(publisher, tracked);
-        await().until(() -> kafka.history().size() == 3);
-        kafka.completeNext();
-        kafka.completeNext();
-        kafka.completeNext();
-
-        assertThat(batch.join().isExceptional()).isFalse();
+        acknowledgeAllAndExpectStoredHashes(processInBackground(publisher, tracked), 3);
         assertThat(readsAhead).hasValue(1);
         assertThat(readsAlone).hasValue(0);
-        assertThat(kafka.history())
-                .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
-                        .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
     }
 
     @Test
     void rowsTheEventStoresReadOfTheStreamKeptAreNotReadAgain() {
-        List<DomainEventMessage<?>> tracked = new ArrayList<>();
-        List<DomainEventMessage<?>> plain = events("b-1", 3);
-        for (int index = 0; index < plain.size(); index++) {
-            // The token of an event that filled a gap carries the token's highest index, not the event's own.
-            tracked.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(90), plain.get(index)));
-        }
+        // The token of an event that filled a gap carries the token's highest index, not the event's own.
+        List<DomainEventMessage<?>> tracked = tracked(events("b-1", 3), index -> 90L);
         AtomicInteger reads = new AtomicInteger();
         var publisher = new KafkaEventPublisher(
                 KafkaEventPublisherTest::storedOf,
@@ -408,17 +360,8 @@ class KafkaEventPublisherTest {
                 SEND_TIMEOUT,
                 PublicationObserver.NONE);
 
-        var batch = processInBackground(publisher, tracked);
-        await().until(() -> kafka.history().size() == 3);
-        kafka.completeNext();
-        kafka.completeNext();
-        kafka.completeNext();
-
-        assertThat(batch.join().isExceptional()).isFalse();
+        acknowledgeAllAndExpectStoredHashes(processInBackground(publisher, tracked), 3);
         assertThat(reads).hasValue(0);
-        assertThat(kafka.history())
-                .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
-                        .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
     }
 
     private KafkaEventPublisher publisher(Duration sendTimeout) {
@@ -452,11 +395,50 @@ class KafkaEventPublisherTest {
                 processorThread);
     }
 
+    /** Lets Kafka acknowledge each of the batch's records, and expects the batch to succeed with their hashes. */
+    private void acknowledgeAllAndExpectStoredHashes(CompletableFuture<ResultMessage<?>> batch, int records) {
+        await().until(() -> kafka.history().size() == records);
+        for (int record = 0; record < records; record++) {
+            kafka.completeNext();
+        }
+
+        assertThat(batch.join().isExceptional()).isFalse();
+        assertThat(kafka.history())
+                .allSatisfy(record -> assertThat(header(record, EventHeaders.EVENT_HASH))
+                        .isEqualTo(hashOf(header(record, EventHeaders.EVENT_ID)).orElseThrow()));
+    }
+
+    /** The events as the processor hands them over, each with a token at {@code position} of its place in the list. */
+    private static List<DomainEventMessage<?>> tracked(List<DomainEventMessage<?>> events, IntFunction<Long> position) {
+        return IntStream.range(0, events.size())
+                .<DomainEventMessage<?>>mapToObj(index -> new GenericTrackedDomainEventMessage<>(
+                        new GlobalSequenceTrackingToken(position.apply(index)), events.get(index)))
+                .toList();
+    }
+
     private static List<DomainEventMessage<?>> events(String budget, int count) {
         return IntStream.range(0, count)
                 .<DomainEventMessage<?>>mapToObj(
                         sequence -> new GenericDomainEventMessage<>("PersonalBudget", budget, sequence, opened(budget)))
                 .toList();
+    }
+
+    /** Event {@code event} as stored at sequence 4 of budget b-7, with a place in its hash chain. */
+    private static ChainedEvent storedRow(DomainEventMessage<?> event, byte[] payload, byte[] metaData) {
+        return new ChainedEvent(
+                9,
+                new StoredEvent(
+                        "b-7",
+                        4,
+                        event.getIdentifier(),
+                        "PersonalBudget",
+                        "2026-11-22T10:15:30.100Z",
+                        BudgetOpened.class.getName(),
+                        null,
+                        payload,
+                        metaData),
+                "cd".repeat(32),
+                "ab".repeat(32));
     }
 
     /** Stands in for the event store's hash column. */
