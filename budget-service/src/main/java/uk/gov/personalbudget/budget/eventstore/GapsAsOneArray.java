@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * Axon's read of the event stream past a token with gaps (global indexes taken by transactions not yet committed when
  * it last read), with the gaps bound as one array ({@code global_index = ANY(?)}) instead of an {@code IN} list of one
- * parameter each. Its text is then the same whatever the number of gaps, so the driver prepares it once on the server;
- * each new length of the list was a new text, parsed and planned anew, and under concurrent commands that made it
- * PostgreSQL's most expensive statement per command (docs/benchmarks.md, section 1a).
+ * parameter each. Its text is then the same whatever the number of gaps, so the driver prepares it once on the server,
+ * where each new length of the list was a new text, parsed and planned anew (0.027 ms a call on PostgreSQL now;
+ * docs/benchmarks.md, section 1a, has no clean figure for the list).
  */
 final class GapsAsOneArray implements ReadEventDataWithGapsStatementBuilder {
 

@@ -13,7 +13,7 @@ import java.sql.SQLException;
  * Axon's JDBC storage engine, whose reads of the event stream also return each row's two hash columns (the schema's
  * tracked event fields, {@link #trackedEventFields(EventSchema)}) and keep each row as it was stored in
  * {@link RecentlyReadRows}: publication puts exactly those bytes and hashes on Kafka, and without them read every
- * batch's rows a second time (one statement per batch, most of a command's share of publication at 8 clients).
+ * batch's rows a second time (one statement per batch, about one per command at 8 clients).
  */
 public class ChainReadingStorageEngine extends JdbcEventStorageEngine {
 

@@ -109,8 +109,9 @@ final class EventRecords {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (EventHeaders.TRACEPARENT.equals(field)) {
-                    return Optional.of(value == JsonToken.VALUE_STRING ? parser.getText() : "")
-                            .filter(text -> !text.isEmpty());
+                    return value == JsonToken.VALUE_STRING && !parser.getText().isEmpty()
+                            ? Optional.of(parser.getText())
+                            : Optional.empty();
                 }
                 parser.skipChildren();
             }
