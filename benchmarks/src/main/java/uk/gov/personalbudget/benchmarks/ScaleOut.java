@@ -12,10 +12,10 @@ import java.util.Set;
  * Benchmark 7: the throughput load against 1, 2 and 3 budget-service instances on the same event store
  * (PostgreSQL, publishing to Kafka), with each routing a balancer may use: each command to the next instance in
  * turn, or by budget. For each: commands/s, budget-service's CPU per command (all instances together), the share
- * of commands whose instance found its cached budget stale and brought it up to date
- * ({@code budget_aggregate_reloads_total}), and the share run a second time after losing a race on the event store
- * ({@code budget_command_retries_total}), both summed over the instances, over the commands answered in the same
- * window. On one machine the instances share its cores, so this measures what scaling out costs per command, not
+ * of commands refused on a cached budget found stale and decided once more ({@code budget_aggregate_reloads_total}),
+ * and the share run a second time because the event store refused their event's sequence number, mostly a stale
+ * copy's ({@code budget_command_retries_total}), both summed over the instances, over the commands answered in the
+ * same window. On one machine the instances share its cores, so this measures what scaling out costs per command, not
  * what it gains on separate hosts.
  */
 final class ScaleOut {

@@ -6,34 +6,83 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Keeps a budget cached by this instance equal to the budget the event store holds. Several instances share one
- * event store: once another instance has stored an event of a budget, this instance's cached copy is stale, and a
- * command decided on it would be refused by a rule it no longer breaks (or by the store's unique sequence). So
- * before a cached budget is used, its version is compared with the last sequence number stored for it (one
- * index-only query). A copy behind the store catches up by applying only the events it missed, as Axon applies a
- * budget's events when it loads one ({@value #RELOADS} counts them); a copy that cannot (ahead of the store, or an
- * event that does not apply) is dropped, and Axon loads the budget from its snapshot and events instead.
+ * Keeps a budget cached by this instance from deciding a command otherwise than the budget the event store holds.
+ * Several instances share one event store: once another instance has stored an event of a budget, this instance's
+ * cached copy is stale.
+ * <p>
+ * A command sent through {@link #decide} is decided on its cached budget as it is, without asking the store first:
+ * <ul>
+ *   <li>if a stale copy accepts it, the event store's unique (budget, sequence) refuses the append, since the copy's
+ *       next sequence number is already stored ({@link ConcurrencyException}; Axon rolls back and drops the copy,
+ *       and the caller runs the command once more on the budget as stored);</li>
+ *   <li>if the copy refuses it (a rule, a version, any failure), the last sequence number stored for the budget is
+ *       compared with the copy's version (one index-only query), and if the store is ahead, the command is decided
+ *       once more on the budget brought up to date ({@value #RELOADS} counts these).</li>
+ * </ul>
+ * So a command is answered as if decided on the stored budget, and the check costs a statement only on a refusal,
+ * not on every command. Any other use of a cached budget (outside {@link #decide}) is checked before it is handed
+ * out, as is the copy a second decision uses: a copy behind the store catches up by applying only the events it
+ * missed, as Axon applies a budget's events when it loads one; a copy that cannot (ahead of the store, or an event
+ * that does not apply) is dropped, and Axon loads the budget from its snapshot and events instead.
  */
-final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
+public final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
 
     static final String RELOADS = "budget.aggregate.reloads";
     private static final Logger log = LoggerFactory.getLogger(CachedBudgetFreshness.class);
 
     private final EventStorageEngine events;
     private final Counter reloads;
+    /** The decision in progress on this thread, if it is one through {@link #decide}. */
+    private final ThreadLocal<Decision> decisions = new ThreadLocal<>();
 
-    CachedBudgetFreshness(EventStorageEngine events, MeterRegistry meters) {
+    public CachedBudgetFreshness(EventStorageEngine events, MeterRegistry meters) {
         this.events = events;
         this.reloads = Counter.builder(RELOADS)
-                .description("Commands whose cached budget was older than the event store (another instance had"
-                        + " changed it), so it was brought up to date from the store")
+                .description("Cached budgets found older than the event store (another instance had changed them)"
+                        + " and brought up to date from the store: before they were used, or after a command they"
+                        + " refused was decided on them")
                 .register(meters);
+    }
+
+    /**
+     * Runs {@code dispatch}, the sending of one command to {@code budget}, letting it decide on the cached budget
+     * unchecked; if the command is refused on a cached copy that the store has moved past, runs it once more, on the
+     * budget as stored. A {@link ConcurrencyException} (a stale copy that accepted) reaches the caller unchanged.
+     */
+    public <T> T decide(String budget, Supplier<T> dispatch) {
+        Decision outer = decisions.get();
+        Decision decision = new Decision(budget);
+        decisions.set(decision);
+        try {
+            try {
+                return dispatch.get();
+            } catch (ConcurrencyException lostRace) {
+                throw lostRace;
+            } catch (RuntimeException refused) {
+                if (!decision.decidedOnStaleCopy(events)) {
+                    throw refused;
+                }
+                reloads.increment();
+                log.debug(
+                        "budget {}: a command refused on a stale cached copy is decided on the stored budget", budget);
+                decision.secondTime = true;
+                return dispatch.get();
+            }
+        } finally {
+            if (outer == null) {
+                decisions.remove();
+            } else {
+                decisions.set(outer);
+            }
+        }
     }
 
     @Override
@@ -44,6 +93,12 @@ final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
         String budget = String.valueOf(key);
         EventSourcedAggregate<?> aggregate = aggregateOf(cached);
         Long version = aggregate.version();
+        Decision decision = decisions.get();
+        boolean decidingOnThisBudget = decision != null && decision.budget.equals(budget);
+        if (decidingOnThisBudget && !decision.secondTime && version != null) {
+            decision.cachedVersion = version;
+            return true;
+        }
         Optional<Long> stored = events.lastSequenceNumberFor(budget);
         if (version == null || stored.isEmpty() || stored.get() < version) {
             return false;
@@ -51,7 +106,10 @@ final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
         if (stored.get().equals(version)) {
             return true;
         }
-        reloads.increment();
+        if (!(decidingOnThisBudget && decision.secondTime)) {
+            // A second decision's copy was counted as stale when its first decision was refused.
+            reloads.increment();
+        }
         try {
             aggregate.initializeState(events.readEvents(budget, version + 1));
         } catch (RuntimeException failed) {
@@ -71,5 +129,26 @@ final class CachedBudgetFreshness implements BoundedAggregateCache.EntryCheck {
      */
     private static EventSourcedAggregate<?> aggregateOf(AggregateCacheEntry<?> cached) {
         return cached.recreateAggregate(null, null, null, NoSnapshotTriggerDefinition.INSTANCE);
+    }
+
+    /** One command's decision through {@link #decide}: the version of the cached copy it was decided on, if any. */
+    private static final class Decision {
+
+        private final String budget;
+        private Long cachedVersion;
+        /** Set once the command is decided again: its cached copy, if any, is then checked first. */
+        private boolean secondTime;
+
+        Decision(String budget) {
+            this.budget = budget;
+        }
+
+        /** Whether the command was decided on a cached copy older than the budget the store now holds. */
+        boolean decidedOnStaleCopy(EventStorageEngine events) {
+            return cachedVersion != null
+                    && events.lastSequenceNumberFor(budget)
+                            .map(stored -> stored > cachedVersion)
+                            .orElse(false);
+        }
     }
 }

@@ -132,20 +132,26 @@ public class EventStoreConfiguration {
     }
 
     /**
+     * Decides commands on cached budgets without asking the store first, and a refusal on a stale copy once more
+     * ({@link CachedBudgetFreshness}: other instances may have changed a budget).
+     */
+    @Bean
+    public CachedBudgetFreshness cachedBudgetFreshness(EventStorageEngine eventStorageEngine, MeterRegistry meters) {
+        return new CachedBudgetFreshness(eventStorageEngine, meters);
+    }
+
+    /**
      * The budgets most recently used, up to {@code budget.aggregate-cache.size} (docs/benchmarks.md measured the weak
-     * reference cache this replaced), each brought up to date with the event store before it is used
-     * ({@link CachedBudgetFreshness}: other instances may have changed it). {@code budget.aggregate-cache.enabled=false}
-     * is Axon's default: every command loads its budget from the store.
+     * reference cache this replaced), kept from deciding a command otherwise than the stored budget would
+     * ({@link CachedBudgetFreshness}). {@code budget.aggregate-cache.enabled=false} is Axon's default: every command
+     * loads its budget from the store.
      */
     @Bean(CACHE)
     public Cache personalBudgetCache(
             @Value("${budget.aggregate-cache.enabled:true}") boolean enabled,
             @Value("${budget.aggregate-cache.size:10000}") long size,
-            EventStorageEngine eventStorageEngine,
-            MeterRegistry meters) {
+            CachedBudgetFreshness freshness) {
         Assert.isTrue(size > 0, "budget.aggregate-cache.size must be at least 1, was " + size);
-        return enabled
-                ? new BoundedAggregateCache(size, new CachedBudgetFreshness(eventStorageEngine, meters))
-                : NoCache.INSTANCE;
+        return enabled ? new BoundedAggregateCache(size, freshness) : NoCache.INSTANCE;
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import uk.gov.personalbudget.budget.eventstore.CachedBudgetFreshness;
 import uk.gov.personalbudget.budget.lifecycle.BudgetCommandTargetResolver;
 import uk.gov.personalbudget.budget.observability.CommandObservation;
 import uk.gov.personalbudget.budget.trace.TraceContexts;
@@ -37,14 +38,21 @@ class BudgetCommands {
     private final CommandGateway gateway;
     private final CommandObservation observation;
     private final TraceContexts traces;
+    private final CachedBudgetFreshness freshness;
     private final Counter retries;
 
     public BudgetCommands(
-            CommandGateway gateway, CommandObservation observation, TraceContexts traces, MeterRegistry meters) {
+            CommandGateway gateway,
+            CommandObservation observation,
+            TraceContexts traces,
+            CachedBudgetFreshness freshness,
+            MeterRegistry meters) {
         this.gateway = gateway;
+        this.freshness = freshness;
         this.retries = Counter.builder(RETRIES)
-                .description("Commands sent a second time because another command stored an event of the same budget"
-                        + " between loading it and appending to it")
+                .description("Commands sent a second time because the event store already held an event of the same"
+                        + " budget at the sequence they appended at: another instance's, stored after this instance's"
+                        + " cached copy or between its load and its append")
                 .register(meters);
         this.observation = observation;
         this.traces = traces;
@@ -61,8 +69,10 @@ class BudgetCommands {
     }
 
     /**
-     * Sends a command to an existing budget. Should another instance store an event of the budget between this
-     * instance's check of its cached copy and its own append, the event store's unique sequence refuses the append
+     * Sends a command to an existing budget, decided on the copy of it this instance caches without asking the store
+     * first ({@link CachedBudgetFreshness}: a refusal on a copy the store has moved past is decided once more). Should
+     * another instance have stored an event of the budget that this instance's copy lacks, or store one between this
+     * instance's load and its own append, the event store's unique sequence refuses the append
      * ({@link ConcurrencyException}); the command is then sent once more, on the budget as now stored, as one instance
      * would have run the two commands one after the other. If the caller named a version (If-Match) that the budget
      * is no longer at, the second run refuses it (412); a rule the stored budget breaks refuses it (409).
@@ -71,7 +81,7 @@ class BudgetCommands {
         return observation.observe(command, () -> {
             CommandMessage<?> message = withMetaData(command);
             try {
-                return gateway.sendAndWait(message);
+                return freshness.decide(command.budgetId().value(), () -> gateway.sendAndWait(message));
             } catch (ConcurrencyException changedMeanwhile) {
                 retries.increment();
                 return gateway.sendAndWait(message);

@@ -5,8 +5,10 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import uk.gov.personalbudget.budget.eventstore.CachedBudgetFreshness;
 import uk.gov.personalbudget.budget.lifecycle.BudgetRuleViolation;
 import uk.gov.personalbudget.budget.lifecycle.Rule;
 import uk.gov.personalbudget.budget.observability.CommandObservation;
@@ -41,6 +43,7 @@ class BudgetCommandsRetryTest {
             gateway,
             new CommandObservation(ObservationRegistry.create()),
             new TraceContexts(Tracer.NOOP, Propagator.NOOP),
+            new CachedBudgetFreshness(new InMemoryEventStorageEngine(), new SimpleMeterRegistry()),
             meters);
 
     @Test
