@@ -57,6 +57,20 @@ final class CpuByProcess implements CommandLoad.Window {
         return line.toString();
     }
 
+    /** One line: each process's CPU in µs per event and as cores busy over the window. */
+    String perEvent(long events, double windowSeconds) {
+        StringBuilder line = new StringBuilder("CPU per event (cores busy):");
+        double total = 0;
+        for (var process : used.entrySet()) {
+            total += process.getValue();
+            line.append(String.format(
+                    "  %s %.1f µs (%.2f)",
+                    process.getKey(), 1e6 * process.getValue() / events, process.getValue() / windowSeconds));
+        }
+        return line.append(String.format("  all %.1f µs (%.2f)", 1e6 * total / events, total / windowSeconds))
+                .toString();
+    }
+
     /** One line: each process's CPU in ms per command and as cores busy over the window. */
     String summary(long commands, double windowSeconds) {
         StringBuilder line = new StringBuilder("CPU per command (cores busy):");

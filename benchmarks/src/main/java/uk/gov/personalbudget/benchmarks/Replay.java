@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,18 @@ final class Replay {
             stack.startBudgetService(List.of());
             stack.startApprovalService(List.of());
             String auditor = new BudgetApi(stack.budgetServiceUrl()).token("aud-replay", "AUDITOR", null, null);
+            // What each process and PostgreSQL's statements cost per event, from the replay's start to its end.
+            CpuByProcess cpu = CpuByProcess.ofStack(stack);
+            Statements statements = new Statements(() -> connect(stack, Stack.APPROVAL_DB));
+            statements.reset();
+            Map<String, long[]> rowsBefore = rowChanges(stack);
+            long windowStart = System.nanoTime();
+            cpu.opened();
             JsonNode replay = replay(stack.approvalServiceUrl(), auditor);
+            cpu.closed();
+            double window = (System.nanoTime() - windowStart) / 1e9;
+            List<Statements.Row> run = statements.read();
+            Map<String, long[]> rowsAfter = settledRowChanges(stack);
             double seconds = Duration.between(
                                     Instant.parse(replay.get("startedAt").asText()),
                                     Instant.parse(replay.get("finishedAt").asText()))
@@ -88,12 +100,87 @@ final class Replay {
                     "approval-service replay: %,.0f events/s (%d events in %.1f s)%n",
                     events / seconds, events, seconds);
             System.out.printf("ratio replay / plain consumer = %.2f%n", (events / seconds) / (onTopic / plain));
+            System.out.println(cpu.perEvent(events, window));
+            System.out.print(Statements.per(run, Math.max(1, events / 1000), "1,000 events", "replay:"));
+            System.out.print(rowsPerThousandEvents(rowsBefore, rowsAfter, events));
             long heldBack = count(stack, Stack.APPROVAL_DB, "SELECT count(*) FROM held_back_record");
             if (heldBack > 0) {
                 throw new IllegalStateException(heldBack + " records were held back rather than projected: the replay "
                         + "measured the hold-back path, not projection (approval-service's log says why)");
             }
         }
+    }
+
+    private static Connection connect(Stack stack, String database) {
+        try {
+            return stack.connect(database);
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("PostgreSQL did not answer", unreachable);
+        }
+    }
+
+    /** approval-service's tables' rows inserted, updated and deleted so far, by table (pg_stat_user_tables). */
+    private static Map<String, long[]> rowChanges(Stack stack) throws Exception {
+        Map<String, long[]> tables = new LinkedHashMap<>();
+        try (Connection connection = stack.connect(Stack.APPROVAL_DB);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables ORDER BY relname")) {
+            while (rows.next()) {
+                tables.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4)});
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * {@link #rowChanges} once PostgreSQL's statistics have caught up: each backend reports its counts when it goes
+     * idle, at most once a second, so they are read until two readings a second and a half apart agree (15 s at most).
+     */
+    private static Map<String, long[]> settledRowChanges(Stack stack) throws Exception {
+        Map<String, long[]> last = rowChanges(stack);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1500);
+            Map<String, long[]> now = rowChanges(stack);
+            if (total(now) == total(last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static long total(Map<String, long[]> tables) {
+        return tables.values().stream()
+                .mapToLong(row -> row[0] + row[1] + row[2])
+                .sum();
+    }
+
+    /** Each table's rows inserted, updated and deleted per 1,000 events between two readings, busiest first. */
+    private static String rowsPerThousandEvents(Map<String, long[]> before, Map<String, long[]> after, long events) {
+        StringBuilder text = new StringBuilder();
+        double per = 1000.0 / events;
+        double all = 0;
+        List<Map.Entry<String, long[]>> changed = new ArrayList<>();
+        for (var table : after.entrySet()) {
+            long[] was = before.getOrDefault(table.getKey(), new long[3]);
+            long[] delta = {table.getValue()[0] - was[0], table.getValue()[1] - was[1], table.getValue()[2] - was[2]};
+            if (delta[0] + delta[1] + delta[2] > 0) {
+                changed.add(Map.entry(table.getKey(), delta));
+            }
+        }
+        changed.sort((a, b) -> Long.compare(
+                b.getValue()[0] + b.getValue()[1] + b.getValue()[2],
+                a.getValue()[0] + a.getValue()[1] + a.getValue()[2]));
+        for (var table : changed) {
+            long[] delta = table.getValue();
+            all += (delta[0] + delta[1] + delta[2]) * per;
+            text.append(String.format(
+                    "replay:  %8.1f inserted %7.1f updated %7.1f deleted per 1,000 events  %s%n",
+                    delta[0] * per, delta[1] * per, delta[2] * per, table.getKey()));
+        }
+        return String.format("replay: rows written per 1,000 events: %.1f%n", all) + text;
     }
 
     private static long storedEvents(Stack stack) throws Exception {

@@ -54,22 +54,31 @@ final class Statements {
 
     /** The statements called at least once per hundred commands, each on one line, and their total per command. */
     static String perCommand(List<Row> rows, long commands, String prefix) {
+        return per(rows, commands, "command", prefix);
+    }
+
+    /**
+     * The statements called at least once per hundred {@code unit}s, each on one line with its calls and execution
+     * time per unit, and their total per unit.
+     */
+    static String per(List<Row> rows, long units, String unit, String prefix) {
         StringBuilder text = new StringBuilder();
         double total = 0;
         for (Row row : rows) {
-            double perCommand = (double) row.calls() / commands;
-            if (perCommand < 0.01) {
+            double perUnit = (double) row.calls() / units;
+            if (perUnit < 0.01) {
                 continue;
             }
-            total += perCommand;
+            total += perUnit;
             String query = row.query().replaceAll("\\s+", " ").strip();
             text.append(String.format(
-                    "%s  %6.2f per command  %7.3f ms each  %s%n",
+                    "%s  %6.2f per %s  %7.3f ms each  %s%n",
                     prefix,
-                    perCommand,
+                    perUnit,
+                    unit,
                     row.totalMillis() / row.calls(),
                     query.length() > 110 ? query.substring(0, 110) + "…" : query));
         }
-        return String.format("%s statements per command: %.2f%n", prefix, total) + text;
+        return String.format("%s statements per %s: %.2f%n", prefix, unit, total) + text;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.personalbudget.budget.eventstore.MetaDataReading;
 import uk.gov.personalbudget.support.personaldata.PersonKeys;
 import uk.gov.personalbudget.support.personaldata.PersonalDataConfiguration;
 import uk.gov.personalbudget.support.personaldata.PersonalDataModule;
@@ -46,7 +47,10 @@ class PersonalDataEventsConfiguration {
                 .revisionResolver(revisionResolver)
                 .converter(new ChainingConverter(getClass().getClassLoader()));
         BudgetPersons persons = new BudgetPersons(new JdbcTemplate(dataSource), eventSchema, objectMapper);
-        return new PersonalDataEventSerializer(builder, persons, keys, reader);
+        PersonalDataEventSerializer serializer = new PersonalDataEventSerializer(builder, persons, keys, reader);
+        // After Axon's serializer registered its own meta-data deserializer: the last one registered is found first.
+        serializer.getObjectMapper().registerModule(MetaDataReading.module());
+        return serializer;
     }
 
     @Bean

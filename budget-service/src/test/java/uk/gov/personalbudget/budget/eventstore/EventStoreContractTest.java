@@ -144,6 +144,8 @@ abstract class EventStoreContractTest {
         assertThat(serializer).isInstanceOf(JacksonSerializer.class);
         assertThat(((JacksonSerializer) serializer).getObjectMapper()).isSameAs(objectMapper);
         ObjectMapper eventMapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
+        // Stored meta-data is read with its map deserializer found once, not Axon's looked up for every read.
+        assertThat(MetaDataReadingTest.metaDataDeserializerOf(eventMapper)).isInstanceOf(MetaDataReading.class);
         assertThat(eventMapper.getRegisteredModuleIds())
                 .containsAll(objectMapper.getRegisteredModuleIds())
                 .contains("personal-data");
