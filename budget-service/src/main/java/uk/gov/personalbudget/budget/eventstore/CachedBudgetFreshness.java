@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>if a stale copy accepts it, the event store's unique (budget, sequence) refuses the append, since the copy's
  *       next sequence number is already stored ({@link ConcurrencyException}; Axon rolls back and drops the copy,
- *       and the caller runs the command once more on the budget as stored);</li>
+ *       and the caller runs the command once more on the budget as stored). This holds because every command the
+ *       web layer sends stores an event when accepted: the only command accepted without one, a repeated
+ *       {@code RecordErasure}, is sent by erasures, outside {@link #decide};</li>
  *   <li>if the copy refuses it (a rule, a version, any failure), the last sequence number stored for the budget is
  *       compared with the copy's version (one index-only query), and if the store is ahead, the command is decided
  *       once more on the budget brought up to date ({@value #RELOADS} counts these).</li>
