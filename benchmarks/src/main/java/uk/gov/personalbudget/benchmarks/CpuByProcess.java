@@ -59,29 +59,27 @@ final class CpuByProcess implements CommandLoad.Window {
 
     /** One line: each process's CPU in µs per event and as cores busy over the window. */
     String perEvent(long events, double windowSeconds) {
-        StringBuilder line = new StringBuilder("CPU per event (cores busy):");
-        double total = 0;
-        for (var process : used.entrySet()) {
-            total += process.getValue();
-            line.append(String.format(
-                    "  %s %.1f µs (%.2f)",
-                    process.getKey(), 1e6 * process.getValue() / events, process.getValue() / windowSeconds));
-        }
-        return line.append(String.format("  all %.1f µs (%.2f)", 1e6 * total / events, total / windowSeconds))
-                .toString();
+        return perUnit("CPU per event (cores busy):", events, 1e6, "%.1f µs", windowSeconds);
     }
 
     /** One line: each process's CPU in ms per command and as cores busy over the window. */
     String summary(long commands, double windowSeconds) {
-        StringBuilder line = new StringBuilder("CPU per command (cores busy):");
+        return perUnit("CPU per command (cores busy):", commands, 1e3, "%.2f ms", windowSeconds);
+    }
+
+    /** Each process's CPU per unit (seconds times {@code scale}, written with {@code amount}), then all together. */
+    private String perUnit(String heading, long units, double scale, String amount, double windowSeconds) {
+        StringBuilder line = new StringBuilder(heading);
         double total = 0;
         for (var process : used.entrySet()) {
             total += process.getValue();
             line.append(String.format(
-                    "  %s %.2f ms (%.2f)",
-                    process.getKey(), 1000 * process.getValue() / commands, process.getValue() / windowSeconds));
+                    "  %s " + amount + " (%.2f)",
+                    process.getKey(),
+                    scale * process.getValue() / units,
+                    process.getValue() / windowSeconds));
         }
-        return line.append(String.format("  all %.2f ms (%.2f)", 1000 * total / commands, total / windowSeconds))
+        return line.append(String.format("  all " + amount + " (%.2f)", scale * total / units, total / windowSeconds))
                 .toString();
     }
 }

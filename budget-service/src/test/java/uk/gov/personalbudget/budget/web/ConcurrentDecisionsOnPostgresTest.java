@@ -182,9 +182,7 @@ class ConcurrentDecisionsOnPostgresTest {
                                     Map.of())
                             .statusCode())
                     .isEqualTo(200);
-            double reloadsBefore = count(context.getBean(MeterRegistry.class)
-                    .find("budget.aggregate.reloads")
-                    .counter());
+            double reloadsBefore = reloads(context);
 
             // Its copy would refuse the approval (the plan is not endorsed there); the stored budget accepts it.
             HttpResponse<String> approval = first.post(
@@ -196,11 +194,7 @@ class ConcurrentDecisionsOnPostgresTest {
             assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
             assertThat(lastEventType(budget)).endsWith("PlanApprovedByAuthority");
             assertThat(eventsOf(budget)).isEqualTo(Stage.PLAN_ENDORSED.events() + 1);
-            assertThat(count(context.getBean(MeterRegistry.class)
-                                    .find("budget.aggregate.reloads")
-                                    .counter())
-                            - reloadsBefore)
-                    .isEqualTo(1);
+            assertThat(reloads(context) - reloadsBefore).isEqualTo(1);
         }
     }
 
@@ -324,16 +318,21 @@ class ConcurrentDecisionsOnPostgresTest {
     }
 
     /**
-     * Commands decided again because a cached copy was stale: refused on it ({@code budget.aggregate.reloads}), or
-     * accepted on it and refused by the event store's unique sequence ({@code budget.command.retries}).
+     * Commands decided again because a cached copy was stale: refused on it ({@link #reloads}), or accepted on it and
+     * refused by the event store's unique sequence ({@code budget.command.retries}).
      */
     private static double staleCopiesFound(ConfigurableApplicationContext instance) {
-        MeterRegistry meters = instance.getBean(MeterRegistry.class);
-        return count(meters.find("budget.aggregate.reloads").counter())
-                + count(meters.find(BudgetCommands.RETRIES).counter());
+        return reloads(instance) + count(instance, BudgetCommands.RETRIES);
     }
 
-    private static double count(Counter counter) {
+    /** Cached copies found stale and brought up to date, before use or after a refusal on them. */
+    private static double reloads(ConfigurableApplicationContext instance) {
+        return count(instance, "budget.aggregate.reloads");
+    }
+
+    private static double count(ConfigurableApplicationContext instance, String counterName) {
+        Counter counter =
+                instance.getBean(MeterRegistry.class).find(counterName).counter();
         return counter == null ? 0 : counter.count();
     }
 
