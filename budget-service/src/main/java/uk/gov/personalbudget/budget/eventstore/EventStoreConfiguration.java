@@ -78,7 +78,8 @@ public class EventStoreConfiguration {
 
     /**
      * The same settings as {@code JdbcAutoConfiguration.eventStorageEngine}, plus the hash-chaining insert, reads of the
-     * event stream that keep each row with its hashes for publication, and a token's gaps bound as one array.
+     * event stream that keep each row with its hashes for publication, a token's gaps bound as one array, and reads
+     * outside a transaction that start none ({@link ReadsWithoutTransaction}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(
@@ -97,7 +98,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(new ReadsWithoutTransaction(transactionManager))
                 .schema(eventSchema)
                 .appendEvents(new HashChainingAppend())
                 .readEventDataWithGaps(new GapsAsOneArray());
