@@ -14,12 +14,9 @@ import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Publishes every stored event to Kafka, at least once and never lost. The event store is the outbox: this handler
@@ -37,19 +34,17 @@ class KafkaEventPublisher {
     /** Stored rows read at once for the events of a batch (the batch itself is usually smaller). */
     static final int READ_AHEAD_ROWS = 32;
 
-    private final Function<String, Optional<ChainedEvent>> recentlyRead;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer eventSerializer;
-    private final Function<String, Optional<ChainedEvent>> storedEvent;
-    private final BiFunction<Long, Integer, List<ChainedEvent>> storedEventsFrom;
+    private final StoredRows storedRows;
     private final Runnable topicCheck;
     private final String topic;
     private final Duration sendTimeout;
     private final PublicationObserver observer;
 
     /**
-     * @param storedEvent an event's row as the event store holds it with its place in the hash chain, by event id
-     *                    (empty if it is not stored: then the record carries no hash)
+     * @param storedRows each event's stored row, with its place in the hash chain (an event not stored is published
+     *                   without a hash)
      * @param topicCheck makes sure the topic exists with its settings before the first record is sent (it throws
      *                   if Kafka cannot be reached, failing the batch)
      * @param observer   told of each send and its outcome (trace span, metrics)
@@ -57,66 +52,14 @@ class KafkaEventPublisher {
     public KafkaEventPublisher(
             KafkaTemplate<String, byte[]> kafka,
             Serializer eventSerializer,
-            Function<String, Optional<ChainedEvent>> storedEvent,
+            StoredRows storedRows,
             Runnable topicCheck,
             String topic,
             Duration sendTimeout,
             PublicationObserver observer) {
-        this(
-                kafka,
-                eventSerializer,
-                storedEvent,
-                (index, limit) -> List.of(),
-                topicCheck,
-                topic,
-                sendTimeout,
-                observer);
-    }
-
-    /**
-     * @param storedEventsFrom up to so many stored events from a global index on: the rows of a batch's events are read
-     *                         together, one statement per batch rather than per event
-     */
-    public KafkaEventPublisher(
-            KafkaTemplate<String, byte[]> kafka,
-            Serializer eventSerializer,
-            Function<String, Optional<ChainedEvent>> storedEvent,
-            BiFunction<Long, Integer, List<ChainedEvent>> storedEventsFrom,
-            Runnable topicCheck,
-            String topic,
-            Duration sendTimeout,
-            PublicationObserver observer) {
-        this(
-                eventId -> Optional.empty(),
-                kafka,
-                eventSerializer,
-                storedEvent,
-                storedEventsFrom,
-                topicCheck,
-                topic,
-                sendTimeout,
-                observer);
-    }
-
-    /**
-     * @param recentlyRead an event's row as the event store's own read of the stream left it, by event id, if it is
-     *                     still kept ({@code integrity.RecentlyReadRows}): then nothing is read again
-     */
-    public KafkaEventPublisher(
-            Function<String, Optional<ChainedEvent>> recentlyRead,
-            KafkaTemplate<String, byte[]> kafka,
-            Serializer eventSerializer,
-            Function<String, Optional<ChainedEvent>> storedEvent,
-            BiFunction<Long, Integer, List<ChainedEvent>> storedEventsFrom,
-            Runnable topicCheck,
-            String topic,
-            Duration sendTimeout,
-            PublicationObserver observer) {
-        this.recentlyRead = recentlyRead;
         this.kafka = kafka;
         this.eventSerializer = eventSerializer;
-        this.storedEvent = storedEvent;
-        this.storedEventsFrom = storedEventsFrom;
+        this.storedRows = storedRows;
         this.topicCheck = topicCheck;
         this.topic = topic;
         this.sendTimeout = sendTimeout;
@@ -147,7 +90,7 @@ class KafkaEventPublisher {
      * batch then find; an event whose row was not among them (one not read by global index) is read alone.
      */
     private Optional<ChainedEvent> stored(DomainEventMessage<?> event) {
-        Optional<ChainedEvent> kept = recentlyRead.apply(event.getIdentifier());
+        Optional<ChainedEvent> kept = storedRows.keptFromTheStream(event.getIdentifier());
         if (kept.isPresent()) {
             return kept;
         }
@@ -157,13 +100,13 @@ class KafkaEventPublisher {
         if (known == null && event instanceof TrackedEventMessage<?> tracked) {
             OptionalLong position = tracked.trackingToken().position();
             if (position.isPresent()) {
-                storedEventsFrom
-                        .apply(position.getAsLong(), READ_AHEAD_ROWS)
+                storedRows
+                        .from(position.getAsLong(), READ_AHEAD_ROWS)
                         .forEach(row -> readAhead.put(row.event().eventIdentifier(), row));
                 known = readAhead.remove(event.getIdentifier());
             }
         }
-        return known != null ? Optional.of(known) : storedEvent.apply(event.getIdentifier());
+        return known != null ? Optional.of(known) : storedRows.byId(event.getIdentifier());
     }
 
     /**

@@ -25,6 +25,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 import uk.gov.personalbudget.budget.integrity.RecentlyReadRows;
 import uk.gov.personalbudget.budget.integrity.TamperEvidence;
 import uk.gov.personalbudget.budget.trace.TraceContexts;
@@ -32,7 +33,9 @@ import uk.gov.personalbudget.support.observability.KafkaBrokerHealth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Publication of the stored events to Kafka: the topic, the producer and the pooled streaming processor that runs
@@ -136,12 +139,26 @@ class PublicationConfiguration {
             PublicationProperties publication,
             TraceContexts traces,
             MeterRegistry meters) {
+        StoredRows storedRows = new StoredRows() {
+            @Override
+            public Optional<ChainedEvent> byId(String eventIdentifier) {
+                return tamperEvidence.storedEvent(eventIdentifier);
+            }
+
+            @Override
+            public List<ChainedEvent> from(long globalIndex, int limit) {
+                return tamperEvidence.storedEventsFrom(globalIndex, limit);
+            }
+
+            @Override
+            public Optional<ChainedEvent> keptFromTheStream(String eventIdentifier) {
+                return recentlyReadRows.take(eventIdentifier);
+            }
+        };
         return new KafkaEventPublisher(
-                recentlyReadRows::take,
                 kafkaTemplate,
                 eventSerializer,
-                tamperEvidence::storedEvent,
-                tamperEvidence::storedEventsFrom,
+                storedRows,
                 new TopicCheck(kafkaAdmin, budgetEventsTopic),
                 publication.topic(),
                 publication.sendTimeout(),

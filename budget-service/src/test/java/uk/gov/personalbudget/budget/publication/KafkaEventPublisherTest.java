@@ -313,25 +313,23 @@ class KafkaEventPublisherTest {
         List<DomainEventMessage<?>> tracked = tracked(events("b-1", 3), index -> 40L + index);
         AtomicInteger readsAhead = new AtomicInteger();
         AtomicInteger readsAlone = new AtomicInteger();
-        var publisher = new KafkaEventPublisher(
-                new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)),
-                serializer,
-                eventId -> {
-                    readsAlone.incrementAndGet();
-                    return storedOf(eventId);
-                },
-                (globalIndex, limit) -> {
-                    readsAhead.incrementAndGet();
-                    assertThat(globalIndex).isEqualTo(40L);
-                    assertThat(limit).isEqualTo(KafkaEventPublisher.READ_AHEAD_ROWS);
-                    return tracked.stream()
-                            .map(event -> storedOf(event.getIdentifier()).orElseThrow())
-                            .toList();
-                },
-                topicChecks::incrementAndGet,
-                TOPIC,
-                SEND_TIMEOUT,
-                PublicationObserver.NONE);
+        var publisher = publisher(new StoredRows() {
+            @Override
+            public Optional<ChainedEvent> byId(String eventId) {
+                readsAlone.incrementAndGet();
+                return storedOf(eventId);
+            }
+
+            @Override
+            public List<ChainedEvent> from(long globalIndex, int limit) {
+                readsAhead.incrementAndGet();
+                assertThat(globalIndex).isEqualTo(40L);
+                assertThat(limit).isEqualTo(KafkaEventPublisher.READ_AHEAD_ROWS);
+                return tracked.stream()
+                        .map(event -> storedOf(event.getIdentifier()).orElseThrow())
+                        .toList();
+            }
+        });
 
         acknowledgeAllAndExpectStoredHashes(processInBackground(publisher, tracked), 3);
         assertThat(readsAhead).hasValue(1);
@@ -343,33 +341,42 @@ class KafkaEventPublisherTest {
         // The token of an event that filled a gap carries the token's highest index, not the event's own.
         List<DomainEventMessage<?>> tracked = tracked(events("b-1", 3), index -> 90L);
         AtomicInteger reads = new AtomicInteger();
-        var publisher = new KafkaEventPublisher(
-                KafkaEventPublisherTest::storedOf,
-                new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)),
-                serializer,
-                eventId -> {
-                    reads.incrementAndGet();
-                    return storedOf(eventId);
-                },
-                (globalIndex, limit) -> {
-                    reads.incrementAndGet();
-                    return List.of();
-                },
-                topicChecks::incrementAndGet,
-                TOPIC,
-                SEND_TIMEOUT,
-                PublicationObserver.NONE);
+        var publisher = publisher(new StoredRows() {
+            @Override
+            public Optional<ChainedEvent> byId(String eventId) {
+                reads.incrementAndGet();
+                return storedOf(eventId);
+            }
+
+            @Override
+            public List<ChainedEvent> from(long globalIndex, int limit) {
+                reads.incrementAndGet();
+                return List.of();
+            }
+
+            @Override
+            public Optional<ChainedEvent> keptFromTheStream(String eventId) {
+                return storedOf(eventId);
+            }
+        });
 
         acknowledgeAllAndExpectStoredHashes(processInBackground(publisher, tracked), 3);
         assertThat(reads).hasValue(0);
     }
 
     private KafkaEventPublisher publisher(Duration sendTimeout) {
-        var template = new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka));
+        return publisher(KafkaEventPublisherTest::storedOf, sendTimeout);
+    }
+
+    private KafkaEventPublisher publisher(StoredRows storedRows) {
+        return publisher(storedRows, SEND_TIMEOUT);
+    }
+
+    private KafkaEventPublisher publisher(StoredRows storedRows, Duration sendTimeout) {
         return new KafkaEventPublisher(
-                template,
+                new KafkaTemplate<>(new MockProducerFactory<>(() -> kafka)),
                 serializer,
-                KafkaEventPublisherTest::storedOf,
+                storedRows,
                 topicChecks::incrementAndGet,
                 TOPIC,
                 sendTimeout,
