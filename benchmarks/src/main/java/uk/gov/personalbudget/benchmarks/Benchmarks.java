@@ -14,9 +14,9 @@ public final class Benchmarks {
 
     private static final String USAGE = """
             usage: ./benchmarks/run <benchmark> [--flag=value ...]
-              throughput    commands/s and latency at 8, 32, 64 clients beside pgbench  --clients=8,32,64 --warm-up=10 --seconds=20 --profile=false
+              throughput    commands/s and latency at 8, 32, 64 clients beside pgbench  --clients=8,32,64 --warm-up=10 --jit-warm-up=0 --seconds=20 --profile=false
               out-of-box    shipped settings vs Axon's defaults                          --clients=32 --warm-up=10 --seconds=20
-              lag           command 2xx to approval-service's control trail              --rates=100,500 --clients=64 --warm-up=10 --seconds=30
+              lag           command 2xx to approval-service's control trail              --rates=100,500 --clients=64 --warm-up=10 --jit-warm-up=0 --seconds=30
               long-history  a budget with 10,000 events vs ones with 10                  --events=10000 --samples=100
               footprint     start-up time and resident memory, idle and under load       --clients=32 --idle=20 --seconds=30
               replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-seconds=20

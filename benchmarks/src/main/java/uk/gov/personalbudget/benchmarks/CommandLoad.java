@@ -95,6 +95,34 @@ final class CommandLoad {
         void opened() throws Exception;
 
         void closed() throws Exception;
+
+        /** {@code first} and {@code second} told, in that order, and closed in the reverse order. */
+        static Window both(Window first, Window second) {
+            return new Window() {
+                @Override
+                public void opened() throws Exception {
+                    first.opened();
+                    second.opened();
+                }
+
+                @Override
+                public void closed() throws Exception {
+                    second.closed();
+                    first.closed();
+                }
+            };
+        }
+    }
+
+    /**
+     * Runs the mix in a closed loop for {@code duration}, unmeasured, unless it is zero: freshly started services spend
+     * their first minutes compiling, and on two cores their one C2 compiler thread was still at work two to three
+     * minutes into a paced run (docs/benchmarks.md, "The JIT compilers in the measured window").
+     */
+    static void warmUpJit(BudgetApi api, int clients, String label, Duration duration) throws Exception {
+        if (!duration.isZero()) {
+            new CommandLoad(api, clients, label, null, null).run(duration, Duration.ofSeconds(1));
+        }
     }
 
     /** Runs {@code warmUp} unmeasured, then {@code measure}, and stops the clients. */

@@ -28,6 +28,17 @@ final class CpuByProcess implements CommandLoad.Window {
                 .add("Kafka", () -> CpuTime.of(stack.kafkaPid()));
     }
 
+    /** The JIT compiler threads of budget-service and approval-service ({@link CpuTime#ofCompilers}). */
+    static CpuByProcess compilersOf(Stack stack) {
+        return new CpuByProcess()
+                .add(
+                        "budget-service",
+                        () -> CpuTime.ofCompilers(stack.budgetService().pid()))
+                .add(
+                        "approval-service",
+                        () -> CpuTime.ofCompilers(stack.approvalService().pid()));
+    }
+
     /** Reads {@code name}'s CPU with {@code reading}; in the order added. */
     CpuByProcess add(String name, Reading reading) {
         processes.put(name, reading);
@@ -64,7 +75,12 @@ final class CpuByProcess implements CommandLoad.Window {
 
     /** One line: each process's CPU in ms per command and as cores busy over the window. */
     String summary(long commands, double windowSeconds) {
-        return perUnit("CPU per command (cores busy):", commands, 1e3, "%.2f ms", windowSeconds);
+        return summary("CPU per command (cores busy):", commands, windowSeconds);
+    }
+
+    /** {@link #summary(long, double)} under another heading. */
+    String summary(String heading, long commands, double windowSeconds) {
+        return perUnit(heading, commands, 1e3, "%.2f ms", windowSeconds);
     }
 
     /** Each process's CPU per unit (seconds times {@code scale}, written with {@code amount}), then all together. */

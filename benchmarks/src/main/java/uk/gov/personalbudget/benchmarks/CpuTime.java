@@ -21,6 +21,30 @@ final class CpuTime {
     }
 
     /**
+     * Seconds of CPU the JIT compiler threads of the JVM {@code pid} ("C1 CompilerThread0", "C2 CompilerThread0", ...)
+     * have used, ended ones not included: how much of a window's CPU a freshly started service spent compiling.
+     */
+    static double ofCompilers(long pid) throws IOException {
+        double seconds = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.matches("C[12] CompilerThre.*")) {
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+                    }
+                } catch (IOException ended) {
+                    // The JVM ends idle compiler threads it had added.
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /**
      * Seconds of CPU the PostgreSQL server of {@code dataDirectory} and its backends have used: the postmaster's own,
      * its ended backends' (which it has waited for: cutime and cstime), and its running backends'.
      */

@@ -26,12 +26,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * (default 2; every opening up to 32 commands/s, every fourth at 100/s): every read of a trail costs approval-service
  * and PostgreSQL a few milliseconds of CPU, and tracing every opening at 100 commands/s made the reads a large part of
  * the load being measured. The reads per second are printed.
+ * <p>
+ * At a paced 100 commands/s a method called once per command reaches the JIT's last tier only after a few thousand
+ * calls, so the whole request path was still being compiled two to three minutes into a run, inside the measured
+ * window. {@code --jit-warm-up} (default 0, none) first runs the same mix in a closed loop for that long, as the
+ * scale-out benchmark does, so that the paced phases measure a service past its start-up compilation.
  */
 final class EndToEndLag {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final Set<String> FLAGS = Set.of("rates", "clients", "warm-up", "seconds", "traced", "service-jvm");
+    static final Set<String> FLAGS =
+            Set.of("rates", "clients", "warm-up", "jit-warm-up", "seconds", "traced", "service-jvm");
     private static final Duration POLL = Duration.ofMillis(5);
     /** The poll interval grows beyond {@link #POLL} as a fraction of the time waited: 1/20, 5 %. */
     private static final int POLL_FRACTION = 20;
@@ -43,12 +49,14 @@ final class EndToEndLag {
         int clients = options.integer("clients", 64);
         int traced = options.integer("traced", 2);
         Duration warmUp = options.seconds("warm-up", 10);
+        Duration jitWarmUp = options.seconds("jit-warm-up", 0);
         Duration measure = options.seconds("seconds", 30);
         try (Stack stack = Stack.start("lag", Benchmarks.serviceJvm(options))) {
             stack.startBudgetService(List.of());
             stack.startApprovalService(List.of());
             BudgetApi api = new BudgetApi(stack.budgetServiceUrl());
             String auditor = api.token("aud-bench", "AUDITOR", null, null);
+            CommandLoad.warmUpJit(api, clients, "lagjit", jitWarmUp);
             Benchmarks.heading("End-to-end lag: command 2xx to approval-service's control trail");
             for (int rate : rates) {
                 Histogram lags = new Histogram(3);
@@ -64,6 +72,7 @@ final class EndToEndLag {
                         .build();
                 long benchmark = ProcessHandle.current().pid();
                 CpuByProcess cpu = CpuByProcess.ofStack(stack).add("load and pollers", () -> CpuTime.of(benchmark));
+                CpuByProcess compilers = CpuByProcess.compilersOf(stack);
                 try (OpeningWatch watch = OpeningWatch.start(stack.kafkaBootstrapServers())) {
                     CommandLoad load = new CommandLoad(
                             api, clients, "lag" + rate, new Pacer(rate), (budget, acknowledgedAt, measured) -> {
@@ -91,7 +100,7 @@ final class EndToEndLag {
                                     }
                                 });
                             });
-                    CommandLoad.Result result = load.run(warmUp, measure, cpu);
+                    CommandLoad.Result result = load.run(warmUp, measure, CommandLoad.Window.both(cpu, compilers));
                     pollers.shutdown();
                     pollers.awaitTermination(GIVE_UP.toSeconds() + 10, TimeUnit.SECONDS);
                     synchronized (lags) {
@@ -121,6 +130,8 @@ final class EndToEndLag {
                                 "                       trail reads by the pollers: %.1f a second%n",
                                 reads.get() / window);
                         System.out.println("                       " + cpu.summary(result.commands(), window));
+                        System.out.println("                       "
+                                + compilers.summary("of which the JIT compilers' threads:", result.commands(), window));
                     }
                 }
             }

@@ -42,13 +42,11 @@ final class ScaleOut {
                         instances.stream().map(ServiceProcess::baseUrl).toList();
                 // Freshly started JVMs spend their first tens of seconds compiling: without this, whichever routing
                 // ran first paid for it (twice the CPU per command in a run with a 10 s warm-up alone).
-                new CommandLoad(
-                                new BudgetApi(urls, TestIssuer.get(), BudgetApi.Routing.ROUND_ROBIN),
-                                clients,
-                                "so" + count + "jit",
-                                null,
-                                null)
-                        .run(jitWarmUp, Duration.ofSeconds(1));
+                CommandLoad.warmUpJit(
+                        new BudgetApi(urls, TestIssuer.get(), BudgetApi.Routing.ROUND_ROBIN),
+                        clients,
+                        "so" + count + "jit",
+                        jitWarmUp);
                 for (BudgetApi.Routing routing : count == 1 ? routings.subList(0, 1) : routings) {
                     BudgetApi api = new BudgetApi(urls, TestIssuer.get(), routing);
                     Window window = new Window(instances, stack.postgresDataDirectory());

@@ -18,12 +18,13 @@ import java.util.Set;
  */
 final class Throughput {
 
-    static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "profile", "service-jvm");
+    static final Set<String> FLAGS = Set.of("clients", "warm-up", "jit-warm-up", "seconds", "profile", "service-jvm");
 
     static void run(Options options) throws Exception {
         List<Integer> clientCounts = options.integers("clients", List.of(8, 32, 64));
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
+        Duration jitWarmUp = options.seconds("jit-warm-up", 0);
         boolean profile = Boolean.parseBoolean(options.text("profile", "false"));
         try (Stack stack = Stack.start("throughput", Benchmarks.serviceJvm(options))) {
             // Tokens from an identity provider of the benchmark's own, which budget-service only verifies, as in
@@ -37,6 +38,9 @@ final class Throughput {
             Benchmarks.heading("Command throughput over REST on PostgreSQL, beside pgbench (single-row INSERT)");
             Statements statements = new Statements(() -> connect(stack, Stack.BUDGET_DB));
             Profiler profiler = profile ? Profiler.in(stack.runDirectory()) : null;
+            // Without it the first client count's window holds most of the service's start-up compilation (section 1a).
+            CommandLoad.warmUpJit(
+                    api, clientCounts.stream().max(Integer::compare).orElse(32), "tpjit", jitWarmUp);
             for (int clients : clientCounts) {
                 CpuWindow cpu = new CpuWindow(budgetService, stack.postgresDataDirectory());
                 List<Statements.Row> run = new ArrayList<>();
@@ -66,8 +70,12 @@ final class Throughput {
                         (CpuTime.ofPostgres(stack.postgresDataDirectory()) - postgresBefore) / reference.transactions();
                 System.out.println(ours.summary());
                 System.out.printf(
-                        "%3d clients: CPU per command: budget-service %.2f ms, PostgreSQL %.3f ms%n",
-                        clients, 1000 * cpu.service / ours.commands(), 1000 * cpu.postgres / ours.commands());
+                        "%3d clients: CPU per command: budget-service %.2f ms (of which its JIT compilers %.2f ms),"
+                                + " PostgreSQL %.3f ms%n",
+                        clients,
+                        1000 * cpu.service / ours.commands(),
+                        1000 * cpu.compilers / ours.commands(),
+                        1000 * cpu.postgres / ours.commands());
                 System.out.print(Statements.perCommand(run, ours.commands(), String.format("%3d clients:", clients)));
                 if (profiler != null) {
                     System.out.printf("%3d clients: profile in %s%n", clients, collapsed(stack, clients));
@@ -99,6 +107,9 @@ final class Throughput {
         private final List<ServiceProcess> serviceProcesses;
         private final Path postgresData;
         double service;
+        /** Of {@link #service}, the JIT compiler threads'. */
+        double compilers;
+
         double postgres;
 
         CpuWindow(ServiceProcess service, Path postgresData) {
@@ -113,12 +124,14 @@ final class Throughput {
         @Override
         public void opened() throws Exception {
             service = -serviceCpu();
+            compilers = -compilerCpu();
             postgres = -CpuTime.ofPostgres(postgresData);
         }
 
         @Override
         public void closed() throws Exception {
             service += serviceCpu();
+            compilers += compilerCpu();
             postgres += CpuTime.ofPostgres(postgresData);
         }
 
@@ -126,6 +139,14 @@ final class Throughput {
             double seconds = 0;
             for (ServiceProcess process : serviceProcesses) {
                 seconds += CpuTime.of(process.pid());
+            }
+            return seconds;
+        }
+
+        private double compilerCpu() throws Exception {
+            double seconds = 0;
+            for (ServiceProcess process : serviceProcesses) {
+                seconds += CpuTime.ofCompilers(process.pid());
             }
             return seconds;
         }
