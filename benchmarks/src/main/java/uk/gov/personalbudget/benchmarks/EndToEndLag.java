@@ -7,12 +7,18 @@ import org.HdrHistogram.Histogram;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Benchmark 3: from a command's 2xx to the transfer it caused being readable in approval-service's control trail, at a
@@ -64,6 +70,7 @@ final class EndToEndLag {
                 AtomicLong lost = new AtomicLong();
                 AtomicLong reads = new AtomicLong();
                 AtomicLong openings = new AtomicLong();
+                List<Opening> traces = new ArrayList<>();
                 // An opening is one command in 16 (CommandLoad): every n-th one, so that about --traced a second are.
                 long tracedEvery = Math.max(1, (long) Math.ceil(rate / 16.0 / traced));
                 ExecutorService pollers = Executors.newFixedThreadPool(16);
@@ -82,21 +89,25 @@ final class EndToEndLag {
                                 // Openings of the warm-up are traced too, unrecorded, so that the first measured one
                                 // finds the pollers' client and approval-service's trail reads warm, as all others do.
                                 pollers.execute(() -> {
-                                    trace(
-                                            http,
-                                            stack.approvalServiceUrl(),
-                                            auditor,
-                                            budget,
-                                            acknowledgedAt,
-                                            measured ? lags : new Histogram(3),
-                                            measured ? lost : new AtomicLong(),
-                                            measured ? reads : new AtomicLong());
-                                    if (measured) {
-                                        watch.arrival(budget).ifPresent(arrived -> {
-                                            synchronized (published) {
-                                                published.recordValue(Math.max(0, arrived - acknowledgedAt) / 1000);
-                                            }
-                                        });
+                                    Traced found =
+                                            trace(http, stack.approvalServiceUrl(), auditor, budget, acknowledgedAt);
+                                    if (!measured) {
+                                        return;
+                                    }
+                                    if (found == null) {
+                                        lost.incrementAndGet();
+                                        return;
+                                    }
+                                    reads.addAndGet(found.reads());
+                                    long onKafka = watch.arrival(budget)
+                                            .map(arrived -> Math.max(0, arrived - acknowledgedAt) / 1000)
+                                            .orElse(-1L);
+                                    synchronized (lags) {
+                                        lags.recordValue(found.lagMicros());
+                                        if (onKafka >= 0) {
+                                            published.recordValue(onKafka);
+                                        }
+                                        traces.add(new Opening(acknowledgedAt, found, onKafka));
                                     }
                                 });
                             });
@@ -125,6 +136,7 @@ final class EndToEndLag {
                                 published.getValueAtPercentile(50) / 1000.0,
                                 published.getValueAtPercentile(99) / 1000.0,
                                 published.getTotalCount());
+                        System.out.println("                       the slowest: " + slowest(traces, 5));
                         double window = result.measured().toNanos() / 1e9;
                         System.out.printf(
                                 "                       trail reads by the pollers: %.1f a second%n",
@@ -138,36 +150,57 @@ final class EndToEndLag {
         }
     }
 
-    private static void trace(
-            HttpClient http,
-            String approvalService,
-            String auditor,
-            String budget,
-            long acknowledgedAt,
-            Histogram lags,
-            AtomicLong lost,
-            AtomicLong reads) {
+    /** A traced opening: how long until the trail listed it, and the reads that took (null if never listed). */
+    private record Traced(long lagMicros, int reads, long lastReadMicros) {}
+
+    /** A measured opening: when its 2xx came ({@link System#nanoTime()}), and when its record was on Kafka (µs, or -1). */
+    private record Opening(long acknowledgedAt, Traced traced, long onKafkaMicros) {}
+
+    /**
+     * The {@code count} slowest openings, each with when its 2xx came (UTC, to find it in the services' logs), its lag,
+     * when its record was on Kafka and how long the trail read that found it took: a tail made by one stall shows as
+     * several openings close together, one made by slow reads as long last reads.
+     */
+    private static String slowest(List<Opening> traces, int count) {
+        long wallMinusNano = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
+        return traces.stream()
+                .sorted(Comparator.comparingLong(
+                                (Opening opening) -> opening.traced().lagMicros())
+                        .reversed())
+                .limit(count)
+                .map(opening -> String.format(
+                        "%s %.1f ms (on Kafka %.1f ms, last of %d reads %.1f ms)",
+                        LocalTime.ofInstant(
+                                Instant.EPOCH.plusNanos(wallMinusNano + opening.acknowledgedAt()), ZoneOffset.UTC),
+                        opening.traced().lagMicros() / 1000.0,
+                        opening.onKafkaMicros() / 1000.0,
+                        opening.traced().reads(),
+                        opening.traced().lastReadMicros() / 1000.0))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Traced trace(
+            HttpClient http, String approvalService, String auditor, String budget, long acknowledgedAt) {
         String url = approvalService + "/api/v1/budgets/" + budget + "/control-trail";
+        int reads = 0;
         try {
             while (System.nanoTime() - acknowledgedAt < GIVE_UP.toNanos()) {
+                long asked = System.nanoTime();
                 HttpResponse<String> trail = BudgetApi.get(http, url, auditor);
-                reads.incrementAndGet();
+                long answered = System.nanoTime();
+                reads++;
                 if (trail.statusCode() == 200 && listsOpening(JSON.readTree(trail.body()))) {
-                    long lag = (System.nanoTime() - acknowledgedAt) / 1000;
-                    synchronized (lags) {
-                        lags.recordValue(lag);
-                    }
-                    return;
+                    return new Traced((answered - acknowledgedAt) / 1000, reads, (answered - asked) / 1000);
                 }
-                long waited = System.nanoTime() - acknowledgedAt;
+                long waited = answered - acknowledgedAt;
                 Thread.sleep(Math.max(POLL.toMillis(), waited / POLL_FRACTION / 1_000_000));
             }
-            lost.incrementAndGet();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (Exception failed) {
-            lost.incrementAndGet();
+            // Counted as not seen.
         }
+        return null;
     }
 
     private static boolean listsOpening(JsonNode trail) {
