@@ -94,19 +94,19 @@ final class EndToEndLag {
                                     if (!measured) {
                                         return;
                                     }
-                                    if (found == null) {
-                                        lost.incrementAndGet();
-                                        return;
-                                    }
-                                    reads.addAndGet(found.reads());
                                     long onKafka = watch.arrival(budget)
                                             .map(arrived -> Math.max(0, arrived - acknowledgedAt) / 1000)
                                             .orElse(-1L);
                                     synchronized (lags) {
-                                        lags.recordValue(found.lagMicros());
                                         if (onKafka >= 0) {
                                             published.recordValue(onKafka);
                                         }
+                                        if (found == null) {
+                                            lost.incrementAndGet();
+                                            return;
+                                        }
+                                        reads.addAndGet(found.reads());
+                                        lags.recordValue(found.lagMicros());
                                         traces.add(new Opening(acknowledgedAt, found, onKafka));
                                     }
                                 });
