@@ -16,8 +16,7 @@ final class CpuTime {
 
     /** Seconds of CPU the process has used. */
     static double of(long pid) throws IOException {
-        String[] fields = stat(pid);
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+        return ownSeconds(stat(pid));
     }
 
     /**
@@ -32,9 +31,7 @@ final class CpuTime {
                     String stat = Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.matches("C[12] CompilerThre.*")) {
-                        String[] fields =
-                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+                        seconds += ownSeconds(fieldsOf(stat));
                     }
                 } catch (IOException ended) {
                     // The JVM ends idle compiler threads it had added.
@@ -63,7 +60,7 @@ final class CpuTime {
                 try {
                     String[] fields = stat(Long.parseLong(process.getFileName().toString()));
                     if (Long.parseLong(fields[1]) == postmaster) {
-                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+                        seconds += ownSeconds(fields);
                     }
                 } catch (IOException | RuntimeException ended) {
                     // The process ended while the list was read.
@@ -78,8 +75,17 @@ final class CpuTime {
      * [13] cutime, [14] cstime.
      */
     private static String[] stat(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return fieldsOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** The fields of a process's or thread's stat text after its command name, numbered as in {@link #stat}. */
+    private static String[] fieldsOf(String stat) {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** Its own user plus system seconds, from {@link #stat}'s fields. */
+    private static double ownSeconds(String[] fields) {
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
     }
 
     private CpuTime() {}

@@ -33,9 +33,8 @@ import java.util.stream.Collectors;
  * and PostgreSQL a few milliseconds of CPU, and tracing every opening at 100 commands/s made the reads a large part of
  * the load being measured. The reads per second are printed.
  * <p>
- * At a paced 100 commands/s a method called once per command reaches the JIT's last tier only after a few thousand
- * calls, so the whole request path was still being compiled two to three minutes into a run, inside the measured
- * window. {@code --jit-warm-up} (default 0, none) first runs the same mix in a closed loop for that long, as the
+ * On two cores each service's one C2 compiler thread was still compiling the request path two to three minutes
+ * into a run at a paced 100 commands/s, inside the measured window. {@code --jit-warm-up} (default 0, none) first runs the same mix in a closed loop for that long, as the
  * scale-out benchmark does, so that the paced phases measure a service past its start-up compilation.
  */
 final class EndToEndLag {

@@ -3,6 +3,7 @@ package uk.gov.personalbudget.benchmarks;
 import uk.gov.personalbudget.testsupport.process.ServiceProcess;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -123,32 +124,30 @@ final class Throughput {
 
         @Override
         public void opened() throws Exception {
-            service = -serviceCpu();
-            compilers = -compilerCpu();
+            service = -sum(CpuTime::of);
+            compilers = -sum(CpuTime::ofCompilers);
             postgres = -CpuTime.ofPostgres(postgresData);
         }
 
         @Override
         public void closed() throws Exception {
-            service += serviceCpu();
-            compilers += compilerCpu();
+            service += sum(CpuTime::of);
+            compilers += sum(CpuTime::ofCompilers);
             postgres += CpuTime.ofPostgres(postgresData);
         }
 
-        private double serviceCpu() throws Exception {
+        /** {@code reading}'s seconds over all the service's processes. */
+        private double sum(ProcessCpu reading) throws IOException {
             double seconds = 0;
             for (ServiceProcess process : serviceProcesses) {
-                seconds += CpuTime.of(process.pid());
+                seconds += reading.seconds(process.pid());
             }
             return seconds;
         }
 
-        private double compilerCpu() throws Exception {
-            double seconds = 0;
-            for (ServiceProcess process : serviceProcesses) {
-                seconds += CpuTime.ofCompilers(process.pid());
-            }
-            return seconds;
+        /** A {@link CpuTime} reading of one process. */
+        private interface ProcessCpu {
+            double seconds(long pid) throws IOException;
         }
     }
 

@@ -45,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -311,57 +312,62 @@ class KafkaEventPublisherTest {
     @Test
     void theRowsOfABatchsEventsAreReadInOneStatement() {
         List<DomainEventMessage<?>> tracked = tracked(events("b-1", 3), index -> 40L + index);
-        AtomicInteger readsAhead = new AtomicInteger();
-        AtomicInteger readsAlone = new AtomicInteger();
-        var publisher = publisher(new StoredRows() {
-            @Override
-            public Optional<ChainedEvent> byId(String eventId) {
-                readsAlone.incrementAndGet();
-                return storedOf(eventId);
-            }
+        var rows = new CountedRows(tracked, false);
 
-            @Override
-            public List<ChainedEvent> from(long globalIndex, int limit) {
-                readsAhead.incrementAndGet();
-                assertThat(globalIndex).isEqualTo(40L);
-                assertThat(limit).isEqualTo(KafkaEventPublisher.READ_AHEAD_ROWS);
-                return tracked.stream()
-                        .map(event -> storedOf(event.getIdentifier()).orElseThrow())
-                        .toList();
-            }
-        });
-
-        acknowledgeAllAndExpectStoredHashes(processInBackground(publisher, tracked), 3);
-        assertThat(readsAhead).hasValue(1);
-        assertThat(readsAlone).hasValue(0);
+        acknowledgeAllAndExpectStoredHashes(processInBackground(publisher(rows), tracked), 3);
+        assertThat(rows.readsAhead).hasValue(1);
+        assertThat(rows.aheadFrom).hasValue(40L);
+        assertThat(rows.aheadLimit).hasValue(KafkaEventPublisher.READ_AHEAD_ROWS);
+        assertThat(rows.readsAlone).hasValue(0);
     }
 
     @Test
     void rowsTheEventStoresReadOfTheStreamKeptAreNotReadAgain() {
         // The token of an event that filled a gap carries the token's highest index, not the event's own.
         List<DomainEventMessage<?>> tracked = tracked(events("b-1", 3), index -> 90L);
-        AtomicInteger reads = new AtomicInteger();
-        var publisher = publisher(new StoredRows() {
-            @Override
-            public Optional<ChainedEvent> byId(String eventId) {
-                reads.incrementAndGet();
-                return storedOf(eventId);
-            }
+        var rows = new CountedRows(List.of(), true);
 
-            @Override
-            public List<ChainedEvent> from(long globalIndex, int limit) {
-                reads.incrementAndGet();
-                return List.of();
-            }
+        acknowledgeAllAndExpectStoredHashes(processInBackground(publisher(rows), tracked), 3);
+        assertThat(rows.readsAlone.get() + rows.readsAhead.get()).isZero();
+    }
 
-            @Override
-            public Optional<ChainedEvent> keptFromTheStream(String eventId) {
-                return storedOf(eventId);
-            }
-        });
+    /**
+     * Rows as {@link #storedOf} stores them, counting reads by id and reads ahead (with the last one's start and
+     * limit); reading ahead answers {@code ahead}'s rows, and the stream's read kept every row if {@code keptAll}.
+     */
+    private static final class CountedRows implements StoredRows {
+        private final List<DomainEventMessage<?>> ahead;
+        private final boolean keptAll;
+        final AtomicInteger readsAlone = new AtomicInteger();
+        final AtomicInteger readsAhead = new AtomicInteger();
+        final AtomicLong aheadFrom = new AtomicLong(-1);
+        final AtomicInteger aheadLimit = new AtomicInteger(-1);
 
-        acknowledgeAllAndExpectStoredHashes(processInBackground(publisher, tracked), 3);
-        assertThat(reads).hasValue(0);
+        CountedRows(List<DomainEventMessage<?>> ahead, boolean keptAll) {
+            this.ahead = ahead;
+            this.keptAll = keptAll;
+        }
+
+        @Override
+        public Optional<ChainedEvent> byId(String eventId) {
+            readsAlone.incrementAndGet();
+            return storedOf(eventId);
+        }
+
+        @Override
+        public List<ChainedEvent> from(long globalIndex, int limit) {
+            readsAhead.incrementAndGet();
+            aheadFrom.set(globalIndex);
+            aheadLimit.set(limit);
+            return ahead.stream()
+                    .map(event -> storedOf(event.getIdentifier()).orElseThrow())
+                    .toList();
+        }
+
+        @Override
+        public Optional<ChainedEvent> keptFromTheStream(String eventId) {
+            return keptAll ? storedOf(eventId) : Optional.empty();
+        }
     }
 
     private KafkaEventPublisher publisher(Duration sendTimeout) {
