@@ -82,6 +82,18 @@ public class ProjectionWriter {
     private static final int IN_LIST_SIZE = 500;
     /** Rows per multi-row INSERT: chunks of the first size, then of the next for what is left, and so on. */
     private static final int[] ROWS_PER_INSERT = {100, 10, 1};
+    /**
+     * Stops a budget's running clock of a kind. It names the budget but not the whole key, so only the primary key
+     * may serve it (V12: no secondary index is led by generation); BudgetRowsByPrimaryKeyTest holds it to that.
+     */
+    static final String STOP_CLOCK = "UPDATE timeliness_clock SET ended_at = ?, ended_how = ? WHERE generation = ? "
+            + "AND budget_id = ? AND kind = ? AND ended_at IS NULL";
+    /**
+     * The summaries of a batch's budgets on PostgreSQL: one statement and one text whatever the number of budgets
+     * (row values made a text, planned apart, per list length), answered from the primary key.
+     */
+    static final String SUMMARIES_OF_BUDGETS = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())
+            + " FROM budget_summary WHERE generation = ? AND budget_id = ANY (?)";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -498,8 +510,7 @@ public class ProjectionWriter {
                     .toList();
             if (!stops.isEmpty()) {
                 jdbc.batchUpdate(
-                        "UPDATE timeliness_clock SET ended_at = ?, ended_how = ? WHERE generation = ? "
-                                + "AND budget_id = ? AND kind = ? AND ended_at IS NULL",
+                        STOP_CLOCK,
                         stops,
                         BATCH_SIZE,
                         (statement, stop) -> new Columns.Binder(statement)
@@ -632,13 +643,10 @@ public class ProjectionWriter {
         if (ids.isEmpty()) {
             return summaries;
         }
-        String columns = String.join(", ", Tables.BUDGET_SUMMARY.columns());
         if (onPostgres()) {
-            // One statement and one text whatever the number of budgets (row values made a text, planned apart, per
-            // list length), which PostgreSQL answers from the primary key.
             String[] values = ids.stream().map(BudgetId::value).toArray(String[]::new);
             jdbc.query(
-                            "SELECT " + columns + " FROM budget_summary WHERE generation = ? AND budget_id = ANY (?)",
+                            SUMMARIES_OF_BUDGETS,
                             statement -> {
                                 statement.setInt(1, generation);
                                 statement.setArray(2, statement.getConnection().createArrayOf("varchar", values));
@@ -651,7 +659,8 @@ public class ProjectionWriter {
                 ids.stream().map(id -> new Object[] {generation, id.value()}).toList();
         // Row values, not "generation = ? AND budget_id IN (...)": H2 looks those up by the primary key
         // rather than scanning the whole generation.
-        String sql = "SELECT " + columns + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
+        String sql = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())
+                + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
         for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
             var parameters = Map.of("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE)));
             named.query(sql, parameters, Tables.BUDGET_SUMMARY.mapper())
