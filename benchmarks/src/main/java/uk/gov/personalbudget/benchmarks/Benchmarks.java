@@ -22,7 +22,8 @@ public final class Benchmarks {
               replay        approval-service's replay vs a plain KafkaConsumer          --events=1000000 --seed-seconds=20
               scale-out     1, 2, 3 budget-service instances, round robin or by budget  --instances=1,2,3 --routing=round-robin,by-budget --clients=32 --warm-up=10 --seconds=20 --jit-warm-up=30
               breakdown     where the CPU went, from a profile throughput --profile=true wrote  --collapsed=<file> --commands=<n>
-            every benchmark also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)""";
+            every benchmark but breakdown also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)
+              and --postgres="<name=value PostgreSQL settings>" (e.g. log_autovacuum_min_duration=0)""";
 
     public static void main(String[] arguments) throws Exception {
         if (arguments.length == 0) {
@@ -47,10 +48,6 @@ public final class Benchmarks {
             }
         }
         System.exit(0);
-    }
-
-    static List<String> serviceJvm(Options options) {
-        return options.words("service-jvm", List.of("-Xmx512m"));
     }
 
     static void heading(String title) {

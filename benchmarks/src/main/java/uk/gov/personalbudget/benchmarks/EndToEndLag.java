@@ -41,8 +41,7 @@ final class EndToEndLag {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final Set<String> FLAGS =
-            Set.of("rates", "clients", "warm-up", "jit-warm-up", "seconds", "traced", "service-jvm");
+    static final Set<String> FLAGS = Stack.flagsAnd("rates", "clients", "warm-up", "jit-warm-up", "seconds", "traced");
     private static final Duration POLL = Duration.ofMillis(5);
     /** The poll interval grows beyond {@link #POLL} as a fraction of the time waited: 1/20, 5 %. */
     private static final int POLL_FRACTION = 20;
@@ -56,7 +55,7 @@ final class EndToEndLag {
         Duration warmUp = options.seconds("warm-up", 10);
         Duration jitWarmUp = options.seconds("jit-warm-up", 0);
         Duration measure = options.seconds("seconds", 30);
-        try (Stack stack = Stack.start("lag", Benchmarks.serviceJvm(options))) {
+        try (Stack stack = Stack.start("lag", options)) {
             stack.startBudgetService(List.of());
             stack.startApprovalService(List.of());
             BudgetApi api = new BudgetApi(stack.budgetServiceUrl());

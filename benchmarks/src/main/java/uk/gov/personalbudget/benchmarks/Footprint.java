@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Footprint {
 
-    static final Set<String> FLAGS = Set.of("clients", "idle", "seconds", "service-jvm");
+    static final Set<String> FLAGS = Stack.flagsAnd("clients", "idle", "seconds");
     private static final double MIB = 1024 * 1024;
 
     static void run(Options options) throws Exception {
         int clients = options.integer("clients", 32);
         Duration idle = options.seconds("idle", 20);
         Duration measure = options.seconds("seconds", 30);
-        try (Stack stack = Stack.start("footprint", Benchmarks.serviceJvm(options))) {
+        try (Stack stack = Stack.start("footprint", options)) {
             ServiceProcess budget = stack.startBudgetService(List.of());
             ServiceProcess approval = stack.startApprovalService(List.of());
             Benchmarks.heading("Footprint (goals: ready within 8 s, resident memory <= 512 MiB)");

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class LongHistory {
 
-    static final Set<String> FLAGS = Set.of("events", "samples", "service-jvm");
+    static final Set<String> FLAGS = Stack.flagsAnd("events", "samples");
     /** {@code BudgetOpened} to {@code ManagementChosen}: after these the budget can be suspended and resumed. */
     private static final int OPENING_EVENTS = 8;
     /** A short budget's events when its first measured command is sent (that command stores the 10th). */
@@ -27,7 +27,7 @@ final class LongHistory {
     static void run(Options options) throws Exception {
         int longEvents = options.integer("events", 10_000);
         int samples = options.integer("samples", 100);
-        try (Stack stack = Stack.start("long-history", Benchmarks.serviceJvm(options))) {
+        try (Stack stack = Stack.start("long-history", options)) {
             stack.startBudgetService(List.of());
             long built = System.nanoTime();
             Budget longOne = Budget.open(stack, "long");

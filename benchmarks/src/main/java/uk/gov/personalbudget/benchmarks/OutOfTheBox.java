@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class OutOfTheBox {
 
-    static final Set<String> FLAGS = Set.of("clients", "warm-up", "seconds", "service-jvm");
+    static final Set<String> FLAGS = Stack.flagsAnd("clients", "warm-up", "seconds");
 
     static final List<String> AXON_DEFAULTS = List.of(
             "--budget.aggregate-cache.enabled=false",
@@ -24,7 +24,7 @@ final class OutOfTheBox {
         int clients = options.integer("clients", 32);
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
-        try (Stack stack = Stack.start("out-of-box", Benchmarks.serviceJvm(options))) {
+        try (Stack stack = Stack.start("out-of-box", options)) {
             Benchmarks.heading("Shipped settings vs Axon's defaults, " + clients + " clients");
             double[] tuned = new double[3];
             double[] defaults = new double[3];

@@ -50,13 +50,13 @@ import java.util.UUID;
  */
 final class Replay {
 
-    static final Set<String> FLAGS = Set.of("events", "seed-seconds", "service-jvm");
+    static final Set<String> FLAGS = Stack.flagsAnd("events", "seed-seconds");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static void run(Options options) throws Exception {
         int target = options.integer("events", 1_000_000);
         Duration seed = options.seconds("seed-seconds", 20);
-        try (Stack stack = Stack.start("replay", Benchmarks.serviceJvm(options))) {
+        try (Stack stack = Stack.start("replay", options)) {
             stack.startBudgetService(List.of());
             BudgetApi api = new BudgetApi(stack.budgetServiceUrl());
             CommandLoad.Result seeded = new CommandLoad(api, 8, "seed", null, null).run(Duration.ZERO, seed);

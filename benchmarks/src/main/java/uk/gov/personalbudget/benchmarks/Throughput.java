@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Throughput {
 
-    static final Set<String> FLAGS = Set.of("clients", "warm-up", "jit-warm-up", "seconds", "profile", "service-jvm");
+    static final Set<String> FLAGS = Stack.flagsAnd("clients", "warm-up", "jit-warm-up", "seconds", "profile");
 
     static void run(Options options) throws Exception {
         List<Integer> clientCounts = options.integers("clients", List.of(8, 32, 64));
@@ -27,7 +27,7 @@ final class Throughput {
         Duration measure = options.seconds("seconds", 20);
         Duration jitWarmUp = options.seconds("jit-warm-up", 0);
         boolean profile = Boolean.parseBoolean(options.text("profile", "false"));
-        try (Stack stack = Stack.start("throughput", Benchmarks.serviceJvm(options))) {
+        try (Stack stack = Stack.start("throughput", options)) {
             // Tokens from an identity provider of the benchmark's own, which budget-service only verifies, as in
             // production: with development tokens, budget-service signed one for each new person of the load, about
             // 3 % of its CPU per command at 32 clients (docs/benchmarks.md, section 1a).
