@@ -90,6 +90,11 @@ final class Stack implements AutoCloseable {
             }
             settings.put(setting.substring(0, equals), setting.substring(equals + 1));
         }
+        // Libraries named by the flag (auto_explain, say) come beside pg_stat_statements, not instead of it.
+        settings.compute(
+                "shared_preload_libraries",
+                (name, libraries) ->
+                        libraries.contains("pg_stat_statements") ? libraries : "pg_stat_statements," + libraries);
         return settings;
     }
 
