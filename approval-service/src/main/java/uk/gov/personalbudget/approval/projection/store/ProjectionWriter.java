@@ -88,12 +88,14 @@ public class ProjectionWriter {
      */
     static final String STOP_CLOCK = "UPDATE timeliness_clock SET ended_at = ?, ended_how = ? WHERE generation = ? "
             + "AND budget_id = ? AND kind = ? AND ended_at IS NULL";
+
+    private static final String SUMMARY_COLUMNS = String.join(", ", Tables.BUDGET_SUMMARY.columns());
     /**
      * The summaries of a batch's budgets on PostgreSQL: one statement and one text whatever the number of budgets
      * (row values made a text, planned apart, per list length), answered from the primary key.
      */
-    static final String SUMMARIES_OF_BUDGETS = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())
-            + " FROM budget_summary WHERE generation = ? AND budget_id = ANY (?)";
+    static final String SUMMARIES_OF_BUDGETS =
+            "SELECT " + SUMMARY_COLUMNS + " FROM budget_summary WHERE generation = ? AND budget_id = ANY (?)";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -659,8 +661,7 @@ public class ProjectionWriter {
                 ids.stream().map(id -> new Object[] {generation, id.value()}).toList();
         // Row values, not "generation = ? AND budget_id IN (...)": H2 looks those up by the primary key
         // rather than scanning the whole generation.
-        String sql = "SELECT " + String.join(", ", Tables.BUDGET_SUMMARY.columns())
-                + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
         for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
             var parameters = Map.of("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE)));
             named.query(sql, parameters, Tables.BUDGET_SUMMARY.mapper())
