@@ -1,8 +1,9 @@
 package uk.gov.personalbudget.approval.projection.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import org.postgresql.copy.CopyIn;
+
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +22,8 @@ import java.util.function.Function;
 final class CopyText {
 
     private static final int INITIAL_SIZE = 64 * 1024;
+    /** The most sent in one CopyData message, as the driver's own copy loop sends. */
+    static final int PIECE = 64 * 1024;
     /** A buffer grown past this for one large COPY is not kept for the next. */
     private static final int LARGEST_KEPT = 8 * 1024 * 1024;
 
@@ -116,9 +119,15 @@ final class CopyText {
         rowStarted = false;
     }
 
-    /** The rows written since {@link #start}, as the COPY's input. */
-    InputStream stream() {
-        return new ByteArrayInputStream(bytes, 0, length);
+    /**
+     * Sends the rows written since {@link #start} to a COPY the driver has begun, straight from this buffer, in
+     * pieces of at most {@link #PIECE} bytes. The driver's {@code copyIn(sql, InputStream)} read them through a 64 KB
+     * buffer of its own, new for every COPY: at 100 events a second, a quarter of all that approval-service allocated.
+     */
+    void writeTo(CopyIn copy) throws SQLException {
+        for (int from = 0; from < length; from += PIECE) {
+            copy.writeToCopy(bytes, from, Math.min(PIECE, length - from));
+        }
     }
 
     /** The rows as text (for tests and messages). */

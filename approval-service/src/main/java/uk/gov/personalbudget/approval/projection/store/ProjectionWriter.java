@@ -1,5 +1,6 @@
 package uk.gov.personalbudget.approval.projection.store;
 
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.jdbc.TimestampUtils;
@@ -37,8 +38,6 @@ import uk.gov.personalbudget.approval.projection.TimelinessClock;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 import uk.gov.personalbudget.contracts.value.BudgetId;
 
-import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -596,11 +595,14 @@ public class ProjectionWriter {
                     binder.bind(fields, row);
                     copy.endRow();
                 }
+                CopyIn in = new CopyManager(postgres).copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
                 try {
-                    return new CopyManager(postgres)
-                            .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", copy.stream());
-                } catch (IOException unreadable) {
-                    throw new SQLException("COPY into " + table + " failed: " + unreadable.getMessage(), unreadable);
+                    copy.writeTo(in);
+                    return in.endCopy();
+                } finally {
+                    if (in.isActive()) {
+                        in.cancelCopy();
+                    }
                 }
             });
             return;

@@ -1,10 +1,15 @@
 package uk.gov.personalbudget.approval.projection.store;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +31,56 @@ class CopyTextTest {
     }
 
     @Test
-    void charactersBeyondAsciiAreWrittenAsUtf8() throws IOException {
+    void charactersBeyondAsciiAreWrittenAsUtf8() throws SQLException {
         String text = "Zoë Ó Súilleabháin — ✓ 😀, and an unpaired \uD800 surrogate";
         copy.field(text);
 
-        assertThat(copy.stream().readAllBytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(sent(copy).toByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rowsAreSentFromTheBufferInPiecesNoLargerThanTheDriversOwn() throws SQLException {
+        String row = "x".repeat(999);
+        for (int i = 0; i < 200; i++) {
+            copy.field(row);
+            copy.endRow();
+        }
+        List<Integer> pieces = new ArrayList<>();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        copy.writeTo(recording((bytes, from, length) -> {
+            pieces.add(length);
+            all.write(bytes, from, length);
+        }));
+
+        assertThat(all.toString(StandardCharsets.UTF_8)).isEqualTo((row + "\n").repeat(200));
+        assertThat(pieces).hasSize(4).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(CopyText.PIECE));
+    }
+
+    @Test
+    void nothingIsSentForNoRows() throws SQLException {
+        assertThat(sent(copy).size()).isZero();
+    }
+
+    private static ByteArrayOutputStream sent(CopyText copy) throws SQLException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        copy.writeTo(recording(all::write));
+        return all;
+    }
+
+    private interface Piece {
+        void write(byte[] bytes, int from, int length);
+    }
+
+    /** A COPY that hands each piece written to it to {@code piece}; nothing else of it is used. */
+    private static CopyIn recording(Piece piece) {
+        return (CopyIn) Proxy.newProxyInstance(
+                CopyIn.class.getClassLoader(), new Class<?>[] {CopyIn.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("writeToCopy") && arguments.length == 3) {
+                        piece.write((byte[]) arguments[0], (int) arguments[1], (int) arguments[2]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
