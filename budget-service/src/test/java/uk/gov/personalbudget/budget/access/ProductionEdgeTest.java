@@ -1,20 +1,26 @@
 package uk.gov.personalbudget.budget.access;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.personalbudget.budget.web.Party;
 import uk.gov.personalbudget.testsupport.tokens.TestIssuer;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -100,6 +106,38 @@ class ProductionEdgeTest {
             HttpResponse<String> answer = get("/api/v1/budgets/PB-unknown", issuer.sign(claims));
             assertThat(answer.statusCode()).as(claims.toString()).isEqualTo(401);
             assertThat(answer.body()).contains("urn:personal-budget:problem:invalid-token");
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAnsweredWhileItsClientIsStillSendingIt(@Autowired ServletWebServerApplicationContext web)
+            throws Exception {
+        // Tomcat closes a connection on more unread bytes than its swallow size, and its client then saw a reset
+        // instead of the 413, now and then (BudgetServiceBadInputTest's 5 MB bodies).
+        AbstractHttp11Protocol<?> http = (AbstractHttp11Protocol<?>) ((TomcatWebServer) web.getWebServer())
+                .getTomcat()
+                .getConnector()
+                .getProtocolHandler();
+        assertThat(http.getMaxSwallowSize()).isEqualTo(16 * 1024 * 1024);
+
+        byte[] tenMegabytes = " ".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 5; i++) {
+            for (HttpRequest.BodyPublisher body : new HttpRequest.BodyPublisher[] {
+                HttpRequest.BodyPublishers.ofByteArray(tenMegabytes),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tenMegabytes))
+            }) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/budgets"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token(Party.PRACTITIONER))
+                        .header("Content-Type", "application/json")
+                        .POST(body)
+                        .build();
+                HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode())
+                        .as("try %d, %d bytes", i, body.contentLength())
+                        .isEqualTo(413);
+                assertThat(answer.body()).contains("payload-too-large");
+            }
         }
     }
 
