@@ -5,7 +5,6 @@ import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,8 +17,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * How requests are refused before any controller sees them, so that each refusal is a problem detail: the
  * largest request body either service reads ({@code api.max-request-body-size}, 1MB by default), enforced ahead
- * of every other filter, security included, with the rest of a refused body drained so that its client reads the
- * refusal; and Tomcat's own refusals (an encoded slash in the path, say), which would otherwise be an HTML page.
+ * of every other filter, security included; and Tomcat's own refusals (an encoded slash in the path, say),
+ * which would otherwise be an HTML page.
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestLimitsConfiguration {
@@ -31,23 +30,6 @@ public class RequestLimitsConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimit(max, objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    /**
-     * How much of a refused body Tomcat reads and throws away before it closes the connection
-     * ({@code api.refused-body-drain-size}, 16MB by default; Tomcat's own default is 2MB). A client is often still
-     * sending a body over the limit when the 413 is written: closed on unread bytes, the connection is reset, and the
-     * client sees the reset instead of the problem detail. Drained, it closes cleanly after the answer. Nothing
-     * drained is kept or parsed; a body larger still is cut off.
-     */
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodiesDrained(
-            @Value("${api.refused-body-drain-size:16MB}") DataSize drained) {
-        return factory -> factory.addConnectorCustomizers(connector -> {
-            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
-                http.setMaxSwallowSize(Math.toIntExact(drained.toBytes()));
-            }
-        });
     }
 
     /**

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.copy.CopyIn;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 
 /** COPY's text format, written as UTF-8 bytes: escapes, nulls, characters beyond ASCII and the driver's timestamps. */
 class CopyTextTest {
@@ -71,16 +74,16 @@ class CopyTextTest {
         void write(byte[] bytes, int from, int length);
     }
 
-    /** A COPY that hands each piece written to it to {@code piece}; nothing else of it is used. */
-    private static CopyIn recording(Piece piece) {
-        return (CopyIn) Proxy.newProxyInstance(
-                CopyIn.class.getClassLoader(), new Class<?>[] {CopyIn.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("writeToCopy") && arguments.length == 3) {
-                        piece.write((byte[]) arguments[0], (int) arguments[1], (int) arguments[2]);
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+    /** A COPY that hands each piece written to it to {@code piece}. */
+    private static CopyIn recording(Piece piece) throws SQLException {
+        CopyIn copy = mock(CopyIn.class);
+        doAnswer(call -> {
+                    piece.write(call.getArgument(0), call.getArgument(1), call.getArgument(2));
+                    return null;
+                })
+                .when(copy)
+                .writeToCopy(any(byte[].class), anyInt(), anyInt());
+        return copy;
     }
 
     @Test
