@@ -117,7 +117,7 @@ final class CommandLoad {
     /**
      * Runs the mix in a closed loop for {@code duration}, unmeasured, unless it is zero: freshly started services spend
      * their first minutes compiling, and on two cores their one C2 compiler thread was still at work two to three
-     * minutes into a paced run (docs/benchmarks.md, "The JIT compilers in the measured window").
+     * minutes into a paced run (docs/benchmarks-log.md, "the JIT compilers in the measured window").
      */
     static void warmUpJit(BudgetApi api, int clients, String label, Duration duration) throws Exception {
         if (!duration.isZero()) {

@@ -30,7 +30,7 @@ final class Throughput {
         try (Stack stack = Stack.start("throughput", options)) {
             // Tokens from an identity provider of the benchmark's own, which budget-service only verifies, as in
             // production: with development tokens, budget-service signed one for each new person of the load, about
-            // 3 % of its CPU per command at 32 clients (docs/benchmarks.md, section 1a).
+            // 3 % of its CPU per command at 32 clients (docs/benchmarks-log.md).
             ServiceProcess budgetService =
                     stack.startBudgetServices(1, TestIssuer.get(), List.of()).get(0);
             PgBench pgbench = PgBench.on(stack.postgres(), stack.runDirectory());
