@@ -9,8 +9,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import uk.gov.personalbudget.budget.integrity.ChainedEvent;
 
@@ -30,8 +28,6 @@ import java.util.OptionalLong;
 class KafkaEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publication";
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pendingSends";
     private static final String READ_AHEAD = KafkaEventPublisher.class.getName() + ".readAhead";
@@ -117,21 +113,13 @@ class KafkaEventPublisher {
      * The pending sends of the processor's current (batching) unit of work, created with the first event of the
      * batch together with the prepare-commit hook that waits for them. The processor stores its token in an
      * earlier prepare-commit hook, but in the same database transaction, which commits only after every
-     * prepare-commit hook has returned: a failure here rolls the token back. A batch that rolls back, for whatever
-     * reason, first lets its sends still in the producer settle, so that none of them reaches Kafka after its retry's
-     * records ({@link PendingSends#settle}).
+     * prepare-commit hook has returned: a failure here rolls the token back.
      */
     private PendingSends pendingSendsOfThisBatch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING_SENDS, key -> {
             PendingSends pending = new PendingSends();
             batch.onPrepareCommit(u -> pending.awaitAll(sendTimeout));
-            batch.onRollback(u -> {
-                if (!pending.settle(sendTimeout)) {
-                    log.warn(
-                            "a failed publication batch still had sends pending in the producer after {}", sendTimeout);
-                }
-            });
             return pending;
         });
     }

@@ -57,28 +57,6 @@ final class PendingSends {
         }
     }
 
-    /**
-     * Waits up to {@code timeout} until none of the sends is pending any more, acknowledged or failed; whether none is.
-     * A failed batch is retried from its first event, so a send of it still pending in the producer could reach Kafka
-     * after the retry's earlier records of the same budget: out of order, which approval-service refuses (it stops at
-     * that budget). Each send settles within the producer's delivery timeout, which is the batch's send timeout
-     * (PublicationConfiguration).
-     */
-    boolean settle(Duration timeout) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException e) {
-            return true; // allOf fails only once every send has completed
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Publication of a batch failed; the processor rolls the batch back and retries it later. */
     static final class PublicationFailed extends RuntimeException {
         PublicationFailed(String message, Throwable cause) {
