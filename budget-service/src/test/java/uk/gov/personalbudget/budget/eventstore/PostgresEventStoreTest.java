@@ -1,6 +1,5 @@
 package uk.gov.personalbudget.budget.eventstore;
 
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -13,13 +12,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import uk.gov.personalbudget.budget.security.DevTokenController;
 import uk.gov.personalbudget.budget.security.DevTokenIssuer;
 import uk.gov.personalbudget.testsupport.EmbeddedPostgresServer;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
-import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -53,12 +45,6 @@ class PostgresEventStoreTest extends EventStoreContractTest {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    EventSchema eventSchema;
-
     @Override
     String binaryColumnType() {
         return "bytea";
@@ -74,36 +60,5 @@ class PostgresEventStoreTest extends EventStoreContractTest {
                         .content("{\"sub\":\"someone\",\"role\":\"SYSTEM\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-
-    /**
-     * A statement prepared on the server gets a generic plan after a few calls, kept until the table's next ANALYZE;
-     * for the read past gaps that plan scanned the whole event table once made on a small one (GapsAsOneArray). The
-     * driver prepares a text on the server from its fifth call on a connection: twelve calls must not get it there.
-     */
-    @Test
-    void theStreamsReadPastGapsIsPlannedWithItsValuesOnEveryCall() throws SQLException {
-        publishEventsAndTheirGlobalIndexes(newId(), 3);
-        GapsAsOneArray read = new GapsAsOneArray();
-
-        try (Connection connection = dataSource.getConnection()) {
-            for (int call = 0; call < 12; call++) {
-                try (PreparedStatement statement = read.build(connection, eventSchema, call, 10, List.of(0L));
-                        ResultSet events = statement.executeQuery()) {
-                    while (events.next()) {
-                        assertThat(events.getLong(eventSchema.globalIndexColumn()))
-                                .isPositive();
-                    }
-                }
-            }
-            try (PreparedStatement prepared = connection.prepareStatement(
-                            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%= ANY(%'");
-                    ResultSet count = prepared.executeQuery()) {
-                assertThat(count.next()).isTrue();
-                assertThat(count.getLong(1))
-                        .as("the read past gaps, prepared on the server")
-                        .isZero();
-            }
-        }
     }
 }
