@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import uk.gov.personalbudget.approval.projection.AheadOfSequence;
 import uk.gov.personalbudget.approval.projection.CheckedRecord;
 import uk.gov.personalbudget.approval.projection.HeldBackRecord;
 import uk.gov.personalbudget.approval.projection.IntakeOutcome;
@@ -21,7 +22,9 @@ import java.util.List;
  * caused its event (not during a replay: {@link IntakeTracing}); each batch's outcome is what the intake's health
  * reports. A record that does not fit its
  * budget's hash chain is held back, not projected ({@link ChainRecordCheck}, docs/security.md "Tamper evidence"):
- * counted as {@code approval.intake.held_back}, logged, and listed at {@code GET /api/v1/held-back-records}.
+ * counted as {@code approval.intake.held_back}, logged, and listed at {@code GET /api/v1/held-back-records}. A
+ * record that comes before an earlier event of its budget is skipped ({@link AheadOfSequence}): logged and counted
+ * as {@code approval.intake.ahead_of_sequence}; the partition goes on, and the copy that follows is projected.
  */
 @Component
 public class BudgetEventListener {
@@ -84,7 +87,18 @@ public class BudgetEventListener {
                     record.sequence(),
                     record.detail());
         }
-        traced.stored(outcome.duplicates());
+        for (AheadOfSequence skipped : outcome.ahead()) {
+            log.warn(
+                    "budget event record {} skipped, not projected: {} (after a failed publication they follow, "
+                            + "with a copy of this one)",
+                    skipped.position() == null
+                            ? "?"
+                            : skipped.position().topic() + "-"
+                                    + skipped.position().partition() + "@"
+                                    + skipped.position().offset(),
+                    skipped.describe());
+        }
+        traced.stored(outcome.duplicates(), outcome.ahead().size());
         status.stored();
     }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Kafka observes only record listeners; this one takes batches, so the spans are made here. Counts
  * {@code approval.events.projected} by event type once a batch is stored, and {@code approval.intake.duplicates},
  * the records of it the projections skipped because their budget already had that event (a redelivery, or a
- * copy budget-service published again).
+ * copy budget-service published again), and {@code approval.intake.ahead_of_sequence}, those skipped because an
+ * earlier event of their budget had not come yet (after a failed publication; the copy that follows is projected).
  */
 public class IntakeTracing {
 
@@ -30,6 +31,7 @@ public class IntakeTracing {
     private final Propagator propagator;
     private final MeterRegistry meters;
     private final Counter duplicates;
+    private final Counter ahead;
     /** {@code approval.events.projected} by event type, looked up in the registry once per type, not per record. */
     private final Map<String, Counter> projected = new ConcurrentHashMap<>();
 
@@ -40,6 +42,10 @@ public class IntakeTracing {
         // Registered now, so the series exists (at 0) before the first batch rather than after it.
         this.duplicates = Counter.builder("approval.intake.duplicates")
                 .description("Budget events the projections skipped as already applied (redelivered or re-published)")
+                .register(meters);
+        this.ahead = Counter.builder("approval.intake.ahead_of_sequence")
+                .description("Budget events the projections skipped because an earlier event of their budget had not "
+                        + "been projected; the missing events and a copy of the skipped one follow on the topic")
                 .register(meters);
     }
 
@@ -95,10 +101,14 @@ public class IntakeTracing {
             this.spans = spans;
         }
 
-        /** The batch is stored; {@code duplicates} of its records were already applied and so skipped. */
-        public void stored(int duplicates) {
+        /**
+         * The batch is stored; {@code duplicates} of its records were already applied and {@code ahead} came before
+         * an earlier event of their budget, and so were skipped.
+         */
+        public void stored(int duplicates, int ahead) {
             spans.forEach(Span::end);
             IntakeTracing.this.duplicates.increment(duplicates);
+            IntakeTracing.this.ahead.increment(ahead);
             Map<String, Integer> byType = new HashMap<>();
             records.forEach(record ->
                     byType.merge(headerOr(record.headers(), EventHeaders.EVENT_TYPE, "unknown"), 1, Integer::sum));

@@ -8,5 +8,6 @@ import java.util.List;
  * @param duplicates how many events were skipped as already applied
  * @param heldBack   the records held back for the first time by this batch (a record held back before, read again
  *                   by a replay or a redelivery, is not repeated)
+ * @param ahead      the records skipped because an earlier event of their budget has not been projected yet
  */
-public record IntakeOutcome(int duplicates, List<HeldBackRecord> heldBack) {}
+public record IntakeOutcome(int duplicates, List<HeldBackRecord> heldBack, List<AheadOfSequence> ahead) {}

@@ -2,14 +2,18 @@ package uk.gov.personalbudget.approval.projection;
 
 /**
  * Whether an envelope is the next event of its budget. Delivery is at least once and keyed by budget, so a
- * budget's events arrive in order but may arrive again; a projection must apply each exactly once.
+ * budget's events arrive in order but may arrive again, and after a failed publication a later event may come
+ * before the re-sent copies of its predecessors; a projection must apply each exactly once, in order.
  */
 public enum SequenceCheck {
     /** The next event of the budget: project it. */
     APPLY,
     /** Already projected (a redelivery): skip it, it changes nothing. */
     ALREADY_APPLIED,
-    /** At least one earlier event of the budget has not been projected. */
+    /**
+     * At least one earlier event of the budget has not been projected: skip it, the missing events and this one
+     * again follow ({@link AheadOfSequence}).
+     */
     GAP;
 
     /** Judges {@code envelope} against the budget's summary ({@code null} before its first event). */

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import uk.gov.personalbudget.approval.intake.EventRecordReader.UnreadableEventRecord;
+import uk.gov.personalbudget.approval.projection.AheadOfSequence;
 import uk.gov.personalbudget.approval.projection.EventEnvelope;
 import uk.gov.personalbudget.approval.projection.IntakeOutcome;
 import uk.gov.personalbudget.approval.projection.store.Generations;
@@ -84,7 +85,7 @@ class BudgetEventListenerTest {
                 .assessed()
                 .envelopes();
         when(generations.writeTarget()).thenReturn(new Generations.WriteTarget(1, false));
-        when(writer.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of()));
+        when(writer.apply(any(), anyInt(), any())).thenReturn(new IntakeOutcome(0, List.of(), List.of()));
         status.failed(new IllegalStateException("earlier"), Instant.now());
 
         listener.onBatch(life.stream()
@@ -106,7 +107,7 @@ class BudgetEventListenerTest {
                 .toList();
         when(generations.writeTarget()).thenReturn(new Generations.WriteTarget(1, false));
         when(writer.apply(any(), anyInt(), any()))
-                .thenReturn(new IntakeOutcome(0, List.of()), new IntakeOutcome(2, List.of()));
+                .thenReturn(new IntakeOutcome(0, List.of(), List.of()), new IntakeOutcome(2, List.of(), List.of()));
 
         listener.onBatch(records);
         assertThat(meters.counter("approval.intake.duplicates").count()).isZero();
@@ -117,5 +118,23 @@ class BudgetEventListenerTest {
                 .extracting(counter -> counter.count())
                 .as("every record still counts as projected")
                 .containsOnly(2.0);
+    }
+
+    @Test
+    void recordsAheadOfTheirBudgetsNextAreCountedAndTheBatchIsStored() {
+        List<EventEnvelope> life = LifecycleEvents.budget("PB-" + UUID.randomUUID())
+                .opened()
+                .assessed()
+                .offered(900_000)
+                .envelopes();
+        when(generations.writeTarget()).thenReturn(new Generations.WriteTarget(1, false));
+        when(writer.apply(any(), anyInt(), any()))
+                .thenReturn(new IntakeOutcome(
+                        0, List.of(), List.of(new AheadOfSequence(life.get(0).budgetId(), 0, 2, null))));
+
+        listener.onBatch(List.of(EventRecordReaderTest.consumed(life.get(2), record -> record)));
+
+        assertThat(meters.counter("approval.intake.ahead_of_sequence").count()).isEqualTo(1);
+        assertThat(status.failing()).isEmpty();
     }
 }

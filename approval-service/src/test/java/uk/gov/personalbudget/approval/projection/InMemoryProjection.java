@@ -43,12 +43,9 @@ public final class InMemoryProjection {
     public InMemoryProjection apply(EventEnvelope envelope) {
         BudgetSummary before = summaries.get(envelope.budgetId());
         switch (SequenceCheck.of(before, envelope)) {
-            case ALREADY_APPLIED -> {
+            case ALREADY_APPLIED, GAP -> {
                 return this;
             }
-            case GAP ->
-                throw new SequenceGapException(
-                        envelope.budgetId(), before == null ? 0 : before.lastSequence() + 1, envelope.sequence());
             case APPLY -> {}
         }
         ProjectionStep step = projector.project(before, envelope);

@@ -41,11 +41,10 @@ class SequenceCheckTest {
     }
 
     @Test
-    void aGapNamesTheMissingEvents() {
-        var gap = new SequenceGapException(events.get(0).budgetId(), 2, 5);
+    void aSkippedEventNamesTheMissingOnes() {
+        var ahead = new AheadOfSequence(events.get(0).budgetId(), 2, 5, null);
 
-        assertThat(gap).hasMessage("budget PB-1: expected event 2 but received event 5; events 2 to 4 are missing");
-        assertThat(gap.expectedSequence()).isEqualTo(2);
-        assertThat(gap.actualSequence()).isEqualTo(5);
+        assertThat(ahead.describe())
+                .isEqualTo("budget PB-1: expected event 2 but received event 5; events 2 to 4 have not come yet");
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.personalbudget.approval.projection.AheadOfSequence;
 import uk.gov.personalbudget.approval.projection.ApprovalQueueEntry;
 import uk.gov.personalbudget.approval.projection.AssessmentRecord;
 import uk.gov.personalbudget.approval.projection.BudgetProjector;
@@ -33,7 +34,6 @@ import uk.gov.personalbudget.approval.projection.ProjectionStep;
 import uk.gov.personalbudget.approval.projection.QueueChange;
 import uk.gov.personalbudget.approval.projection.QueueKind;
 import uk.gov.personalbudget.approval.projection.SequenceCheck;
-import uk.gov.personalbudget.approval.projection.SequenceGapException;
 import uk.gov.personalbudget.approval.projection.TimelinessClock;
 import uk.gov.personalbudget.contracts.integrity.EventChainHash;
 import uk.gov.personalbudget.contracts.value.BudgetId;
@@ -66,13 +66,14 @@ import java.util.stream.Collectors;
  * <h2>Applying events</h2>
  * {@link #apply(List, int)} writes a whole batch in one transaction, with JDBC batch statements. It is
  * idempotent per budget: an event whose sequence is at or below the budget's last applied one is skipped, so
- * a redelivered record or batch changes nothing. An event further ahead than the next one means events are
- * missing (a lost record, a consumer that skipped, a misrouted key): the batch fails with a
- * {@link SequenceGapException} and nothing of it is written. Skipping the event instead would make every
- * later event of that budget a gap too, or, projected past the hole, leave durations, the queue and the trail
- * silently wrong until a replay; failing keeps the projections exactly what the events say, leaves the
- * consumer to retry (the record may yet arrive, e.g. after a rebalance) and makes the stall visible as lag
- * and as an error naming the budget and the missing sequence numbers.
+ * a redelivered record or batch changes nothing. An event further ahead than the next one is skipped too
+ * ({@link AheadOfSequence}): budget-service publishes at least once, and after a failed publication batch a
+ * later event of a budget can reach the topic before the batch is sent again from its first unacknowledged event,
+ * so the missing events and this one again follow it (docs/events.md). Skipping it keeps the projections exactly
+ * what the events say, in order, and lets the partition's other budgets go on; projecting past the hole would
+ * leave durations, the queue and the trail silently wrong. Each skip is returned, so the intake logs and counts it:
+ * should the missing events never come (a lost record, a misrouted key), the budget's later records keep being
+ * skipped, which the counter's alert shows.
  */
 @Repository
 public class ProjectionWriter {
@@ -117,10 +118,9 @@ public class ProjectionWriter {
 
     /**
      * Projects {@code batch}, in order, into {@code generation}, in one transaction: all of it or, on any
-     * failure, none of it. Events already applied are skipped.
+     * failure, none of it. Events already applied, and events ahead of their budget's next, are skipped.
      *
      * @return how many events of the batch were skipped as already applied (redelivered or re-published copies)
-     * @throws SequenceGapException if an event comes before an earlier event of its budget was applied
      * @throws UnknownGeneration    if the generation does not exist (promoted away or discarded)
      */
     public int apply(List<EventEnvelope> batch, int generation) {
@@ -140,7 +140,7 @@ public class ProjectionWriter {
      */
     public IntakeOutcome apply(List<CheckedRecord> batch, int generation, Instant now) {
         if (batch.isEmpty()) {
-            return new IntakeOutcome(0, List.of());
+            return new IntakeOutcome(0, List.of(), List.of());
         }
         return writing.execute(status -> {
             generations.require(generation);
@@ -152,6 +152,7 @@ public class ProjectionWriter {
             var writes = new Writes(loaded);
             var chain = new Chain(generation);
             List<HeldBackRecord> held = new ArrayList<>();
+            List<AheadOfSequence> ahead = new ArrayList<>();
             int skipped = 0;
             for (CheckedRecord checked : batch) {
                 if (checked.heldBack() != null) {
@@ -172,10 +173,11 @@ public class ProjectionWriter {
                         }
                     }
                     case GAP ->
-                        throw new SequenceGapException(
+                        ahead.add(new AheadOfSequence(
                                 envelope.budgetId(),
                                 before == null ? 0 : before.lastSequence() + 1,
-                                envelope.sequence());
+                                envelope.sequence(),
+                                checked.position()));
                     case APPLY -> {
                         Refusal refusal = checked.link() == null ? null : chain.link(envelope, checked.link());
                         if (refusal != null) {
@@ -188,7 +190,7 @@ public class ProjectionWriter {
             }
             writes.flush(generation);
             chain.flush();
-            return new IntakeOutcome(skipped, storeHeldBack(held));
+            return new IntakeOutcome(skipped, storeHeldBack(held), ahead);
         });
     }
 
