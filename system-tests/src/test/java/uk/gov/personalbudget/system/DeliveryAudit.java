@@ -256,7 +256,7 @@ final class DeliveryAudit {
     }
 
     /**
-     * The distinct errors and held-back records in approval-service's log (at most 5, without time and thread), so
+     * The distinct errors, held-back and skipped records in approval-service's log (at most 5, without time and thread), so
      * that a trail that never arrived comes with its cause.
      */
     private List<String> approvalServiceComplaints() throws IOException {
@@ -265,7 +265,9 @@ final class DeliveryAudit {
             return List.of();
         }
         try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains(" ERROR ") || line.contains("held back, not projected"))
+            return lines.filter(line -> line.contains(" ERROR ")
+                            || line.contains("held back, not projected")
+                            || line.contains("skipped, not projected"))
                     .map(line -> "approval-service log: " + message(line))
                     .distinct()
                     .limit(5)

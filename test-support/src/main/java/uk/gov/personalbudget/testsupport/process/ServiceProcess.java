@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The log files this JVM has started a service with. */
+    private static final Set<Path> LOGS_STARTED = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final int port;
@@ -69,6 +73,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(
             String module, Path jar, int port, List<String> jvmOptions, List<String> arguments) throws IOException {
         Path log = Files.createDirectories(Path.of("target", "service-logs")).resolve(module + "-" + port + ".log");
+        // A service started again on its port (a restart in a fault test) adds to its log; a file left by an earlier
+        // test run, which may hold other output, is emptied first.
+        boolean firstStartHere = LOGS_STARTED.add(log.toAbsolutePath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -77,7 +84,10 @@ public final class ServiceProcess implements AutoCloseable {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(
+                        firstStartHere
+                                ? ProcessBuilder.Redirect.to(log.toFile())
+                                : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServiceProcess service = new ServiceProcess(module, port, log, process);
         service.awaitReady();
