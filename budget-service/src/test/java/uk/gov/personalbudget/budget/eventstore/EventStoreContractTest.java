@@ -422,7 +422,7 @@ abstract class EventStoreContractTest {
     }
 
     /** Stores {@code count} events of one budget; their global indexes, in sequence order. */
-    private List<Long> publishEventsAndTheirGlobalIndexes(String id, int count) {
+    List<Long> publishEventsAndTheirGlobalIndexes(String id, int count) {
         eventStore.publish(IntStream.range(0, count)
                 .mapToObj(sequence -> new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, budgetOpened(id)))
                 .toList());
@@ -432,7 +432,7 @@ abstract class EventStoreContractTest {
                 id);
     }
 
-    private static String newId() {
+    static String newId() {
         return BudgetId.generate().value();
     }
 
