@@ -88,15 +88,7 @@ public class BudgetEventListener {
                     record.detail());
         }
         for (AheadOfSequence skipped : outcome.ahead()) {
-            log.warn(
-                    "budget event record {} skipped, not projected: {} (after a failed publication they follow, "
-                            + "with a copy of this one)",
-                    skipped.position() == null
-                            ? "?"
-                            : skipped.position().topic() + "-"
-                                    + skipped.position().partition() + "@"
-                                    + skipped.position().offset(),
-                    skipped.describe());
+            log.warn("budget event record {} skipped, not projected: {}", skipped.where(), skipped.describe());
         }
         traced.stored(outcome.duplicates(), outcome.ahead().size());
         status.stored();

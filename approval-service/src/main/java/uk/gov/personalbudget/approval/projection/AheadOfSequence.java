@@ -21,4 +21,9 @@ public record AheadOfSequence(
                 + receivedSequence + "; events " + expectedSequence + " to " + (receivedSequence - 1)
                 + " have not come yet";
     }
+
+    /** For the log: topic-partition@offset, or "?" for an event not read from the topic. */
+    public String where() {
+        return position == null ? "?" : position.topic() + "-" + position.partition() + "@" + position.offset();
+    }
 }
