@@ -38,7 +38,8 @@ final class Stack implements AutoCloseable {
     private final Path approvalJar;
     private final int budgetPort;
     private final int approvalPort;
-    private final List<String> serviceJvmOptions;
+    private final List<String> budgetJvmOptions;
+    private final List<String> approvalJvmOptions;
     private ServiceProcess budgetService;
     private ServiceProcess approvalService;
     /** Instances started by {@link #startBudgetServices}, beside the single {@link #budgetService}. */
@@ -49,16 +50,27 @@ final class Stack implements AutoCloseable {
             RestartablePostgres postgres,
             KafkaBrokerProcess kafka,
             Path jars,
-            List<String> serviceJvmOptions)
-            throws IOException {
+            List<String> serviceJvmOptions,
+            Path aotCaches)
+            throws IOException, InterruptedException {
         this.runDirectory = runDirectory;
         this.postgres = postgres;
         this.kafka = kafka;
-        this.budgetJar = jars.resolve("budget-service.jar");
-        this.approvalJar = jars.resolve("approval-service.jar");
         this.budgetPort = ServiceProcess.freePort();
         this.approvalPort = ServiceProcess.freePort();
-        this.serviceJvmOptions = serviceJvmOptions;
+        if (aotCaches == null) {
+            this.budgetJar = jars.resolve("budget-service.jar");
+            this.approvalJar = jars.resolve("approval-service.jar");
+            this.budgetJvmOptions = serviceJvmOptions;
+            this.approvalJvmOptions = serviceJvmOptions;
+        } else {
+            var budget = AheadOfTimeCache.of(aotCaches, "budget-service", jars.resolve("budget-service.jar"));
+            var approval = AheadOfTimeCache.of(aotCaches, "approval-service", jars.resolve("approval-service.jar"));
+            this.budgetJar = budget.jar();
+            this.approvalJar = approval.jar();
+            this.budgetJvmOptions = budget.jvmOptions(serviceJvmOptions);
+            this.approvalJvmOptions = approval.jvmOptions(serviceJvmOptions);
+        }
     }
 
     /**
@@ -66,13 +78,21 @@ final class Stack implements AutoCloseable {
      * build meanwhile cannot change the code under a running service); the services are started separately.
      */
     static Stack start(String benchmark, Options options) throws Exception {
-        return start(benchmark, options.words("service-jvm", List.of("-Xmx512m")), postgresSettings(options));
+        String aotCaches = options.text("aot-cache", "");
+        return start(
+                benchmark,
+                options.words("service-jvm", List.of("-Xmx512m")),
+                postgresSettings(options),
+                aotCaches.isEmpty() ? null : Path.of(aotCaches).toAbsolutePath());
     }
 
-    /** A benchmark's own flags and the two every stack takes: {@code --service-jvm} and {@code --postgres}. */
+    /**
+     * A benchmark's own flags and those every stack takes: {@code --service-jvm}, {@code --postgres} and
+     * {@code --aot-cache} ({@link AheadOfTimeCache}).
+     */
     static Set<String> flagsAnd(String... benchmarkFlags) {
         Set<String> flags = new HashSet<>(Set.of(benchmarkFlags));
-        flags.addAll(Set.of("service-jvm", "postgres"));
+        flags.addAll(Set.of("service-jvm", "postgres", "aot-cache"));
         return Set.copyOf(flags);
     }
 
@@ -98,7 +118,8 @@ final class Stack implements AutoCloseable {
         return settings;
     }
 
-    private static Stack start(String benchmark, List<String> serviceJvmOptions, Map<String, String> postgresSettings)
+    private static Stack start(
+            String benchmark, List<String> serviceJvmOptions, Map<String, String> postgresSettings, Path aotCaches)
             throws Exception {
         Path run = Files.createDirectories(Path.of("target", "runs", benchmark + "-" + System.currentTimeMillis()))
                 .toAbsolutePath();
@@ -113,7 +134,7 @@ final class Stack implements AutoCloseable {
             }
             KafkaBrokerProcess kafka = KafkaBrokerProcess.start(jars.resolve("local-kafka.jar"), run.resolve("kafka"));
             System.out.println("run directory (service logs under target/service-logs): " + run);
-            return new Stack(run, postgres, kafka, jars, serviceJvmOptions);
+            return new Stack(run, postgres, kafka, jars, serviceJvmOptions, aotCaches);
         } catch (Exception failed) {
             postgres.close();
             throw failed;
@@ -126,7 +147,7 @@ final class Stack implements AutoCloseable {
         List<String> arguments = new ArrayList<>(postgres.datasourceArguments(BUDGET_DB));
         arguments.addAll(commonArguments());
         arguments.addAll(settings);
-        budgetService = ServiceProcess.start("budget-service", budgetJar, budgetPort, serviceJvmOptions, arguments);
+        budgetService = ServiceProcess.start("budget-service", budgetJar, budgetPort, budgetJvmOptions, arguments);
         return budgetService;
     }
 
@@ -152,7 +173,7 @@ final class Stack implements AutoCloseable {
             arguments.addAll(issuer.serviceArguments());
             arguments.addAll(settings);
             budgetServices.add(ServiceProcess.start(
-                    "budget-service", budgetJar, ServiceProcess.freePort(), serviceJvmOptions, arguments));
+                    "budget-service", budgetJar, ServiceProcess.freePort(), budgetJvmOptions, arguments));
         }
         return List.copyOf(budgetServices);
     }
@@ -167,7 +188,7 @@ final class Stack implements AutoCloseable {
         arguments.add("--security.jwt.jwk-set-uri=" + budgetServiceUrl() + "/dev/jwks");
         arguments.addAll(settings);
         approvalService =
-                ServiceProcess.start("approval-service", approvalJar, approvalPort, serviceJvmOptions, arguments);
+                ServiceProcess.start("approval-service", approvalJar, approvalPort, approvalJvmOptions, arguments);
         return approvalService;
     }
 
