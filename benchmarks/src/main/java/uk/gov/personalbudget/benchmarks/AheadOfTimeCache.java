@@ -3,15 +3,10 @@ package uk.gov.personalbudget.benchmarks;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,29 +17,27 @@ import java.util.List;
  * start with the cache, so their JIT can compile hot methods from the first request. A changed jar is extracted
  * again and its cache made anew (a cache only fits the exact class path it was recorded on).
  */
-record AheadOfTimeCache(Path jar, Path cache) {
+final class AheadOfTimeCache {
 
-    static AheadOfTimeCache of(Path caches, String module, Path packagedJar) throws IOException, InterruptedException {
+    private AheadOfTimeCache() {}
+
+    static Stack.Launch launch(Path caches, String module, Path packagedJar, List<String> jvmOptions)
+            throws IOException {
         if (Runtime.version().feature() < 25) {
             throw new IllegalArgumentException("--aot-cache needs JDK 25 or later to run the services, this is "
                     + Runtime.version() + ": run with JAVA_HOME set to one");
         }
         Path extracted = caches.resolve(module);
         Path cache = caches.resolve(module + ".aot");
-        Path source = extracted.resolve("extracted-from.sha256");
-        String digest = sha256(packagedJar);
-        if (!Files.isRegularFile(source) || !Files.readString(source).equals(digest)) {
+        // The jar it was extracted from, kept to tell whether the packaged jar has changed since.
+        Path source = caches.resolve(module + ".source.jar");
+        if (!Files.isRegularFile(source) || Files.mismatch(source, packagedJar) != -1) {
             FileSystemUtils.deleteRecursively(extracted);
             Files.deleteIfExists(cache);
             extract(packagedJar, extracted);
-            Files.writeString(source, digest);
+            Files.copy(packagedJar, source, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new AheadOfTimeCache(extracted.resolve(module + ".jar"), cache);
-    }
-
-    /** {@code options} with the cache to use, or to record in this (training) run. */
-    List<String> jvmOptions(List<String> options) {
-        List<String> withCache = new ArrayList<>(options);
+        List<String> withCache = new ArrayList<>(jvmOptions);
         if (Files.isRegularFile(cache)) {
             withCache.add("-XX:AOTCache=" + cache);
             System.out.println("ahead-of-time cache: " + cache);
@@ -52,10 +45,10 @@ record AheadOfTimeCache(Path jar, Path cache) {
             withCache.add("-XX:AOTCacheOutput=" + cache);
             System.out.println("ahead-of-time cache: training run, recording " + cache);
         }
-        return withCache;
+        return new Stack.Launch(extracted.resolve(module + ".jar"), withCache);
     }
 
-    private static void extract(Path packagedJar, Path destination) throws IOException, InterruptedException {
+    private static void extract(Path packagedJar, Path destination) throws IOException {
         Files.createDirectories(destination.getParent());
         Process extraction = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -67,21 +60,14 @@ record AheadOfTimeCache(Path jar, Path cache) {
                         destination.toString())
                 .inheritIO()
                 .start();
-        if (extraction.waitFor() != 0) {
-            throw new IOException("could not extract " + packagedJar + " (exit " + extraction.exitValue() + ")");
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest sha256;
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
+            if (extraction.waitFor() != 0) {
+                throw new IOException("could not extract " + packagedJar + " (exit " + extraction.exitValue() + ")");
+            }
+        } catch (InterruptedException interrupted) {
+            extraction.destroy();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while extracting " + packagedJar, interrupted);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 }

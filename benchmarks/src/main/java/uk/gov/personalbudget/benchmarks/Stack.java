@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +35,15 @@ final class Stack implements AutoCloseable {
     private final Path runDirectory;
     private final RestartablePostgres postgres;
     private final KafkaBrokerProcess kafka;
-    private final Path budgetJar;
-    private final Path approvalJar;
+    private final Path jars;
+    private final List<String> serviceJvmOptions;
+    /** {@code --aot-cache}'s directory, or null. */
+    private final Path aotCaches;
+    /** How each service is started in this run, decided at its first start. */
+    private final Map<String, Launch> launches = new HashMap<>();
+
     private final int budgetPort;
     private final int approvalPort;
-    private final List<String> budgetJvmOptions;
-    private final List<String> approvalJvmOptions;
     private ServiceProcess budgetService;
     private ServiceProcess approvalService;
     /** Instances started by {@link #startBudgetServices}, beside the single {@link #budgetService}. */
@@ -52,25 +56,34 @@ final class Stack implements AutoCloseable {
             Path jars,
             List<String> serviceJvmOptions,
             Path aotCaches)
-            throws IOException, InterruptedException {
+            throws IOException {
         this.runDirectory = runDirectory;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.jars = jars;
+        this.serviceJvmOptions = serviceJvmOptions;
+        this.aotCaches = aotCaches;
         this.budgetPort = ServiceProcess.freePort();
         this.approvalPort = ServiceProcess.freePort();
-        if (aotCaches == null) {
-            this.budgetJar = jars.resolve("budget-service.jar");
-            this.approvalJar = jars.resolve("approval-service.jar");
-            this.budgetJvmOptions = serviceJvmOptions;
-            this.approvalJvmOptions = serviceJvmOptions;
-        } else {
-            var budget = AheadOfTimeCache.of(aotCaches, "budget-service", jars.resolve("budget-service.jar"));
-            var approval = AheadOfTimeCache.of(aotCaches, "approval-service", jars.resolve("approval-service.jar"));
-            this.budgetJar = budget.jar();
-            this.approvalJar = approval.jar();
-            this.budgetJvmOptions = budget.jvmOptions(serviceJvmOptions);
-            this.approvalJvmOptions = approval.jvmOptions(serviceJvmOptions);
+    }
+
+    /** A service's jar and JVM options. */
+    record Launch(Path jar, List<String> jvmOptions) {}
+
+    /**
+     * Starts {@code module} from the run's copy of its jar, or as {@link AheadOfTimeCache} says; decided once per run,
+     * so a restart does not switch from a training run to its cache.
+     */
+    private ServiceProcess startService(String module, int port, List<String> arguments) throws IOException {
+        Launch launch = launches.get(module);
+        if (launch == null) {
+            Path jar = jars.resolve(module + ".jar");
+            launch = aotCaches == null
+                    ? new Launch(jar, serviceJvmOptions)
+                    : AheadOfTimeCache.launch(aotCaches, module, jar, serviceJvmOptions);
+            launches.put(module, launch);
         }
+        return ServiceProcess.start(module, launch.jar(), port, launch.jvmOptions(), arguments);
     }
 
     /**
@@ -147,7 +160,7 @@ final class Stack implements AutoCloseable {
         List<String> arguments = new ArrayList<>(postgres.datasourceArguments(BUDGET_DB));
         arguments.addAll(commonArguments());
         arguments.addAll(settings);
-        budgetService = ServiceProcess.start("budget-service", budgetJar, budgetPort, budgetJvmOptions, arguments);
+        budgetService = startService("budget-service", budgetPort, arguments);
         return budgetService;
     }
 
@@ -172,8 +185,7 @@ final class Stack implements AutoCloseable {
             arguments.addAll(commonArguments());
             arguments.addAll(issuer.serviceArguments());
             arguments.addAll(settings);
-            budgetServices.add(ServiceProcess.start(
-                    "budget-service", budgetJar, ServiceProcess.freePort(), budgetJvmOptions, arguments));
+            budgetServices.add(startService("budget-service", ServiceProcess.freePort(), arguments));
         }
         return List.copyOf(budgetServices);
     }
@@ -187,8 +199,7 @@ final class Stack implements AutoCloseable {
         arguments.addAll(commonArguments());
         arguments.add("--security.jwt.jwk-set-uri=" + budgetServiceUrl() + "/dev/jwks");
         arguments.addAll(settings);
-        approvalService =
-                ServiceProcess.start("approval-service", approvalJar, approvalPort, approvalJvmOptions, arguments);
+        approvalService = startService("approval-service", approvalPort, arguments);
         return approvalService;
     }
 
