@@ -32,6 +32,7 @@ class BudgetRowsByPrimaryKeyTest {
             Tables.PERSON_ACT);
 
     private static final int BUDGETS = 5_000;
+    private static final int BATCH = 100;
 
     private final Database database = EmbeddedPostgresServer.newDatabase();
     private SingleConnectionDataSource connection;
@@ -65,7 +66,8 @@ class BudgetRowsByPrimaryKeyTest {
     void inAGenerationTheStatisticsHaveNotSeen() {
         fill(1, BUDGETS);
         jdbc.execute("ANALYZE");
-        fill(2, BUDGETS / 10);
+        // A replay's generation grows past anything the statistics saw of it.
+        fill(2, BUDGETS * 2);
 
         assertBudgetStatementsUsePrimaryKeys(2);
     }
@@ -103,12 +105,34 @@ class BudgetRowsByPrimaryKeyTest {
             assertThat(plan(ProjectionWriter.STOP_CLOCK, "now(), 'LAPSED', " + generation + ", " + budget + ", 'PLAN'"))
                     .as("stopping a budget's clock, %s", mode)
                     .contains("using timeliness_clock_pk");
-            assertThat(plan(
-                            ProjectionWriter.SUMMARIES_OF_BUDGETS,
-                            generation + ", ARRAY['budget-7', 'budget-8']::varchar[]"))
+            assertThat(plan(ProjectionWriter.SUMMARIES_OF_BUDGETS, generation + ", " + someBudgets(2)))
                     .as("a batch's summaries, %s", mode)
-                    .contains("using budget_summary_pk");
+                    .containsPattern("Index Scan (using|on) budget_summary_pk")
+                    .containsPattern("Index Cond: .*budget_id");
+            for (int budgets : List.of(2, BATCH)) {
+                // Looked up budget by budget, or, where the table is small, all of it read: not the generation's
+                // rows read through the key and each filtered against the array.
+                assertThat(plan(ProjectionWriter.SUMMARIES_OF_BUDGETS, generation + ", " + someBudgets(budgets))
+                                .lines()
+                                .filter(line -> line.contains("Index Cond:")))
+                        .as("a batch's summaries of %d budgets, %s", budgets, mode)
+                        .allMatch(condition -> condition.contains("budget_id"));
+            }
         }
+    }
+
+    /**
+     * {@code count} budgets' ids as an array. Before any ANALYZE and in a generation the statistics have not seen, the
+     * planner thought {@code generation = ?} matched a row or two, and read a batch's summaries through the key by
+     * the generation alone, each of its rows filtered against the array: 160 ms a batch of 1,470 budgets in a
+     * generation of 63,000 in the replay benchmark, where looking each budget up takes under a millisecond (V13).
+     */
+    private static String someBudgets(int count) {
+        StringBuilder ids = new StringBuilder("ARRAY[");
+        for (int i = 1; i <= count; i++) {
+            ids.append(i == 1 ? "" : ", ").append("'budget-").append(i * 3).append('\'');
+        }
+        return ids.append("]::varchar[]").toString();
     }
 
     /** The plan PostgreSQL makes for {@code sql} prepared, then run with {@code values}. */
