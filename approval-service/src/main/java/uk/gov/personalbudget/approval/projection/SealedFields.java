@@ -11,8 +11,10 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Keeps a sealed value only where the producer seals one: in a {@link PersonalData} field (a string, or each
@@ -87,14 +89,15 @@ final class SealedFields {
 
     /** The value with its out-of-place sealed text neutralised; the same instance when there is none. */
     private static Object clean(Object value, boolean sealedField) {
+        // Classes before the interface: an interface check walks the class's interfaces.
         if (value instanceof String text) {
             return sealedField && isSealed(text) ? text : neutralise(text);
         }
-        if (value instanceof List<?> list) {
-            return cleanList(list, sealedField);
-        }
         if (value instanceof Record record) {
             return cleanRecord(record);
+        }
+        if (value instanceof List<?> list) {
+            return cleanList(list, sealedField);
         }
         return value;
     }
@@ -116,26 +119,38 @@ final class SealedFields {
 
     private static Record cleanRecord(Record record) {
         Shape shape = SHAPES.get(record.getClass());
-        Object[] values = new Object[shape.accessors.length];
-        boolean changed = false;
-        for (int i = 0; i < values.length; i++) {
+        Object[] values = null;
+        for (int i : shape.textual) {
             Object value = shape.read(record, i);
-            values[i] = clean(value, shape.sealed[i]);
-            changed |= values[i] != value;
+            Object clean = clean(value, shape.sealed[i]);
+            if (clean != value) {
+                if (values == null) {
+                    values = shape.readAll(record);
+                }
+                values[i] = clean;
+            }
         }
-        return changed ? shape.make(values) : record;
+        return values == null ? record : shape.make(values);
     }
 
-    /** A record class's components, which of them the producer seals, and its canonical constructor. */
+    /**
+     * A record class's components, which of them the producer seals, which of them can hold text at all, and its
+     * canonical constructor.
+     */
     private static final class Shape {
 
         private final Method[] accessors;
         private final boolean[] sealed;
+        /** The components to look into, in order: those of a type that can hold a string (issue 17: the others,
+         * instants, amounts, enums, were read and checked for every event, most of the projector's time). */
+        private final int[] textual;
+
         private final Constructor<?> canonical;
 
-        private Shape(Method[] accessors, boolean[] sealed, Constructor<?> canonical) {
+        private Shape(Method[] accessors, boolean[] sealed, int[] textual, Constructor<?> canonical) {
             this.accessors = accessors;
             this.sealed = sealed;
+            this.textual = textual;
             this.canonical = canonical;
         }
 
@@ -149,12 +164,29 @@ final class SealedFields {
                 sealed[i] = components[i].isAnnotationPresent(PersonalData.class);
                 types[i] = components[i].getType();
             }
+            int[] textual = IntStream.range(0, components.length)
+                    .filter(i -> canHoldText(types[i]))
+                    .toArray();
             try {
-                return new Shape(accessors, sealed, type.getDeclaredConstructor(types));
+                return new Shape(accessors, sealed, textual, type.getDeclaredConstructor(types));
             } catch (NoSuchMethodException impossible) {
                 throw new IllegalStateException(
                         "record " + type.getName() + " has no canonical constructor", impossible);
             }
+        }
+
+        /**
+         * Whether a component declared as {@code type} can hold a string, directly or within: every type but
+         * primitives, enums, numbers, booleans, java.time's values and UUIDs. A record component counts (its own
+         * shape says what it holds), and so do lists, interfaces and Object.
+         */
+        static boolean canHoldText(Class<?> type) {
+            return !(type.isPrimitive()
+                    || type.isEnum()
+                    || Number.class.isAssignableFrom(type)
+                    || type == Boolean.class
+                    || type == UUID.class
+                    || type.getPackageName().equals("java.time"));
         }
 
         Object read(Record record, int component) {
@@ -163,6 +195,14 @@ final class SealedFields {
             } catch (IllegalAccessException | InvocationTargetException unreadable) {
                 throw new IllegalStateException("cannot read " + accessors[component], unreadable);
             }
+        }
+
+        Object[] readAll(Record record) {
+            Object[] values = new Object[accessors.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = read(record, i);
+            }
+            return values;
         }
 
         Record make(Object[] values) {
