@@ -29,7 +29,7 @@ class MigrateDatabaseTest {
         List<Map<String, Object>> history = history();
         assertThat(history)
                 .extracting(row -> row.get("version"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
 
         migrate();
 

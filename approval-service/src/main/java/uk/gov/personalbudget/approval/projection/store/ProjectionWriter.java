@@ -662,10 +662,10 @@ public class ProjectionWriter {
             return summaries;
         }
         List<Object[]> keys =
-                ids.stream().map(id -> new Object[] {generation, id.value()}).toList();
-        // Row values, not "generation = ? AND budget_id IN (...)": H2 looks those up by the primary key
-        // rather than scanning the whole generation.
-        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM budget_summary WHERE (generation, budget_id) IN (:keys)";
+                ids.stream().map(id -> new Object[] {id.value(), generation}).toList();
+        // Row values in the primary key's order, not "generation = ? AND budget_id IN (...)": H2 looks those up by
+        // the key rather than scanning the whole generation.
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM budget_summary WHERE (budget_id, generation) IN (:keys)";
         for (int from = 0; from < keys.size(); from += IN_LIST_SIZE) {
             var parameters = Map.of("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST_SIZE)));
             named.query(sql, parameters, Tables.BUDGET_SUMMARY.mapper())
