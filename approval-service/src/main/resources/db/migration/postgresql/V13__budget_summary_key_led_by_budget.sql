@@ -7,6 +7,8 @@
 -- Led by budget_id, the key serves the array's ids one by one; the generation alone could only be matched by
 -- reading the whole index, which the planner costs at its real size. Every other read of the table names the
 -- budget and the generation, or the council (budget_summary_council_opened), or reads a whole generation.
+-- The key is built again under the table's exclusive lock, so reads and intake wait for it: 0.65 s for a million
+-- budgets on the benchmarks' 2-core machine.
 
 ALTER TABLE budget_summary
     DROP CONSTRAINT budget_summary_pk,
