@@ -3,6 +3,8 @@ package uk.gov.personalbudget.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +16,9 @@ final class CpuTime {
     /** Clock ticks per second of /proc's times: 100 on Linux everywhere this runs. */
     private static final double TICKS = 100.0;
 
+    /** Of each JVM read by {@link #ofCompilers}, the CPU seconds of each compiler thread (by id) when last read. */
+    private static final Map<Long, Map<String, Double>> COMPILER_THREADS = new ConcurrentHashMap<>();
+
     /** Seconds of CPU the process has used. */
     static double of(long pid) throws IOException {
         return ownSeconds(stat(pid));
@@ -21,24 +26,26 @@ final class CpuTime {
 
     /**
      * Seconds of CPU the JIT compiler threads of the JVM {@code pid} ("C1 CompilerThread0", "C2 CompilerThread0", ...)
-     * have used, ended ones not included: how much of a window's CPU a freshly started service spent compiling.
+     * have used: how much of a window's CPU a freshly started service spent compiling. The JVM ends compiler threads it
+     * added once they are idle, so a thread read before and gone now counts with what it had used when last read
+     * (without that, a window in which one ended came out negative). What it used after its last reading is not seen.
      */
     static double ofCompilers(long pid) throws IOException {
-        double seconds = 0;
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path thread : threads.toList()) {
+        Map<String, Double> threads = COMPILER_THREADS.computeIfAbsent(pid, jvm -> new ConcurrentHashMap<>());
+        try (Stream<Path> running = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : running.toList()) {
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.matches("C[12] CompilerThre.*")) {
-                        seconds += ownSeconds(fieldsOf(stat));
+                        threads.put(thread.getFileName().toString(), ownSeconds(fieldsOf(stat)));
                     }
                 } catch (IOException ended) {
-                    // The JVM ends idle compiler threads it had added.
+                    // Ended while the list was read: it keeps its last reading.
                 }
             }
         }
-        return seconds;
+        return threads.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /**

@@ -71,16 +71,19 @@ final class Stack implements AutoCloseable {
     record Launch(Path jar, List<String> jvmOptions) {}
 
     /**
-     * Starts {@code module} from the run's copy of its jar, or as {@link AheadOfTimeCache} says; decided once per run,
-     * so a restart does not switch from a training run to its cache.
+     * Starts {@code module} from the run's copy of its jar, or as {@link AheadOfTimeCache} says, with its image's JVM
+     * options and then {@code --service-jvm}'s; decided once per run, so a restart does not switch from a training
+     * run to its cache.
      */
     private ServiceProcess startService(String module, int port, List<String> arguments) throws IOException {
         Launch launch = launches.get(module);
         if (launch == null) {
             Path jar = jars.resolve(module + ".jar");
+            List<String> jvmOptions = new ArrayList<>(ImageJvmOptions.of(module));
+            jvmOptions.addAll(serviceJvmOptions);
             launch = aotCaches == null
-                    ? new Launch(jar, serviceJvmOptions)
-                    : AheadOfTimeCache.launch(aotCaches, module, jar, serviceJvmOptions);
+                    ? new Launch(jar, jvmOptions)
+                    : AheadOfTimeCache.launch(aotCaches, module, jar, jvmOptions);
             launches.put(module, launch);
         }
         return ServiceProcess.start(module, launch.jar(), port, launch.jvmOptions(), arguments);
