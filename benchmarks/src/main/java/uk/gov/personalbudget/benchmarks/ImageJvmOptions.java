@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
  * The JVM options a service's image sets ({@code JAVA_TOOL_OPTIONS} in deploy/docker/&lt;service&gt;/Dockerfile), read
  * from the Dockerfile so that a benchmark runs the service as shipped. They come before {@code --service-jvm}'s, which
  * therefore win where both set a flag: the images' heap share ({@code -XX:MaxRAMPercentage}) gives way to the
- * benchmarks' {@code -Xmx512m}, and {@code --service-jvm="-XX:CICompilerCount=2"} measures the JVM's own compiler
- * threads.
+ * benchmarks' {@code -Xmx512m}, and {@code --service-jvm="-Xmx512m -XX:CICompilerCount=2"} measures the JVM's own
+ * compiler threads.
  */
 final class ImageJvmOptions {
 
-    private static final Pattern JAVA_TOOL_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"");
+    /** The image's {@code ENV} instruction, not a comment that names the variable. */
+    private static final Pattern JAVA_TOOL_OPTIONS =
+            Pattern.compile("^ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"", Pattern.MULTILINE);
 
     static List<String> of(String module) throws IOException {
         Path dockerfile = Path.of("..", "deploy", "docker", module, "Dockerfile")
@@ -26,7 +28,7 @@ final class ImageJvmOptions {
         Matcher options = JAVA_TOOL_OPTIONS.matcher(Files.readString(dockerfile));
         if (!options.find()) {
             throw new IllegalStateException(
-                    dockerfile + " sets no JAVA_TOOL_OPTIONS=\"…\": the benchmarks run the services"
+                    dockerfile + " sets no ENV JAVA_TOOL_OPTIONS=\"…\": the benchmarks run the services"
                             + " with the JVM options their images set");
         }
         return Arrays.stream(options.group(1).strip().split("\\s+"))
