@@ -23,7 +23,9 @@ public final class Benchmarks {
               scale-out     1, 2, 3 budget-service instances, round robin or by budget  --instances=1,2,3 --routing=round-robin,by-budget --clients=32 --warm-up=10 --seconds=20 --jit-warm-up=30
               breakdown     where the CPU went, from a profile throughput --profile=true wrote  --collapsed=<file> --commands=<n>
             every benchmark but breakdown also takes --service-jvm="<JVM options for the services>" (default -Xmx512m)
-              and --postgres="<name=value PostgreSQL settings>" (e.g. log_autovacuum_min_duration=0)""";
+              --postgres="<name=value PostgreSQL settings>" (e.g. log_autovacuum_min_duration=0),
+              --cds=true (the images' class data sharing; false: the packaged jars without it)
+              and --aot-cache=<directory> (JDK 25's ahead-of-time cache)""";
 
     public static void main(String[] arguments) throws Exception {
         if (arguments.length == 0) {

@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Benchmark 6: each service's time from starting its JVM to its readiness probe answering UP, and its resident
  * memory (VmRSS in /proc) idle and at its highest under the throughput load (which approval-service also sees, by
- * consuming the events), and the CPU each process of the stack uses per second while nothing is asked of it. Both
- * services run with {@code -Xmx512m} unless {@code --service-jvm} says otherwise.
+ * consuming the events), with the anonymous part of it (RssAnon: heap, JIT, threads; the rest is mapped files, the
+ * JVM's library, jars and the class data sharing archive, which the kernel can drop and reread), and the CPU each
+ * process of the stack uses per second while nothing is asked of it. Both services run with {@code -Xmx512m} unless
+ * {@code --service-jvm} says otherwise.
  */
 final class Footprint {
 
@@ -42,16 +44,16 @@ final class Footprint {
             idleCpu.closed();
             System.out.println("idle " + idleCpu.perSecond((System.nanoTime() - idleStart) / 1e9));
             System.out.printf(
-                    "resident memory idle (%d s after start): budget-service %.0f MiB, approval-service %.0f MiB%n",
-                    idle.toSeconds(), rss(budget) / MIB, rss(approval) / MIB);
-            AtomicLong budgetPeak = new AtomicLong();
-            AtomicLong approvalPeak = new AtomicLong();
+                    "resident memory idle (%d s after start): budget-service %s, approval-service %s%n",
+                    idle.toSeconds(), Resident.of(budget), Resident.of(approval));
+            AtomicReference<Resident> budgetPeak = new AtomicReference<>(Resident.NONE);
+            AtomicReference<Resident> approvalPeak = new AtomicReference<>(Resident.NONE);
             Thread sampler = new Thread(
                     () -> {
                         while (!Thread.currentThread().isInterrupted()) {
                             try {
-                                budgetPeak.accumulateAndGet(rss(budget), Math::max);
-                                approvalPeak.accumulateAndGet(rss(approval), Math::max);
+                                budgetPeak.accumulateAndGet(Resident.of(budget), Resident::highest);
+                                approvalPeak.accumulateAndGet(Resident.of(approval), Resident::highest);
                                 Thread.sleep(500);
                             } catch (InterruptedException stop) {
                                 return;
@@ -69,19 +71,39 @@ final class Footprint {
             sampler.join();
             System.out.println("load: " + load.summary());
             System.out.printf(
-                    "resident memory under load (highest): budget-service %.0f MiB, approval-service %.0f MiB%n",
-                    budgetPeak.get() / MIB, approvalPeak.get() / MIB);
+                    "resident memory under load (highest): budget-service %s, approval-service %s%n",
+                    budgetPeak.get(), approvalPeak.get());
         }
     }
 
-    /** The process's resident set size in bytes, from /proc/<pid>/status. */
-    static long rss(ServiceProcess service) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
+    /** A process's resident set size and its anonymous part, in bytes, from /proc/<pid>/status. */
+    record Resident(long total, long anonymous) {
+
+        static final Resident NONE = new Resident(0, 0);
+
+        static Resident of(ServiceProcess service) throws IOException {
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "status"));
+            return new Resident(kilobytes(status, "VmRSS:") * 1024, kilobytes(status, "RssAnon:") * 1024);
         }
-        throw new IOException("no VmRSS for process " + service.pid());
+
+        private static long kilobytes(List<String> status, String field) throws IOException {
+            for (String line : status) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            throw new IOException("no " + field + " in /proc/<pid>/status");
+        }
+
+        /** Each part at its own highest. */
+        Resident highest(Resident other) {
+            return new Resident(Math.max(total, other.total), Math.max(anonymous, other.anonymous));
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.0f MiB (anonymous %.0f)", total / MIB, anonymous / MIB);
+        }
     }
 
     private Footprint() {}

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,8 @@ final class Stack implements AutoCloseable {
     private final List<String> serviceJvmOptions;
     /** {@code --aot-cache}'s directory, or null. */
     private final Path aotCaches;
+    /** Where {@link ClassDataSharing} keeps its archives, or null with {@code --cds=false}. */
+    private final Path classDataSharing;
     /** How each service is started in this run, decided at its first start. */
     private final Map<String, Launch> launches = new HashMap<>();
 
@@ -55,7 +58,8 @@ final class Stack implements AutoCloseable {
             KafkaBrokerProcess kafka,
             Path jars,
             List<String> serviceJvmOptions,
-            Path aotCaches)
+            Path aotCaches,
+            Path classDataSharing)
             throws IOException {
         this.runDirectory = runDirectory;
         this.postgres = postgres;
@@ -63,6 +67,7 @@ final class Stack implements AutoCloseable {
         this.jars = jars;
         this.serviceJvmOptions = serviceJvmOptions;
         this.aotCaches = aotCaches;
+        this.classDataSharing = classDataSharing;
         this.budgetPort = ServiceProcess.freePort();
         this.approvalPort = ServiceProcess.freePort();
     }
@@ -71,9 +76,10 @@ final class Stack implements AutoCloseable {
     record Launch(Path jar, List<String> jvmOptions) {}
 
     /**
-     * Starts {@code module} from the run's copy of its jar, or as {@link AheadOfTimeCache} says, with its image's JVM
-     * options and then {@code --service-jvm}'s; decided once per run, so a restart does not switch from a training
-     * run to its cache.
+     * Starts {@code module} as its image does, with its image's JVM options and then {@code --service-jvm}'s: with
+     * its image's class data sharing ({@link ClassDataSharing}), or from the run's copy of its jar with
+     * {@code --cds=false}, or as {@link AheadOfTimeCache} says with {@code --aot-cache}. Decided once per run, so a
+     * restart does not switch from a training run to its cache.
      */
     private ServiceProcess startService(String module, int port, List<String> arguments) throws IOException {
         Launch launch = launches.get(module);
@@ -81,9 +87,14 @@ final class Stack implements AutoCloseable {
             Path jar = jars.resolve(module + ".jar");
             List<String> jvmOptions = new ArrayList<>(ImageJvmOptions.of(module));
             jvmOptions.addAll(serviceJvmOptions);
-            launch = aotCaches == null
-                    ? new Launch(jar, jvmOptions)
-                    : AheadOfTimeCache.launch(aotCaches, module, jar, jvmOptions);
+            Optional<List<String>> training = ImageJvmOptions.classDataSharingTraining(module);
+            if (aotCaches != null) {
+                launch = AheadOfTimeCache.launch(aotCaches, module, jar, jvmOptions);
+            } else if (classDataSharing != null && training.isPresent()) {
+                launch = ClassDataSharing.launch(classDataSharing, module, jar, jvmOptions, training.get());
+            } else {
+                launch = new Launch(jar, jvmOptions);
+            }
             launches.put(module, launch);
         }
         return ServiceProcess.start(module, launch.jar(), port, launch.jvmOptions(), arguments);
@@ -99,16 +110,26 @@ final class Stack implements AutoCloseable {
                 benchmark,
                 options.words("service-jvm", List.of("-Xmx512m")),
                 postgresSettings(options),
-                aotCaches.isEmpty() ? null : Path.of(aotCaches).toAbsolutePath());
+                aotCaches.isEmpty() ? null : Path.of(aotCaches).toAbsolutePath(),
+                classDataSharing(options.text("cds", "true")));
+    }
+
+    /** {@code --cds}: where {@link ClassDataSharing} keeps its archives, or null with {@code --cds=false}. */
+    private static Path classDataSharing(String flag) {
+        return switch (flag) {
+            case "true" -> Path.of("target", "class-data-sharing").toAbsolutePath();
+            case "false" -> null;
+            default -> throw new IllegalArgumentException("--cds expects true or false, got " + flag);
+        };
     }
 
     /**
-     * A benchmark's own flags and those every stack takes: {@code --service-jvm}, {@code --postgres} and
-     * {@code --aot-cache} ({@link AheadOfTimeCache}).
+     * A benchmark's own flags and those every stack takes: {@code --service-jvm}, {@code --postgres},
+     * {@code --cds} ({@link ClassDataSharing}) and {@code --aot-cache} ({@link AheadOfTimeCache}).
      */
     static Set<String> flagsAnd(String... benchmarkFlags) {
         Set<String> flags = new HashSet<>(Set.of(benchmarkFlags));
-        flags.addAll(Set.of("service-jvm", "postgres", "aot-cache"));
+        flags.addAll(Set.of("service-jvm", "postgres", "cds", "aot-cache"));
         return Set.copyOf(flags);
     }
 
@@ -135,7 +156,11 @@ final class Stack implements AutoCloseable {
     }
 
     private static Stack start(
-            String benchmark, List<String> serviceJvmOptions, Map<String, String> postgresSettings, Path aotCaches)
+            String benchmark,
+            List<String> serviceJvmOptions,
+            Map<String, String> postgresSettings,
+            Path aotCaches,
+            Path classDataSharing)
             throws Exception {
         Path run = Files.createDirectories(Path.of("target", "runs", benchmark + "-" + System.currentTimeMillis()))
                 .toAbsolutePath();
@@ -150,7 +175,7 @@ final class Stack implements AutoCloseable {
             }
             KafkaBrokerProcess kafka = KafkaBrokerProcess.start(jars.resolve("local-kafka.jar"), run.resolve("kafka"));
             System.out.println("run directory (service logs under target/service-logs): " + run);
-            return new Stack(run, postgres, kafka, jars, serviceJvmOptions, aotCaches);
+            return new Stack(run, postgres, kafka, jars, serviceJvmOptions, aotCaches, classDataSharing);
         } catch (Exception failed) {
             postgres.close();
             throw failed;

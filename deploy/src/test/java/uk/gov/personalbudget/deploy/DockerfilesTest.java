@@ -31,14 +31,15 @@ class DockerfilesTest {
         assertThat(lines).contains("ARG JRE_IMAGE=eclipse-temurin:17-jre");
         assertThat(from).as("multi-stage").containsExactly("FROM ${JRE_IMAGE} AS layers", "FROM ${JRE_IMAGE}");
         assertThat(lines).contains("COPY " + service + "/target/" + service + ".jar " + service + ".jar");
+        // A plain jar with its libraries beside it, not Spring Boot's launcher: class data sharing needs the
+        // application's classes on the JVM's own class path.
         assertThat(lines)
-                .contains("RUN java -Djarmode=tools -jar " + service + ".jar extract --layers --launcher "
-                        + "--destination extracted");
+                .contains("RUN java -Djarmode=tools -jar " + service + ".jar extract --layers --destination extracted");
         assertThat(finalStage)
                 .filteredOn(line -> line.startsWith("COPY --from=layers"))
                 .extracting(line ->
                         line.split(" ")[1 + 1].replace("/layers/extracted/", "").replace("/", ""))
-                .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+                .containsExactly("dependencies", "snapshot-dependencies", "application");
         // Nothing but the layers comes into the final image: no sources, no build tools.
         assertThat(finalStage)
                 .filteredOn(line -> line.startsWith("COPY ") || line.startsWith("ADD "))
@@ -61,8 +62,17 @@ class DockerfilesTest {
         }
         assertThat(String.join(" ", finalStage))
                 .contains("CMD curl -fsS -o /dev/null http://127.0.0.1:" + port + "/actuator/health/readiness");
+        // The class data sharing archive is written by a training run in the image (as root, before USER) with the
+        // image's own JVM options (after ENV) and the local profile's embedded defaults, whose files it deletes;
+        // the service starts with it. The benchmarks train with the same arguments (benchmarks' ImageJvmOptions).
+        int training = lastIndexStartingWith(finalStage, "RUN java -XX:ArchiveClassesAtExit=application.jsa ");
+        assertThat(training).isGreaterThan(finalStage.indexOf(javaToolOptions));
+        assertThat(finalStage.get(training))
+                .contains(" -Dspring.context.exit=onRefresh -jar " + service + ".jar --spring.profiles.active=local ");
+        assertThat(finalStage.get(training + 1)).endsWith("; rm -rf data /tmp/training.log");
         assertThat(finalStage.get(finalStage.size() - 1))
-                .isEqualTo("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+                .isEqualTo("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=application.jsa\", \"-jar\", \"" + service
+                        + ".jar\"]");
 
         assertThat(DeployFiles.read(dockerfile.resolveSibling("Dockerfile.dockerignore"))
                         .lines()

@@ -183,8 +183,7 @@ class KubernetesManifestsTest {
             assertThat(mainClasses).containsKey(service);
 
             List<String> command = container.getCommand();
-            assertThat(command)
-                    .containsExactly("java", "-cp", "BOOT-INF/classes:BOOT-INF/lib/*", mainClasses.get(service));
+            assertThat(command).containsExactly("java", "-cp", service + ".jar", mainClasses.get(service));
             assertThat(DeployFiles.hasClass(service, command.get(3)))
                     .as("%s exists", command.get(3))
                     .isTrue();
