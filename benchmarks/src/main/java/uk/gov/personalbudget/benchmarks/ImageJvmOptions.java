@@ -43,8 +43,18 @@ final class ImageJvmOptions {
      * empty if the image makes no archive.
      */
     static Optional<List<String>> classDataSharingTraining(String module) throws IOException {
-        Matcher training = TRAINING.matcher(Files.readString(dockerfile(module)));
-        return training.find() ? Optional.of(words(training.group(1))) : Optional.empty();
+        String text = Files.readString(dockerfile(module));
+        Matcher training = TRAINING.matcher(text);
+        if (training.find()) {
+            return Optional.of(words(training.group(1)));
+        }
+        if (text.contains("-XX:ArchiveClassesAtExit=")) {
+            // Not silently without the archive the image has: the benchmarks would measure another start.
+            throw new IllegalStateException(dockerfile(module) + " trains a class data sharing archive in a form the"
+                    + " benchmarks do not read: RUN java -XX:ArchiveClassesAtExit=<archive>"
+                    + " -Dspring.context.exit=onRefresh -jar <jar> <arguments> >…");
+        }
+        return Optional.empty();
     }
 
     private static Path dockerfile(String module) {
