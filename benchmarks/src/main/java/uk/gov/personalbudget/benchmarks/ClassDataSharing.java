@@ -78,6 +78,8 @@ final class ClassDataSharing {
             FileSystemUtils.deleteRecursively(jar.resolveSibling("data"));
         }
         if (training.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            // A JVM that exits with an error may still write its archive, of a start that failed: never use it.
+            Files.deleteIfExists(archive);
             throw new IOException(
                     "the training run for " + archive + " failed (exit " + training.exitValue() + "); see " + log);
         }
