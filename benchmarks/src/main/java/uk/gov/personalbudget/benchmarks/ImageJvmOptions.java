@@ -43,14 +43,15 @@ final class ImageJvmOptions {
      * empty if the image makes no archive.
      */
     static Optional<List<String>> classDataSharingTraining(String module) throws IOException {
-        String text = Files.readString(dockerfile(module));
+        Path dockerfile = dockerfile(module);
+        String text = Files.readString(dockerfile);
         Matcher training = TRAINING.matcher(text);
         if (training.find()) {
             return Optional.of(words(training.group(1)));
         }
         if (text.contains("-XX:ArchiveClassesAtExit=")) {
             // Not silently without the archive the image has: the benchmarks would measure another start.
-            throw new IllegalStateException(dockerfile(module) + " trains a class data sharing archive in a form the"
+            throw new IllegalStateException(dockerfile + " trains a class data sharing archive in a form the"
                     + " benchmarks do not read: RUN java -XX:ArchiveClassesAtExit=<archive>"
                     + " -Dspring.context.exit=onRefresh -jar <jar> <arguments> >…");
         }

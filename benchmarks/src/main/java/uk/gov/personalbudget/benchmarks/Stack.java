@@ -87,10 +87,12 @@ final class Stack implements AutoCloseable {
             Path jar = jars.resolve(module + ".jar");
             List<String> jvmOptions = new ArrayList<>(ImageJvmOptions.of(module));
             jvmOptions.addAll(serviceJvmOptions);
-            Optional<List<String>> training = ImageJvmOptions.classDataSharingTraining(module);
+            Optional<List<String>> training = aotCaches == null && classDataSharing != null
+                    ? ImageJvmOptions.classDataSharingTraining(module)
+                    : Optional.empty();
             if (aotCaches != null) {
                 launch = AheadOfTimeCache.launch(aotCaches, module, jar, jvmOptions);
-            } else if (classDataSharing != null && training.isPresent()) {
+            } else if (training.isPresent()) {
                 launch = ClassDataSharing.launch(classDataSharing, module, jar, jvmOptions, training.get());
             } else {
                 launch = new Launch(jar, jvmOptions);
