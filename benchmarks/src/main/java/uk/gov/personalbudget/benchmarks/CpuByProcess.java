@@ -84,7 +84,7 @@ final class CpuByProcess implements CommandLoad.Window {
     }
 
     /** Each process's CPU per unit (seconds times {@code scale}, written with {@code amount}), then all together. */
-    private String perUnit(String heading, long units, double scale, String amount, double windowSeconds) {
+    String perUnit(String heading, long units, double scale, String amount, double windowSeconds) {
         StringBuilder line = new StringBuilder(heading);
         double total = 0;
         for (var process : used.entrySet()) {

@@ -80,13 +80,18 @@ final class Replay {
             String auditor = new BudgetApi(stack.budgetServiceUrl()).token("aud-replay", "AUDITOR", null, null);
             // What each process and PostgreSQL's statements cost per event, from the replay's start to its end.
             CpuByProcess cpu = CpuByProcess.ofStack(stack);
+            CpuByProcess compilers = CpuByProcess.compilersOf(stack);
             Statements statements = new Statements(() -> connect(stack, Stack.APPROVAL_DB));
             statements.reset();
             Map<String, long[]> rowsBefore = rowChanges(stack);
+            WalActivity walBefore = walActivity(stack);
             long windowStart = System.nanoTime();
             cpu.opened();
+            compilers.opened();
             JsonNode replay = replay(stack.approvalServiceUrl(), auditor);
             cpu.closed();
+            compilers.closed();
+            WalActivity walAfter = walActivity(stack);
             double window = (System.nanoTime() - windowStart) / 1e9;
             List<Statements.Row> run = statements.read();
             Map<String, long[]> rowsAfter = settledRowChanges(stack);
@@ -101,8 +106,10 @@ final class Replay {
                     events / seconds, events, seconds);
             System.out.printf("ratio replay / plain consumer = %.2f%n", (events / seconds) / (onTopic / plain));
             System.out.println(cpu.perEvent(events, window));
+            System.out.println(compilers.perUnit("of which JIT compiler threads:", events, 1e6, "%.1f µs", window));
             System.out.print(Statements.per(run, Math.max(1, events / 1000), "1,000 events", "replay:"));
             System.out.print(rowsPerThousandEvents(rowsBefore, rowsAfter, events));
+            System.out.print("replay: " + walAfter.since(walBefore, events, "events"));
             long heldBack = count(stack, Stack.APPROVAL_DB, "SELECT count(*) FROM held_back_record");
             if (heldBack > 0) {
                 throw new IllegalStateException(heldBack + " records were held back rather than projected: the replay "
@@ -116,6 +123,12 @@ final class Replay {
             return stack.connect(database);
         } catch (SQLException unreachable) {
             throw new IllegalStateException("PostgreSQL did not answer", unreachable);
+        }
+    }
+
+    private static WalActivity walActivity(Stack stack) throws SQLException {
+        try (Connection connection = stack.connect(Stack.APPROVAL_DB)) {
+            return WalActivity.read(connection);
         }
     }
 
