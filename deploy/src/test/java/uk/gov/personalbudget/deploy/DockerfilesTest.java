@@ -55,12 +55,12 @@ class DockerfilesTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(javaToolOptions).contains("MaxRAMPercentage");
+        // The parallel collector whatever the machine (the JVM picks G1 or the serial one by its size); the
+        // benchmarks read these options from here (benchmarks' ImageJvmOptions).
+        assertThat(javaToolOptions).contains("-XX:+UseParallelGC");
         if (service.equals("budget-service")) {
-            // Three C2 compiler threads on any machine (the JVM starts one on up to 3 CPUs); the benchmarks read
-            // these options from here (benchmarks' ImageJvmOptions).
+            // Three C2 compiler threads on any machine (the JVM starts one on up to 3 CPUs).
             assertThat(javaToolOptions).contains("-XX:CICompilerCount=4");
-            // The parallel collector whatever the machine (the JVM picks G1 or the serial one by its size).
-            assertThat(javaToolOptions).contains("-XX:+UseParallelGC");
         }
         assertThat(String.join(" ", finalStage))
                 .contains("CMD curl -fsS -o /dev/null http://127.0.0.1:" + port + "/actuator/health/readiness");
