@@ -70,7 +70,12 @@ final class CpuByProcess implements CommandLoad.Window {
 
     /** One line: each process's CPU in µs per event and as cores busy over the window. */
     String perEvent(long events, double windowSeconds) {
-        return perUnit("CPU per event (cores busy):", events, 1e6, "%.1f µs", windowSeconds);
+        return perEvent("CPU per event (cores busy):", events, windowSeconds);
+    }
+
+    /** {@link #perEvent(long, double)} under another heading. */
+    String perEvent(String heading, long events, double windowSeconds) {
+        return perUnit(heading, events, 1e6, "%.1f µs", windowSeconds);
     }
 
     /** One line: each process's CPU in ms per command and as cores busy over the window. */
@@ -84,7 +89,7 @@ final class CpuByProcess implements CommandLoad.Window {
     }
 
     /** Each process's CPU per unit (seconds times {@code scale}, written with {@code amount}), then all together. */
-    String perUnit(String heading, long units, double scale, String amount, double windowSeconds) {
+    private String perUnit(String heading, long units, double scale, String amount, double windowSeconds) {
         StringBuilder line = new StringBuilder(heading);
         double total = 0;
         for (var process : used.entrySet()) {

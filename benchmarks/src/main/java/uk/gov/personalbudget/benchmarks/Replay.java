@@ -106,7 +106,7 @@ final class Replay {
                     events / seconds, events, seconds);
             System.out.printf("ratio replay / plain consumer = %.2f%n", (events / seconds) / (onTopic / plain));
             System.out.println(cpu.perEvent(events, window));
-            System.out.println(compilers.perUnit("of which JIT compiler threads:", events, 1e6, "%.1f µs", window));
+            System.out.println(compilers.perEvent("of which JIT compiler threads:", events, window));
             System.out.print(Statements.per(run, Math.max(1, events / 1000), "1,000 events", "replay:"));
             System.out.print(rowsPerThousandEvents(rowsBefore, rowsAfter, events));
             System.out.print("replay: " + walAfter.since(walBefore, events, "events"));
