@@ -6,12 +6,15 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.RevisionResolver;
@@ -103,6 +106,28 @@ public class EventStoreConfiguration {
                 .appendEvents(new HashChainingAppend())
                 .readEventDataWithGaps(new GapsAsOneArray());
         return new ChainReadingStorageEngine(builder, recentlyReadRows);
+    }
+
+    /**
+     * Axon's embedded event store as its {@code AxonAutoConfiguration} builds it, but keeping only the latest
+     * {@code budget.event-store.cached-events} events (Axon's default is 10,000) for the streams that tail it. Its one
+     * tailing stream is publication's, which reads each event within milliseconds of its commit and, should it fall
+     * further behind than the cache, reads from the store until it has caught up. The cache's only cost is memory: at
+     * 1,300 commands a second 10,000 events outlive two young collections, so each was promoted and later reclaimed by
+     * a full collection (docs/benchmarks.md, section 1a).
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${budget.event-store.cached-events:100}") int cachedEvents) {
+        Assert.isTrue(cachedEvents > 0, "budget.event-store.cached-events must be at least 1, was " + cachedEvents);
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(cachedEvents)
+                .build();
     }
 
     /** Tokens live beside the events so a processor's progress commits with its own database work. */
