@@ -112,9 +112,9 @@ public class EventStoreConfiguration {
      * Axon's embedded event store as its {@code AxonAutoConfiguration} builds it, but keeping only the latest
      * {@code budget.event-store.cached-events} events (Axon's default is 10,000) for the streams that tail it. Its one
      * tailing stream is publication's, which reads each event within milliseconds of its commit and, should it fall
-     * further behind than the cache, reads from the store until it has caught up. The cache's only cost is memory: at
-     * 1,300 commands a second 10,000 events outlive two young collections, so each was promoted and later reclaimed by
-     * a full collection (docs/benchmarks.md, section 1a).
+     * further behind than the cache, reads from the store until it has caught up. A larger cache costs the collector:
+     * at 1,300 commands a second 10,000 events outlive two young collections, so each was promoted and later reclaimed
+     * by a full collection (docs/benchmarks.md, section 1a).
      */
     @Bean
     public EmbeddedEventStore eventStore(
